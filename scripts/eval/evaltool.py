@@ -16,6 +16,9 @@
         (pages-NAME-<corpus>.jsonl).
     evaltool.py worst OUT_DIR NAME N [--corpus C]
         The N worst pages by per-page F1 over the scored corpora, with P/R and token counts.
+    evaltool.py table OUT_DIR [--json-out F] [--versions F]
+        One markdown table per corpus (malgeum, readability.js, trafilatura) from the
+        score-<tool>-<corpus>.json files; --json-out writes them as JSON.
     evaltool.py show OUT_DIR NAME ID
         One page: where it is, its scores, then the truth lines the prediction misses and the
         predicted lines the truth does not have (line = paragraph; matched by 4-gram shingles).
@@ -26,6 +29,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 CORPORA = ("scrapinghub-dev", "readability-test-pages", "seed")
@@ -124,6 +128,9 @@ def preds(out_dir, raw, name):
             pred = {"id": page["id"]}
             for k in PRED_FIELDS:
                 pred[k] = obj.get(k)
+            if pred["text"] is None and obj.get("contentHtml") is not None:
+                # Tools that give HTML only: text the way score.py makes the truth's.
+                pred["text"] = _load_score_module().html_text(obj["contentHtml"])
             if pred["text"] is None:
                 pred["text"] = ""
             if obj.get("readerable") is False:
@@ -242,13 +249,101 @@ def worst(out_dir, name, n, corpora):
           f"details of one: scripts/eval.sh --show ID")
 
 
+# -------------------------------------------------------------------- table
+
+TOOLS = (("malgeum", "malgeum"), ("readability-js", "readability.js"),
+         ("trafilatura", "trafilatura"))
+META_COLS = ("title", "byline", "authors", "published", "lang")
+
+
+def table(out_dir, json_out, versions_file):
+    out_dir = Path(out_dir)
+    versions = {}
+    if versions_file and Path(versions_file).exists():
+        versions = json.loads(Path(versions_file).read_text(encoding="utf8"))
+    result = {"date": time.strftime("%Y-%m-%d %H:%M:%S %z"), "machine": machine(),
+              "versions": versions, "corpora": {}}
+    for c in CORPORA:
+        scores = {}
+        for key, label in TOOLS:
+            f = out_dir / f"score-{key}-{c}.json"
+            if f.exists():
+                scores[label] = json.loads(f.read_text(encoding="utf8"))
+        if not scores:
+            continue
+        any_score = next(iter(scores.values()))
+        metas = [m for m in META_COLS if (any_score["meta"].get(m) or {}).get("n")]
+        noise = any_score.get("noise_pages", 0) > 0
+        head = ["tool", "body F1", "P", "R"] + [f"{m} exact" for m in metas]
+        if noise:
+            head.append("noise leaks")
+        pages = any_score["pages"]
+        print(f"\n{c} ({pages} page{'s' if pages != 1 else ''}"
+              + (", metadata n = " + ", ".join(f"{m} {any_score['meta'][m]['n']}" for m in metas)
+                 if metas else "") + ")")
+        print("| " + " | ".join(head) + " |")
+        print("|" + "|".join(["---"] + ["---:"] * (len(head) - 1)) + "|")
+        rows = {}
+        for key, label in TOOLS:
+            s = scores.get(label)
+            if s is None:
+                print(f"| {label} | " + " | ".join(["n/a"] * (len(head) - 1)) + " |")
+                continue
+            sd = (lambda k: f" ± {s[k + '_std']:.3f}" if k + "_std" in s and c != "seed" else "")
+            cells = [f"{s['f1']:.3f}{sd('f1')}", f"{s['precision']:.3f}", f"{s['recall']:.3f}"]
+            for m in metas:
+                mm = s["meta"][m]
+                cells.append("–" if not mm["predicted"] else f"{mm['exact_rate']:.3f}")
+            if noise:
+                cells.append(f"{s['noise_leak_pages']}/{s['noise_pages']}")
+            if s.get("missing"):
+                cells[0] += f" ({s['missing']} missing)"
+            print(f"| {label} | " + " | ".join(cells) + " |")
+            rows[label] = {
+                "f1": s["f1"], "precision": s["precision"], "recall": s["recall"],
+                "f1_std": s.get("f1_std"), "accuracy": s["accuracy"], "pages": s["pages"],
+                "missing": s["missing"],
+                "meta": {m: {k: s["meta"][m][k] for k in
+                             ("n", "exact_rate", "loose_rate", "predicted")} for m in metas},
+            }
+            if noise:
+                rows[label]["noise_leak_pages"] = s["noise_leak_pages"]
+        result["corpora"][c] = rows
+    print("\n(– = the tool gives no such field; metadata: share of pages whose truth has the "
+          "field that match it exactly, per score.py)")
+    if json_out:
+        Path(json_out).parent.mkdir(parents=True, exist_ok=True)
+        Path(json_out).write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n",
+                                  encoding="utf8")
+        print(f"wrote {json_out}", file=sys.stderr)
+
+
+def machine():
+    info = {"cores": os.cpu_count()}
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                info["cpu"] = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return info
+
+
 # --------------------------------------------------------------------- show
 
+_SCORE_MODULE = None
+
+
 def _load_score_module():
+    global _SCORE_MODULE
+    if _SCORE_MODULE is not None:
+        return _SCORE_MODULE
     import importlib.util
     spec = importlib.util.spec_from_file_location("score", score_py())
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
+    _SCORE_MODULE = mod
     return mod
 
 
@@ -336,6 +431,10 @@ def main(argv=None):
     a.add_argument("name")
     a.add_argument("n", type=int)
     a.add_argument("--corpus", action="append")
+    a = sub.add_parser("table")
+    a.add_argument("out_dir")
+    a.add_argument("--json-out")
+    a.add_argument("--versions")
     a = sub.add_parser("show")
     a.add_argument("out_dir")
     a.add_argument("name")
@@ -353,6 +452,8 @@ def main(argv=None):
         sys.exit(score(args.out_dir, args.name, args.bootstrap, args.corpus or CORPORA))
     elif args.cmd == "worst":
         worst(args.out_dir, args.name, args.n, args.corpus or CORPORA)
+    elif args.cmd == "table":
+        table(args.out_dir, args.json_out, args.versions)
     elif args.cmd == "show":
         show(args.out_dir, args.name, args.id, args.width)
 
