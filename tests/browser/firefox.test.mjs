@@ -1,0 +1,521 @@
+// End-to-end tests of the extension in headless Firefox ESR (geckodriver), against the
+// testability contract of issue 3 §6: dist/test/ (./build.sh --test) is installed as a temporary
+// add-on, extension/popup.html?tab=<id> is opened as a page and its #toggle, #copy-json and
+// #copy-markdown buttons are clicked; the article tab must then hold exactly one
+// #malgeum-reader with the original content hidden, not removed.
+//
+//   node --test tests/browser/firefox.test.mjs
+//
+// Needs firefox-esr and geckodriver (scripts/setup.sh --browsers) and dist/test/
+// (./build.sh --test). MALGEUM_FF_EXT=<dir> tests another unpacked build instead;
+// MALGEUM_FF_SCREENSHOTS=<dir> overrides where reader screenshots go.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { By } from 'selenium-webdriver';
+import { startServer } from './server.mjs';
+import { launchFirefox, missingPrerequisites, startBlackholeProxy, sleep } from './firefox-driver.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const extDir = path.resolve(process.env.MALGEUM_FF_EXT || path.join(root, 'dist/test'));
+const screenshotDir = path.resolve(process.env.MALGEUM_FF_SCREENSHOTS || path.join(here, 'screenshots'));
+const truth = JSON.parse(fs.readFileSync(path.join(root, 'examples/businesspost-naver-sovereign-ai/truth.json'), 'utf8'));
+
+const SEED = {
+  title: '네이버 국가대표 AI 경쟁에서 빛 볼까, 이해진 지켜온 AI 주권론 주목',
+  authors: ['정희경'],
+  published: '2025-07-22T17:02:49+09:00',
+};
+const seedParagraphs = truth.text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+// Strings that must never reach the reader or an export (share buttons, comments, CMS leaks).
+const NOISE = ['human_link', '공유하기', '댓글'];
+const SENTINEL = 'malgeum-test: clipboard not written yet';
+
+// The fixture pages besides the seed are written by the extension's author; find them by name.
+function fixturePages() {
+  const dir = path.join(here, 'pages');
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.html')) : [];
+  const pick = (re) => files.find((f) => re.test(f));
+  return {
+    nonArticle: pick(/non[-_]?article|not[-_]?article|no[-_]?article/i),
+    rtl: pick(/rtl|arabic|hebrew|right[-_]?to[-_]?left/i),
+  };
+}
+
+const norm = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
+const missing = missingPrerequisites(extDir);
+
+let server;
+let proxy;
+let ff;
+const timings = {};
+
+before(async () => {
+  if (missing.length) return;
+  const t0 = Date.now();
+  server = await startServer();
+  proxy = await startBlackholeProxy();
+  ff = await launchFirefox({ extDir, proxyPort: proxy.port });
+  timings.launch = Date.now() - t0;
+});
+
+after(async () => {
+  if (ff) {
+    const errors = (await ff.consoleLog().catch(() => [])).filter((m) => m.level === 'error' && /moz-extension:/.test(`${m.source} ${m.message}`));
+    for (const e of errors) console.error(`[firefox console] ${e.message} (${e.source}:${e.line})`);
+    await ff.quit();
+  }
+  if (server) await server.close();
+  if (proxy) await proxy.close();
+  if (Object.keys(timings).length) console.log(`[firefox] timings (ms): ${JSON.stringify(timings)}`);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Page-side helpers (WebDriver content context of the article tab).
+
+async function inPage(handle, script, ...args) {
+  await ff.driver.switchTo().window(handle);
+  return ff.driver.executeScript(script, ...args);
+}
+
+const bodyHtml = (handle) => inPage(handle, 'return document.body.outerHTML');
+
+async function readerCount(handle) {
+  return inPage(handle, "return document.querySelectorAll('#malgeum-reader').length");
+}
+
+async function waitFor(fn, { timeout = 10000, interval = 50, message = 'condition' } = {}) {
+  const t0 = Date.now();
+  let last;
+  for (;;) {
+    last = await fn();
+    if (last) return last;
+    if (Date.now() - t0 > timeout) throw new Error(`timed out after ${timeout} ms waiting for ${message}`);
+    await sleep(interval);
+  }
+}
+
+// Remembers the page's original elements (in the WebDriver sandbox, so the DOM is not touched)
+// and which of them are visible, to check later that they are hidden and still connected.
+async function rememberOriginal(handle) {
+  return inPage(handle, `
+    window.__malgeumOrig = Array.from(document.body.querySelectorAll('*'));
+    window.__malgeumVisible = window.__malgeumOrig.filter((e) =>
+      e.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) && e.getClientRects().length > 0 &&
+      Array.from(e.childNodes).some((n) => n.nodeType === 3 && n.data.trim()));
+    return { total: window.__malgeumOrig.length, visible: window.__malgeumVisible.length };`);
+}
+
+async function originalState(handle) {
+  return inPage(handle, `
+    const host = document.getElementById('malgeum-reader');
+    const isHostAncestor = (e) => host && e.contains(host);
+    const disconnected = window.__malgeumOrig.filter((e) => !e.isConnected).length;
+    const stillVisible = window.__malgeumVisible.filter((e) => !isHostAncestor(e) &&
+      e.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) && e.getClientRects().length > 0);
+    return { disconnected, stillVisible: stillVisible.length,
+             examples: stillVisible.slice(0, 5).map((e) => e.tagName + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).split(' ')[0] : '') + ': ' + e.textContent.trim().slice(0, 40)) };`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Popup helpers (the popup page opened as a tab).
+
+async function openPopup(tabId) {
+  return ff.openPopup(tabId);
+}
+
+async function click(handle, id) {
+  await ff.driver.switchTo().window(handle);
+  await ff.driver.findElement(By.id(id)).click();
+}
+
+async function popupText(handle) {
+  await ff.driver.switchTo().window(handle);
+  return ff.driver.executeScript('return document.body.innerText');
+}
+
+async function closeTab(handle) {
+  if ((await ff.driver.getAllWindowHandles()).includes(handle)) await ff.closeTab(handle);
+}
+
+async function copyVia(popup, buttonId) {
+  await ff.writeClipboard(SENTINEL);
+  await click(popup, buttonId);
+  return waitFor(async () => {
+    const text = await ff.readClipboard();
+    return text && text !== SENTINEL ? text : null;
+  }, { timeout: 10000, message: `the clipboard after #${buttonId}` });
+}
+
+// Opens the article page in a tab and its popup in another; returns handles and tab id.
+async function openArticle(name) {
+  const url = `${server.origin}/${name}`;
+  const page = await ff.openTab(url);
+  const tabId = ff.tabIdOf(page);
+  return { url, page, tabId };
+}
+
+async function toggleOn(ctx) {
+  const popup = await openPopup(ctx.tabId);
+  const t0 = Date.now();
+  await click(popup, 'toggle');
+  await waitFor(async () => (await readerCount(ctx.page)) > 0, { timeout: 15000, message: '#malgeum-reader after #toggle' });
+  const ms = Date.now() - t0;
+  return { popup, ms };
+}
+
+function checkExport(exp, { expectTitle, expectAuthors, expectPublished, paragraphs }) {
+  for (const key of ['title', 'authors', 'published', 'text', 'contentHtml']) assert.ok(key in exp, `export has "${key}" (keys: ${Object.keys(exp).join(', ')})`);
+  if (expectTitle !== undefined) assert.equal(exp.title, expectTitle);
+  assert.ok(Array.isArray(exp.authors), 'authors is an array');
+  for (const a of exp.authors) for (const k of ['name', 'role', 'email']) assert.ok(k in a, `author has "${k}": ${JSON.stringify(a)}`);
+  if (expectAuthors !== undefined) assert.deepEqual(exp.authors.map((a) => a.name), expectAuthors);
+  if (expectPublished !== undefined) assert.equal(exp.published, expectPublished);
+  for (const p of paragraphs || []) assert.ok(norm(exp.text).includes(norm(p)), `export text holds the paragraph "${p.slice(0, 40)}…"`);
+  for (const n of NOISE) {
+    assert.ok(!exp.title.includes(n), `title is free of "${n}"`);
+    assert.ok(!exp.text.includes(n), `text is free of "${n}"`);
+    assert.ok(!String(exp.contentHtml).includes(n), `contentHtml is free of "${n}"`);
+  }
+}
+
+function checkMarkdown(md, { paragraphs, title }) {
+  assert.ok(!md.trimStart().startsWith('{'), 'Markdown, not JSON');
+  assert.ok(!/<\/?(a|p|div|span|br|img|figure|script|style)\b[^>]*>/i.test(md), `no HTML tags in the Markdown: ${md.match(/<\/?(a|p|div|span|br|img|figure|script|style)\b[^>]*>/i)?.[0]}`);
+  for (const n of NOISE) assert.ok(!md.includes(n), `Markdown is free of "${n}"`);
+  const flat = norm(md.replace(/\\([\\`*_{}[\]()#+\-.!<>])/g, '$1'));
+  for (const p of paragraphs || []) assert.ok(flat.includes(norm(p)), `Markdown holds the paragraph "${p.slice(0, 40)}…"`);
+  if (paragraphs && paragraphs.length > 1) assert.match(md, /\n\s*\n/, 'paragraphs are separated by blank lines');
+  if (title) assert.ok(flat.includes(norm(title)), 'Markdown holds the title');
+}
+
+async function screenshot(handle, name) {
+  try {
+    await ff.driver.switchTo().window(handle);
+    fs.mkdirSync(screenshotDir, { recursive: true });
+    const png = await ff.driver.takeScreenshot();
+    fs.writeFileSync(path.join(screenshotDir, name), Buffer.from(png, 'base64'));
+  } catch (e) {
+    console.error(`[firefox] screenshot ${name} failed: ${e.message}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The article flow, shared by the seed page, its strict-CSP twin and the right-to-left page.
+
+async function articleFlow(t, name, expect) {
+  const ctx = await openArticle(name);
+  // Scroll a little so "same scroll position" after toggling off means something.
+  await inPage(ctx.page, 'window.scrollTo(0, 240)');
+  const scrollBefore = await inPage(ctx.page, 'return window.scrollY');
+  const htmlBefore = await bodyHtml(ctx.page);
+  const orig = await rememberOriginal(ctx.page);
+  assert.ok(orig.visible > 0, 'the page shows text before reader mode');
+  let popup;
+
+  await t.test('toggle on: one #malgeum-reader, original hidden not removed, clean reader', async () => {
+    const on = await toggleOn(ctx);
+    popup = on.popup;
+    timings[`${name}: toggle→reader`] = on.ms;
+    await sleep(150); // let the reader finish rendering before inspecting it
+    assert.equal(await readerCount(ctx.page), 1, 'exactly one #malgeum-reader');
+    const state = await originalState(ctx.page);
+    assert.equal(state.disconnected, 0, 'no original element was removed');
+    assert.equal(state.stillVisible, 0, `original content is hidden (still visible: ${state.examples.join(' | ')})`);
+    const r = await ff.inspectReader(ctx.tabId);
+    assert.equal(r.count, 1);
+    assert.ok(r.hostRect.w > 0 && r.hostRect.h > 0, `the reader is rendered (${JSON.stringify(r.hostRect)}, display ${r.hostDisplay})`);
+    assert.ok(r.hasShadowRoot, 'the reader lives in a shadow root');
+    const text = norm(r.text);
+    if (expect.title) assert.ok(text.includes(norm(expect.title)), `reader shows the title "${expect.title}"`);
+    for (const p of expect.paragraphs) assert.ok(text.includes(norm(p)), `reader shows the paragraph "${p.slice(0, 40)}…"`);
+    assert.equal(r.anchors.filter((a) => /human_link/.test(a.cls) || /human_link/.test(a.href || '')).length, 0, 'no human_link anchors');
+    assert.ok(!/human_link/.test(r.html), 'no human_link anywhere in the reader');
+    for (const n of NOISE) assert.ok(!text.includes(n), `reader text is free of "${n}"`);
+    assert.ok(!/<script\b/i.test(r.html), 'no <script> in the reader');
+    if (expect.lang) assert.equal(r.lang, expect.lang, 'lang on the reader root');
+    if (expect.dir) assert.equal(r.dir, expect.dir, 'dir on the reader root');
+  });
+
+  await t.test('Copy JSON: pretty-printed export on the clipboard', async () => {
+    assert.ok(popup, 'reader mode could not be turned on');
+    const raw = await copyVia(popup, 'copy-json');
+    let exp;
+    assert.doesNotThrow(() => { exp = JSON.parse(raw); }, `clipboard holds JSON: ${raw.slice(0, 120)}`);
+    assert.match(raw, /^\{\n {2}"/, 'pretty-printed (2-space indent)');
+    checkExport(exp, expect);
+  });
+
+  await t.test('Copy Markdown: the body as Markdown', async () => {
+    assert.ok(popup, 'reader mode could not be turned on');
+    const md = await copyVia(popup, 'copy-markdown');
+    checkMarkdown(md, expect);
+  });
+
+  await t.test('toggle off: body.outerHTML and scroll position as before', async () => {
+    assert.ok(popup, 'reader mode could not be turned on');
+    // Reopen the popup: it must find the reader state of the tab again.
+    await closeTab(popup);
+    popup = await openPopup(ctx.tabId);
+    await click(popup, 'toggle');
+    await waitFor(async () => (await readerCount(ctx.page)) === 0, { message: '#malgeum-reader to go away' });
+    await sleep(100);
+    const htmlAfter = await bodyHtml(ctx.page);
+    if (htmlAfter !== htmlBefore) {
+      let i = 0;
+      while (i < htmlAfter.length && htmlAfter[i] === htmlBefore[i]) i++;
+      assert.fail(`body.outerHTML changed (lengths ${htmlBefore.length} → ${htmlAfter.length}) at ${i}:\n before: ${JSON.stringify(htmlBefore.slice(Math.max(0, i - 80), i + 120))}\n after:  ${JSON.stringify(htmlAfter.slice(Math.max(0, i - 80), i + 120))}`);
+    }
+    const state = await originalState(ctx.page);
+    assert.equal(state.disconnected, 0, 'the same nodes are back');
+    assert.equal(await inPage(ctx.page, 'return window.scrollY'), scrollBefore, 'scroll position restored');
+  });
+
+  await closeTab(popup);
+  await closeTab(ctx.page);
+  return ctx;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const skip = missing.length ? `missing: ${missing.join('; ')}` : false;
+if (skip) console.error(`[firefox] ${skip}`);
+// On CI a missing prerequisite is a failure, not a skip.
+const requireAll = !!process.env.CI || process.env.MALGEUM_REQUIRE_BROWSERS === '1';
+
+test('prerequisites: firefox-esr, geckodriver, dist/test', () => {
+  if (requireAll) assert.deepEqual(missing, []);
+}, { skip: requireAll ? false : skip });
+
+test('extension installs with the pinned uuid and host permission for 127.0.0.1', { skip }, async () => {
+  assert.equal(ff.addonId, ff.geckoId);
+  const perms = await ff.chrome(`
+    const policy = WebExtensionPolicy.getByID(arguments[0]);
+    return { active: policy.active, host: policy.mozExtensionHostname, origins: policy.allowedOrigins.patterns.map((p) => p.pattern), permissions: policy.permissions };`, [ff.geckoId]);
+  assert.equal(perms.active, true);
+  assert.equal(perms.host, ff.uuid);
+  assert.ok(perms.origins.some((o) => o.startsWith('http://127.0.0.1')), `host permission for 127.0.0.1 granted (${perms.origins.join(', ')})`);
+  for (const p of ['activeTab', 'scripting', 'storage', 'clipboardWrite']) assert.ok(perms.permissions.includes(p), `permission ${p}`);
+});
+
+const seedExpect = {
+  title: SEED.title,
+  expectTitle: SEED.title,
+  expectAuthors: SEED.authors,
+  expectPublished: SEED.published,
+  paragraphs: [seedParagraphs[0], seedParagraphs[Math.floor(seedParagraphs.length / 2)], seedParagraphs.at(-1)],
+  lang: 'ko',
+};
+
+test('seed page', { skip }, async (t) => {
+  await articleFlow(t, 'seed.html', seedExpect);
+});
+
+test('seed page with Content-Security-Policy: script-src \'self\'', { skip }, async (t) => {
+  await articleFlow(t, 'seed-csp.html', seedExpect);
+});
+
+test('right-to-left page', { skip }, async (t) => {
+  const { rtl } = fixturePages();
+  if (!rtl) { t.skip('no right-to-left page in tests/browser/pages/ yet'); return; }
+  // Expectations come from the page itself: its <h1>, its first and last paragraphs, its lang/dir.
+  const src = fs.readFileSync(path.join(here, 'pages', rtl), 'utf8');
+  const ctx0 = { url: `${server.origin}/${rtl}` };
+  const h0 = await ff.openTab(ctx0.url);
+  const info = await inPage(h0, `
+    const h1 = document.querySelector('article h1, h1');
+    const ps = Array.from(document.querySelectorAll('article p, main p, p')).map((p) => p.textContent.trim()).filter((s) => s.length > 60);
+    return { h1: h1 ? h1.textContent.trim() : '', paragraphs: ps, lang: document.documentElement.lang, dir: document.documentElement.dir || document.dir };`);
+  await closeTab(h0);
+  assert.ok(info.paragraphs.length > 0, `${rtl} has paragraphs`);
+  assert.ok(src.length > 0);
+  await articleFlow(t, rtl, {
+    title: info.h1 || undefined,
+    expectTitle: info.h1 || undefined,
+    paragraphs: [info.paragraphs[0], info.paragraphs.at(-1)],
+    dir: info.dir === 'rtl' ? 'rtl' : undefined,
+  });
+});
+
+test('non-article page: a clear message, page untouched', { skip }, async (t) => {
+  const { nonArticle } = fixturePages();
+  if (!nonArticle) { t.skip('no non-article page in tests/browser/pages/ yet'); return; }
+  const ctx = await openArticle(nonArticle);
+  const htmlBefore = await bodyHtml(ctx.page);
+  const popup = await openPopup(ctx.tabId);
+  const textBefore = norm(await popupText(popup));
+  await click(popup, 'toggle');
+  const message = await waitFor(async () => {
+    const now = norm(await popupText(popup));
+    return now !== textBefore ? now : null;
+  }, { timeout: 10000, message: 'a message in the popup after #toggle' });
+  t.diagnostic(`popup says: ${message}`);
+  await sleep(300);
+  assert.equal(await readerCount(ctx.page), 0, 'no reader on a non-article page');
+  assert.equal(await bodyHtml(ctx.page), htmlBefore, 'the page is untouched');
+  // Copy JSON must not put an export on the clipboard either; it tells why instead.
+  await ff.writeClipboard(SENTINEL);
+  await click(popup, 'copy-json');
+  await sleep(800);
+  const clip = await ff.readClipboard();
+  if (clip !== SENTINEL) {
+    // An export of a non-article would be wrong; an explicit "no article" JSON is acceptable.
+    t.diagnostic(`clipboard after Copy JSON on a non-article page: ${String(clip).slice(0, 200)}`);
+  }
+  assert.equal(await bodyHtml(ctx.page), htmlBefore, 'still untouched after Copy JSON');
+  await closeTab(popup);
+  await closeTab(ctx.page);
+});
+
+test('settings persist in storage.sync and survive reopening the popup', { skip }, async () => {
+  const ctx = await openArticle('seed.html');
+  let popup = await openPopup(ctx.tabId);
+  // Discover the settings controls: every select and every radio group / range / checkbox.
+  const controls = await ff.driver.executeScript(`
+    const out = [];
+    for (const s of document.querySelectorAll('select')) out.push({ kind: 'select', id: s.id, name: s.name, value: s.value, options: Array.from(s.options).map((o) => o.value) });
+    const radios = {};
+    for (const r of document.querySelectorAll('input[type=radio]')) (radios[r.name] ||= []).push({ id: r.id, value: r.value, checked: r.checked });
+    for (const [name, list] of Object.entries(radios)) out.push({ kind: 'radio', name, value: (list.find((r) => r.checked) || {}).value, options: list.map((r) => r.value), ids: list.map((r) => r.id) });
+    for (const i of document.querySelectorAll('input[type=range], input[type=number]')) out.push({ kind: 'range', id: i.id, name: i.name, value: i.value, min: i.min, max: i.max, step: i.step });
+    for (const i of document.querySelectorAll('input[type=checkbox]')) out.push({ kind: 'checkbox', id: i.id, name: i.name, value: String(i.checked) });
+    return out;`);
+  assert.ok(controls.length > 0, 'the popup has settings controls');
+  const syncBefore = await ff.driver.executeAsyncScript('const done = arguments[arguments.length - 1]; browser.storage.sync.get(null).then(done, (e) => done({ error: String(e) }))');
+  // Change each control to a value different from its current one.
+  const changed = [];
+  for (const c of controls) {
+    const key = c.id || c.name;
+    let next;
+    if (c.kind === 'select' || c.kind === 'radio') next = c.options.find((o) => o !== c.value);
+    else if (c.kind === 'range') {
+      const step = Number(c.step) || 1;
+      const v = Number(c.value);
+      next = String(c.max !== '' && v + step > Number(c.max) ? v - step : v + step);
+    } else if (c.kind === 'checkbox') next = c.value === 'true' ? 'false' : 'true';
+    if (next === undefined) continue;
+    await ff.driver.executeScript(`
+      const [c, next] = arguments;
+      let el;
+      if (c.kind === 'radio') { el = document.querySelector('input[type=radio][name="' + c.name + '"][value="' + next + '"]'); el.click(); return; }
+      el = c.id ? document.getElementById(c.id) : document.querySelector('[name="' + c.name + '"]');
+      if (c.kind === 'checkbox') { el.click(); return; }
+      el.value = next;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      el.dispatchEvent(new Event('change', { bubbles: true }));`, c, next);
+    changed.push({ ...c, key, next });
+  }
+  assert.ok(changed.length > 0);
+  await sleep(500);
+  const syncAfter = await ff.driver.executeAsyncScript('const done = arguments[arguments.length - 1]; browser.storage.sync.get(null).then(done, (e) => done({ error: String(e) }))');
+  assert.notDeepEqual(syncAfter, syncBefore, `storage.sync changed (${JSON.stringify(syncAfter)})`);
+  await closeTab(popup);
+  popup = await openPopup(ctx.tabId);
+  await sleep(300);
+  for (const c of changed) {
+    const now = await ff.driver.executeScript(`
+      const c = arguments[0];
+      if (c.kind === 'radio') { const r = document.querySelector('input[type=radio][name="' + c.name + '"]:checked'); return r ? r.value : null; }
+      const el = c.id ? document.getElementById(c.id) : document.querySelector('[name="' + c.name + '"]');
+      return c.kind === 'checkbox' ? String(el.checked) : el.value;`, c);
+    assert.equal(now, c.next, `setting ${c.kind} "${c.key}" survives reopening the popup`);
+  }
+  await closeTab(popup);
+  await closeTab(ctx.page);
+});
+
+test('reader visible after toggle on the seed page (median of 5, printed, not asserted)', { skip }, async (t) => {
+  const ctx = await openArticle('seed.html');
+  const popup = await openPopup(ctx.tabId);
+  const samples = [];
+  for (let i = 0; i < 5; i++) {
+    // A MutationObserver in the page stamps when the reader's host appears; the click is
+    // stamped in the popup, both on the same clock.
+    await inPage(ctx.page, `
+      window.__malgeumSeen = 0;
+      const mo = new MutationObserver(() => { if (!window.__malgeumSeen && document.getElementById('malgeum-reader')) { window.__malgeumSeen = Date.now(); mo.disconnect(); } });
+      mo.observe(document.documentElement, { childList: true, subtree: true });`);
+    await ff.driver.switchTo().window(popup);
+    const clicked = await ff.driver.executeScript("const t = Date.now(); document.getElementById('toggle').click(); return t;");
+    const seen = await waitFor(() => inPage(ctx.page, 'return window.__malgeumSeen'), { timeout: 15000, message: 'reader to appear' });
+    samples.push(seen - clicked);
+    await click(popup, 'toggle');
+    await waitFor(async () => (await readerCount(ctx.page)) === 0, { message: 'reader to go away' });
+  }
+  samples.sort((a, b) => a - b);
+  timings['seed: toggle→reader median of 5'] = samples[2];
+  t.diagnostic(`Firefox: reader in the DOM ${samples[2]} ms after the click (median of 5: ${samples.join(', ')} ms)`);
+  console.log(`[firefox] reader visible after toggle, seed page: median ${samples[2]} ms (samples ${samples.join(', ')})`);
+  await closeTab(popup);
+  await closeTab(ctx.page);
+});
+
+// Sets the popup's theme control to `value` (a <select> option or a radio button).
+async function setTheme(popup, value) {
+  await ff.driver.switchTo().window(popup);
+  return ff.driver.executeScript(`
+    const value = arguments[0];
+    const opt = Array.from(document.querySelectorAll('select option, input[type=radio]')).find((o) => o.value === value);
+    if (!opt) return false;
+    if (opt.tagName === 'OPTION') {
+      const s = opt.closest('select');
+      s.value = value;
+      s.dispatchEvent(new Event('input', { bubbles: true }));
+      s.dispatchEvent(new Event('change', { bubbles: true }));
+    } else opt.click();
+    return true;`, value);
+}
+
+test('theme applies at once to an open reader (screenshots light and dark, Korean seed page)', { skip }, async () => {
+  const ctx = await openArticle('seed.html');
+  const popup = await openPopup(ctx.tabId);
+  assert.ok(await setTheme(popup, 'light'), 'the popup offers a light theme');
+  await click(popup, 'toggle');
+  await waitFor(async () => (await readerCount(ctx.page)) > 0, { message: 'reader' });
+  await sleep(400);
+  const light = await ff.inspectReader(ctx.tabId);
+  await screenshot(ctx.page, 'firefox-seed-light.png');
+  assert.ok(await setTheme(popup, 'dark'), 'the popup offers a dark theme');
+  const dark = await waitFor(async () => {
+    const r = await ff.inspectReader(ctx.tabId);
+    return r.background !== light.background ? r : null;
+  }, { timeout: 3000, message: `the open reader to change colour (light background ${light.background})` }).catch((e) => ({ error: e.message }));
+  await screenshot(ctx.page, 'firefox-seed-dark.png');
+  assert.ok(!dark.error, dark.error);
+  assert.equal((await ff.inspectReader(ctx.tabId)).count, 1);
+  await click(popup, 'toggle');
+  await waitFor(async () => (await readerCount(ctx.page)) === 0, { message: 'reader to go away' });
+  await setTheme(popup, 'light');
+  await closeTab(popup);
+  await closeTab(ctx.page);
+});
+
+test('no network requests of the extension\'s own', { skip }, async (t) => {
+  const log = await ff.requestLog();
+  const extOrigin = `moz-extension://${ff.uuid}`;
+  const byExtension = log.filter((r) => String(r.triggering).includes(extOrigin) || String(r.loading).includes(extOrigin));
+  // Images of the article itself (the reader shows the page's own figures) are the page's, not
+  // the extension's: allow image loads (TYPE_IMAGE 3, TYPE_IMAGESET 21) of URLs the pages contain.
+  const pageSources = [path.join(root, 'examples/businesspost-naver-sovereign-ai/source.html'),
+    ...fs.readdirSync(path.join(here, 'pages')).map((f) => path.join(here, 'pages', f))]
+    .filter((f) => fs.existsSync(f) && fs.statSync(f).isFile()).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+  const inPages = (u) => pageSources.includes(u) || pageSources.includes(u.replace(/&/g, '&amp;'));
+  const own = byExtension.filter((r) => !([3, 21].includes(r.type) && inPages(r.url)));
+  const images = byExtension.length - own.length;
+  t.diagnostic(`${log.length} HTTP requests in all; ${byExtension.length} triggered by the extension (${images} of them the pages' own images); ${proxy.hits.length} stopped at the test proxy`);
+  const offHost = log.filter((r) => r.host && r.host !== '127.0.0.1');
+  const hosts = [...new Set(offHost.map((r) => `${r.host} (${r.triggering})`))];
+  t.diagnostic(`requests for other hosts (all blocked at the test proxy): ${hosts.join(', ')}`);
+  assert.deepEqual(own.map((r) => `${r.url} [type ${r.type}, by ${r.triggering}]`), [], 'the extension made no requests of its own');
+});
+
+test('no errors from the extension in the browser console', { skip }, async (t) => {
+  const log = await ff.consoleLog();
+  const extOrigin = `moz-extension://${ff.uuid}`;
+  const errors = log.filter((m) => m.level === 'error' && (String(m.source).includes(extOrigin) || String(m.message).includes(extOrigin)));
+  for (const e of errors) t.diagnostic(`${e.message} (${e.source}:${e.line})`);
+  assert.deepEqual(errors.map((e) => `${e.message} (${e.source}:${e.line})`), []);
+});
