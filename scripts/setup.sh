@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs everything the build and the tests need, idempotently and quietly when already done.
+#   scripts/setup.sh            toolchain for the engine and the wasm build
+#   scripts/setup.sh --browsers also Debian chromium, firefox-esr, CJK fonts, geckodriver, npm deps
+# Tools built from crates.io go into a machine-wide folder keyed by version, so a fresh clone on
+# the same machine reuses them; on a new machine they are rebuilt from the registry.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1/p; s/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml | head -1)
+GECKODRIVER_VERSION=0.36.0
+TOOLS=${MALGEUM_TOOLS:-$HOME/.cache/malgeum/tools}
+say() { echo "setup: $*" >&2; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown >/dev/null
+fi
+
+WB_ROOT="$TOOLS/wasm-bindgen-$WASM_BINDGEN_VERSION"
+if [ ! -x "$WB_ROOT/bin/wasm-bindgen" ]; then
+  say "building wasm-bindgen-cli $WASM_BINDGEN_VERSION (takes ~7 minutes once)"
+  # No --locked: the registry copy lacks one locked dependency (DESIGN §5).
+  cargo install -q wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --root "$WB_ROOT"
+fi
+
+if [ "${1:-}" = "--browsers" ]; then
+  need=()
+  [ -x /usr/bin/chromium ] || need+=(chromium)
+  [ -x /usr/bin/firefox-esr ] || need+=(firefox-esr)
+  fc-list 2>/dev/null | grep -qi "noto sans cjk" || need+=(fonts-noto-cjk)
+  command -v zip >/dev/null || need+=(zip)
+  if [ ${#need[@]} -gt 0 ]; then
+    say "apt-get install ${need[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null
+    apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  fi
+  GD_ROOT="$TOOLS/geckodriver-$GECKODRIVER_VERSION"
+  if [ ! -x "$GD_ROOT/bin/geckodriver" ]; then
+    say "building geckodriver $GECKODRIVER_VERSION (takes ~3 minutes once)"
+    cargo install -q geckodriver --version "$GECKODRIVER_VERSION" --root "$GD_ROOT"
+  fi
+  if [ -f package.json ] && { [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; }; then
+    say "npm ci"
+    npm ci --silent --no-audit --no-fund >/dev/null
+  fi
+fi

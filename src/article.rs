@@ -1,0 +1,512 @@
+//! The export, schema `malgeum.article/1` (serde, camelCase), and the three renderings of the
+//! clean tree: allowlisted HTML, plain text (a blank line between paragraphs) and Markdown.
+
+use crate::render::{Content, Element};
+use crate::tags::Tag;
+use serde::Serialize;
+
+pub const SCHEMA: &str = "malgeum.article/1";
+
+#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Article {
+    pub schema: &'static str,
+    pub url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub canonical_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub site_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dir: Option<String>,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excerpt: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub byline: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<Author>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modified: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub section: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lead_image: Option<Image>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub images: Vec<Image>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Person>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related_articles: Vec<Related>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub copyright: Option<String>,
+    pub content_html: String,
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub markdown: Option<String>,
+    pub stats: Stats,
+    pub readerable: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    pub extractor: Extractor,
+}
+
+#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+pub struct Author {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+pub struct Image {
+    pub src: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alt: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credit: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+pub struct Person {
+    pub name: String,
+    pub url: String,
+}
+
+#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+pub struct Related {
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Stats {
+    pub chars: usize,
+    pub words: usize,
+    pub reading_minutes: u32,
+}
+
+#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+pub struct Extractor {
+    pub name: &'static str,
+    pub version: &'static str,
+    pub rule: String,
+}
+
+// ------------------------------------------------------------------------------------ HTML
+
+pub fn escape_text(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\u{a0}' => out.push_str("&nbsp;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+fn escape_attr(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// Serializes the clean tree's children as HTML.
+pub fn to_html(body: &Element) -> String {
+    let mut out = String::new();
+    for c in &body.children {
+        write_html(c, &mut out);
+    }
+    out
+}
+
+fn write_html(c: &Content, out: &mut String) {
+    match c {
+        Content::Text(t) => escape_text(t, out),
+        Content::Element(e) => {
+            out.push('<');
+            out.push_str(e.tag.name());
+            for (name, value) in &e.attrs {
+                out.push(' ');
+                out.push_str(name);
+                out.push_str("=\"");
+                escape_attr(value, out);
+                out.push('"');
+            }
+            out.push('>');
+            if e.tag.is_void() {
+                return;
+            }
+            for child in &e.children {
+                write_html(child, out);
+            }
+            out.push_str("</");
+            out.push_str(e.tag.name());
+            out.push('>');
+            if e.tag.is_block() {
+                out.push('\n');
+            }
+        }
+    }
+}
+
+// ------------------------------------------------------------------------------------ text
+
+/// Plain text: paragraphs (and list items, headings, cells) separated by a blank line, `<br>`
+/// as a line break, whitespace folded, captions left out.
+pub fn to_text(body: &Element) -> String {
+    let mut blocks: Vec<String> = Vec::new();
+    let mut current = String::new();
+    collect_blocks(body, &mut blocks, &mut current);
+    flush(&mut blocks, &mut current);
+    blocks.join("\n\n")
+}
+
+fn flush(blocks: &mut Vec<String>, current: &mut String) {
+    let lines: Vec<String> = current
+        .split('\n')
+        .map(crate::markup::fold_whitespace)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if !lines.is_empty() {
+        blocks.push(lines.join("\n"));
+    }
+    current.clear();
+}
+
+fn collect_blocks(el: &Element, blocks: &mut Vec<String>, current: &mut String) {
+    for c in &el.children {
+        match c {
+            Content::Text(t) => current.push_str(t),
+            Content::Element(e) if e.tag == Tag::Figcaption || e.tag == Tag::Img => {}
+            Content::Element(e) if e.tag == Tag::Br => current.push('\n'),
+            Content::Element(e) if e.tag == Tag::Pre => {
+                flush(blocks, current);
+                let t = e.text_preformatted();
+                if !t.trim().is_empty() {
+                    blocks.push(t.trim_end().to_string());
+                }
+            }
+            Content::Element(e) if e.tag.is_block() => {
+                flush(blocks, current);
+                collect_blocks(e, blocks, current);
+                flush(blocks, current);
+            }
+            Content::Element(e) => {
+                collect_blocks(e, blocks, current);
+            }
+        }
+    }
+}
+
+impl Element {
+    fn text_preformatted(&self) -> String {
+        let mut s = String::new();
+        for c in &self.children {
+            match c {
+                Content::Text(t) => s.push_str(t),
+                Content::Element(e) if e.tag == Tag::Br => s.push('\n'),
+                Content::Element(e) => s.push_str(&e.text_preformatted()),
+            }
+        }
+        s
+    }
+}
+
+// -------------------------------------------------------------------------------- Markdown
+
+/// Markdown of the clean tree: headings, emphasis, links, images, lists, quotes, code.
+pub fn to_markdown(body: &Element) -> String {
+    let mut out = String::new();
+    md_blocks(body, &mut out, "", 0);
+    let mut cleaned = String::new();
+    let mut blank = 0;
+    for line in out.lines() {
+        if line.trim().is_empty() {
+            blank += 1;
+            if blank == 1 && !cleaned.is_empty() {
+                cleaned.push('\n');
+            }
+        } else {
+            blank = 0;
+            cleaned.push_str(line.trim_end());
+            cleaned.push('\n');
+        }
+    }
+    cleaned.trim_end().to_string() + "\n"
+}
+
+fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '*' | '_' | '`' | '[' | ']' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn md_inline(el: &Element) -> String {
+    let mut s = String::new();
+    for c in &el.children {
+        match c {
+            Content::Text(t) => s.push_str(&md_escape(t)),
+            Content::Element(e) => match e.tag {
+                Tag::Br => s.push_str("  \n"),
+                Tag::Strong | Tag::B => {
+                    let inner = md_inline(e);
+                    if !inner.trim().is_empty() {
+                        s.push_str(&format!("**{}**", inner.trim()));
+                    }
+                }
+                Tag::Em | Tag::I | Tag::Cite => {
+                    let inner = md_inline(e);
+                    if !inner.trim().is_empty() {
+                        s.push_str(&format!("*{}*", inner.trim()));
+                    }
+                }
+                Tag::Code => s.push_str(&format!("`{}`", e.text())),
+                Tag::A => {
+                    let inner = md_inline(e);
+                    match e.attr("href") {
+                        Some(h) if !inner.trim().is_empty() => {
+                            s.push_str(&format!("[{}]({})", inner.trim(), h.replace(')', "%29")))
+                        }
+                        _ => s.push_str(&inner),
+                    }
+                }
+                Tag::Img => s.push_str(&md_image(e)),
+                Tag::Del | Tag::S | Tag::Strike => s.push_str(&format!("~~{}~~", md_inline(e))),
+                _ => s.push_str(&md_inline(e)),
+            },
+        }
+    }
+    crate::markup::fold_whitespace(&s.replace("  \n", "\u{1}")).replace('\u{1}', "  \n")
+}
+
+fn md_image(e: &Element) -> String {
+    format!(
+        "![{}]({})",
+        md_escape(e.attr("alt").unwrap_or("")),
+        e.attr("src").unwrap_or("").replace(')', "%29")
+    )
+}
+
+fn md_blocks(el: &Element, out: &mut String, prefix: &str, depth: usize) {
+    let mut inline = Element::new(Tag::P);
+    let flush_inline = |inline: &mut Element, out: &mut String| {
+        let text = md_inline(inline);
+        if !text.trim().is_empty() {
+            for line in text.lines() {
+                out.push_str(prefix);
+                out.push_str(line);
+                out.push('\n');
+            }
+            out.push_str(prefix);
+            out.push('\n');
+        }
+        inline.children.clear();
+    };
+    let mut ordinal = 0;
+    for c in &el.children {
+        let e = match c {
+            Content::Element(e)
+                if e.tag.is_block() || e.tag == Tag::Img && !matches!(el.tag, Tag::P) =>
+            {
+                e
+            }
+            other => {
+                inline.children.push(other.clone());
+                continue;
+            }
+        };
+        flush_inline(&mut inline, out);
+        match e.tag {
+            Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 => {
+                let level = (e.tag as u8 - Tag::H1 as u8 + 1) as usize;
+                out.push_str(&format!(
+                    "{prefix}{} {}\n{prefix}\n",
+                    "#".repeat(level),
+                    md_inline(e)
+                ));
+            }
+            Tag::Img => out.push_str(&format!("{prefix}{}\n{prefix}\n", md_image(e))),
+            Tag::Pre => {
+                out.push_str(&format!("{prefix}```\n"));
+                for line in e.text_preformatted().trim_end().lines() {
+                    out.push_str(&format!("{prefix}{line}\n"));
+                }
+                out.push_str(&format!("{prefix}```\n{prefix}\n"));
+            }
+            Tag::Blockquote => {
+                md_blocks(e, out, &format!("{prefix}> "), depth + 1);
+            }
+            Tag::Ul | Tag::Ol => {
+                for item in e.children.iter().filter_map(|c| match c {
+                    Content::Element(li) if li.tag == Tag::Li => Some(li),
+                    _ => None,
+                }) {
+                    ordinal += 1;
+                    let marker = if e.tag == Tag::Ol {
+                        format!("{ordinal}. ")
+                    } else {
+                        "- ".to_string()
+                    };
+                    let mut inner = String::new();
+                    md_blocks(item, &mut inner, "", depth + 1);
+                    let mut first = true;
+                    for line in inner.lines().filter(|l| !l.trim().is_empty()) {
+                        if first {
+                            out.push_str(&format!("{prefix}{marker}{line}\n"));
+                            first = false;
+                        } else {
+                            out.push_str(&format!("{prefix}{}{line}\n", " ".repeat(marker.len())));
+                        }
+                    }
+                }
+                ordinal = 0;
+                out.push_str(prefix);
+                out.push('\n');
+            }
+            Tag::Hr => out.push_str(&format!("{prefix}---\n{prefix}\n")),
+            Tag::Figcaption => {
+                let t = md_inline(e);
+                if !t.trim().is_empty() {
+                    out.push_str(&format!("{prefix}*{}*\n{prefix}\n", t.trim()));
+                }
+            }
+            Tag::Table => {
+                for row in table_rows(e) {
+                    out.push_str(&format!("{prefix}| {} |\n", row.join(" | ")));
+                }
+                out.push_str(prefix);
+                out.push('\n');
+            }
+            _ if depth < 64 => md_blocks(e, out, prefix, depth + 1),
+            _ => {}
+        }
+    }
+    flush_inline(&mut inline, out);
+}
+
+fn table_rows(table: &Element) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    fn walk(e: &Element, rows: &mut Vec<Vec<String>>) {
+        for c in &e.children {
+            if let Content::Element(child) = c {
+                if child.tag == Tag::Tr {
+                    let cells = child
+                        .children
+                        .iter()
+                        .filter_map(|c| match c {
+                            Content::Element(td) if matches!(td.tag, Tag::Td | Tag::Th) => {
+                                Some(td.text().replace('|', "\\|"))
+                            }
+                            _ => None,
+                        })
+                        .collect::<Vec<_>>();
+                    rows.push(cells);
+                } else {
+                    walk(child, rows);
+                }
+            }
+        }
+    }
+    walk(table, &mut rows);
+    if let Some(first) = rows.first().map(|r| r.len()) {
+        rows.insert(1.min(rows.len()), vec!["---".to_string(); first]);
+    }
+    rows
+}
+
+/// Characters (without spaces, as Korean counts them), words (어절: space-separated) and
+/// reading minutes (500 characters a minute for Korean, 230 words for other languages).
+pub fn stats(text: &str, korean: bool) -> Stats {
+    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+    let words = text.split_whitespace().count();
+    let minutes = if korean {
+        chars as f64 / 500.0
+    } else {
+        words as f64 / 230.0
+    };
+    Stats {
+        chars,
+        words,
+        reading_minutes: minutes.ceil().max(if text.is_empty() { 0.0 } else { 1.0 }) as u32,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(text: &str) -> Content {
+        let mut e = Element::new(Tag::P);
+        e.children.push(Content::Text(text.into()));
+        Content::Element(e)
+    }
+
+    #[test]
+    fn text_separates_blocks_with_a_blank_line() {
+        let mut body = Element::new(Tag::Div);
+        body.children = vec![p("one  two"), p("three"), Content::Text("four".into())];
+        assert_eq!(to_text(&body), "one two\n\nthree\n\nfour");
+    }
+
+    #[test]
+    fn html_escapes_text_and_attributes() {
+        let mut a = Element::new(Tag::A);
+        a.attrs.push(("href", "https://x/?a=1&b=\"2\"".into()));
+        a.children.push(Content::Text("<b>".into()));
+        let mut body = Element::new(Tag::Div);
+        body.children.push(Content::Element(a));
+        assert_eq!(
+            to_html(&body),
+            "<a href=\"https://x/?a=1&amp;b=&quot;2&quot;\">&lt;b&gt;</a>"
+        );
+    }
+
+    #[test]
+    fn markdown_renders_links_lists_and_headings() {
+        let mut body = Element::new(Tag::Div);
+        let mut h = Element::new(Tag::H2);
+        h.children.push(Content::Text("Head".into()));
+        let mut ul = Element::new(Tag::Ul);
+        for t in ["a", "b"] {
+            let mut li = Element::new(Tag::Li);
+            li.children.push(Content::Text(t.into()));
+            ul.children.push(Content::Element(li));
+        }
+        body.children = vec![Content::Element(h), p("x *y*"), Content::Element(ul)];
+        assert_eq!(to_markdown(&body), "## Head\n\nx \\*y\\*\n\n- a\n- b\n");
+    }
+
+    #[test]
+    fn korean_stats_count_characters_without_spaces() {
+        let s = stats("가나 다라", true);
+        assert_eq!((s.chars, s.words, s.reading_minutes), (4, 2, 1));
+    }
+}

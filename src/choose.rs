@@ -1,0 +1,434 @@
+//! Choosing the article: a site rule's container when the page has one, else Readability-grade
+//! scoring over the scan's arena. Paragraph scores (1 + commas + length) flow to their
+//! container and its ancestors, candidates are discounted by link density, the best one may
+//! give way to an ancestor shared by its rivals, and siblings that look like part of the story
+//! join it. Then conditional cleaning marks low-content blocks inside the article for removal.
+//! When the result is too short the scoring runs again with its filters relaxed.
+
+use crate::scan::{self, Scan, NONE};
+use crate::tags::Tag;
+
+/// What the render stage should emit: the article's top-level elements, in order, and
+/// the elements inside them to drop.
+#[derive(Debug, Default)]
+pub struct Plan {
+    pub roots: Vec<u32>,
+    pub dropped: Vec<bool>,
+    /// `"site:<domain>"` or `"generic"`.
+    pub rule: String,
+    /// The article's visible text length, for the readerable verdict.
+    pub chars: u32,
+}
+
+#[derive(Clone, Copy)]
+struct Attempt {
+    strip_unlikely: bool,
+    weight_classes: bool,
+    clean_conditionally: bool,
+}
+
+const CHAR_THRESHOLD: u32 = 500;
+
+pub fn choose(scan: &Scan, rule_name: Option<&str>) -> Plan {
+    if let Some(plan) = choose_by_rule(scan, rule_name) {
+        return plan;
+    }
+    let attempts = [
+        Attempt {
+            strip_unlikely: true,
+            weight_classes: true,
+            clean_conditionally: true,
+        },
+        Attempt {
+            strip_unlikely: false,
+            weight_classes: true,
+            clean_conditionally: true,
+        },
+        Attempt {
+            strip_unlikely: false,
+            weight_classes: false,
+            clean_conditionally: true,
+        },
+        Attempt {
+            strip_unlikely: false,
+            weight_classes: false,
+            clean_conditionally: false,
+        },
+    ];
+    let mut best: Option<Plan> = None;
+    for attempt in attempts {
+        let plan = score_and_pick(scan, attempt);
+        if plan.chars >= CHAR_THRESHOLD {
+            return plan;
+        }
+        if best.as_ref().is_none_or(|b| plan.chars > b.chars) {
+            best = Some(plan);
+        }
+    }
+    best.unwrap_or_default()
+}
+
+/// A site rule's (or a known CMS's) content container, when the page has one with text.
+fn choose_by_rule(scan: &Scan, rule_name: Option<&str>) -> Option<Plan> {
+    let root = scan.nodes.iter().enumerate().find(|(_, n)| {
+        n.flags & scan::RULE_CONTENT != 0 && n.flags & scan::IN_HIDDEN == 0 && n.chars >= 100
+    })?;
+    let root = root.0 as u32;
+    let mut plan = Plan {
+        roots: vec![root],
+        dropped: vec![false; scan.nodes.len()],
+        rule: rule_name.map_or_else(|| "generic".to_string(), |r| format!("site:{r}")),
+        chars: 0,
+    };
+    mark_noise(scan, &mut plan, true);
+    plan.chars = kept_chars(scan, &plan);
+    Some(plan)
+}
+
+fn tag_base_score(tag: Tag) -> f32 {
+    use Tag::*;
+    match tag {
+        Div | Article | Main | Section => 5.0,
+        Pre | Td | Blockquote => 3.0,
+        Address | Ol | Ul | Dl | Dd | Dt | Li | Form => -3.0,
+        H1 | H2 | H3 | H4 | H5 | H6 | Th => -5.0,
+        _ => 0.0,
+    }
+}
+
+fn link_density(scan: &Scan, node: u32) -> f32 {
+    let n = &scan.nodes[node as usize];
+    if n.chars == 0 {
+        0.0
+    } else {
+        (n.link_chars / n.chars as f32).min(1.0)
+    }
+}
+
+fn excluded(flags: u32, attempt: Attempt) -> bool {
+    flags & (scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_REMOVED) != 0
+        || attempt.strip_unlikely && flags & scan::IN_UNLIKELY != 0
+}
+
+fn score_and_pick(scan: &Scan, attempt: Attempt) -> Plan {
+    let nodes = &scan.nodes;
+    let mut scores: Vec<f32> = vec![f32::NAN; nodes.len()];
+    let init = |scores: &mut Vec<f32>, i: u32| {
+        let s = &mut scores[i as usize];
+        if s.is_nan() {
+            let n = &nodes[i as usize];
+            let weight = if attempt.weight_classes {
+                f32::from(n.class_weight)
+            } else {
+                0.0
+            };
+            *s = tag_base_score(n.tag) + weight;
+        }
+    };
+    for p in &scan.paragraphs {
+        if p.chars < 25 || p.container == NONE || excluded(p.flags, attempt) {
+            continue;
+        }
+        let content_score = 1.0 + (p.commas + 1) as f32 + (p.chars / 100).min(3) as f32;
+        let mut ancestor = p.container;
+        let mut level = 0u32;
+        while ancestor != NONE && level < 5 {
+            let n = &nodes[ancestor as usize];
+            if matches!(n.tag, Tag::Html | Tag::Body) && level > 0 || n.tag == Tag::Html {
+                break;
+            }
+            init(&mut scores, ancestor);
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            scores[ancestor as usize] += content_score / divider;
+            ancestor = n.parent;
+            level += 1;
+        }
+    }
+    // Candidates, discounted by their link density.
+    let mut candidates: Vec<(u32, f32)> = scores
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| !s.is_nan() && !excluded(nodes[*i].flags, attempt))
+        .map(|(i, s)| (i as u32, s * (1.0 - link_density(scan, i as u32))))
+        .collect();
+    for (i, s) in &candidates {
+        scores[*i as usize] = *s;
+    }
+    candidates.sort_by(|a, b| b.1.total_cmp(&a.1));
+    candidates.truncate(5);
+
+    let mut plan = Plan {
+        roots: Vec::new(),
+        dropped: vec![false; nodes.len()],
+        rule: "generic".into(),
+        chars: 0,
+    };
+    let Some(&(mut top, mut top_score)) = candidates.first() else {
+        // Nothing scored: fall back to the body (or the whole page).
+        if let Some(body) = nodes.iter().position(|n| n.tag == Tag::Body) {
+            plan.roots.push(body as u32);
+        } else if !nodes.is_empty() {
+            plan.roots
+                .extend((0..nodes.len() as u32).filter(|&i| nodes[i as usize].parent == NONE));
+        }
+        mark_noise(scan, &mut plan, attempt.clean_conditionally);
+        plan.chars = kept_chars(scan, &plan);
+        return plan;
+    };
+
+    // If several strong rivals share an ancestor, the article is probably that ancestor.
+    let rivals: Vec<u32> = candidates[1..]
+        .iter()
+        .filter(|(_, s)| *s >= top_score * 0.75)
+        .map(|(i, _)| *i)
+        .collect();
+    if rivals.len() >= 2 {
+        let mut parent = nodes[top as usize].parent;
+        while parent != NONE && !matches!(nodes[parent as usize].tag, Tag::Body | Tag::Html) {
+            let containing = rivals
+                .iter()
+                .filter(|&&r| scan.is_inside(r, parent))
+                .count();
+            if containing >= 2 {
+                top = parent;
+                break;
+            }
+            parent = nodes[parent as usize].parent;
+        }
+        let s = scores[top as usize];
+        top_score = if s.is_nan() { top_score } else { s };
+    }
+    // Climb while the parent scores about as well (the story is split across children).
+    let mut parent = nodes[top as usize].parent;
+    let mut last = top_score;
+    let threshold = last / 3.0;
+    while parent != NONE && !matches!(nodes[parent as usize].tag, Tag::Body | Tag::Html) {
+        let ps = scores[parent as usize];
+        if ps.is_nan() {
+            parent = nodes[parent as usize].parent;
+            continue;
+        }
+        if ps < threshold {
+            break;
+        }
+        if ps > last {
+            top = parent;
+            break;
+        }
+        last = ps;
+        parent = nodes[parent as usize].parent;
+    }
+    // An only child says nothing: its parent is the same block of content.
+    loop {
+        let p = nodes[top as usize].parent;
+        if p == NONE
+            || matches!(nodes[p as usize].tag, Tag::Body | Tag::Html)
+            || nodes[p as usize].element_children != 1
+        {
+            break;
+        }
+        top = p;
+    }
+    let top_score = if scores[top as usize].is_nan() {
+        top_score
+    } else {
+        scores[top as usize]
+    };
+
+    // Siblings that belong to the story.
+    let parent = nodes[top as usize].parent;
+    if parent == NONE {
+        plan.roots.push(top);
+    } else {
+        let threshold = (top_score * 0.2).max(10.0);
+        let top_class = scan.attr(top, "class").unwrap_or_default();
+        let mut i = parent + 1;
+        let end = scan.subtree_end(parent);
+        while i < end {
+            let n = &nodes[i as usize];
+            let next = scan.subtree_end(i);
+            if n.parent == parent {
+                let keep = if i == top {
+                    true
+                } else if excluded(n.flags, attempt) || n.tag.is_never_content() {
+                    false
+                } else {
+                    let mut bonus = 0.0;
+                    if !top_class.is_empty()
+                        && scan.attr(i, "class").as_deref() == Some(top_class.as_str())
+                    {
+                        bonus += top_score * 0.2;
+                    }
+                    let s = scores[i as usize];
+                    if !s.is_nan() && s + bonus >= threshold {
+                        true
+                    } else if n.tag == Tag::P || n.tag == Tag::Div && n.element_children == 0 {
+                        let ld = link_density(scan, i);
+                        let text = if n.chars < 80 {
+                            scan.text_of(i)
+                        } else {
+                            String::new()
+                        };
+                        n.chars > 80 && ld < 0.25
+                            || n.chars > 0
+                                && n.chars < 80
+                                && ld == 0.0
+                                && (text.contains(". ") || text.ends_with('.'))
+                    } else {
+                        false
+                    }
+                };
+                if keep {
+                    plan.roots.push(i);
+                }
+            }
+            i = next.max(i + 1);
+        }
+    }
+    mark_noise(scan, &mut plan, attempt.clean_conditionally);
+    plan.chars = kept_chars(scan, &plan);
+    plan
+}
+
+/// Marks what inside the article is not article: hidden and never-content elements, site-rule
+/// removals, share/comment/related/ad chrome, and (when `conditionally`) low-content blocks by
+/// Readability's conditional cleaning.
+fn mark_noise(scan: &Scan, plan: &mut Plan, conditionally: bool) {
+    let nodes = &scan.nodes;
+    for &root in &plan.roots.clone() {
+        let end = scan.subtree_end(root);
+        let mut i = root + 1;
+        while i < end {
+            let n = &nodes[i as usize];
+            if n.flags & (scan::HIDDEN | scan::NOISE_ROLE | scan::RULE_REMOVE) != 0
+                || n.tag.is_never_content() && n.tag != Tag::Noscript
+                || is_chrome(scan, i)
+                || conditionally && should_clean(scan, i)
+            {
+                plan.dropped[i as usize] = true;
+                i = scan.subtree_end(i).max(i + 1);
+                continue;
+            }
+            i += 1;
+        }
+    }
+}
+
+/// Share buttons, comment sections, related lists, ads: by class/id hint, with care not to
+/// drop a large block of prose that merely carries such a class.
+fn is_chrome(scan: &Scan, i: u32) -> bool {
+    let n = &scan.nodes[i as usize];
+    let ld = link_density(scan, i);
+    let small = n.chars < 200 || n.paragraphs == 0 && n.chars < 400;
+    if n.flags & scan::PERSON_LINK != 0 {
+        return false;
+    }
+    if n.flags & (scan::SHARE_HINT | scan::AD_HINT) != 0
+        && (small || ld > 0.5)
+        && n.tag != Tag::Body
+    {
+        return !(n.flags & scan::FIGURE_HINT != 0
+            && n.images > 0
+            && n.chars < 200
+            && n.flags & scan::AD_HINT == 0);
+    }
+    if n.flags & scan::COMMENT_HINT != 0 && (small || n.inputs > 0 || ld > 0.3) {
+        return true;
+    }
+    if n.flags & scan::RELATED_HINT != 0 && (ld > 0.3 || small) {
+        return true;
+    }
+    if n.flags & scan::COPYRIGHT_HINT != 0 && n.chars < 300 {
+        return false; // kept: the render stage moves it into `copyright`
+    }
+    if matches!(n.tag, Tag::Form | Tag::Fieldset) && n.inputs > 0 {
+        return true;
+    }
+    false
+}
+
+/// Readability's `_cleanConditionally` for tables, lists, divs, sections, forms and asides.
+fn should_clean(scan: &Scan, i: u32) -> bool {
+    let n = &scan.nodes[i as usize];
+    if !matches!(
+        n.tag,
+        Tag::Table
+            | Tag::Ul
+            | Tag::Ol
+            | Tag::Div
+            | Tag::Section
+            | Tag::Form
+            | Tag::Fieldset
+            | Tag::Aside
+            | Tag::Header
+            | Tag::Footer
+    ) {
+        return false;
+    }
+    if n.flags & (scan::RULE_CONTENT | scan::PERSON_LINK) != 0 {
+        return false;
+    }
+    // Inside a figure, images with little text are the point.
+    if n.flags & scan::FIGURE_HINT != 0 && n.images > 0 && n.chars < 300 {
+        return false;
+    }
+    let weight = i32::from(n.class_weight);
+    if weight < 0 && n.chars < 1000 {
+        return true;
+    }
+    if n.commas >= 10 {
+        return false;
+    }
+    let is_list = matches!(n.tag, Tag::Ul | Tag::Ol);
+    let p = n.paragraphs as f32;
+    let img = n.images as f32;
+    let li = n.list_items as f32 - 100.0;
+    let input = n.inputs as f32;
+    let ld = link_density(scan, i);
+    let chars = n.chars;
+    let heading_density = if chars == 0 {
+        0.0
+    } else {
+        n.heading_chars as f32 / chars as f32
+    };
+    let has_figure_context = scan
+        .nodes
+        .get(n.parent as usize)
+        .is_some_and(|p| p.tag == Tag::Figure);
+    (img > 1.0 && p / img < 0.5 && !has_figure_context)
+        || (!is_list && li > p)
+        || (input > (p / 3.0).floor())
+        || (!is_list
+            && heading_density < 0.9
+            && chars < 25
+            && (img == 0.0 || img > 2.0)
+            && ld > 0.0)
+        || (weight < 25 && ld > 0.2 && chars > 0)
+        || (weight >= 25 && ld > 0.5)
+        || ((n.embeds == 1 && chars < 75) || n.embeds > 1)
+        || (is_list && ld > 0.5 && chars > 0)
+}
+
+fn kept_chars(scan: &Scan, plan: &Plan) -> u32 {
+    let mut total = 0u32;
+    for &root in &plan.roots {
+        let n = &scan.nodes[root as usize];
+        let mut chars = n.chars;
+        let end = scan.subtree_end(root);
+        let mut i = root + 1;
+        while i < end {
+            if plan.dropped[i as usize] {
+                chars = chars.saturating_sub(scan.nodes[i as usize].chars);
+                i = scan.subtree_end(i).max(i + 1);
+            } else {
+                i += 1;
+            }
+        }
+        total += chars;
+    }
+    total
+}

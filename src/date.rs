@@ -1,0 +1,312 @@
+//! Dates as ISO 8601 with an offset: from metadata (`2025-07-22T17:02:49+0900`, RFC 2822-ish
+//! `Tue, 22 Jul 2025 08:02:49 GMT`) and from visible Korean formats (`2025-07-22 17:02:49`,
+//! `입력 2024.01.29 15:17`, `2020.07.13. 오후 5:04`). Korean pages without an offset are KST.
+//! A small hand parser: no date crate parses these Korean forms, and the wasm budget is tight.
+
+/// The parts of a date and time as read.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Parts {
+    year: u32,
+    month: u32,
+    day: u32,
+    time: Option<(u32, u32, Option<u32>)>,
+    /// Offset in minutes, if the text gave one.
+    offset: Option<i32>,
+}
+
+fn format(p: Parts, default_offset: Option<i32>) -> Option<String> {
+    if !(1970..=2200).contains(&p.year)
+        || !(1..=12).contains(&p.month)
+        || !(1..=31).contains(&p.day)
+    {
+        return None;
+    }
+    let mut s = format!("{:04}-{:02}-{:02}", p.year, p.month, p.day);
+    let offset = p.offset.or(default_offset);
+    if let Some((h, m, sec)) = p.time {
+        if h > 23 || m > 59 || sec.unwrap_or(0) > 60 {
+            return None;
+        }
+        s.push_str(&format!("T{h:02}:{m:02}"));
+        if let Some(sec) = sec {
+            s.push_str(&format!(":{sec:02}"));
+        }
+        if let Some(o) = offset {
+            if o == 0 && p.offset == Some(0) {
+                s.push('Z');
+            } else {
+                let sign = if o < 0 { '-' } else { '+' };
+                s.push_str(&format!("{sign}{:02}:{:02}", o.abs() / 60, o.abs() % 60));
+            }
+        }
+    }
+    Some(s)
+}
+
+/// Numbers in order with what separates them, reading `2025-07-22 17:02:49+09:00`.
+fn numbers(s: &str) -> Vec<(u32, usize, usize)> {
+    let mut out = Vec::new();
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i - start <= 9 {
+                if let Ok(n) = s[start..i].parse() {
+                    out.push((n, start, i));
+                }
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn month_from_name(s: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let lower = s.to_ascii_lowercase();
+    MONTHS
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| lower.find(m).map(|pos| (pos, i as u32 + 1)))
+        .filter(|(pos, _)| {
+            // A whole word: not inside another word.
+            let before = lower[..*pos].chars().last();
+            before.is_none_or(|c| !c.is_ascii_alphabetic())
+        })
+        .min_by_key(|(pos, _)| *pos)
+        .map(|(_, m)| m)
+}
+
+/// Reads an offset (`+09:00`, `+0900`, `Z`, `GMT`, `UTC`, `KST`) after byte `from`.
+fn offset_after(s: &str, from: usize) -> Option<i32> {
+    let rest = s[from..].trim_start();
+    let b = rest.as_bytes();
+    if rest.starts_with('Z') || rest.starts_with("GMT") || rest.starts_with("UTC") {
+        if let Some(after) = rest
+            .get(3..)
+            .filter(|_| rest.starts_with("GMT") || rest.starts_with("UTC"))
+        {
+            if after.starts_with('+') || after.starts_with('-') {
+                return offset_after(after, 0);
+            }
+        }
+        return Some(0);
+    }
+    if rest.starts_with("KST") {
+        return Some(540);
+    }
+    if b.first().is_some_and(|c| *c == b'+' || *c == b'-') {
+        let sign = if b[0] == b'-' { -1 } else { 1 };
+        let digits: String = rest[1..]
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == ':')
+            .take(5)
+            .collect::<String>()
+            .replace(':', "");
+        let (h, m) = match digits.len() {
+            4 => (
+                digits[..2].parse::<i32>().ok()?,
+                digits[2..].parse::<i32>().ok()?,
+            ),
+            2 => (digits.parse::<i32>().ok()?, 0),
+            _ => return None,
+        };
+        return Some(sign * (h * 60 + m));
+    }
+    None
+}
+
+/// Normalizes a date string to ISO 8601. `korean` supplies +09:00 when the text gives no
+/// offset. Returns None when no date can be read.
+pub fn normalize(raw: &str, korean: bool) -> Option<String> {
+    let s = raw.trim();
+    if s.is_empty() || s.len() > 200 {
+        return None;
+    }
+    let default_offset = korean.then_some(540);
+    let nums = numbers(s);
+    if nums.is_empty() {
+        return None;
+    }
+    // Year first: 2025-07-22, 2025.07.22., 2025/07/22, 2025년 7월 22일, 20250722.
+    let (year, month, day, next) =
+        if nums[0].0 >= 1000 && nums[0].2 - nums[0].1 == 4 && nums.len() >= 3 {
+            (nums[0].0, nums[1].0, nums[2].0, 3)
+        } else if nums[0].2 - nums[0].1 == 8 {
+            let n = nums[0].0;
+            (n / 10000, n / 100 % 100, n % 100, 1)
+        } else if let Some(month) = month_from_name(s) {
+            // "Jul 22, 2025", "22 July 2025", "Tue, 22 Jul 2025 08:02:49 GMT"
+            let year_pos = nums.iter().position(|n| n.0 >= 1000 && n.2 - n.1 == 4)?;
+            let day = nums
+                .iter()
+                .take(year_pos.max(1))
+                .find(|n| n.0 >= 1 && n.0 <= 31)
+                .map(|n| n.0)
+                .or_else(|| nums.get(year_pos + 1).map(|n| n.0))?;
+            (nums[year_pos].0, month, day, year_pos + 1)
+        } else if nums.len() >= 3 && nums[2].0 >= 1000 {
+            // 07/22/2025 (US order)
+            (nums[2].0, nums[0].0, nums[1].0, 3)
+        } else {
+            return None;
+        };
+    let mut time = None;
+    let mut offset = None;
+    if nums.len() >= next + 2 {
+        let (h, _, _) = nums[next];
+        let (m, _, m_end) = nums[next + 1];
+        let mut end = m_end;
+        let mut sec = None;
+        if let Some(&(sv, ss, se)) = nums.get(next + 2) {
+            if s[m_end..ss].trim() == ":" {
+                sec = Some(sv);
+                end = se;
+            }
+        }
+        // Skip fractional seconds.
+        if s[end..].starts_with('.') {
+            end += 1 + s[end + 1..]
+                .chars()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+        }
+        let before_hour = &s[..nums[next].1];
+        let pm = before_hour.contains("오후")
+            || s[end..].trim_start().to_ascii_lowercase().starts_with("pm");
+        let am = before_hour.contains("오전")
+            || s[end..].trim_start().to_ascii_lowercase().starts_with("am");
+        let h = if pm && h < 12 {
+            h + 12
+        } else if am && h == 12 {
+            0
+        } else {
+            h
+        };
+        time = Some((h, m, sec));
+        let after = s[end..].trim_start();
+        let after = after
+            .strip_prefix("PM")
+            .or_else(|| after.strip_prefix("AM"))
+            .or_else(|| after.strip_prefix("pm"))
+            .or_else(|| after.strip_prefix("am"))
+            .unwrap_or(after);
+        offset = offset_after(after, 0);
+    }
+    format(
+        Parts {
+            year,
+            month,
+            day,
+            time,
+            offset,
+        },
+        default_offset,
+    )
+}
+
+/// Finds the first date with a time in visible text (`입력 2024.01.29 15:17 수정 …`), after a
+/// label when one is given.
+pub fn find_in_text(text: &str, labels: &[&str], korean: bool) -> Option<String> {
+    let mut starts: Vec<usize> = labels
+        .iter()
+        .filter_map(|l| text.find(l).map(|p| p + l.len()))
+        .collect();
+    if labels.is_empty() {
+        starts.push(0);
+    }
+    for start in starts {
+        let rest = &text[start..];
+        let Some(pos) = rest.find(|c: char| c.is_ascii_digit()) else {
+            continue;
+        };
+        let candidate: String = rest[pos..].chars().take(40).collect();
+        // Cut at the next label ("수정", "|") so two dates are not read as one.
+        let cut = ["수정", "|", "  ", "입력", "기사", "최종"]
+            .iter()
+            .filter_map(|m| candidate.find(m))
+            .filter(|p| *p > 8)
+            .min()
+            .unwrap_or(candidate.len());
+        let candidate = &candidate[..cut];
+        if numbers(candidate).len() >= 3 {
+            if let Some(d) = normalize(candidate, korean) {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_meta_dates() {
+        assert_eq!(
+            normalize("2025-07-22T17:02:49+0900", false).as_deref(),
+            Some("2025-07-22T17:02:49+09:00")
+        );
+        assert_eq!(
+            normalize("2018-04-05T06:00", false).as_deref(),
+            Some("2018-04-05T06:00")
+        );
+        assert_eq!(
+            normalize("2019-01-02T03:04:05.123Z", false).as_deref(),
+            Some("2019-01-02T03:04:05Z")
+        );
+        assert_eq!(
+            normalize("Tue, 22 Jul 2025 08:02:49 GMT", false).as_deref(),
+            Some("2025-07-22T08:02:49Z")
+        );
+        assert_eq!(
+            normalize("July 22, 2025", false).as_deref(),
+            Some("2025-07-22")
+        );
+        assert_eq!(normalize("2025-07-22", true).as_deref(), Some("2025-07-22"));
+        assert_eq!(normalize("not a date", false), None);
+        assert_eq!(normalize("2025-13-40", false), None);
+    }
+
+    #[test]
+    fn reads_korean_visible_dates_as_kst() {
+        assert_eq!(
+            normalize("2025-07-22 17:02:49", true).as_deref(),
+            Some("2025-07-22T17:02:49+09:00")
+        );
+        assert_eq!(
+            normalize("2020.07.13. 오후 5:04", true).as_deref(),
+            Some("2020-07-13T17:04+09:00")
+        );
+        assert_eq!(
+            normalize("2025년 7월 22일 오전 12:30", true).as_deref(),
+            Some("2025-07-22T00:30+09:00")
+        );
+        assert_eq!(
+            find_in_text(
+                "입력 2024.01.29 15:17 수정 2024.01.30 09:00",
+                &["입력"],
+                true
+            )
+            .as_deref(),
+            Some("2024-01-29T15:17+09:00")
+        );
+        assert_eq!(
+            find_in_text(
+                "입력 2024.01.29 15:17 수정 2024.01.30 09:00",
+                &["수정"],
+                true
+            )
+            .as_deref(),
+            Some("2024-01-30T09:00+09:00")
+        );
+    }
+}

@@ -1,0 +1,296 @@
+//! Recognizers for Korean news conventions: reporter bylines with role and email, the
+//! sign-off glued to the last paragraph, datelines opening the story, caption pointers and
+//! photo credits, copyright notices.
+
+use crate::article::Author;
+
+/// Reporter roles, longest first so `선임기자` wins over `기자`.
+pub const ROLES: &[&str] = &[
+    "선임기자",
+    "수석기자",
+    "전문기자",
+    "객원기자",
+    "인턴기자",
+    "편집위원",
+    "논설위원",
+    "대기자",
+    "특파원",
+    "칼럼니스트",
+    "기자",
+    "PD",
+];
+
+pub fn is_hangul_syllable(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+pub fn has_hangul(s: &str) -> bool {
+    s.chars().any(is_hangul_syllable)
+}
+
+fn is_korean_name(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=4).contains(&n) && s.chars().all(is_hangul_syllable)
+}
+
+fn find_email(s: &str) -> Option<String> {
+    s.split(|c: char| c.is_whitespace() || "()[]<>,;:|/".contains(c))
+        .find(|w| {
+            let Some((user, domain)) = w.split_once('@') else {
+                return false;
+            };
+            !user.is_empty()
+                && domain.contains('.')
+                && !domain.ends_with('.')
+                && user
+                    .chars()
+                    .chain(domain.chars())
+                    .all(|c| c.is_ascii_alphanumeric() || "._-+".contains(c))
+        })
+        .map(|w| w.to_string())
+}
+
+/// Reads `정희경 기자 huiky@businesspost.co.kr`, `[서울경제 홍길동 기자]`, `홍길동·김철수 기자`,
+/// `홍길동 선임기자 (hong@x.com)`. Returns the authors and the cleaned byline as printed.
+pub fn parse_byline(text: &str) -> Option<(Vec<Author>, String)> {
+    let text = text
+        .trim()
+        .trim_matches(|c| c == '[' || c == ']' || c == '(' || c == ')');
+    let email = find_email(text);
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (i, w) in words.iter().enumerate() {
+        let (name_part, role) = match ROLES.iter().find(|r| w.ends_with(*r)) {
+            Some(role) if w.len() > role.len() && is_korean_name(&w[..w.len() - role.len()]) => {
+                (w[..w.len() - role.len()].to_string(), *role)
+            }
+            Some(role) if w == role && i > 0 => (words[i - 1].to_string(), *role),
+            _ => continue,
+        };
+        let names: Vec<String> = name_part
+            .split(['·', ',', '/', '・'])
+            .map(|n| n.trim().to_string())
+            .filter(|n| is_korean_name(n))
+            .collect();
+        if names.is_empty() {
+            continue;
+        }
+        let authors = names
+            .iter()
+            .enumerate()
+            .map(|(k, n)| Author {
+                name: n.clone(),
+                role: Some(role.to_string()),
+                email: if k == 0 { email.clone() } else { None },
+            })
+            .collect();
+        let byline = format!("{} {}", names.join("·"), role);
+        return Some((authors, byline));
+    }
+    None
+}
+
+/// Splits a sign-off from the end of the last paragraph: `… 말했다. 정희경 기자`,
+/// `… 밝혔다./연합뉴스`, `(끝)`, a trailing reporter email. Returns (text without it, sign-off).
+pub fn split_signoff(paragraph: &str) -> Option<(String, String)> {
+    let p = paragraph.trim_end();
+    for end_mark in ["(끝)", "/연합뉴스", "/뉴스1", "/뉴시스"] {
+        if let Some(rest) = p.strip_suffix(end_mark) {
+            return Some((
+                rest.trim_end().to_string(),
+                end_mark.trim_start_matches('/').to_string(),
+            ));
+        }
+    }
+    // The last few words: `이름 기자`, `이름 기자 email`, `이름기자`.
+    let words: Vec<&str> = p.split_whitespace().collect();
+    if words.len() < 2 {
+        return None;
+    }
+    for take in (1..=3).rev() {
+        if words.len() <= take {
+            continue;
+        }
+        let tail = words[words.len() - take..].join(" ");
+        if tail.chars().count() > 60 {
+            continue;
+        }
+        if let Some((_, byline)) = parse_byline(&tail) {
+            // The tail must be the byline and nothing else (no sentence ending inside it).
+            if !tail.contains('.') || find_email(&tail).is_some() {
+                let first = words[words.len() - take];
+                let head = p
+                    .rmatch_indices(first)
+                    .find(|(pos, _)| crate::markup::fold_whitespace(&p[*pos..]) == tail)
+                    .map_or_else(
+                        || words[..words.len() - take].join(" "),
+                        |(pos, _)| p[..pos].trim_end().to_string(),
+                    );
+                return Some((head, byline));
+            }
+        }
+    }
+    None
+}
+
+/// A dateline opening the story: `[비즈니스포스트]` → `비즈니스포스트`, `(서울=연합뉴스)` →
+/// `서울=연합뉴스`, `[엔터미디어=홍길동]`.
+pub fn dateline(first_paragraph: &str) -> Option<String> {
+    let p = first_paragraph.trim_start();
+    let (open, close) = match p.chars().next()? {
+        '[' => ('[', ']'),
+        '(' => ('(', ')'),
+        '【' => ('【', '】'),
+        _ => return None,
+    };
+    let inner_end = p.find(close)?;
+    let inner = &p[open.len_utf8()..inner_end];
+    let n = inner.chars().count();
+    if (2..=30).contains(&n) && has_hangul(inner) && !inner.contains("사진") {
+        Some(inner.trim().to_string())
+    } else {
+        None
+    }
+}
+
+/// A caption without its `▲`/`△` pointer, and the photo credit it names (`<네이버>`,
+/// `[사진=네이버]`, `/사진=뉴스1`, `ⓒ뉴스1`, `(사진=…)`). The credit stays in the caption text.
+pub fn clean_caption(text: &str) -> (String, Option<String>) {
+    let caption = text
+        .trim()
+        .trim_start_matches(['▲', '△', '▶', '■', '▷'])
+        .trim()
+        .to_string();
+    let credit = photo_credit(&caption);
+    (caption, credit)
+}
+
+fn photo_credit(caption: &str) -> Option<String> {
+    let c = caption.trim_end();
+    if let Some(rest) = c.strip_suffix('>') {
+        if let Some(open) = rest.rfind('<') {
+            let inner = &rest[open + 1..];
+            if !inner.is_empty() && inner.chars().count() <= 30 {
+                return Some(inner.trim().to_string());
+            }
+        }
+    }
+    for (open, close) in [('[', ']'), ('(', ')')] {
+        if let Some(rest) = c.strip_suffix(close) {
+            if let Some(pos) = rest.rfind(open) {
+                let inner = &rest[pos + open.len_utf8()..];
+                if let Some(v) = inner
+                    .strip_prefix("사진=")
+                    .or_else(|| inner.strip_prefix("사진 ="))
+                    .or_else(|| inner.strip_prefix("사진제공="))
+                {
+                    return Some(v.trim().to_string());
+                }
+            }
+        }
+    }
+    if let Some(pos) = c.rfind("/사진=") {
+        return Some(c[pos + "/사진=".len()..].trim().to_string());
+    }
+    if let Some(pos) = c.rfind(['ⓒ', '©']) {
+        let v = c[pos..].trim_start_matches(['ⓒ', '©']).trim();
+        if !v.is_empty() && v.chars().count() <= 30 {
+            return Some(v.to_string());
+        }
+    }
+    None
+}
+
+/// A copyright notice (`<저작권자(c) 비즈니스포스트 무단전재 및 재배포금지>`, `ⓒ 연합뉴스`).
+pub fn is_copyright(text: &str) -> bool {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    t.chars().count() < 250
+        && (crate::rules::COPYRIGHT_MARKERS
+            .iter()
+            .any(|m| lower.contains(m))
+            || (t.starts_with('ⓒ') || t.starts_with('©') || lower.starts_with("copyright"))
+                && t.chars().count() < 120)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_bylines_with_role_and_email() {
+        let (authors, byline) = parse_byline("정희경 기자\u{a0}huiky@businesspost.co.kr").unwrap();
+        assert_eq!(
+            authors,
+            vec![Author {
+                name: "정희경".into(),
+                role: Some("기자".into()),
+                email: Some("huiky@businesspost.co.kr".into())
+            }]
+        );
+        assert_eq!(byline, "정희경 기자");
+        let (authors, _) = parse_byline("[서울경제 홍길동 선임기자]").unwrap();
+        assert_eq!(authors[0].name, "홍길동");
+        assert_eq!(authors[0].role.as_deref(), Some("선임기자"));
+        let (authors, _) = parse_byline("홍길동·김철수 기자").unwrap();
+        assert_eq!(authors.len(), 2);
+        assert!(parse_byline("기자회견에서 밝혔다").is_none());
+    }
+
+    #[test]
+    fn splits_the_signoff_from_the_last_paragraph() {
+        let (rest, signoff) = split_signoff("경쟁에 나설 것”이라고 말했다. 정희경 기자").unwrap();
+        assert_eq!(rest, "경쟁에 나설 것”이라고 말했다.");
+        assert_eq!(signoff, "정희경 기자");
+        let (rest, _) = split_signoff("밝혔다. 홍길동 기자 hong@yna.co.kr").unwrap();
+        assert_eq!(rest, "밝혔다.");
+        assert_eq!(split_signoff("밝혔다./연합뉴스").unwrap().0, "밝혔다.");
+        assert!(split_signoff("기자들이 모였다. 그리고 말했다.").is_none());
+    }
+
+    #[test]
+    fn finds_datelines() {
+        assert_eq!(
+            dateline("[비즈니스포스트] 국가 차원의").as_deref(),
+            Some("비즈니스포스트")
+        );
+        assert_eq!(
+            dateline("(서울=연합뉴스) 홍길동 기자 =").as_deref(),
+            Some("서울=연합뉴스")
+        );
+        assert_eq!(dateline("[사진=네이버] 설명"), None);
+        assert_eq!(dateline("그냥 문장"), None);
+    }
+
+    #[test]
+    fn cleans_captions_and_reads_credits() {
+        assert_eq!(
+            clean_caption("▲ 네이버가 주목된다."),
+            ("네이버가 주목된다.".to_string(), None)
+        );
+        let (c, credit) = clean_caption("발표하고 있다. <네이버>");
+        assert_eq!(c, "발표하고 있다. <네이버>");
+        assert_eq!(credit.as_deref(), Some("네이버"));
+        assert_eq!(
+            clean_caption("사진 설명 [사진=연합뉴스]").1.as_deref(),
+            Some("연합뉴스")
+        );
+        assert_eq!(
+            clean_caption("사진 설명 /사진=뉴스1").1.as_deref(),
+            Some("뉴스1")
+        );
+    }
+
+    #[test]
+    fn recognizes_copyright() {
+        assert!(is_copyright(
+            "<저작권자(c) 비즈니스포스트 무단전재 및 재배포금지>"
+        ));
+        assert!(is_copyright(
+            "Copyright © 2024 Example. All rights reserved."
+        ));
+        assert!(!is_copyright("저작권 분쟁에 대한 긴 기사 본문입니다"));
+    }
+}

@@ -1,0 +1,215 @@
+//! # malgeum: the article in any page, clean and structured
+//!
+//! The engine of the Malgeum reader mode and exporter. It takes a page's HTML and returns the
+//! article as the export `malgeum.article/1` ([`Article`]), with the page's chrome gone: person
+//! links unwrapped to plain text, share buttons, comments, related lists, ads and copyright
+//! boilerplate removed. No DOM is built; the page is read once by lol_html's streaming parser.
+//!
+//! The stages, in the order a page meets them:
+//!
+//! 1. [`decode`]: bytes to text (charset from BOM or `<meta>`, EUC-KR and other legacy
+//!    encodings).
+//! 2. [`rules`]: site rules as data, and the generic class/id hints and chrome words.
+//! 3. [`scan`]: one lol_html pass: metadata, and a flat arena of per-element statistics and
+//!    text ranges (with [`tags`] for HTML's implied end tags).
+//! 4. [`choose`]: the article's elements, by site rule or by Readability-grade scoring, and
+//!    the noise inside them.
+//! 5. [`render`]: the chosen elements, rebuilt from the arena as an allowlisted tree.
+//! 6. [`polish`]: chrome that only text reveals, copyright, sign-off and captions ([`korean`]
+//!    recognizes the Korean conventions).
+//! 7. [`metadata`]: title, byline, authors, dates ([`date`]), site, section, images.
+//! 8. [`article`]: the export schema and its HTML, text and Markdown renderings.
+//!
+//! The surfaces: [`extract`] and [`extract_bytes`] here, the wasm binding (`wasm`), and the
+//! CLI (`src/main.rs`).
+
+pub mod article;
+pub mod choose;
+pub mod date;
+pub mod decode;
+pub mod korean;
+pub mod markup;
+pub mod metadata;
+pub mod polish;
+pub mod render;
+pub mod rules;
+pub mod scan;
+pub mod tags;
+pub mod url;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use article::{Article, Author, Image, Person, Related, Stats};
+
+/// What to produce besides the always-present fields.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Also render the body as Markdown (`markdown`).
+    pub markdown: bool,
+}
+
+/// Why a page could not be read at all. A page that is readable HTML but not an article is
+/// not an error: it comes back with `readerable: false` and a reason.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Error {
+    /// The input is not something the engine can parse (binary data, too large).
+    Unreadable(String),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Unreadable(why) => write!(f, "unreadable page: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The largest page the engine reads (the arena's offsets are 32-bit).
+pub const MAX_INPUT_BYTES: usize = 512 << 20;
+
+/// An article shorter than this (characters) is reported as not readerable.
+const MIN_ARTICLE_CHARS: usize = 140;
+
+/// Decodes a page's bytes (see [`decode`]) and extracts its article.
+pub fn extract_bytes(bytes: &[u8], url: &str, options: &Options) -> Result<Article, Error> {
+    if looks_binary(bytes) {
+        return Err(Error::Unreadable(
+            "the input is binary data, not HTML".into(),
+        ));
+    }
+    let (html, _) = decode::decode(bytes);
+    extract(&html, url, options)
+}
+
+/// NUL bytes and control characters in bulk mean a binary file, not a page.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(4096)];
+    let controls = sample
+        .iter()
+        .filter(|b| **b == 0 || **b < 9 || (14..32).contains(*b) && **b != 27)
+        .count();
+    !sample.is_empty() && controls * 10 > sample.len()
+}
+
+/// Extracts the article from a page's HTML. `url` is the page's address (for absolute links
+/// and site rules; may be empty).
+pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Error> {
+    if html.len() > MAX_INPUT_BYTES {
+        return Err(Error::Unreadable(format!(
+            "the page is larger than {} MB",
+            MAX_INPUT_BYTES >> 20
+        )));
+    }
+    if looks_binary(html.as_bytes()) {
+        return Err(Error::Unreadable(
+            "the input is binary data, not HTML".into(),
+        ));
+    }
+    let rule = rules::site_rule_for(url);
+    let scan = scan::scan(html, rule).map_err(Error::Unreadable)?;
+    let plan = choose::choose(&scan, rule.map(|r| r.name));
+    let meta = metadata::extract(&scan, url, &plan.roots);
+    let rendered = render::render(&scan, &plan, url);
+    let mut body = rendered.body;
+    let polished = polish::polish(&mut body, &meta.title);
+
+    let text = article::to_text(&body);
+    let korean = meta.lang.as_deref().is_some_and(|l| l.starts_with("ko"))
+        || korean::has_hangul(&meta.title);
+    let stats = article::stats(&text, korean);
+    let (readerable, reason) = verdict(&text, &plan);
+
+    let mut authors = meta.authors;
+    let mut byline = meta.byline;
+    if authors.is_empty() {
+        if let Some((a, b)) = polished.signoff.as_deref().and_then(korean::parse_byline) {
+            authors = a;
+            byline = Some(b);
+        }
+    }
+    let images: Vec<Image> = polished
+        .images
+        .iter()
+        .map(|(src, alt, caption, credit)| Image {
+            src: src.clone(),
+            alt: Some(alt.clone()).filter(|a| !a.is_empty()),
+            caption: caption.clone(),
+            credit: credit.clone(),
+        })
+        .collect();
+    let lead_image = match &meta.lead_image {
+        Some(src) => Some(
+            images
+                .iter()
+                .find(|i| &i.src == src)
+                .cloned()
+                .unwrap_or_else(|| Image {
+                    src: src.clone(),
+                    ..Image::default()
+                }),
+        ),
+        None => images.first().cloned(),
+    };
+    let markdown = options.markdown.then(|| article::to_markdown(&body));
+    Ok(Article {
+        schema: article::SCHEMA,
+        url: url.to_string(),
+        canonical_url: meta.canonical_url,
+        site_name: meta.site_name,
+        lang: meta.lang,
+        dir: meta.dir,
+        title: meta.title,
+        subtitle: meta.subtitle,
+        excerpt: meta.excerpt.or_else(|| {
+            text.split("\n\n")
+                .next()
+                .map(|p| p.chars().take(200).collect())
+        }),
+        byline,
+        authors,
+        published: meta.published,
+        modified: meta.modified,
+        section: meta.section,
+        tags: meta.tags,
+        dateline: polished.dateline,
+        lead_image,
+        images,
+        people: rendered
+            .people
+            .into_iter()
+            .map(|p| Person {
+                name: p.name,
+                url: p.url,
+            })
+            .collect(),
+        related_articles: meta.related,
+        copyright: polished.copyright.or(meta.copyright),
+        content_html: article::to_html(&body),
+        text,
+        markdown,
+        stats,
+        readerable,
+        reason,
+        extractor: article::Extractor {
+            name: "malgeum",
+            version: env!("CARGO_PKG_VERSION"),
+            rule: plan.rule,
+        },
+    })
+}
+
+fn verdict(text: &str, plan: &choose::Plan) -> (bool, Option<String>) {
+    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+    if plan.roots.is_empty() || chars == 0 {
+        return (false, Some("no article text found on this page".into()));
+    }
+    if chars < MIN_ARTICLE_CHARS {
+        return (
+            false,
+            Some(format!("only {chars} characters of text: not an article")),
+        );
+    }
+    (true, None)
+}

@@ -1,0 +1,265 @@
+//! After rendering: the clean tree loses what only text can reveal as chrome. Button and list
+//! headings (`공유하기`, `Share this`), copyright notices (moved to `copyright`), the reporter's
+//! sign-off at the end (kept for the byline), a heading that repeats the title; captions lose
+//! their `▲` pointers and give up their photo credits.
+
+use crate::korean;
+use crate::markup::fold_whitespace;
+use crate::render::{Content, Element};
+use crate::rules;
+use crate::tags::Tag;
+
+#[derive(Debug, Default)]
+pub struct Polished {
+    pub copyright: Option<String>,
+    pub signoff: Option<String>,
+    pub dateline: Option<String>,
+    /// (src, alt, caption, credit) of every image, in order.
+    pub images: Vec<(String, String, Option<String>, Option<String>)>,
+}
+
+pub fn polish(body: &mut Element, title: &str) -> Polished {
+    let mut out = Polished::default();
+    drop_chrome(body, &mut out, 0);
+    drop_title_heading(body, title);
+    take_signoff(body, &mut out);
+    out.dateline = first_paragraph_text(body).and_then(|t| korean::dateline(&t));
+    collect_images(body, &mut out, 0);
+    out
+}
+
+fn is_chrome_text(text: &str) -> bool {
+    let t = text.trim().trim_matches(|c: char| {
+        c.is_ascii_punctuation() || "·|•▶▷■□◆◇★☆".contains(c) || c.is_whitespace()
+    });
+    if t.is_empty() {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    if rules::CHROME_PHRASES.contains(&lower.as_str()) {
+        return true;
+    }
+    // "댓글 (0)", "관련기사 더보기", "정희경 기자의 다른기사보기"
+    let short = t.chars().count() <= 30;
+    short
+        && (lower.starts_with("댓글")
+            && lower.chars().filter(|c| c.is_ascii_digit()).count() <= 6
+            && lower.len() < 20
+            || lower.ends_with("다른기사보기")
+            || lower.ends_with("다른 기사 보기")
+            || lower.ends_with("기사 더보기")
+            || lower.starts_with("관련기사")
+            || lower == "공유"
+            || lower.starts_with("share on ")
+            || lower.starts_with("follow ") && lower.contains(" on "))
+}
+
+fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) {
+    if depth > 64 {
+        return;
+    }
+    el.children.retain_mut(|c| match c {
+        Content::Text(t) => {
+            !(is_chrome_text(t) && t.trim().chars().count() <= 12 && korean::has_hangul(t))
+        }
+        Content::Element(e) => {
+            if e.tag.is_block() || e.tag == Tag::A {
+                let text = e.text();
+                if is_chrome_text(&text) {
+                    return false;
+                }
+                if e.tag != Tag::A && korean::is_copyright(&text) && e.tag != Tag::Figcaption {
+                    out.copyright.get_or_insert(text);
+                    return false;
+                }
+            }
+            drop_chrome(e, out, depth + 1);
+            !crate::render::is_empty(e)
+        }
+    });
+}
+
+fn same_title(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        fold_whitespace(s)
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
+    let (a, b) = (norm(a), norm(b));
+    !a.is_empty() && (a == b || b.len() > 10 && a.contains(&b) && b.len() * 10 >= a.len() * 8)
+}
+
+fn drop_title_heading(body: &mut Element, title: &str) {
+    let first_heading = body.children.iter().take(3).position(
+        |c| matches!(c, Content::Element(e) if e.tag.is_heading() && same_title(&e.text(), title)),
+    );
+    if let Some(i) = first_heading {
+        body.children.remove(i);
+    }
+}
+
+/// The last block with text, as a path of child indices.
+fn last_text_block(el: &Element, path: &mut Vec<usize>, depth: usize) -> bool {
+    for (i, c) in el.children.iter().enumerate().rev() {
+        if let Content::Element(e) = c {
+            if e.tag == Tag::Figure || e.tag == Tag::Figcaption || e.tag == Tag::Img {
+                continue;
+            }
+            if e.text().is_empty() {
+                continue;
+            }
+            path.push(i);
+            if e.tag.is_block()
+                && depth < 64
+                && e.children
+                    .iter()
+                    .any(|c| matches!(c, Content::Element(x) if x.tag.is_block()))
+            {
+                return last_text_block(e, path, depth + 1);
+            }
+            return true;
+        } else if let Content::Text(t) = c {
+            if !t.trim().is_empty() {
+                return false;
+            }
+        }
+    }
+    false
+}
+
+fn take_signoff(body: &mut Element, out: &mut Polished) {
+    let mut path = Vec::new();
+    if !last_text_block(body, &mut path, 0) {
+        return;
+    }
+    let mut parent: &mut Element = body;
+    for &i in &path[..path.len() - 1] {
+        match &mut parent.children[i] {
+            Content::Element(e) => parent = e,
+            Content::Text(_) => return,
+        }
+    }
+    let last = *path.last().unwrap();
+    let Content::Element(block) = &mut parent.children[last] else {
+        return;
+    };
+    let whole = block.text();
+    // A paragraph that is only the byline goes entirely.
+    if whole.chars().count() <= 40 && whole.split_whitespace().count() <= 4 && !whole.contains(". ")
+    {
+        if let Some((_, byline)) = korean::parse_byline(&whole) {
+            out.signoff = Some(byline);
+            parent.children.remove(last);
+            return;
+        }
+    }
+    // Otherwise the sign-off is at the end of the block's last text.
+    if let Some(Content::Text(t)) = block
+        .children
+        .iter_mut()
+        .rev()
+        .find(|c| !matches!(c, Content::Text(t) if t.trim().is_empty()))
+    {
+        if let Some((rest, signoff)) = korean::split_signoff(t) {
+            *t = rest;
+            out.signoff = Some(signoff);
+        }
+    }
+}
+
+fn first_paragraph_text(body: &Element) -> Option<String> {
+    body.children.iter().find_map(|c| match c {
+        Content::Element(e) if e.tag == Tag::P => Some(e.text()),
+        _ => None,
+    })
+}
+
+fn collect_images(el: &mut Element, out: &mut Polished, depth: usize) {
+    if depth > 64 {
+        return;
+    }
+    if el.tag == Tag::Figure {
+        let caption = el.children.iter_mut().find_map(|c| match c {
+            Content::Element(e) if e.tag == Tag::Figcaption => Some(e),
+            _ => None,
+        });
+        let (caption, credit) = match caption {
+            Some(fc) => {
+                let (text, credit) = korean::clean_caption(&fc.text());
+                fc.children = vec![Content::Text(text.clone())];
+                (Some(text).filter(|t| !t.is_empty()), credit)
+            }
+            None => (None, None),
+        };
+        let mut first = true;
+        for c in &el.children {
+            if let Content::Element(img) = c {
+                if img.tag == Tag::Img {
+                    let src = img.attr("src").unwrap_or_default().to_string();
+                    let alt = img.attr("alt").unwrap_or_default().to_string();
+                    out.images.push((
+                        src,
+                        alt,
+                        if first { caption.clone() } else { None },
+                        if first { credit.clone() } else { None },
+                    ));
+                    first = false;
+                }
+            }
+        }
+        return;
+    }
+    for c in &mut el.children {
+        if let Content::Element(e) = c {
+            if e.tag == Tag::Img {
+                out.images.push((
+                    e.attr("src").unwrap_or_default().to_string(),
+                    e.attr("alt").unwrap_or_default().to_string(),
+                    None,
+                    None,
+                ));
+            } else {
+                collect_images(e, out, depth + 1);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(text: &str) -> Content {
+        let mut e = Element::new(Tag::P);
+        e.children.push(Content::Text(text.into()));
+        Content::Element(e)
+    }
+
+    #[test]
+    fn removes_chrome_copyright_and_signoff() {
+        let mut body = Element::new(Tag::Div);
+        body.children = vec![
+            p("[비즈니스포스트] 첫 문단입니다."),
+            p("공유하기"),
+            p("마지막 문단이라고 말했다. 정희경 기자"),
+            p("<저작권자(c) 비즈니스포스트 무단전재 및 재배포금지>"),
+        ];
+        let out = polish(&mut body, "제목");
+        assert_eq!(
+            crate::article::to_text(&body),
+            "[비즈니스포스트] 첫 문단입니다.\n\n마지막 문단이라고 말했다."
+        );
+        assert_eq!(out.signoff.as_deref(), Some("정희경 기자"));
+        assert_eq!(out.dateline.as_deref(), Some("비즈니스포스트"));
+        assert!(out.copyright.unwrap().contains("무단전재"));
+    }
+
+    #[test]
+    fn chrome_words_inside_prose_stay() {
+        assert!(!is_chrome_text("그는 공유하기 어려운 이야기를 꺼냈다"));
+        assert!(is_chrome_text("댓글 (0)"));
+        assert!(is_chrome_text("Share this"));
+    }
+}

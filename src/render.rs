@@ -1,0 +1,598 @@
+//! Pass 2, from the arena: walks the chosen elements and text runs in document order and
+//! builds the clean article as a small tree of allowlisted elements. Person links are
+//! unwrapped to their text (and listed), containers are unwrapped, bare text runs become
+//! paragraphs (`<br><br>` ends one), URLs become absolute, lazy images get their real source,
+//! and attributes outside the allowlist never reach the output. Only the article's bytes are
+//! visited, never the whole page again.
+
+use crate::choose::Plan;
+use crate::markup;
+use crate::scan::{self, Scan, NONE};
+use crate::tags::Tag;
+use crate::url;
+
+/// An element of the clean article. Tags and attributes come only from the allowlist below.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Element {
+    pub tag: Tag,
+    pub attrs: Vec<(&'static str, String)>,
+    pub children: Vec<Content>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Content {
+    Element(Element),
+    Text(String),
+}
+
+impl Element {
+    pub fn new(tag: Tag) -> Self {
+        Element {
+            tag,
+            attrs: Vec::new(),
+            children: Vec::new(),
+        }
+    }
+
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The element's text, whitespace folded.
+    pub fn text(&self) -> String {
+        let mut s = String::new();
+        self.collect_text(&mut s);
+        markup::fold_whitespace(&s)
+    }
+
+    fn collect_text(&self, out: &mut String) {
+        for c in &self.children {
+            match c {
+                Content::Text(t) => out.push_str(t),
+                Content::Element(e) => {
+                    if e.tag.is_block() || e.tag == Tag::Br {
+                        out.push(' ');
+                    }
+                    e.collect_text(out);
+                    if e.tag.is_block() {
+                        out.push(' ');
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A person named by an unwrapped link.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PersonLink {
+    pub name: String,
+    pub url: String,
+}
+
+pub struct Rendered {
+    pub body: Element,
+    pub people: Vec<PersonLink>,
+}
+
+/// How deep the clean tree may nest; deeper elements are unwrapped (hostile pages nest
+/// hundreds of thousands of levels, and the serializers recurse).
+const MAX_DEPTH: usize = 48;
+
+/// Tags that are emitted as they are (with allowlisted attributes).
+fn output_tag(tag: Tag) -> Option<Tag> {
+    use Tag::*;
+    Some(match tag {
+        P | H2 | H3 | H4 | H5 | H6 | Blockquote | Pre | Code | Ul | Ol | Li | Dl | Dt | Dd
+        | Figure | Figcaption | Img | Table | Thead | Tbody | Tfoot | Tr | Th | Td | Caption
+        | A | Em | Strong | B | I | U | S | Sub | Sup | Br | Hr | Q | Cite | Small | Mark | Del
+        | Ins | Abbr | Kbd | Samp | Var | Time | Dfn | Strike | Tt | Details | Summary => tag,
+        H1 => H2,
+        _ => return None,
+    })
+}
+
+/// Output elements in which inline content may stand directly; elsewhere it opens a `<p>`.
+fn holds_inline(tag: Tag) -> bool {
+    use Tag::*;
+    matches!(
+        tag,
+        P | H2 | H3 | H4 | H5 | H6 | Pre | Li | Dt | Dd | Td | Th | Figcaption | Caption | Summary
+    ) || !tag.is_block()
+}
+
+struct Builder<'a, 's> {
+    scan: &'a Scan<'s>,
+    base: String,
+    /// Open output elements with the arena element each stands for (`NONE` for a paragraph
+    /// we opened for bare text) and, for those, the arena block the text sits in.
+    /// `stack[0]` is the article body.
+    stack: Vec<(Element, u32, u32)>,
+    people: Vec<PersonLink>,
+    pending_br: bool,
+}
+
+pub fn render(scan: &Scan, plan: &Plan, page_url: &str) -> Rendered {
+    let base = scan
+        .meta
+        .base_href
+        .as_deref()
+        .map(|b| url::resolve(page_url, b))
+        .unwrap_or_else(|| page_url.to_string());
+    let mut b = Builder {
+        scan,
+        base,
+        stack: vec![(Element::new(Tag::Div), NONE, NONE)],
+        people: Vec::new(),
+        pending_br: false,
+    };
+    for &root in &plan.roots {
+        b.render_root(root, plan);
+        b.close_to_depth(1);
+    }
+    b.close_to_depth(1);
+    let body = b
+        .stack
+        .pop()
+        .map(|s| s.0)
+        .unwrap_or_else(|| Element::new(Tag::Div));
+    Rendered {
+        body,
+        people: b.people,
+    }
+}
+
+impl Builder<'_, '_> {
+    fn render_root(&mut self, root: u32, plan: &Plan) {
+        let scan = self.scan;
+        let end = scan.subtree_end(root);
+        let texts = scan.texts_in(root);
+        let mut t = 0;
+        let mut i = root;
+        // The root itself: emitted if it is an output element (a lone <p> or <table>).
+        loop {
+            let next_node = if i < end {
+                Some(&scan.nodes[i as usize])
+            } else {
+                None
+            };
+            let next_text = texts.get(t);
+            match (next_node, next_text) {
+                (Some(n), Some(tr)) if tr.start < n.start => {
+                    self.on_text(*tr, plan);
+                    t += 1;
+                }
+                (Some(_), _) => {
+                    if plan.dropped[i as usize] {
+                        let skip_to = scan.subtree_end(i).max(i + 1);
+                        let skip_end = scan.nodes[i as usize].end;
+                        while texts.get(t).is_some_and(|tr| tr.start < skip_end) {
+                            t += 1;
+                        }
+                        i = skip_to;
+                        continue;
+                    }
+                    self.on_element(i);
+                    i += 1;
+                }
+                (None, Some(tr)) => {
+                    self.on_text(*tr, plan);
+                    t += 1;
+                }
+                (None, None) => break,
+            }
+        }
+    }
+
+    /// The nearest block element around (or at) `node` in the arena.
+    fn block_of(&self, mut node: u32) -> u32 {
+        while node != NONE && !self.scan.nodes[node as usize].tag.is_block() {
+            node = self.scan.nodes[node as usize].parent;
+        }
+        node
+    }
+
+    /// Closes open output elements that do not contain `node` (by arena ancestry). A paragraph
+    /// opened for bare text stays open only while the text stays in the same arena block.
+    fn close_outside(&mut self, node: u32) {
+        while self.stack.len() > 1 {
+            let (owner, block) = self.stack.last().map(|s| (s.1, s.2)).unwrap();
+            if owner == NONE {
+                if self.block_of(node) == block {
+                    return;
+                }
+            } else if self.scan.is_inside(node, owner) {
+                return;
+            }
+            self.close_top();
+        }
+    }
+
+    fn close_to_depth(&mut self, depth: usize) {
+        while self.stack.len() > depth {
+            self.close_top();
+        }
+    }
+
+    fn close_top(&mut self) {
+        if let Some((el, _, _)) = self.stack.pop() {
+            let parent = &mut self.stack.last_mut().expect("body stays open").0;
+            if !is_empty(&el) {
+                parent.children.push(Content::Element(el));
+            }
+        }
+        self.pending_br = false;
+    }
+
+    fn in_implicit_paragraph(&self) -> bool {
+        self.stack.len() > 1 && self.stack.last().is_some_and(|s| s.1 == NONE)
+    }
+
+    /// Ends an implicit paragraph if one is open.
+    fn end_paragraph(&mut self) {
+        if self.in_implicit_paragraph() {
+            self.close_top();
+        }
+        self.pending_br = false;
+    }
+
+    /// Makes sure inline content from arena element `node` has a paragraph to go into.
+    fn ensure_inline_context(&mut self, node: u32) {
+        let top = self.stack.last().map(|s| s.0.tag).unwrap_or(Tag::Div);
+        if self.stack.len() == 1 || !holds_inline(top) {
+            let block = self.block_of(node);
+            self.stack.push((Element::new(Tag::P), NONE, block));
+        }
+    }
+
+    fn push_inline(&mut self, content: Content, node: u32) {
+        self.ensure_inline_context(node);
+        if self.pending_br {
+            self.pending_br = false;
+            self.stack
+                .last_mut()
+                .unwrap()
+                .0
+                .children
+                .push(Content::Element(Element::new(Tag::Br)));
+        }
+        self.stack.last_mut().unwrap().0.children.push(content);
+    }
+
+    fn on_text(&mut self, run: scan::TextRun, plan: &Plan) {
+        let scan = self.scan;
+        let owner = &scan.nodes[run.owner as usize];
+        if plan
+            .dropped
+            .get(run.owner as usize)
+            .copied()
+            .unwrap_or(false)
+        {
+            return;
+        }
+        let raw = &scan.html[run.start as usize..run.end as usize];
+        if owner.tag == Tag::Noscript {
+            self.close_outside(run.owner);
+            self.noscript_images(raw);
+            return;
+        }
+        if owner.flags & (scan::IN_NEVER | scan::IN_HIDDEN) != 0
+            && owner.flags & scan::IN_NEVER != 0
+        {
+            return;
+        }
+        self.close_outside(run.owner);
+        let text = markup::decode_entities(raw);
+        if text.trim().is_empty() {
+            // Whitespace between words matters; between blocks it does not.
+            if self.stack.len() > 1 && holds_inline(self.stack.last().unwrap().0.tag) {
+                if let Some(Content::Text(prev)) =
+                    self.stack.last_mut().unwrap().0.children.last_mut()
+                {
+                    prev.push(' ');
+                } else if !self.stack.last().unwrap().0.children.is_empty() {
+                    self.stack
+                        .last_mut()
+                        .unwrap()
+                        .0
+                        .children
+                        .push(Content::Text(" ".into()));
+                }
+            }
+            return;
+        }
+        self.push_inline(Content::Text(text.into_owned()), run.owner);
+    }
+
+    fn on_element(&mut self, i: u32) {
+        let scan = self.scan;
+        let n = &scan.nodes[i as usize];
+        self.close_outside(i);
+        let tag = n.tag;
+        if tag == Tag::Br {
+            if self.pending_br {
+                // <br><br>: a paragraph break.
+                self.pending_br = false;
+                if self.in_implicit_paragraph() {
+                    self.close_top();
+                } else {
+                    let top = self.stack.last_mut().unwrap();
+                    top.0.children.push(Content::Element(Element::new(Tag::Br)));
+                }
+            } else if self.stack.len() > 1 && !self.stack.last().unwrap().0.children.is_empty() {
+                self.pending_br = true;
+            }
+            return;
+        }
+        if n.flags & scan::PERSON_LINK != 0 {
+            let name = scan.text_of(i);
+            let href = scan
+                .attr(i, "href")
+                .map(|h| url::resolve(&self.base, &h))
+                .unwrap_or_default();
+            if !name.is_empty() && !self.people.iter().any(|p| p.name == name) {
+                self.people.push(PersonLink { name, url: href });
+            }
+            return; // unwrapped: its text flows into the paragraph
+        }
+        if tag.is_block() {
+            self.end_paragraph();
+        }
+        if tag == Tag::Img {
+            if let Some(img) = self.image(i) {
+                self.push_image(img, i);
+            }
+            return;
+        }
+        let out = match output_tag(tag) {
+            Some(t) if self.stack.len() < MAX_DEPTH => t,
+            _ => return, // unwrapped
+        };
+        let out = if matches!(
+            out,
+            Tag::Table
+                | Tag::Tr
+                | Tag::Td
+                | Tag::Th
+                | Tag::Tbody
+                | Tag::Thead
+                | Tag::Tfoot
+                | Tag::Caption
+        ) && self.is_layout_table_part(i)
+        {
+            return;
+        } else {
+            out
+        };
+        let mut el = Element::new(out);
+        match out {
+            Tag::A => {
+                let Some(href) = scan.attr(i, "href") else {
+                    return;
+                };
+                if !url::is_safe_link(&href) {
+                    return;
+                }
+                el.attrs.push(("href", url::resolve(&self.base, &href)));
+            }
+            Tag::Td | Tag::Th => {
+                for name in ["colspan", "rowspan"] {
+                    if let Some(v) = scan
+                        .attr(i, name)
+                        .filter(|v| v.trim().parse::<u16>().is_ok())
+                    {
+                        el.attrs.push((
+                            if name == "colspan" {
+                                "colspan"
+                            } else {
+                                "rowspan"
+                            },
+                            v.trim().to_string(),
+                        ));
+                    }
+                }
+            }
+            Tag::Time => {
+                if let Some(v) = scan.attr(i, "datetime") {
+                    el.attrs.push(("datetime", v));
+                }
+            }
+            _ => {}
+        }
+        if n.tag == Tag::Pre || n.tag == Tag::Code {
+            // kept as-is
+        }
+        if !out.is_block() {
+            self.ensure_inline_context(i);
+        }
+        if !out.is_block() && self.pending_br {
+            self.pending_br = false;
+            self.stack
+                .last_mut()
+                .unwrap()
+                .0
+                .children
+                .push(Content::Element(Element::new(Tag::Br)));
+        }
+        if out.is_void() {
+            self.stack
+                .last_mut()
+                .unwrap()
+                .0
+                .children
+                .push(Content::Element(el));
+            return;
+        }
+        self.stack.push((el, i, NONE));
+    }
+
+    /// Tables used for layout (one cell per row, or cells holding blocks, or in a caption) are
+    /// unwrapped; data tables stay.
+    fn is_layout_table_part(&self, i: u32) -> bool {
+        let scan = self.scan;
+        let mut t = i;
+        while t != NONE && scan.nodes[t as usize].tag != Tag::Table {
+            t = scan.nodes[t as usize].parent;
+        }
+        if t == NONE {
+            return true;
+        }
+        let table = &scan.nodes[t as usize];
+        if self.stack.iter().any(|s| s.0.tag == Tag::Figcaption) {
+            return true;
+        }
+        let end = scan.subtree_end(t);
+        let (mut cells, mut rows, mut blocks) = (0, 0, 0);
+        for k in t + 1..end {
+            match scan.nodes[k as usize].tag {
+                Tag::Td | Tag::Th => cells += 1,
+                Tag::Tr => rows += 1,
+                Tag::Div | Tag::P | Tag::Table | Tag::Ul | Tag::H1 | Tag::H2 | Tag::H3 => {
+                    blocks += 1
+                }
+                _ => {}
+            }
+        }
+        let _ = table;
+        blocks > 0 || cells <= rows.max(1)
+    }
+
+    fn push_image(&mut self, img: Element, _node: u32) {
+        let top = self.stack.last().map(|s| s.0.tag).unwrap_or(Tag::Div);
+        if top == Tag::Figure || holds_inline(top) && self.stack.len() > 1 {
+            self.stack
+                .last_mut()
+                .unwrap()
+                .0
+                .children
+                .push(Content::Element(img));
+        } else {
+            self.end_paragraph();
+            self.stack
+                .last_mut()
+                .unwrap()
+                .0
+                .children
+                .push(Content::Element(img));
+        }
+    }
+
+    /// An `<img>` with its real source (lazy-loading attributes first), absolute, or None for
+    /// placeholders and tracking pixels.
+    fn image(&self, i: u32) -> Option<Element> {
+        let raw = self.scan.raw_start_tag(i);
+        image_from_raw(raw, &self.base)
+    }
+
+    /// `<noscript>` arrives as raw text: images inside it are the fallbacks of lazy images.
+    fn noscript_images(&mut self, raw: &str) {
+        let mut rest = raw;
+        while let Some(pos) = rest.to_ascii_lowercase().find("<img") {
+            let tag_text = &rest[pos..];
+            let end = tag_text.find('>').map_or(tag_text.len(), |e| e + 1);
+            if let Some(img) = image_from_raw(&tag_text[..end], &self.base) {
+                let src = img.attr("src").unwrap_or_default().to_string();
+                let already = self.stack.last().is_some_and(|s| {
+                    s.0.children.iter().rev().take(3).any(|c| matches!(c, Content::Element(e) if e.tag == Tag::Img && e.attr("src") == Some(&src)))
+                });
+                let after_image = self.stack.last().is_some_and(|s| matches!(s.0.children.last(), Some(Content::Element(e)) if e.tag == Tag::Img));
+                if !already && !after_image {
+                    self.push_image(img, NONE);
+                }
+            }
+            rest = &tag_text[end.min(tag_text.len())..];
+        }
+    }
+}
+
+fn looks_like_placeholder(src: &str) -> bool {
+    let s = src.to_ascii_lowercase();
+    s.is_empty()
+        || s.starts_with("data:")
+        || [
+            "blank.",
+            "placeholder",
+            "spacer",
+            "transparent.",
+            "1x1",
+            "pixel.",
+            "lazy",
+            "loading.",
+            "grey.gif",
+            "gray.gif",
+        ]
+        .iter()
+        .any(|p| s.contains(p))
+}
+
+/// The largest candidate of a `srcset`.
+fn best_from_srcset(srcset: &str) -> Option<String> {
+    srcset
+        .split(',')
+        .filter_map(|c| {
+            let mut parts = c.split_whitespace();
+            let u = parts.next()?;
+            let w = parts.next().map_or(1.0, |d| {
+                d.trim_end_matches(['w', 'x']).parse::<f32>().unwrap_or(1.0)
+            });
+            Some((u.to_string(), w))
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(u, _)| u)
+}
+
+pub fn image_from_raw(raw: &str, base: &str) -> Option<Element> {
+    let get = |name: &str| {
+        markup::attribute(raw, name)
+            .map(|v| markup::decode_entities(v).trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    for dim in ["width", "height"] {
+        if get(dim)
+            .and_then(|v| v.trim_end_matches("px").parse::<u32>().ok())
+            .is_some_and(|v| v <= 2)
+        {
+            return None;
+        }
+    }
+    let lazy = [
+        "data-src",
+        "data-original",
+        "data-lazy-src",
+        "data-url",
+        "data-hi-res-src",
+        "data-full-src",
+        "data-lazy",
+    ]
+    .iter()
+    .find_map(|a| get(a).filter(|v| !looks_like_placeholder(v)));
+    let src = get("src").filter(|v| !looks_like_placeholder(v));
+    let srcset = get("data-srcset")
+        .or_else(|| get("srcset"))
+        .and_then(|s| best_from_srcset(&s));
+    let chosen = lazy.or(src).or(srcset)?;
+    if !url::is_safe_link(&chosen) {
+        return None;
+    }
+    let mut el = Element::new(Tag::Img);
+    el.attrs.push(("src", url::resolve(base, &chosen)));
+    let alt = get("alt")
+        .map(|a| markup::clean_leaked_markup(&a))
+        .unwrap_or_default();
+    el.attrs.push(("alt", alt));
+    Some(el)
+}
+
+/// Elements with nothing to show (no text, no image) are dropped from the output.
+pub fn is_empty(el: &Element) -> bool {
+    if el.tag.is_void() || el.tag == Tag::Td || el.tag == Tag::Th {
+        return false;
+    }
+    el.children.iter().all(|c| match c {
+        Content::Text(t) => t.trim().is_empty(),
+        Content::Element(e) => e.tag == Tag::Br || is_empty(e),
+    })
+}

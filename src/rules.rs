@@ -1,0 +1,361 @@
+//! Rules as data: the class/id hints of generic extraction (English and Korean CMSs), the
+//! words of page chrome, and site rules that add precision for known outlets. No site gets a
+//! code path of its own: a site rule only names selectors.
+
+/// A simple selector: optional tag, optional class token, optional id (`div.detail_editor`,
+/// `.author_info`, `#dic_area`, `a.human_link`).
+#[derive(Clone, Copy, Debug)]
+pub struct Selector {
+    pub tag: Option<&'static str>,
+    pub class: Option<&'static str>,
+    pub id: Option<&'static str>,
+}
+
+impl Selector {
+    pub const fn parse_const(
+        tag: Option<&'static str>,
+        class: Option<&'static str>,
+        id: Option<&'static str>,
+    ) -> Self {
+        Selector { tag, class, id }
+    }
+
+    pub fn matches(&self, tag: &str, class: &str, id: &str) -> bool {
+        self.tag.is_none_or(|t| t.eq_ignore_ascii_case(tag))
+            && self
+                .class
+                .is_none_or(|c| class.split_ascii_whitespace().any(|k| k == c))
+            && self.id.is_none_or(|i| i == id)
+    }
+}
+
+const fn sel(
+    tag: Option<&'static str>,
+    class: Option<&'static str>,
+    id: Option<&'static str>,
+) -> Selector {
+    Selector::parse_const(tag, class, id)
+}
+
+/// Precision for one outlet: where the body is, what to drop inside it, which links are
+/// person links to unwrap, where the byline and date are printed.
+pub struct SiteRule {
+    pub name: &'static str,
+    pub domains: &'static [&'static str],
+    pub content: &'static [Selector],
+    pub remove: &'static [Selector],
+    pub person_links: &'static [Selector],
+    pub byline: &'static [Selector],
+}
+
+pub static SITE_RULES: &[SiteRule] = &[
+    SiteRule {
+        name: "businesspost.co.kr",
+        domains: &["businesspost.co.kr"],
+        content: &[sel(Some("div"), Some("detail_editor"), None)],
+        remove: &[
+            sel(None, Some("detail_control"), None),
+            sel(None, Some("copyright"), None),
+            sel(None, Some("related_article"), None),
+        ],
+        person_links: &[sel(Some("a"), Some("human_link"), None)],
+        byline: &[sel(None, Some("author_info"), None)],
+    },
+    SiteRule {
+        name: "news.naver.com",
+        domains: &["n.news.naver.com", "news.naver.com", "m.news.naver.com"],
+        content: &[
+            sel(None, None, Some("dic_area")),
+            sel(None, None, Some("articleBodyContents")),
+        ],
+        remove: &[],
+        person_links: &[],
+        byline: &[
+            sel(None, Some("media_end_head_journalist_name"), None),
+            sel(None, Some("byline_s"), None),
+        ],
+    },
+    SiteRule {
+        name: "v.daum.net",
+        domains: &["v.daum.net"],
+        content: &[sel(None, Some("article_view"), None)],
+        remove: &[],
+        person_links: &[],
+        byline: &[],
+    },
+    SiteRule {
+        name: "hankyung.com",
+        domains: &["hankyung.com"],
+        content: &[sel(None, None, Some("articletxt"))],
+        remove: &[],
+        person_links: &[],
+        byline: &[],
+    },
+    SiteRule {
+        name: "ndsoft",
+        domains: &[],
+        content: &[sel(None, None, Some("article-view-content-div"))],
+        remove: &[],
+        person_links: &[],
+        byline: &[],
+    },
+];
+
+/// The rule for a URL's host (a rule with no domains applies wherever its selectors match).
+pub fn site_rule_for(url: &str) -> Option<&'static SiteRule> {
+    let host = crate::url::host(url)?;
+    SITE_RULES.iter().find(|r| {
+        r.domains
+            .iter()
+            .any(|d| host == *d || host.ends_with(&format!(".{d}")))
+    })
+}
+
+/// Rules that apply on every page: containers some CMS families always use.
+pub fn generic_content_rules() -> impl Iterator<Item = &'static SiteRule> {
+    SITE_RULES.iter().filter(|r| r.domains.is_empty())
+}
+
+/// Person links on any page: anchors whose class says they link to a person's profile.
+pub const PERSON_LINK_CLASSES: &[&str] =
+    &["human_link", "person_link", "people_link", "tag_person"];
+
+// Class/id hints (Readability's lists, extended with Korean CMS names). Matched as substrings
+// of the lowercased `class` + `id`.
+pub const UNLIKELY: &[&str] = &[
+    "-ad-",
+    "ai2html",
+    "banner",
+    "breadcrumbs",
+    "combx",
+    "comment",
+    "community",
+    "cover-wrap",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "menu",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "ad-break",
+    "agegate",
+    "pagination",
+    "pager",
+    "popup",
+    "yom-remote",
+    "reply",
+    "foot_box",
+    "detail_control",
+    "control_box",
+    "news_relation",
+    "ad_area",
+    "copyright",
+    "sns",
+    "share",
+    "newsletter",
+    "subscribe",
+];
+pub const MAYBE_CANDIDATE: &[&str] = &[
+    "and", "article", "body", "column", "content", "main", "mathjax", "shadow", "editor", "view",
+];
+pub const NEGATIVE: &[&str] = &[
+    "-ad-",
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "com-",
+    "contact",
+    "footer",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "widget",
+    "reply",
+    "copyright",
+    "relation",
+    "ad_area",
+    "control",
+    "sns",
+    "byline",
+    "recommend",
+    "popular",
+    "newsletter",
+];
+pub const POSITIVE: &[&str] = &[
+    "article",
+    "body",
+    "content",
+    "entry",
+    "hentry",
+    "h-entry",
+    "main",
+    "page",
+    "pagination",
+    "post",
+    "text",
+    "blog",
+    "story",
+    "editor",
+    "news_view",
+    "article_view",
+    "articletxt",
+    "dic_area",
+    "view_con",
+];
+/// Hints that an element holds the byline.
+pub const BYLINE_HINTS: &[&str] = &[
+    "byline",
+    "author",
+    "dateline",
+    "writtenby",
+    "p-author",
+    "reporter",
+    "writer",
+    "journalist",
+];
+/// Roles whose elements are never article content.
+pub const NOISE_ROLES: &[&str] = &[
+    "menu",
+    "menubar",
+    "complementary",
+    "navigation",
+    "alert",
+    "alertdialog",
+    "dialog",
+];
+
+/// Short blocks made only of these words are page chrome (buttons, headings of lists, comment
+/// forms), in English and Korean.
+pub const CHROME_PHRASES: &[&str] = &[
+    "공유하기",
+    "기사보내기",
+    "url복사",
+    "url 복사",
+    "인쇄하기",
+    "인쇄",
+    "스크랩",
+    "확대",
+    "축소",
+    "글자크기",
+    "글씨크기",
+    "좋아요",
+    "후속기사 원해요",
+    "관련기사",
+    "관련 기사",
+    "인기기사",
+    "최신기사",
+    "많이 본 뉴스",
+    "많이 본 기사",
+    "댓글",
+    "다른기사보기",
+    "다른 기사 보기",
+    "기사 더보기",
+    "구독",
+    "구독하기",
+    "share",
+    "share this",
+    "share this article",
+    "tweet",
+    "print",
+    "email",
+    "comments",
+    "related articles",
+    "related stories",
+    "read more",
+    "advertisement",
+    "sponsored",
+    "subscribe",
+    "sign up",
+    "follow us",
+    "more stories",
+];
+
+/// Copyright notices (moved out of the body into `copyright`).
+pub const COPYRIGHT_MARKERS: &[&str] = &[
+    "저작권자",
+    "무단전재",
+    "무단 전재",
+    "재배포금지",
+    "재배포 금지",
+    "all rights reserved",
+    "ai 학습 이용 금지",
+    "ai학습 이용 금지",
+    "copyright ©",
+    "copyright (c)",
+    "© copyright",
+];
+
+/// Does the lowercased hint string contain any of the words?
+pub fn hints_match(hints: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| hints.contains(w))
+}
+
+/// Readability's class weight: +25 for a positive hint, -25 for a negative one, per attribute.
+pub fn class_weight(class_lower: &str, id_lower: &str) -> i32 {
+    let mut weight = 0;
+    for value in [class_lower, id_lower] {
+        if value.is_empty() {
+            continue;
+        }
+        if hints_match(value, NEGATIVE) {
+            weight -= 25;
+        }
+        if hints_match(value, POSITIVE) {
+            weight += 25;
+        }
+    }
+    weight
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn selectors_match_class_tokens_not_substrings() {
+        let s = sel(Some("div"), Some("detail_editor"), None);
+        assert!(s.matches("DIV", "x detail_editor y", ""));
+        assert!(!s.matches("div", "detail_editor2", ""));
+        assert!(!s.matches("span", "detail_editor", ""));
+        assert!(sel(None, None, Some("dic_area")).matches("article", "", "dic_area"));
+    }
+
+    #[test]
+    fn site_rules_are_found_by_host() {
+        let rule = site_rule_for("https://www.businesspost.co.kr/BP?command=article_view&num=1");
+        assert_eq!(rule.map(|r| r.name), Some("businesspost.co.kr"));
+        assert!(site_rule_for("https://example.com/a").is_none());
+        assert!(site_rule_for("https://notbusinesspost.co.kr/").is_none());
+    }
+
+    #[test]
+    fn class_weight_reads_hints() {
+        assert_eq!(class_weight("article-body", ""), 25);
+        assert_eq!(class_weight("share-buttons", "comments"), -50);
+        assert_eq!(class_weight("", ""), 0);
+    }
+}

@@ -1,0 +1,982 @@
+//! Pass 1: one streaming lol_html pass over the page. It collects the page's metadata and
+//! builds a flat arena of per-element statistics (tag, parent, byte range, class/id hints,
+//! text, commas, link text, counts of paragraphs, images, list items, inputs, embeds) plus the
+//! byte ranges of every text node, so that later stages need no DOM and no second parse.
+//!
+//! lol_html reports start tags, text and comments with their byte ranges but applies none of
+//! HTML's tree rules, so the scan keeps its own open-element stack: implied end tags close
+//! elements (see `tags`), end tags are read from the bytes between reported tokens, and what
+//! is still open at the end of the input is closed there.
+
+use crate::markup;
+use crate::rules::{self, SiteRule};
+use crate::tags::{self, Tag};
+use lol_html::{doc_comments, doc_text, element, HtmlRewriter, MemorySettings, Settings};
+use std::cell::RefCell;
+
+pub const NONE: u32 = u32::MAX;
+
+// Element flags.
+pub const HIDDEN: u32 = 1;
+pub const UNLIKELY: u32 = 1 << 1;
+pub const NOISE_ROLE: u32 = 1 << 2;
+pub const RULE_CONTENT: u32 = 1 << 3;
+pub const RULE_REMOVE: u32 = 1 << 4;
+pub const PERSON_LINK: u32 = 1 << 5;
+pub const BYLINE_HINT: u32 = 1 << 6;
+pub const RULE_BYLINE: u32 = 1 << 7;
+pub const HASH_LINK: u32 = 1 << 8;
+pub const HAS_HREF: u32 = 1 << 9;
+pub const SHARE_HINT: u32 = 1 << 10;
+pub const COMMENT_HINT: u32 = 1 << 11;
+pub const RELATED_HINT: u32 = 1 << 12;
+pub const COPYRIGHT_HINT: u32 = 1 << 13;
+pub const FIGURE_HINT: u32 = 1 << 14;
+pub const CAPTION_HINT: u32 = 1 << 15;
+pub const AD_HINT: u32 = 1 << 16;
+pub const LD_JSON: u32 = 1 << 17;
+
+// Flags every descendant inherits.
+pub const IN_HIDDEN: u32 = 1 << 24;
+pub const IN_NEVER: u32 = 1 << 25;
+pub const IN_LINK: u32 = 1 << 26;
+pub const IN_UNLIKELY: u32 = 1 << 27;
+pub const IN_HEAD: u32 = 1 << 28;
+pub const IN_REMOVED: u32 = 1 << 29;
+
+/// One element of the page.
+#[derive(Clone, Debug)]
+pub struct Node {
+    pub tag: Tag,
+    pub parent: u32,
+    pub depth: u32,
+    /// Byte range of the start tag, and the byte where the element ends.
+    pub start: u32,
+    pub tag_end: u32,
+    pub end: u32,
+    pub class_weight: i16,
+    pub flags: u32,
+    /// Visible text in the subtree, in characters with whitespace runs counted once.
+    pub chars: u32,
+    /// Of which inside links (links to `#…` count 0.3).
+    pub link_chars: f32,
+    pub commas: u32,
+    pub paragraphs: u32,
+    pub images: u32,
+    pub list_items: u32,
+    pub inputs: u32,
+    pub embeds: u32,
+    pub heading_chars: u32,
+    pub element_children: u32,
+    pub name_hash: u32,
+}
+
+/// A text node's bytes and the element it belongs to.
+#[derive(Clone, Copy, Debug)]
+pub struct TextRun {
+    pub start: u32,
+    pub end: u32,
+    pub owner: u32,
+}
+
+/// A paragraph of inline text: the text of a paragraph-like element, or a run of text directly
+/// inside a block container, ended by a block or by `<br><br>`.
+#[derive(Clone, Copy, Debug)]
+pub struct Paragraph {
+    /// The element the paragraph's score flows to first (the parent of a `<p>`, the container
+    /// of a bare run).
+    pub container: u32,
+    pub chars: u32,
+    pub commas: u32,
+    pub link_chars: f32,
+    pub flags: u32,
+}
+
+/// What the `<head>` and the markup say about the page.
+#[derive(Default, Debug)]
+pub struct PageMeta {
+    pub title: Option<String>,
+    /// `(name/property/itemprop lowercased, raw content)` of every `<meta>` with content.
+    pub metas: Vec<(String, String)>,
+    pub json_ld: Vec<String>,
+    pub canonical: Option<String>,
+    pub base_href: Option<String>,
+    pub lang: Option<String>,
+    pub dir: Option<String>,
+    /// `<time datetime>` and `itemprop=datePublished`-like elements: (node, kind, value).
+    pub dated: Vec<(u32, String, String)>,
+    /// Elements whose `itemprop` names an author, a headline, a date or the body.
+    pub itemprops: Vec<(u32, String)>,
+}
+
+pub struct Scan<'h> {
+    pub html: &'h str,
+    pub nodes: Vec<Node>,
+    pub texts: Vec<TextRun>,
+    pub paragraphs: Vec<Paragraph>,
+    pub meta: PageMeta,
+}
+
+#[derive(Clone, Copy)]
+struct Frame {
+    node: u32,
+    tag: Tag,
+    inherited: u32,
+    /// The innermost open block (self for a block): where inline text gathers into a paragraph.
+    block: u32,
+    run_chars: u32,
+    run_commas: u32,
+    run_links: f32,
+    last_was_br: bool,
+}
+
+struct State<'h> {
+    html: &'h str,
+    rule: Option<&'static SiteRule>,
+    nodes: Vec<Node>,
+    texts: Vec<TextRun>,
+    paragraphs: Vec<Paragraph>,
+    meta: PageMeta,
+    stack: Vec<Frame>,
+    open_tags: Vec<Tag>,
+    pos: usize,
+    hints: String,
+    title_buf: Option<String>,
+    script_buf: Option<String>,
+}
+
+/// Limits that keep a hostile page from exhausting memory: lol_html's own buffers, and the
+/// size of the arena.
+const MAX_REWRITER_MEMORY: usize = 64 << 20;
+pub const MAX_NODES: usize = 4_000_000;
+
+pub fn scan<'h>(html: &'h str, rule: Option<&'static SiteRule>) -> Result<Scan<'h>, String> {
+    let state = RefCell::new(State {
+        html,
+        rule,
+        nodes: Vec::with_capacity(html.len() / 80),
+        texts: Vec::with_capacity(html.len() / 80),
+        paragraphs: Vec::new(),
+        meta: PageMeta::default(),
+        stack: Vec::with_capacity(64),
+        open_tags: Vec::with_capacity(64),
+        pos: 0,
+        hints: String::new(),
+        title_buf: None,
+        script_buf: None,
+    });
+    {
+        let settings = Settings::new()
+            .append_element_content_handler(element!("*", |el| {
+                state
+                    .borrow_mut()
+                    .on_start_tag(el.source_location().bytes());
+                Ok(())
+            }))
+            .append_document_content_handler(doc_text!(|t| {
+                let range = t.source_location().bytes();
+                state.borrow_mut().on_text(range, t.as_str());
+                Ok(())
+            }))
+            .append_document_content_handler(doc_comments!(|c| {
+                state.borrow_mut().on_comment(c.source_location().bytes());
+                Ok(())
+            }))
+            .with_strict(false)
+            .with_memory_settings(
+                MemorySettings::new().with_max_allowed_memory_usage(MAX_REWRITER_MEMORY),
+            );
+        let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+        rewriter.write(html.as_bytes()).map_err(|e| e.to_string())?;
+        rewriter.end().map_err(|e| e.to_string())?;
+    }
+    let mut st = state.into_inner();
+    st.finish();
+    if st.nodes.len() > MAX_NODES {
+        return Err(format!("the page has more than {MAX_NODES} elements"));
+    }
+    Ok(Scan {
+        html,
+        nodes: st.nodes,
+        texts: st.texts,
+        paragraphs: st.paragraphs,
+        meta: st.meta,
+    })
+}
+
+fn fnv(name: &str) -> u32 {
+    name.bytes().fold(0x811c9dc5u32, |h, b| {
+        (h ^ u32::from(b.to_ascii_lowercase())).wrapping_mul(0x01000193)
+    })
+}
+
+/// Characters of text with whitespace runs counted as one, and commas (Latin, Arabic, CJK).
+pub fn measure(text: &str) -> (u32, u32) {
+    let mut chars = 0u32;
+    let mut commas = 0u32;
+    let mut in_space = true;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                chars += 1;
+                in_space = true;
+            }
+        } else {
+            in_space = false;
+            chars += 1;
+            if matches!(
+                c,
+                ',' | '،' | '﹐' | '︐' | '︑' | '⹁' | '⸴' | '⸲' | '，' | '、'
+            ) {
+                commas += 1;
+            }
+        }
+    }
+    (chars, commas)
+}
+
+impl<'h> State<'h> {
+    fn on_start_tag(&mut self, range: std::ops::Range<usize>) {
+        self.close_by_end_tags(range.start);
+        let raw = &self.html[range.clone()];
+        let name = markup::tag_name(raw);
+        let tag = Tag::from_name(name);
+        let closes = tags::implied_closes(&self.open_tags, tag);
+        for _ in 0..closes {
+            self.pop(range.start);
+        }
+        self.pos = range.end;
+        if self.nodes.len() >= MAX_NODES {
+            return;
+        }
+        let (parent, parent_inherited, depth) = match self.stack.last() {
+            Some(f) => (f.node, f.inherited, self.nodes[f.node as usize].depth + 1),
+            None => (NONE, 0, 0),
+        };
+        let index = self.nodes.len() as u32;
+        let mut node = Node {
+            tag,
+            parent,
+            depth,
+            start: range.start as u32,
+            tag_end: range.end as u32,
+            end: range.end as u32,
+            class_weight: 0,
+            flags: 0,
+            chars: 0,
+            link_chars: 0.0,
+            commas: 0,
+            paragraphs: u32::from(tag == Tag::P),
+            images: u32::from(tag == Tag::Img),
+            list_items: u32::from(tag == Tag::Li),
+            inputs: u32::from(matches!(
+                tag,
+                Tag::Input | Tag::Textarea | Tag::Select | Tag::Button
+            )),
+            embeds: u32::from(matches!(tag, Tag::Embed | Tag::Object | Tag::Iframe)),
+            heading_chars: 0,
+            element_children: 0,
+            name_hash: if tag == Tag::Other { fnv(name) } else { 0 },
+        };
+        let own = self.read_attributes(index, raw, tag, name, &mut node, parent_inherited);
+        if parent != NONE {
+            self.nodes[parent as usize].element_children += 1;
+        }
+        let mut inherited = parent_inherited;
+        if own & (HIDDEN | NOISE_ROLE) != 0 {
+            inherited |= IN_HIDDEN;
+        }
+        if tag.is_never_content() {
+            inherited |= IN_NEVER;
+        }
+        if tag == Tag::Head {
+            inherited |= IN_HEAD;
+        }
+        if tag == Tag::A && own & HAS_HREF != 0 {
+            inherited |= IN_LINK;
+        }
+        if own & UNLIKELY != 0 {
+            inherited |= IN_UNLIKELY;
+        }
+        if own & RULE_REMOVE != 0 {
+            inherited |= IN_REMOVED;
+        }
+        node.flags = own | inherited;
+        self.nodes.push(node);
+
+        if tag == Tag::Br {
+            self.on_br();
+        }
+        if tag.is_block() {
+            self.flush_paragraph();
+        }
+        if tag.is_void() || raw.ends_with("/>") && matches!(tag, Tag::Other | Tag::Svg | Tag::Math)
+        {
+            self.finish_node(index, range.end, inherited);
+            return;
+        }
+        let block = if tag.is_block() {
+            index
+        } else {
+            self.stack.last().map_or(NONE, |f| f.block)
+        };
+        self.stack.push(Frame {
+            node: index,
+            tag,
+            inherited,
+            block,
+            run_chars: 0,
+            run_commas: 0,
+            run_links: 0.0,
+            last_was_br: false,
+        });
+        self.open_tags.push(tag);
+        if tag == Tag::Title && inherited & IN_HEAD != 0
+            || tag == Tag::Title && self.meta.title.is_none() && !self.open_tags.contains(&Tag::Svg)
+        {
+            self.title_buf = Some(String::new());
+        }
+        if own & LD_JSON != 0 {
+            self.script_buf = Some(String::new());
+        }
+    }
+
+    /// Reads the attributes the stages use, straight from the raw start tag.
+    fn read_attributes(
+        &mut self,
+        index: u32,
+        raw: &str,
+        tag: Tag,
+        name: &str,
+        node: &mut Node,
+        inherited: u32,
+    ) -> u32 {
+        let mut flags = 0;
+        let (mut class, mut id) = ("", "");
+        let (mut meta_key, mut meta_content, mut rel, mut href) = (None, None, None, None);
+        let (mut itemprop, mut datetime) = (None, None);
+        for (attr, value) in markup::attributes(raw) {
+            let a = attr.as_bytes();
+            match a.len() {
+                2 if attr.eq_ignore_ascii_case("id") => id = value,
+                3 if attr.eq_ignore_ascii_case("rel") => rel = Some(value),
+                4 if attr.eq_ignore_ascii_case("href") => {
+                    href = Some(value);
+                    flags |= HAS_HREF;
+                    if value.starts_with('#') {
+                        flags |= HASH_LINK;
+                    }
+                }
+                4 if attr.eq_ignore_ascii_case("name") => meta_key = meta_key.or(Some(value)),
+                4 if attr.eq_ignore_ascii_case("role")
+                    && rules::NOISE_ROLES
+                        .iter()
+                        .any(|r| value.eq_ignore_ascii_case(r)) =>
+                {
+                    flags |= NOISE_ROLE
+                }
+                4 if attr.eq_ignore_ascii_case("lang") && tag == Tag::Html => {
+                    self.meta.lang = Some(markup::decode_entities(value).trim().to_string())
+                }
+                3 if attr.eq_ignore_ascii_case("dir") && tag == Tag::Html => {
+                    self.meta.dir = Some(value.trim().to_ascii_lowercase())
+                }
+                4 if attr.eq_ignore_ascii_case("type")
+                    && tag == Tag::Script
+                    && value.trim().eq_ignore_ascii_case("application/ld+json") =>
+                {
+                    flags |= LD_JSON
+                }
+                5 if attr.eq_ignore_ascii_case("class") => class = value,
+                5 if attr.eq_ignore_ascii_case("style") => {
+                    let style: String = value
+                        .chars()
+                        .filter(|c| !c.is_whitespace())
+                        .collect::<String>()
+                        .to_ascii_lowercase();
+                    if style.contains("display:none") || style.contains("visibility:hidden") {
+                        flags |= HIDDEN;
+                    }
+                }
+                6 if attr.eq_ignore_ascii_case("hidden") => flags |= HIDDEN,
+                7 if attr.eq_ignore_ascii_case("content") => meta_content = Some(value),
+                8 if attr.eq_ignore_ascii_case("property") => meta_key = Some(value),
+                8 if attr.eq_ignore_ascii_case("itemprop") => itemprop = Some(value),
+                8 if attr.eq_ignore_ascii_case("datetime") => datetime = Some(value),
+                10 if attr.eq_ignore_ascii_case("http-equiv") => meta_key = Some(value),
+                11 if attr.eq_ignore_ascii_case("aria-hidden")
+                    && value.trim().eq_ignore_ascii_case("true")
+                    && !class.contains("fallback-image") =>
+                {
+                    flags |= HIDDEN
+                }
+                _ => {}
+            }
+        }
+        if !class.is_empty() || !id.is_empty() {
+            self.hints.clear();
+            self.hints.push_str(class);
+            self.hints.push(' ');
+            self.hints.push_str(id);
+            self.hints.make_ascii_lowercase();
+            let hints = self.hints.as_str();
+            let (class_lower, id_lower) = hints.split_at(class.len());
+            node.class_weight = rules::class_weight(class_lower, id_lower.trim_start()) as i16;
+            if rules::hints_match(hints, rules::UNLIKELY)
+                && !rules::hints_match(hints, rules::MAYBE_CANDIDATE)
+                && !matches!(
+                    tag,
+                    Tag::Body | Tag::A | Tag::Html | Tag::Main | Tag::Article
+                )
+            {
+                flags |= UNLIKELY;
+            }
+            if rules::hints_match(hints, rules::BYLINE_HINTS) {
+                flags |= BYLINE_HINT;
+            }
+            if rules::hints_match(
+                hints,
+                &[
+                    "share",
+                    "sns",
+                    "social",
+                    "sharing",
+                    "print",
+                    "font-size",
+                    "fontsize",
+                    "zoom",
+                    "scrap",
+                    "bookmark",
+                    "tool",
+                ],
+            ) {
+                flags |= SHARE_HINT;
+            }
+            if rules::hints_match(hints, &["comment", "reply", "disqus", "captcha"]) {
+                flags |= COMMENT_HINT;
+            }
+            if rules::hints_match(
+                hints,
+                &[
+                    "related",
+                    "relation",
+                    "recommend",
+                    "popular",
+                    "most-read",
+                    "mostread",
+                    "latest",
+                    "more-stories",
+                    "ranking",
+                    "best_news",
+                    "hot_news",
+                    "list_news",
+                ],
+            ) {
+                flags |= RELATED_HINT;
+            }
+            if rules::hints_match(hints, &["copyright", "license"]) {
+                flags |= COPYRIGHT_HINT;
+            }
+            if rules::hints_match(
+                hints,
+                &["caption", "credit", "figcaption", "photo_desc", "img_desc"],
+            ) {
+                flags |= CAPTION_HINT;
+            }
+            if rules::hints_match(hints, &["figure", "photo", "image", "img"]) {
+                flags |= FIGURE_HINT;
+            }
+            if hints.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
+                matches!(
+                    w,
+                    "ad" | "ads"
+                        | "advert"
+                        | "advertisement"
+                        | "adsense"
+                        | "dfp"
+                        | "banner"
+                        | "sponsored"
+                        | "taboola"
+                        | "outbrain"
+                )
+            }) || hints.contains("ad_")
+                || hints.contains("-ad-")
+                || hints.starts_with("ad-")
+            {
+                flags |= AD_HINT;
+            }
+            if tag == Tag::A
+                && rules::PERSON_LINK_CLASSES.iter().any(|c| {
+                    class
+                        .split_ascii_whitespace()
+                        .any(|k| k.eq_ignore_ascii_case(c))
+                })
+            {
+                flags |= PERSON_LINK;
+            }
+            if let Some(rule) = self.rule {
+                let tag_name = name;
+                if rule.content.iter().any(|s| s.matches(tag_name, class, id)) {
+                    flags |= RULE_CONTENT;
+                }
+                if rule.remove.iter().any(|s| s.matches(tag_name, class, id)) {
+                    flags |= RULE_REMOVE;
+                }
+                if rule
+                    .person_links
+                    .iter()
+                    .any(|s| s.matches(tag_name, class, id))
+                {
+                    flags |= PERSON_LINK;
+                }
+                if rule.byline.iter().any(|s| s.matches(tag_name, class, id)) {
+                    flags |= RULE_BYLINE;
+                }
+            }
+            for rule in rules::generic_content_rules() {
+                if rule.content.iter().any(|s| s.matches(name, class, id)) {
+                    flags |= RULE_CONTENT;
+                }
+            }
+        }
+        if let Some(rel) = rel {
+            if rel
+                .split_ascii_whitespace()
+                .any(|r| r.eq_ignore_ascii_case("author"))
+            {
+                flags |= BYLINE_HINT;
+            }
+        }
+        match tag {
+            Tag::Meta => {
+                if let (Some(key), Some(content)) = (meta_key.or(itemprop), meta_content) {
+                    self.meta
+                        .metas
+                        .push((key.trim().to_ascii_lowercase(), content.to_string()));
+                }
+            }
+            Tag::Link => {
+                if let (Some(rel), Some(href)) = (rel, href) {
+                    if rel
+                        .split_ascii_whitespace()
+                        .any(|r| r.eq_ignore_ascii_case("canonical"))
+                        && self.meta.canonical.is_none()
+                    {
+                        self.meta.canonical =
+                            Some(markup::decode_entities(href).trim().to_string());
+                    }
+                }
+            }
+            Tag::Base => {
+                if let Some(href) = href {
+                    self.meta
+                        .base_href
+                        .get_or_insert_with(|| markup::decode_entities(href).trim().to_string());
+                }
+            }
+            _ => {}
+        }
+        if let Some(prop) = itemprop {
+            let prop = prop.trim().to_ascii_lowercase();
+            if tag != Tag::Meta {
+                if let Some(content) = meta_content {
+                    self.meta.metas.push((prop.clone(), content.to_string()));
+                }
+                if prop.contains("author") {
+                    flags |= BYLINE_HINT;
+                }
+                self.meta.itemprops.push((index, prop));
+            }
+        }
+        if let Some(dt) = datetime {
+            let kind = itemprop
+                .unwrap_or(if tag == Tag::Time { "time" } else { "" })
+                .to_ascii_lowercase();
+            self.meta
+                .dated
+                .push((index, kind, markup::decode_entities(dt).trim().to_string()));
+        }
+        let _ = inherited;
+        flags
+    }
+
+    fn on_br(&mut self) {
+        let Some(block) = self.stack.last().map(|f| f.block) else {
+            return;
+        };
+        let Some(frame) = self.stack.iter_mut().rev().find(|f| f.node == block) else {
+            return;
+        };
+        if frame.last_was_br {
+            frame.last_was_br = false;
+            self.flush_paragraph();
+        } else {
+            frame.last_was_br = true;
+        }
+    }
+
+    /// Ends the innermost block's current paragraph run and records it.
+    fn flush_paragraph(&mut self) {
+        let Some(block) = self.stack.last().map(|f| f.block) else {
+            return;
+        };
+        if block == NONE {
+            return;
+        }
+        let Some(frame) = self.stack.iter_mut().rev().find(|f| f.node == block) else {
+            return;
+        };
+        let (chars, commas, links) = (frame.run_chars, frame.run_commas, frame.run_links);
+        frame.run_chars = 0;
+        frame.run_commas = 0;
+        frame.run_links = 0.0;
+        if chars == 0 {
+            return;
+        }
+        let node = &mut self.nodes[block as usize];
+        let paragraph_like = node.tag.is_paragraph_like();
+        let container = if paragraph_like { node.parent } else { block };
+        if !paragraph_like {
+            // A run of bare text in a container counts as a paragraph of that container.
+            node.paragraphs += u32::from(chars >= 25);
+        }
+        let flags = node.flags;
+        self.paragraphs.push(Paragraph {
+            container,
+            chars,
+            commas,
+            link_chars: links,
+            flags,
+        });
+    }
+
+    fn on_text(&mut self, range: std::ops::Range<usize>, text: &str) {
+        if range.is_empty() {
+            return;
+        }
+        self.close_by_end_tags(range.start);
+        self.pos = range.end;
+        if let Some(buf) = self.title_buf.as_mut() {
+            buf.push_str(text);
+        }
+        if let Some(buf) = self.script_buf.as_mut() {
+            buf.push_str(text);
+        }
+        let Some(top) = self.stack.last().copied() else {
+            return;
+        };
+        if top.inherited & IN_NEVER != 0 {
+            if top.tag == Tag::Noscript {
+                self.texts.push(TextRun {
+                    start: range.start as u32,
+                    end: range.end as u32,
+                    owner: top.node,
+                });
+            }
+            return;
+        }
+        self.texts.push(TextRun {
+            start: range.start as u32,
+            end: range.end as u32,
+            owner: top.node,
+        });
+        let (chars, commas) = measure(text);
+        if chars == 0 || chars == 1 && text.trim().is_empty() {
+            return;
+        }
+        let link = if top.inherited & IN_LINK != 0 {
+            let hash = self
+                .stack
+                .iter()
+                .rev()
+                .any(|f| f.tag == Tag::A && self.nodes[f.node as usize].flags & HASH_LINK != 0);
+            if hash {
+                0.3 * chars as f32
+            } else {
+                chars as f32
+            }
+        } else {
+            0.0
+        };
+        let node = &mut self.nodes[top.node as usize];
+        node.chars += chars;
+        node.commas += commas;
+        node.link_chars += link;
+        if top.block != NONE {
+            if let Some(frame) = self.stack.iter_mut().rev().find(|f| f.node == top.block) {
+                frame.run_chars += chars;
+                frame.run_commas += commas;
+                frame.run_links += link;
+                frame.last_was_br = false;
+            }
+        }
+    }
+
+    fn on_comment(&mut self, range: std::ops::Range<usize>) {
+        self.close_by_end_tags(range.start);
+        self.pos = range.end;
+    }
+
+    /// Applies the end tags that lie between the last reported token and `until`.
+    fn close_by_end_tags(&mut self, until: usize) {
+        if until <= self.pos {
+            return;
+        }
+        let gap_start = self.pos;
+        let gap = &self.html.as_bytes()[gap_start..until];
+        let mut i = 0;
+        while let Some(off) = memchr_lt_slash(&gap[i..]) {
+            let at = i + off;
+            let name_start = at + 2;
+            let name_end = gap[name_start..]
+                .iter()
+                .position(|b| b.is_ascii_whitespace() || *b == b'/' || *b == b'>')
+                .map_or(gap.len(), |p| name_start + p);
+            if name_end > name_start && gap[name_start].is_ascii_alphabetic() {
+                let name = &self.html[gap_start + name_start..gap_start + name_end];
+                let close_at = gap[name_end..]
+                    .iter()
+                    .position(|b| *b == b'>')
+                    .map_or(until, |p| gap_start + name_end + p + 1);
+                self.on_end_tag(name, close_at);
+            }
+            i = name_end.max(at + 2);
+        }
+    }
+
+    fn on_end_tag(&mut self, name: &str, at: usize) {
+        let tag = Tag::from_name(name);
+        let hash = if tag == Tag::Other { fnv(name) } else { 0 };
+        let nodes = &self.nodes;
+        let stack = &self.stack;
+        let closes = tags::end_tag_closes(&self.open_tags, tag, &|i| {
+            nodes[stack[i].node as usize].name_hash == hash
+        });
+        if closes == 0 && tag == Tag::Br {
+            self.on_br();
+        }
+        for _ in 0..closes {
+            self.pop(at);
+        }
+    }
+
+    fn pop(&mut self, at: usize) {
+        if self.nodes[self.stack.last().map_or(0, |f| f.node) as usize]
+            .tag
+            .is_block()
+        {
+            self.flush_paragraph();
+        }
+        let Some(frame) = self.stack.pop() else {
+            return;
+        };
+        self.open_tags.pop();
+        if frame.tag == Tag::Title {
+            if let Some(t) = self.title_buf.take() {
+                if self.meta.title.is_none() {
+                    self.meta.title = Some(t);
+                }
+            }
+        }
+        if self.nodes[frame.node as usize].flags & LD_JSON != 0 {
+            if let Some(s) = self.script_buf.take() {
+                self.meta.json_ld.push(s);
+            }
+        }
+        // A block's end also ends the paragraph run of the block around it.
+        if frame.tag.is_block() {
+            if let Some(outer) = self.stack.last().map(|f| f.block) {
+                if let Some(f) = self.stack.iter_mut().rev().find(|f| f.node == outer) {
+                    f.last_was_br = false;
+                }
+            }
+        }
+        self.finish_node(frame.node, at, frame.inherited);
+    }
+
+    /// Sets the element's end and adds its statistics to its parent's.
+    fn finish_node(&mut self, index: u32, at: usize, inherited: u32) {
+        let node = &mut self.nodes[index as usize];
+        node.end = at as u32;
+        if node.tag.is_heading() {
+            node.heading_chars = node.chars;
+        }
+        let parent = node.parent;
+        if parent == NONE
+            || inherited & (IN_NEVER | IN_HIDDEN) != 0 && node.flags & (HIDDEN | NOISE_ROLE) != 0
+            || node.tag.is_never_content()
+        {
+            // Hidden and never-content subtrees add nothing visible to their ancestors.
+            return;
+        }
+        let (chars, links, commas, p, img, li, input, embed, heading) = (
+            node.chars,
+            node.link_chars,
+            node.commas,
+            node.paragraphs,
+            node.images,
+            node.list_items,
+            node.inputs,
+            node.embeds,
+            node.heading_chars,
+        );
+        let p_node = &mut self.nodes[parent as usize];
+        p_node.chars += chars;
+        p_node.link_chars += links;
+        p_node.commas += commas;
+        p_node.paragraphs += p;
+        p_node.images += img;
+        p_node.list_items += li;
+        p_node.inputs += input;
+        p_node.embeds += embed;
+        p_node.heading_chars += heading;
+    }
+
+    fn finish(&mut self) {
+        self.close_by_end_tags(self.html.len());
+        while !self.stack.is_empty() {
+            self.pop(self.html.len());
+        }
+    }
+}
+
+fn memchr_lt_slash(hay: &[u8]) -> Option<usize> {
+    hay.windows(2).position(|w| w == b"</")
+}
+
+impl Scan<'_> {
+    /// The text runs inside a node, in document order.
+    pub fn texts_in(&self, node: u32) -> &[TextRun] {
+        let n = &self.nodes[node as usize];
+        let from = self.texts.partition_point(|t| t.start < n.tag_end);
+        let to = self.texts.partition_point(|t| t.start < n.end);
+        &self.texts[from..to.max(from)]
+    }
+
+    /// The index one past the last descendant of `node`.
+    pub fn subtree_end(&self, node: u32) -> u32 {
+        let end = self.nodes[node as usize].end;
+        let from = node as usize + 1;
+        (from + self.nodes[from..].partition_point(|n| n.start < end)) as u32
+    }
+
+    /// The visible text of a node, decoded, whitespace folded (for bylines, dates, captions).
+    pub fn text_of(&self, node: u32) -> String {
+        let mut s = String::new();
+        for t in self.texts_in(node) {
+            let owner = &self.nodes[t.owner as usize];
+            if owner.flags & (IN_NEVER | IN_HIDDEN) != 0 && t.owner != node {
+                continue;
+            }
+            s.push_str(&markup::decode_entities(
+                &self.html[t.start as usize..t.end as usize],
+            ));
+            s.push(' ');
+        }
+        markup::fold_whitespace(&s)
+    }
+
+    /// Whether `node` is `ancestor` or lies inside it.
+    pub fn is_inside(&self, node: u32, ancestor: u32) -> bool {
+        let a = &self.nodes[ancestor as usize];
+        let n = &self.nodes[node as usize];
+        node >= ancestor && n.start < a.end.max(a.tag_end + 1)
+    }
+
+    pub fn raw_start_tag(&self, node: u32) -> &str {
+        let n = &self.nodes[node as usize];
+        &self.html[n.start as usize..n.tag_end as usize]
+    }
+
+    pub fn attr(&self, node: u32, name: &str) -> Option<String> {
+        markup::attribute(self.raw_start_tag(node), name)
+            .map(|v| markup::decode_entities(v).into_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree(html: &str) -> Vec<(String, String)> {
+        let s = scan(html, None).unwrap();
+        s.nodes
+            .iter()
+            .map(|n| {
+                let parent = if n.parent == NONE {
+                    String::new()
+                } else {
+                    s.nodes[n.parent as usize].tag.name().to_string()
+                };
+                (n.tag.name().to_string(), parent)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn implied_end_tags_build_the_browser_tree() {
+        let t = tree("<div><p>one<p>two</div><span>x</span>");
+        assert_eq!(t[1], ("p".into(), "div".into()));
+        assert_eq!(
+            t[2],
+            ("p".into(), "div".into()),
+            "the second <p> is a sibling, not a child"
+        );
+        assert_eq!(
+            t[3],
+            ("span".into(), "".into()),
+            "</div> closed both paragraphs and the div"
+        );
+        let t = tree("<ul><li>a<li>b</ul><table><tr><td>1<td>2</table>");
+        assert_eq!(t[2].1, "ul");
+        assert_eq!(t[6].1, "tr");
+    }
+
+    #[test]
+    fn counts_text_links_and_paragraph_runs() {
+        let s = scan("<div class=story>Hello, world, again. <a href=/x>link</a><br><br>Second part of the text here, long enough to score.</div>", None).unwrap();
+        let div = &s.nodes[0];
+        assert!(div.chars > 60, "{}", div.chars);
+        assert_eq!(div.commas, 3);
+        assert_eq!(div.link_chars, 4.0);
+        assert_eq!(
+            s.paragraphs.len(),
+            2,
+            "<br><br> splits the run: {:?}",
+            s.paragraphs
+        );
+        assert_eq!(div.class_weight, 25);
+    }
+
+    #[test]
+    fn comments_and_scripts_do_not_confuse_end_tags() {
+        let s = scan(
+            "<div><!-- </div> --><script>var s = '</div>';</script><p>text</p></div><p>after</p>",
+            None,
+        )
+        .unwrap();
+        let p = s.nodes.iter().position(|n| n.tag == Tag::P).unwrap();
+        assert_eq!(s.nodes[p].parent, 0);
+        assert_eq!(s.nodes.last().unwrap().parent, NONE);
+    }
+
+    #[test]
+    fn collects_head_metadata() {
+        let s = scan("<html lang=ko><head><title>T &amp; U</title><meta property='og:title' content='OG'><link rel=canonical href='/c'><script type=application/ld+json>{\"a\":1}</script></head><body><p>x</p>", None).unwrap();
+        assert_eq!(s.meta.title.as_deref(), Some("T &amp; U"));
+        assert_eq!(s.meta.lang.as_deref(), Some("ko"));
+        assert_eq!(s.meta.canonical.as_deref(), Some("/c"));
+        assert_eq!(
+            s.meta.metas,
+            vec![("og:title".to_string(), "OG".to_string())]
+        );
+        assert_eq!(s.meta.json_ld, vec!["{\"a\":1}".to_string()]);
+    }
+
+    #[test]
+    fn unclosed_elements_end_at_the_end_of_input() {
+        let html = "<div><p>open";
+        let s = scan(html, None).unwrap();
+        assert!(s.nodes.iter().all(|n| n.end as usize == html.len()));
+    }
+}

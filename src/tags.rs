@@ -1,0 +1,411 @@
+//! What the stages know about HTML elements: a compact tag id, which tags are void, block,
+//! phrasing or never content, and which open elements a new start tag closes implicitly
+//! (lol_html reports tokens, not a tree: the HTML tree-building rules are ours to apply).
+
+macro_rules! tags {
+    ($($variant:ident = $name:literal),* $(,)?) => {
+        /// The elements the engine treats specially; everything else is `Other`.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[repr(u8)]
+        pub enum Tag { $($variant,)* Other }
+
+        impl Tag {
+            pub fn from_name(name: &str) -> Tag {
+                let mut buf = [0u8; 12];
+                let bytes = name.as_bytes();
+                if bytes.len() > buf.len() {
+                    return Tag::Other;
+                }
+                for (dst, src) in buf.iter_mut().zip(bytes) {
+                    *dst = src.to_ascii_lowercase();
+                }
+                match &buf[..bytes.len()] {
+                    $(n if n == $name.as_bytes() => Tag::$variant,)*
+                    _ => Tag::Other,
+                }
+            }
+
+            pub fn name(self) -> &'static str {
+                match self { $(Tag::$variant => $name,)* Tag::Other => "" }
+            }
+        }
+    };
+}
+
+tags! {
+    A = "a", Abbr = "abbr", Address = "address", Article = "article", Aside = "aside",
+    Audio = "audio", B = "b", Base = "base", Bdi = "bdi", Bdo = "bdo", Blockquote = "blockquote",
+    Body = "body", Br = "br", Button = "button", Canvas = "canvas", Caption = "caption",
+    Center = "center", Cite = "cite", Code = "code", Col = "col", Colgroup = "colgroup",
+    Dd = "dd", Del = "del", Details = "details", Dfn = "dfn", Dialog = "dialog", Div = "div",
+    Dl = "dl", Dt = "dt", Em = "em", Embed = "embed", Fieldset = "fieldset",
+    Figcaption = "figcaption", Figure = "figure", Font = "font", Footer = "footer", Form = "form",
+    Frame = "frame", Frameset = "frameset", H1 = "h1", H2 = "h2", H3 = "h3", H4 = "h4", H5 = "h5",
+    H6 = "h6", Head = "head", Header = "header", Hgroup = "hgroup", Hr = "hr", Html = "html",
+    I = "i", Iframe = "iframe", Img = "img", Input = "input", Ins = "ins", Kbd = "kbd",
+    Label = "label", Legend = "legend", Li = "li", Link = "link", Main = "main", Map = "map",
+    Mark = "mark", Math = "math", Menu = "menu", Meta = "meta", Nav = "nav", Noscript = "noscript",
+    Object = "object", Ol = "ol", Optgroup = "optgroup", Option = "option", Output = "output",
+    P = "p", Param = "param", Picture = "picture", Pre = "pre", Q = "q", S = "s", Samp = "samp",
+    Script = "script", Section = "section", Select = "select", Small = "small", Source = "source",
+    Span = "span", Strike = "strike", Strong = "strong", Style = "style", Sub = "sub",
+    Summary = "summary", Sup = "sup", Svg = "svg", Table = "table", Tbody = "tbody", Td = "td",
+    Template = "template", Textarea = "textarea", Tfoot = "tfoot", Th = "th", Thead = "thead",
+    Time = "time", Title = "title", Tr = "tr", Track = "track", Tt = "tt", U = "u", Ul = "ul",
+    Var = "var", Video = "video", Wbr = "wbr", Area = "area", Area2 = "keygen", Applet = "applet",
+    Marquee = "marquee", Nobr = "nobr", Big = "big", Xmp = "xmp", Plaintext = "plaintext",
+    Noembed = "noembed", Noframes = "noframes", Data = "data", Ruby = "ruby", Rt = "rt", Rp = "rp",
+    Slot = "slot", Search = "search",
+}
+
+impl Tag {
+    /// Elements with no end tag and no content.
+    pub fn is_void(self) -> bool {
+        use Tag::*;
+        matches!(
+            self,
+            Area | Area2
+                | Base
+                | Br
+                | Col
+                | Embed
+                | Hr
+                | Img
+                | Input
+                | Link
+                | Meta
+                | Param
+                | Source
+                | Track
+                | Wbr
+        )
+    }
+
+    /// Elements whose content is never article text.
+    pub fn is_never_content(self) -> bool {
+        use Tag::*;
+        matches!(
+            self,
+            Script
+                | Style
+                | Template
+                | Head
+                | Title
+                | Meta
+                | Link
+                | Base
+                | Noscript
+                | Select
+                | Textarea
+                | Button
+                | Input
+                | Option
+                | Optgroup
+                | Iframe
+                | Frame
+                | Frameset
+                | Object
+                | Embed
+                | Applet
+                | Canvas
+                | Dialog
+                | Noembed
+                | Noframes
+                | Svg
+                | Math
+                | Map
+                | Area
+                | Audio
+                | Video
+                | Source
+                | Track
+                | Param
+                | Output
+                | Label
+                | Legend
+                | Slot
+                | Nav
+        )
+    }
+
+    /// Block-level elements: text on either side of one belongs to different paragraphs.
+    pub fn is_block(self) -> bool {
+        use Tag::*;
+        matches!(
+            self,
+            Address
+                | Article
+                | Aside
+                | Blockquote
+                | Body
+                | Caption
+                | Center
+                | Dd
+                | Details
+                | Dialog
+                | Div
+                | Dl
+                | Dt
+                | Fieldset
+                | Figcaption
+                | Figure
+                | Footer
+                | Form
+                | H1
+                | H2
+                | H3
+                | H4
+                | H5
+                | H6
+                | Header
+                | Hgroup
+                | Hr
+                | Html
+                | Li
+                | Main
+                | Menu
+                | Nav
+                | Ol
+                | P
+                | Pre
+                | Section
+                | Summary
+                | Table
+                | Tbody
+                | Td
+                | Tfoot
+                | Th
+                | Thead
+                | Tr
+                | Ul
+                | Search
+                | Xmp
+                | Plaintext
+                | Noscript
+                | Select
+                | Textarea
+                | Iframe
+                | Object
+                | Video
+                | Audio
+                | Canvas
+                | Svg
+                | Math
+                | Template
+                | Frameset
+                | Noframes
+        )
+    }
+
+    /// Blocks that hold a paragraph of text themselves (their text scores their parent).
+    pub fn is_paragraph_like(self) -> bool {
+        use Tag::*;
+        matches!(
+            self,
+            P | Pre | Td | Th | Li | Dd | Dt | Blockquote | Figcaption | Caption
+        ) || self.is_heading()
+    }
+
+    pub fn is_heading(self) -> bool {
+        matches!(
+            self,
+            Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6
+        )
+    }
+
+    /// Start tags that close an open `<p>` (HTML's "close a p element" rule).
+    fn closes_p(self) -> bool {
+        use Tag::*;
+        matches!(
+            self,
+            Address
+                | Article
+                | Aside
+                | Blockquote
+                | Center
+                | Details
+                | Dialog
+                | Div
+                | Dl
+                | Fieldset
+                | Figcaption
+                | Figure
+                | Footer
+                | Form
+                | H1
+                | H2
+                | H3
+                | H4
+                | H5
+                | H6
+                | Header
+                | Hgroup
+                | Hr
+                | Main
+                | Menu
+                | Nav
+                | Ol
+                | P
+                | Pre
+                | Section
+                | Summary
+                | Table
+                | Ul
+                | Li
+                | Dd
+                | Dt
+                | Xmp
+                | Plaintext
+                | Search
+        )
+    }
+
+    /// HTML's "special" category: an end tag for a phrasing element does not close past one.
+    pub fn is_special(self) -> bool {
+        self.is_block()
+            || matches!(
+                self,
+                Tag::Html | Tag::Body | Tag::Head | Tag::Applet | Tag::Marquee
+            )
+    }
+
+    /// Tags at which a search for an open element to close stops (HTML's scope boundaries).
+    fn is_scope_boundary(self) -> bool {
+        use Tag::*;
+        matches!(
+            self,
+            Html | Table | Td | Th | Caption | Template | Applet | Marquee | Object
+        )
+    }
+}
+
+/// How many open elements (from the top of the stack) a new start tag closes implicitly.
+/// `open` lists the open elements' tags, outermost first.
+pub fn implied_closes(open: &[Tag], tag: Tag) -> usize {
+    use Tag::*;
+    let depth = open.len();
+    // Closes everything from the top down to and including the nearest element for which
+    // `target` holds, if it is found before an element for which `stop` holds.
+    let close_to = |target: &dyn Fn(Tag) -> bool, stop: &dyn Fn(Tag) -> bool| -> usize {
+        for (i, t) in open.iter().enumerate().rev() {
+            if target(*t) {
+                return depth - i;
+            }
+            if stop(*t) {
+                return 0;
+            }
+        }
+        0
+    };
+    let mut closes = 0;
+    match tag {
+        Li => {
+            closes = close_to(&|t| t == Li, &|t| {
+                matches!(t, Ul | Ol | Menu) || t.is_scope_boundary()
+            })
+        }
+        Dd | Dt => {
+            closes = close_to(&|t| matches!(t, Dd | Dt), &|t| {
+                t == Dl || t.is_scope_boundary()
+            })
+        }
+        Td | Th => closes = close_to(&|t| matches!(t, Td | Th), &|t| matches!(t, Tr | Table)),
+        Tr => {
+            closes = close_to(&|t| t == Tr, &|t| {
+                matches!(t, Table | Tbody | Thead | Tfoot)
+            })
+        }
+        Tbody | Thead | Tfoot => {
+            closes = close_to(&|t| matches!(t, Tbody | Thead | Tfoot), &|t| t == Table)
+        }
+        Option => closes = close_to(&|t| t == Option, &|t| t != Option),
+        Optgroup => {
+            closes = close_to(&|t| matches!(t, Option | Optgroup), &|t| {
+                !matches!(t, Option | Optgroup)
+            })
+        }
+        A => closes = close_to(&|t| t == A, &|t| t.is_special()),
+        Rt | Rp => closes = close_to(&|t| matches!(t, Rt | Rp), &|t| t == Ruby),
+        _ => {}
+    }
+    if tag.is_heading() && closes == 0 {
+        if let Some(top) = open.last() {
+            if top.is_heading() {
+                closes = 1;
+            }
+        }
+    }
+    if tag.closes_p() {
+        let p_closes = close_to(&|t| t == P, &|t| t.is_scope_boundary() || t == Button);
+        closes = closes.max(p_closes);
+    }
+    closes
+}
+
+/// How many open elements an end tag `</tag>` closes (0 when it matches nothing: ignored).
+/// `same_other(i)` tells whether the open element `i`, of a tag we have no id for, has the end
+/// tag's name.
+pub fn end_tag_closes(open: &[Tag], tag: Tag, same_other: &dyn Fn(usize) -> bool) -> usize {
+    let depth = open.len();
+    for (i, t) in open.iter().enumerate().rev() {
+        let same = if tag == Tag::Other {
+            *t == Tag::Other && same_other(i)
+        } else {
+            *t == tag
+        };
+        if same {
+            return depth - i;
+        }
+        if tag.is_special() {
+            let boundary = if tag == Tag::Table {
+                matches!(t, Tag::Html | Tag::Template)
+            } else {
+                t.is_scope_boundary()
+            };
+            if boundary {
+                return 0;
+            }
+        } else if t.is_special() {
+            return 0;
+        }
+    }
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Tag::*;
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        assert_eq!(Tag::from_name("DIV"), Div);
+        assert_eq!(Tag::from_name("figcaption"), Figcaption);
+        assert_eq!(Tag::from_name("custom-element"), Other);
+        assert_eq!(Tag::from_name("averyveryverylongname"), Other);
+        assert_eq!(Blockquote.name(), "blockquote");
+    }
+
+    #[test]
+    fn implied_end_tags_follow_html() {
+        assert_eq!(implied_closes(&[Body, P], P), 1);
+        assert_eq!(implied_closes(&[Body, P, Span], Div), 2);
+        assert_eq!(implied_closes(&[Body, Ul, Li, P], Li), 2);
+        assert_eq!(implied_closes(&[Body, Ul, Li, Ul, Li], Li), 1);
+        assert_eq!(implied_closes(&[Table, Tbody, Tr, Td], Td), 1);
+        assert_eq!(implied_closes(&[Table, Tbody, Tr, Td], Tr), 2);
+        assert_eq!(implied_closes(&[Body, Dl, Dt], Dd), 1);
+        assert_eq!(implied_closes(&[Body, Div], Span), 0);
+        assert_eq!(implied_closes(&[Body, P, Table, Td], P), 0);
+        assert_eq!(implied_closes(&[Body, A, Span], A), 2);
+    }
+
+    #[test]
+    fn end_tags_close_through_phrasing_but_not_blocks() {
+        let none = |_| false;
+        assert_eq!(end_tag_closes(&[Body, Div, Span], Div, &none), 2);
+        assert_eq!(end_tag_closes(&[Body, Span, Div], Span, &none), 0);
+        assert_eq!(end_tag_closes(&[Body, Div], P, &none), 0);
+        assert_eq!(end_tag_closes(&[Body, Table, Td, Div], Table, &none), 3);
+    }
+}

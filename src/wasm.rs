@@ -1,0 +1,32 @@
+//! The wasm-bindgen surface: `extract(html, url, options?)` returns the export as a plain JS
+//! object. Errors come back as JS exceptions with a message; panics are caught by the hook
+//! and reported on the console (release builds abort instead of unwinding).
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// `options`: `{ markdown?: boolean }`.
+#[wasm_bindgen]
+pub fn extract(html: &str, url: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let markdown = if options.is_object() {
+        js_sys_get_bool(&options, "markdown")
+    } else {
+        false
+    };
+    let article = crate::extract(html, url, &crate::Options { markdown })
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    serde::Serialize::serialize(&article, &serializer).map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn js_sys_get_bool(obj: &JsValue, key: &str) -> bool {
+    let value: Result<serde_json::Value, _> = serde_wasm_bindgen::from_value(obj.clone());
+    value
+        .ok()
+        .and_then(|v| v.get(key).and_then(|b| b.as_bool()))
+        .unwrap_or(false)
+}
