@@ -216,12 +216,24 @@ export class FirefoxSession {
     if (!handle) throw new Error(`no window handle appeared for ${url}`);
     this.tabIds.set(handle, tabId);
     await this.driver.switchTo().window(handle);
-    await this.waitForLoad();
+    await this.waitForLoad(url);
     return handle;
   }
 
-  async waitForLoad(timeout = 15000) {
-    await this.driver.wait(async () => (await this.driver.executeScript('return document.readyState')) === 'complete', timeout);
+  /** Waits until the current tab shows `url` (not the initial about:blank) and has loaded. */
+  async waitForLoad(url, timeout = 15000) {
+    const t0 = Date.now();
+    let last;
+    for (;;) {
+      try {
+        last = await this.driver.executeScript('return [document.URL, document.readyState]');
+        if ((!url || last[0] === url) && last[1] === 'complete') return;
+      } catch (e) {
+        last = [String(e.message || e)];
+      }
+      if (Date.now() - t0 > timeout) throw new Error(`tab did not load ${url} within ${timeout} ms (at ${JSON.stringify(last)})`);
+      await sleep(25);
+    }
   }
 
   /** Opens the extension's popup page for `tabId` in a new tab and switches to it. */

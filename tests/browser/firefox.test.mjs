@@ -152,11 +152,21 @@ async function closeTab(handle) {
 
 async function copyVia(popup, buttonId) {
   await ff.writeClipboard(SENTINEL);
+  await ff.driver.switchTo().window(popup);
+  await ff.driver.executeScript("document.getElementById('status') && (document.getElementById('status').textContent = '')");
+  const before = norm(await popupText(popup));
   await click(popup, buttonId);
-  return waitFor(async () => {
+  const clip = await waitFor(async () => {
     const text = await ff.readClipboard();
     return text && text !== SENTINEL ? text : null;
   }, { timeout: 10000, message: `the clipboard after #${buttonId}` });
+  // Feedback after a copy: the popup says something it did not say before.
+  const feedback = await waitFor(async () => {
+    const now = norm(await popupText(popup));
+    return now !== before ? now : null;
+  }, { timeout: 3000, message: `feedback in the popup after #${buttonId}` }).catch(() => null);
+  assert.ok(feedback, `the popup gives feedback after #${buttonId}`);
+  return clip;
 }
 
 // Opens the article page in a tab and its popup in another; returns handles and tab id.
@@ -257,6 +267,8 @@ async function articleFlow(t, name, expect) {
     assert.ok(!/human_link/.test(r.html), 'no human_link anywhere in the reader');
     for (const n of [...NOISE, ...(expect.noise || [])]) assert.ok(!text.includes(n), `reader text is free of "${n}"`);
     assert.ok(!/<script\b/i.test(r.html), 'no <script> in the reader');
+    assert.ok(!/\son[a-z]+\s*=/i.test(r.html), `no inline event handlers in the reader: ${r.html.match(/\son[a-z]+\s*=[^>]{0,40}/i)?.[0]}`);
+    assert.ok(!/javascript:/i.test(r.html), 'no javascript: URLs in the reader');
     if (expect.lang) assert.equal(r.lang, expect.lang, 'lang on the reader root');
     if (expect.dir) assert.equal(r.dir, expect.dir, 'dir on the reader root');
   });
@@ -281,6 +293,8 @@ async function articleFlow(t, name, expect) {
     // Reopen the popup: it must find the reader state of the tab again.
     await closeTab(popup);
     popup = await openPopup(ctx.tabId);
+    const pressed = await ff.driver.findElement(By.id('toggle')).getAttribute('aria-pressed');
+    assert.equal(pressed, 'true', 'the reopened popup shows reader mode as on (#toggle aria-pressed)');
     await click(popup, 'toggle');
     await waitFor(async () => (await readerCount(ctx.page)) === 0, { message: '#malgeum-reader to go away' });
     await sleep(100);
@@ -407,13 +421,17 @@ test('non-article page: a clear message, page untouched', { skip }, async (t) =>
   assert.equal(await bodyHtml(ctx.page), htmlBefore, 'the page is untouched');
   // Copy JSON must not put an export on the clipboard either; it tells why instead.
   await ff.writeClipboard(SENTINEL);
+  await ff.driver.executeScript("document.getElementById('status') && (document.getElementById('status').textContent = '')");
+  const beforeCopy = norm(await popupText(popup));
   await click(popup, 'copy-json');
-  await sleep(800);
+  const why = await waitFor(async () => {
+    const now = norm(await popupText(popup));
+    return now !== beforeCopy ? now : null;
+  }, { timeout: 5000, message: 'a message in the popup after #copy-json' });
+  t.diagnostic(`after Copy JSON the popup says: ${why}`);
+  await sleep(300);
   const clip = await ff.readClipboard();
-  if (clip !== SENTINEL) {
-    // An export of a non-article would be wrong; an explicit "no article" JSON is acceptable.
-    t.diagnostic(`clipboard after Copy JSON on a non-article page: ${String(clip).slice(0, 200)}`);
-  }
+  t.diagnostic(clip === SENTINEL ? 'clipboard left as it was' : `clipboard after Copy JSON: ${String(clip).slice(0, 200)}`);
   assert.equal(await bodyHtml(ctx.page), htmlBefore, 'still untouched after Copy JSON');
   await closeTab(popup);
   await closeTab(ctx.page);
@@ -472,6 +490,10 @@ test('settings persist in storage.sync and survive reopening the popup', { skip 
       return c.kind === 'checkbox' ? String(el.checked) : el.value;`, c);
     assert.equal(now, c.next, `setting ${c.kind} "${c.key}" survives reopening the popup`);
   }
+  // Put storage.sync back as it was, so later tests and screenshots use the defaults.
+  await ff.driver.executeAsyncScript(`
+    const [before, done] = arguments;
+    browser.storage.sync.clear().then(() => browser.storage.sync.set(before)).then(() => done(true), (e) => done(String(e)));`, syncBefore);
   await closeTab(popup);
   await closeTab(ctx.page);
 });
