@@ -122,8 +122,7 @@ export async function launchFirefox({ extDir, uuid = 'a5b3c1d2-0e0f-4a4b-9c9d-7e
   const options = new firefox.Options()
     .setBinary(firefoxPath())
     .addArguments('-headless', `--width=${width}`, `--height=${height}`);
-  const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'malgeum-ff-profile-'));
-  options.setProfile(profileDir);
+  // geckodriver creates a fresh temporary profile per session and removes it on quit.
   for (const [k, v] of Object.entries(QUIET_PREFS)) options.setPreference(k, v);
   options.setPreference('extensions.webextensions.uuids', JSON.stringify({ [geckoId]: uuid }));
   if (proxyPort) {
@@ -140,7 +139,12 @@ export async function launchFirefox({ extDir, uuid = 'a5b3c1d2-0e0f-4a4b-9c9d-7e
   const service = new firefox.ServiceBuilder(geckodriverPath()).addArguments('--allow-system-access');
   if (process.env.MALGEUM_GECKO_LOG) service.setStdio(['ignore', 'inherit', 'inherit']);
   const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
-  const session = new FirefoxSession(driver, { extDir, geckoId, uuid, manifest, profileDir });
+  const session = new FirefoxSession(driver, { extDir, geckoId, uuid, manifest });
+  // Do not leave Firefox and geckodriver behind when the test run is interrupted.
+  const onSignal = (sig) => { session.quit().finally(() => process.exit(sig === 'SIGINT' ? 130 : 143)); };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  session.offSignals = () => { process.off('SIGINT', onSignal); process.off('SIGTERM', onSignal); };
   try {
     await session.init();
   } catch (e) {
@@ -151,13 +155,12 @@ export async function launchFirefox({ extDir, uuid = 'a5b3c1d2-0e0f-4a4b-9c9d-7e
 }
 
 export class FirefoxSession {
-  constructor(driver, { extDir, geckoId, uuid, manifest, profileDir }) {
+  constructor(driver, { extDir, geckoId, uuid, manifest }) {
     this.driver = driver;
     this.extDir = extDir;
     this.geckoId = geckoId;
     this.uuid = uuid;
     this.manifest = manifest;
-    this.profileDir = profileDir;
     this.base = `moz-extension://${uuid}/`;
     this.tabIds = new Map(); // WebDriver window handle -> WebExtension tab id
   }
@@ -357,8 +360,10 @@ export class FirefoxSession {
   }
 
   async quit() {
-    try { await this.driver.quit(); } catch { /* already gone */ }
-    try { fs.rmSync(this.profileDir, { recursive: true, force: true }); } catch { /* ignore */ }
+    this.offSignals?.();
+    if (this.quitting) return this.quitting;
+    this.quitting = this.driver.quit().catch(() => { /* already gone */ });
+    return this.quitting;
   }
 }
 

@@ -507,12 +507,21 @@ test('reader visible after toggle on the seed page (median of 5, printed, not as
     // stamped in the popup, both on the same clock.
     await inPage(ctx.page, `
       window.__malgeumSeen = 0;
-      const mo = new MutationObserver(() => { if (!window.__malgeumSeen && document.getElementById('malgeum-reader')) { window.__malgeumSeen = Date.now(); mo.disconnect(); } });
+      window.__malgeumSize = 0;
+      const mo = new MutationObserver(() => {
+        const host = document.getElementById('malgeum-reader');
+        if (!window.__malgeumSeen && host) {
+          window.__malgeumSeen = Date.now();
+          window.__malgeumSize = host.getBoundingClientRect().height; // laid out with content already?
+          mo.disconnect();
+        }
+      });
       mo.observe(document.documentElement, { childList: true, subtree: true });`);
     await whenEnabled(popup, 'toggle');
     const clicked = await ff.driver.executeScript("const t = Date.now(); document.getElementById('toggle').click(); return t;");
     const seen = await waitFor(() => inPage(ctx.page, 'return window.__malgeumSeen'), { timeout: 15000, message: 'reader to appear' });
     samples.push(seen - clicked);
+    if (!(await inPage(ctx.page, 'return window.__malgeumSize'))) t.diagnostic(`sample ${i + 1}: the reader's host was empty when inserted`);
     await click(popup, 'toggle');
     await waitFor(async () => (await readerCount(ctx.page)) === 0, { message: 'reader to go away' });
   }
