@@ -29,6 +29,12 @@ struct Attempt {
 
 const CHAR_THRESHOLD: u32 = 500;
 
+const FIRST_ATTEMPT: Attempt = Attempt {
+    strip_unlikely: true,
+    weight_classes: true,
+    clean_conditionally: true,
+};
+
 pub fn choose(scan: &Scan, rule_name: Option<&str>) -> Plan {
     if let Some(plan) = choose_by_rule(scan, rule_name) {
         return plan;
@@ -80,7 +86,7 @@ fn choose_by_rule(scan: &Scan, rule_name: Option<&str>) -> Option<Plan> {
         rule: rule_name.map_or_else(|| "generic".to_string(), |r| format!("site:{r}")),
         chars: 0,
     };
-    mark_noise(scan, &mut plan, true);
+    mark_noise(scan, &mut plan, FIRST_ATTEMPT);
     plan.chars = kept_chars(scan, &plan);
     Some(plan)
 }
@@ -175,7 +181,7 @@ fn score_and_pick(scan: &Scan, attempt: Attempt) -> Plan {
             plan.roots
                 .extend((0..nodes.len() as u32).filter(|&i| nodes[i as usize].parent == NONE));
         }
-        mark_noise(scan, &mut plan, attempt.clean_conditionally);
+        mark_noise(scan, &mut plan, attempt);
         plan.chars = kept_chars(scan, &plan);
         return plan;
     };
@@ -289,7 +295,7 @@ fn score_and_pick(scan: &Scan, attempt: Attempt) -> Plan {
             i = next.max(i + 1);
         }
     }
-    mark_noise(scan, &mut plan, attempt.clean_conditionally);
+    mark_noise(scan, &mut plan, attempt);
     plan.chars = kept_chars(scan, &plan);
     plan
 }
@@ -297,7 +303,7 @@ fn score_and_pick(scan: &Scan, attempt: Attempt) -> Plan {
 /// Marks what inside the article is not article: hidden and never-content elements, site-rule
 /// removals, share/comment/related/ad chrome, and (when `conditionally`) low-content blocks by
 /// Readability's conditional cleaning.
-fn mark_noise(scan: &Scan, plan: &mut Plan, conditionally: bool) {
+fn mark_noise(scan: &Scan, plan: &mut Plan, attempt: Attempt) {
     let nodes = &scan.nodes;
     for &root in &plan.roots.clone() {
         let end = scan.subtree_end(root);
@@ -307,7 +313,8 @@ fn mark_noise(scan: &Scan, plan: &mut Plan, conditionally: bool) {
             if n.flags & (scan::HIDDEN | scan::NOISE_ROLE | scan::RULE_REMOVE) != 0
                 || n.tag.is_never_content() && n.tag != Tag::Noscript
                 || is_chrome(scan, i)
-                || conditionally && should_clean(scan, i)
+                || attempt.strip_unlikely && n.flags & scan::UNLIKELY != 0
+                || attempt.clean_conditionally && should_clean(scan, i)
             {
                 plan.dropped[i as usize] = true;
                 i = scan.subtree_end(i).max(i + 1);
@@ -344,6 +351,14 @@ fn is_chrome(scan: &Scan, i: u32) -> bool {
     }
     if n.flags & scan::COPYRIGHT_HINT != 0 && n.chars < 300 {
         return false; // kept: the render stage moves it into `copyright`
+    }
+    // The byline and the date line are metadata: read by `metadata`, not repeated in the body.
+    if n.flags & (scan::BYLINE_HINT | scan::DATE_HINT) != 0
+        && n.chars < 200
+        && n.paragraphs <= 1
+        && n.flags & scan::RULE_CONTENT == 0
+    {
+        return true;
     }
     if matches!(n.tag, Tag::Form | Tag::Fieldset) && n.inputs > 0 {
         return true;

@@ -58,6 +58,7 @@ fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) {
     if depth > 64 {
         return;
     }
+    drop_related_lists(el);
     el.children.retain_mut(|c| match c {
         Content::Text(t) => {
             !(is_chrome_text(t) && t.trim().chars().count() <= 12 && korean::has_hangul(t))
@@ -77,6 +78,61 @@ fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) {
             !crate::render::is_empty(e)
         }
     });
+}
+
+/// A short heading like "You may also like" and the list of links right after it.
+fn drop_related_lists(el: &mut Element) {
+    let mut i = 0;
+    while i < el.children.len() {
+        let is_heading = match &el.children[i] {
+            Content::Element(e) if e.tag.is_heading() || e.tag == Tag::P || e.tag == Tag::Div => {
+                let t = e.text().to_lowercase();
+                let t = t.trim().trim_end_matches([':', '.', '…']).trim();
+                t.chars().count() <= 40
+                    && rules::RELATED_HEADINGS
+                        .iter()
+                        .any(|h| t == *h || t.starts_with(h) && t.len() < h.len() + 12)
+            }
+            _ => false,
+        };
+        if !is_heading {
+            i += 1;
+            continue;
+        }
+        el.children.remove(i);
+        // The list that follows (ignoring whitespace).
+        while i < el.children.len()
+            && matches!(&el.children[i], Content::Text(t) if t.trim().is_empty())
+        {
+            i += 1;
+        }
+        if let Some(Content::Element(e)) = el.children.get(i) {
+            if matches!(e.tag, Tag::Ul | Tag::Ol) || mostly_links(e) {
+                el.children.remove(i);
+            }
+        }
+    }
+}
+
+/// Whether nearly all of an element's text is inside links.
+fn mostly_links(e: &Element) -> bool {
+    fn link_text(e: &Element, inside: bool, acc: &mut (usize, usize)) {
+        for c in &e.children {
+            match c {
+                Content::Text(t) => {
+                    let n = t.trim().chars().count();
+                    acc.0 += n;
+                    if inside {
+                        acc.1 += n;
+                    }
+                }
+                Content::Element(x) => link_text(x, inside || x.tag == Tag::A, acc),
+            }
+        }
+    }
+    let mut acc = (0, 0);
+    link_text(e, false, &mut acc);
+    acc.0 > 0 && acc.1 * 10 >= acc.0 * 8
 }
 
 fn same_title(a: &str, b: &str) -> bool {

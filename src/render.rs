@@ -347,6 +347,21 @@ impl Builder<'_, '_> {
             }
             return;
         }
+        // A caption outside <figure>/<figcaption> markup (`<p class="caption">`): a figcaption,
+        // kept in the HTML, left out of the text like every caption.
+        if n.flags & scan::CAPTION_HINT != 0
+            && n.chars < 400
+            && n.paragraphs <= 1
+            && !self.stack.iter().any(|s| s.0.tag == Tag::Figcaption)
+            && self.stack.len() + 2 < MAX_DEPTH
+        {
+            self.end_paragraph();
+            if self.stack.last().is_none_or(|s| s.0.tag != Tag::Figure) {
+                self.stack.push((Element::new(Tag::Figure), i, NONE));
+            }
+            self.stack.push((Element::new(Tag::Figcaption), i, NONE));
+            return;
+        }
         let out = match output_tag(tag) {
             Some(t) if self.stack.len() < MAX_DEPTH => t,
             _ => return, // unwrapped

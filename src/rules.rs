@@ -237,6 +237,20 @@ pub const BYLINE_HINTS: &[&str] = &[
     "writer",
     "journalist",
 ];
+/// Hints that an element holds the article's date.
+pub const DATE_HINTS: &[&str] = &[
+    "date",
+    "timestamp",
+    "pubdate",
+    "published",
+    "updated",
+    "posted-on",
+    "entry-meta",
+    "article-meta",
+    "post-meta",
+    "meta-info",
+    "article__meta",
+];
 /// Roles whose elements are never article content.
 pub const NOISE_ROLES: &[&str] = &[
     "menu",
@@ -292,6 +306,44 @@ pub const CHROME_PHRASES: &[&str] = &[
     "sign up",
     "follow us",
     "more stories",
+    "advert",
+    "ad",
+    "this slideshow requires javascript.",
+    "tell us what you think...",
+    "updated",
+    "skip advert",
+    "story continues below advertisement",
+    "continue reading below",
+    "article continues below advertisement",
+    "scroll to continue with content",
+];
+
+/// Headings of lists that are not the story ("You may also like", "관련기사"); the list that
+/// follows such a heading goes with it.
+pub const RELATED_HEADINGS: &[&str] = &[
+    "you may also like",
+    "don't miss",
+    "see more",
+    "read more",
+    "related",
+    "more from",
+    "recommended",
+    "most popular",
+    "trending",
+    "more stories",
+    "you might also like",
+    "also read",
+    "read next",
+    "more on this",
+    "popular",
+    "latest",
+    "관련기사",
+    "관련 기사",
+    "많이 본 뉴스",
+    "인기기사",
+    "최신기사",
+    "추천기사",
+    "함께 보면 좋은 기사",
 ];
 
 /// Copyright notices (moved out of the body into `copyright`).

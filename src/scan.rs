@@ -35,6 +35,7 @@ pub const FIGURE_HINT: u32 = 1 << 14;
 pub const CAPTION_HINT: u32 = 1 << 15;
 pub const AD_HINT: u32 = 1 << 16;
 pub const LD_JSON: u32 = 1 << 17;
+pub const DATE_HINT: u32 = 1 << 18;
 
 // Flags every descendant inherits.
 pub const IN_HIDDEN: u32 = 1 << 24;
@@ -434,22 +435,27 @@ impl<'h> State<'h> {
             if rules::hints_match(hints, rules::BYLINE_HINTS) {
                 flags |= BYLINE_HINT;
             }
-            if rules::hints_match(
-                hints,
-                &[
-                    "share",
-                    "sns",
-                    "social",
-                    "sharing",
-                    "print",
-                    "font-size",
-                    "fontsize",
-                    "zoom",
-                    "scrap",
-                    "bookmark",
-                    "tool",
-                ],
-            ) {
+            if rules::hints_match(hints, rules::DATE_HINTS) {
+                flags |= DATE_HINT;
+            }
+            if !hints.contains("embed")
+                && rules::hints_match(
+                    hints,
+                    &[
+                        "share",
+                        "sns",
+                        "social",
+                        "sharing",
+                        "print",
+                        "font-size",
+                        "fontsize",
+                        "zoom",
+                        "scrap",
+                        "bookmark",
+                        "tool",
+                    ],
+                )
+            {
                 flags |= SHARE_HINT;
             }
             if rules::hints_match(hints, &["comment", "reply", "disqus", "captcha"]) {

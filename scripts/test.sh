@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Every test: formatting and lints, the engine's unit and fixture tests, the wasm build and the
+# extension packages, the extension's lints, and the end-to-end tests in headless Chromium and
+# Firefox ESR. Installs what it needs first (scripts/setup.sh --browsers, via build.sh --test).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n== %s\n' "$*" >&2; }
+
+step "build: wasm engine, extension packages, test build (installs tools on first run)"
+./build.sh --test
+
+step "rust: fmt, clippy, tests"
+cargo fmt --check
+cargo clippy -q --all-targets -- -D warnings
+cargo test -q 2>&1 | grep -v '^$'
+
+step "extension: eslint, innerHTML lint, web-ext lint"
+npx --no-install eslint .
+scripts/lint-innerhtml.sh
+npx --no-install web-ext lint --source-dir dist/test --self-hosted --output text 2>&1 | tail -n 3
+
+step "browsers: Chromium (playwright-core) and Firefox ESR (geckodriver)"
+node --test --test-concurrency=1 tests/browser/chromium.test.mjs tests/browser/firefox.test.mjs
