@@ -8,6 +8,7 @@
 #   scripts/eval.sh --show ID       ... then show one page: its scores, metadata vs truth, the
 #                                   truth lines it misses and the lines it adds (ID may be a
 #                                   prefix of a scrapinghub hash)
+# After each run it also lists the pages whose F1 or metadata match changed since the previous run.
 # Options:
 #   --corpus C     only one corpus (repeatable): sh|scrapinghub-dev, rt|readability-test-pages, seed
 #   --no-build     use the existing target/release/malgeum
@@ -86,7 +87,11 @@ if [ $run = 1 ]; then
   awk -v a="$t0" -v b="$t1" -v n="${#files[@]}" \
     'BEGIN { printf "malgeum: %d pages in %.2f s\n", n, b - a }' >&2
   $TOOL preds "$OUT" "$raw" malgeum
+  for c in "${sel[@]}"; do
+    [ -f "$OUT/pages-malgeum-$c.jsonl" ] && mv "$OUT/pages-malgeum-$c.jsonl" "$OUT/prev-pages-malgeum-$c.jsonl"
+  done
   $TOOL score "$OUT" malgeum --bootstrap "$bootstrap" "${corpus_args[@]}"
+  $TOOL changes "$OUT" malgeum "${corpus_args[@]}"
 fi
 
 if [ "$worst" != 0 ]; then

@@ -16,6 +16,9 @@
         (pages-NAME-<corpus>.jsonl).
     evaltool.py worst OUT_DIR NAME N [--corpus C]
         The N worst pages by per-page F1 over the scored corpora, with P/R and token counts.
+    evaltool.py changes OUT_DIR NAME [--corpus C] [-n N]
+        Pages whose F1 moved (>= 0.005) or whose metadata match flipped since the previous run
+        (prev-pages-NAME-<corpus>.jsonl, kept by eval.sh).
     evaltool.py table OUT_DIR [--json-out F] [--versions F]
         One markdown table per corpus (malgeum, readability.js, trafilatura) from the
         score-<tool>-<corpus>.json files; --json-out writes them as JSON.
@@ -249,6 +252,51 @@ def worst(out_dir, name, n, corpora):
           f"details of one: scripts/eval.sh --show ID")
 
 
+# ------------------------------------------------------------------ changes
+
+def changes(out_dir, name, corpora, n, threshold=0.005):
+    """Per-page F1 and metadata changes against the previous run (prev-pages-*.jsonl)."""
+    out_dir = Path(out_dir)
+    rows = []
+    for c in (c for c in CORPORA if c in corpora):
+        cur_f, prev_f = out_dir / f"pages-{name}-{c}.jsonl", out_dir / f"prev-pages-{name}-{c}.jsonl"
+        if not (cur_f.exists() and prev_f.exists()):
+            continue
+        prev = {}
+        for line in prev_f.read_text(encoding="utf8").splitlines():
+            if line.strip():
+                r = json.loads(line)
+                prev[r["id"]] = r
+        for line in cur_f.read_text(encoding="utf8").splitlines():
+            if not line.strip():
+                continue
+            r = json.loads(line)
+            p = prev.get(r["id"])
+            if p is None:
+                continue
+            meta = []
+            for f in ("title", "byline", "authors", "published", "lang"):
+                a, b = p.get(f + "_match"), r.get(f + "_match")
+                if a is not None and b is not None and a != b:
+                    meta.append(("+" if b else "-") + f)
+            d = r["f1"] - p["f1"]
+            if abs(d) >= threshold or meta:
+                rows.append((d, c, r, p, meta))
+    if not rows:
+        return
+    better = sum(1 for d, *_ in rows if d >= threshold)
+    worse = sum(1 for d, *_ in rows if d <= -threshold)
+    mplus = sum(m.startswith("+") for *_, ms in rows for m in ms)
+    mminus = sum(m.startswith("-") for *_, ms in rows for m in ms)
+    print(f"\nvs the previous run: F1 up on {better} page(s), down on {worse}; "
+          f"metadata fixed {mplus}, broken {mminus}")
+    rows.sort(key=lambda x: (x[0], x[1], x[2]["id"]))
+    shown = [x for x in rows if x[0] < 0 or x[4]][: n] + [x for x in reversed(rows) if x[0] > 0 and not x[4]][: max(0, n // 2)]
+    for d, c, r, p, meta in sorted(shown, key=lambda x: x[0]):
+        print(f"  {d:+.3f}  {SHORT.get(c, c):<4} {r['id'][:44]:<44} F1 {p['f1']:.3f} -> {r['f1']:.3f} "
+              f"(P {r['precision']:.3f} R {r['recall']:.3f}) {' '.join(meta)}")
+
+
 # -------------------------------------------------------------------- table
 
 TOOLS = (("malgeum", "malgeum"), ("readability-js", "readability.js"),
@@ -309,8 +357,8 @@ def table(out_dir, json_out, versions_file):
             if noise:
                 rows[label]["noise_leak_pages"] = s["noise_leak_pages"]
         result["corpora"][c] = rows
-    print("\n(– = the tool gives no such field; metadata: share of pages whose truth has the "
-          "field that match it exactly, per score.py)")
+    print("\n(metadata: share of the pages whose truth has the field that the tool matches "
+          "exactly, per score.py; – = the tool returned no value for it on any of them)")
     if json_out:
         Path(json_out).parent.mkdir(parents=True, exist_ok=True)
         Path(json_out).write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n",
@@ -431,6 +479,11 @@ def main(argv=None):
     a.add_argument("name")
     a.add_argument("n", type=int)
     a.add_argument("--corpus", action="append")
+    a = sub.add_parser("changes")
+    a.add_argument("out_dir")
+    a.add_argument("name")
+    a.add_argument("--corpus", action="append")
+    a.add_argument("-n", type=int, default=10)
     a = sub.add_parser("table")
     a.add_argument("out_dir")
     a.add_argument("--json-out")
@@ -452,6 +505,8 @@ def main(argv=None):
         sys.exit(score(args.out_dir, args.name, args.bootstrap, args.corpus or CORPORA))
     elif args.cmd == "worst":
         worst(args.out_dir, args.name, args.n, args.corpus or CORPORA)
+    elif args.cmd == "changes":
+        changes(args.out_dir, args.name, args.corpus or CORPORA, args.n)
     elif args.cmd == "table":
         table(args.out_dir, args.json_out, args.versions)
     elif args.cmd == "show":
