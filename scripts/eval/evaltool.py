@@ -430,27 +430,44 @@ def show(out_dir, name, pid, width):
     if pred.get("readerable") is False:
         print("  (engine said readerable: false)")
 
-    def lines(text):
-        return [ln.strip() for ln in text.split("\n") if ln.strip()]
-
-    def covered(line, other_sh):
-        sh = sc.shingles(line)
-        total = sum(sh.values())
-        return sum((sh & other_sh).values()) / total if total else 1.0
-
-    tsh, psh = sc.shingles(ttext), sc.shingles(ptext)
+    def uncovered_runs(text, other):
+        """Spans of text whose tokens are in no 4-gram shingle of `other` (what the metric
+        counts as missed or extra), as (n_tokens, snippet) in page order."""
+        toks = list(sc.TOKEN_RE.finditer(text))
+        other_sh = sc.shingles(other)
+        n = sc.NGRAM_N
+        covered = [False] * len(toks)
+        if len(toks) < n:
+            if toks and tuple(t.group() for t in toks) in other_sh:
+                covered = [True] * len(toks)
+        else:
+            for j in range(len(toks) - n + 1):
+                if tuple(t.group() for t in toks[j:j + n]) in other_sh:
+                    for k in range(j, j + n):
+                        covered[k] = True
+        runs, i = [], 0
+        while i < len(toks):
+            if covered[i]:
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(toks) and not covered[j + 1]:
+                j += 1
+            snippet = " ".join(text[toks[i].start():toks[j].end()].split("\n"))
+            runs.append((j - i + 1, " ".join(snippet.split())))
+            i = j + 1
+        return runs
 
     def clip(s):
-        return s if len(s) <= width else s[: width - 1] + "…"
+        return s if len(s) <= width else s[: width // 2 - 2] + " … " + s[-(width // 2 - 3):]
 
-    missed = [ln for ln in lines(ttext) if covered(ln, psh) < 0.5]
-    extra = [ln for ln in lines(ptext) if covered(ln, tsh) < 0.5]
-    print(f"\n--- in truth, missing from prediction ({len(missed)} lines) [recall]")
-    for ln in missed:
-        print("  - " + clip(ln))
-    print(f"\n+++ in prediction, not in truth ({len(extra)} lines) [precision]")
-    for ln in extra:
-        print("  + " + clip(ln))
+    for title, runs, mark in (
+            ("in truth, missing from prediction [recall]", uncovered_runs(ttext, ptext), "-"),
+            ("in prediction, not in truth [precision]", uncovered_runs(ptext, ttext), "+")):
+        total = sum(k for k, _ in runs)
+        print(f"\n{mark * 3} {title}: {total} tokens in {len(runs)} spans")
+        for k, snippet in runs:
+            print(f"  {mark}{k:5d}  {clip(snippet)}")
 
 
 # --------------------------------------------------------------------- main
@@ -514,4 +531,6 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
+    import signal
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # quiet when piped into head
     main()
