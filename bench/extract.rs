@@ -76,18 +76,27 @@ fn load_pages(filter: &[String]) -> Vec<Page> {
     let truth = json_file(&sh.join("ground-truth.json"));
     for p in sorted_dir(&sh.join("html")) {
         let file = p.file_name().unwrap().to_string_lossy().into_owned();
-        let Some(id) = file.strip_suffix(".html.gz") else { continue };
+        let Some(id) = file.strip_suffix(".html.gz") else {
+            continue;
+        };
         let url = truth[id]["url"].as_str().unwrap_or("").to_string();
         pages.push((format!("scrapinghub-dev/{id}"), url, p));
     }
     for d in sorted_dir(&root.join("readability-test-pages")) {
         let name = d.file_name().unwrap().to_string_lossy().into_owned();
         let url = "http://fakehost/test/page.html".to_string();
-        pages.push((format!("readability-test-pages/{name}"), url, d.join("source.html")));
+        pages.push((
+            format!("readability-test-pages/{name}"),
+            url,
+            d.join("source.html"),
+        ));
     }
     for d in sorted_dir(&root.join("seed")) {
         let name = d.file_name().unwrap().to_string_lossy().into_owned();
-        let url = json_file(&d.join("truth.json"))["url"].as_str().unwrap_or("").to_string();
+        let url = json_file(&d.join("truth.json"))["url"]
+            .as_str()
+            .unwrap_or("")
+            .to_string();
         pages.push((format!("seed/{name}"), url, d.join("source.html")));
     }
 
@@ -96,7 +105,11 @@ fn load_pages(filter: &[String]) -> Vec<Page> {
         .filter(|(name, _, path)| {
             path.exists() && (filter.is_empty() || filter.iter().any(|f| name.contains(f.as_str())))
         })
-        .map(|(name, url, path)| Page { html: read_text(&path), name, url })
+        .map(|(name, url, path)| Page {
+            html: read_text(&path),
+            name,
+            url,
+        })
         .collect()
 }
 
@@ -154,7 +167,10 @@ fn median(v: &mut [f64]) -> f64 {
 
 fn main() {
     // cargo passes `--bench`; anything not starting with `-` filters pages by name.
-    let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    let filter: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
     let rounds: usize = std::env::var("MALGEUM_BENCH_ROUNDS")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -163,7 +179,10 @@ fn main() {
 
     let pages = load_pages(&filter);
     if pages.is_empty() {
-        eprintln!("no pages found under {} (set MALGEUM_CORPUS)", corpus_dir().display());
+        eprintln!(
+            "no pages found under {} (set MALGEUM_CORPUS)",
+            corpus_dir().display()
+        );
         std::process::exit(1);
     }
     let bytes: usize = pages.iter().map(|p| p.html.len()).sum();
@@ -214,17 +233,26 @@ fn main() {
 
     println!("{:<10} {:>10} {:>10}", "variant", "MB/s", "total ms");
     for k in 0..3 {
-        println!("{:<10} {:>10.1} {:>10.1}", VARIANTS[k], mbs[k], total[k] * 1e3);
+        println!(
+            "{:<10} {:>10.1} {:>10.1}",
+            VARIANTS[k],
+            mbs[k],
+            total[k] * 1e3
+        );
     }
     let r_noop = total[0] / total[1];
     let r_bare = total[0] / total[2];
     println!(
         "extract/noop time ratio: {r_noop:.2}x   (issue 2 bar: <= 2.5x)\nextract/bare time ratio: {r_bare:.2}x"
     );
-    let mut ratios: Vec<(f64, usize)> =
-        (0..pages.len()).map(|i| (per_page[0][i] / per_page[1][i], i)).collect();
+    let mut ratios: Vec<(f64, usize)> = (0..pages.len())
+        .map(|i| (per_page[0][i] / per_page[1][i], i))
+        .collect();
     let mut rs: Vec<f64> = ratios.iter().map(|r| r.0).collect();
-    println!("median per-page extract/noop ratio: {:.2}x", median(&mut rs));
+    println!(
+        "median per-page extract/noop ratio: {:.2}x",
+        median(&mut rs)
+    );
     if failed > 0 {
         println!("note: extract returned Err on {failed} page(s)");
     }
