@@ -13,6 +13,7 @@ import path from 'node:path';
 import http from 'node:http';
 import { Builder } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
+import { load as loadZip } from 'selenium-webdriver/io/zip.js';
 
 export const GECKODRIVER_VERSION = '0.36.0';
 
@@ -26,11 +27,12 @@ export function firefoxPath() {
 }
 
 /** Missing prerequisites, as human-readable strings (empty when everything is there). */
-export function missingPrerequisites(extDir) {
+export function missingPrerequisites(extDir, { packaged = [] } = {}) {
   const missing = [];
   if (!fs.existsSync(firefoxPath())) missing.push(`${firefoxPath()} (scripts/setup.sh --browsers)`);
   if (!fs.existsSync(geckodriverPath())) missing.push(`${geckodriverPath()} (scripts/setup.sh --browsers)`);
   if (extDir && !fs.existsSync(path.join(extDir, 'manifest.json'))) missing.push(`${extDir}/manifest.json (./build.sh --test)`);
+  for (const p of packaged) if (!fs.existsSync(p)) missing.push(`${p} (./build.sh)`);
   return missing;
 }
 
@@ -58,10 +60,16 @@ export async function startBlackholeProxy() {
   };
 }
 
-function readManifestGeckoId(extDir) {
-  const manifest = JSON.parse(fs.readFileSync(path.join(extDir, 'manifest.json'), 'utf8'));
+async function readManifest(ext) {
+  if (fs.statSync(ext).isDirectory()) return JSON.parse(fs.readFileSync(path.join(ext, 'manifest.json'), 'utf8'));
+  const zip = await loadZip(ext); // a packaged .zip / .xpi
+  return JSON.parse((await zip.getFile('manifest.json')).toString('utf8'));
+}
+
+async function readManifestGeckoId(ext) {
+  const manifest = await readManifest(ext);
   const id = manifest.browser_specific_settings?.gecko?.id;
-  if (!id) throw new Error(`${extDir}/manifest.json has no browser_specific_settings.gecko.id`);
+  if (!id) throw new Error(`${ext}: manifest.json has no browser_specific_settings.gecko.id`);
   return { id, manifest };
 }
 
@@ -118,7 +126,7 @@ const QUIET_PREFS = {
  * add-on, its moz-extension host pinned to `uuid`. Returns a FirefoxSession.
  */
 export async function launchFirefox({ extDir, uuid = 'a5b3c1d2-0e0f-4a4b-9c9d-7e7f5a5b3c3d', proxyPort, width = 1280, height = 900 }) {
-  const { id: geckoId, manifest } = readManifestGeckoId(extDir);
+  const { id: geckoId, manifest } = await readManifestGeckoId(extDir);
   const options = new firefox.Options()
     .setBinary(firefoxPath())
     .addArguments('-headless', `--width=${width}`, `--height=${height}`);

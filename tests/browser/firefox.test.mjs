@@ -599,3 +599,46 @@ test('no errors from the extension in the browser console', { skip }, async (t) 
   for (const e of errors) t.diagnostic(`${e.message} (${e.source}:${e.line})`);
   assert.deepEqual(errors.map((e) => `${e.message} (${e.source}:${e.line})`), []);
 });
+
+// The shipped package, not the test build: it must install as it is, ask for no host permission,
+// and work on the strength of activeTab alone, which Firefox grants when the user clicks the
+// toolbar button (simulated here through the tab manager, since headless has no toolbar to click).
+const firefoxZip = path.join(root, 'dist/malgeum-firefox.zip');
+test('release package dist/malgeum-firefox.zip: installs, no host permissions, works with activeTab', { skip: skip || (!fs.existsSync(firefoxZip) && 'dist/malgeum-firefox.zip missing (./build.sh)') }, async () => {
+  const rel = await launchFirefox({ extDir: firefoxZip, proxyPort: proxy.port });
+  try {
+    const policy = await rel.chrome(`
+      const p = WebExtensionPolicy.getByID(arguments[0]);
+      return { active: p.active, origins: p.allowedOrigins.patterns.map((x) => x.pattern), manifestHosts: p.extension.manifest.host_permissions || [] };`, [rel.geckoId]);
+    assert.equal(policy.active, true);
+    assert.deepEqual(policy.manifestHosts, [], 'no host_permissions in the shipped manifest');
+    assert.deepEqual(policy.origins.filter((o) => !o.startsWith('moz-extension:')), [], 'no host permission granted');
+    const page = await rel.openTab(`${server.origin}/seed.html`);
+    const tabId = rel.tabIdOf(page);
+    const granted = await rel.chrome(`
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      const ext = WebExtensionPolicy.getByID(arguments[0]).extension;
+      const tab = ExtensionParent.apiManager.global.tabTracker.getTab(arguments[1]);
+      ext.tabManager.addActiveTabPermission(tab);
+      return ext.tabManager.hasActiveTabPermission(tab);`, [rel.geckoId, tabId]);
+    assert.equal(granted, true, 'activeTab granted to the article tab');
+    const popup = await rel.openPopup(tabId);
+    const toggle = await rel.driver.findElement(By.id('toggle'));
+    await waitFor(() => toggle.isEnabled(), { message: '#toggle to be enabled' });
+    await toggle.click();
+    await rel.driver.switchTo().window(page);
+    await waitFor(async () => (await rel.driver.executeScript("return document.querySelectorAll('#malgeum-reader').length")) === 1, { message: 'the reader' });
+    const r = await rel.inspectReader(tabId);
+    assert.ok(norm(r.text).includes(norm(SEED.title)), 'the reader shows the title');
+    await rel.driver.switchTo().window(popup);
+    await rel.writeClipboard(SENTINEL);
+    await rel.driver.findElement(By.id('copy-json')).click();
+    const raw = await waitFor(async () => { const c = await rel.readClipboard(); return c && c !== SENTINEL ? c : null; }, { message: 'the clipboard' });
+    const exp = JSON.parse(raw);
+    assert.equal(exp.title, SEED.title);
+    assert.deepEqual(exp.authors.map((a) => a.name), SEED.authors);
+    assert.equal(exp.published, SEED.published);
+  } finally {
+    await rel.quit();
+  }
+});
