@@ -6,8 +6,8 @@
 #                                   readability-test-pages, seed)
 #   scripts/eval.sh --worst N       ... then list the N worst pages by per-page F1 (with P/R)
 #   scripts/eval.sh --show ID       ... then show one page: its scores, metadata vs truth, the
-#                                   truth lines it misses and the lines it adds (ID may be a
-#                                   prefix of a scrapinghub hash)
+#                                   spans of truth it misses and the spans it adds, as the
+#                                   metric sees them (ID may be a prefix of a scrapinghub hash)
 # After each run it also lists the pages whose F1 or metadata match changed since the previous run.
 # Options:
 #   --corpus C     only one corpus (repeatable): sh|scrapinghub-dev, rt|readability-test-pages, seed
