@@ -341,6 +341,12 @@ export class FirefoxSession {
             if (!bg && opaque(cs.backgroundColor)) bg = cs.backgroundColor;
             if (!fg && e !== host && e.textContent.trim()) fg = cs.color;
           }
+          // Images wider than the block they sit in (they would overflow the text column).
+          out.overflowingImages = root ? Array.from(root.querySelectorAll('img')).map((img) => {
+            const w = img.getBoundingClientRect().width;
+            const box = img.parentElement.getBoundingClientRect().width;
+            return { src: img.getAttribute('src'), width: Math.round(w), container: Math.round(box), cls: img.parentElement.className };
+          }).filter((x) => x.width > x.container + 1) : [];
           out.background = bg;
           out.color = fg;
           const r = host.getBoundingClientRect();

@@ -8,7 +8,8 @@
 //
 // Needs firefox-esr and geckodriver (scripts/setup.sh --browsers) and dist/test/
 // (./build.sh --test). MALGEUM_FF_EXT=<dir> tests another unpacked build instead;
-// MALGEUM_FF_SCREENSHOTS=<dir> overrides where reader screenshots go.
+// MALGEUM_FF_SCREENSHOTS=<dir> overrides where the reader screenshots go (default docs/screenshots/,
+// firefox-reader-light.png and firefox-reader-dark.png beside the Chromium run's).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -21,7 +22,8 @@ import { launchFirefox, missingPrerequisites, startBlackholeProxy, sleep } from 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 const extDir = path.resolve(process.env.MALGEUM_FF_EXT || path.join(root, 'dist/test'));
-const screenshotDir = path.resolve(process.env.MALGEUM_FF_SCREENSHOTS || path.join(here, 'screenshots'));
+// Beside the Chromium run's reader-light.png / reader-dark.png.
+const screenshotDir = path.resolve(process.env.MALGEUM_FF_SCREENSHOTS || path.join(root, 'docs/screenshots'));
 const truth = JSON.parse(fs.readFileSync(path.join(root, 'examples/businesspost-naver-sovereign-ai/truth.json'), 'utf8'));
 
 const SEED = {
@@ -269,6 +271,7 @@ async function articleFlow(t, name, expect) {
     assert.ok(!/<script\b/i.test(r.html), 'no <script> in the reader');
     assert.ok(!/\son[a-z]+\s*=/i.test(r.html), `no inline event handlers in the reader: ${r.html.match(/\son[a-z]+\s*=[^>]{0,40}/i)?.[0]}`);
     assert.ok(!/javascript:/i.test(r.html), 'no javascript: URLs in the reader');
+    assert.deepEqual(r.overflowingImages, [], 'images fit the reader\'s column');
     if (expect.lang) assert.equal(r.lang, expect.lang, 'lang on the reader root');
     if (expect.dir) assert.equal(r.dir, expect.dir, 'dir on the reader root');
   });
@@ -557,13 +560,13 @@ test('theme applies at once to an open reader (screenshots light and dark, Korea
   await waitFor(async () => (await readerCount(ctx.page)) > 0, { message: 'reader' });
   await sleep(400);
   const light = await ff.inspectReader(ctx.tabId);
-  await screenshot(ctx.page, 'firefox-seed-light.png');
+  await screenshot(ctx.page, 'firefox-reader-light.png');
   assert.ok(await setTheme(popup, 'dark'), 'the popup offers a dark theme');
   const dark = await waitFor(async () => {
     const r = await ff.inspectReader(ctx.tabId);
     return r.background !== light.background ? r : null;
   }, { timeout: 3000, message: `the open reader to change colour (light background ${light.background})` }).catch((e) => ({ error: e.message }));
-  await screenshot(ctx.page, 'firefox-seed-dark.png');
+  await screenshot(ctx.page, 'firefox-reader-dark.png');
   assert.ok(!dark.error, dark.error);
   assert.equal((await ff.inspectReader(ctx.tabId)).count, 1);
   await click(popup, 'toggle');
