@@ -347,6 +347,11 @@ export class FirefoxSession {
             const box = img.parentElement.getBoundingClientRect().width;
             return { src: img.getAttribute('src'), width: Math.round(w), container: Math.round(box), cls: img.parentElement.className };
           }).filter((x) => x.width > x.container + 1) : [];
+          const para = root ? root.querySelector('p') : null;
+          if (para) {
+            const cs = content.getComputedStyle(para);
+            out.paragraphStyle = { wordBreak: cs.wordBreak, lineHeight: parseFloat(cs.lineHeight) / parseFloat(cs.fontSize), fontFamily: cs.fontFamily };
+          }
           out.background = bg;
           out.color = fg;
           const r = host.getBoundingClientRect();

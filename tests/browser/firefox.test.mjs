@@ -273,6 +273,10 @@ async function articleFlow(t, name, expect) {
     assert.ok(!/javascript:/i.test(r.html), 'no javascript: URLs in the reader');
     assert.deepEqual(r.overflowingImages, [], 'images fit the reader\'s column');
     if (expect.lang) assert.equal(r.lang, expect.lang, 'lang on the reader root');
+    if (expect.lang === 'ko') {
+      assert.equal(r.paragraphStyle?.wordBreak, 'keep-all', 'Korean text keeps words whole (word-break: keep-all)');
+      assert.ok(r.paragraphStyle.lineHeight >= 1.5, `comfortable line height (${r.paragraphStyle.lineHeight})`);
+    }
     if (expect.dir) assert.equal(r.dir, expect.dir, 'dir on the reader root');
   });
 
