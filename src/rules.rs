@@ -361,22 +361,121 @@ pub const COPYRIGHT_MARKERS: &[&str] = &[
     "© copyright",
 ];
 
+pub const SHARE_HINTS: &[&str] = &[
+    "share",
+    "sns",
+    "social",
+    "sharing",
+    "print",
+    "font-size",
+    "fontsize",
+    "zoom",
+    "scrap",
+    "bookmark",
+    "tool",
+];
+pub const COMMENT_HINTS: &[&str] = &["comment", "reply", "disqus", "captcha"];
+pub const RELATED_HINTS: &[&str] = &[
+    "related",
+    "relation",
+    "recommend",
+    "popular",
+    "most-read",
+    "mostread",
+    "latest",
+    "more-stories",
+    "ranking",
+    "best_news",
+    "hot_news",
+    "list_news",
+];
+pub const COPYRIGHT_HINTS: &[&str] = &["copyright", "license"];
+pub const CAPTION_HINTS: &[&str] = &["caption", "credit", "figcaption", "photo_desc", "img_desc"];
+pub const FIGURE_HINTS: &[&str] = &["figure", "photo", "image", "img"];
+pub const EMBED_HINTS: &[&str] = &["embed"];
+
+/// One bit per hint list: which lists have a word inside a lowercased class or id.
+pub mod hint {
+    pub const UNLIKELY: u32 = 1;
+    pub const MAYBE: u32 = 1 << 1;
+    pub const NEGATIVE: u32 = 1 << 2;
+    pub const POSITIVE: u32 = 1 << 3;
+    pub const BYLINE: u32 = 1 << 4;
+    pub const DATE: u32 = 1 << 5;
+    pub const SHARE: u32 = 1 << 6;
+    pub const COMMENT: u32 = 1 << 7;
+    pub const RELATED: u32 = 1 << 8;
+    pub const COPYRIGHT: u32 = 1 << 9;
+    pub const CAPTION: u32 = 1 << 10;
+    pub const FIGURE: u32 = 1 << 11;
+    pub const EMBED: u32 = 1 << 12;
+}
+
+/// Every hint word with the lists it belongs to, bucketed by first byte, so that one walk over
+/// a class string answers all lists at once (the scan does this for every element with a
+/// class or id: separate `contains` calls per list were a third of the engine's time).
+fn hint_table() -> &'static [Vec<(&'static [u8], u32)>; 256] {
+    static TABLE: std::sync::OnceLock<[Vec<(&'static [u8], u32)>; 256]> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: [Vec<(&'static [u8], u32)>; 256] = std::array::from_fn(|_| Vec::new());
+        let lists: [(&[&'static str], u32); 13] = [
+            (UNLIKELY, hint::UNLIKELY),
+            (MAYBE_CANDIDATE, hint::MAYBE),
+            (NEGATIVE, hint::NEGATIVE),
+            (POSITIVE, hint::POSITIVE),
+            (BYLINE_HINTS, hint::BYLINE),
+            (DATE_HINTS, hint::DATE),
+            (SHARE_HINTS, hint::SHARE),
+            (COMMENT_HINTS, hint::COMMENT),
+            (RELATED_HINTS, hint::RELATED),
+            (COPYRIGHT_HINTS, hint::COPYRIGHT),
+            (CAPTION_HINTS, hint::CAPTION),
+            (FIGURE_HINTS, hint::FIGURE),
+            (EMBED_HINTS, hint::EMBED),
+        ];
+        for (words, bit) in lists {
+            for w in words {
+                let bucket = &mut table[w.as_bytes()[0] as usize];
+                match bucket.iter_mut().find(|(k, _)| *k == w.as_bytes()) {
+                    Some(entry) => entry.1 |= bit,
+                    None => bucket.push((w.as_bytes(), bit)),
+                }
+            }
+        }
+        table
+    })
+}
+
+/// Which hint lists have a word inside `lower` (an already lowercased class or id).
+pub fn hint_bits(lower: &str) -> u32 {
+    let table = hint_table();
+    let b = lower.as_bytes();
+    let mut bits = 0;
+    for i in 0..b.len() {
+        for (word, bit) in &table[b[i] as usize] {
+            if b[i..].starts_with(word) {
+                bits |= bit;
+            }
+        }
+    }
+    bits
+}
+
 /// Does the lowercased hint string contain any of the words?
 pub fn hints_match(hints: &str, words: &[&str]) -> bool {
     words.iter().any(|w| hints.contains(w))
 }
 
-/// Readability's class weight: +25 for a positive hint, -25 for a negative one, per attribute.
-pub fn class_weight(class_lower: &str, id_lower: &str) -> i32 {
+/// Readability's class weight from the hint bits of the class and of the id: +25 for a
+/// positive hint, -25 for a negative one, per attribute.
+pub fn class_weight(class_bits: u32, id_bits: u32) -> i32 {
     let mut weight = 0;
-    for value in [class_lower, id_lower] {
-        if value.is_empty() {
-            continue;
-        }
-        if hints_match(value, NEGATIVE) {
+    for bits in [class_bits, id_bits] {
+        if bits & hint::NEGATIVE != 0 {
             weight -= 25;
         }
-        if hints_match(value, POSITIVE) {
+        if bits & hint::POSITIVE != 0 {
             weight += 25;
         }
     }
@@ -406,8 +505,34 @@ mod tests {
 
     #[test]
     fn class_weight_reads_hints() {
-        assert_eq!(class_weight("article-body", ""), 25);
-        assert_eq!(class_weight("share-buttons", "comments"), -50);
-        assert_eq!(class_weight("", ""), 0);
+        let w = |c: &str, i: &str| class_weight(hint_bits(c), hint_bits(i));
+        assert_eq!(w("article-body", ""), 25);
+        assert_eq!(w("share-buttons", "comments"), -50);
+        assert_eq!(w("", ""), 0);
+    }
+
+    #[test]
+    fn hint_bits_agree_with_the_word_lists() {
+        for s in [
+            "comments-area",
+            "article__meta",
+            "social-media-embed",
+            "photo_desc x",
+            "ad-slot",
+            "detail_editor",
+        ] {
+            let bits = hint_bits(s);
+            for (list, bit) in [
+                (UNLIKELY, hint::UNLIKELY),
+                (MAYBE_CANDIDATE, hint::MAYBE),
+                (NEGATIVE, hint::NEGATIVE),
+                (POSITIVE, hint::POSITIVE),
+                (DATE_HINTS, hint::DATE),
+                (SHARE_HINTS, hint::SHARE),
+                (CAPTION_HINTS, hint::CAPTION),
+            ] {
+                assert_eq!(bits & bit != 0, hints_match(s, list), "{s} {bit}");
+            }
+        }
     }
 }

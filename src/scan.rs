@@ -9,7 +9,7 @@
 //! is still open at the end of the input is closed there.
 
 use crate::markup;
-use crate::rules::{self, SiteRule};
+use crate::rules::{self, hint, SiteRule};
 use crate::tags::{self, Tag};
 use lol_html::{doc_comments, doc_text, element, HtmlRewriter, MemorySettings, Settings};
 use std::cell::RefCell;
@@ -422,9 +422,12 @@ impl<'h> State<'h> {
             self.hints.make_ascii_lowercase();
             let hints = self.hints.as_str();
             let (class_lower, id_lower) = hints.split_at(class.len());
-            node.class_weight = rules::class_weight(class_lower, id_lower.trim_start()) as i16;
-            if rules::hints_match(hints, rules::UNLIKELY)
-                && !rules::hints_match(hints, rules::MAYBE_CANDIDATE)
+            let (class_bits, id_bits) = (rules::hint_bits(class_lower), rules::hint_bits(id_lower));
+            let bits = class_bits | id_bits;
+            node.class_weight = rules::class_weight(class_bits, id_bits) as i16;
+            let has = |b: u32| bits & b != 0;
+            if has(hint::UNLIKELY)
+                && !has(hint::MAYBE)
                 && !matches!(
                     tag,
                     Tag::Body | Tag::A | Tag::Html | Tag::Main | Tag::Article
@@ -432,65 +435,21 @@ impl<'h> State<'h> {
             {
                 flags |= UNLIKELY;
             }
-            if rules::hints_match(hints, rules::BYLINE_HINTS) {
-                flags |= BYLINE_HINT;
+            for (hint_bit, flag) in [
+                (hint::BYLINE, BYLINE_HINT),
+                (hint::DATE, DATE_HINT),
+                (hint::COMMENT, COMMENT_HINT),
+                (hint::RELATED, RELATED_HINT),
+                (hint::COPYRIGHT, COPYRIGHT_HINT),
+                (hint::CAPTION, CAPTION_HINT),
+                (hint::FIGURE, FIGURE_HINT),
+            ] {
+                if has(hint_bit) {
+                    flags |= flag;
+                }
             }
-            if rules::hints_match(hints, rules::DATE_HINTS) {
-                flags |= DATE_HINT;
-            }
-            if !hints.contains("embed")
-                && rules::hints_match(
-                    hints,
-                    &[
-                        "share",
-                        "sns",
-                        "social",
-                        "sharing",
-                        "print",
-                        "font-size",
-                        "fontsize",
-                        "zoom",
-                        "scrap",
-                        "bookmark",
-                        "tool",
-                    ],
-                )
-            {
+            if has(hint::SHARE) && !has(hint::EMBED) {
                 flags |= SHARE_HINT;
-            }
-            if rules::hints_match(hints, &["comment", "reply", "disqus", "captcha"]) {
-                flags |= COMMENT_HINT;
-            }
-            if rules::hints_match(
-                hints,
-                &[
-                    "related",
-                    "relation",
-                    "recommend",
-                    "popular",
-                    "most-read",
-                    "mostread",
-                    "latest",
-                    "more-stories",
-                    "ranking",
-                    "best_news",
-                    "hot_news",
-                    "list_news",
-                ],
-            ) {
-                flags |= RELATED_HINT;
-            }
-            if rules::hints_match(hints, &["copyright", "license"]) {
-                flags |= COPYRIGHT_HINT;
-            }
-            if rules::hints_match(
-                hints,
-                &["caption", "credit", "figcaption", "photo_desc", "img_desc"],
-            ) {
-                flags |= CAPTION_HINT;
-            }
-            if rules::hints_match(hints, &["figure", "photo", "image", "img"]) {
-                flags |= FIGURE_HINT;
             }
             if hints.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
                 matches!(
