@@ -414,11 +414,13 @@ pub mod hint {
 /// Every hint word with the lists it belongs to, bucketed by first byte, so that one walk over
 /// a class string answers all lists at once (the scan does this for every element with a
 /// class or id: separate `contains` calls per list were a third of the engine's time).
-fn hint_table() -> &'static [Vec<(&'static [u8], u32)>; 256] {
-    static TABLE: std::sync::OnceLock<[Vec<(&'static [u8], u32)>; 256]> =
-        std::sync::OnceLock::new();
+/// Hint words by first byte, each with its list bits.
+type HintTable = [Vec<(&'static [u8], u32)>; 256];
+
+fn hint_table() -> &'static HintTable {
+    static TABLE: std::sync::OnceLock<HintTable> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table: [Vec<(&'static [u8], u32)>; 256] = std::array::from_fn(|_| Vec::new());
+        let mut table: HintTable = std::array::from_fn(|_| Vec::new());
         let lists: [(&[&'static str], u32); 13] = [
             (UNLIKELY, hint::UNLIKELY),
             (MAYBE_CANDIDATE, hint::MAYBE),
