@@ -243,8 +243,14 @@ pub fn to_markdown(body: &Element) -> String {
     md_blocks(body, &mut out, "", 0);
     let mut cleaned = String::new();
     let mut blank = 0;
-    for line in out.lines() {
-        if line.trim().is_empty() {
+    let lines: Vec<&str> = out.lines().collect();
+    for (i, line) in lines.iter().enumerate() {
+        // A bare `>` separates paragraphs inside a quote; after its last one it is noise.
+        let bare_quote = !line.is_empty() && line.trim().chars().all(|c| c == '>');
+        let quote_goes_on = lines.get(i + 1).is_some_and(|next| {
+            next.trim_start().starts_with('>') && !next.trim().chars().all(|c| c == '>')
+        });
+        if line.trim().is_empty() || bare_quote && !quote_goes_on {
             blank += 1;
             if blank == 1 && !cleaned.is_empty() {
                 cleaned.push('\n');
@@ -363,6 +369,9 @@ fn md_blocks(el: &Element, out: &mut String, prefix: &str, depth: usize) {
             }
             Tag::Blockquote => {
                 md_blocks(e, out, &format!("{prefix}> "), depth + 1);
+                // A blank line ends the quote: the next paragraph must not join it.
+                out.push_str(prefix);
+                out.push('\n');
             }
             Tag::Ul | Tag::Ol => {
                 for item in e.children.iter().filter_map(|c| match c {
@@ -502,6 +511,15 @@ mod tests {
         }
         body.children = vec![Content::Element(h), p("x *y*"), Content::Element(ul)];
         assert_eq!(to_markdown(&body), "## Head\n\nx \\*y\\*\n\n- a\n- b\n");
+    }
+
+    #[test]
+    fn markdown_ends_a_quote_before_the_next_paragraph() {
+        let mut quote = Element::new(Tag::Blockquote);
+        quote.children.push(p("quoted"));
+        let mut body = Element::new(Tag::Div);
+        body.children = vec![Content::Element(quote), p("after")];
+        assert_eq!(to_markdown(&body), "> quoted\n\nafter\n");
     }
 
     #[test]

@@ -110,7 +110,7 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
     let rule = rules::site_rule_for(url);
     let scan = scan::scan(html, rule).map_err(Error::Unreadable)?;
     let plan = choose::choose(&scan, rule.map(|r| r.name));
-    let meta = metadata::extract(&scan, url, &plan.roots);
+    let meta = metadata::extract(&scan, url, plan.roots.first().copied());
     let rendered = render::render(&scan, &plan, url);
     let mut body = rendered.body;
     let polished = polish::polish(&mut body, &meta.title);

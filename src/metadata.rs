@@ -46,24 +46,41 @@ struct LinkedData {
     lang: Option<String>,
 }
 
-const ARTICLE_TYPES: &[&str] = &[
-    "Article",
-    "NewsArticle",
-    "BlogPosting",
-    "ReportageNews",
-    "AnalysisNewsArticle",
-    "OpinionNewsArticle",
-    "ReviewNewsArticle",
-    "BackgroundNewsArticle",
-    "Report",
-    "ScholarlyArticle",
-    "TechArticle",
-    "SocialMediaPosting",
-    "LiveBlogPosting",
-    "WebPage",
-    "Recipe",
-    "MedicalWebPage",
-];
+/// Readability's article types (`^Article|…|APIReference$`, anchored as it is written).
+fn is_article_type_name(t: &str) -> bool {
+    const TYPES: &[&str] = &[
+        "AdvertiserContentArticle",
+        "NewsArticle",
+        "AnalysisNewsArticle",
+        "AskPublicNewsArticle",
+        "BackgroundNewsArticle",
+        "OpinionNewsArticle",
+        "ReportageNews",
+        "ReviewNewsArticle",
+        "Report",
+        "SatiricalArticle",
+        "ScholarlyArticle",
+        "MedicalScholarlyArticle",
+        "SocialMediaPosting",
+        "BlogPosting",
+        "LiveBlogPosting",
+        "DiscussionForumPosting",
+        "TechArticle",
+    ];
+    t.starts_with("Article") || t.ends_with("APIReference") || TYPES.contains(&t)
+}
+
+fn is_schema_org(v: &Value) -> bool {
+    let ok = |s: &str| {
+        let s = s.trim_end_matches('/');
+        s == "http://schema.org" || s == "https://schema.org"
+    };
+    match v.get("@context") {
+        Some(Value::String(c)) => ok(c),
+        Some(Value::Object(o)) => o.get("@vocab").and_then(Value::as_str).is_some_and(ok),
+        _ => false,
+    }
+}
 
 fn as_text(v: &Value) -> Option<String> {
     match v {
@@ -102,96 +119,108 @@ fn list(v: &Value) -> Vec<String> {
 
 fn is_article_type(v: &Value) -> bool {
     match v.get("@type") {
-        Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
+        Some(Value::String(t)) => is_article_type_name(t),
         Some(Value::Array(a)) => a
             .iter()
-            .any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
+            .any(|t| t.as_str().is_some_and(is_article_type_name)),
         _ => false,
     }
 }
 
-fn find_article(v: &Value, depth: usize) -> Option<&Value> {
-    if depth > 8 {
-        return None;
-    }
+/// The article object of a JSON-LD document: the document itself, the first article in an
+/// array, or the first article of its `@graph`.
+fn find_article(v: &Value) -> Option<&Value> {
     match v {
-        Value::Array(a) => {
-            let found: Vec<&Value> = a
-                .iter()
-                .filter_map(|x| find_article(x, depth + 1))
-                .collect();
-            found
-                .iter()
-                .find(|x| !matches!(x.get("@type"), Some(Value::String(t)) if t == "WebPage"))
-                .or(found.first())
-                .copied()
-        }
+        Value::Array(a) => a.iter().find(|x| is_schema_org(x) && is_article_type(x)),
         Value::Object(o) => {
+            if !is_schema_org(v) {
+                return None;
+            }
             if is_article_type(v) {
                 return Some(v);
             }
-            o.get("@graph").and_then(|g| find_article(g, depth + 1))
+            match o.get("@graph") {
+                Some(Value::Array(g)) => g.iter().find(|x| is_article_type(x)),
+                _ => None,
+            }
         }
         _ => None,
     }
 }
 
+/// Readability's text similarity: the share of `b`'s tokens (by length) also in `a`.
+fn text_similarity(a: &str, b: &str) -> f32 {
+    let tokens = |s: &str| -> Vec<String> {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let (ta, tb) = (tokens(a), tokens(b));
+    if ta.is_empty() || tb.is_empty() {
+        return 0.0;
+    }
+    let unique_b: Vec<&String> = tb.iter().filter(|t| !ta.contains(t)).collect();
+    let total: usize = tb.iter().map(|t| t.chars().count()).sum::<usize>() + tb.len() - 1;
+    let uniq: usize = unique_b.iter().map(|t| t.chars().count()).sum::<usize>()
+        + unique_b.len().saturating_sub(1);
+    1.0 - uniq as f32 / total as f32
+}
+
 fn linked_data(scan: &Scan) -> LinkedData {
     let mut ld = LinkedData::default();
+    let page_title = scan
+        .meta
+        .title
+        .as_deref()
+        .map(clean_leaked_markup)
+        .unwrap_or_default();
     for raw in &scan.meta.json_ld {
         let cleaned = raw
             .trim()
-            .trim_start_matches("<!--")
-            .trim_end_matches("-->")
+            .trim_start_matches("<![CDATA[")
+            .trim_end_matches("]]>")
             .trim();
         let Ok(value) = serde_json::from_str::<Value>(cleaned) else {
             continue;
         };
-        let Some(a) = find_article(&value, 0) else {
+        let Some(a) = find_article(&value) else {
             continue;
         };
-        ld.headline = ld.headline.or_else(|| {
-            a.get("headline")
-                .or_else(|| a.get("name"))
-                .and_then(as_text)
+        let name = a.get("name").and_then(as_text);
+        let headline = a.get("headline").and_then(as_text);
+        ld.headline = match (name, headline) {
+            (Some(n), Some(h)) if n != h => {
+                // Sites put their own name in one of them: take the one like the page title.
+                let (name_like, headline_like) = (
+                    text_similarity(&n, &page_title) > 0.75,
+                    text_similarity(&h, &page_title) > 0.75,
+                );
+                Some(if headline_like && !name_like { h } else { n })
+            }
+            (n, h) => n.or(h),
+        };
+        ld.authors = a
+            .get("author")
+            .or_else(|| a.get("creator"))
+            .map(names)
+            .unwrap_or_default();
+        ld.published = a.get("datePublished").and_then(as_text);
+        ld.modified = a.get("dateModified").and_then(as_text);
+        ld.publisher = a.get("publisher").and_then(as_text);
+        ld.description = a.get("description").and_then(as_text);
+        ld.section = a.get("articleSection").map(list).unwrap_or_default();
+        ld.keywords = a.get("keywords").map(list).unwrap_or_default();
+        ld.image = a.get("image").and_then(|i| match i {
+            Value::Object(o) => o.get("url").and_then(as_text),
+            Value::Array(arr) => arr
+                .first()
+                .and_then(|x| x.get("url").and_then(as_text).or_else(|| as_text(x))),
+            other => as_text(other),
         });
-        if ld.authors.is_empty() {
-            ld.authors = a
-                .get("author")
-                .or_else(|| a.get("creator"))
-                .map(names)
-                .unwrap_or_default();
-        }
-        ld.published = ld.published.or_else(|| {
-            a.get("datePublished")
-                .or_else(|| a.get("dateCreated"))
-                .and_then(as_text)
-        });
-        ld.modified = ld
-            .modified
-            .or_else(|| a.get("dateModified").and_then(as_text));
-        ld.publisher = ld
-            .publisher
-            .or_else(|| a.get("publisher").and_then(as_text));
-        ld.description = ld
-            .description
-            .or_else(|| a.get("description").and_then(as_text));
-        if ld.section.is_empty() {
-            ld.section = a.get("articleSection").map(list).unwrap_or_default();
-        }
-        if ld.keywords.is_empty() {
-            ld.keywords = a.get("keywords").map(list).unwrap_or_default();
-        }
-        ld.image = ld.image.or_else(|| {
-            a.get("image").and_then(|i| match i {
-                Value::Object(o) => o.get("url").and_then(as_text),
-                Value::Array(arr) => arr
-                    .first()
-                    .and_then(|x| x.get("url").and_then(as_text).or_else(|| as_text(x))),
-                other => as_text(other),
-            })
-        });
-        ld.lang = ld.lang.or_else(|| a.get("inLanguage").and_then(as_text));
+        ld.lang = a.get("inLanguage").and_then(as_text);
+        break; // the first article found, as Readability does
     }
     ld
 }
@@ -201,6 +230,7 @@ fn meta<'a>(scan: &'a Scan, keys: &[&str]) -> Option<&'a str> {
         scan.meta
             .metas
             .iter()
+            .rev()
             .find(|(key, v)| key == k && !v.trim().is_empty())
             .map(|(_, v)| v.as_str())
     })
@@ -245,6 +275,82 @@ pub fn strip_title_suffix(title: &str, site_name: Option<&str>) -> String {
     t
 }
 
+const TITLE_SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»'];
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count().max(1)
+}
+
+/// Byte offsets of " X " separators in a title.
+fn separator_positions(title: &str, separators: &[char]) -> Vec<usize> {
+    title
+        .char_indices()
+        .filter(|(i, c)| {
+            separators.contains(c)
+                && title[..*i].ends_with(' ')
+                && title[*i + c.len_utf8()..].starts_with(' ')
+        })
+        .map(|(i, _)| i - 1)
+        .collect()
+}
+
+/// Readability's `_getArticleTitle`: the `<title>` cut at its last " | " / " - " separator (or
+/// after the first one when too little is left), or after a ": " prefix; a one-`<h1>` page
+/// with a very long or short title takes the `<h1>`; a cut that leaves four words or fewer is
+/// undone.
+fn title_from_title_element(scan: &Scan, orig: &str) -> String {
+    let orig = fold_whitespace(orig);
+    let mut cur = orig.clone();
+    let mut hierarchical = false;
+    let seps = separator_positions(&orig, TITLE_SEPARATORS);
+    let heading_text = |tags: &[Tag]| -> Vec<String> {
+        scan.nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| tags.contains(&n.tag))
+            .map(|(i, _)| scan.text_of(i as u32))
+            .collect()
+    };
+    if let Some(&last) = seps.last() {
+        hierarchical = !separator_positions(&orig, &['\\', '/', '>', '»']).is_empty();
+        cur = orig[..last].to_string();
+        if word_count(&cur) < 3 {
+            let first = seps[0];
+            let sep_len = orig[first + 1..].chars().next().map_or(1, char::len_utf8);
+            cur = orig[first + 1 + sep_len..].to_string();
+        }
+    } else if orig.contains(": ") {
+        let trimmed = orig.trim();
+        if !heading_text(&[Tag::H1, Tag::H2])
+            .iter()
+            .any(|h| h == trimmed)
+        {
+            let after_last = &orig[orig.rfind(':').unwrap() + 1..];
+            cur = after_last.to_string();
+            if word_count(&cur) < 3 {
+                cur = orig[orig.find(':').unwrap() + 1..].to_string();
+            } else if word_count(&orig[..orig.find(':').unwrap()]) > 5 {
+                cur = orig.clone();
+            }
+        }
+    } else if orig.chars().count() > 150 || orig.chars().count() < 15 {
+        let h1s = heading_text(&[Tag::H1]);
+        if h1s.len() == 1 {
+            cur = h1s[0].clone();
+        }
+    }
+    let cur = fold_whitespace(&cur);
+    let words = word_count(&cur);
+    let without_separators: String = orig
+        .chars()
+        .filter(|c| !TITLE_SEPARATORS.contains(c))
+        .collect();
+    if words <= 4 && (!hierarchical || words != word_count(&without_separators) - 1) {
+        return orig;
+    }
+    cur
+}
+
 fn split_section(s: &str) -> Vec<String> {
     let parts: Vec<String> = if s.contains('>') {
         s.split('>').map(fold_whitespace).collect()
@@ -270,43 +376,82 @@ fn is_korean_page(scan: &Scan, title: &str) -> bool {
 
 /// The byline printed on the page: a site rule's byline element, else an element whose
 /// class, id, `rel` or `itemprop` says author (short text only).
-fn visible_byline(scan: &Scan, article_roots: &[u32]) -> Option<(u32, String)> {
-    let by_rule = scan
+fn visible_byline(scan: &Scan, article: Option<u32>) -> Option<(u32, String)> {
+    if let Some(i) = scan
         .nodes
         .iter()
-        .position(|n| n.flags & scan::RULE_BYLINE != 0);
-    if let Some(i) = by_rule {
+        .position(|n| n.flags & scan::RULE_BYLINE != 0)
+    {
         return Some((i as u32, scan.text_of(i as u32)));
     }
-    let in_article = |i: u32| article_roots.iter().any(|&r| scan.is_inside(i, r));
-    let mut best: Option<(u32, String)> = None;
+    // Readability's rule: the first visible element, in document order, whose rel, itemprop,
+    // class or id says byline/author, with under 100 characters of text; its itemprop=name
+    // part if it has one. Elements inside an unlikely container are never reached (unless the
+    // container holds the article: Readability then retries without that filter).
+    let skipped = |i: u32| {
+        let mut a = scan.nodes[i as usize].parent;
+        while a != NONE && scan.nodes[a as usize].flags & scan::IN_UNLIKELY != 0 {
+            if scan.nodes[a as usize].flags & scan::UNLIKELY != 0 {
+                return article.is_none_or(|root| !scan.is_inside(root, a));
+            }
+            a = scan.nodes[a as usize].parent;
+        }
+        false
+    };
     for (i, n) in scan.nodes.iter().enumerate() {
         if n.flags & scan::BYLINE_HINT == 0
             || n.flags & (scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD) != 0
             || n.tag == Tag::Meta
+            || n.chars == 0
+            || n.chars >= 100
+            || skipped(i as u32)
         {
             continue;
         }
-        if n.chars == 0 || n.chars > 100 {
-            continue;
-        }
-        // An inner byline element wins over its container.
-        if let Some((b, _)) = &best {
-            if scan.is_inside(i as u32, *b) {
-                best = None;
-            } else if !in_article(i as u32) {
-                continue;
-            }
-        }
-        let text = scan.text_of(i as u32);
-        if text.is_empty() {
-            continue;
-        }
-        if best.is_none() {
-            best = Some((i as u32, text));
+        let i = i as u32;
+        let name_part = scan
+            .meta
+            .itemprops
+            .iter()
+            .find(|(k, prop)| *k > i && scan.is_inside(*k, i) && prop == "name")
+            .map(|(k, _)| *k);
+        let text = scan.text_of(name_part.unwrap_or(i));
+        if !text.is_empty() {
+            return Some((i, text));
         }
     }
-    best
+    None
+}
+
+/// A date as the page wrote it when that is already ISO 8601 (fractional seconds and all),
+/// else read into ISO 8601; Korean pages without an offset get +09:00.
+fn published_date(raw: &str, korean: bool) -> Option<String> {
+    let d = raw.trim();
+    let b = d.as_bytes();
+    let iso_like = b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && d.chars()
+            .all(|c| c.is_ascii_digit() || "-:T .Z+".contains(c));
+    let has_offset = iso_like
+        && (d.ends_with('Z')
+            || d.get(10..)
+                .is_some_and(|t| t.contains('+') || t.rfind('-').is_some_and(|p| p > 3)));
+    if iso_like && (has_offset || !korean) {
+        // `+0900` → `+09:00`: the extended form throughout.
+        let tail = &b[b.len().saturating_sub(5)..];
+        if has_offset
+            && b.len() > 15
+            && (tail[0] == b'+' || tail[0] == b'-')
+            && tail[1..].iter().all(u8::is_ascii_digit)
+        {
+            let cut = d.len() - 2;
+            return Some(format!("{}:{}", &d[..cut], &d[cut..]));
+        }
+        return Some(d.to_string());
+    }
+    date::normalize(d, korean)
 }
 
 fn clean_byline(text: &str) -> String {
@@ -330,7 +475,7 @@ fn split_names(byline: &str) -> Vec<String> {
         .collect()
 }
 
-pub fn extract(scan: &Scan, page_url: &str, article_roots: &[u32]) -> Metadata {
+pub fn extract(scan: &Scan, page_url: &str, article: Option<u32>) -> Metadata {
     let ld = linked_data(scan);
     let mut m = Metadata {
         site_name: meta_text(
@@ -341,7 +486,14 @@ pub fn extract(scan: &Scan, page_url: &str, article_roots: &[u32]) -> Metadata {
         ..Metadata::default()
     };
 
-    // Title: structured sources first, then <title>, then the first <h1>.
+    // Title: JSON-LD, then the meta titles in Readability's order, then the <title> element
+    // cut at its last separator. Korean pages also lose the outlet's name.
+    let title_tag = scan
+        .meta
+        .title
+        .as_deref()
+        .map(clean_leaked_markup)
+        .unwrap_or_default();
     let raw_title = ld
         .headline
         .as_deref()
@@ -350,7 +502,7 @@ pub fn extract(scan: &Scan, page_url: &str, article_roots: &[u32]) -> Metadata {
             meta_text(
                 scan,
                 &[
-                    "dc.title",
+                    "dc:title",
                     "dcterm:title",
                     "og:title",
                     "weibo:article:title",
@@ -361,23 +513,13 @@ pub fn extract(scan: &Scan, page_url: &str, article_roots: &[u32]) -> Metadata {
                 ],
             )
         })
-        .or_else(|| {
-            scan.meta
-                .title
-                .as_deref()
-                .map(clean_leaked_markup)
-                .filter(|t| !t.is_empty())
-        })
-        .or_else(|| {
-            scan.nodes
-                .iter()
-                .position(|n| n.tag == Tag::H1)
-                .map(|i| scan.text_of(i as u32))
-        })
-        .unwrap_or_default();
-    m.title = strip_title_suffix(&raw_title, m.site_name.as_deref());
-    let korean_page = is_korean_page(scan, &m.title);
-
+        .unwrap_or_else(|| title_from_title_element(scan, &title_tag));
+    let korean_page = is_korean_page(scan, &raw_title);
+    m.title = if korean_page {
+        strip_title_suffix(&raw_title, m.site_name.as_deref())
+    } else {
+        raw_title
+    };
     m.lang = scan
         .meta
         .lang
@@ -411,45 +553,36 @@ pub fn extract(scan: &Scan, page_url: &str, article_roots: &[u32]) -> Metadata {
         .map(|c| url::resolve(page_url, &c))
         .filter(|c| url::is_safe_link(c));
 
-    // Authors and byline.
-    let visible = visible_byline(scan, article_roots);
-    if let Some((_, text)) = &visible {
+    // Byline: the site rule's or a Korean reporter line first; then JSON-LD authors, the meta
+    // author keys, and the first visible element that says it is a byline (Readability's
+    // order). The byline keeps its printed form ("By Jane Doe"); authors hold the names.
+    let visible = visible_byline(scan, article);
+    if let Some((_, text)) = visible
+        .as_ref()
+        .filter(|_| korean_page || scan.nodes.iter().any(|n| n.flags & scan::RULE_BYLINE != 0))
+    {
         if let Some((authors, byline)) = korean::parse_byline(text) {
             m.authors = authors;
             m.byline = Some(byline);
         }
     }
-    if m.authors.is_empty() {
-        let names_from_meta = if !ld.authors.is_empty() {
+    if m.byline.is_none() {
+        let from_meta = if !ld.authors.is_empty() {
             Some(ld.authors.join(", "))
         } else {
             meta_text(
                 scan,
-                &[
-                    "dc.creator",
-                    "dcterm:creator",
-                    "author",
-                    "parsely-author",
-                    "sailthru.author",
-                    "byl",
-                    "article:author",
-                ],
+                &["dc:creator", "dcterm:creator", "author", "parsely-author"],
             )
-            .filter(|a| !a.starts_with("http"))
+            .or_else(|| meta_text(scan, &["article:author"]).filter(|a| !a.starts_with("http")))
         };
-        let byline = names_from_meta.or_else(|| {
-            visible
-                .as_ref()
-                .map(|(_, t)| clean_byline(t))
-                .filter(|t| !t.is_empty() && t.chars().count() <= 100)
-        });
-        if let Some(b) = byline {
-            let b = clean_byline(&b);
+        let byline = from_meta.or_else(|| visible.as_ref().map(|(_, t)| t.clone()));
+        if let Some(b) = byline.filter(|b| !b.is_empty()) {
             if let Some((authors, kb)) = korean::parse_byline(&b).filter(|_| korean_page) {
                 m.authors = authors;
                 m.byline = Some(kb);
             } else {
-                m.authors = split_names(&b)
+                m.authors = split_names(&clean_byline(&b))
                     .into_iter()
                     .map(|name| Author {
                         name,
@@ -494,7 +627,7 @@ pub fn extract(scan: &Scan, page_url: &str, article_roots: &[u32]) -> Metadata {
         });
     m.published = published_raw
         .as_deref()
-        .and_then(|d| date::normalize(d, korean_page && !d.contains('+') && !d.ends_with('Z')));
+        .and_then(|d| published_date(d, korean_page));
     if m.published.is_none() && korean_page {
         // Visible dates: the byline area first, then anywhere near the top.
         let texts: Vec<String> = visible
@@ -626,6 +759,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn published_dates_keep_their_iso_form() {
+        assert_eq!(
+            published_date("2025-07-22T17:02:49+0900", false).as_deref(),
+            Some("2025-07-22T17:02:49+09:00")
+        );
+        assert_eq!(
+            published_date("2015-03-27T13:07:55.096Z", false).as_deref(),
+            Some("2015-03-27T13:07:55.096Z")
+        );
+        assert_eq!(
+            published_date("2018-04-05T06:00", false).as_deref(),
+            Some("2018-04-05T06:00")
+        );
+        assert_eq!(
+            published_date("2025-07-22 17:02:49", true).as_deref(),
+            Some("2025-07-22T17:02:49+09:00")
+        );
+        assert_eq!(
+            published_date("2020-01-02", false).as_deref(),
+            Some("2020-01-02")
+        );
+    }
+
+    #[test]
     fn title_suffixes_go() {
         assert_eq!(
             strip_title_suffix("삼성전자 신고가 - 매일경제", Some("매일경제")),
@@ -661,7 +818,7 @@ mod tests {
 
     #[test]
     fn json_ld_article_is_found_in_graphs() {
-        let html = r#"<script type="application/ld+json">{"@graph":[{"@type":"WebSite","name":"S"},{"@type":"NewsArticle","headline":"H &amp; I","author":[{"@type":"Person","name":"A B"}],"datePublished":"2020-01-02T03:04:05Z"}]}</script><p>x</p>"#;
+        let html = r#"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"S"},{"@type":"NewsArticle","headline":"H &amp; I","author":[{"@type":"Person","name":"A B"}],"datePublished":"2020-01-02T03:04:05Z"}]}</script><p>x</p>"#;
         let s = crate::scan::scan(html, None).unwrap();
         let ld = linked_data(&s);
         assert_eq!(ld.headline.as_deref(), Some("H & I"));

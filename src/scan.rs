@@ -354,7 +354,8 @@ impl<'h> State<'h> {
     ) -> u32 {
         let mut flags = 0;
         let (mut class, mut id) = ("", "");
-        let (mut meta_key, mut meta_content, mut rel, mut href) = (None, None, None, None);
+        let (mut meta_name, mut meta_property, mut meta_content) = (None, None, None);
+        let (mut rel, mut href) = (None, None);
         let (mut itemprop, mut datetime) = (None, None);
         for (attr, value) in markup::attributes(raw) {
             let a = attr.as_bytes();
@@ -368,7 +369,7 @@ impl<'h> State<'h> {
                         flags |= HASH_LINK;
                     }
                 }
-                4 if attr.eq_ignore_ascii_case("name") => meta_key = meta_key.or(Some(value)),
+                4 if attr.eq_ignore_ascii_case("name") => meta_name = Some(value),
                 4 if attr.eq_ignore_ascii_case("role")
                     && rules::NOISE_ROLES
                         .iter()
@@ -401,10 +402,10 @@ impl<'h> State<'h> {
                 }
                 6 if attr.eq_ignore_ascii_case("hidden") => flags |= HIDDEN,
                 7 if attr.eq_ignore_ascii_case("content") => meta_content = Some(value),
-                8 if attr.eq_ignore_ascii_case("property") => meta_key = Some(value),
+                8 if attr.eq_ignore_ascii_case("property") => meta_property = Some(value),
                 8 if attr.eq_ignore_ascii_case("itemprop") => itemprop = Some(value),
                 8 if attr.eq_ignore_ascii_case("datetime") => datetime = Some(value),
-                10 if attr.eq_ignore_ascii_case("http-equiv") => meta_key = Some(value),
+                10 if attr.eq_ignore_ascii_case("http-equiv") => meta_name = Some(value),
                 11 if attr.eq_ignore_ascii_case("aria-hidden")
                     && value.trim().eq_ignore_ascii_case("true")
                     && !class.contains("fallback-image") =>
@@ -514,10 +515,31 @@ impl<'h> State<'h> {
         }
         match tag {
             Tag::Meta => {
-                if let (Some(key), Some(content)) = (meta_key.or(itemprop), meta_content) {
-                    self.meta
-                        .metas
-                        .push((key.trim().to_ascii_lowercase(), content.to_string()));
+                // As Readability reads them: every word of `property` is a key; `name` is
+                // lowercased with spaces dropped and dots read as colons (`DC.title`).
+                if let Some(content) = meta_content {
+                    for key in meta_property
+                        .into_iter()
+                        .flat_map(str::split_ascii_whitespace)
+                    {
+                        self.meta
+                            .metas
+                            .push((key.to_ascii_lowercase(), content.to_string()));
+                    }
+                    if let Some(name) = meta_name.or(itemprop) {
+                        let key: String = name
+                            .chars()
+                            .filter(|c| !c.is_whitespace())
+                            .map(|c| {
+                                if c == '.' {
+                                    ':'
+                                } else {
+                                    c.to_ascii_lowercase()
+                                }
+                            })
+                            .collect();
+                        self.meta.metas.push((key, content.to_string()));
+                    }
                 }
             }
             Tag::Link => {
