@@ -109,28 +109,37 @@ pub struct Extractor {
 
 // ------------------------------------------------------------------------------------ HTML
 
-pub fn escape_text(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\u{a0}' => out.push_str("&nbsp;"),
-            _ => out.push(c),
+/// Appends `s` with the characters that `replace` names escaped, copying unescaped runs whole.
+fn escape_into(s: &str, out: &mut String, replace: fn(char) -> Option<&'static str>) {
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        if let Some(rep) = replace(c) {
+            out.push_str(&s[start..i]);
+            out.push_str(rep);
+            start = i + c.len_utf8();
         }
     }
+    out.push_str(&s[start..]);
+}
+
+pub fn escape_text(s: &str, out: &mut String) {
+    escape_into(s, out, |c| match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '\u{a0}' => Some("&nbsp;"),
+        _ => None,
+    });
 }
 
 fn escape_attr(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            _ => out.push(c),
-        }
-    }
+    escape_into(s, out, |c| match c {
+        '&' => Some("&amp;"),
+        '"' => Some("&quot;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        _ => None,
+    });
 }
 
 /// Serializes the clean tree's children as HTML.

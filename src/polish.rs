@@ -64,14 +64,16 @@ fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) {
             !(is_chrome_text(t) && t.trim().chars().count() <= 12 && korean::has_hangul(t))
         }
         Content::Element(e) => {
+            // Chrome and copyright lines are short: longer elements are not even read.
             if e.tag.is_block() || e.tag == Tag::A {
-                let text = e.text();
-                if is_chrome_text(&text) {
-                    return false;
-                }
-                if e.tag != Tag::A && korean::is_copyright(&text) && e.tag != Tag::Figcaption {
-                    out.copyright.get_or_insert(text);
-                    return false;
+                if let Some(text) = e.short_text(1000) {
+                    if is_chrome_text(&text) {
+                        return false;
+                    }
+                    if e.tag != Tag::A && korean::is_copyright(&text) && e.tag != Tag::Figcaption {
+                        out.copyright.get_or_insert(text);
+                        return false;
+                    }
                 }
             }
             drop_chrome(e, out, depth + 1);
@@ -86,9 +88,10 @@ fn drop_related_lists(el: &mut Element) {
     while i < el.children.len() {
         let is_heading = match &el.children[i] {
             Content::Element(e) if e.tag.is_heading() || e.tag == Tag::P || e.tag == Tag::Div => {
-                let t = e.text().to_lowercase();
+                let t = e.short_text(160).unwrap_or_default().to_lowercase();
                 let t = t.trim().trim_end_matches([':', '.', '…']).trim();
-                t.chars().count() <= 40
+                !t.is_empty()
+                    && t.chars().count() <= 40
                     && rules::RELATED_HEADINGS
                         .iter()
                         .any(|h| t == *h || t.starts_with(h) && t.len() < h.len() + 12)

@@ -48,6 +48,34 @@ impl Element {
         markup::fold_whitespace(&s)
     }
 
+    /// The element's text if it is at most `limit` bytes long (cheap on long elements: the
+    /// walk stops as soon as the text is too long).
+    pub fn short_text(&self, limit: usize) -> Option<String> {
+        fn walk(e: &Element, out: &mut String, limit: usize) -> bool {
+            for c in &e.children {
+                match c {
+                    Content::Text(t) => out.push_str(t),
+                    Content::Element(x) => {
+                        out.push(' ');
+                        if !walk(x, out, limit) {
+                            return false;
+                        }
+                    }
+                }
+                if out.len() > limit * 2 + 64 {
+                    return false;
+                }
+            }
+            true
+        }
+        let mut s = String::new();
+        if !walk(self, &mut s, limit) {
+            return None;
+        }
+        let folded = markup::fold_whitespace(&s);
+        (folded.len() <= limit).then_some(folded)
+    }
+
     fn collect_text(&self, out: &mut String) {
         for c in &self.children {
             match c {
@@ -113,6 +141,8 @@ struct Builder<'a, 's> {
     stack: Vec<(Element, u32, u32)>,
     people: Vec<PersonLink>,
     pending_br: bool,
+    /// Tables already judged: (arena index, is a layout table).
+    table_kinds: Vec<(u32, bool)>,
 }
 
 pub fn render(scan: &Scan, plan: &Plan, page_url: &str) -> Rendered {
@@ -128,6 +158,7 @@ pub fn render(scan: &Scan, plan: &Plan, page_url: &str) -> Rendered {
         stack: vec![(Element::new(Tag::Div), NONE, NONE)],
         people: Vec::new(),
         pending_br: false,
+        table_kinds: Vec::new(),
     };
     for &root in &plan.roots {
         b.render_root(root, plan);
@@ -446,18 +477,18 @@ impl Builder<'_, '_> {
 
     /// Tables used for layout (one cell per row, or cells holding blocks, or in a caption) are
     /// unwrapped; data tables stay.
-    fn is_layout_table_part(&self, i: u32) -> bool {
+    fn is_layout_table_part(&mut self, i: u32) -> bool {
         let scan = self.scan;
         let mut t = i;
         while t != NONE && scan.nodes[t as usize].tag != Tag::Table {
             t = scan.nodes[t as usize].parent;
         }
-        if t == NONE {
+        if t == NONE || self.stack.iter().any(|s| s.0.tag == Tag::Figcaption) {
             return true;
         }
-        let table = &scan.nodes[t as usize];
-        if self.stack.iter().any(|s| s.0.tag == Tag::Figcaption) {
-            return true;
+        // One decision per table (its cells ask again and again).
+        if let Some(&(_, layout)) = self.table_kinds.iter().find(|(table, _)| *table == t) {
+            return layout;
         }
         let end = scan.subtree_end(t);
         let (mut cells, mut rows, mut blocks) = (0, 0, 0);
@@ -471,8 +502,9 @@ impl Builder<'_, '_> {
                 _ => {}
             }
         }
-        let _ = table;
-        blocks > 0 || cells <= rows.max(1)
+        let layout = blocks > 0 || cells <= rows.max(1);
+        self.table_kinds.push((t, layout));
+        layout
     }
 
     fn push_image(&mut self, img: Element, _node: u32) {
