@@ -264,13 +264,17 @@ fn score_and_pick(scan: &Scan, attempt: Attempt) -> Plan {
                     false
                 } else {
                     let mut bonus = 0.0;
-                    if !top_class.is_empty()
-                        && scan.attr(i, "class").as_deref() == Some(top_class.as_str())
-                    {
+                    let same_class = !top_class.is_empty()
+                        && scan.attr(i, "class").as_deref() == Some(top_class.as_str());
+                    if same_class {
                         bonus += top_score * 0.2;
                     }
                     let s = scores[i as usize];
                     if !s.is_nan() && s + bonus >= threshold {
+                        true
+                    } else if same_class && n.chars >= 100 && link_density(scan, i) < 0.3 {
+                        // A story split into sections of one kind: the next one, even when its
+                        // paragraphs sit too deep to lend it much score.
                         true
                     } else if n.tag == Tag::P || n.tag == Tag::Div && n.element_children == 0 {
                         let ld = link_density(scan, i);
@@ -390,6 +394,10 @@ fn should_clean(scan: &Scan, i: u32) -> bool {
     // Inside a figure, images with little text are the point.
     if n.flags & scan::FIGURE_HINT != 0 && n.images > 0 && n.chars < 300 {
         return false;
+    }
+    // Embedded posts (a tweet quoted in the story) are content, links and all.
+    if n.flags & scan::EMBED_HINT != 0 {
+        return n.chars == 0;
     }
     let weight = i32::from(n.class_weight);
     if weight < 0 && n.chars < 1000 {

@@ -168,6 +168,7 @@ pub const UNLIKELY: &[&str] = &[
 ];
 pub const MAYBE_CANDIDATE: &[&str] = &[
     "and", "article", "body", "column", "content", "main", "mathjax", "shadow", "editor", "view",
+    "embed",
 ];
 pub const NEGATIVE: &[&str] = &[
     "-ad-",

@@ -36,6 +36,7 @@ pub const CAPTION_HINT: u32 = 1 << 15;
 pub const AD_HINT: u32 = 1 << 16;
 pub const LD_JSON: u32 = 1 << 17;
 pub const DATE_HINT: u32 = 1 << 18;
+pub const EMBED_HINT: u32 = 1 << 19;
 
 // Flags every descendant inherits.
 pub const IN_HIDDEN: u32 = 1 << 24;
@@ -444,6 +445,7 @@ impl<'h> State<'h> {
                 (hint::COPYRIGHT, COPYRIGHT_HINT),
                 (hint::CAPTION, CAPTION_HINT),
                 (hint::FIGURE, FIGURE_HINT),
+                (hint::EMBED, EMBED_HINT),
             ] {
                 if has(hint_bit) {
                     flags |= flag;

@@ -1,0 +1,136 @@
+//! Each real page that taught the engine something, reduced to a small fixture.
+
+use malgeum::{extract, Options};
+
+fn para(n: usize, word: &str) -> String {
+    (0..n)
+        .map(|i| format!("<p>{word} paragraph {i} tells the story, with enough words, commas, and detail to count as prose.</p>"))
+        .collect()
+}
+
+fn run(html: &str) -> malgeum::Article {
+    extract(html, "https://news.example.com/story", &Options::default()).unwrap()
+}
+
+/// nbcsports: reader comments are `<article class="comment-body">` inside `#comments`.
+#[test]
+fn comment_threads_stay_out_even_when_they_are_articles() {
+    let html = format!(
+        "<body><div class=story>{}</div><div id=comments class=comments-area><ol class=comment-list><li class=comment><article class=comment-body><div class=comment-content><p>Rivers is done, get a new quarterback, this is what I think about it all.</p></div></article></li></ol></div></body>",
+        para(6, "Story")
+    );
+    let a = run(&html);
+    assert!(a.text.contains("Story paragraph 5"));
+    assert!(!a.text.contains("Rivers is done"), "{}", a.text);
+}
+
+/// nj.com: tweets quoted in the story sit in `div.social-media-embed`.
+#[test]
+fn embedded_posts_are_kept() {
+    let html = format!(
+        "<body><div class=article-body>{}<div class=social-media-embed><blockquote class=twitter-tweet><p>Yes this is real and the state spent half a million on it <a href=https://t.co/x>https://t.co/x</a></p>— Someone (@someone) <a href=https://twitter.com/x>November 18, 2019</a></blockquote></div>{}</div></body>",
+        para(3, "Before"),
+        para(3, "After")
+    );
+    let a = run(&html);
+    assert!(a.text.contains("Yes this is real"), "{}", a.text);
+}
+
+/// express.co.uk, chron.com: the date line and byline inside the body are metadata.
+#[test]
+fn date_and_byline_lines_leave_the_body() {
+    let html = format!(
+        "<body><article><div class=article-body><div class=byline>By Robert Burns, AP National Security Writer</div><div class=date-published>PUBLISHED: 10:48, Tue, Nov 19, 2019</div>{}</div></article></body>",
+        para(5, "Body")
+    );
+    let a = run(&html);
+    assert!(!a.text.contains("PUBLISHED"), "{}", a.text);
+    assert!(!a.text.contains("Robert Burns"), "{}", a.text);
+    assert_eq!(
+        a.byline.as_deref(),
+        Some("By Robert Burns, AP National Security Writer")
+    );
+    assert_eq!(
+        a.authors.first().map(|x| x.name.as_str()),
+        Some("Robert Burns")
+    );
+}
+
+/// express.co.uk: `<span class="caption">` under images is a caption, not prose.
+#[test]
+fn caption_classes_become_figcaptions() {
+    let html = format!(
+        "<body><div class=article-body>{}<div><img src=/a.jpg alt=A><span class=newsCaption>China has warned them (Image: GETTY)</span></div>{}</div></body>",
+        para(3, "One"),
+        para(3, "Two")
+    );
+    let a = run(&html);
+    assert!(!a.text.contains("Image: GETTY"), "{}", a.text);
+    assert!(
+        a.content_html
+            .contains("<figcaption>China has warned them (Image: GETTY)</figcaption>"),
+        "{}",
+        a.content_html
+    );
+}
+
+/// cleveland.com: "You may also like..." and the list after it.
+#[test]
+fn related_headings_take_their_list() {
+    let html = format!(
+        "<body><div class=article-body>{}<h3>You may also like...</h3><ul><li><a href=/1>Who will make the Rock Hall in 2020?</a></li><li><a href=/2>Fans really want them in the Rock Hall</a></li></ul></div></body>",
+        para(5, "Main")
+    );
+    let a = run(&html);
+    assert!(!a.text.contains("You may also like"), "{}", a.text);
+    assert!(!a.text.contains("Rock Hall"), "{}", a.text);
+}
+
+/// quantamagazine: the story is split into sibling sections of one class whose paragraphs sit
+/// several levels down.
+#[test]
+fn sibling_sections_of_one_kind_are_one_story() {
+    let section = |word: &str, n: usize| {
+        format!("<section class='outer outer--content'><div class=container><div class=post__section><div class=post__content>{}</div></div></div></section>", para(n, word))
+    };
+    let html = format!(
+        "<body>{}<figure><img src=/x.jpg></figure>{}<aside class=sidebar><a href=/t>tag</a></aside></body>",
+        section("First", 2),
+        section("Second", 9)
+    );
+    let a = run(&html);
+    assert!(a.text.contains("First paragraph 0"), "{}", a.text);
+    assert!(a.text.contains("Second paragraph 8"));
+}
+
+/// Readability's metadata rules (its test pages 003/004): `DC.title` is `dc:title`; a
+/// `property` may name several keys; the last occurrence wins.
+#[test]
+fn meta_keys_are_read_as_readability_reads_them() {
+    let html = format!(
+        "<head><title>Title Element</title><meta name=DC.title content='Name title'><meta property='x:title dc:title' content='Property title'><meta property='dc:creator twitter:site_name' content='Creator Name'><meta name=author content=FAIL></head><body>{}</body>",
+        para(5, "Text")
+    );
+    let a = run(&html);
+    assert_eq!(a.title, "Property title");
+    assert_eq!(a.byline.as_deref(), Some("Creator Name"));
+}
+
+/// The <title> of a page without metadata is cut at its last separator.
+#[test]
+fn title_element_loses_the_site_part() {
+    let html = format!(
+        "<head><title>Lorem ipsum dolor sit amet – My website</title></head><body>{}</body>",
+        para(5, "Text")
+    );
+    assert_eq!(run(&html).title, "Lorem ipsum dolor sit amet");
+    let short = format!(
+        "<head><title>New Zealand - Wikipedia</title></head><body>{}</body>",
+        para(5, "Text")
+    );
+    assert_eq!(
+        run(&short).title,
+        "New Zealand - Wikipedia",
+        "a cut leaving two words is undone"
+    );
+}
