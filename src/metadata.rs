@@ -415,7 +415,7 @@ fn visible_byline(scan: &Scan, article: Option<u32>) -> Option<(u32, String)> {
             .iter()
             .find(|(k, prop)| *k > i && scan.is_inside(*k, i) && prop == "name")
             .map(|(k, _)| *k);
-        let text = scan.text_of(name_part.unwrap_or(i));
+        let text = scan.text_content(name_part.unwrap_or(i));
         if !text.is_empty() {
             return Some((i, text));
         }

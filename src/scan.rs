@@ -865,6 +865,21 @@ impl Scan<'_> {
         markup::fold_whitespace(&s)
     }
 
+    /// The DOM's `textContent` of a node: its text runs joined as they are (no space added
+    /// between elements), references decoded, whitespace folded.
+    pub fn text_content(&self, node: u32) -> String {
+        let mut s = String::new();
+        for t in self.texts_in(node) {
+            if self.nodes[t.owner as usize].flags & IN_NEVER != 0 {
+                continue;
+            }
+            s.push_str(&markup::decode_entities(
+                &self.html[t.start as usize..t.end as usize],
+            ));
+        }
+        markup::fold_whitespace(&s)
+    }
+
     /// Whether `node` is `ancestor` or lies inside it.
     pub fn is_inside(&self, node: u32, ancestor: u32) -> bool {
         let a = &self.nodes[ancestor as usize];

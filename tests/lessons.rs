@@ -134,3 +134,17 @@ fn title_element_loses_the_site_part() {
         "a cut leaving two words is undone"
     );
 }
+
+/// breitbart: the byline is the element's textContent, runs joined without added spaces, as
+/// Readability prints it.
+#[test]
+fn visible_bylines_read_as_text_content() {
+    let html = format!(
+        "<body><div class=byline>by <a href=/a>Lucas Nolan</a><time>22 Dec 2016</time></div><div class=entry-content>{}</div></body>",
+        para(5, "Text")
+    );
+    assert_eq!(
+        run(&html).byline.as_deref(),
+        Some("by Lucas Nolan22 Dec 2016")
+    );
+}
