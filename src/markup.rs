@@ -277,14 +277,27 @@ fn named_entity(name: &str) -> Option<&'static str> {
 /// Folds every run of whitespace (including no-break spaces) into one space, trimming the ends.
 pub fn fold_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s
-        .split(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
+    let mut pending_space = false;
+    let mut start = None;
+    // Copies runs of non-space text whole; a run of spaces becomes one (none at the ends).
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if let Some(st) = start.take() {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&s[st..i]);
+            }
+            pending_space = true;
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(st) = start {
+        if pending_space && !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        out.push_str(&s[st..]);
     }
     out
 }
@@ -372,6 +385,14 @@ mod tests {
         ] {
             let _ = attributes(raw).count();
         }
+    }
+
+    #[test]
+    fn folds_whitespace() {
+        assert_eq!(fold_whitespace("  a \n\t b\u{a0}c  "), "a b c");
+        assert_eq!(fold_whitespace(""), "");
+        assert_eq!(fold_whitespace("   "), "");
+        assert_eq!(fold_whitespace("한국어  기사"), "한국어 기사");
     }
 
     #[test]

@@ -217,7 +217,33 @@ pub fn measure(text: &str) -> (u32, u32) {
     let mut chars = 0u32;
     let mut commas = 0u32;
     let mut in_space = true;
-    for c in text.chars() {
+    // Bytes, not chars: ASCII decides spaces and commas; a multi-byte character counts once
+    // (at its lead byte) and is never a space, except the few Unicode spaces and commas below.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b.is_ascii_whitespace() {
+                if !in_space {
+                    chars += 1;
+                    in_space = true;
+                }
+            } else {
+                in_space = false;
+                chars += 1;
+                commas += u32::from(b == b',');
+            }
+            i += 1;
+            continue;
+        }
+        let len = match b {
+            0xF0.. => 4,
+            0xE0.. => 3,
+            _ => 2,
+        };
+        let c = text[i..].chars().next().unwrap_or(' ');
+        i += len.min(bytes.len() - i);
         if c.is_whitespace() {
             if !in_space {
                 chars += 1;
@@ -226,10 +252,7 @@ pub fn measure(text: &str) -> (u32, u32) {
         } else {
             in_space = false;
             chars += 1;
-            if matches!(
-                c,
-                ',' | '،' | '﹐' | '︐' | '︑' | '⹁' | '⸴' | '⸲' | '，' | '、'
-            ) {
+            if matches!(c, '،' | '﹐' | '︐' | '︑' | '⹁' | '⸴' | '⸲' | '，' | '、') {
                 commas += 1;
             }
         }
@@ -830,7 +853,7 @@ impl<'h> State<'h> {
 }
 
 fn memchr_lt_slash(hay: &[u8]) -> Option<usize> {
-    hay.windows(2).position(|w| w == b"</")
+    memchr::memmem::find(hay, b"</")
 }
 
 impl Scan<'_> {
