@@ -1,0 +1,104 @@
+//! Shared by the targets: the page URL a fuzz input is read under, and the invariants every
+//! successful export must hold (a violated invariant aborts like a crash, so the fuzzer hunts
+//! for executable output as well as for panics).
+
+/// Page URLs: none, a generic one, and the hosts that have site rules (different code paths).
+pub const URLS: &[&str] = &[
+    "",
+    "https://news.example.com/2025/05/story?id=1#top",
+    "https://www.businesspost.co.kr/BP?command=article_view&num=362900",
+    "https://n.news.naver.com/mnews/article/001/0000000001",
+    "https://v.daum.net/v/20250101000000000",
+    "https://www.hankyung.com/article/2025010100001",
+    "http://[::1]:8080/a/../b/./c",
+];
+
+/// Splits the input: the first byte picks the URL and the options, the rest is the page.
+pub fn split(data: &[u8]) -> (&'static str, malgeum::Options, &[u8]) {
+    match data.split_first() {
+        Some((first, rest)) => (
+            URLS[(*first & 0x7f) as usize % URLS.len()],
+            malgeum::Options {
+                markdown: first & 0x80 != 0,
+            },
+            rest,
+        ),
+        None => ("", malgeum::Options::default(), data),
+    }
+}
+
+/// Tags that must never appear in `content_html`, whatever the allowlist grows into.
+const FORBIDDEN: &[&str] = &[
+    "script", "style", "iframe", "frame", "object", "embed", "applet", "svg", "math", "base",
+    "meta", "link", "form", "input", "button", "textarea", "select", "noscript", "template",
+    "title", "xmp", "plaintext", "noembed", "noframes",
+];
+
+pub fn check(article: &malgeum::Article) {
+    let html = &article.content_html;
+    let b = html.as_bytes();
+    let mut i = 0;
+    while let Some(p) = html[i..].find('<') {
+        let start = i + p + 1;
+        let name_start = start + usize::from(b.get(start) == Some(&b'/'));
+        let name_end = b[name_start..]
+            .iter()
+            .position(|c| !c.is_ascii_alphanumeric())
+            .map_or(b.len(), |e| name_start + e);
+        let name = html[name_start..name_end].to_ascii_lowercase();
+        assert!(
+            !name.is_empty(),
+            "raw '<' in content_html at {}: {:?}",
+            start - 1,
+            &html[start - 1..(start + 40).min(html.len())]
+        );
+        assert!(!FORBIDDEN.contains(&name.as_str()), "forbidden <{name}> in content_html");
+        let tag_end = html[name_end..]
+            .find('>')
+            .map_or(html.len(), |e| name_end + e);
+        let tag = &html[name_end..tag_end];
+        // Attributes are written name="value" with '"' escaped inside values.
+        let mut in_value = false;
+        let mut attr_start = 0;
+        for (k, c) in tag.char_indices() {
+            match c {
+                '"' => in_value = !in_value,
+                ' ' if !in_value => attr_start = k + 1,
+                '=' if !in_value => {
+                    let attr = tag[attr_start..k].to_ascii_lowercase();
+                    assert!(
+                        !attr.starts_with("on") && attr != "style" && attr != "srcdoc",
+                        "forbidden attribute {attr} on <{name}>"
+                    );
+                }
+                _ => {}
+            }
+        }
+        for attr in ["href=\"", "src=\""] {
+            let mut rest = tag;
+            while let Some(a) = rest.find(attr) {
+                let v = &rest[a + attr.len()..];
+                let v = &v[..v.find('"').unwrap_or(v.len())];
+                let squeezed: String = v
+                    .replace("&amp;", "&")
+                    .chars()
+                    .filter(|c| !c.is_whitespace() && !c.is_control())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                for bad in ["javascript:", "vbscript:", "data:"] {
+                    assert!(
+                        !squeezed.starts_with(bad),
+                        "script URL in content_html: {attr}{v}"
+                    );
+                }
+                rest = &rest[a + attr.len()..];
+            }
+        }
+        i = tag_end.min(html.len());
+        if i >= html.len() {
+            break;
+        }
+    }
+    // The export must serialize (the CLI and the wasm binding both do).
+    serde_json::to_string(article).expect("article serializes");
+}
