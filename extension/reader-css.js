@@ -1,0 +1,214 @@
+// Styles of the reader, which lives in a closed shadow root: page CSS cannot reach inside and
+// these rules cannot leak out. Kept as a string so that the content script can adopt it
+// without making the file web-accessible (which would let pages fingerprint the extension).
+// Classic script: defines globalThis.MALGEUM_READER_CSS.
+globalThis.MALGEUM_READER_CSS = String.raw`
+.mg-root {
+  --mg-bg: #ffffff;
+  --mg-fg: #1d2025;
+  --mg-muted: #5f6672;
+  --mg-rule: #e3e5e8;
+  --mg-link: #1a5fb4;
+  --mg-quote: #c9cdd3;
+  --mg-code-bg: #f3f4f6;
+  --mg-font-size: 19px;
+  --mg-width: 38em;
+  --mg-sans: -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue",
+    Arial, "Apple SD Gothic Neo", "Noto Sans KR", "Noto Sans CJK KR", "Malgun Gothic", "맑은 고딕",
+    "Noto Sans Arabic", "Noto Sans Hebrew", sans-serif;
+  --mg-serif: Charter, "Iowan Old Style", Georgia, Cambria, "Noto Serif", "Times New Roman",
+    "AppleMyungjo", "Noto Serif KR", "Noto Serif CJK KR", "Nanum Myeongjo", "Batang", "바탕",
+    "Noto Naskh Arabic", "Noto Serif Hebrew", serif;
+  --mg-mono: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Noto Sans Mono", "D2Coding", monospace;
+
+  box-sizing: border-box;
+  display: block;
+  min-height: 100vh;
+  margin: 0;
+  padding: 56px 24px 120px;
+  background: var(--mg-bg);
+  color: var(--mg-fg);
+  font-family: var(--mg-sans);
+  font-size: var(--mg-font-size);
+  line-height: 1.75;
+  text-align: start;
+  -webkit-text-size-adjust: 100%;
+  text-size-adjust: 100%;
+  overflow-wrap: break-word;
+  font-kerning: normal;
+}
+.mg-root[data-font="serif"] { font-family: var(--mg-serif); }
+
+/* Korean typography: fonts made for Hangul first, whole words kept on a line, roomier leading. */
+.mg-root:lang(ko) {
+  --mg-sans: "Pretendard", "Apple SD Gothic Neo", "Noto Sans KR", "Noto Sans CJK KR", "Malgun Gothic",
+    "맑은 고딕", -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, sans-serif;
+  --mg-serif: "Noto Serif KR", "Noto Serif CJK KR", "Nanum Myeongjo", "나눔명조", "AppleMyungjo",
+    "Batang", "바탕", Georgia, serif;
+  word-break: keep-all;
+  overflow-wrap: anywhere;
+  line-height: 1.85;
+  letter-spacing: -0.003em;
+}
+.mg-root:lang(ja), .mg-root:lang(zh) { line-break: strict; line-height: 1.85; }
+.mg-root:lang(ar), .mg-root:lang(fa), .mg-root:lang(ur) {
+  --mg-sans: "Noto Sans Arabic", "Noto Naskh Arabic", "Segoe UI", Tahoma, "Geeza Pro", sans-serif;
+  --mg-serif: "Noto Naskh Arabic", "Amiri", "Times New Roman", serif;
+  line-height: 1.9;
+}
+.mg-root:lang(he) {
+  --mg-sans: "Noto Sans Hebrew", "Segoe UI", Arial, "Arial Hebrew", sans-serif;
+  --mg-serif: "Noto Serif Hebrew", "Times New Roman", serif;
+}
+
+.mg-root[data-width="narrow"] { --mg-width: 32em; }
+.mg-root[data-width="medium"] { --mg-width: 38em; }
+.mg-root[data-width="wide"] { --mg-width: 48em; }
+
+.mg-root[data-theme="sepia"] {
+  --mg-bg: #f6eedc; --mg-fg: #43372a; --mg-muted: #7a6a55; --mg-rule: #e2d5bb;
+  --mg-link: #8a4b12; --mg-quote: #d4c3a1; --mg-code-bg: #ede2c8;
+}
+.mg-root[data-theme="dark"] {
+  --mg-bg: #17191d; --mg-fg: #dadde2; --mg-muted: #9aa1ab; --mg-rule: #2e3238;
+  --mg-link: #8ab4f8; --mg-quote: #3d434b; --mg-code-bg: #22252a;
+  color-scheme: dark;
+}
+@media (prefers-color-scheme: dark) {
+  .mg-root[data-theme="system"] {
+    --mg-bg: #17191d; --mg-fg: #dadde2; --mg-muted: #9aa1ab; --mg-rule: #2e3238;
+    --mg-link: #8ab4f8; --mg-quote: #3d434b; --mg-code-bg: #22252a;
+    color-scheme: dark;
+  }
+}
+.mg-root[data-theme="dark"] img, .mg-root[data-theme="system"] img { filter: brightness(0.92); }
+@media (prefers-color-scheme: light) {
+  .mg-root[data-theme="system"] img { filter: none; }
+}
+
+.mg-bar {
+  position: fixed;
+  inset-block-start: 12px;
+  inset-inline-end: 12px;
+  z-index: 2;
+  display: flex;
+  gap: 6px;
+}
+.mg-close {
+  all: unset;
+  box-sizing: border-box;
+  width: 36px;
+  height: 36px;
+  border-radius: 50%;
+  display: grid;
+  place-items: center;
+  cursor: pointer;
+  background: var(--mg-bg);
+  color: var(--mg-muted);
+  border: 1px solid var(--mg-rule);
+  font: 20px/1 system-ui, sans-serif;
+}
+.mg-close:hover { color: var(--mg-fg); }
+.mg-close:focus-visible { outline: 2px solid var(--mg-link); outline-offset: 2px; }
+
+.mg-article { max-width: var(--mg-width); margin: 0 auto; }
+.mg-header { margin-block-end: 2em; padding-block-end: 1.4em; border-block-end: 1px solid var(--mg-rule); }
+.mg-site {
+  margin: 0 0 0.8em;
+  font-size: 0.78em;
+  color: var(--mg-muted);
+  letter-spacing: 0.02em;
+}
+.mg-title {
+  margin: 0 0 0.5em;
+  font-size: 1.9em;
+  line-height: 1.3;
+  font-weight: 700;
+  letter-spacing: -0.01em;
+}
+.mg-subtitle { margin: 0 0 0.8em; font-size: 1.12em; line-height: 1.55; color: var(--mg-muted); }
+.mg-meta { margin: 0; font-size: 0.82em; color: var(--mg-muted); }
+.mg-meta > * + *::before { content: "·"; margin-inline: 0.5em; color: var(--mg-rule); }
+
+.mg-content > :first-child { margin-block-start: 0; }
+.mg-content p, .mg-content ul, .mg-content ol, .mg-content dl, .mg-content table,
+.mg-content pre, .mg-content blockquote, .mg-content details { margin: 0 0 1.15em; }
+.mg-content h2, .mg-content h3, .mg-content h4, .mg-content h5, .mg-content h6 {
+  margin: 1.8em 0 0.6em;
+  line-height: 1.35;
+}
+.mg-content h2 { font-size: 1.4em; }
+.mg-content h3 { font-size: 1.2em; }
+.mg-content h4, .mg-content h5, .mg-content h6 { font-size: 1em; }
+.mg-content a, .mg-footer a { color: var(--mg-link); text-decoration: underline; text-underline-offset: 0.15em; }
+.mg-content img {
+  display: block;
+  max-width: 100%;
+  height: auto;
+  margin: 0 auto;
+  border-radius: 3px;
+}
+.mg-content figure, .mg-lead { margin: 1.8em 0; }
+.mg-content figure img, .mg-lead img { width: auto; }
+.mg-content figcaption, .mg-lead figcaption {
+  margin-block-start: 0.6em;
+  font-size: 0.8em;
+  line-height: 1.55;
+  color: var(--mg-muted);
+}
+.mg-credit { margin-inline-start: 0.4em; opacity: 0.85; }
+.mg-content blockquote {
+  margin-inline: 0;
+  padding-inline-start: 1em;
+  border-inline-start: 3px solid var(--mg-quote);
+  color: var(--mg-muted);
+}
+.mg-content ul, .mg-content ol { padding-inline-start: 1.4em; }
+.mg-content li { margin-block-end: 0.35em; }
+.mg-content pre, .mg-content code {
+  font-family: var(--mg-mono);
+  font-size: 0.85em;
+  background: var(--mg-code-bg);
+  border-radius: 3px;
+}
+.mg-content code { padding: 0.1em 0.3em; }
+.mg-content pre { padding: 0.8em 1em; overflow-x: auto; line-height: 1.5; }
+.mg-content pre code { padding: 0; background: none; font-size: 1em; }
+.mg-content table { border-collapse: collapse; display: block; overflow-x: auto; font-size: 0.88em; }
+.mg-content th, .mg-content td { border: 1px solid var(--mg-rule); padding: 0.35em 0.6em; vertical-align: top; }
+.mg-content hr { border: 0; border-block-start: 1px solid var(--mg-rule); margin: 2em 0; }
+.mg-footer {
+  margin-block-start: 2.5em;
+  padding-block-start: 1.2em;
+  border-block-start: 1px solid var(--mg-rule);
+  font-size: 0.8em;
+  color: var(--mg-muted);
+}
+.mg-footer p { margin: 0 0 0.5em; }
+
+@media (max-width: 600px) {
+  .mg-root { padding: 52px 16px 80px; }
+  .mg-title { font-size: 1.6em; }
+}
+@media print {
+  .mg-bar { display: none; }
+  .mg-root { padding: 0; min-height: 0; background: #fff; color: #000; }
+}
+
+/* The small notice shown on the page when the keyboard shortcut finds no article. */
+.mg-notice {
+  position: fixed;
+  inset-block-start: 16px;
+  inset-inline-end: 16px;
+  z-index: 2147483647;
+  max-width: 360px;
+  padding: 12px 16px;
+  border-radius: 8px;
+  background: #1d2025;
+  color: #fff;
+  font: 14px/1.5 -apple-system, "Segoe UI", Roboto, "Noto Sans KR", "Noto Sans CJK KR", sans-serif;
+  word-break: keep-all;
+  box-shadow: 0 6px 24px rgba(0, 0, 0, 0.25);
+  cursor: pointer;
+}
+`;
