@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Builds the engine to WebAssembly (pkg/) and the browser extension packages (dist/).
+#
+#   ./build.sh            pkg/malgeum.js + pkg/malgeum_bg.wasm, dist/malgeum-chrome.zip,
+#                         dist/malgeum-firefox.zip (each installable as it is)
+#   ./build.sh --test     also installs the test browsers (scripts/setup.sh --browsers) and writes
+#                         dist/test/: the unpacked extension, identical to the release but for
+#                         host_permissions ["http://127.0.0.1/*"] (tests cannot click the toolbar
+#                         button that grants activeTab)
+#   ./build.sh --no-wasm  package the pkg/ that is already there, without cargo or wasm-bindgen
+#
+# Idempotent and quiet when everything is up to date. Fails if the gzipped wasm exceeds the budget.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+WASM_GZIP_BUDGET=400000 # bytes of `gzip -9` pkg/malgeum_bg.wasm; the build fails above this
+
+TEST=0
+WASM=1
+for arg in "$@"; do
+  case "$arg" in
+    --test) TEST=1 ;;
+    --no-wasm) WASM=0 ;;
+    -h | --help) sed -n '2,13p' "$0"; exit 0 ;;
+    *) echo "build.sh: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
+say() { echo "build: $*" >&2; }
+
+mkdir -p dist
+# Other sessions may run this at the same time: one build at a time.
+exec 9>dist/.build.lock
+flock 9
+
+if [ "$TEST" = 1 ]; then scripts/setup.sh --browsers; else scripts/setup.sh; fi
+
+# ---- wasm ----
+if [ "$WASM" = 1 ]; then
+  WB_VERSION=$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1/p; s/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml | head -1)
+  [ -n "$WB_VERSION" ] || { echo "build: Cargo.toml does not pin wasm-bindgen (=0.2.N)" >&2; exit 1; }
+  WASM_BINDGEN="${MALGEUM_TOOLS:-$HOME/.cache/malgeum/tools}/wasm-bindgen-$WB_VERSION/bin/wasm-bindgen"
+  [ -x "$WASM_BINDGEN" ] || { echo "build: $WASM_BINDGEN missing (scripts/setup.sh installs it)" >&2; exit 1; }
+
+  # A dedicated wasm profile ([profile.wasm…] in Cargo.toml) wins over release; a `wasm` feature is enabled when declared.
+  PROFILE=$(sed -n 's/^\[profile\.\(wasm[A-Za-z0-9_-]*\)\].*/\1/p' Cargo.toml | head -1)
+  PROFILE=${PROFILE:-release}
+  FEATURES=()
+  if sed -n '/^\[features\]/,/^\[/p' Cargo.toml | grep -qE '^[[:space:]]*wasm[[:space:]]*='; then FEATURES=(--features wasm); fi
+
+  log=$(mktemp)
+  if ! cargo build -q --lib --profile "$PROFILE" --target wasm32-unknown-unknown "${FEATURES[@]}" >"$log" 2>&1; then
+    cat "$log" >&2; rm -f "$log"
+    echo "build: cargo build for wasm32 failed" >&2
+    exit 1
+  fi
+  rm -f "$log"
+  RAW_WASM="target/wasm32-unknown-unknown/$PROFILE/malgeum.wasm"
+  [ -f "$RAW_WASM" ] || { echo "build: $RAW_WASM was not produced" >&2; exit 1; }
+
+  stamp="$WB_VERSION $(sha256sum "$RAW_WASM" | cut -d' ' -f1)"
+  if [ ! -f pkg/malgeum_bg.wasm ] || [ ! -f pkg/malgeum.js ] || [ "$(cat pkg/.stamp 2>/dev/null)" != "$stamp" ]; then
+    tmp=$(mktemp -d target/pkg.tmp.XXXXXX)
+    "$WASM_BINDGEN" "$RAW_WASM" --out-dir "$tmp" --out-name malgeum --target web \
+      --remove-name-section --remove-producers-section
+    echo "$stamp" >"$tmp/.stamp"
+    rm -rf target/pkg.old && { [ ! -d pkg ] || mv pkg target/pkg.old; } && mv "$tmp" pkg && rm -rf target/pkg.old
+    raw=$(stat -c %s pkg/malgeum_bg.wasm)
+    gz=$(gzip -9 -c pkg/malgeum_bg.wasm | wc -c)
+    say "pkg/malgeum_bg.wasm: $raw bytes raw, $gz bytes gzip -9 (budget $WASM_GZIP_BUDGET)"
+  fi
+fi
+
+[ -f pkg/malgeum_bg.wasm ] && [ -f pkg/malgeum.js ] || { echo "build: pkg/ is missing (run without --no-wasm)" >&2; exit 1; }
+gz=$(gzip -9 -c pkg/malgeum_bg.wasm | wc -c)
+if [ "$gz" -gt "$WASM_GZIP_BUDGET" ]; then
+  echo "build: pkg/malgeum_bg.wasm is $gz bytes gzipped, over the budget of $WASM_GZIP_BUDGET" >&2
+  exit 1
+fi
+
+# ---- extension packages ----
+inputs() { { echo manifest.json; find _locales extension -type f; echo pkg/malgeum.js; echo pkg/malgeum_bg.wasm; } | LC_ALL=C sort; }
+hash=$(inputs | xargs sha256sum | sha256sum | cut -d' ' -f1)
+need=0
+[ "$(cat dist/.inputs 2>/dev/null)" = "$hash" ] || need=1
+[ -f dist/malgeum-chrome.zip ] && [ -f dist/malgeum-firefox.zip ] || need=1
+if [ "$TEST" = 1 ] && [ ! -f dist/test/manifest.json ]; then need=1; fi
+if [ "$need" = 1 ]; then
+  stage=$(mktemp -d dist/.stage.XXXXXX)
+  inputs | while read -r f; do mkdir -p "$stage/$(dirname "$f")"; cp "$f" "$stage/$f"; done
+  # Every file the manifest names must be in the package.
+  node --input-type=module - "$stage" <<'EOF'
+import { readFileSync, existsSync } from 'node:fs';
+const dir = process.argv[2];
+const m = JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8'));
+const files = [m.background.service_worker, ...m.background.scripts, m.action.default_popup,
+  ...Object.values(m.icons), ...Object.values(m.action.default_icon), `_locales/${m.default_locale}/messages.json`];
+const missing = files.filter((f) => !existsSync(`${dir}/${f}`));
+if (missing.length) { console.error(`build: manifest names missing files: ${missing.join(', ')}`); process.exit(1); }
+EOF
+  python3 - "$stage" dist/malgeum-chrome.zip dist/malgeum-firefox.zip <<'EOF'
+import os, sys, zipfile
+stage, *outs = sys.argv[1:]
+names = sorted(os.path.relpath(os.path.join(d, f), stage) for d, _, fs in os.walk(stage) for f in fs)
+for out in outs:
+    tmp = out + '.tmp'
+    with zipfile.ZipFile(tmp, 'w', zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        for n in names:  # fixed timestamps: the same inputs give the same bytes
+            info = zipfile.ZipInfo(n, date_time=(2020, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            with open(os.path.join(stage, n), 'rb') as fh:
+                z.writestr(info, fh.read(), compresslevel=9)
+    os.replace(tmp, out)
+EOF
+  # dist/test is written with --test, and kept current once it exists.
+  if [ "$TEST" = 1 ] || [ -d dist/test ]; then
+    node --input-type=module - "$stage/manifest.json" <<'EOF2'
+import { readFileSync, writeFileSync } from 'node:fs';
+const file = process.argv[2];
+const m = JSON.parse(readFileSync(file, 'utf8'));
+m.host_permissions = ['http://127.0.0.1/*'];
+writeFileSync(file, `${JSON.stringify(m, null, 2)}\n`);
+EOF2
+    rm -rf dist/test && mv "$stage" dist/test
+  else
+    rm -rf "$stage"
+  fi
+  echo "$hash" >dist/.inputs
+  say "dist/malgeum-chrome.zip, dist/malgeum-firefox.zip$([ -d dist/test ] && echo ', dist/test/') ($(stat -c %s dist/malgeum-chrome.zip) bytes each)"
+fi
