@@ -59,7 +59,7 @@ if [ "$WASM" = 1 ]; then
 
   stamp="$WB_VERSION $(sha256sum "$RAW_WASM" | cut -d' ' -f1)"
   if [ ! -f pkg/malgeum_bg.wasm ] || [ ! -f pkg/malgeum.js ] || [ "$(cat pkg/.stamp 2>/dev/null)" != "$stamp" ]; then
-    tmp=$(mktemp -d target/pkg.tmp.XXXXXX)
+    tmp=$(mktemp -d target/pkg.tmp.XXXXXX) && chmod 755 "$tmp"
     "$WASM_BINDGEN" "$RAW_WASM" --out-dir "$tmp" --out-name malgeum --target web \
       --remove-name-section --remove-producers-section
     echo "$stamp" >"$tmp/.stamp"
@@ -85,7 +85,7 @@ need=0
 [ -f dist/malgeum-chrome.zip ] && [ -f dist/malgeum-firefox.zip ] || need=1
 if [ "$TEST" = 1 ] && [ ! -f dist/test/manifest.json ]; then need=1; fi
 if [ "$need" = 1 ]; then
-  stage=$(mktemp -d dist/.stage.XXXXXX)
+  stage=$(mktemp -d dist/.stage.XXXXXX) && chmod 755 "$stage"
   inputs | while read -r f; do mkdir -p "$stage/$(dirname "$f")"; cp "$f" "$stage/$f"; done
   # Every file the manifest names must be in the package.
   node --input-type=module - "$stage" <<'EOF'

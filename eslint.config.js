@@ -22,7 +22,7 @@ const noHtmlSinks = [
 
 export default [
   {
-    ignores: ['.tmp-mg/**', 'node_modules/**', 'dist/**', 'pkg/**', 'target/**', 'fuzz/**', '.venv/**', 'bench-out/**', 'eval-out/**'],
+    ignores: ['node_modules/**', 'dist/**', 'pkg/**', 'target/**', 'fuzz/**', '.venv/**', 'bench-out/**', 'eval-out/**'],
   },
   js.configs.recommended,
   {

@@ -132,7 +132,9 @@
     const lang = str(a.lang) || (/[\uac00-\ud7a3]/.test(`${str(a.title)} ${str(a.text).slice(0, 400)}`) ? 'ko' : '');
     const root = el('div', 'mg-root');
     if (lang) root.lang = lang;
-    root.dir = a.dir === 'rtl' ? 'rtl' : a.dir === 'ltr' ? 'ltr' : 'auto';
+    // The engine's direction; failing that, the language's; failing that, the text's own.
+    const rtlLang = /^(ar|he|iw|fa|ur|yi|ps|sd|ug|dv|ckb)(-|$)/i.test(lang);
+    root.dir = a.dir === 'rtl' || a.dir === 'ltr' ? a.dir : lang ? (rtlLang ? 'rtl' : 'ltr') : 'auto';
 
     const bar = el('div', 'mg-bar');
     const close = el('button', 'mg-close', '×');
@@ -159,7 +161,16 @@
       meta.appendChild(t);
     }
     const minutes = a.stats && Number(a.stats.readingMinutes);
-    if (minutes > 0) meta.appendChild(el('span', 'mg-minutes', msg('readingMinutes', [String(Math.round(minutes))])));
+    if (minutes > 0) {
+      // In the browser's language, which may run the other way than the article's: isolated in
+      // an inner span, so the separator before it stays on the article's side.
+      const span = el('span', 'mg-minutes');
+      const inner = el('span', null, msg('readingMinutes', [String(Math.max(1, Math.round(minutes)))]));
+      inner.lang = api.i18n.getUILanguage();
+      inner.dir = msg('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+      span.appendChild(inner);
+      meta.appendChild(span);
+    }
     if (meta.childNodes.length) header.appendChild(meta);
     article.appendChild(header);
 

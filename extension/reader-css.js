@@ -141,7 +141,7 @@ globalThis.MALGEUM_READER_CSS = String.raw`
 .mg-content h3 { font-size: 1.2em; }
 .mg-content h4, .mg-content h5, .mg-content h6 { font-size: 1em; }
 .mg-content a, .mg-footer a { color: var(--mg-link); text-decoration: underline; text-underline-offset: 0.15em; }
-.mg-content img {
+.mg-content img, .mg-lead img {
   display: block;
   max-width: 100%;
   height: auto;

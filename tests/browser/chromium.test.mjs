@@ -161,7 +161,10 @@ async function reader(tabId) {
           wordBreak: getComputedStyle(shadow.querySelector('.mg-content p') || rootEl).wordBreak,
           title: (shadow.querySelector('.mg-title') || {}).textContent,
           text: rootEl.innerText,
-          markup: shadow.innerHTML,
+          // The article as shown: header and body (the footer holds the copyright notice, which
+          // the engine moved out of the body on purpose).
+          markup: [...shadow.querySelectorAll('.mg-header, .mg-lead, .mg-content')].map((e) => e.innerHTML).join('\n'),
+          footer: (shadow.querySelector('.mg-footer') || {}).textContent || '',
           anchors: [...shadow.querySelectorAll('a')].map((a) => ({ text: a.textContent.trim(), href: a.getAttribute('href') || '' })),
           // Page-derived content: everything but the reader's own root (which carries the font size).
           active: [...rootEl.querySelectorAll('script, iframe, object, embed, form, [style], [class="human_link"]')].length,
@@ -344,6 +347,7 @@ for (const spec of PAGES) {
 
       if (spec.name === 'seed') {
         mkdirSync(SHOTS, { recursive: true });
+        await page.setViewportSize({ width: 1000, height: 1400 });
         await page.bringToFront();
         await page.waitForTimeout(300);
         await page.screenshot({ path: path.join(SHOTS, 'reader-light.png'), caret: 'initial' });
@@ -356,6 +360,13 @@ for (const spec of PAGES) {
         await again.bringToFront();
         await again.selectOption('#theme', 'light');
         await waitFor(async () => (await reader(tabId)).theme === 'light', 'light theme');
+        await page.setViewportSize({ width: 1000, height: 860 });
+      }
+      if (spec.name === 'rtl') {
+        mkdirSync(SHOTS, { recursive: true });
+        await page.bringToFront();
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: path.join(SHOTS, 'reader-rtl.png'), caret: 'initial' });
       }
 
       await again.close();
