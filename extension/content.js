@@ -17,7 +17,9 @@
   const api = globalThis.browser ?? globalThis.chrome;
   const HOST_ID = 'malgeum-reader';
   const NOTICE_ID = 'malgeum-notice';
-  const MAX_SCROLLERS_SCANNED = 30000;
+  // Scroll containers that matter (app shells, article panes) are ancestors of most content, so
+  // they come early in document order: the first elements are checked, a page's tail is not.
+  const MAX_SCROLLERS_SCANNED = 5000;
   const DEFAULT_SETTINGS = { theme: 'system', fontSize: 19, width: 'medium', font: 'sans' };
 
   const state = {

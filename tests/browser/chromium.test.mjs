@@ -8,7 +8,7 @@
 // Screenshots of the reader go to docs/screenshots/. Prints the toggle-to-visible median.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import fs, { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -207,12 +207,30 @@ before(async () => {
   assert.ok(existsSync(CHROMIUM), `${CHROMIUM} missing: run scripts/setup.sh --browsers`);
   server = await startServer();
   userDir = mkdtempSync(path.join(tmpdir(), 'malgeum-chromium-'));
-  ctx = await chromium.launchPersistentContext(userDir, {
+  ctx = await launch(userDir);
+  await ctx.route((url) => !isLocal(url.href), async (route) => {
+    const req = route.request();
+    offHost.push({ url: req.url(), type: req.resourceType(), phase });
+    if (req.resourceType() === 'image') await route.fulfill({ status: 200, contentType: 'image/svg+xml', body: PLACEHOLDER_SVG });
+    else await route.abort('blockedbyclient');
+  });
+  sw = await extensionWorker(ctx);
+  extId = new URL(sw.url()).host;
+  const first = ctx.pages()[0] || (await ctx.newPage());
+  cdp = await ctx.newCDPSession(first);
+  await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+});
+
+function launch(dir, { lang = 'en-US' } = {}) {
+  return chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1000, height: 860 },
     ignoreDefaultArgs: ['--disable-extensions'],
+    // The browser's UI language, which the extension's _locales follow.
+    env: { ...process.env, LANGUAGE: lang.replace('-', '_'), LANG: `${lang.replace('-', '_')}.UTF-8`, LC_ALL: '' },
     args: [
+      `--lang=${lang}`,
       '--headless=new',
       '--no-sandbox',
       '--disable-gpu',
@@ -227,18 +245,12 @@ before(async () => {
       `--load-extension=${EXT}`,
     ],
   });
-  await ctx.route((url) => !isLocal(url.href), async (route) => {
-    const req = route.request();
-    offHost.push({ url: req.url(), type: req.resourceType(), phase });
-    if (req.resourceType() === 'image') await route.fulfill({ status: 200, contentType: 'image/svg+xml', body: PLACEHOLDER_SVG });
-    else await route.abort('blockedbyclient');
-  });
-  sw = ctx.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) || (await ctx.waitForEvent('serviceworker', { timeout: 15000 }));
-  extId = new URL(sw.url()).host;
-  const first = ctx.pages()[0] || (await ctx.newPage());
-  cdp = await ctx.newCDPSession(first);
-  await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-});
+}
+
+async function extensionWorker(context) {
+  return context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ||
+    (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+}
 
 after(async () => {
   if (ctx) await ctx.close();
@@ -256,6 +268,9 @@ test('manifest: MV3, exactly the four permissions, test host permission only in 
   const shipped = JSON.parse(readFileSync(path.join(root, 'manifest.json'), 'utf8'));
   assert.equal(shipped.host_permissions, undefined, 'the shipped manifest has no host permissions');
   assert.equal(shipped.content_scripts, undefined, 'no content script runs unless the user asks');
+  const commands = await sw.evaluate(() => chrome.commands.getAll());
+  const toggle = commands.find((c) => c.name === 'toggle-reader');
+  assert.ok(toggle && toggle.shortcut, `the toggle shortcut is assigned: ${JSON.stringify(commands)}`);
 });
 
 for (const spec of PAGES) {
@@ -296,6 +311,13 @@ for (const spec of PAGES) {
       if (spec.lang === 'ko') assert.equal(r.wordBreak, 'keep-all', 'Korean keeps words whole');
       const during = await page.evaluate(() => document.body.outerHTML);
       assert.equal(during, before.body, 'the page body is not modified while the reader is open');
+      if (spec.name === 'seed') {
+        mkdirSync(SHOTS, { recursive: true });
+        const size = popup.viewportSize();
+        await popup.setViewportSize({ width: 300, height: 420 });
+        await popup.screenshot({ path: path.join(SHOTS, 'popup-en.png'), caret: 'initial' });
+        await popup.setViewportSize(size);
+      }
     });
 
     await t.test('Copy JSON puts the export on the clipboard', async () => {
@@ -442,6 +464,35 @@ test('hostile page: overridden DOM methods and outerHTML do not stop the reader 
   await page.close();
 });
 
+test('large page (~100,000 elements): the reader opens and closes cleanly', async () => {
+  const { page, tabId } = await openPage('/large.html');
+  const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+  assert.ok(nodes > 95000, `${nodes} elements`);
+  await page.evaluate(() => window.scrollTo(0, 5000));
+  await settle(page);
+  const before = await page.evaluate(() => ({ body: document.body.outerHTML, y: window.scrollY }));
+  phase = 'reader:large';
+  const popup = await openPopup(tabId);
+  const t0 = Date.now();
+  await popup.click('#toggle');
+  const r = await waitFor(async () => {
+    const x = await reader(tabId);
+    return x.count === 1 ? x : null;
+  }, 'the reader on the large page', 30000);
+  const ms = Date.now() - t0;
+  assert.ok(r.text.includes('will be watched for a decade'), 'the whole article is there');
+  assert.ok(!r.text.includes('Section 1999') && !r.text.includes('reader7'), 'no menu or comments');
+  await popup.click('#toggle');
+  await waitFor(async () => (await reader(tabId)).count === 0, 'the reader to close', 30000);
+  const after = await page.evaluate(() => ({ body: document.body.outerHTML, y: window.scrollY }));
+  assert.ok(after.body === before.body, 'document.body.outerHTML is exactly what it was');
+  assert.equal(after.y, before.y, 'same scroll position');
+  console.log(`large page (${nodes} elements, ${(before.body.length / 1e6).toFixed(1)} MB): reader shown ${ms} ms after the click (as seen by the test)`);
+  phase = 'between';
+  await popup.close();
+  await page.close();
+});
+
 test('toggle-to-visible time on the seed page (printed, not asserted)', async () => {
   const { page, tabId } = await openPage('/seed.html');
   await settle(page);
@@ -488,6 +539,49 @@ test('toggle-to-visible time on the seed page (printed, not asserted)', async ()
   phase = 'between';
   await popup.close();
   await page.close();
+});
+
+// Chromium's Korean UI needs Debian's chromium-l10n (scripts/setup.sh --browsers installs it).
+const KO_PAK = path.join(path.dirname(fs.realpathSync(CHROMIUM === '/usr/bin/chromium' ? '/usr/lib/chromium/chromium' : CHROMIUM)), 'locales/ko.pak');
+test('Korean browser: the popup and the reader speak Korean (_locales/ko)', { skip: !fs.existsSync(KO_PAK) && `no ${KO_PAK}: apt-get install chromium-l10n` }, async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'malgeum-chromium-ko-'));
+  const ko = await launch(dir, { lang: 'ko' });
+  try {
+    await ko.route((url) => !isLocal(url.href), (route) => {
+      offHost.push({ url: route.request().url(), type: route.request().resourceType(), phase: 'load:ko' });
+      return route.abort('blockedbyclient');
+    });
+    const worker = await extensionWorker(ko);
+    const id = new URL(worker.url()).host;
+    const page = await ko.newPage();
+    await page.goto(`${server.origin}/seed-csp.html`);
+    const tabId = await waitFor(() => worker.evaluate(async (u) => {
+      const t = (await chrome.tabs.query({})).find((x) => x.url === u);
+      return t ? t.id : null;
+    }, page.url()), 'the tab id');
+    const popup = await ko.newPage();
+    await popup.setViewportSize({ width: 300, height: 420 });
+    await popup.goto(`chrome-extension://${id}/extension/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('#toggle:not([disabled])');
+    assert.equal(await popup.evaluate(() => document.documentElement.lang), 'ko');
+    assert.equal((await popup.textContent('#copy-json')).trim(), 'JSON 복사');
+    assert.equal((await popup.textContent('#copy-markdown')).trim(), '마크다운 복사');
+    await popup.click('#toggle');
+    await popup.waitForSelector('#toggle[aria-pressed="true"]');
+    const minutes = await worker.evaluate(async (t) => {
+      const [r] = await chrome.scripting.executeScript({
+        target: { tabId: t },
+        func: () => chrome.dom.openOrClosedShadowRoot(document.getElementById('malgeum-reader')).querySelector('.mg-minutes').textContent,
+      });
+      return r.result;
+    }, tabId);
+    assert.match(minutes, /^\d+분 분량$/);
+    mkdirSync(SHOTS, { recursive: true });
+    await popup.screenshot({ path: path.join(SHOTS, 'popup-ko.png'), caret: 'initial' });
+  } finally {
+    await ko.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('no request leaves the machine: the extension makes none, the reader only shows the article images', async () => {

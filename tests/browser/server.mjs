@@ -1,6 +1,7 @@
 // Serves the browser tests' pages from 127.0.0.1 only (never the network).
 // Routes: /seed.html (bundled businesspost example), /seed-csp.html (same page with a strict
-// Content-Security-Policy header), and every file under tests/browser/pages/ by name.
+// Content-Security-Policy header), /large.html (a generated article page with ~100,000 nodes of
+// page chrome around it), and every file under tests/browser/pages/ by name.
 import http from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,7 +11,25 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 const seedPage = path.join(root, 'examples/businesspost-naver-sovereign-ai/source.html');
 
+// A large page: a real-length article inside ~100,000 elements of navigation, lists and comments.
+function largePage() {
+  const words = ['tide', 'harbour', 'turbine', 'estuary', 'council', 'engineers', 'sediment', 'grid', 'monitoring', 'habitat'];
+  const sentence = (i) => `Paragraph ${i} of the report notes that the ${words[i % 10]} and the ${words[(i * 3) % 10]} were studied for years before the decision, and that the findings, published in full, run to several hundred pages.`;
+  const parts = ['<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Large page: the estuary report - Harbour Gazette</title>',
+    '<meta property="og:title" content="Large page: the estuary report"><meta name="author" content="Morgan Ellis"></head><body>'];
+  parts.push('<nav class="mega-menu"><ul>');
+  for (let i = 0; i < 20000; i++) parts.push(`<li class="menu-item"><a href="/section/${i}"><span>Section ${i}</span></a></li>`);
+  parts.push('</ul></nav><main><article><h1>Large page: the estuary report</h1><p class="byline">By Morgan Ellis</p>');
+  for (let i = 0; i < 120; i++) parts.push(`<p>${sentence(i)}</p>`);
+  parts.push('<p>The last paragraph of the large report says the estuary will be watched for a decade.</p></article></main>');
+  parts.push('<section class="comments">');
+  for (let i = 0; i < 13000; i++) parts.push(`<div class="comment"><b>reader${i}</b><p>comment ${i}</p></div>`);
+  parts.push('</section><footer>© Harbour Gazette</footer></body></html>');
+  return parts.join('\n');
+}
+
 const routes = {
+  '/large.html': { generate: largePage },
   '/seed.html': { file: seedPage },
   '/seed-csp.html': { file: seedPage, headers: { 'Content-Security-Policy': "script-src 'self'" } },
 };
@@ -38,8 +57,8 @@ export async function startServer(port = 0) {
     const route = routeFor(new URL(req.url, 'http://127.0.0.1').pathname);
     try {
       if (!route) throw new Error('no route');
-      const body = await readFile(route.file);
-      const type = types[path.extname(route.file)] || 'application/octet-stream';
+      const body = route.generate ? (route.body ??= route.generate()) : await readFile(route.file);
+      const type = route.generate ? types['.html'] : types[path.extname(route.file)] || 'application/octet-stream';
       res.writeHead(200, { 'Content-Type': type, ...(route.headers || {}) });
       res.end(body);
     } catch {
