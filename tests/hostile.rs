@@ -215,7 +215,7 @@ fn random_tag_soup_1mb() -> String {
     let mut s = String::with_capacity((1 << 20) + 16);
     while s.len() < 1 << 20 {
         let r = rng.next();
-        if r % 4 == 0 {
+        if r.is_multiple_of(4) {
             s.push_str(WORDS[(r >> 8) as usize % WORDS.len()]);
         } else {
             s.push(ALPHABET[(r >> 8) as usize % ALPHABET.len()] as char);
