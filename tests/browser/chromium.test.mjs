@@ -464,6 +464,87 @@ test('hostile page: overridden DOM methods and outerHTML do not stop the reader 
   await page.close();
 });
 
+test('sanitizer: an XSS battery leaves nothing executable and keeps the text', async () => {
+  const { page, tabId } = await openPage('/not-article.html');
+  phase = 'reader:sanitizer';
+  await page.evaluate(() => { window.__xss = 0; });
+  const vectors = [
+    '<script>window.__xss++</script>',
+    '<img src=x onerror="window.__xss++">',
+    '<IMG SRC=x OnErRoR=window.__xss++>',
+    '<a href="javascript:window.__xss++">j1</a>',
+    '<a href=" JaVaScRiPt:window.__xss++">j2</a>',
+    '<a href="java&#x09;script:window.__xss++">j3</a>',
+    '<a href="&#106;avascript:window.__xss++">j4</a>',
+    '<a href="&#x6A;&#x61;&#x76;&#x61;&#x73;&#x63;&#x72;&#x69;&#x70;&#x74;&#x3A;window.__xss++">j5</a>',
+    '<a href="vbscript:msgbox(1)">v</a>',
+    '<a href="data:text/html,<script>window.__xss++</script>">d</a>',
+    '<img src="data:image/svg+xml,<svg onload=window.__xss++>">',
+    '<iframe srcdoc="<script>parent.__xss++</script>"></iframe>',
+    '<iframe src="javascript:parent.__xss++"></iframe>',
+    '<object data="javascript:window.__xss++"></object><embed src="javascript:window.__xss++">',
+    '<svg><script>window.__xss++</script></svg><svg onload="window.__xss++"></svg>',
+    '<svg><a xlink:href="javascript:window.__xss++"><text>s</text></a></svg>',
+    '<math><mtext><table><mglyph><style><img src=x onerror=window.__xss++>',
+    '<math><mi xlink:href="javascript:window.__xss++">m</mi></math>',
+    '<base href="javascript:window.__xss++//">',
+    '<meta http-equiv="refresh" content="0;url=javascript:window.__xss++">',
+    '<form action="javascript:window.__xss++"><button>b</button><input type=image src=x onerror=window.__xss++></form>',
+    '<div style="background:url(javascript:window.__xss++)">styled</div>',
+    '<p style="behavior:url(x.htc)">behaved</p>',
+    '<noscript><p title="</noscript><img src=x onerror=window.__xss++>"></noscript>',
+    '<details open ontoggle="window.__xss++"><summary>d</summary></details>',
+    '<video><source onerror="window.__xss++"></video><audio src=x onerror=window.__xss++></audio>',
+    '<template><img src=x onerror=window.__xss++></template>',
+    '<style>@import "javascript:window.__xss++";</style>',
+    '<link rel=stylesheet href="javascript:window.__xss++">',
+    '<body onload="window.__xss++"><p onclick="window.__xss++" onmouseover="window.__xss++">handlers</p>',
+    '<a href="https://example.org/ok" onclick="window.__xss++" target="_top" ping="https://t.example/">safe link</a>',
+    '<img src="https://example.org/a.jpg" srcset="javascript:x 1x" alt="photo">',
+    '<p>KEEP THIS ARTICLE TEXT</p>',
+  ];
+  const report = await sw.evaluate(async ({ id, list }) => {
+    await chrome.scripting.executeScript({ target: { tabId: id }, files: ['extension/sanitize.js'] });
+    const [r] = await chrome.scripting.executeScript({
+      target: { tabId: id },
+      args: [list],
+      func: async (items) => {
+        const host = document.createElement('div');
+        const shadow = host.attachShadow({ mode: 'closed' });
+        const box = document.createElement('div');
+        for (const html of items) box.appendChild(globalThis.MalgeumSanitize.sanitizeHtml(html, document, location.href));
+        shadow.appendChild(box);
+        document.documentElement.appendChild(host); // live, so that anything executable would run
+        await new Promise((res) => setTimeout(res, 400));
+        const all = [...box.querySelectorAll('*')];
+        const out = {
+          tags: [...new Set(all.map((e) => e.localName))].sort(),
+          badTags: all.filter((e) => /^(script|style|iframe|object|embed|svg|math|form|input|button|base|meta|link|template|noscript|video|audio|source)$/.test(e.localName)).length,
+          handlers: all.filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name))).length,
+          styles: all.filter((e) => e.hasAttribute('style')).length,
+          urls: all.flatMap((e) => ['href', 'src', 'srcset', 'action', 'xlink:href', 'ping'].map((n) => e.getAttribute(n)).filter((v) => v !== null)),
+          attrs: [...new Set(all.flatMap((e) => [...e.attributes].map((a) => `${e.localName}[${a.name}]`)))].sort(),
+          text: box.textContent,
+        };
+        host.remove();
+        return out;
+      },
+    });
+    return r.result;
+  }, { id: tabId, list: vectors });
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => window.__xss), 0, 'nothing ran in the page');
+  assert.equal(report.badTags, 0, `no active elements (tags: ${report.tags.join(' ')})`);
+  assert.equal(report.handlers, 0, 'no on* attributes');
+  assert.equal(report.styles, 0, 'no style attributes');
+  assert.deepEqual(report.urls.filter((u) => !/^(https?:|mailto:)/.test(u)), [], `only http(s)/mailto URLs: ${report.urls.join(' ')}`);
+  assert.ok(report.urls.includes('https://example.org/ok') && report.urls.includes('https://example.org/a.jpg'), 'safe URLs kept');
+  assert.ok(report.attrs.every((a) => /^(a\[(href|rel|title)\]|img\[(src|alt|loading|decoding|width|height|title)\]|details\[open\]|.*\[(lang|dir)\])$/.test(a) || !a.includes('[')), `attributes: ${report.attrs.join(' ')}`);
+  for (const t of ['KEEP THIS ARTICLE TEXT', 'safe link', 'handlers', 'styled', 'j1', 'j5']) assert.ok(report.text.includes(t), `text "${t}" kept`);
+  phase = 'between';
+  await page.close();
+});
+
 test('large page (~100,000 elements): the reader opens and closes cleanly', async () => {
   const { page, tabId } = await openPage('/large.html');
   const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
