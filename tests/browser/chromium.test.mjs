@@ -10,6 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs, { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -221,7 +222,7 @@ before(async () => {
   await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
 });
 
-function launch(dir, { lang = 'en-US' } = {}) {
+function launch(dir, { lang = 'en-US', ext = EXT } = {}) {
   return chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     headless: true,
@@ -241,8 +242,8 @@ function launch(dir, { lang = 'en-US' } = {}) {
       '--disable-component-update',
       // Belt and braces: no name resolves but 127.0.0.1, whatever a page asks for.
       '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-      `--disable-extensions-except=${EXT}`,
-      `--load-extension=${EXT}`,
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
     ],
   });
 }
@@ -661,6 +662,37 @@ test('Korean browser: the popup and the reader speak Korean (_locales/ko)', { sk
     await popup.screenshot({ path: path.join(SHOTS, 'popup-ko.png'), caret: 'initial' });
   } finally {
     await ko.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('release package dist/malgeum-chrome.zip: loads as it is, no host permission, reads no page without the user', async () => {
+  const zip = path.join(root, 'dist/malgeum-chrome.zip');
+  assert.ok(existsSync(zip), 'dist/malgeum-chrome.zip exists (./build.sh)');
+  const dir = mkdtempSync(path.join(tmpdir(), 'malgeum-chrome-zip-'));
+  const unpacked = path.join(dir, 'ext');
+  execFileSync('python3', ['-c', 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])', zip, unpacked]);
+  const rel = await launch(path.join(dir, 'profile'), { ext: unpacked });
+  try {
+    await rel.route((url) => !isLocal(url.href), (route) => route.abort('blockedbyclient'));
+    const worker = await extensionWorker(rel);
+    const m = await worker.evaluate(() => chrome.runtime.getManifest());
+    assert.equal(m.host_permissions, undefined, 'no host permissions');
+    assert.deepEqual([...m.permissions].sort(), ['activeTab', 'clipboardWrite', 'scripting', 'storage']);
+    const page = await rel.newPage();
+    await page.goto(`${server.origin}/seed.html`);
+    const before = await page.evaluate(() => document.documentElement.outerHTML);
+    // Without host permission the extension cannot even see tab URLs: the newest tab is the page.
+    const tabId = await worker.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((t) => t.id)));
+    const popup = await rel.newPage();
+    await popup.goto(`chrome-extension://${new URL(worker.url()).host}/extension/popup.html?tab=${tabId}`);
+    // Without the toolbar click that grants activeTab the page is off limits: the popup says so.
+    await popup.waitForFunction(() => document.getElementById('status').dataset.kind === 'error');
+    assert.ok(await popup.isDisabled('#toggle'), 'the toggle is disabled');
+    assert.ok(await popup.isDisabled('#copy-json'), 'copies are disabled');
+    assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before, 'the page is untouched');
+  } finally {
+    await rel.close();
     rmSync(dir, { recursive: true, force: true });
   }
 });
