@@ -453,6 +453,7 @@ test('hostile page: overridden DOM methods and outerHTML do not stop the reader 
     return x.count === 1 ? x : null;
   }, 'the reader on the hostile page');
   assert.ok(r.text.includes('The tidal barrage'), 'the article body is shown');
+  assert.ok(r.hostVisible, 'the page cannot hide the reader (it sets display:none !important on it)');
   assert.equal(r.handlers + r.active, 0, 'nothing executable in the reader');
   assert.equal(await page.evaluate(() => window.__stolen || null), null, 'page scripts read nothing from the reader');
   await popup.click('#toggle');
