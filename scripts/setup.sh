@@ -11,6 +11,10 @@ WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1
 GECKODRIVER_VERSION=0.36.0
 TOOLS=${MALGEUM_TOOLS:-$HOME/.cache/malgeum/tools}
 say() { echo "setup: $*" >&2; }
+# One installer at a time (two checkouts, or a build and a test run, may start together).
+mkdir -p "$TOOLS"
+exec 8>"$TOOLS/.setup.lock"
+flock 8
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding rust target wasm32-unknown-unknown"
@@ -28,13 +32,15 @@ if [ "${1:-}" = "--browsers" ]; then
   need=()
   [ -x /usr/bin/chromium ] || need+=(chromium)
   [ -x /usr/bin/firefox-esr ] || need+=(firefox-esr)
-  fc-list 2>/dev/null | grep -qi "noto sans cjk" || need+=(fonts-noto-cjk)
+  # (grep >/dev/null, not -q: -q closes the pipe early and pipefail would call that failure)
+  fc-list 2>/dev/null | grep -i "noto sans cjk" >/dev/null || need+=(fonts-noto-cjk)
+  [ -d /usr/lib/chromium/locales ] && [ -f /usr/lib/chromium/locales/ko.pak ] || need+=(chromium-l10n)
   command -v zip >/dev/null || need+=(zip)
   if [ ${#need[@]} -gt 0 ]; then
     say "apt-get install ${need[*]}"
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >/dev/null
-    apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+    apt-get -o DPkg::Lock::Timeout=300 update -qq >/dev/null
+    apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${need[@]}" >/dev/null
   fi
   GD_ROOT="$TOOLS/geckodriver-$GECKODRIVER_VERSION"
   if [ ! -x "$GD_ROOT/bin/geckodriver" ]; then

@@ -70,7 +70,7 @@ pub fn decode(bytes: &[u8]) -> (String, &'static Encoding) {
     let enc = match declared {
         // Trust a declaration only if the bytes agree with it.
         Some(enc) if enc == UTF_8 => {
-            if std::str::from_utf8(strip_bom(bytes)).is_ok() {
+            if std::str::from_utf8(strip_bom(bytes)).is_ok() || mostly_utf8(bytes) {
                 UTF_8
             } else {
                 sniff_legacy(bytes)
@@ -88,12 +88,41 @@ pub fn decode(bytes: &[u8]) -> (String, &'static Encoding) {
             if std::str::from_utf8(strip_bom(bytes)).is_ok() {
                 UTF_8
             } else {
-                sniff_legacy(bytes)
+                match sniff_legacy(bytes) {
+                    enc if enc == WINDOWS_1252 && mostly_utf8(bytes) => UTF_8,
+                    enc => enc,
+                }
             }
         }
     };
     let (text, _, _) = enc.decode(bytes);
     (text.into_owned(), enc)
+}
+
+/// UTF-8 with a few broken sequences (a truncated copy, one bad byte): far more valid
+/// multi-byte characters than errors. Such a page is UTF-8 with damage, not a legacy charset.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut valid_multibyte, mut errors) = (0usize, 0usize);
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                valid_multibyte += s.bytes().filter(|b| *b >= 0xC0).count();
+                break;
+            }
+            Err(e) => {
+                let (good, bad) = rest.split_at(e.valid_up_to());
+                valid_multibyte += good.iter().filter(|b| **b >= 0xC0).count();
+                errors += 1;
+                let skip = e.error_len().unwrap_or(bad.len()).max(1);
+                rest = &bad[skip.min(bad.len())..];
+                if rest.is_empty() {
+                    break;
+                }
+            }
+        }
+    }
+    valid_multibyte >= 8 && errors * 10 <= valid_multibyte
 }
 
 fn strip_bom(bytes: &[u8]) -> &[u8] {
@@ -145,6 +174,28 @@ mod tests {
         let (text, enc) = decode(&lying);
         assert_eq!(enc, EUC_KR);
         assert!(text.contains("한국어 기사 본문"));
+    }
+
+    #[test]
+    fn damaged_utf8_stays_utf8() {
+        let mut page =
+            "<meta charset=utf-8><p>업계에서는 국내 기업이 주목하고 있다 네이버 국가대표"
+                .as_bytes()
+                .to_vec();
+        page.extend([0xFF, 0xC3]);
+        page.extend("<p>더 많은 한국어 문장".as_bytes());
+        let (text, enc) = decode(&page);
+        assert_eq!(enc, UTF_8);
+        assert!(text.contains("업계에서는 국내 기업이"));
+    }
+
+    #[test]
+    fn utf16_with_bom_decodes() {
+        let mut page = vec![0xFF, 0xFE];
+        for u in "<p>네이버가 정부의".encode_utf16() {
+            page.extend(u.to_le_bytes());
+        }
+        assert!(decode(&page).0.contains("네이버가 정부의"));
     }
 
     #[test]

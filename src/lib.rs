@@ -74,7 +74,8 @@ const MIN_ARTICLE_CHARS: usize = 140;
 
 /// Decodes a page's bytes (see [`decode`]) and extracts its article.
 pub fn extract_bytes(bytes: &[u8], url: &str, options: &Options) -> Result<Article, Error> {
-    if looks_binary(bytes) {
+    // UTF-16 is full of NUL bytes: with a BOM, binary-ness is judged on the decoded text.
+    if encoding_rs::Encoding::for_bom(bytes).is_none() && looks_binary(bytes) {
         return Err(Error::Unreadable(
             "the input is binary data, not HTML".into(),
         ));
@@ -112,6 +113,12 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
     let plan = choose::choose(&scan, rule.map(|r| r.name));
     let meta = metadata::extract(&scan, url, plan.roots.first().copied());
     let rendered = render::render(&scan, &plan, url);
+    let rule_name = plan.rule.clone();
+    let chose_something = !plan.roots.is_empty();
+    // The arena is done with: free it before the renderings (a 60 MB page keeps peak memory
+    // well under 1 GiB this way).
+    drop(plan);
+    drop(scan);
     let mut body = rendered.body;
     let polished = polish::polish(&mut body, &meta.title);
 
@@ -119,7 +126,7 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
     let korean = meta.lang.as_deref().is_some_and(|l| l.starts_with("ko"))
         || korean::has_hangul(&meta.title);
     let stats = article::stats(&text, korean);
-    let (readerable, reason) = verdict(&text, &plan);
+    let (readerable, reason) = verdict(&text, chose_something);
 
     let mut authors = meta.authors;
     let mut byline = meta.byline;
@@ -195,14 +202,14 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
         extractor: article::Extractor {
             name: "malgeum",
             version: env!("CARGO_PKG_VERSION"),
-            rule: plan.rule,
+            rule: rule_name,
         },
     })
 }
 
-fn verdict(text: &str, plan: &choose::Plan) -> (bool, Option<String>) {
+fn verdict(text: &str, chose_something: bool) -> (bool, Option<String>) {
     let chars = text.chars().filter(|c| !c.is_whitespace()).count();
-    if plan.roots.is_empty() || chars == 0 {
+    if !chose_something || chars == 0 {
         return (false, Some("no article text found on this page".into()));
     }
     if chars < MIN_ARTICLE_CHARS {

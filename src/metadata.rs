@@ -390,7 +390,12 @@ fn visible_byline(scan: &Scan, article: Option<u32>) -> Option<(u32, String)> {
     // container holds the article: Readability then retries without that filter).
     let skipped = |i: u32| {
         let mut a = scan.nodes[i as usize].parent;
+        let mut steps = 0;
         while a != NONE && scan.nodes[a as usize].flags & scan::IN_UNLIKELY != 0 {
+            steps += 1;
+            if steps > 256 {
+                return true; // a hostile nesting: not a byline worth the walk
+            }
             if scan.nodes[a as usize].flags & scan::UNLIKELY != 0 {
                 return article.is_none_or(|root| !scan.is_inside(root, a));
             }

@@ -219,11 +219,12 @@ impl Builder<'_, '_> {
     }
 
     /// The nearest block element around (or at) `node` in the arena.
-    fn block_of(&self, mut node: u32) -> u32 {
-        while node != NONE && !self.scan.nodes[node as usize].tag.is_block() {
-            node = self.scan.nodes[node as usize].parent;
+    fn block_of(&self, node: u32) -> u32 {
+        if node == NONE {
+            NONE
+        } else {
+            self.scan.nodes[node as usize].block
         }
-        node
     }
 
     /// Closes open output elements that do not contain `node` (by arena ancestry). A paragraph
@@ -490,7 +491,8 @@ impl Builder<'_, '_> {
         if let Some(&(_, layout)) = self.table_kinds.iter().find(|(table, _)| *table == t) {
             return layout;
         }
-        let end = scan.subtree_end(t);
+        // Judged on its first elements: nested tables must not make this quadratic.
+        let end = scan.subtree_end(t).min(t + 2000);
         let (mut cells, mut rows, mut blocks) = (0, 0, 0);
         for k in t + 1..end {
             match scan.nodes[k as usize].tag {

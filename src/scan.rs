@@ -45,6 +45,7 @@ pub const IN_LINK: u32 = 1 << 26;
 pub const IN_UNLIKELY: u32 = 1 << 27;
 pub const IN_HEAD: u32 = 1 << 28;
 pub const IN_REMOVED: u32 = 1 << 29;
+pub const IN_HASH_LINK: u32 = 1 << 30;
 
 /// One element of the page.
 #[derive(Clone, Debug)]
@@ -71,6 +72,8 @@ pub struct Node {
     pub heading_chars: u32,
     pub element_children: u32,
     pub name_hash: u32,
+    /// The nearest block element around it (itself for a block): where its text belongs.
+    pub block: u32,
 }
 
 /// A text node's bytes and the element it belongs to.
@@ -126,6 +129,8 @@ struct Frame {
     inherited: u32,
     /// The innermost open block (self for a block): where inline text gathers into a paragraph.
     block: u32,
+    /// That block's place on the stack (frames below the top never move).
+    block_slot: u32,
     run_chars: u32,
     run_commas: u32,
     run_links: f32,
@@ -141,6 +146,9 @@ struct State<'h> {
     meta: PageMeta,
     stack: Vec<Frame>,
     open_tags: Vec<Tag>,
+    /// How many elements of each tag are open: most start tags can skip the search for an
+    /// element to close implicitly (a 300,000-deep page would make it quadratic).
+    open_counts: Vec<u32>,
     pos: usize,
     hints: String,
     title_buf: Option<String>,
@@ -162,6 +170,7 @@ pub fn scan<'h>(html: &'h str, rule: Option<&'static SiteRule>) -> Result<Scan<'
         meta: PageMeta::default(),
         stack: Vec::with_capacity(64),
         open_tags: Vec::with_capacity(64),
+        open_counts: vec![0; 256],
         pos: 0,
         hints: String::new(),
         title_buf: None,
@@ -266,7 +275,12 @@ impl<'h> State<'h> {
         let raw = &self.html[range.clone()];
         let name = markup::tag_name(raw);
         let tag = Tag::from_name(name);
-        let closes = tags::implied_closes(&self.open_tags, tag);
+        let counts = &self.open_counts;
+        let closes = if tags::may_close_implicitly(tag, &|t| counts[t as usize] > 0) {
+            tags::implied_closes(&self.open_tags, tag)
+        } else {
+            0
+        };
         for _ in 0..closes {
             self.pop(range.start);
         }
@@ -302,6 +316,11 @@ impl<'h> State<'h> {
             heading_chars: 0,
             element_children: 0,
             name_hash: if tag == Tag::Other { fnv(name) } else { 0 },
+            block: if tag.is_block() {
+                index
+            } else {
+                self.stack.last().map_or(NONE, |f| f.block)
+            },
         };
         let own = self.read_attributes(index, raw, tag, name, &mut node, parent_inherited);
         if parent != NONE {
@@ -319,6 +338,9 @@ impl<'h> State<'h> {
         }
         if tag == Tag::A && own & HAS_HREF != 0 {
             inherited |= IN_LINK;
+            if own & HASH_LINK != 0 {
+                inherited |= IN_HASH_LINK;
+            }
         }
         if own & UNLIKELY != 0 {
             inherited |= IN_UNLIKELY;
@@ -340,22 +362,26 @@ impl<'h> State<'h> {
             self.finish_node(index, range.end, inherited);
             return;
         }
-        let block = if tag.is_block() {
-            index
+        let (block, block_slot) = if tag.is_block() {
+            (index, self.stack.len() as u32)
         } else {
-            self.stack.last().map_or(NONE, |f| f.block)
+            self.stack
+                .last()
+                .map_or((NONE, NONE), |f| (f.block, f.block_slot))
         };
         self.stack.push(Frame {
             node: index,
             tag,
             inherited,
             block,
+            block_slot,
             run_chars: 0,
             run_commas: 0,
             run_links: 0.0,
             last_was_br: false,
         });
         self.open_tags.push(tag);
+        self.open_counts[tag as usize] += 1;
         if tag == Tag::Title && inherited & IN_HEAD != 0
             || tag == Tag::Title && self.meta.title.is_none() && !self.open_tags.contains(&Tag::Svg)
         {
@@ -612,11 +638,14 @@ impl<'h> State<'h> {
         flags
     }
 
+    /// The frame of the innermost open block.
+    fn block_frame(&mut self) -> Option<&mut Frame> {
+        let slot = self.stack.last()?.block_slot;
+        self.stack.get_mut(slot as usize)
+    }
+
     fn on_br(&mut self) {
-        let Some(block) = self.stack.last().map(|f| f.block) else {
-            return;
-        };
-        let Some(frame) = self.stack.iter_mut().rev().find(|f| f.node == block) else {
+        let Some(frame) = self.block_frame() else {
             return;
         };
         if frame.last_was_br {
@@ -629,15 +658,10 @@ impl<'h> State<'h> {
 
     /// Ends the innermost block's current paragraph run and records it.
     fn flush_paragraph(&mut self) {
-        let Some(block) = self.stack.last().map(|f| f.block) else {
+        let Some(frame) = self.block_frame() else {
             return;
         };
-        if block == NONE {
-            return;
-        }
-        let Some(frame) = self.stack.iter_mut().rev().find(|f| f.node == block) else {
-            return;
-        };
+        let block = frame.node;
         let (chars, commas, links) = (frame.run_chars, frame.run_commas, frame.run_links);
         frame.run_chars = 0;
         frame.run_commas = 0;
@@ -697,12 +721,7 @@ impl<'h> State<'h> {
             return;
         }
         let link = if top.inherited & IN_LINK != 0 {
-            let hash = self
-                .stack
-                .iter()
-                .rev()
-                .any(|f| f.tag == Tag::A && self.nodes[f.node as usize].flags & HASH_LINK != 0);
-            if hash {
+            if top.inherited & IN_HASH_LINK != 0 {
                 0.3 * chars as f32
             } else {
                 chars as f32
@@ -715,7 +734,7 @@ impl<'h> State<'h> {
         node.commas += commas;
         node.link_chars += link;
         if top.block != NONE {
-            if let Some(frame) = self.stack.iter_mut().rev().find(|f| f.node == top.block) {
+            if let Some(frame) = self.block_frame() {
                 frame.run_chars += chars;
                 frame.run_commas += commas;
                 frame.run_links += link;
@@ -783,6 +802,7 @@ impl<'h> State<'h> {
             return;
         };
         self.open_tags.pop();
+        self.open_counts[frame.tag as usize] -= 1;
         if frame.tag == Tag::Title {
             if let Some(t) = self.title_buf.take() {
                 if self.meta.title.is_none() {
@@ -797,10 +817,8 @@ impl<'h> State<'h> {
         }
         // A block's end also ends the paragraph run of the block around it.
         if frame.tag.is_block() {
-            if let Some(outer) = self.stack.last().map(|f| f.block) {
-                if let Some(f) = self.stack.iter_mut().rev().find(|f| f.node == outer) {
-                    f.last_was_br = false;
-                }
+            if let Some(f) = self.block_frame() {
+                f.last_was_br = false;
             }
         }
         self.finish_node(frame.node, at, frame.inherited);

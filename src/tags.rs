@@ -214,7 +214,7 @@ impl Tag {
     }
 
     /// Start tags that close an open `<p>` (HTML's "close a p element" rule).
-    fn closes_p(self) -> bool {
+    pub fn closes_p(self) -> bool {
         use Tag::*;
         matches!(
             self,
@@ -279,6 +279,31 @@ impl Tag {
     }
 }
 
+/// Whether a start tag could close anything implicitly, given which tags are open: lets the
+/// scan skip the stack search for most tags.
+pub fn may_close_implicitly(tag: Tag, is_open: &dyn Fn(Tag) -> bool) -> bool {
+    use Tag::*;
+    let any = |tags: &[Tag]| tags.iter().any(|t| is_open(*t));
+    tag.is_heading()
+        || tag.closes_p() && is_open(P)
+        || match tag {
+            Li => is_open(Li),
+            Dd | Dt => any(&[Dd, Dt]),
+            Td | Th => any(&[Td, Th]),
+            Tr => is_open(Tr),
+            Tbody | Thead | Tfoot => any(&[Tbody, Thead, Tfoot]),
+            Option => is_open(Option),
+            Optgroup => any(&[Option, Optgroup]),
+            A => is_open(A),
+            Rt | Rp => any(&[Rt, Rp]),
+            _ => false,
+        }
+}
+
+/// How far down the stack a search for an element to close goes: HTML sets no limit, but a
+/// hostile page nested 300,000 deep would make every search a walk of the whole stack.
+const MAX_SEARCH: usize = 1024;
+
 /// How many open elements (from the top of the stack) a new start tag closes implicitly.
 /// `open` lists the open elements' tags, outermost first.
 pub fn implied_closes(open: &[Tag], tag: Tag) -> usize {
@@ -287,7 +312,7 @@ pub fn implied_closes(open: &[Tag], tag: Tag) -> usize {
     // Closes everything from the top down to and including the nearest element for which
     // `target` holds, if it is found before an element for which `stop` holds.
     let close_to = |target: &dyn Fn(Tag) -> bool, stop: &dyn Fn(Tag) -> bool| -> usize {
-        for (i, t) in open.iter().enumerate().rev() {
+        for (i, t) in open.iter().enumerate().rev().take(MAX_SEARCH) {
             if target(*t) {
                 return depth - i;
             }
@@ -347,7 +372,7 @@ pub fn implied_closes(open: &[Tag], tag: Tag) -> usize {
 /// tag's name.
 pub fn end_tag_closes(open: &[Tag], tag: Tag, same_other: &dyn Fn(usize) -> bool) -> usize {
     let depth = open.len();
-    for (i, t) in open.iter().enumerate().rev() {
+    for (i, t) in open.iter().enumerate().rev().take(MAX_SEARCH) {
         let same = if tag == Tag::Other {
             *t == Tag::Other && same_other(i)
         } else {
