@@ -830,7 +830,11 @@ fn charset_cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
     let mut utf8_with_garbage = utf8_meta.clone().into_bytes();
     // Broken bytes between two tags near the middle: the text around them must survive.
     let half = utf8_with_garbage.len() / 2;
-    let at = half + utf8_with_garbage[half..].iter().position(|b| *b == b'<').unwrap_or(0);
+    let at = half
+        + utf8_with_garbage[half..]
+            .iter()
+            .position(|b| *b == b'<')
+            .unwrap_or(0);
     utf8_with_garbage.splice(at..at, b"\xFF\xFE\xC3\x28\xA0\xA1\xE2\x82".iter().copied());
     let mut utf16le = vec![0xFF, 0xFE];
     for u in no_meta.encode_utf16() {
