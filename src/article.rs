@@ -481,11 +481,7 @@ pub fn stats(text: &str, korean: bool) -> Stats {
 mod tests {
     use super::*;
 
-    fn p(text: &str) -> Content {
-        let mut e = Element::new(Tag::P);
-        e.children.push(Content::Text(text.into()));
-        Content::Element(e)
-    }
+    use crate::render::paragraph as p;
 
     #[test]
     fn text_separates_blocks_with_a_blank_line() {

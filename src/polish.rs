@@ -290,11 +290,7 @@ fn collect_images(el: &mut Element, out: &mut Polished, depth: usize) {
 mod tests {
     use super::*;
 
-    fn p(text: &str) -> Content {
-        let mut e = Element::new(Tag::P);
-        e.children.push(Content::Text(text.into()));
-        Content::Element(e)
-    }
+    use crate::render::paragraph as p;
 
     #[test]
     fn removes_chrome_copyright_and_signoff() {

@@ -94,6 +94,14 @@ impl Element {
     }
 }
 
+/// A paragraph of text (for tests of the stages that work on the clean tree).
+#[cfg(test)]
+pub fn paragraph(text: &str) -> Content {
+    let mut e = Element::new(Tag::P);
+    e.children.push(Content::Text(text.into()));
+    Content::Element(e)
+}
+
 /// A person named by an unwrapped link.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PersonLink {
@@ -280,17 +288,18 @@ impl Builder<'_, '_> {
         }
     }
 
+    /// Emits a single `<br>` that was held back (a second one would have ended the paragraph).
+    fn flush_pending_br(&mut self) {
+        if std::mem::take(&mut self.pending_br) {
+            if let Some(top) = self.stack.last_mut() {
+                top.0.children.push(Content::Element(Element::new(Tag::Br)));
+            }
+        }
+    }
+
     fn push_inline(&mut self, content: Content, node: u32) {
         self.ensure_inline_context(node);
-        if self.pending_br {
-            self.pending_br = false;
-            self.stack
-                .last_mut()
-                .unwrap()
-                .0
-                .children
-                .push(Content::Element(Element::new(Tag::Br)));
-        }
+        self.flush_pending_br();
         self.stack.last_mut().unwrap().0.children.push(content);
     }
 
@@ -454,15 +463,7 @@ impl Builder<'_, '_> {
         }
         if !out.is_block() {
             self.ensure_inline_context(i);
-        }
-        if !out.is_block() && self.pending_br {
-            self.pending_br = false;
-            self.stack
-                .last_mut()
-                .unwrap()
-                .0
-                .children
-                .push(Content::Element(Element::new(Tag::Br)));
+            self.flush_pending_br();
         }
         if out.is_void() {
             self.stack

@@ -226,34 +226,8 @@ pub fn measure(text: &str) -> (u32, u32) {
     let mut chars = 0u32;
     let mut commas = 0u32;
     let mut in_space = true;
-    // Bytes, not chars: ASCII decides spaces and commas; a multi-byte character counts once
-    // (at its lead byte) and is never a space, except the few Unicode spaces and commas below.
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            if b.is_ascii_whitespace() {
-                if !in_space {
-                    chars += 1;
-                    in_space = true;
-                }
-            } else {
-                in_space = false;
-                chars += 1;
-                commas += u32::from(b == b',');
-            }
-            i += 1;
-            continue;
-        }
-        let len = match b {
-            0xF0.. => 4,
-            0xE0.. => 3,
-            _ => 2,
-        };
-        let c = text[i..].chars().next().unwrap_or(' ');
-        i += len.min(bytes.len() - i);
-        if c.is_whitespace() {
+    let mut count = |space: bool, comma: bool| {
+        if space {
             if !in_space {
                 chars += 1;
                 in_space = true;
@@ -261,10 +235,24 @@ pub fn measure(text: &str) -> (u32, u32) {
         } else {
             in_space = false;
             chars += 1;
-            if matches!(c, '،' | '﹐' | '︐' | '︑' | '⹁' | '⸴' | '⸲' | '，' | '、') {
-                commas += 1;
-            }
+            commas += u32::from(comma);
         }
+    };
+    // Bytes, not chars: ASCII decides most of it; a multi-byte character is decoded only to
+    // ask whether it is a Unicode space or comma, and counts once.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            count(b.is_ascii_whitespace(), b == b',');
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        i += c.len_utf8();
+        let comma = matches!(c, '،' | '﹐' | '︐' | '︑' | '⹁' | '⸴' | '⸲' | '，' | '、');
+        count(c.is_whitespace(), comma);
     }
     (chars, commas)
 }

@@ -216,48 +216,32 @@ impl Tag {
     /// Start tags that close an open `<p>` (HTML's "close a p element" rule).
     pub fn closes_p(self) -> bool {
         use Tag::*;
-        matches!(
-            self,
-            Address
-                | Article
-                | Aside
-                | Blockquote
-                | Center
-                | Details
-                | Dialog
-                | Div
-                | Dl
-                | Fieldset
-                | Figcaption
-                | Figure
-                | Footer
-                | Form
-                | H1
-                | H2
-                | H3
-                | H4
-                | H5
-                | H6
-                | Header
-                | Hgroup
-                | Hr
-                | Main
-                | Menu
-                | Nav
-                | Ol
-                | P
-                | Pre
-                | Section
-                | Summary
-                | Table
-                | Ul
-                | Li
-                | Dd
-                | Dt
-                | Xmp
-                | Plaintext
-                | Search
-        )
+        // Every block but the table parts and the elements that hold no flow content.
+        self.is_block()
+            && !matches!(
+                self,
+                Body | Html
+                    | Caption
+                    | Tbody
+                    | Thead
+                    | Tfoot
+                    | Tr
+                    | Td
+                    | Th
+                    | Noscript
+                    | Select
+                    | Textarea
+                    | Iframe
+                    | Object
+                    | Video
+                    | Audio
+                    | Canvas
+                    | Svg
+                    | Math
+                    | Template
+                    | Frameset
+                    | Noframes
+            )
     }
 
     /// HTML's "special" category: an end tag for a phrasing element does not close past one.
