@@ -273,13 +273,40 @@ pub fn to_markdown(body: &Element) -> String {
     cleaned.trim_end().to_string() + "\n"
 }
 
+/// Text for Markdown: its punctuation escaped, and `<`, `>`, `&` written as references so
+/// that no renderer reads markup (or an entity) into it.
 fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if matches!(c, '*' | '_' | '`' | '[' | ']' | '\\') {
-            out.push('\\');
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '*' | '_' | '`' | '[' | ']' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
         }
-        out.push(c);
+    }
+    out
+}
+
+/// A link or image destination for Markdown: characters that would end or break out of it are
+/// percent-encoded, and `&` is written as a reference (renderers decode references there).
+fn md_destination(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            ' ' => out.push_str("%20"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            '(' => out.push_str("%28"),
+            ')' => out.push_str("%29"),
+            '&' => out.push_str("&amp;"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
     }
     out
 }
@@ -308,7 +335,7 @@ fn md_inline(el: &Element) -> String {
                     let inner = md_inline(e);
                     match e.attr("href") {
                         Some(h) if !inner.trim().is_empty() => {
-                            s.push_str(&format!("[{}]({})", inner.trim(), h.replace(')', "%29")))
+                            s.push_str(&format!("[{}]({})", inner.trim(), md_destination(h)))
                         }
                         _ => s.push_str(&inner),
                     }
@@ -326,7 +353,7 @@ fn md_image(e: &Element) -> String {
     format!(
         "![{}]({})",
         md_escape(e.attr("alt").unwrap_or("")),
-        e.attr("src").unwrap_or("").replace(')', "%29")
+        md_destination(e.attr("src").unwrap_or(""))
     )
 }
 

@@ -66,6 +66,26 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// Decodes a page to text. Returns the text and the encoding used.
 pub fn decode(bytes: &[u8]) -> (String, &'static Encoding) {
+    let enc = choose_encoding(bytes);
+    let (text, _, _) = enc.decode(bytes);
+    (text.into_owned(), enc)
+}
+
+/// [`decode`] that takes the bytes: a UTF-8 page becomes the text without a copy (a 60 MB page
+/// is not held twice).
+pub fn decode_owned(bytes: Vec<u8>) -> (String, &'static Encoding) {
+    let enc = choose_encoding(&bytes);
+    if enc == UTF_8 && !bytes.starts_with(b"\xEF\xBB\xBF") {
+        match String::from_utf8(bytes) {
+            Ok(text) => return (text, UTF_8),
+            Err(e) => return decode(e.as_bytes()),
+        }
+    }
+    decode(&bytes)
+}
+
+/// The encoding to read a page with: its declaration when the bytes agree, else a guess.
+fn choose_encoding(bytes: &[u8]) -> &'static Encoding {
     let declared = declared_encoding(bytes);
     let enc = match declared {
         // Trust a declaration only if the bytes agree with it.
@@ -95,8 +115,7 @@ pub fn decode(bytes: &[u8]) -> (String, &'static Encoding) {
             }
         }
     };
-    let (text, _, _) = enc.decode(bytes);
-    (text.into_owned(), enc)
+    enc
 }
 
 /// UTF-8 with a few broken sequences (a truncated copy, one bad byte): far more valid

@@ -84,6 +84,17 @@ pub fn extract_bytes(bytes: &[u8], url: &str, options: &Options) -> Result<Artic
     extract(&html, url, options)
 }
 
+/// Decodes a page's bytes to text (see [`decode`]), taking them so that a UTF-8 page is not
+/// copied. Binary data is refused.
+pub fn decode_page(bytes: Vec<u8>) -> Result<String, Error> {
+    if encoding_rs::Encoding::for_bom(&bytes).is_none() && looks_binary(&bytes) {
+        return Err(Error::Unreadable(
+            "the input is binary data, not HTML".into(),
+        ));
+    }
+    Ok(decode::decode_owned(bytes).0)
+}
+
 /// NUL bytes and control characters in bulk mean a binary file, not a page.
 fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(4096)];

@@ -123,7 +123,10 @@ fn run(args: Args) -> Result<bool, String> {
         for file in &args.files {
             let url = map.get(file).and_then(|v| v.as_str()).unwrap_or(&args.url);
             let line = match read_input(file).and_then(|b| {
-                malgeum::extract_bytes(&b, url, &malgeum::Options { markdown: true })
+                malgeum::decode_page(b)
+                    .and_then(|html| {
+                        malgeum::extract(&html, url, &malgeum::Options { markdown: true })
+                    })
                     .map_err(|e| e.to_string())
             }) {
                 Ok(article) => {
@@ -146,8 +149,11 @@ fn run(args: Args) -> Result<bool, String> {
     let options = malgeum::Options {
         markdown: args.format == Format::Markdown || args.format == Format::Json,
     };
+    // The bytes are handed over: a UTF-8 page becomes its text without a second copy.
+    let html = malgeum::decode_page(bytes).map_err(|e| format!("{file}: {e}"))?;
     let article =
-        malgeum::extract_bytes(&bytes, &args.url, &options).map_err(|e| format!("{file}: {e}"))?;
+        malgeum::extract(&html, &args.url, &options).map_err(|e| format!("{file}: {e}"))?;
+    drop(html);
     match args.format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut out, &article).map_err(|e| e.to_string())?;

@@ -149,16 +149,19 @@ struct Builder<'a, 's> {
     stack: Vec<(Element, u32, u32)>,
     people: Vec<PersonLink>,
     pending_br: bool,
-    /// Tables already judged: (arena index, is a layout table).
-    table_kinds: Vec<(u32, bool)>,
+    /// Tables already judged: arena index → is a layout table.
+    table_kinds: std::collections::HashMap<u32, bool>,
 }
 
 pub fn render(scan: &Scan, plan: &Plan, page_url: &str) -> Rendered {
+    // A <base> counts only if it is a web address: `<base href="javascript://…">` would
+    // otherwise turn every relative link into script.
     let base = scan
         .meta
         .base_href
         .as_deref()
         .map(|b| url::resolve(page_url, b))
+        .filter(|b| matches!(url::scheme(b).as_deref(), Some("http" | "https")))
         .unwrap_or_else(|| page_url.to_string());
     let mut b = Builder {
         scan,
@@ -166,7 +169,7 @@ pub fn render(scan: &Scan, plan: &Plan, page_url: &str) -> Rendered {
         stack: vec![(Element::new(Tag::Div), NONE, NONE)],
         people: Vec::new(),
         pending_br: false,
-        table_kinds: Vec::new(),
+        table_kinds: std::collections::HashMap::new(),
     };
     for &root in &plan.roots {
         b.render_root(root, plan);
@@ -373,6 +376,7 @@ impl Builder<'_, '_> {
             let href = scan
                 .attr(i, "href")
                 .map(|h| url::resolve(&self.base, &h))
+                .filter(|h| url::is_safe_link(h))
                 .unwrap_or_default();
             if !name.is_empty() && !self.people.iter().any(|p| p.name == name) {
                 self.people.push(PersonLink { name, url: href });
@@ -429,10 +433,12 @@ impl Builder<'_, '_> {
                 let Some(href) = scan.attr(i, "href") else {
                     return;
                 };
+                // Checked after resolving: the base must not make a relative link unsafe.
+                let href = url::resolve(&self.base, &href);
                 if !url::is_safe_link(&href) {
                     return;
                 }
-                el.attrs.push(("href", url::resolve(&self.base, &href)));
+                el.attrs.push(("href", href));
             }
             Tag::Td | Tag::Th => {
                 for name in ["colspan", "rowspan"] {
@@ -489,7 +495,7 @@ impl Builder<'_, '_> {
             return true;
         }
         // One decision per table (its cells ask again and again).
-        if let Some(&(_, layout)) = self.table_kinds.iter().find(|(table, _)| *table == t) {
+        if let Some(&layout) = self.table_kinds.get(&t) {
             return layout;
         }
         // Judged on its first elements: nested tables must not make this quadratic.
@@ -506,7 +512,7 @@ impl Builder<'_, '_> {
             }
         }
         let layout = blocks > 0 || cells <= rows.max(1);
-        self.table_kinds.push((t, layout));
+        self.table_kinds.insert(t, layout);
         layout
     }
 
@@ -624,11 +630,12 @@ pub fn image_from_raw(raw: &str, base: &str) -> Option<Element> {
         .or_else(|| get("srcset"))
         .and_then(|s| best_from_srcset(&s));
     let chosen = lazy.or(src).or(srcset)?;
-    if !url::is_safe_link(&chosen) {
+    let src = url::resolve(base, &chosen);
+    if !url::is_safe_link(&src) {
         return None;
     }
     let mut el = Element::new(Tag::Img);
-    el.attrs.push(("src", url::resolve(base, &chosen)));
+    el.attrs.push(("src", src));
     let alt = get("alt")
         .map(|a| markup::clean_leaked_markup(&a))
         .unwrap_or_default();

@@ -264,11 +264,16 @@ impl<'h> State<'h> {
         let name = markup::tag_name(raw);
         let tag = Tag::from_name(name);
         let counts = &self.open_counts;
-        let closes = if tags::may_close_implicitly(tag, &|t| counts[t as usize] > 0) {
+        let mut closes = if tags::may_close_implicitly(tag, &|t| counts[t as usize] > 0) {
             tags::implied_closes(&self.open_tags, tag)
         } else {
             0
         };
+        if tags::breaks_out_of_foreign_content(tag)
+            && counts[Tag::Svg as usize] + counts[Tag::Math as usize] > 0
+        {
+            closes = closes.max(self.foreign_content_depth());
+        }
         for _ in 0..closes {
             self.pop(range.start);
         }
@@ -378,6 +383,24 @@ impl<'h> State<'h> {
         if own & LD_JSON != 0 {
             self.script_buf = Some(String::new());
         }
+    }
+
+    /// How many open elements belong to the innermost `<svg>`/`<math>` (itself included), or 0
+    /// when an HTML integration point (`foreignObject`, `desc`, `title`) lies above it: an
+    /// HTML start tag like `<p>` ends foreign content, as in browsers, so an unclosed `<svg>`
+    /// cannot swallow the article.
+    fn foreign_content_depth(&self) -> usize {
+        let integration = [fnv("foreignobject"), fnv("desc")];
+        for (k, f) in self.stack.iter().enumerate().rev().take(1024) {
+            let node = &self.nodes[f.node as usize];
+            match f.tag {
+                Tag::Svg | Tag::Math => return self.stack.len() - k,
+                Tag::Title => return 0,
+                Tag::Other if integration.contains(&node.name_hash) => return 0,
+                _ => {}
+            }
+        }
+        0
     }
 
     /// Reads the attributes the stages use, straight from the raw start tag.
@@ -1004,6 +1027,33 @@ mod tests {
             vec![("og:title".to_string(), "OG".to_string())]
         );
         assert_eq!(s.meta.json_ld, vec!["{\"a\":1}".to_string()]);
+    }
+
+    #[test]
+    fn html_start_tags_end_unclosed_svg_and_math() {
+        for html in [
+            "<svg/onload=x><p>after</p>",
+            "<math><mi>x</mi><p>after</p>",
+            "<svg><g><div>after</div>",
+        ] {
+            let s = scan(html, None).unwrap();
+            let block = s
+                .nodes
+                .iter()
+                .find(|n| matches!(n.tag, Tag::P | Tag::Div))
+                .unwrap();
+            assert_eq!(block.parent, NONE, "{html}");
+        }
+        let s = scan(
+            "<svg><foreignObject><p>inside</p></foreignObject></svg>",
+            None,
+        )
+        .unwrap();
+        let p = s.nodes.iter().find(|n| n.tag == Tag::P).unwrap();
+        assert_ne!(
+            p.parent, NONE,
+            "an integration point keeps HTML inside the svg"
+        );
     }
 
     #[test]

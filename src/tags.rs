@@ -284,6 +284,57 @@ pub fn may_close_implicitly(tag: Tag, is_open: &dyn Fn(Tag) -> bool) -> bool {
         }
 }
 
+/// HTML start tags that end `<svg>`/`<math>` content (the HTML standard's list for foreign
+/// content).
+pub fn breaks_out_of_foreign_content(tag: Tag) -> bool {
+    use Tag::*;
+    matches!(
+        tag,
+        B | Big
+            | Blockquote
+            | Body
+            | Br
+            | Center
+            | Code
+            | Dd
+            | Div
+            | Dl
+            | Dt
+            | Em
+            | Embed
+            | H1
+            | H2
+            | H3
+            | H4
+            | H5
+            | H6
+            | Head
+            | Hr
+            | I
+            | Img
+            | Li
+            | Menu
+            | Meta
+            | Nobr
+            | Ol
+            | P
+            | Pre
+            | Ruby
+            | S
+            | Small
+            | Span
+            | Strong
+            | Strike
+            | Sub
+            | Sup
+            | Table
+            | Tt
+            | U
+            | Ul
+            | Var
+    )
+}
+
 /// How far down the stack a search for an element to close goes: HTML sets no limit, but a
 /// hostile page nested 300,000 deep would make every search a walk of the whole stack.
 const MAX_SEARCH: usize = 1024;
