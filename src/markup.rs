@@ -64,10 +64,7 @@ impl<'a> Iterator for Attributes<'a> {
             let value = if i < b.len() && (b[i] == b'"' || b[i] == b'\'') {
                 let quote = b[i];
                 let start = i + 1;
-                let end = b[start..]
-                    .iter()
-                    .position(|c| *c == quote)
-                    .map_or(b.len(), |p| start + p);
+                let end = memchr::memchr(quote, &b[start..]).map_or(b.len(), |p| start + p);
                 i = (end + 1).min(b.len());
                 &self.raw[start..end]
             } else {

@@ -415,13 +415,20 @@ pub mod hint {
 /// Every hint word with the lists it belongs to, bucketed by first byte, so that one walk over
 /// a class string answers all lists at once (the scan does this for every element with a
 /// class or id: separate `contains` calls per list were a third of the engine's time).
-/// Hint words by first byte, each with its list bits.
-type HintTable = [Vec<(&'static [u8], u32)>; 256];
+/// Hint words grouped by their first two bytes: `starts[key]..starts[key + 1]` indexes the
+/// words whose first two bytes are `key`, each with its list bits.
+struct HintTable {
+    starts: Vec<u16>,
+    words: Vec<(&'static [u8], u32)>,
+}
+
+fn two_bytes(b: &[u8]) -> usize {
+    (usize::from(b[0]) << 8) | usize::from(b[1])
+}
 
 fn hint_table() -> &'static HintTable {
     static TABLE: std::sync::OnceLock<HintTable> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table: HintTable = std::array::from_fn(|_| Vec::new());
         let lists: [(&[&'static str], u32); 13] = [
             (UNLIKELY, hint::UNLIKELY),
             (MAYBE_CANDIDATE, hint::MAYBE),
@@ -437,16 +444,25 @@ fn hint_table() -> &'static HintTable {
             (FIGURE_HINTS, hint::FIGURE),
             (EMBED_HINTS, hint::EMBED),
         ];
-        for (words, bit) in lists {
-            for w in words {
-                let bucket = &mut table[w.as_bytes()[0] as usize];
-                match bucket.iter_mut().find(|(k, _)| *k == w.as_bytes()) {
+        let mut words: Vec<(&'static [u8], u32)> = Vec::new();
+        for (list, bit) in lists {
+            for w in list {
+                assert!(w.len() >= 2, "hint words have two bytes or more: {w}");
+                match words.iter_mut().find(|(k, _)| *k == w.as_bytes()) {
                     Some(entry) => entry.1 |= bit,
-                    None => bucket.push((w.as_bytes(), bit)),
+                    None => words.push((w.as_bytes(), bit)),
                 }
             }
         }
-        table
+        words.sort_by_key(|(w, _)| two_bytes(w));
+        let mut starts = vec![0u16; (1 << 16) + 1];
+        for (w, _) in &words {
+            starts[two_bytes(w) + 1] += 1;
+        }
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        HintTable { starts, words }
     })
 }
 
@@ -455,8 +471,10 @@ pub fn hint_bits(lower: &str) -> u32 {
     let table = hint_table();
     let b = lower.as_bytes();
     let mut bits = 0;
-    for i in 0..b.len() {
-        for (word, bit) in &table[b[i] as usize] {
+    for i in 0..b.len().saturating_sub(1) {
+        let key = two_bytes(&b[i..]);
+        let (from, to) = (table.starts[key], table.starts[key + 1]);
+        for (word, bit) in &table.words[usize::from(from)..usize::from(to)] {
             if b[i..].starts_with(word) {
                 bits |= bit;
             }

@@ -215,6 +215,22 @@ pub fn scan<'h>(html: &'h str, rule: Option<&'static SiteRule>) -> Result<Scan<'
     })
 }
 
+/// Whether an inline style says `display: none` or `visibility: hidden` (read in place: inline
+/// styles can be long, and most elements have one on some sites).
+fn style_hides(style: &str) -> bool {
+    style.split(';').any(|decl| {
+        let Some((name, value)) = decl.split_once(':') else {
+            return false;
+        };
+        let (name, value) = (name.trim(), value.trim_start());
+        let starts = |v: &str, w: &str| {
+            v.len() >= w.len() && v.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+        };
+        name.eq_ignore_ascii_case("display") && starts(value, "none")
+            || name.eq_ignore_ascii_case("visibility") && starts(value, "hidden")
+    })
+}
+
 fn fnv(name: &str) -> u32 {
     name.bytes().fold(0x811c9dc5u32, |h, b| {
         (h ^ u32::from(b.to_ascii_lowercase())).wrapping_mul(0x01000193)
@@ -451,16 +467,7 @@ impl<'h> State<'h> {
                     flags |= LD_JSON
                 }
                 5 if attr.eq_ignore_ascii_case("class") => class = value,
-                5 if attr.eq_ignore_ascii_case("style") => {
-                    let style: String = value
-                        .chars()
-                        .filter(|c| !c.is_whitespace())
-                        .collect::<String>()
-                        .to_ascii_lowercase();
-                    if style.contains("display:none") || style.contains("visibility:hidden") {
-                        flags |= HIDDEN;
-                    }
-                }
+                5 if attr.eq_ignore_ascii_case("style") && style_hides(value) => flags |= HIDDEN,
                 6 if attr.eq_ignore_ascii_case("hidden") => flags |= HIDDEN,
                 7 if attr.eq_ignore_ascii_case("content") => meta_content = Some(value),
                 8 if attr.eq_ignore_ascii_case("property") => meta_property = Some(value),
@@ -1054,6 +1061,14 @@ mod tests {
             p.parent, NONE,
             "an integration point keeps HTML inside the svg"
         );
+    }
+
+    #[test]
+    fn inline_styles_that_hide() {
+        assert!(style_hides("color: red; DISPLAY : None !important"));
+        assert!(style_hides("visibility:hidden"));
+        assert!(!style_hides("display: block; background: url(none.png)"));
+        assert!(!style_hides("font-family: none-such"));
     }
 
     #[test]
