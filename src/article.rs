@@ -186,46 +186,84 @@ fn write_html(c: &Content, out: &mut String) {
 /// Plain text: paragraphs (and list items, headings, cells) separated by a blank line, `<br>`
 /// as a line break, whitespace folded, captions left out.
 pub fn to_text(body: &Element) -> String {
-    let mut blocks: Vec<String> = Vec::new();
-    let mut current = String::new();
-    collect_blocks(body, &mut blocks, &mut current);
-    flush(&mut blocks, &mut current);
-    blocks.join("\n\n")
+    let mut text = TextBlocks::default();
+    collect_blocks(body, &mut text);
+    text.end_block();
+    text.out
 }
 
-fn flush(blocks: &mut Vec<String>, current: &mut String) {
-    let lines: Vec<String> = current
-        .split('\n')
-        .map(crate::markup::fold_whitespace)
-        .filter(|l| !l.is_empty())
-        .collect();
-    if !lines.is_empty() {
-        blocks.push(lines.join("\n"));
+/// Plain text being written: whitespace folded as it arrives, a blank line between blocks.
+#[derive(Default)]
+struct TextBlocks {
+    out: String,
+    /// Whether the current block has text yet, and whether a space is owed before the next word.
+    in_block: bool,
+    space: bool,
+    line_break: bool,
+}
+
+impl TextBlocks {
+    fn push(&mut self, s: &str) {
+        for (i, word) in s.split(|c: char| c.is_whitespace()).enumerate() {
+            if i > 0 {
+                self.space = true;
+            }
+            if word.is_empty() {
+                continue;
+            }
+            if !self.in_block {
+                if !self.out.is_empty() {
+                    self.out.push_str("\n\n");
+                }
+                self.in_block = true;
+            } else if self.line_break {
+                self.out.push('\n');
+            } else if self.space {
+                self.out.push(' ');
+            }
+            self.out.push_str(word);
+            self.space = false;
+            self.line_break = false;
+        }
     }
-    current.clear();
+
+    fn line_break(&mut self) {
+        if self.in_block {
+            self.line_break = true;
+        }
+    }
+
+    fn end_block(&mut self) {
+        self.in_block = false;
+        self.space = false;
+        self.line_break = false;
+    }
+
+    /// A preformatted block, kept as written.
+    fn push_block(&mut self, s: &str) {
+        self.end_block();
+        if !s.trim().is_empty() {
+            if !self.out.is_empty() {
+                self.out.push_str("\n\n");
+            }
+            self.out.push_str(s.trim_end());
+        }
+    }
 }
 
-fn collect_blocks(el: &Element, blocks: &mut Vec<String>, current: &mut String) {
+fn collect_blocks(el: &Element, text: &mut TextBlocks) {
     for c in &el.children {
         match c {
-            Content::Text(t) => current.push_str(t),
+            Content::Text(t) => text.push(t),
             Content::Element(e) if e.tag == Tag::Figcaption || e.tag == Tag::Img => {}
-            Content::Element(e) if e.tag == Tag::Br => current.push('\n'),
-            Content::Element(e) if e.tag == Tag::Pre => {
-                flush(blocks, current);
-                let t = e.text_preformatted();
-                if !t.trim().is_empty() {
-                    blocks.push(t.trim_end().to_string());
-                }
-            }
+            Content::Element(e) if e.tag == Tag::Br => text.line_break(),
+            Content::Element(e) if e.tag == Tag::Pre => text.push_block(&e.text_preformatted()),
             Content::Element(e) if e.tag.is_block() => {
-                flush(blocks, current);
-                collect_blocks(e, blocks, current);
-                flush(blocks, current);
+                text.end_block();
+                collect_blocks(e, text);
+                text.end_block();
             }
-            Content::Element(e) => {
-                collect_blocks(e, blocks, current);
-            }
+            Content::Element(e) => collect_blocks(e, text),
         }
     }
 }

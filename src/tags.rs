@@ -19,8 +19,10 @@ macro_rules! tags {
                 for (dst, src) in buf.iter_mut().zip(bytes) {
                     *dst = src.to_ascii_lowercase();
                 }
-                match &buf[..bytes.len()] {
-                    $(n if n == $name.as_bytes() => Tag::$variant,)*
+                // String patterns: the compiler branches on length and bytes instead of
+                // comparing against every name in turn.
+                match std::str::from_utf8(&buf[..bytes.len()]).unwrap_or("") {
+                    $($name => Tag::$variant,)*
                     _ => Tag::Other,
                 }
             }
