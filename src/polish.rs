@@ -64,9 +64,9 @@ fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) {
             !(is_chrome_text(t) && t.trim().chars().count() <= 12 && korean::has_hangul(t))
         }
         Content::Element(e) => {
-            // Chrome and copyright lines are short: longer elements are not even read.
+            // Chrome and copyright lines are short (under 400 bytes): longer ones are not read.
             if e.tag.is_block() || e.tag == Tag::A {
-                if let Some(text) = e.short_text(1000) {
+                if let Some(text) = e.short_text(400) {
                     if is_chrome_text(&text) {
                         return false;
                     }
