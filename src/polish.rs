@@ -29,6 +29,11 @@ pub fn polish(body: &mut Element, title: &str) -> Polished {
 }
 
 fn is_chrome_text(text: &str) -> bool {
+    // Every chrome phrase and rule below is short (30 characters, 40 bytes of English): a
+    // paragraph is never chrome by these words.
+    if text.len() > 160 {
+        return false;
+    }
     let t = text.trim().trim_matches(|c: char| {
         c.is_ascii_punctuation() || "·|•▶▷■□◆◇★☆".contains(c) || c.is_whitespace()
     });

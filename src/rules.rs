@@ -410,6 +410,8 @@ pub mod hint {
     pub const CAPTION: u32 = 1 << 10;
     pub const FIGURE: u32 = 1 << 11;
     pub const EMBED: u32 = 1 << 12;
+    /// Set by [`super::is_ad_hint`], not by the word table (ads need whole words).
+    pub const AD: u32 = 1 << 13;
 }
 
 /// Every hint word with the lists it belongs to, bucketed by first byte, so that one walk over
@@ -481,6 +483,27 @@ pub fn hint_bits(lower: &str) -> u32 {
         }
     }
     bits
+}
+
+/// Whether a lowercased class or id names an ad slot: whole words like `ad`, `ads`,
+/// `advert`, `dfp`, `taboola`, or `ad_`/`-ad-`/`ad-` parts (not "head", "shadow", "add").
+pub fn is_ad_hint(lower: &str) -> bool {
+    lower.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "ad" | "ads"
+                | "advert"
+                | "advertisement"
+                | "adsense"
+                | "dfp"
+                | "banner"
+                | "sponsored"
+                | "taboola"
+                | "outbrain"
+        )
+    }) || lower.contains("ad_")
+        || lower.contains("-ad-")
+        || lower.starts_with("ad-")
 }
 
 /// Does the lowercased hint string contain any of the words?

@@ -151,6 +151,9 @@ struct State<'h> {
     open_counts: Vec<u32>,
     pos: usize,
     hints: String,
+    /// Hint bits by class attribute as written: pages repeat their classes on element after
+    /// element, and reading one is dearer than hashing it.
+    class_hints: std::collections::HashMap<&'h str, u32>,
     title_buf: Option<String>,
     script_buf: Option<String>,
 }
@@ -173,6 +176,7 @@ pub fn scan<'h>(html: &'h str, rule: Option<&'static SiteRule>) -> Result<Scan<'
         open_counts: vec![0; 256],
         pos: 0,
         hints: String::new(),
+        class_hints: std::collections::HashMap::new(),
         title_buf: None,
         script_buf: None,
     });
@@ -419,11 +423,24 @@ impl<'h> State<'h> {
         0
     }
 
+    /// The hint bits of a class or id, read case-insensitively.
+    fn lowercase_hint_bits(&mut self, value: &str) -> u32 {
+        self.hints.clear();
+        self.hints.push_str(value);
+        self.hints.make_ascii_lowercase();
+        rules::hint_bits(&self.hints)
+            | if rules::is_ad_hint(&self.hints) {
+                hint::AD
+            } else {
+                0
+            }
+    }
+
     /// Reads the attributes the stages use, straight from the raw start tag.
     fn read_attributes(
         &mut self,
         index: u32,
-        raw: &str,
+        raw: &'h str,
         tag: Tag,
         name: &str,
         node: &mut Node,
@@ -484,14 +501,19 @@ impl<'h> State<'h> {
             }
         }
         if !class.is_empty() || !id.is_empty() {
-            self.hints.clear();
-            self.hints.push_str(class);
-            self.hints.push(' ');
-            self.hints.push_str(id);
-            self.hints.make_ascii_lowercase();
-            let hints = self.hints.as_str();
-            let (class_lower, id_lower) = hints.split_at(class.len());
-            let (class_bits, id_bits) = (rules::hint_bits(class_lower), rules::hint_bits(id_lower));
+            let class_bits = match self.class_hints.get(class) {
+                Some(bits) => *bits,
+                None => {
+                    let bits = self.lowercase_hint_bits(class);
+                    self.class_hints.insert(class, bits);
+                    bits
+                }
+            };
+            let id_bits = if id.is_empty() {
+                0
+            } else {
+                self.lowercase_hint_bits(id)
+            };
             let bits = class_bits | id_bits;
             node.class_weight = rules::class_weight(class_bits, id_bits) as i16;
             let has = |b: u32| bits & b != 0;
@@ -521,23 +543,7 @@ impl<'h> State<'h> {
             if has(hint::SHARE) && !has(hint::EMBED) {
                 flags |= SHARE_HINT;
             }
-            if hints.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
-                matches!(
-                    w,
-                    "ad" | "ads"
-                        | "advert"
-                        | "advertisement"
-                        | "adsense"
-                        | "dfp"
-                        | "banner"
-                        | "sponsored"
-                        | "taboola"
-                        | "outbrain"
-                )
-            }) || hints.contains("ad_")
-                || hints.contains("-ad-")
-                || hints.starts_with("ad-")
-            {
+            if has(hint::AD) {
                 flags |= AD_HINT;
             }
             if tag == Tag::A
