@@ -455,3 +455,73 @@ fn kept_chars(scan: &Scan, plan: &Plan) -> u32 {
     }
     total
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::scan;
+
+    fn prose(n: usize) -> String {
+        (0..n)
+            .map(|i| format!("<p>Paragraph {i} of the story, long enough to count, with commas, clauses, and detail.</p>"))
+            .collect()
+    }
+
+    fn chosen_text(html: &str) -> String {
+        let s = scan(html, None).unwrap();
+        let plan = choose(&s, None);
+        plan.roots
+            .iter()
+            .map(|&r| s.text_of(r))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn the_prose_wins_over_navigation() {
+        let nav: String = (0..30)
+            .map(|i| format!("<li><a href=/s{i}>Section number {i}</a></li>"))
+            .collect();
+        let html = format!(
+            "<body><div id=menu><ul>{nav}</ul></div><div class=main>{}</div></body>",
+            prose(6)
+        );
+        let text = chosen_text(&html);
+        assert!(text.contains("Paragraph 5"));
+        assert!(!text.contains("Section number"));
+    }
+
+    #[test]
+    fn link_heavy_lists_inside_the_article_are_cleaned() {
+        let links: String = (0..8)
+            .map(|i| format!("<li><a href=/r{i}>Another story {i}</a></li>"))
+            .collect();
+        // Enough prose that the first attempt clears Readability's 500 characters without it.
+        let html = format!(
+            "<body><article>{}<ul>{links}</ul>{}</article></body>",
+            prose(5),
+            prose(5)
+        );
+        let s = scan(&html, None).unwrap();
+        let plan = choose(&s, None);
+        let ul = s.nodes.iter().position(|n| n.tag == Tag::Ul).unwrap();
+        assert!(plan.dropped[ul]);
+        assert_eq!(plan.rule, "generic");
+    }
+
+    #[test]
+    fn a_site_rule_names_the_container() {
+        let html = format!(
+            "<body><div class=detail_editor>{}</div><div class=other>{}</div></body>",
+            prose(2),
+            prose(8)
+        );
+        let rule = crate::rules::site_rule_for("https://www.businesspost.co.kr/x");
+        let s = scan(&html, rule).unwrap();
+        let plan = choose(&s, rule.map(|r| r.name));
+        assert_eq!(plan.rule, "site:businesspost.co.kr");
+        assert_eq!(s.nodes[plan.roots[0] as usize].tag, Tag::Div);
+        assert!(s.text_of(plan.roots[0]).contains("Paragraph 1"));
+        assert!(plan.roots.len() == 1);
+    }
+}

@@ -149,6 +149,8 @@ struct Builder<'a, 's> {
     stack: Vec<(Element, u32, u32)>,
     people: Vec<PersonLink>,
     pending_br: bool,
+    /// The last `<noscript>` whose images were read.
+    last_noscript: u32,
     /// Tables already judged: arena index → is a layout table.
     table_kinds: std::collections::HashMap<u32, bool>,
 }
@@ -170,6 +172,7 @@ pub fn render(scan: &Scan, plan: &Plan, page_url: &str) -> Rendered {
         people: Vec::new(),
         pending_br: false,
         table_kinds: std::collections::HashMap::new(),
+        last_noscript: NONE,
     };
     for &root in &plan.roots {
         b.render_root(root, plan);
@@ -319,8 +322,17 @@ impl Builder<'_, '_> {
         }
         let raw = &scan.html[run.start as usize..run.end as usize];
         if owner.tag == Tag::Noscript {
-            self.close_outside(run.owner);
-            self.noscript_images(raw);
+            // Its raw text may come in several chunks: read them all at the first one.
+            if self.last_noscript != run.owner {
+                self.last_noscript = run.owner;
+                self.close_outside(run.owner);
+                let whole: String = scan
+                    .texts_in(run.owner)
+                    .iter()
+                    .map(|t| &scan.html[t.start as usize..t.end as usize])
+                    .collect();
+                self.noscript_images(&whole);
+            }
             return;
         }
         if owner.flags & (scan::IN_NEVER | scan::IN_HIDDEN) != 0
@@ -652,4 +664,91 @@ pub fn is_empty(el: &Element) -> bool {
         Content::Text(t) => t.trim().is_empty(),
         Content::Element(e) => e.tag == Tag::Br || is_empty(e),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::scan;
+
+    fn render_all(html: &str, url: &str) -> Rendered {
+        let s = scan(html, crate::rules::site_rule_for(url)).unwrap();
+        let plan = Plan {
+            roots: vec![0],
+            dropped: vec![false; s.nodes.len()],
+            rule: "generic".into(),
+            chars: 0,
+        };
+        render(&s, &plan, url)
+    }
+
+    #[test]
+    fn br_pairs_make_paragraphs_and_single_brs_stay() {
+        let r = render_all("<div>one<br><br>two<br>still two</div>", "");
+        assert_eq!(
+            crate::article::to_html(&r.body),
+            "<p>one</p>\n<p>two<br>still two</p>\n"
+        );
+    }
+
+    #[test]
+    fn person_links_become_text_and_are_listed() {
+        let r = render_all(
+            "<div><p><a class=human_link href='/p?n=1'>이해진</a> 의장은 말했다.</p></div>",
+            "https://www.businesspost.co.kr/a",
+        );
+        assert_eq!(
+            crate::article::to_html(&r.body),
+            "<p>이해진 의장은 말했다.</p>\n"
+        );
+        assert_eq!(
+            r.people,
+            vec![PersonLink {
+                name: "이해진".into(),
+                url: "https://www.businesspost.co.kr/p?n=1".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn lazy_images_get_their_real_source() {
+        let r = render_all("<div><img src='data:image/gif;base64,R0lG' data-src='/real.jpg' alt='a'><noscript><img src='/fallback.jpg'></noscript></div>", "https://x.org/story");
+        let html = crate::article::to_html(&r.body);
+        assert!(html.contains("src=\"https://x.org/real.jpg\""), "{html}");
+        assert!(
+            !html.contains("fallback.jpg"),
+            "the noscript copy of a shown image is not repeated"
+        );
+        let r = render_all(
+            "<div><noscript><img src='/only.jpg'></noscript></div>",
+            "https://x.org/story",
+        );
+        assert!(crate::article::to_html(&r.body).contains("https://x.org/only.jpg"));
+    }
+
+    #[test]
+    fn layout_tables_unwrap_and_data_tables_stay() {
+        let r = render_all(
+            "<div><table><tr><td><p>Layout cell text.</p></td></tr></table></div>",
+            "",
+        );
+        assert_eq!(
+            crate::article::to_html(&r.body),
+            "<p>Layout cell text.</p>\n"
+        );
+        let r = render_all(
+            "<div><table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table></div>",
+            "",
+        );
+        assert!(crate::article::to_html(&r.body).starts_with("<table>"));
+    }
+
+    #[test]
+    fn attributes_outside_the_allowlist_never_reach_the_output() {
+        let r = render_all("<div><p style='x' onclick='y' class='z' id='w'>Text <a href='javascript:alert(1)'>bad</a> <a href='/ok' target=_blank>ok</a></p></div>", "https://x.org/");
+        assert_eq!(
+            crate::article::to_html(&r.body),
+            "<p>Text bad <a href=\"https://x.org/ok\">ok</a></p>\n"
+        );
+    }
 }
