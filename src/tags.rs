@@ -183,7 +183,16 @@ impl Tag {
                 | Search
                 | Xmp
                 | Plaintext
-                | Noscript
+        ) || self.holds_no_flow()
+    }
+
+    /// Elements whose content is not running text (embedded, raw, or form content): blocks
+    /// for the paragraph rules, yet never closing a `<p>`.
+    fn holds_no_flow(self) -> bool {
+        use Tag::*;
+        matches!(
+            self,
+            Noscript
                 | Select
                 | Textarea
                 | Iframe
@@ -218,31 +227,12 @@ impl Tag {
     /// Start tags that close an open `<p>` (HTML's "close a p element" rule).
     pub fn closes_p(self) -> bool {
         use Tag::*;
-        // Every block but the table parts and the elements that hold no flow content.
+        // Every block but the table parts, the document's frame and the non-flow elements.
         self.is_block()
+            && !self.holds_no_flow()
             && !matches!(
                 self,
-                Body | Html
-                    | Caption
-                    | Tbody
-                    | Thead
-                    | Tfoot
-                    | Tr
-                    | Td
-                    | Th
-                    | Noscript
-                    | Select
-                    | Textarea
-                    | Iframe
-                    | Object
-                    | Video
-                    | Audio
-                    | Canvas
-                    | Svg
-                    | Math
-                    | Template
-                    | Frameset
-                    | Noframes
+                Body | Html | Caption | Tbody | Thead | Tfoot | Tr | Td | Th
             )
     }
 
