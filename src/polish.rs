@@ -164,6 +164,14 @@ fn drop_title_heading(body: &mut Element, title: &str) {
     }
 }
 
+/// Whether an element has any non-space text (stops at the first).
+fn has_text(e: &Element) -> bool {
+    e.children.iter().any(|c| match c {
+        Content::Text(t) => !t.trim().is_empty(),
+        Content::Element(x) => has_text(x),
+    })
+}
+
 /// The last block with text, as a path of child indices.
 fn last_text_block(el: &Element, path: &mut Vec<usize>, depth: usize) -> bool {
     for (i, c) in el.children.iter().enumerate().rev() {
@@ -171,7 +179,7 @@ fn last_text_block(el: &Element, path: &mut Vec<usize>, depth: usize) -> bool {
             if e.tag == Tag::Figure || e.tag == Tag::Figcaption || e.tag == Tag::Img {
                 continue;
             }
-            if e.text().is_empty() {
+            if !has_text(e) {
                 continue;
             }
             path.push(i);
