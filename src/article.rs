@@ -109,35 +109,42 @@ pub struct Extractor {
 
 // ------------------------------------------------------------------------------------ HTML
 
-/// Appends `s` with the characters that `replace` names escaped, copying unescaped runs whole.
-fn escape_into(s: &str, out: &mut String, replace: fn(char) -> Option<&'static str>) {
+/// Appends `s` with the bytes that `replace` names escaped, copying unescaped runs whole.
+/// Bytes, not chars: every character escaped here is ASCII, except the no-break space
+/// (`C2 A0`), which `replace` sees as its lead byte `C2`.
+fn escape_into(s: &str, out: &mut String, replace: fn(&[u8]) -> Option<(&'static str, usize)>) {
+    let bytes = s.as_bytes();
     let mut start = 0;
-    for (i, c) in s.char_indices() {
-        if let Some(rep) = replace(c) {
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some((rep, len)) = replace(&bytes[i..]) {
             out.push_str(&s[start..i]);
             out.push_str(rep);
-            start = i + c.len_utf8();
+            i += len;
+            start = i;
+        } else {
+            i += 1;
         }
     }
     out.push_str(&s[start..]);
 }
 
 pub fn escape_text(s: &str, out: &mut String) {
-    escape_into(s, out, |c| match c {
-        '&' => Some("&amp;"),
-        '<' => Some("&lt;"),
-        '>' => Some("&gt;"),
-        '\u{a0}' => Some("&nbsp;"),
+    escape_into(s, out, |b| match b {
+        [b'&', ..] => Some(("&amp;", 1)),
+        [b'<', ..] => Some(("&lt;", 1)),
+        [b'>', ..] => Some(("&gt;", 1)),
+        [0xC2, 0xA0, ..] => Some(("&nbsp;", 2)),
         _ => None,
     });
 }
 
 fn escape_attr(s: &str, out: &mut String) {
-    escape_into(s, out, |c| match c {
-        '&' => Some("&amp;"),
-        '"' => Some("&quot;"),
-        '<' => Some("&lt;"),
-        '>' => Some("&gt;"),
+    escape_into(s, out, |b| match b {
+        [b'&', ..] => Some(("&amp;", 1)),
+        [b'"', ..] => Some(("&quot;", 1)),
+        [b'<', ..] => Some(("&lt;", 1)),
+        [b'>', ..] => Some(("&gt;", 1)),
         _ => None,
     });
 }
@@ -553,6 +560,13 @@ mod tests {
         let mut body = Element::new(Tag::Div);
         body.children = vec![p("one  two"), p("three"), Content::Text("four".into())];
         assert_eq!(to_text(&body), "one two\n\nthree\n\nfour");
+    }
+
+    #[test]
+    fn html_escapes_no_break_spaces_and_keeps_other_text() {
+        let mut out = String::new();
+        escape_text("a\u{a0}b 한국 <&> é", &mut out);
+        assert_eq!(out, "a&nbsp;b 한국 &lt;&amp;&gt; é");
     }
 
     #[test]

@@ -206,13 +206,22 @@ fn photo_credit(caption: &str) -> Option<String> {
 /// A copyright notice (`<저작권자(c) 비즈니스포스트 무단전재 및 재배포금지>`, `ⓒ 연합뉴스`).
 pub fn is_copyright(text: &str) -> bool {
     let t = text.trim();
-    let lower = t.to_lowercase();
-    t.chars().count() < 250
-        && (crate::rules::COPYRIGHT_MARKERS
-            .iter()
-            .any(|m| lower.contains(m))
-            || (t.starts_with('ⓒ') || t.starts_with('©') || lower.starts_with("copyright"))
-                && t.chars().count() < 120)
+    let chars = t.chars().count();
+    // Case-insensitive for ASCII, without lowercasing a copy (this runs on every short block).
+    let has = |marker: &str| {
+        let m = marker.as_bytes();
+        t.as_bytes()
+            .windows(m.len())
+            .any(|w| w.eq_ignore_ascii_case(m))
+    };
+    chars < 250
+        && (crate::rules::COPYRIGHT_MARKERS.iter().any(|m| has(m))
+            || (t.starts_with('ⓒ')
+                || t.starts_with('©')
+                || t.as_bytes()
+                    .get(..9)
+                    .is_some_and(|p| p.eq_ignore_ascii_case(b"copyright")))
+                && chars < 120)
 }
 
 #[cfg(test)]
