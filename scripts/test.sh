@@ -18,7 +18,10 @@ cargo test --release -q 2>&1 | grep -v '^$'
 step "extension: eslint, innerHTML lint, web-ext lint"
 npx --no-install eslint .
 scripts/lint-innerhtml.sh
-npx --no-install web-ext lint --source-dir dist/test --self-hosted --output text 2>&1 | tail -n 3
+# web-ext exits non-zero on errors; its summary says how many of each.
+npx --no-install web-ext lint --source-dir dist/test --self-hosted --output text >/tmp/malgeum-web-ext-lint.txt 2>&1 \
+  || { cat /tmp/malgeum-web-ext-lint.txt; exit 1; }
+grep -E '^(errors|notices|warnings) ' /tmp/malgeum-web-ext-lint.txt
 
 step "browsers: Chromium (playwright-core) and Firefox ESR (geckodriver)"
 # A missing browser or build fails the run instead of skipping its tests.
