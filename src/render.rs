@@ -476,9 +476,6 @@ impl Builder<'_, '_> {
             }
             _ => {}
         }
-        if n.tag == Tag::Pre || n.tag == Tag::Code {
-            // kept as-is
-        }
         if !out.is_block() {
             self.ensure_inline_context(i);
             self.flush_pending_br();

@@ -335,7 +335,7 @@ impl<'h> State<'h> {
                 self.stack.last().map_or(NONE, |f| f.block)
             },
         };
-        let own = self.read_attributes(index, raw, tag, name, &mut node, parent_inherited);
+        let own = self.read_attributes(index, raw, tag, name, &mut node);
         if parent != NONE {
             self.nodes[parent as usize].element_children += 1;
         }
@@ -444,7 +444,6 @@ impl<'h> State<'h> {
         tag: Tag,
         name: &str,
         node: &mut Node,
-        inherited: u32,
     ) -> u32 {
         let mut flags = 0;
         let (mut class, mut id) = ("", "");
@@ -658,7 +657,6 @@ impl<'h> State<'h> {
                 .dated
                 .push((index, kind, markup::decode_entities(dt).trim().to_string()));
         }
-        let _ = inherited;
         flags
     }
 
