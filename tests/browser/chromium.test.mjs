@@ -415,13 +415,15 @@ for (const spec of PAGES) {
   });
 }
 
-test('non-article page: clear message, page untouched, copies refused', async () => {
-  const { page, tabId } = await openPage('/not-article.html');
+// A page the reader refuses: a clear message, no reader, the page untouched, and both copies
+// refused with the clipboard left as it was.
+async function assertRefusedAndUntouched(pagePath, phaseName) {
+  const { page, tabId } = await openPage(pagePath);
   await settle(page);
   const before = await page.evaluate(() => document.documentElement.outerHTML);
   await page.bringToFront();
   await page.evaluate(() => navigator.clipboard.writeText('clipboard sentinel'));
-  phase = 'reader:not-article';
+  phase = phaseName;
   const popup = await openPopup(tabId);
   const st = await clickAndWaitStatus(popup, '#toggle');
   assert.equal(st.kind, 'error');
@@ -440,30 +442,15 @@ test('non-article page: clear message, page untouched, copies refused', async ()
   phase = 'between';
   await popup.close();
   await page.close();
+}
+
+test('non-article page: clear message, page untouched, copies refused', async () => {
+  await assertRefusedAndUntouched('/not-article.html', 'reader:not-article');
 });
 
 test('engine error: the page, the toggle state and the clipboard stay as they were', async () => {
   // pages/engine-error.html carries control characters that make the engine refuse the page.
-  const { page, tabId } = await openPage('/engine-error.html');
-  await settle(page);
-  const before = await page.evaluate(() => document.documentElement.outerHTML);
-  await page.bringToFront();
-  await page.evaluate(() => navigator.clipboard.writeText('clipboard sentinel'));
-  phase = 'reader:engine-error';
-  const popup = await openPopup(tabId);
-  const st = await clickAndWaitStatus(popup, '#toggle');
-  assert.equal(st.kind, 'error');
-  assert.ok(st.text.length > 10, `a clear message: ${st.text}`);
-  assert.equal(await popup.getAttribute('#toggle', 'aria-pressed'), 'false');
-  const r = await reader(tabId);
-  assert.equal(r.count, 0, 'no reader element');
-  assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before, 'the page is untouched');
-  const c = await clickAndWaitStatus(popup, '#copy-json');
-  assert.equal(c.kind, 'error', 'Copy JSON says why it copied nothing');
-  assert.equal(await readClipboard(page), 'clipboard sentinel', 'the clipboard is left as it was');
-  phase = 'between';
-  await popup.close();
-  await page.close();
+  await assertRefusedAndUntouched('/engine-error.html', 'reader:engine-error');
 });
 
 test('hostile page: overridden DOM methods and outerHTML do not stop the reader or reach it', async () => {
