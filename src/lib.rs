@@ -74,12 +74,7 @@ const MIN_ARTICLE_CHARS: usize = 140;
 
 /// Decodes a page's bytes (see [`decode`]) and extracts its article.
 pub fn extract_bytes(bytes: &[u8], url: &str, options: &Options) -> Result<Article, Error> {
-    // UTF-16 is full of NUL bytes: with a BOM, binary-ness is judged on the decoded text.
-    if encoding_rs::Encoding::for_bom(bytes).is_none() && looks_binary(bytes) {
-        return Err(Error::Unreadable(
-            "the input is binary data, not HTML".into(),
-        ));
-    }
+    refuse_binary(bytes)?;
     let (html, _) = decode::decode(bytes);
     extract(&html, url, options)
 }
@@ -87,12 +82,18 @@ pub fn extract_bytes(bytes: &[u8], url: &str, options: &Options) -> Result<Artic
 /// Decodes a page's bytes to text (see [`decode`]), taking them so that a UTF-8 page is not
 /// copied. Binary data is refused.
 pub fn decode_page(bytes: Vec<u8>) -> Result<String, Error> {
-    if encoding_rs::Encoding::for_bom(&bytes).is_none() && looks_binary(&bytes) {
+    refuse_binary(&bytes)?;
+    Ok(decode::decode_owned(bytes).0)
+}
+
+/// Refuses binary data. UTF-16 is full of NUL bytes: with a BOM, the page is text.
+fn refuse_binary(bytes: &[u8]) -> Result<(), Error> {
+    if encoding_rs::Encoding::for_bom(bytes).is_none() && looks_binary(bytes) {
         return Err(Error::Unreadable(
             "the input is binary data, not HTML".into(),
         ));
     }
-    Ok(decode::decode_owned(bytes).0)
+    Ok(())
 }
 
 /// NUL bytes and control characters in bulk mean a binary file, not a page.
