@@ -91,10 +91,12 @@ function withTabLock(tabId, fn) {
 
 // ---- operations ----
 
+// The page is shown again before the reader goes: removing the reader and putting the scroll
+// positions back then happen in one task, so nothing (a test, the user) sees the page at the
+// top in between, and the scroll can be set because the page is laid out again.
 async function closeReader(tabId) {
-  await inTab(tabId, () => globalThis.__malgeum.close());
   await api.scripting.removeCSS(hideCss(tabId)).catch(() => {});
-  await inTab(tabId, () => globalThis.__malgeum.restore());
+  await inTab(tabId, () => globalThis.__malgeum.close());
   return { ok: true, open: false };
 }
 
@@ -128,9 +130,7 @@ async function toggle(tabId, { notify = false } = {}) {
     await inTab(tabId, (a, s) => globalThis.__malgeum.show(a, s), [article, settings]);
   } catch (e) {
     // Leave the page exactly as it was.
-    await inTab(tabId, () => globalThis.__malgeum.close()).catch(() => {});
-    await api.scripting.removeCSS(hideCss(tabId)).catch(() => {});
-    await inTab(tabId, () => globalThis.__malgeum.restore()).catch(() => {});
+    await closeReader(tabId).catch(() => {});
     await tell('engineError', [errorText(e)]);
     return { ok: false, open: false, error: errorText(e) };
   }

@@ -256,23 +256,22 @@
     return { open: true };
   }
 
-  /** Removes the reader element. The background then removes the stylesheet and calls restore(). */
+  /** Removes the reader element and puts the page's scroll positions and focus back. The
+   *  background has already removed the hiding stylesheet, so the page can scroll again. */
   function close() {
-    if (!state.host) return { open: false };
-    document.removeEventListener('keydown', state.onKey, true);
-    state.host.remove();
-    state.host = null;
-    state.root = null;
-    state.snapshot = null;
-    state.onKey = null;
-    return { open: false };
-  }
-
-  function restore() {
     const saved = state.saved;
     state.saved = null;
+    state.pending = null;
+    if (state.host) {
+      document.removeEventListener('keydown', state.onKey, true);
+      state.host.remove();
+      state.host = null;
+      state.root = null;
+      state.snapshot = null;
+      state.onKey = null;
+    }
     restoreView(saved);
-    return true;
+    return { open: false };
   }
 
   function removeNotice() {
@@ -308,7 +307,6 @@
     snapshot,
     show,
     close,
-    restore,
     notice,
   });
 })();

@@ -577,8 +577,11 @@ test('large page (~100,000 elements): the reader opens and closes cleanly', asyn
   assert.ok(r.text.includes('will be watched for a decade'), 'the whole article is there');
   assert.ok(!r.text.includes('Section 1999') && !r.text.includes('reader7'), 'no menu or comments');
   await popup.click('#toggle');
-  await waitFor(async () => (await reader(tabId)).count === 0, 'the reader to close', 30000);
-  const after = await page.evaluate(() => ({ body: document.body.outerHTML, y: window.scrollY }));
+  // The reader element and the scroll position go in one task; test both at that moment.
+  const after = await waitFor(async () => {
+    const gone = (await reader(tabId)).count === 0;
+    return gone ? page.evaluate(() => ({ body: document.body.outerHTML, y: window.scrollY })) : null;
+  }, 'the reader to close', 30000);
   assert.ok(after.body === before.body, 'document.body.outerHTML is exactly what it was');
   assert.equal(after.y, before.y, 'same scroll position');
   console.log(`large page (${nodes} elements, ${(before.body.length / 1e6).toFixed(1)} MB): reader shown ${ms} ms after the click (as seen by the test)`);

@@ -304,7 +304,6 @@ async function articleFlow(t, name, expect) {
     assert.equal(pressed, 'true', 'the reopened popup shows reader mode as on (#toggle aria-pressed)');
     await click(popup, 'toggle');
     await waitFor(async () => (await readerCount(ctx.page)) === 0, { message: '#malgeum-reader to go away' });
-    await sleep(100);
     const htmlAfter = await bodyHtml(ctx.page);
     if (htmlAfter !== htmlBefore) {
       let i = 0;
