@@ -9,11 +9,19 @@ step() { printf '\n== %s\n' "$*" >&2; }
 step "build: wasm engine, extension packages, test build (installs tools on first run)"
 ./build.sh --test
 
-step "rust: fmt, clippy, tests"
-cargo fmt --check
+step "rust: fmt, clippy, tests (engine; wasm binding; the wasm build's UTF-8-only encoding_rs)"
+SHIM=crates/encoding-utf8/Cargo.toml
+for manifest in Cargo.toml wasm/Cargo.toml "$SHIM"; do cargo fmt --check --manifest-path "$manifest"; done
 cargo clippy -q --all-targets -- -D warnings
+cargo clippy -q --lib --no-default-features -- -D warnings
+cargo clippy -q --manifest-path wasm/Cargo.toml --target wasm32-unknown-unknown --target-dir target -- -D warnings
+cargo clippy -q --manifest-path "$SHIM" --all-targets --target-dir target -- -D warnings
 # Release: the hostile-page tests (60 MB, 300,000-deep pages) take minutes in a debug build.
 cargo test --release -q 2>&1 | grep -v '^$'
+cargo test -q --manifest-path "$SHIM" --target-dir target 2>&1 | grep -v '^$'
+
+step "wasm = native: the browser's engine exports what the CLI exports"
+node --test tests/wasm-parity.test.mjs
 
 step "extension: eslint, innerHTML lint, web-ext lint"
 npx --no-install eslint .

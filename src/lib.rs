@@ -7,8 +7,8 @@
 //!
 //! The stages, in the order a page meets them:
 //!
-//! 1. [`decode`]: bytes to text (charset from BOM or `<meta>`, EUC-KR and other legacy
-//!    encodings).
+//! 1. `decode`: bytes to text (charset from BOM or `<meta>`, EUC-KR and other legacy
+//!    encodings; feature `charsets`, on by default, off in the wasm build, which gets text).
 //! 2. [`rules`]: site rules as data, and the generic class/id hints and chrome words.
 //! 3. [`scan`]: one lol_html pass: metadata, and a flat arena of per-element statistics and
 //!    text ranges (with [`tags`] for HTML's implied end tags).
@@ -20,12 +20,13 @@
 //! 7. [`metadata`]: title, byline, authors, dates ([`date`]), site, section, images.
 //! 8. [`article`]: the export schema and its HTML, text and Markdown renderings.
 //!
-//! The surfaces: [`extract`] and [`extract_bytes`] here, the wasm binding (`wasm`), and the
-//! CLI (`src/main.rs`).
+//! The surfaces: [`extract`] and `extract_bytes` here, the CLI (`src/main.rs`), and the wasm
+//! binding, a crate of its own (`wasm/`) so that its build can leave the legacy charsets out.
 
 pub mod article;
 pub mod choose;
 pub mod date;
+#[cfg(feature = "charsets")]
 pub mod decode;
 pub mod korean;
 pub mod markup;
@@ -36,8 +37,6 @@ pub mod rules;
 pub mod scan;
 pub mod tags;
 pub mod url;
-#[cfg(target_arch = "wasm32")]
-mod wasm;
 
 pub use article::{Article, Author, Image, Person, Related, Stats};
 
@@ -73,6 +72,7 @@ pub const MAX_INPUT_BYTES: usize = 512 << 20;
 const MIN_ARTICLE_CHARS: usize = 140;
 
 /// Decodes a page's bytes (see [`decode`]) and extracts its article.
+#[cfg(feature = "charsets")]
 pub fn extract_bytes(bytes: &[u8], url: &str, options: &Options) -> Result<Article, Error> {
     refuse_binary(bytes)?;
     let (html, _) = decode::decode(bytes);
@@ -81,12 +81,14 @@ pub fn extract_bytes(bytes: &[u8], url: &str, options: &Options) -> Result<Artic
 
 /// Decodes a page's bytes to text (see [`decode`]), taking them so that a UTF-8 page is not
 /// copied. Binary data is refused.
+#[cfg(feature = "charsets")]
 pub fn decode_page(bytes: Vec<u8>) -> Result<String, Error> {
     refuse_binary(&bytes)?;
     Ok(decode::decode_owned(bytes).0)
 }
 
 /// Refuses binary data. UTF-16 is full of NUL bytes: with a BOM, the page is text.
+#[cfg(feature = "charsets")]
 fn refuse_binary(bytes: &[u8]) -> Result<(), Error> {
     if encoding_rs::Encoding::for_bom(bytes).is_none() && looks_binary(bytes) {
         return Err(Error::Unreadable(

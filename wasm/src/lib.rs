@@ -17,16 +17,12 @@ pub fn extract(html: &str, url: &str, options: JsValue) -> Result<JsValue, JsErr
     } else {
         false
     };
-    let article = crate::extract(html, url, &crate::Options { markdown })
+    let article = malgeum::extract(html, url, &malgeum::Options { markdown })
         .map_err(|e| JsError::new(&e.to_string()))?;
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     serde::Serialize::serialize(&article, &serializer).map_err(|e| JsError::new(&e.to_string()))
 }
 
 fn js_sys_get_bool(obj: &JsValue, key: &str) -> bool {
-    let value: Result<serde_json::Value, _> = serde_wasm_bindgen::from_value(obj.clone());
-    value
-        .ok()
-        .and_then(|v| v.get(key).and_then(|b| b.as_bool()))
-        .unwrap_or(false)
+    js_sys::Reflect::get(obj, &JsValue::from_str(key)).is_ok_and(|v| v.as_bool() == Some(true))
 }
