@@ -26,15 +26,13 @@
 // readability/ours (issue 4 bars: ratio >= 2.0, ours p95 <= 25 ms).
 /* global document */ // measure() runs in the page
 import { createServer } from "node:http";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gunzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
+import { CORPUS, listCorpusPages, pageResponse } from "./corpus.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const SHARED = process.env.MALGEUM_SHARED || join(ROOT, "..", "shared");
-const CORPUS = join(SHARED, "corpus");
 
 const args = {
   reps: 9,
@@ -62,34 +60,7 @@ for (let i = 2; i < process.argv.length; i++) {
 }
 
 // ------------------------------------------------------------------- pages
-function listPages() {
-  const pages = [];
-  const sh = join(CORPUS, "scrapinghub-dev");
-  const truth = JSON.parse(readFileSync(join(sh, "ground-truth.json"), "utf8"));
-  for (const f of readdirSync(join(sh, "html")).sort()) {
-    if (!f.endsWith(".html.gz")) continue;
-    const id = f.slice(0, -".html.gz".length);
-    pages.push({ corpus: "scrapinghub-dev", id, url: truth[id]?.url || "", file: join(sh, "html", f) });
-  }
-  const rt = join(CORPUS, "readability-test-pages");
-  for (const d of readdirSync(rt).sort()) {
-    const file = join(rt, d, "source.html");
-    if (existsSync(file)) {
-      pages.push({ corpus: "readability-test-pages", id: d, url: "http://fakehost/test/page.html", file });
-    }
-  }
-  const seed = join(CORPUS, "seed");
-  for (const d of readdirSync(seed).sort()) {
-    const file = join(seed, d, "source.html");
-    if (existsSync(file)) {
-      const url = JSON.parse(readFileSync(join(seed, d, "truth.json"), "utf8")).url || "";
-      pages.push({ corpus: "seed", id: d, url, file });
-    }
-  }
-  return pages;
-}
-
-let pages = listPages().filter((p) => !args.filter || `${p.corpus}/${p.id}`.includes(args.filter));
+let pages = listCorpusPages().filter((p) => !args.filter || `${p.corpus}/${p.id}`.includes(args.filter));
 if (args.limit > 0) pages = pages.slice(0, args.limit);
 if (pages.length === 0) {
   console.error(`no pages under ${CORPUS}`);
@@ -139,22 +110,8 @@ const server = createServer((req, res) => {
   const path = decodeURI(new URL(req.url, "http://127.0.0.1").pathname);
   const page = byPath.get(path);
   if (page) {
-    let body = readFileSync(page.file);
-    if (page.file.endsWith(".gz")) body = gunzipSync(body);
-    let type = "text/html";
-    try {
-      const text = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      type += "; charset=utf-8";
-      // A page's own <meta> CSP would stack on ours and forbid compiling the benchmark's wasm
-      // (toc-missing has one): make it inert. Its outerHTML changes by a few bytes.
-      const inert = text.replace(/(http-equiv\s*=\s*["']?)(content-security-policy)/gi, "$1x-bench-inert-csp");
-      if (inert !== text) {
-        body = Buffer.from(inert);
-        page.metaCspInert = true;
-      }
-    } catch {
-      // not UTF-8: let the browser find the charset in the page
-    }
+    const { body, type, metaCspInert } = pageResponse(page.file);
+    if (metaCspInert) page.metaCspInert = true;
     res.writeHead(200, { "content-type": type, "content-security-policy": CSP, "cache-control": "no-store" });
     res.end(body);
     return;

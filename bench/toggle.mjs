@@ -39,16 +39,14 @@
 // Exit code 0 when the run happened (whatever the numbers), 1 when it could not start.
 /* global window, document, chrome, location, MutationObserver, requestAnimationFrame */ // run in the page or popup
 import { createServer } from "node:http";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gunzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
+import { CORPUS, listCorpusPages, pageResponse, readPageBytes } from "./corpus.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const SHARED = process.env.MALGEUM_SHARED || join(ROOT, "..", "shared");
-const CORPUS = join(SHARED, "corpus");
 const EXT = resolve(process.env.MALGEUM_EXT_DIR || join(ROOT, "dist", "test"));
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const BAR_P95_MS = 100;
@@ -88,35 +86,13 @@ if (!existsSync(join(EXT, "manifest.json"))) setupFailure(`no unpacked test buil
 if (!existsSync(CHROMIUM)) setupFailure(`${CHROMIUM} missing: run scripts/setup.sh --browsers`);
 
 // ------------------------------------------------------------------- pages
-function listPages() {
-  const pages = [];
-  const sh = join(CORPUS, "scrapinghub-dev");
-  if (existsSync(sh)) {
-    for (const f of readdirSync(join(sh, "html")).sort()) {
-      if (f.endsWith(".html.gz")) pages.push({ corpus: "scrapinghub-dev", id: f.slice(0, -".html.gz".length), file: join(sh, "html", f) });
-    }
-  }
-  for (const corpus of ["readability-test-pages", "seed"]) {
-    const dir = join(CORPUS, corpus);
-    if (!existsSync(dir)) continue;
-    for (const d of readdirSync(dir).sort()) {
-      const file = join(dir, d, "source.html");
-      if (existsSync(file)) pages.push({ corpus, id: d, file });
-    }
-  }
-  return pages;
-}
-
-const readPage = (file) => (file.endsWith(".gz") ? gunzipSync(readFileSync(file)) : readFileSync(file));
-
-let pages = listPages().filter((p) => !args.filter || `${p.corpus}/${p.id}`.includes(args.filter));
+let pages = listCorpusPages().filter((p) => !args.filter || `${p.corpus}/${p.id}`.includes(args.filter));
 if (args.limit > 0) pages = pages.slice(0, args.limit);
 if (pages.length === 0) setupFailure(`no pages under ${CORPUS}${args.filter ? ` matching "${args.filter}"` : ""}`);
 const byPath = new Map();
 for (const p of pages) {
-  p.name = `${p.corpus}/${p.id}`;
   p.path = `/p/${p.corpus}/${p.id}.html`;
-  p.bytes = readPage(p.file).length;
+  p.bytes = readPageBytes(p.file).length;
   byPath.set(p.path, p);
 }
 
@@ -138,20 +114,8 @@ const server = createServer((req, res) => {
     res.end("not found");
     return;
   }
-  let body = readPage(page.file);
-  let type = "text/html";
-  try {
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(body);
-    type += "; charset=utf-8";
-    // A page's own <meta> CSP would stack on ours: make it inert, as bench/browser.mjs does.
-    const inert = text.replace(/(http-equiv\s*=\s*["']?)(content-security-policy)/gi, "$1x-bench-inert-csp");
-    if (inert !== text) {
-      body = Buffer.from(inert);
-      page.metaCspInert = true;
-    }
-  } catch {
-    // not UTF-8: let the browser find the charset in the page
-  }
+  const { body, type, metaCspInert } = pageResponse(page.file);
+  if (metaCspInert) page.metaCspInert = true;
   res.writeHead(200, { "content-type": type, "content-security-policy": CSP, "cache-control": "no-store" });
   res.end(body);
 });

@@ -12,13 +12,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { listCorpusPages, readPageText } from '../bench/corpus.mjs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CORPUS = join(process.env.MALGEUM_SHARED || join(ROOT, '..', 'shared'), 'corpus');
 const CLI = join(ROOT, 'target', 'release', 'malgeum');
 
 function repoPages() {
@@ -46,32 +45,11 @@ function repoPages() {
   return pages;
 }
 
-function corpusPages() {
-  const pages = [];
-  if (!existsSync(CORPUS)) return pages;
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
-  const text = (bytes) => {
-    try {
-      return utf8.decode(bytes);
-    } catch {
-      return null;
-    }
-  };
-  const rt = join(CORPUS, 'readability-test-pages');
-  for (const d of existsSync(rt) ? readdirSync(rt).sort() : []) {
-    const f = join(rt, d, 'source.html');
-    if (existsSync(f)) pages.push({ name: `rt/${d}`, url: 'http://fakehost/test/page.html', html: text(readFileSync(f)) });
-  }
-  const sh = join(CORPUS, 'scrapinghub-dev');
-  if (existsSync(join(sh, 'ground-truth.json'))) {
-    const truth = JSON.parse(readFileSync(join(sh, 'ground-truth.json'), 'utf8'));
-    for (const [id, t] of Object.entries(truth).sort()) {
-      const f = join(sh, 'html', `${id}.html.gz`);
-      if (existsSync(f)) pages.push({ name: `sh/${id}`, url: t.url || '', html: text(gunzipSync(readFileSync(f))) });
-    }
-  }
-  return pages.filter((p) => p.html !== null);
-}
+/** The corpus pages whose bytes are UTF-8 (the wasm gets text; the CLI decodes bytes). */
+const corpusPages = () =>
+  listCorpusPages()
+    .map((p) => ({ name: p.name, url: p.url, html: readPageText(p.file) }))
+    .filter((p) => p.html !== null);
 
 test('the wasm engine exports exactly what the native engine exports', async () => {
   assert.ok(existsSync(CLI), `${CLI} (cargo build --release)`);
