@@ -61,8 +61,31 @@ async function inTab(tabId, func, args = []) {
 }
 
 async function inject(tabId) {
-  const loaded = await inTab(tabId, () => !!globalThis.__malgeum);
-  if (!loaded) await api.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
+  await api.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
+}
+
+// Runs `func` on the content script's API (globalThis.__malgeum), injecting the content script
+// first if the tab does not have it yet: one round trip to the page when it does.
+async function withContent(tabId, func, args = []) {
+  const run = (name, ...rest) =>
+    globalThis.__malgeum ? { loaded: true, result: globalThis.__malgeum[name](...rest) } : { loaded: false };
+  const first = await inTab(tabId, run, [func, ...args]);
+  if (first.loaded) return first.result;
+  await inject(tabId);
+  return (await inTab(tabId, run, [func, ...args])).result;
+}
+
+// What the reader shows of the export: the rest (full text, images[], people[], related
+// articles, …) would only lengthen the message to the page.
+const READER_FIELDS = [
+  'contentHtml', 'title', 'subtitle', 'siteName', 'section', 'byline', 'authors', 'published',
+  'lang', 'dir', 'url', 'canonicalUrl', 'leadImage', 'copyright', 'stats',
+];
+function readerView(article) {
+  const view = Object.fromEntries(READER_FIELDS.map((k) => [k, article[k]]));
+  // The reader looks at the start of the text only (for Hangul when the language is unknown).
+  view.text = typeof article.text === 'string' ? article.text.slice(0, 400) : '';
+  return view;
 }
 
 const hideCss = (tabId) => ({ target: { tabId }, css: HIDE_PAGE_CSS, origin: 'USER' });
@@ -101,12 +124,12 @@ async function closeReader(tabId) {
 }
 
 async function toggle(tabId, { notify = false } = {}) {
+  let start;
   try {
-    await inject(tabId);
+    start = await withContent(tabId, 'begin');
   } catch (e) {
     return { ok: false, open: false, unavailable: isUnavailable(e), error: errorText(e) };
   }
-  const start = await inTab(tabId, () => globalThis.__malgeum.begin());
   if (start.open) return closeReader(tabId);
 
   const tell = (name, subs) =>
@@ -127,7 +150,7 @@ async function toggle(tabId, { notify = false } = {}) {
   const settings = await settingsP;
   try {
     await api.scripting.insertCSS(hideCss(tabId));
-    await inTab(tabId, (a, s) => globalThis.__malgeum.show(a, s), [article, settings]);
+    await inTab(tabId, (a, s) => globalThis.__malgeum.show(a, s), [readerView(article), settings]);
   } catch (e) {
     // Leave the page exactly as it was.
     await closeReader(tabId).catch(() => {});
@@ -149,8 +172,7 @@ async function state(tabId) {
 async function exportArticle(tabId, markdown) {
   let snap;
   try {
-    await inject(tabId);
-    snap = await inTab(tabId, () => globalThis.__malgeum.snapshot());
+    snap = await withContent(tabId, 'snapshot');
   } catch (e) {
     return { ok: false, unavailable: isUnavailable(e), error: errorText(e) };
   }
