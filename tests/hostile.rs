@@ -933,109 +933,8 @@ fn cli_charsets() {
 
 // ------------------------------------------------------------------------------ fuzz findings
 
-/// Tags that must never appear in `content_html` (the fuzz targets check the same).
-const FORBIDDEN: &[&str] = &[
-    "script",
-    "style",
-    "iframe",
-    "frame",
-    "object",
-    "embed",
-    "applet",
-    "svg",
-    "math",
-    "base",
-    "meta",
-    "link",
-    "form",
-    "input",
-    "button",
-    "textarea",
-    "select",
-    "noscript",
-    "template",
-    "title",
-    "xmp",
-    "plaintext",
-    "noembed",
-    "noframes",
-];
-
-/// The invariants of `fuzz/fuzz_targets/common.rs`, for replaying its findings.
-fn fuzz_invariants(name: &str, article: &malgeum::Article) {
-    let html = &article.content_html;
-    let b = html.as_bytes();
-    let mut i = 0;
-    while let Some(p) = html[i..].find('<') {
-        let start = i + p + 1;
-        let name_start = start + usize::from(b.get(start) == Some(&b'/'));
-        let name_end = b[name_start..]
-            .iter()
-            .position(|c| !c.is_ascii_alphanumeric())
-            .map_or(b.len(), |e| name_start + e);
-        let tag_name = html[name_start..name_end].to_ascii_lowercase();
-        assert!(!tag_name.is_empty(), "{name}: raw '<' in content_html");
-        assert!(
-            !FORBIDDEN.contains(&tag_name.as_str()),
-            "{name}: forbidden <{tag_name}> in content_html"
-        );
-        let tag_end = html[name_end..]
-            .find('>')
-            .map_or(html.len(), |e| name_end + e);
-        let tag = &html[name_end..tag_end];
-        let mut in_value = false;
-        let mut attr_start = 0;
-        for (k, c) in tag.char_indices() {
-            match c {
-                '"' => in_value = !in_value,
-                ' ' if !in_value => attr_start = k + 1,
-                '=' if !in_value => {
-                    let attr = tag[attr_start..k].to_ascii_lowercase();
-                    assert!(
-                        !attr.starts_with("on") && attr != "style" && attr != "srcdoc",
-                        "{name}: forbidden attribute {attr} on <{tag_name}>"
-                    );
-                }
-                _ => {}
-            }
-        }
-        for attr in ["href=\"", "src=\""] {
-            let mut rest = tag;
-            while let Some(a) = rest.find(attr) {
-                let v = &rest[a + attr.len()..];
-                let v = &v[..v.find('"').unwrap_or(v.len())];
-                let squeezed: String = v
-                    .replace("&amp;", "&")
-                    .chars()
-                    .filter(|c| !c.is_whitespace() && !c.is_control())
-                    .collect::<String>()
-                    .to_ascii_lowercase();
-                for bad in ["javascript:", "vbscript:", "data:"] {
-                    assert!(
-                        !squeezed.starts_with(bad),
-                        "{name}: script URL in content_html: {attr}{v}"
-                    );
-                }
-                rest = &rest[a + attr.len()..];
-            }
-        }
-        i = tag_end.min(html.len());
-        if i >= html.len() {
-            break;
-        }
-    }
-    serde_json::to_string(article).expect("article serializes");
-}
-
-const FUZZ_URLS: &[&str] = &[
-    "",
-    "https://news.example.com/2025/05/story?id=1#top",
-    "https://www.businesspost.co.kr/BP?command=article_view&num=362900",
-    "https://n.news.naver.com/mnews/article/001/0000000001",
-    "https://v.daum.net/v/20250101000000000",
-    "https://www.hankyung.com/article/2025010100001",
-    "http://[::1]:8080/a/../b/./c",
-];
+#[path = "common/fuzz_rules.rs"]
+mod fuzz_rules;
 
 /// Every input under `tests/fixtures/fuzz/` (crashes the fuzzers found), through both entry
 /// points, read the way the fuzz targets read them (first byte: URL and options).
@@ -1056,22 +955,13 @@ fn fuzz_regressions() {
                 }
                 let data = std::fs::read(&path).unwrap();
                 let name = path.file_name().unwrap().to_string_lossy().to_string();
-                let (url, options, page) = match data.split_first() {
-                    Some((first, rest)) => (
-                        FUZZ_URLS[(*first & 0x7f) as usize % FUZZ_URLS.len()],
-                        malgeum::Options {
-                            markdown: first & 0x80 != 0,
-                        },
-                        rest,
-                    ),
-                    None => ("", malgeum::Options::default(), &data[..]),
-                };
+                let (url, options, page) = fuzz_rules::split(&data);
                 let start = Instant::now();
                 if let Ok(a) = malgeum::extract(&String::from_utf8_lossy(page), url, &options) {
-                    fuzz_invariants(&name, &a);
+                    fuzz_rules::check(&name, &a);
                 }
                 if let Ok(a) = malgeum::extract_bytes(page, url, &options) {
-                    fuzz_invariants(&name, &a);
+                    fuzz_rules::check(&name, &a);
                 }
                 println!("  {name}: ok in {:.2?}", start.elapsed());
             }

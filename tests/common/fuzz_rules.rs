@@ -1,6 +1,7 @@
-//! Shared by the targets: the page URL a fuzz input is read under, and the invariants every
-//! successful export must hold (a violated invariant aborts like a crash, so the fuzzer hunts
-//! for executable output as well as for panics).
+//! How a fuzz input is read, and the invariants every successful export must hold. Shared by
+//! the fuzz targets (`fuzz/fuzz_targets/`, where a violated invariant aborts like a crash, so
+//! the fuzzer hunts for executable output as well as for panics) and by `tests/hostile.rs`,
+//! which replays the fuzzers' findings the same way.
 
 /// Page URLs: none, a generic one, and the hosts that have site rules (different code paths).
 pub const URLS: &[&str] = &[
@@ -29,12 +30,34 @@ pub fn split(data: &[u8]) -> (&'static str, malgeum::Options, &[u8]) {
 
 /// Tags that must never appear in `content_html`, whatever the allowlist grows into.
 const FORBIDDEN: &[&str] = &[
-    "script", "style", "iframe", "frame", "object", "embed", "applet", "svg", "math", "base",
-    "meta", "link", "form", "input", "button", "textarea", "select", "noscript", "template",
-    "title", "xmp", "plaintext", "noembed", "noframes",
+    "script",
+    "style",
+    "iframe",
+    "frame",
+    "object",
+    "embed",
+    "applet",
+    "svg",
+    "math",
+    "base",
+    "meta",
+    "link",
+    "form",
+    "input",
+    "button",
+    "textarea",
+    "select",
+    "noscript",
+    "template",
+    "title",
+    "xmp",
+    "plaintext",
+    "noembed",
+    "noframes",
 ];
 
-pub fn check(article: &malgeum::Article) {
+/// Panics with `name` and the reason when `article` breaks an invariant.
+pub fn check(name: &str, article: &malgeum::Article) {
     let html = &article.content_html;
     let b = html.as_bytes();
     let mut i = 0;
@@ -45,14 +68,17 @@ pub fn check(article: &malgeum::Article) {
             .iter()
             .position(|c| !c.is_ascii_alphanumeric())
             .map_or(b.len(), |e| name_start + e);
-        let name = html[name_start..name_end].to_ascii_lowercase();
+        let tag_name = html[name_start..name_end].to_ascii_lowercase();
         assert!(
-            !name.is_empty(),
-            "raw '<' in content_html at {}: {:?}",
+            !tag_name.is_empty(),
+            "{name}: raw '<' in content_html at {}: {:?}",
             start - 1,
             &html[start - 1..(start + 40).min(html.len())]
         );
-        assert!(!FORBIDDEN.contains(&name.as_str()), "forbidden <{name}> in content_html");
+        assert!(
+            !FORBIDDEN.contains(&tag_name.as_str()),
+            "{name}: forbidden <{tag_name}> in content_html"
+        );
         let tag_end = html[name_end..]
             .find('>')
             .map_or(html.len(), |e| name_end + e);
@@ -68,7 +94,7 @@ pub fn check(article: &malgeum::Article) {
                     let attr = tag[attr_start..k].to_ascii_lowercase();
                     assert!(
                         !attr.starts_with("on") && attr != "style" && attr != "srcdoc",
-                        "forbidden attribute {attr} on <{name}>"
+                        "{name}: forbidden attribute {attr} on <{tag_name}>"
                     );
                 }
                 _ => {}
@@ -88,7 +114,7 @@ pub fn check(article: &malgeum::Article) {
                 for bad in ["javascript:", "vbscript:", "data:"] {
                     assert!(
                         !squeezed.starts_with(bad),
-                        "script URL in content_html: {attr}{v}"
+                        "{name}: script URL in content_html: {attr}{v}"
                     );
                 }
                 rest = &rest[a + attr.len()..];
@@ -100,5 +126,6 @@ pub fn check(article: &malgeum::Article) {
         }
     }
     // The export must serialize (the CLI and the wasm binding both do).
-    serde_json::to_string(article).expect("article serializes");
+    serde_json::to_string(article)
+        .unwrap_or_else(|e| panic!("{name}: the article does not serialize: {e}"));
 }
