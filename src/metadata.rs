@@ -46,7 +46,9 @@ struct LinkedData {
     lang: Option<String>,
 }
 
-/// Readability's article types (`^Article|…|APIReference$`, anchored as it is written).
+/// Readability's article types, read as its regex reads them: `^Article|…|APIReference$`
+/// anchors only its first and last alternatives, so the others match anywhere in the type
+/// (`ReportageNewsArticle` is a `NewsArticle`).
 fn is_article_type_name(t: &str) -> bool {
     const TYPES: &[&str] = &[
         "AdvertiserContentArticle",
@@ -55,7 +57,7 @@ fn is_article_type_name(t: &str) -> bool {
         "AskPublicNewsArticle",
         "BackgroundNewsArticle",
         "OpinionNewsArticle",
-        "ReportageNews",
+        "ReportageNewsArticle",
         "ReviewNewsArticle",
         "Report",
         "SatiricalArticle",
@@ -67,7 +69,7 @@ fn is_article_type_name(t: &str) -> bool {
         "DiscussionForumPosting",
         "TechArticle",
     ];
-    t.starts_with("Article") || t.ends_with("APIReference") || TYPES.contains(&t)
+    t.starts_with("Article") || t.ends_with("APIReference") || TYPES.iter().any(|k| t.contains(k))
 }
 
 fn is_schema_org(v: &Value) -> bool {

@@ -148,3 +148,17 @@ fn visible_bylines_read_as_text_content() {
         Some("by Lucas Nolan22 Dec 2016")
     );
 }
+
+/// folha: the JSON-LD `@type` is `ReportageNewsArticle`. Readability's type regex anchors only
+/// its first and last alternatives, so `NewsArticle` matches inside it; the JSON-LD author and
+/// date (with its `Z`) win over the meta date without an offset and the visible date line.
+#[test]
+fn json_ld_article_types_match_inside_longer_types() {
+    let html = format!(
+        "<head><script type=application/ld+json><![CDATA[{{\"@context\":\"http://schema.org\",\"@type\":\"ReportageNewsArticle\",\"headline\":\"Tite diz que errou\",\"datePublished\":\"2018-12-21T12:55:00Z\",\"author\":[{{\"@type\":\"Person\",\"name\":\"Bruno Rodrigues \"}}]}}]]></script><meta property=article:published_time content='2018-12-21 12:55:00'></head><body><div class=c-signature__author><time>21.dez.2018 às 10h55</time></div><article>{}</article></body>",
+        para(5, "Text")
+    );
+    let a = run(&html);
+    assert_eq!(a.byline.as_deref(), Some("Bruno Rodrigues"));
+    assert_eq!(a.published.as_deref(), Some("2018-12-21T12:55:00Z"));
+}
