@@ -423,7 +423,8 @@ fn visible_byline(scan: &Scan, article: Option<u32>) -> Option<(u32, String)> {
             .find(|(k, prop)| *k > i && scan.is_inside(*k, i) && prop == "name")
             .map(|(k, _)| *k);
         let text = scan.text_content(name_part.unwrap_or(i));
-        if !text.is_empty() {
+        // A date is never a byline (a `dateline` is often just the date).
+        if !text.is_empty() && !date::is_date_like(&text) {
             return Some((i, text));
         }
     }
@@ -562,7 +563,8 @@ pub fn extract(scan: &Scan, page_url: &str, article: Option<u32>) -> Metadata {
 
     // Byline: the site rule's or a Korean reporter line first; then JSON-LD authors, the meta
     // author keys, and the first visible element that says it is a byline (Readability's
-    // order). The byline keeps its printed form ("By Jane Doe"); authors hold the names.
+    // order). The byline keeps its printed form ("By Jane Doe"); authors hold the names. A
+    // date is never a byline, wherever it comes from.
     let visible = visible_byline(scan, article);
     if let Some((_, text)) = visible
         .as_ref()
@@ -583,8 +585,10 @@ pub fn extract(scan: &Scan, page_url: &str, article: Option<u32>) -> Metadata {
             )
             .or_else(|| meta_text(scan, &["article:author"]).filter(|a| !a.starts_with("http")))
         };
-        let byline = from_meta.or_else(|| visible.as_ref().map(|(_, t)| t.clone()));
-        if let Some(b) = byline.filter(|b| !b.is_empty()) {
+        let byline = from_meta
+            .filter(|b| !date::is_date_like(b))
+            .or_else(|| visible.as_ref().map(|(_, t)| t.clone()));
+        if let Some(b) = byline.filter(|b| !b.is_empty() && !date::is_date_like(b)) {
             if let Some((authors, kb)) = korean::parse_byline(&b).filter(|_| korean_page) {
                 m.authors = authors;
                 m.byline = Some(kb);

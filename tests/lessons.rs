@@ -162,3 +162,21 @@ fn json_ld_article_types_match_inside_longer_types() {
     assert_eq!(a.byline.as_deref(), Some("Bruno Rodrigues"));
     assert_eq!(a.published.as_deref(), Some("2018-12-21T12:55:00Z"));
 }
+
+/// salon, spiceworks, seattletimes: a `dateline` or `author-date` element that holds only the
+/// date is not a byline; nor is a date in an author `<meta>`.
+#[test]
+fn dates_are_never_bylines() {
+    let html = format!(
+        "<body><div class=articleInner><span class=dateline><span class=toLocalTime>Sunday, Feb 1, 2015 11:57 AM UTC</span></span><h1>The sharing economy is a lie</h1><span class=byline><a rel=author href=/w/eskow>Richard Eskow</a></span>{}</div></body>",
+        para(5, "Text")
+    );
+    assert_eq!(run(&html).byline.as_deref(), Some("Richard Eskow"));
+    let only_dates = format!(
+        "<head><meta name=author content='April 28, 2019 at 6:01 am'></head><body><div class=author-date>Last Updated: January 7, 2025</div><article>{}</article></body>",
+        para(5, "Text")
+    );
+    let a = run(&only_dates);
+    assert_eq!(a.byline, None);
+    assert!(a.authors.is_empty());
+}
