@@ -405,23 +405,47 @@ fn visible_byline(scan: &Scan, article: Option<u32>) -> Option<(u32, String)> {
         }
         false
     };
+    let candidate = |k: u32| {
+        let n = &scan.nodes[k as usize];
+        n.flags & scan::BYLINE_HINT != 0
+            && n.flags & (scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD) == 0
+            && n.tag != Tag::Meta
+            && n.chars > 0
+            && n.chars < 100
+    };
     for (i, n) in scan.nodes.iter().enumerate() {
-        if n.flags & scan::BYLINE_HINT == 0
-            || n.flags & (scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD) != 0
-            || n.tag == Tag::Meta
-            || n.chars == 0
-            || n.chars >= 100
-            || skipped(i as u32)
-        {
+        let i = i as u32;
+        if !candidate(i) || skipped(i) {
             continue;
         }
-        let i = i as u32;
         let name_part = scan
             .meta
             .itemprops
             .iter()
             .find(|(k, prop)| *k > i && scan.is_inside(*k, i) && prop == "name")
             .map(|(k, _)| *k);
+        // Without such a part, a container of byline parts (an author part on a line of its
+        // own above the author's title or the date; an author part and, besides it, only a
+        // date: `James Akinaka • 8h`) is not the byline: its first part is, and comes next in
+        // document order.
+        let end = scan.subtree_end(i);
+        let on_lines = || {
+            (i + 1..end).any(|k| {
+                let m = &scan.nodes[k as usize];
+                m.tag.is_block() && m.chars > 0 && m.chars < n.chars
+            })
+        };
+        let beside_a_date = |k: u32| {
+            let (whole, part) = (scan.text_content(i), scan.text_content(k));
+            !part.is_empty() && date::is_date_like(&whole.replacen(&part, " ", 1))
+        };
+        if name_part.is_none() {
+            if let Some(first) = (i + 1..end).find(|&k| candidate(k)) {
+                if on_lines() || beside_a_date(first) {
+                    continue;
+                }
+            }
+        }
         let text = scan.text_content(name_part.unwrap_or(i));
         // A date is never a byline (a `dateline` is often just the date).
         if !text.is_empty() && !date::is_date_like(&text) {

@@ -180,3 +180,35 @@ fn dates_are_never_bylines() {
     assert_eq!(a.byline, None);
     assert!(a.authors.is_empty());
 }
+
+/// quanta, yahoo, wikia: an author element that holds the byline's parts (the byline above the
+/// date, the author's link above their title, the name and beside it only `• 8h`) gives its
+/// first part. One with an `itemprop=name` part gives that part, as Readability does.
+#[test]
+fn byline_containers_give_their_author_part() {
+    let cases = [
+        (
+            "<div class=post__title__author-date><h6 class=byline><em class=byline__by>By</em> <a href=/authors/js><span class=byline__author>Joshua Sokol</span></a></h6><p><em>May 20, 2019</em></p></div>",
+            "By Joshua Sokol",
+        ),
+        (
+            "<div class=author><a class=author-link href=/author/ben>Ben Silverman</a><div class=author-title>Games Editor</div></div>",
+            "Ben Silverman",
+        ),
+        (
+            "<div class=byline><a href=/u/CC7567><img src=/a.png><span class='author vcard'><span class='author-name fn'>James Akinaka</span></span></a><span class=posted-time> • <time datetime=2017-02-23>8h</time></span></div>",
+            "James Akinaka",
+        ),
+        (
+            "<div class=author itemprop=author><span itemprop=name>By <span class=article-reporter>POST STAFF</span></span><div itemprop=name>NOVEMBER 20, 2019 10:43</div></div>",
+            "By POST STAFF",
+        ),
+    ];
+    for (byline, want) in cases {
+        let html = format!(
+            "<body><article><h1>A headline</h1>{byline}<div class=story>{}</div></article></body>",
+            para(5, "Text")
+        );
+        assert_eq!(run(&html).byline.as_deref(), Some(want), "{byline}");
+    }
+}
