@@ -389,7 +389,19 @@ fn visible_byline(scan: &Scan, article: Option<u32>) -> Option<(u32, String)> {
     // Readability's rule: the first visible element, in document order, whose rel, itemprop,
     // class or id says byline/author, with under 100 characters of text; its itemprop=name
     // part if it has one. Elements inside an unlikely container are never reached (unless the
-    // container holds the article: Readability then retries without that filter).
+    // container holds the article: Readability then retries without that filter), except in
+    // the article's own header: an unlikely container (`entry-header`, a share bar) inside the
+    // same <article> element as the body and before it.
+    let scope = article.and_then(|root| {
+        let mut a = root;
+        while a != NONE {
+            if scan.nodes[a as usize].tag == Tag::Article {
+                return Some((a, root));
+            }
+            a = scan.nodes[a as usize].parent;
+        }
+        None
+    });
     let skipped = |i: u32| {
         let mut a = scan.nodes[i as usize].parent;
         let mut steps = 0;
@@ -399,7 +411,11 @@ fn visible_byline(scan: &Scan, article: Option<u32>) -> Option<(u32, String)> {
                 return true; // a hostile nesting: not a byline worth the walk
             }
             if scan.nodes[a as usize].flags & scan::UNLIKELY != 0 {
-                return article.is_none_or(|root| !scan.is_inside(root, a));
+                let holds_article = article.is_some_and(|root| scan.is_inside(root, a));
+                let article_header = scope.is_some_and(|(s, root)| {
+                    a < root && !scan.is_inside(root, a) && scan.is_inside(a, s)
+                });
+                return !holds_article && !article_header;
             }
             a = scan.nodes[a as usize].parent;
         }

@@ -212,3 +212,21 @@ fn byline_containers_give_their_author_part() {
         assert_eq!(run(&html).byline.as_deref(), Some(want), "{byline}");
     }
 }
+
+/// firefox-nightly-blog, independent.co.uk: the byline sits in the article's own header
+/// (`header.entry-header`, a header whose id names a share bar), which the unlikely-container
+/// filter drops; inside the same <article> as the body and before it, it is the byline.
+/// Bylines in a sidebar or in the comments stay out.
+#[test]
+fn the_article_header_keeps_its_byline() {
+    let html = format!(
+        "<body><aside class=sidebar><span class=byline>Sidebar Writer</span></aside><article class=post><header class=entry-header><h1>These Weeks in Firefox</h1><div class=entry-info><address class=vcard><a href=/author/mc rel=author>Mike Conley</a></address><time class='date published' datetime=2020-12-18T16:09:48+00:00>December 18, 2020</time></div></header><div class=entry-content>{}</div></article><section id=comments><ol class=comment-list><li class=comment><cite class='author fn'>John Doe</cite><p>Nice post.</p></li></ol></section></body>",
+        para(6, "Text")
+    );
+    assert_eq!(run(&html).byline.as_deref(), Some("Mike Conley"));
+    let no_header = format!(
+        "<body><aside class=sidebar><span class=byline>Sidebar Writer</span></aside><article class=post><div class=entry-content>{}</div></article><section id=comments><ol class=comment-list><li class=comment><cite class='author fn'>John Doe</cite><p>Nice post.</p></li></ol></section></body>",
+        para(6, "Text")
+    );
+    assert_eq!(run(&no_header).byline, None);
+}
