@@ -238,6 +238,21 @@ fn meta<'a>(scan: &'a Scan, keys: &[&str]) -> Option<&'a str> {
     })
 }
 
+/// A `property` key as Readability finds it, anywhere in the property (`og:article:author`
+/// is `article:author`): the last such `<meta>` wins.
+fn meta_property<'a>(scan: &'a Scan, key: &str) -> Option<&'a str> {
+    scan.meta
+        .metas
+        .iter()
+        .rev()
+        .find(|(k, v)| {
+            !v.trim().is_empty()
+                && k.strip_suffix(key)
+                    .is_some_and(|head| head.is_empty() || head.ends_with(':'))
+        })
+        .map(|(_, v)| v.as_str())
+}
+
 fn meta_text(scan: &Scan, keys: &[&str]) -> Option<String> {
     meta(scan, keys)
         .map(clean_leaked_markup)
@@ -623,7 +638,11 @@ pub fn extract(scan: &Scan, page_url: &str, article: Option<u32>) -> Metadata {
                 scan,
                 &["dc:creator", "dcterm:creator", "author", "parsely-author"],
             )
-            .or_else(|| meta_text(scan, &["article:author"]).filter(|a| !a.starts_with("http")))
+            .or_else(|| {
+                meta_property(scan, "article:author")
+                    .map(clean_leaked_markup)
+                    .filter(|a| !a.is_empty() && !a.starts_with("http"))
+            })
         };
         let byline = from_meta
             .filter(|b| !date::is_date_like(b))
@@ -646,18 +665,22 @@ pub fn extract(scan: &Scan, page_url: &str, article: Option<u32>) -> Metadata {
         }
     }
 
-    // Dates.
+    // Dates: JSON-LD, then `article:published_time` as Readability finds it, then other keys
+    // (a `name` is read with its dots as colons: `DC.date.issued` is `dc:date:issued`).
     let published_raw = ld
         .published
         .clone()
+        .or_else(|| meta_property(scan, "article:published_time").map(str::to_string))
         .or_else(|| {
             meta(
                 scan,
                 &[
-                    "article:published_time",
                     "og:published_time",
                     "datepublished",
                     "parsely-pub-date",
+                    "dc:date:issued",
+                    "dc:date",
+                    "dcterms:created",
                     "dc.date.issued",
                     "dc.date",
                     "dcterms.created",

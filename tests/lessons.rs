@@ -230,3 +230,16 @@ fn the_article_header_keeps_its_byline() {
     );
     assert_eq!(run(&no_header).byline, None);
 }
+
+/// bbc: `property="og:article:author"` is `article:author` to Readability (the key is found
+/// anywhere in the property). ietf: `name="DC.date.issued"` is read as `dc:date:issued`.
+#[test]
+fn meta_author_and_date_keys_are_found_as_readability_finds_them() {
+    let html = format!(
+        "<head><meta property=og:article:author content='BBC News'><meta name=DC.date.issued content=2014-12-15></head><body><article>{}</article></body>",
+        para(5, "Text")
+    );
+    let a = run(&html);
+    assert_eq!(a.byline.as_deref(), Some("BBC News"));
+    assert_eq!(a.published.as_deref(), Some("2014-12-15"));
+}
