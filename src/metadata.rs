@@ -36,6 +36,8 @@ pub struct Metadata {
 struct LinkedData {
     headline: Option<String>,
     authors: Vec<String>,
+    /// `creator`, often a CMS account name rather than the author's: the last resort.
+    creators: Vec<String>,
     published: Option<String>,
     modified: Option<String>,
     publisher: Option<String>,
@@ -203,11 +205,8 @@ fn linked_data(scan: &Scan) -> LinkedData {
             }
             (n, h) => n.or(h),
         };
-        ld.authors = a
-            .get("author")
-            .or_else(|| a.get("creator"))
-            .map(names)
-            .unwrap_or_default();
+        ld.authors = a.get("author").map(names).unwrap_or_default();
+        ld.creators = a.get("creator").map(names).unwrap_or_default();
         ld.published = a.get("datePublished").and_then(as_text);
         ld.modified = a.get("dateModified").and_then(as_text);
         ld.publisher = a.get("publisher").and_then(as_text);
@@ -618,8 +617,8 @@ pub fn extract(scan: &Scan, page_url: &str, article: Option<u32>) -> Metadata {
 
     // Byline: the site rule's or a Korean reporter line first; then JSON-LD authors, the meta
     // author keys, and the first visible element that says it is a byline (Readability's
-    // order). The byline keeps its printed form ("By Jane Doe"); authors hold the names. A
-    // date is never a byline, wherever it comes from.
+    // order), then JSON-LD's `creator`. The byline keeps its printed form ("By Jane Doe");
+    // authors hold the names. A date is never a byline, wherever it comes from.
     let visible = visible_byline(scan, article);
     if let Some((_, text)) = visible
         .as_ref()
@@ -646,7 +645,8 @@ pub fn extract(scan: &Scan, page_url: &str, article: Option<u32>) -> Metadata {
         };
         let byline = from_meta
             .filter(|b| !date::is_date_like(b))
-            .or_else(|| visible.as_ref().map(|(_, t)| t.clone()));
+            .or_else(|| visible.as_ref().map(|(_, t)| t.clone()))
+            .or_else(|| Some(ld.creators.join(", ")));
         if let Some(b) = byline.filter(|b| !b.is_empty() && !date::is_date_like(b)) {
             if let Some((authors, kb)) = korean::parse_byline(&b).filter(|_| korean_page) {
                 m.authors = authors;

@@ -243,3 +243,20 @@ fn meta_author_and_date_keys_are_found_as_readability_finds_them() {
     assert_eq!(a.byline.as_deref(), Some("BBC News"));
     assert_eq!(a.published.as_deref(), Some("2014-12-15"));
 }
+
+/// wikia: JSON-LD `creator` is the CMS account (`CC7567`); Readability reads only `author`.
+/// The printed byline wins; `creator` is the last resort.
+#[test]
+fn json_ld_creator_is_the_last_resort() {
+    let ld = "<script type=application/ld+json>{\"@context\":\"http://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"Star Wars cuts\",\"creator\":\"CC7567\"}</script>";
+    let with_byline = format!(
+        "<head>{ld}</head><body><article><span class=author-name>James Akinaka</span>{}</article></body>",
+        para(5, "Text")
+    );
+    assert_eq!(run(&with_byline).byline.as_deref(), Some("James Akinaka"));
+    let without = format!(
+        "<head>{ld}</head><body><article>{}</article></body>",
+        para(5, "Text")
+    );
+    assert_eq!(run(&without).byline.as_deref(), Some("CC7567"));
+}
