@@ -245,6 +245,60 @@ pub fn find_in_text(text: &str, labels: &[&str], korean: bool) -> Option<String>
     None
 }
 
+/// Words that a printed date is made of besides its numbers, lowercase: month and weekday
+/// names (English, Portuguese, Spanish, French, German, Italian), times and zones, labels and
+/// connectors, and the words of relative dates.
+const DATE_WORDS: [&str; 5] = [
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept \
+     september oct october nov november dec december fev abr mai ago set out dez janeiro \
+     fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro ene dic \
+     enero febrero marzo mayo junio julio septiembre setiembre octubre noviembre diciembre \
+     janv févr fév mars avr juin juil août déc janvier février avril juillet septembre octobre \
+     novembre décembre mär okt januar februar märz juni juli oktober dezember gen mag giu lug \
+     ott gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre",
+    "mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday \
+     sun sunday domingo segunda terça quarta quinta sexta sábado feira lunes martes miércoles \
+     jueves viernes lundi mardi mercredi jeudi vendredi samedi dimanche montag dienstag \
+     mittwoch donnerstag freitag samstag sonntag",
+    "am pm a p m h utc gmt est edt cst cdt mst mdt pst pdt bst cet cest ist jst kst aest aedt \
+     brt 오전 오후",
+    "published updated posted modified created last first on at of the às as em de del do da \
+     el le à um den publicado atualizado actualizado publié mis jour veröffentlicht \
+     aktualisiert pubblicato aggiornato 입력 수정 등록 승인 기사입력 최종수정 업데이트",
+    "ago today yesterday min mins minute minutes hr hrs hour hours day days week weeks month \
+     months year years",
+];
+
+/// Whether a text is only a date or time as printed (`Sunday, Feb 1, 2015 11:57 AM UTC`,
+/// `21.dez.2018 às 10h55`, `Updated 3 hours ago`, `입력 2024.01.29 15:17`): numbers and date
+/// words, nothing else. A name is never date-like, even one with digits in it (`CC7567`).
+pub fn is_date_like(text: &str) -> bool {
+    const NUMBER_SUFFIXES: &[&str] = &[
+        "", "st", "nd", "rd", "th", "h", "t", "z", "tz", "am", "pm", "년", "월", "일", "시", "분",
+        "초",
+    ];
+    let mut numbers = 0;
+    for token in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+    {
+        let lower = token.to_lowercase();
+        if lower.chars().any(|c| c.is_ascii_digit()) {
+            let letters: String = lower.chars().filter(|c| !c.is_ascii_digit()).collect();
+            if !NUMBER_SUFFIXES.contains(&letters.as_str()) {
+                return false;
+            }
+            numbers += 1;
+        } else if !DATE_WORDS
+            .iter()
+            .any(|l| l.split_whitespace().any(|w| w == lower))
+        {
+            return false;
+        }
+    }
+    numbers > 0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -274,6 +328,33 @@ mod tests {
         assert_eq!(normalize("2025-07-22", true).as_deref(), Some("2025-07-22"));
         assert_eq!(normalize("not a date", false), None);
         assert_eq!(normalize("2025-13-40", false), None);
+    }
+
+    #[test]
+    fn date_like_texts_are_only_dates() {
+        for d in [
+            "Sunday, Feb 1, 2015 11:57 AM UTC",
+            "21.dez.2018 às 10h55",
+            "April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm",
+            "May 20, 2019",
+            "2019-04-28T06:01:07+09:00",
+            "입력 2024.01.29 15:17",
+            "2024년 1월 29일 오후 3:17",
+            "Updated 3 hours ago",
+            "PUBLISHED: 10:48, Tue, Nov 19, 2019",
+        ] {
+            assert!(is_date_like(d), "{d}");
+        }
+        for n in [
+            "By Joshua Sokol",
+            "CC7567",
+            "Mario",
+            "By Jane Doe, May 20, 2019",
+            "정희경 기자",
+            "",
+        ] {
+            assert!(!is_date_like(n), "{n}");
+        }
     }
 
     #[test]

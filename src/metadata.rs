@@ -36,6 +36,8 @@ pub struct Metadata {
 struct LinkedData {
     headline: Option<String>,
     authors: Vec<String>,
+    /// `creator`, often a CMS account name rather than the author's: the last resort.
+    creators: Vec<String>,
     published: Option<String>,
     modified: Option<String>,
     publisher: Option<String>,
@@ -46,7 +48,9 @@ struct LinkedData {
     lang: Option<String>,
 }
 
-/// Readability's article types (`^Article|…|APIReference$`, anchored as it is written).
+/// Readability's article types, read as its regex reads them: `^Article|…|APIReference$`
+/// anchors only its first and last alternatives, so the others match anywhere in the type
+/// (`ReportageNewsArticle` is a `NewsArticle`).
 fn is_article_type_name(t: &str) -> bool {
     const TYPES: &[&str] = &[
         "AdvertiserContentArticle",
@@ -55,7 +59,7 @@ fn is_article_type_name(t: &str) -> bool {
         "AskPublicNewsArticle",
         "BackgroundNewsArticle",
         "OpinionNewsArticle",
-        "ReportageNews",
+        "ReportageNewsArticle",
         "ReviewNewsArticle",
         "Report",
         "SatiricalArticle",
@@ -67,7 +71,7 @@ fn is_article_type_name(t: &str) -> bool {
         "DiscussionForumPosting",
         "TechArticle",
     ];
-    t.starts_with("Article") || t.ends_with("APIReference") || TYPES.contains(&t)
+    t.starts_with("Article") || t.ends_with("APIReference") || TYPES.iter().any(|k| t.contains(k))
 }
 
 fn is_schema_org(v: &Value) -> bool {
@@ -201,11 +205,8 @@ fn linked_data(scan: &Scan) -> LinkedData {
             }
             (n, h) => n.or(h),
         };
-        ld.authors = a
-            .get("author")
-            .or_else(|| a.get("creator"))
-            .map(names)
-            .unwrap_or_default();
+        ld.authors = a.get("author").map(names).unwrap_or_default();
+        ld.creators = a.get("creator").map(names).unwrap_or_default();
         ld.published = a.get("datePublished").and_then(as_text);
         ld.modified = a.get("dateModified").and_then(as_text);
         ld.publisher = a.get("publisher").and_then(as_text);
@@ -234,6 +235,21 @@ fn meta<'a>(scan: &'a Scan, keys: &[&str]) -> Option<&'a str> {
             .find(|(key, v)| key == k && !v.trim().is_empty())
             .map(|(_, v)| v.as_str())
     })
+}
+
+/// A `property` key as Readability finds it, anywhere in the property (`og:article:author`
+/// is `article:author`): the last such `<meta>` wins.
+fn meta_property<'a>(scan: &'a Scan, key: &str) -> Option<&'a str> {
+    scan.meta
+        .metas
+        .iter()
+        .rev()
+        .find(|(k, v)| {
+            !v.trim().is_empty()
+                && k.strip_suffix(key)
+                    .is_some_and(|head| head.is_empty() || head.ends_with(':'))
+        })
+        .map(|(_, v)| v.as_str())
 }
 
 fn meta_text(scan: &Scan, keys: &[&str]) -> Option<String> {
@@ -387,7 +403,19 @@ fn visible_byline(scan: &Scan, article: Option<u32>) -> Option<(u32, String)> {
     // Readability's rule: the first visible element, in document order, whose rel, itemprop,
     // class or id says byline/author, with under 100 characters of text; its itemprop=name
     // part if it has one. Elements inside an unlikely container are never reached (unless the
-    // container holds the article: Readability then retries without that filter).
+    // container holds the article: Readability then retries without that filter), except in
+    // the article's own header: an unlikely container (`entry-header`, a share bar) inside the
+    // same <article> element as the body and before it.
+    let scope = article.and_then(|root| {
+        let mut a = root;
+        while a != NONE {
+            if scan.nodes[a as usize].tag == Tag::Article {
+                return Some((a, root));
+            }
+            a = scan.nodes[a as usize].parent;
+        }
+        None
+    });
     let skipped = |i: u32| {
         let mut a = scan.nodes[i as usize].parent;
         let mut steps = 0;
@@ -397,31 +425,60 @@ fn visible_byline(scan: &Scan, article: Option<u32>) -> Option<(u32, String)> {
                 return true; // a hostile nesting: not a byline worth the walk
             }
             if scan.nodes[a as usize].flags & scan::UNLIKELY != 0 {
-                return article.is_none_or(|root| !scan.is_inside(root, a));
+                let holds_article = article.is_some_and(|root| scan.is_inside(root, a));
+                let article_header = scope.is_some_and(|(s, root)| {
+                    a < root && !scan.is_inside(root, a) && scan.is_inside(a, s)
+                });
+                return !holds_article && !article_header;
             }
             a = scan.nodes[a as usize].parent;
         }
         false
     };
+    let candidate = |k: u32| {
+        let n = &scan.nodes[k as usize];
+        n.flags & scan::BYLINE_HINT != 0
+            && n.flags & (scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD) == 0
+            && n.tag != Tag::Meta
+            && n.chars > 0
+            && n.chars < 100
+    };
     for (i, n) in scan.nodes.iter().enumerate() {
-        if n.flags & scan::BYLINE_HINT == 0
-            || n.flags & (scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD) != 0
-            || n.tag == Tag::Meta
-            || n.chars == 0
-            || n.chars >= 100
-            || skipped(i as u32)
-        {
+        let i = i as u32;
+        if !candidate(i) || skipped(i) {
             continue;
         }
-        let i = i as u32;
         let name_part = scan
             .meta
             .itemprops
             .iter()
             .find(|(k, prop)| *k > i && scan.is_inside(*k, i) && prop == "name")
             .map(|(k, _)| *k);
+        // Without such a part, a container of byline parts (an author part on a line of its
+        // own above the author's title or the date; an author part and, besides it, only a
+        // date: `James Akinaka • 8h`) is not the byline: its first part is, and comes next in
+        // document order.
+        let end = scan.subtree_end(i);
+        let on_lines = || {
+            (i + 1..end).any(|k| {
+                let m = &scan.nodes[k as usize];
+                m.tag.is_block() && m.chars > 0 && m.chars < n.chars
+            })
+        };
+        let beside_a_date = |k: u32| {
+            let (whole, part) = (scan.text_content(i), scan.text_content(k));
+            !part.is_empty() && date::is_date_like(&whole.replacen(&part, " ", 1))
+        };
+        if name_part.is_none() {
+            if let Some(first) = (i + 1..end).find(|&k| candidate(k)) {
+                if on_lines() || beside_a_date(first) {
+                    continue;
+                }
+            }
+        }
         let text = scan.text_content(name_part.unwrap_or(i));
-        if !text.is_empty() {
+        // A date is never a byline (a `dateline` is often just the date).
+        if !text.is_empty() && !date::is_date_like(&text) {
             return Some((i, text));
         }
     }
@@ -560,7 +617,8 @@ pub fn extract(scan: &Scan, page_url: &str, article: Option<u32>) -> Metadata {
 
     // Byline: the site rule's or a Korean reporter line first; then JSON-LD authors, the meta
     // author keys, and the first visible element that says it is a byline (Readability's
-    // order). The byline keeps its printed form ("By Jane Doe"); authors hold the names.
+    // order), then JSON-LD's `creator`. The byline keeps its printed form ("By Jane Doe");
+    // authors hold the names. A date is never a byline, wherever it comes from.
     let visible = visible_byline(scan, article);
     if let Some((_, text)) = visible
         .as_ref()
@@ -579,10 +637,17 @@ pub fn extract(scan: &Scan, page_url: &str, article: Option<u32>) -> Metadata {
                 scan,
                 &["dc:creator", "dcterm:creator", "author", "parsely-author"],
             )
-            .or_else(|| meta_text(scan, &["article:author"]).filter(|a| !a.starts_with("http")))
+            .or_else(|| {
+                meta_property(scan, "article:author")
+                    .map(clean_leaked_markup)
+                    .filter(|a| !a.is_empty() && !a.starts_with("http"))
+            })
         };
-        let byline = from_meta.or_else(|| visible.as_ref().map(|(_, t)| t.clone()));
-        if let Some(b) = byline.filter(|b| !b.is_empty()) {
+        let byline = from_meta
+            .filter(|b| !date::is_date_like(b))
+            .or_else(|| visible.as_ref().map(|(_, t)| t.clone()))
+            .or_else(|| Some(ld.creators.join(", ")));
+        if let Some(b) = byline.filter(|b| !b.is_empty() && !date::is_date_like(b)) {
             if let Some((authors, kb)) = korean::parse_byline(&b).filter(|_| korean_page) {
                 m.authors = authors;
                 m.byline = Some(kb);
@@ -600,18 +665,22 @@ pub fn extract(scan: &Scan, page_url: &str, article: Option<u32>) -> Metadata {
         }
     }
 
-    // Dates.
+    // Dates: JSON-LD, then `article:published_time` as Readability finds it, then other keys
+    // (a `name` is read with its dots as colons: `DC.date.issued` is `dc:date:issued`).
     let published_raw = ld
         .published
         .clone()
+        .or_else(|| meta_property(scan, "article:published_time").map(str::to_string))
         .or_else(|| {
             meta(
                 scan,
                 &[
-                    "article:published_time",
                     "og:published_time",
                     "datepublished",
                     "parsely-pub-date",
+                    "dc:date:issued",
+                    "dc:date",
+                    "dcterms:created",
                     "dc.date.issued",
                     "dc.date",
                     "dcterms.created",

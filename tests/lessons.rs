@@ -148,3 +148,115 @@ fn visible_bylines_read_as_text_content() {
         Some("by Lucas Nolan22 Dec 2016")
     );
 }
+
+/// folha: the JSON-LD `@type` is `ReportageNewsArticle`. Readability's type regex anchors only
+/// its first and last alternatives, so `NewsArticle` matches inside it; the JSON-LD author and
+/// date (with its `Z`) win over the meta date without an offset and the visible date line.
+#[test]
+fn json_ld_article_types_match_inside_longer_types() {
+    let html = format!(
+        "<head><script type=application/ld+json><![CDATA[{{\"@context\":\"http://schema.org\",\"@type\":\"ReportageNewsArticle\",\"headline\":\"Tite diz que errou\",\"datePublished\":\"2018-12-21T12:55:00Z\",\"author\":[{{\"@type\":\"Person\",\"name\":\"Bruno Rodrigues \"}}]}}]]></script><meta property=article:published_time content='2018-12-21 12:55:00'></head><body><div class=c-signature__author><time>21.dez.2018 às 10h55</time></div><article>{}</article></body>",
+        para(5, "Text")
+    );
+    let a = run(&html);
+    assert_eq!(a.byline.as_deref(), Some("Bruno Rodrigues"));
+    assert_eq!(a.published.as_deref(), Some("2018-12-21T12:55:00Z"));
+}
+
+/// salon, spiceworks, seattletimes: a `dateline` or `author-date` element that holds only the
+/// date is not a byline; nor is a date in an author `<meta>`.
+#[test]
+fn dates_are_never_bylines() {
+    let html = format!(
+        "<body><div class=articleInner><span class=dateline><span class=toLocalTime>Sunday, Feb 1, 2015 11:57 AM UTC</span></span><h1>The sharing economy is a lie</h1><span class=byline><a rel=author href=/w/eskow>Richard Eskow</a></span>{}</div></body>",
+        para(5, "Text")
+    );
+    assert_eq!(run(&html).byline.as_deref(), Some("Richard Eskow"));
+    let only_dates = format!(
+        "<head><meta name=author content='April 28, 2019 at 6:01 am'></head><body><div class=author-date>Last Updated: January 7, 2025</div><article>{}</article></body>",
+        para(5, "Text")
+    );
+    let a = run(&only_dates);
+    assert_eq!(a.byline, None);
+    assert!(a.authors.is_empty());
+}
+
+/// quanta, yahoo, wikia: an author element that holds the byline's parts (the byline above the
+/// date, the author's link above their title, the name and beside it only `• 8h`) gives its
+/// first part. One with an `itemprop=name` part gives that part, as Readability does.
+#[test]
+fn byline_containers_give_their_author_part() {
+    let cases = [
+        (
+            "<div class=post__title__author-date><h6 class=byline><em class=byline__by>By</em> <a href=/authors/js><span class=byline__author>Joshua Sokol</span></a></h6><p><em>May 20, 2019</em></p></div>",
+            "By Joshua Sokol",
+        ),
+        (
+            "<div class=author><a class=author-link href=/author/ben>Ben Silverman</a><div class=author-title>Games Editor</div></div>",
+            "Ben Silverman",
+        ),
+        (
+            "<div class=byline><a href=/u/CC7567><img src=/a.png><span class='author vcard'><span class='author-name fn'>James Akinaka</span></span></a><span class=posted-time> • <time datetime=2017-02-23>8h</time></span></div>",
+            "James Akinaka",
+        ),
+        (
+            "<div class=author itemprop=author><span itemprop=name>By <span class=article-reporter>POST STAFF</span></span><div itemprop=name>NOVEMBER 20, 2019 10:43</div></div>",
+            "By POST STAFF",
+        ),
+    ];
+    for (byline, want) in cases {
+        let html = format!(
+            "<body><article><h1>A headline</h1>{byline}<div class=story>{}</div></article></body>",
+            para(5, "Text")
+        );
+        assert_eq!(run(&html).byline.as_deref(), Some(want), "{byline}");
+    }
+}
+
+/// firefox-nightly-blog, independent.co.uk: the byline sits in the article's own header
+/// (`header.entry-header`, a header whose id names a share bar), which the unlikely-container
+/// filter drops; inside the same <article> as the body and before it, it is the byline.
+/// Bylines in a sidebar or in the comments stay out.
+#[test]
+fn the_article_header_keeps_its_byline() {
+    let html = format!(
+        "<body><aside class=sidebar><span class=byline>Sidebar Writer</span></aside><article class=post><header class=entry-header><h1>These Weeks in Firefox</h1><div class=entry-info><address class=vcard><a href=/author/mc rel=author>Mike Conley</a></address><time class='date published' datetime=2020-12-18T16:09:48+00:00>December 18, 2020</time></div></header><div class=entry-content>{}</div></article><section id=comments><ol class=comment-list><li class=comment><cite class='author fn'>John Doe</cite><p>Nice post.</p></li></ol></section></body>",
+        para(6, "Text")
+    );
+    assert_eq!(run(&html).byline.as_deref(), Some("Mike Conley"));
+    let no_header = format!(
+        "<body><aside class=sidebar><span class=byline>Sidebar Writer</span></aside><article class=post><div class=entry-content>{}</div></article><section id=comments><ol class=comment-list><li class=comment><cite class='author fn'>John Doe</cite><p>Nice post.</p></li></ol></section></body>",
+        para(6, "Text")
+    );
+    assert_eq!(run(&no_header).byline, None);
+}
+
+/// bbc: `property="og:article:author"` is `article:author` to Readability (the key is found
+/// anywhere in the property). ietf: `name="DC.date.issued"` is read as `dc:date:issued`.
+#[test]
+fn meta_author_and_date_keys_are_found_as_readability_finds_them() {
+    let html = format!(
+        "<head><meta property=og:article:author content='BBC News'><meta name=DC.date.issued content=2014-12-15></head><body><article>{}</article></body>",
+        para(5, "Text")
+    );
+    let a = run(&html);
+    assert_eq!(a.byline.as_deref(), Some("BBC News"));
+    assert_eq!(a.published.as_deref(), Some("2014-12-15"));
+}
+
+/// wikia: JSON-LD `creator` is the CMS account (`CC7567`); Readability reads only `author`.
+/// The printed byline wins; `creator` is the last resort.
+#[test]
+fn json_ld_creator_is_the_last_resort() {
+    let ld = "<script type=application/ld+json>{\"@context\":\"http://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"Star Wars cuts\",\"creator\":\"CC7567\"}</script>";
+    let with_byline = format!(
+        "<head>{ld}</head><body><article><span class=author-name>James Akinaka</span>{}</article></body>",
+        para(5, "Text")
+    );
+    assert_eq!(run(&with_byline).byline.as_deref(), Some("James Akinaka"));
+    let without = format!(
+        "<head>{ld}</head><body><article>{}</article></body>",
+        para(5, "Text")
+    );
+    assert_eq!(run(&without).byline.as_deref(), Some("CC7567"));
+}
