@@ -305,8 +305,28 @@ pub fn fold_whitespace(s: &str) -> String {
     let mut pending_space = false;
     let mut start = None;
     // Copies runs of non-space text whole; a run of spaces becomes one (none at the ends).
-    for (i, c) in s.char_indices() {
-        if c.is_whitespace() {
+    // Bytes, not chars: ASCII decides most of it; a multi-byte character is decoded only to
+    // ask whether it is a Unicode space (as `char::is_whitespace` says, like U+00A0).
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // A run of visible ASCII is skipped in a tight loop (most of any text).
+        if bytes[i].is_ascii_graphic() {
+            start.get_or_insert(i);
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_graphic() {
+                i += 1;
+            }
+            continue;
+        }
+        let (space, len) = match bytes[i] {
+            b @ 0..=0x7f => (matches!(b, b'\t'..=b'\r' | b' '), 1),
+            _ => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                (c.is_whitespace(), c.len_utf8())
+            }
+        };
+        if space {
             if let Some(st) = start.take() {
                 if pending_space && !out.is_empty() {
                     out.push(' ');
@@ -317,6 +337,7 @@ pub fn fold_whitespace(s: &str) -> String {
         } else if start.is_none() {
             start = Some(i);
         }
+        i += len;
     }
     if let Some(st) = start {
         if pending_space && !out.is_empty() {
@@ -418,6 +439,15 @@ mod tests {
         assert_eq!(fold_whitespace(""), "");
         assert_eq!(fold_whitespace("   "), "");
         assert_eq!(fold_whitespace("한국어  기사"), "한국어 기사");
+        // Every space `char::is_whitespace` knows, ASCII (vertical tab too) or not.
+        let reference = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        for s in [
+            "a\u{b}b\u{c}c\rd",
+            "x\u{85}y\u{3000}z\u{2009}",
+            "\u{1c}a\u{200b}b é ",
+        ] {
+            assert_eq!(fold_whitespace(s), reference(s), "{s:?}");
+        }
     }
 
     #[test]
