@@ -301,51 +301,102 @@ fn named_entity(name: &str) -> Option<&'static str> {
 
 /// Folds every run of whitespace (including no-break spaces) into one space, trimming the ends.
 pub fn fold_whitespace(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut pending_space = false;
-    let mut start = None;
-    // Copies runs of non-space text whole; a run of spaces becomes one (none at the ends).
-    // Bytes, not chars: ASCII decides most of it; a multi-byte character is decoded only to
-    // ask whether it is a Unicode space (as `char::is_whitespace` says, like U+00A0).
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        // A run of visible ASCII is skipped in a tight loop (most of any text).
-        if bytes[i].is_ascii_graphic() {
-            start.get_or_insert(i);
-            i += 1;
-            while i < bytes.len() && bytes[i].is_ascii_graphic() {
+    let mut folded = Folded::with_capacity(s.len());
+    folded.push(s);
+    folded.into_string()
+}
+
+/// Whether a byte of UTF-8 text is no part of a whitespace character: visible ASCII, and
+/// every byte of a multi-byte character that does not start with one of the four lead bytes
+/// that Unicode's spaces (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000) start with.
+fn never_space(b: u8) -> bool {
+    b.is_ascii_graphic() || b >= 0x80 && !matches!(b, 0xc2 | 0xe1 | 0xe2 | 0xe3)
+}
+
+/// Text folded as it arrives (what [`fold_whitespace`] gives for all the pieces joined), so
+/// that a caller gathering text piece by piece can stop as soon as it is long enough.
+pub struct Folded {
+    out: String,
+    /// Whitespace seen since the last visible character: the next one is preceded by a space.
+    space: bool,
+}
+
+impl Folded {
+    pub fn with_capacity(capacity: usize) -> Self {
+        Folded {
+            out: String::with_capacity(capacity),
+            space: false,
+        }
+    }
+
+    /// Appends a piece, as if it were whitespace.
+    pub fn push_space(&mut self) {
+        self.space = true;
+    }
+
+    pub fn push(&mut self, s: &str) {
+        // Copies runs of non-space text whole; a run of spaces becomes one (none at the ends).
+        // Bytes, not chars: ASCII decides most of it; a multi-byte character is decoded only
+        // to ask whether it is a Unicode space (as `char::is_whitespace` says, like U+00A0).
+        let bytes = s.as_bytes();
+        let mut start = None;
+        let mut i = 0;
+        while i < bytes.len() {
+            // Most of any text is skipped in a tight loop: bytes that are no part of a space,
+            // and single ASCII spaces between them (which folding leaves as they are).
+            if never_space(bytes[i]) {
+                start.get_or_insert(i);
                 i += 1;
-            }
-            continue;
-        }
-        let (space, len) = match bytes[i] {
-            b @ 0..=0x7f => (matches!(b, b'\t'..=b'\r' | b' '), 1),
-            _ => {
-                let c = s[i..].chars().next().unwrap_or(' ');
-                (c.is_whitespace(), c.len_utf8())
-            }
-        };
-        if space {
-            if let Some(st) = start.take() {
-                if pending_space && !out.is_empty() {
-                    out.push(' ');
+                while i < bytes.len()
+                    && (never_space(bytes[i])
+                        || bytes[i] == b' ' && bytes.get(i + 1).is_some_and(|b| never_space(*b)))
+                {
+                    i += 1;
                 }
-                out.push_str(&s[st..i]);
+                continue;
             }
-            pending_space = true;
-        } else if start.is_none() {
-            start = Some(i);
+            let (space, len) = match bytes[i] {
+                b @ 0..=0x7f => (matches!(b, b'\t'..=b'\r' | b' '), 1),
+                _ => {
+                    let c = s[i..].chars().next().unwrap_or(' ');
+                    (c.is_whitespace(), c.len_utf8())
+                }
+            };
+            if space {
+                if let Some(st) = start.take() {
+                    self.push_word(&s[st..i]);
+                }
+                self.space = true;
+            } else if start.is_none() {
+                start = Some(i);
+            }
+            i += len;
         }
-        i += len;
-    }
-    if let Some(st) = start {
-        if pending_space && !out.is_empty() {
-            out.push(' ');
+        if let Some(st) = start {
+            self.push_word(&s[st..]);
         }
-        out.push_str(&s[st..]);
     }
-    out
+
+    fn push_word(&mut self, word: &str) {
+        if self.space && !self.out.is_empty() {
+            self.out.push(' ');
+        }
+        self.space = false;
+        self.out.push_str(word);
+    }
+
+    /// Bytes so far (only grows).
+    pub fn len(&self) -> usize {
+        self.out.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.out.is_empty()
+    }
+
+    pub fn into_string(self) -> String {
+        self.out
+    }
 }
 
 /// The text of an HTML fragment (tags dropped, references decoded, whitespace folded): for
@@ -448,6 +499,22 @@ mod tests {
         ] {
             assert_eq!(fold_whitespace(s), reference(s), "{s:?}");
         }
+        // never_space knows the lead byte of every non-ASCII space.
+        for c in (char::MIN..=char::MAX).filter(|c| c.is_whitespace() && !c.is_ascii()) {
+            let mut utf8 = [0; 4];
+            assert!(
+                !never_space(c.encode_utf8(&mut utf8).as_bytes()[0]),
+                "{c:?}"
+            );
+        }
+        // Pieces fold as their concatenation does; a word may span pieces.
+        let mut folded = Folded::with_capacity(0);
+        for piece in [" on", "e ", "", "  two", "\u{a0}", "three", " "] {
+            folded.push(piece);
+        }
+        folded.push_space();
+        folded.push("four");
+        assert_eq!(folded.into_string(), "one two three four");
     }
 
     #[test]
