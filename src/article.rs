@@ -112,7 +112,12 @@ pub struct Extractor {
 /// Appends `s` with the bytes that `replace` names escaped, copying unescaped runs whole.
 /// Bytes, not chars: every character escaped here is ASCII, except the no-break space
 /// (`C2 A0`), which `replace` sees as its lead byte `C2`.
-fn escape_into(s: &str, out: &mut String, replace: fn(&[u8]) -> Option<(&'static str, usize)>) {
+/// Generic over `replace`, so that each caller's match is inlined into the loop.
+fn escape_into(
+    s: &str,
+    out: &mut String,
+    replace: impl Fn(&[u8]) -> Option<(&'static str, usize)>,
+) {
     let bytes = s.as_bytes();
     let mut start = 0;
     let mut i = 0;
