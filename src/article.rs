@@ -540,8 +540,17 @@ fn table_rows(table: &Element) -> Vec<Vec<String>> {
 /// Characters (without spaces, as Korean counts them), words (어절: space-separated) and
 /// reading minutes (500 characters a minute for Korean, 230 words for other languages).
 pub fn stats(text: &str, korean: bool) -> Stats {
-    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
-    let words = text.split_whitespace().count();
+    // One pass: the characters that are not spaces, and the runs of them (words).
+    let (mut chars, mut words, mut in_word) = (0, 0, false);
+    for c in text.chars() {
+        if c.is_whitespace() {
+            in_word = false;
+        } else {
+            chars += 1;
+            words += usize::from(!in_word);
+            in_word = true;
+        }
+    }
     let minutes = if korean {
         chars as f64 / 500.0
     } else {
