@@ -1,6 +1,7 @@
 //! The export, schema `malgeum.article/1` (serde, camelCase), and the three renderings of the
 //! clean tree: allowlisted HTML, plain text (a blank line between paragraphs) and Markdown.
 
+use crate::markup;
 use crate::render::{Content, Element};
 use crate::tags::Tag;
 use serde::Serialize;
@@ -216,13 +217,12 @@ struct TextBlocks {
 
 impl TextBlocks {
     fn push(&mut self, s: &str) {
-        for (i, word) in s.split(|c: char| c.is_whitespace()).enumerate() {
-            if i > 0 {
+        for piece in markup::pieces(s) {
+            // A piece of text may hold single spaces: they stay as they are.
+            let markup::Piece::Text(word) = piece else {
                 self.space = true;
-            }
-            if word.is_empty() {
                 continue;
-            }
+            };
             if !self.in_block {
                 if !self.out.is_empty() {
                     self.out.push_str("\n\n");

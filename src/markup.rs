@@ -313,6 +313,81 @@ fn never_space(b: u8) -> bool {
     b.is_ascii_graphic() || b >= 0x80 && !matches!(b, 0xc2 | 0xe1 | 0xe2 | 0xe3)
 }
 
+/// Whether the character at byte `i` is whitespace (as `char::is_whitespace` says, like
+/// U+00A0), and its length.
+fn space_at(s: &str, i: usize) -> (bool, usize) {
+    match s.as_bytes()[i] {
+        b @ 0..=0x7f => (matches!(b, b'\t'..=b'\r' | b' '), 1),
+        _ => {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        }
+    }
+}
+
+/// A piece of text cut at whitespace, see [`pieces`].
+#[derive(Debug, PartialEq)]
+pub enum Piece<'a> {
+    /// Text without whitespace, except single ASCII spaces between words (which folding
+    /// whitespace leaves as they are).
+    Text(&'a str),
+    /// A run of whitespace.
+    Space,
+}
+
+/// Cuts text at its whitespace runs: the same words as `split_whitespace`, fewer pieces.
+pub fn pieces(s: &str) -> Pieces<'_> {
+    Pieces { s, i: 0 }
+}
+
+pub struct Pieces<'a> {
+    s: &'a str,
+    i: usize,
+}
+
+impl<'a> Iterator for Pieces<'a> {
+    type Item = Piece<'a>;
+
+    fn next(&mut self) -> Option<Piece<'a>> {
+        // Bytes, not chars: ASCII decides most of it; a multi-byte character is decoded only
+        // when it may be a Unicode space.
+        let bytes = self.s.as_bytes();
+        let start = self.i;
+        if start >= bytes.len() {
+            return None;
+        }
+        let (space, len) = space_at(self.s, start);
+        let mut i = start + len;
+        if space {
+            while i < bytes.len() {
+                let (space, len) = space_at(self.s, i);
+                if !space {
+                    break;
+                }
+                i += len;
+            }
+            self.i = i;
+            return Some(Piece::Space);
+        }
+        while i < bytes.len() {
+            // The tight loop that skips most of any text.
+            if never_space(bytes[i])
+                || bytes[i] == b' ' && bytes.get(i + 1).is_some_and(|b| never_space(*b))
+            {
+                i += 1;
+                continue;
+            }
+            let (space, len) = space_at(self.s, i);
+            if space {
+                break;
+            }
+            i += len;
+        }
+        self.i = i;
+        Some(Piece::Text(&self.s[start..i]))
+    }
+}
+
 /// Text folded as it arrives (what [`fold_whitespace`] gives for all the pieces joined), so
 /// that a caller gathering text piece by piece can stop as soon as it is long enough.
 pub struct Folded {
@@ -335,45 +410,11 @@ impl Folded {
     }
 
     pub fn push(&mut self, s: &str) {
-        // Copies runs of non-space text whole; a run of spaces becomes one (none at the ends).
-        // Bytes, not chars: ASCII decides most of it; a multi-byte character is decoded only
-        // to ask whether it is a Unicode space (as `char::is_whitespace` says, like U+00A0).
-        let bytes = s.as_bytes();
-        let mut start = None;
-        let mut i = 0;
-        while i < bytes.len() {
-            // Most of any text is skipped in a tight loop: bytes that are no part of a space,
-            // and single ASCII spaces between them (which folding leaves as they are).
-            if never_space(bytes[i]) {
-                start.get_or_insert(i);
-                i += 1;
-                while i < bytes.len()
-                    && (never_space(bytes[i])
-                        || bytes[i] == b' ' && bytes.get(i + 1).is_some_and(|b| never_space(*b)))
-                {
-                    i += 1;
-                }
-                continue;
+        for piece in pieces(s) {
+            match piece {
+                Piece::Text(t) => self.push_word(t),
+                Piece::Space => self.space = true,
             }
-            let (space, len) = match bytes[i] {
-                b @ 0..=0x7f => (matches!(b, b'\t'..=b'\r' | b' '), 1),
-                _ => {
-                    let c = s[i..].chars().next().unwrap_or(' ');
-                    (c.is_whitespace(), c.len_utf8())
-                }
-            };
-            if space {
-                if let Some(st) = start.take() {
-                    self.push_word(&s[st..i]);
-                }
-                self.space = true;
-            } else if start.is_none() {
-                start = Some(i);
-            }
-            i += len;
-        }
-        if let Some(st) = start {
-            self.push_word(&s[st..]);
         }
     }
 
@@ -507,6 +548,20 @@ mod tests {
                 "{c:?}"
             );
         }
+        let cut: Vec<Piece> = pieces(" a b  c\u{a0}d ").collect();
+        use Piece::{Space, Text};
+        assert_eq!(
+            cut,
+            [
+                Space,
+                Text("a b"),
+                Space,
+                Text("c"),
+                Space,
+                Text("d"),
+                Space
+            ]
+        );
         // Pieces fold as their concatenation does; a word may span pieces.
         let mut folded = Folded::with_capacity(0);
         for piece in [" on", "e ", "", "  two", "\u{a0}", "three", " "] {
