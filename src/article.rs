@@ -1,6 +1,7 @@
 //! The export, schema `malgeum.article/1` (serde, camelCase), and the three renderings of the
 //! clean tree: allowlisted HTML, plain text (a blank line between paragraphs) and Markdown.
 
+use crate::markup;
 use crate::render::{Content, Element};
 use crate::tags::Tag;
 use serde::Serialize;
@@ -112,7 +113,12 @@ pub struct Extractor {
 /// Appends `s` with the bytes that `replace` names escaped, copying unescaped runs whole.
 /// Bytes, not chars: every character escaped here is ASCII, except the no-break space
 /// (`C2 A0`), which `replace` sees as its lead byte `C2`.
-fn escape_into(s: &str, out: &mut String, replace: fn(&[u8]) -> Option<(&'static str, usize)>) {
+/// Generic over `replace`, so that each caller's match is inlined into the loop.
+fn escape_into(
+    s: &str,
+    out: &mut String,
+    replace: impl Fn(&[u8]) -> Option<(&'static str, usize)>,
+) {
     let bytes = s.as_bytes();
     let mut start = 0;
     let mut i = 0;
@@ -211,13 +217,12 @@ struct TextBlocks {
 
 impl TextBlocks {
     fn push(&mut self, s: &str) {
-        for (i, word) in s.split(|c: char| c.is_whitespace()).enumerate() {
-            if i > 0 {
+        for piece in markup::pieces(s) {
+            // A piece of text may hold single spaces: they stay as they are.
+            let markup::Piece::Text(word) = piece else {
                 self.space = true;
-            }
-            if word.is_empty() {
                 continue;
-            }
+            };
             if !self.in_block {
                 if !self.out.is_empty() {
                     self.out.push_str("\n\n");
@@ -535,8 +540,17 @@ fn table_rows(table: &Element) -> Vec<Vec<String>> {
 /// Characters (without spaces, as Korean counts them), words (어절: space-separated) and
 /// reading minutes (500 characters a minute for Korean, 230 words for other languages).
 pub fn stats(text: &str, korean: bool) -> Stats {
-    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
-    let words = text.split_whitespace().count();
+    // One pass: the characters that are not spaces, and the runs of them (words).
+    let (mut chars, mut words, mut in_word) = (0, 0, false);
+    for c in text.chars() {
+        if c.is_whitespace() {
+            in_word = false;
+        } else {
+            chars += 1;
+            words += usize::from(!in_word);
+            in_word = true;
+        }
+    }
     let minutes = if korean {
         chars as f64 / 500.0
     } else {

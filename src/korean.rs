@@ -207,21 +207,21 @@ fn photo_credit(caption: &str) -> Option<String> {
 pub fn is_copyright(text: &str) -> bool {
     let t = text.trim();
     let chars = t.chars().count();
-    // Case-insensitive for ASCII, without lowercasing a copy (this runs on every short block).
-    let has = |marker: &str| {
-        let m = marker.as_bytes();
-        t.as_bytes()
-            .windows(m.len())
-            .any(|w| w.eq_ignore_ascii_case(m))
-    };
-    chars < 250
-        && (crate::rules::COPYRIGHT_MARKERS.iter().any(|m| has(m))
-            || (t.starts_with('ⓒ')
-                || t.starts_with('©')
-                || t.as_bytes()
-                    .get(..9)
-                    .is_some_and(|p| p.eq_ignore_ascii_case(b"copyright")))
-                && chars < 120)
+    if chars >= 250 {
+        return false;
+    }
+    // Case-insensitive for ASCII (the markers are lowercase). This runs on every short block:
+    // one lowercased copy and the standard substring search beat comparing every window.
+    let lower = t.to_ascii_lowercase();
+    crate::rules::COPYRIGHT_MARKERS
+        .iter()
+        .any(|m| lower.contains(m))
+        || (t.starts_with('ⓒ')
+            || t.starts_with('©')
+            || t.as_bytes()
+                .get(..9)
+                .is_some_and(|p| p.eq_ignore_ascii_case(b"copyright")))
+            && chars < 120
 }
 
 #[cfg(test)]
@@ -301,5 +301,8 @@ mod tests {
             "Copyright © 2024 Example. All rights reserved."
         ));
         assert!(!is_copyright("저작권 분쟁에 대한 긴 기사 본문입니다"));
+        // is_copyright lowercases the text only: the markers must be lowercase already.
+        let markers = crate::rules::COPYRIGHT_MARKERS;
+        assert!(markers.iter().all(|m| m.to_ascii_lowercase() == *m));
     }
 }

@@ -301,30 +301,143 @@ fn named_entity(name: &str) -> Option<&'static str> {
 
 /// Folds every run of whitespace (including no-break spaces) into one space, trimming the ends.
 pub fn fold_whitespace(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut pending_space = false;
-    let mut start = None;
-    // Copies runs of non-space text whole; a run of spaces becomes one (none at the ends).
-    for (i, c) in s.char_indices() {
-        if c.is_whitespace() {
-            if let Some(st) = start.take() {
-                if pending_space && !out.is_empty() {
-                    out.push(' ');
+    let mut folded = Folded::with_capacity(s.len());
+    folded.push(s);
+    folded.into_string()
+}
+
+/// Whether a byte of UTF-8 text is no part of a whitespace character: visible ASCII, and
+/// every byte of a multi-byte character that does not start with one of the four lead bytes
+/// that Unicode's spaces (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000) start with.
+fn never_space(b: u8) -> bool {
+    b.is_ascii_graphic() || b >= 0x80 && !matches!(b, 0xc2 | 0xe1 | 0xe2 | 0xe3)
+}
+
+/// Whether the character at byte `i` is whitespace (as `char::is_whitespace` says, like
+/// U+00A0), and its length.
+fn space_at(s: &str, i: usize) -> (bool, usize) {
+    match s.as_bytes()[i] {
+        b @ 0..=0x7f => (matches!(b, b'\t'..=b'\r' | b' '), 1),
+        _ => {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        }
+    }
+}
+
+/// A piece of text cut at whitespace, see [`pieces`].
+#[derive(Debug, PartialEq)]
+pub enum Piece<'a> {
+    /// Text without whitespace, except single ASCII spaces between words (which folding
+    /// whitespace leaves as they are).
+    Text(&'a str),
+    /// A run of whitespace.
+    Space,
+}
+
+/// Cuts text at its whitespace runs: the same words as `split_whitespace`, fewer pieces.
+pub fn pieces(s: &str) -> Pieces<'_> {
+    Pieces { s, i: 0 }
+}
+
+pub struct Pieces<'a> {
+    s: &'a str,
+    i: usize,
+}
+
+impl<'a> Iterator for Pieces<'a> {
+    type Item = Piece<'a>;
+
+    fn next(&mut self) -> Option<Piece<'a>> {
+        // Bytes, not chars: ASCII decides most of it; a multi-byte character is decoded only
+        // when it may be a Unicode space.
+        let bytes = self.s.as_bytes();
+        let start = self.i;
+        if start >= bytes.len() {
+            return None;
+        }
+        let (space, len) = space_at(self.s, start);
+        let mut i = start + len;
+        if space {
+            while i < bytes.len() {
+                let (space, len) = space_at(self.s, i);
+                if !space {
+                    break;
                 }
-                out.push_str(&s[st..i]);
+                i += len;
             }
-            pending_space = true;
-        } else if start.is_none() {
-            start = Some(i);
+            self.i = i;
+            return Some(Piece::Space);
+        }
+        while i < bytes.len() {
+            // The tight loop that skips most of any text.
+            if never_space(bytes[i])
+                || bytes[i] == b' ' && bytes.get(i + 1).is_some_and(|b| never_space(*b))
+            {
+                i += 1;
+                continue;
+            }
+            let (space, len) = space_at(self.s, i);
+            if space {
+                break;
+            }
+            i += len;
+        }
+        self.i = i;
+        Some(Piece::Text(&self.s[start..i]))
+    }
+}
+
+/// Text folded as it arrives (what [`fold_whitespace`] gives for all the pieces joined), so
+/// that a caller gathering text piece by piece can stop as soon as it is long enough.
+pub struct Folded {
+    out: String,
+    /// Whitespace seen since the last visible character: the next one is preceded by a space.
+    space: bool,
+}
+
+impl Folded {
+    pub fn with_capacity(capacity: usize) -> Self {
+        Folded {
+            out: String::with_capacity(capacity),
+            space: false,
         }
     }
-    if let Some(st) = start {
-        if pending_space && !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&s[st..]);
+
+    /// Appends a piece, as if it were whitespace.
+    pub fn push_space(&mut self) {
+        self.space = true;
     }
-    out
+
+    pub fn push(&mut self, s: &str) {
+        for piece in pieces(s) {
+            match piece {
+                Piece::Text(t) => self.push_word(t),
+                Piece::Space => self.space = true,
+            }
+        }
+    }
+
+    fn push_word(&mut self, word: &str) {
+        if self.space && !self.out.is_empty() {
+            self.out.push(' ');
+        }
+        self.space = false;
+        self.out.push_str(word);
+    }
+
+    /// Bytes so far (only grows).
+    pub fn len(&self) -> usize {
+        self.out.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.out.is_empty()
+    }
+
+    pub fn into_string(self) -> String {
+        self.out
+    }
 }
 
 /// The text of an HTML fragment (tags dropped, references decoded, whitespace folded): for
@@ -418,6 +531,45 @@ mod tests {
         assert_eq!(fold_whitespace(""), "");
         assert_eq!(fold_whitespace("   "), "");
         assert_eq!(fold_whitespace("한국어  기사"), "한국어 기사");
+        // Every space `char::is_whitespace` knows, ASCII (vertical tab too) or not.
+        let reference = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        for s in [
+            "a\u{b}b\u{c}c\rd",
+            "x\u{85}y\u{3000}z\u{2009}",
+            "\u{1c}a\u{200b}b é ",
+        ] {
+            assert_eq!(fold_whitespace(s), reference(s), "{s:?}");
+        }
+        // never_space knows the lead byte of every non-ASCII space.
+        for c in (char::MIN..=char::MAX).filter(|c| c.is_whitespace() && !c.is_ascii()) {
+            let mut utf8 = [0; 4];
+            assert!(
+                !never_space(c.encode_utf8(&mut utf8).as_bytes()[0]),
+                "{c:?}"
+            );
+        }
+        let cut: Vec<Piece> = pieces(" a b  c\u{a0}d ").collect();
+        use Piece::{Space, Text};
+        assert_eq!(
+            cut,
+            [
+                Space,
+                Text("a b"),
+                Space,
+                Text("c"),
+                Space,
+                Text("d"),
+                Space
+            ]
+        );
+        // Pieces fold as their concatenation does; a word may span pieces.
+        let mut folded = Folded::with_capacity(0);
+        for piece in [" on", "e ", "", "  two", "\u{a0}", "three", " "] {
+            folded.push(piece);
+        }
+        folded.push_space();
+        folded.push("four");
+        assert_eq!(folded.into_string(), "one two three four");
     }
 
     #[test]

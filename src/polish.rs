@@ -29,15 +29,20 @@ pub fn polish(body: &mut Element, title: &str) -> Polished {
 }
 
 fn is_chrome_text(text: &str) -> bool {
-    // Every chrome phrase and rule below is short (30 characters, 40 bytes of English): a
-    // paragraph is never chrome by these words.
+    // Every chrome phrase and rule below is short (40 characters at most): a paragraph is
+    // never chrome by these words.
     if text.len() > 160 {
         return false;
     }
     let t = text.trim().trim_matches(|c: char| {
-        c.is_ascii_punctuation() || "·|•▶▷■□◆◇★☆".contains(c) || c.is_whitespace()
+        c.is_ascii_punctuation()
+            || c.is_whitespace()
+            || matches!(c, '·' | '•' | '▶' | '▷' | '■' | '□' | '◆' | '◇' | '★' | '☆')
     });
-    if t.is_empty() {
+    // Lowercasing never makes fewer characters: text longer than every phrase (a test keeps
+    // them within 40 characters) is none of them, and the rules below read 30 at most.
+    let chars = t.chars().count();
+    if t.is_empty() || chars > 40 {
         return false;
     }
     let lower = t.to_lowercase();
@@ -45,8 +50,7 @@ fn is_chrome_text(text: &str) -> bool {
         return true;
     }
     // "댓글 (0)", "관련기사 더보기", "정희경 기자의 다른기사보기"
-    let short = t.chars().count() <= 30;
-    short
+    chars <= 30
         && (lower.starts_with("댓글")
             && lower.chars().filter(|c| c.is_ascii_digit()).count() <= 6
             && lower.len() < 20
@@ -329,5 +333,9 @@ mod tests {
         assert!(!is_chrome_text("그는 공유하기 어려운 이야기를 꺼냈다"));
         assert!(is_chrome_text("댓글 (0)"));
         assert!(is_chrome_text("Share this"));
+        // is_chrome_text reads no text longer than 40 characters.
+        assert!(rules::CHROME_PHRASES
+            .iter()
+            .all(|p| p.chars().count() <= 40));
     }
 }

@@ -49,31 +49,52 @@ impl Element {
     }
 
     /// The element's text if it is at most `limit` bytes long (cheap on long elements: the
-    /// walk stops as soon as the text is too long).
+    /// walk stops as soon as the folded text is too long, or the text as written is more
+    /// than about twice as long).
     pub fn short_text(&self, limit: usize) -> Option<String> {
-        fn walk(e: &Element, out: &mut String, limit: usize) -> bool {
-            for c in &e.children {
-                match c {
-                    Content::Text(t) => out.push_str(t),
-                    Content::Element(x) => {
-                        out.push(' ');
-                        if !walk(x, out, limit) {
-                            return false;
+        struct Walk {
+            text: markup::Folded,
+            /// Bytes of the text as written, a space for each element.
+            raw: usize,
+            raw_limit: usize,
+            limit: usize,
+        }
+        impl Walk {
+            fn too_long(&self) -> bool {
+                self.raw > self.raw_limit || self.text.len() > self.limit
+            }
+            fn walk(&mut self, e: &Element) -> bool {
+                for c in &e.children {
+                    match c {
+                        Content::Text(t) => {
+                            self.raw += t.len();
+                            if self.too_long() {
+                                return false;
+                            }
+                            self.text.push(t);
+                        }
+                        Content::Element(x) => {
+                            self.raw += 1;
+                            self.text.push_space();
+                            if !self.walk(x) {
+                                return false;
+                            }
                         }
                     }
+                    if self.too_long() {
+                        return false;
+                    }
                 }
-                if out.len() > limit * 2 + 64 {
-                    return false;
-                }
+                true
             }
-            true
         }
-        let mut s = String::new();
-        if !walk(self, &mut s, limit) {
-            return None;
-        }
-        let folded = markup::fold_whitespace(&s);
-        (folded.len() <= limit).then_some(folded)
+        let mut w = Walk {
+            text: markup::Folded::with_capacity(limit.min(256)),
+            raw: 0,
+            raw_limit: limit * 2 + 64,
+            limit,
+        };
+        w.walk(self).then(|| w.text.into_string())
     }
 
     fn collect_text(&self, out: &mut String) {

@@ -488,20 +488,27 @@ pub fn hint_bits(lower: &str) -> u32 {
 /// Whether a lowercased class or id names an ad slot: whole words like `ad`, `ads`,
 /// `advert`, `dfp`, `taboola`, or `ad_`/`-ad-`/`ad-` parts (not "head", "shadow", "add").
 pub fn is_ad_hint(lower: &str) -> bool {
-    lower.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
-        matches!(
-            w,
-            "ad" | "ads"
-                | "advert"
-                | "advertisement"
-                | "adsense"
-                | "dfp"
-                | "banner"
-                | "sponsored"
-                | "taboola"
-                | "outbrain"
-        )
-    }) || lower.contains("ad_")
+    // Split bytes, not chars: every byte of a non-ASCII character separates words, as the
+    // character would.
+    lower
+        .as_bytes()
+        .split(|b| !b.is_ascii_alphanumeric())
+        .any(|w| {
+            matches!(
+                w,
+                b"ad"
+                    | b"ads"
+                    | b"advert"
+                    | b"advertisement"
+                    | b"adsense"
+                    | b"dfp"
+                    | b"banner"
+                    | b"sponsored"
+                    | b"taboola"
+                    | b"outbrain"
+            )
+        })
+        || lower.contains("ad_")
         || lower.contains("-ad-")
         || lower.starts_with("ad-")
 }

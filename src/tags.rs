@@ -11,17 +11,25 @@ macro_rules! tags {
 
         impl Tag {
             pub fn from_name(name: &str) -> Tag {
-                let mut buf = [0u8; 12];
                 let bytes = name.as_bytes();
+                // Most pages write their tags in lowercase: match the name as it is.
+                if !bytes.iter().any(u8::is_ascii_uppercase) {
+                    return Tag::from_lowercase(name);
+                }
+                let mut buf = [0u8; 12];
                 if bytes.len() > buf.len() {
                     return Tag::Other;
                 }
                 for (dst, src) in buf.iter_mut().zip(bytes) {
                     *dst = src.to_ascii_lowercase();
                 }
+                Tag::from_lowercase(std::str::from_utf8(&buf[..bytes.len()]).unwrap_or(""))
+            }
+
+            fn from_lowercase(name: &str) -> Tag {
                 // String patterns: the compiler branches on length and bytes instead of
                 // comparing against every name in turn.
-                match std::str::from_utf8(&buf[..bytes.len()]).unwrap_or("") {
+                match name {
                     $($name => Tag::$variant,)*
                     _ => Tag::Other,
                 }
