@@ -140,7 +140,7 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
     let korean = meta.lang.as_deref().is_some_and(|l| l.starts_with("ko"))
         || korean::has_hangul(&meta.title);
     let stats = article::stats(&text, korean);
-    let (readerable, reason) = verdict(&text, chose_something);
+    let (readerable, reason) = verdict(stats.chars, chose_something);
 
     let mut authors = meta.authors;
     let mut byline = meta.byline;
@@ -221,8 +221,8 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
     })
 }
 
-fn verdict(text: &str, chose_something: bool) -> (bool, Option<String>) {
-    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+/// `chars`: the article text's characters that are not spaces (`Stats::chars`).
+fn verdict(chars: usize, chose_something: bool) -> (bool, Option<String>) {
     if !chose_something || chars == 0 {
         return (false, Some("no article text found on this page".into()));
     }
