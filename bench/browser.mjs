@@ -31,6 +31,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { CORPUS, listCorpusPages, pageResponse } from "./corpus.mjs";
+import { median, quantile, r2 } from "./stats.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -183,21 +184,6 @@ async function measure({ reps, url, haveWasm, origin }) {
 }
 
 // -------------------------------------------------------------- the run
-const median = (v) => {
-  if (!v.length) return null;
-  const s = [...v].sort((a, b) => a - b);
-  const n = s.length;
-  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-};
-const quantile = (v, q) => {
-  if (!v.length) return null;
-  const s = [...v].sort((a, b) => a - b);
-  const pos = (s.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return s[lo] + (s[hi] - s[lo]) * (pos - lo);
-};
-const r2 = (x) => (x == null ? null : Math.round(x * 100) / 100);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",

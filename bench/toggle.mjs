@@ -45,6 +45,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { CORPUS, listCorpusPages, pageResponse, readPageBytes } from "./corpus.mjs";
+import { median, quantile, r2 } from "./stats.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const EXT = resolve(process.env.MALGEUM_EXT_DIR || join(ROOT, "dist", "test"));
@@ -419,22 +420,6 @@ async function withBudget(ms, work, what) {
   }
 }
 
-// -------------------------------------------------------------- stats
-const median = (v) => {
-  if (!v.length) return null;
-  const s = [...v].sort((a, b) => a - b);
-  const n = s.length;
-  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-};
-const quantile = (v, q) => {
-  if (!v.length) return null;
-  const s = [...v].sort((a, b) => a - b);
-  const pos = (s.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return s[lo] + (s[hi] - s[lo]) * (pos - lo);
-};
-const r2 = (x) => (x == null ? null : Math.round(x * 100) / 100);
 const errText = (e) => String(e && e.message ? e.message : e).split("\n")[0].slice(0, 300);
 
 // -------------------------------------------------------------- the run

@@ -73,58 +73,9 @@ fn page(vector: &str, inline: &str) -> String {
 
 // ------------------------------------------------------------------------------ the checker
 
-/// Elements that must never reach the reader, whatever the allowlist grows into.
-const FORBIDDEN_TAGS: &[&str] = &[
-    "script",
-    "style",
-    "iframe",
-    "frame",
-    "frameset",
-    "object",
-    "embed",
-    "applet",
-    "param",
-    "svg",
-    "math",
-    "base",
-    "meta",
-    "link",
-    "form",
-    "input",
-    "button",
-    "textarea",
-    "select",
-    "option",
-    "noscript",
-    "template",
-    "title",
-    "xmp",
-    "plaintext",
-    "noembed",
-    "noframes",
-    "portal",
-    "isindex",
-    "keygen",
-    "marquee",
-    "animate",
-    "set",
-    "foreignobject",
-    "use",
-    "image",
-    "mglyph",
-    "malignmark",
-    "annotation-xml",
-    "html",
-    "head",
-    "body",
-    "video",
-    "audio",
-    "source",
-    "track",
-    "canvas",
-    "dialog",
-    "slot",
-];
+#[path = "common/forbidden_tags.rs"]
+mod forbidden_tags;
+use forbidden_tags::FORBIDDEN_TAGS;
 
 /// Attributes that must never reach the reader (besides every `on*`).
 const FORBIDDEN_ATTRS: &[&str] = &[
