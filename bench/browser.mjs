@@ -30,7 +30,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { CORPUS, listCorpusPages, pageResponse } from "./corpus.mjs";
+import { CORPUS, listCorpusPages, pageCsp, pageResponse } from "./corpus.mjs";
 import { median, quantile, r2 } from "./stats.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -98,14 +98,7 @@ if (haveWasm) {
 
 // Scripts only from /__bench/ (a path-restricted source), nothing from elsewhere.
 let CSP = "";
-const makeCsp = (origin) =>
-  [
-    "default-src 'self'",
-    `script-src ${origin}/__bench/ 'wasm-unsafe-eval'`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self' data:",
-  ].join("; ");
+const makeCsp = (origin) => pageCsp(`${origin}/__bench/ 'wasm-unsafe-eval'`);
 
 const server = createServer((req, res) => {
   const path = decodeURI(new URL(req.url, "http://127.0.0.1").pathname);

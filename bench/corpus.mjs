@@ -64,3 +64,14 @@ export function pageResponse(file) {
   const inert = text.replace(/(http-equiv\s*=\s*["']?)(content-security-policy)/gi, "$1x-bench-inert-csp");
   return { body: Buffer.from(inert), type: "text/html; charset=utf-8", metaCspInert: inert !== text };
 }
+
+/** The Content-Security-Policy a benchmark serves pages with: scripts only from `scriptSrc`
+ *  (so no script of the page runs), styles, images and fonts only from the server itself. */
+export const pageCsp = (scriptSrc) =>
+  [
+    "default-src 'self'",
+    `script-src ${scriptSrc}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+  ].join("; ");

@@ -44,7 +44,7 @@ import { cpus, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { CORPUS, listCorpusPages, pageResponse, readPageBytes } from "./corpus.mjs";
+import { CORPUS, listCorpusPages, pageCsp, pageResponse, readPageBytes } from "./corpus.mjs";
 import { median, quantile, r2 } from "./stats.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -99,13 +99,7 @@ for (const p of pages) {
 
 // ------------------------------------------------------------------ server
 // No script of the page runs; styles and images only from the server itself (which has none).
-const CSP = [
-  "default-src 'self'",
-  "script-src 'none'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-].join("; ");
+const CSP = pageCsp("'none'");
 
 const server = createServer((req, res) => {
   const path = decodeURI(new URL(req.url, "http://127.0.0.1").pathname);
