@@ -50,6 +50,12 @@ fn find_email(s: &str) -> Option<String> {
         .map(|w| w.to_string())
 }
 
+/// A line that is an email address and nothing else (`esshin@yna.co.kr`).
+pub fn is_bare_email(text: &str) -> bool {
+    let t = text.trim();
+    !t.contains(char::is_whitespace) && find_email(t).is_some_and(|e| e == t)
+}
+
 /// Reads `정희경 기자 huiky@businesspost.co.kr`, `[서울경제 홍길동 기자]`, `홍길동·김철수 기자`,
 /// `홍길동 선임기자 (hong@x.com)`. Returns the authors and the cleaned byline as printed.
 pub fn parse_byline(text: &str) -> Option<(Vec<Author>, String)> {
@@ -148,11 +154,70 @@ pub fn dateline(first_paragraph: &str) -> Option<String> {
     let inner_end = p.find(close)?;
     let inner = &p[open.len_utf8()..inner_end];
     let n = inner.chars().count();
-    if (2..=30).contains(&n) && has_hangul(inner) && !inner.contains("사진") {
+    if (2..=30).contains(&n)
+        && has_hangul(inner)
+        && !inner.contains("사진")
+        && !is_series_label(inner.trim())
+    {
         Some(inner.trim().to_string())
     } else {
         None
     }
+}
+
+/// A label of a kind of story (`[단독]`, `[속보]`, `[이슈+]`, `[포토]`), not a place or outlet.
+fn is_series_label(inner: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "단독",
+        "속보",
+        "종합",
+        "포토",
+        "사설",
+        "칼럼",
+        "인터뷰",
+        "기획",
+        "르포",
+        "영상",
+        "현장",
+        "이슈",
+        "분석",
+        "해설",
+        "오피니언",
+        "시론",
+        "기고",
+        "팩트체크",
+        "카드뉴스",
+        "그래픽",
+    ];
+    let core = inner.trim_end_matches(['+', '…', '.', ' ']);
+    inner.contains('+') || LABELS.contains(&core) || core.starts_with("종합")
+}
+
+/// The reporter named where the story opens: `(서울=연합뉴스) 홍길동 기자 = …`,
+/// `[서울=뉴시스]홍길동 기자 = …`, `[세종=아시아경제 주상돈 기자] …`, `[이데일리 홍길동 기자] …`.
+pub fn lead_byline(first_paragraph: &str) -> Option<(Vec<Author>, String)> {
+    let p = first_paragraph.trim_start();
+    let (close, rest) = match p.chars().next()? {
+        '[' => (']', &p[1..]),
+        '(' => (')', &p[1..]),
+        '【' => ('】', &p['【'.len_utf8()..]),
+        _ => return None,
+    };
+    let end = rest.find(close)?;
+    let inner = &rest[..end];
+    if inner.chars().count() <= 40 {
+        if let Some(found) = parse_byline(inner.rsplit('=').next().unwrap_or(inner)) {
+            return Some(found);
+        }
+    }
+    // After the bracket: `홍길동 기자 =` (the `=` within a few words).
+    let after = rest[end + close.len_utf8()..].trim_start();
+    let eq = after.find('=')?;
+    let head = &after[..eq];
+    if head.chars().count() > 30 || head.contains(['.', '"', '“']) {
+        return None;
+    }
+    parse_byline(head)
 }
 
 /// A caption without its `▲`/`△` pointer, and the photo credit it names (`<네이버>`,
@@ -249,6 +314,25 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_reporter_where_the_story_opens() {
+        let name = |p: &str| lead_byline(p).map(|(a, _)| a[0].name.clone());
+        assert_eq!(
+            name("(서울=연합인포맥스) 신은실 기자 = 삼성선물이 밝혔다.").as_deref(),
+            Some("신은실")
+        );
+        assert_eq!(
+            name("[서울=뉴시스]홍길동 기자 = 정부가").as_deref(),
+            Some("홍길동")
+        );
+        assert_eq!(
+            name("[세종=아시아경제 주상돈 기자] 지난달").as_deref(),
+            Some("주상돈")
+        );
+        assert_eq!(name("[비즈니스포스트] 국가 차원의"), None);
+        assert_eq!(name("(서울=연합뉴스) 정부는 \"a=b\"라고 기자에게"), None);
+    }
+
+    #[test]
     fn splits_the_signoff_from_the_last_paragraph() {
         let (rest, signoff) = split_signoff("경쟁에 나설 것”이라고 말했다. 정희경 기자").unwrap();
         assert_eq!(rest, "경쟁에 나설 것”이라고 말했다.");
@@ -271,6 +355,8 @@ mod tests {
         );
         assert_eq!(dateline("[사진=네이버] 설명"), None);
         assert_eq!(dateline("그냥 문장"), None);
+        assert_eq!(dateline("[이슈+] 고물가에"), None);
+        assert_eq!(dateline("[단독] 검찰"), None);
     }
 
     #[test]

@@ -144,11 +144,22 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
 
     let mut authors = meta.authors;
     let mut byline = meta.byline;
-    if authors.is_empty() {
-        if let Some((a, b)) = polished.signoff.as_deref().and_then(korean::parse_byline) {
+    // A byline with no reporter role on a Korean page (`아시아경제 | 네이버` from the meta
+    // author) gives way to the reporter the story itself names.
+    let no_reporter = authors.is_empty() || korean && authors.iter().all(|a| a.role.is_none());
+    if no_reporter {
+        if let Some((a, b)) = polished
+            .signoff
+            .as_deref()
+            .and_then(korean::parse_byline)
+            .or_else(|| polished.lead_byline.clone())
+        {
             authors = a;
             byline = Some(b);
         }
+    }
+    if let ([only], Some(email)) = (authors.as_mut_slice(), &polished.signoff_email) {
+        only.email.get_or_insert_with(|| email.clone());
     }
     let images: Vec<Image> = polished
         .images

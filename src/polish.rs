@@ -14,6 +14,10 @@ pub struct Polished {
     pub copyright: Option<String>,
     pub signoff: Option<String>,
     pub dateline: Option<String>,
+    /// The reporter named where the story opens (`(서울=연합뉴스) 홍길동 기자 = …`).
+    pub lead_byline: Option<(Vec<crate::Author>, String)>,
+    /// A reporter's email left alone on the last line.
+    pub signoff_email: Option<String>,
     /// (src, alt, caption, credit) of every image, in order.
     pub images: Vec<(String, String, Option<String>, Option<String>)>,
 }
@@ -22,8 +26,11 @@ pub fn polish(body: &mut Element, title: &str) -> Polished {
     let mut out = Polished::default();
     drop_chrome(body, &mut out, 0);
     drop_title_heading(body, title);
+    drop_after_end_mark(body, 0);
     take_signoff(body, &mut out);
-    out.dateline = first_paragraph_text(body).and_then(|t| korean::dateline(&t));
+    let lead = first_paragraph_text(body);
+    out.dateline = lead.as_deref().and_then(korean::dateline);
+    out.lead_byline = lead.as_deref().and_then(korean::lead_byline);
     collect_images(body, &mut out, 0);
     out
 }
@@ -49,6 +56,9 @@ fn is_chrome_text(text: &str) -> bool {
     if rules::CHROME_PHRASES.contains(&lower.as_str()) {
         return true;
     }
+    if is_tip_line(&lower) {
+        return true;
+    }
     // "댓글 (0)", "관련기사 더보기", "정희경 기자의 다른기사보기"
     chars <= 30
         && (lower.starts_with("댓글")
@@ -61,6 +71,25 @@ fn is_chrome_text(text: &str) -> bool {
             || lower == "공유"
             || lower.starts_with("share on ")
             || lower.starts_with("follow ") && lower.contains(" on "))
+}
+
+/// Promotion links under the story: every line a `▶` link (`▶ 초간단 퀴즈 풀고, 아이패드 받자!`).
+fn is_promo_links(e: &Element, text: &str) -> bool {
+    e.tag != Tag::A
+        && text.trim_start().starts_with('▶')
+        && mostly_links(e)
+        && text
+            .lines()
+            .all(|l| l.trim().is_empty() || l.trim().starts_with('▶'))
+}
+
+/// An outlet's tip line: `기사문의 및 제보 : 카톡/라인 jebo23`, `제보는 카카오톡 okjebo`.
+fn is_tip_line(lower: &str) -> bool {
+    lower.contains("기사문의")
+        || lower.contains("제보")
+            && ["카톡", "카카오톡", "라인", "전화", "이메일", "메일"]
+                .iter()
+                .any(|w| lower.contains(w))
 }
 
 fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) {
@@ -76,7 +105,7 @@ fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) {
             // Chrome and copyright lines are short (under 400 bytes): longer ones are not read.
             if e.tag.is_block() || e.tag == Tag::A {
                 if let Some(text) = e.short_text(400) {
-                    if is_chrome_text(&text) {
+                    if is_chrome_text(&text) || is_promo_links(e, &text) {
                         return false;
                     }
                     if e.tag != Tag::A && korean::is_copyright(&text) && e.tag != Tag::Figcaption {
@@ -165,6 +194,61 @@ fn drop_title_heading(body: &mut Element, title: &str) {
     );
     if let Some(i) = first_heading {
         body.children.remove(i);
+        return;
+    }
+    // A broadcast transcript opens with the headline as a plain line: the first block that
+    // is the title and nothing else goes too.
+    let norm = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let t = norm(title);
+    if t.chars().count() < 8 {
+        return;
+    }
+    let first_block = body.children.iter().position(|c| match c {
+        Content::Element(e) => has_text(e) || e.tag == Tag::Img,
+        Content::Text(t) => !t.trim().is_empty(),
+    });
+    if let Some(i) = first_block {
+        if let Content::Element(e) = &body.children[i] {
+            if e.tag == Tag::P && norm(&e.text()) == t {
+                body.children.remove(i);
+            }
+        }
+    }
+}
+
+/// Wire copy ends with `(끝)`: what follows it in the same container is a service trailer
+/// (`본 기사는 인포맥스 금융정보 단말기로 … 서비스된 기사입니다.`), dropped when short.
+fn drop_after_end_mark(el: &mut Element, depth: usize) {
+    if depth > 64 {
+        return;
+    }
+    let end = el.children.iter().position(
+        |c| matches!(c, Content::Element(e) if e.tag.is_block() && e.text().trim() == "(끝)"),
+    );
+    if let Some(i) = end {
+        let trailer: usize = el.children[i + 1..]
+            .iter()
+            .map(|c| match c {
+                Content::Element(e) => e.text().trim().chars().count(),
+                Content::Text(t) => t.trim().chars().count(),
+            })
+            .sum();
+        if trailer <= 300 {
+            el.children.truncate(i);
+        }
+        return;
+    }
+    for c in &mut el.children {
+        if let Content::Element(e) = c {
+            if e.tag.is_block() {
+                drop_after_end_mark(e, depth + 1);
+            }
+        }
     }
 }
 
@@ -222,14 +306,22 @@ fn take_signoff(body: &mut Element, out: &mut Polished) {
         return;
     };
     let whole = block.text();
+    // A reporter's email alone on the last line.
+    if korean::is_bare_email(&whole) {
+        out.signoff_email = Some(whole.trim().to_string());
+        parent.children.remove(last);
+        return;
+    }
     // A paragraph that is only the byline goes entirely.
-    if whole.chars().count() <= 40 && whole.split_whitespace().count() <= 4 && !whole.contains(". ")
+    // As printed, email and all: the byline is read from it again.
+    if whole.chars().count() <= 40
+        && whole.split_whitespace().count() <= 4
+        && !whole.contains(". ")
+        && korean::parse_byline(&whole).is_some()
     {
-        if let Some((_, byline)) = korean::parse_byline(&whole) {
-            out.signoff = Some(byline);
-            parent.children.remove(last);
-            return;
-        }
+        out.signoff = Some(whole.trim().to_string());
+        parent.children.remove(last);
+        return;
     }
     // Otherwise the sign-off is at the end of the block's last text.
     if let Some(Content::Text(t)) = block
@@ -242,6 +334,9 @@ fn take_signoff(body: &mut Element, out: &mut Polished) {
             *t = rest;
             out.signoff = Some(signoff);
         }
+    }
+    if crate::render::is_empty(block) {
+        parent.children.remove(last);
     }
 }
 

@@ -260,3 +260,58 @@ fn json_ld_creator_is_the_last_resort() {
     );
     assert_eq!(run(&without).byline.as_deref(), Some("CC7567"));
 }
+
+fn korean_para(n: usize) -> String {
+    (0..n)
+        .map(|i| format!("<p>정부는 {i}일 이번 조치가 시장의 변동성을 낮추고 투자자 보호를 강화하기 위한 것이라고 설명했으며, 관계 부처와 함께 후속 대책을 마련하겠다고 밝혔다.</p>"))
+        .collect()
+}
+
+/// Naver news (old `#articleBodyContents`, 아시아경제 copy): the meta author is the outlet
+/// (`아시아경제 | 네이버`), the reporter line is followed by `▶` promotion links.
+#[test]
+fn korean_reporter_beats_an_outlet_meta_author_and_promo_links_go() {
+    let html = format!(
+        "<html lang=ko><head><title>수출 감소</title><meta property=og:article:author content=\"아시아경제 | 네이버\"></head><body><div id=articleBodyContents>[세종=아시아경제 주상돈 기자] 지난달 수출이 또 줄었다.<br><br>{}<br><br>주상돈 기자 don@asiae.co.kr<br><br><a href=/a><b>▶ 신강재강 해야 부자사주라고? 나는?</b></a><br><a href=/b><b>▶ 초간단 퀴즈 풀고, 아이패드 받자! </b></a><br><br>&lt;ⓒ아시아경제 무단전재 배포금지&gt;</div></body></html>",
+        korean_para(5)
+    );
+    let a = run(&html);
+    assert_eq!(a.byline.as_deref(), Some("주상돈 기자"));
+    assert_eq!(a.authors[0].email.as_deref(), Some("don@asiae.co.kr"));
+    assert!(!a.text.contains("▶"), "{}", a.text);
+    assert!(!a.text.contains("don@"), "{}", a.text);
+}
+
+/// 연합인포맥스 (ndsoft CMS, `#article-view-content-div`): the reporter is named only where
+/// the story opens (`(서울=연합인포맥스) 신은실 기자 = …`), the email sits alone on the last
+/// line, and after `(끝)` comes a service trailer that is not the story.
+#[test]
+fn wire_copy_lead_byline_email_line_and_trailer_after_the_end_mark() {
+    let html = format!(
+        "<html lang=ko><head><title>수수료 무료 이벤트</title></head><body><div id=article-view-content-div itemprop=articleBody>(서울=연합인포맥스) 신은실 기자 = 삼성선물이 미국 증시 3대 지수의 마이크로 상품에 대해 수수료 무료 이벤트를 진행한다고 5일 밝혔다.<br><br>{}<br><br>esshin@yna.co.kr<br><br>(끝)<br><br>본 기사는 인포맥스 금융정보 단말기로 16시 28분에 서비스된 기사입니다.<br>인포맥스 금융정보 서비스 문의 (398-5209)</div></body></html>",
+        "오는 8월 말까지 거래하는 고객들은 다우존스 30 산업평균지수와 나스닥 지수 등 미국의 3대 지수 상품에 대해 무료 수수료가 적용된다.<br><br>".repeat(4)
+    );
+    let a = run(&html);
+    assert_eq!(a.byline.as_deref(), Some("신은실 기자"));
+    assert_eq!(a.authors[0].email.as_deref(), Some("esshin@yna.co.kr"));
+    assert_eq!(a.dateline.as_deref(), Some("서울=연합인포맥스"));
+    for gone in ["esshin@", "(끝)", "본 기사는", "서비스 문의"] {
+        assert!(!a.text.contains(gone), "{gone}: {}", a.text);
+    }
+    assert!(!a.content_html.contains("<p></p>"), "{}", a.content_html);
+}
+
+/// 연합뉴스TV: a broadcast transcript opens with the headline as a plain line, its series label
+/// `[이슈+]` is not a dateline, and its tip line (`기사문의 및 제보 : 카톡/라인 jebo23`) is chrome.
+#[test]
+fn transcript_headline_line_series_label_and_tip_line() {
+    let html = format!(
+        "<html lang=ko><head><title>연합뉴스TV</title><meta property=og:title content=\"[이슈+] 고물가에 '짠테크' 인기…오픈채팅 '거지방' 유행\"></head><body><div id=articleBody class=detail itemprop=articleBody>[이슈+] 고물가에 '짠테크' 인기…오픈채팅 '거지방' 유행<br><br>{}연합뉴스TV 기사문의 및 제보 : 카톡/라인 jebo23<br><br>(끝)<br><br></div></body></html>",
+        "고물가 현상이 장기화하는 가운데, 소비문화가 바뀌고 있다는 평가가 나오고 있습니다. 최근 2030세대 사이에선 '짠테크'가 확산하고 있는데요.<br><br>".repeat(5)
+    );
+    let a = run(&html);
+    assert!(a.text.starts_with("고물가 현상이"), "{}", a.text);
+    assert_eq!(a.dateline, None);
+    assert!(!a.text.contains("jebo23"), "{}", a.text);
+    assert!(!a.content_html.contains("<p></p>"), "{}", a.content_html);
+}
