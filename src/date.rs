@@ -299,9 +299,105 @@ pub fn is_date_like(text: &str) -> bool {
     numbers > 0
 }
 
+/// The same moment on Korean time (`2023-04-18T06:04:06Z` → `2023-04-18T15:04:06+09:00`), for
+/// a Korean page whose metadata gives the time in UTC or another zone: Korean readers and the
+/// page itself print KST. None when `iso` is not a date with a time and an offset.
+pub fn in_kst(iso: &str) -> Option<String> {
+    const KST: i64 = 9 * 60;
+    let b = iso.as_bytes();
+    let num = |r: std::ops::Range<usize>| -> Option<i64> {
+        let d = b.get(r)?;
+        d.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| d.iter().fold(0i64, |n, c| n * 10 + i64::from(c - b'0')))
+    };
+    if b.len() < 17 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' {
+        return None;
+    }
+    let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let (hour, minute) = (num(11..13)?, num(14..16)?);
+    // Seconds and fractions as written, up to the offset.
+    let zone_at = iso[16..].find(['Z', '+', '-']).map(|p| p + 16)?;
+    let seconds = &iso[16..zone_at];
+    if !seconds
+        .bytes()
+        .all(|c| c.is_ascii_digit() || c == b':' || c == b'.')
+    {
+        return None;
+    }
+    let offset = match &iso[zone_at..] {
+        "Z" => 0,
+        z if z.len() == 6 && z.as_bytes()[3] == b':' => {
+            let sign = if z.starts_with('-') { -1 } else { 1 };
+            sign * (num(zone_at + 1..zone_at + 3)? * 60 + num(zone_at + 4..zone_at + 6)?)
+        }
+        _ => return None,
+    };
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 {
+        return None;
+    }
+    if offset == KST {
+        return Some(iso.to_string());
+    }
+    let minutes = days_from_civil(year, month, day) * 1440 + hour * 60 + minute - offset + KST;
+    let (y, m, d) = civil_from_days(minutes.div_euclid(1440));
+    let of_day = minutes.rem_euclid(1440);
+    Some(format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}{seconds}+09:00",
+        of_day / 60,
+        of_day % 60
+    ))
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date of a day count since 1970-01-01 (the inverse of [`days_from_civil`]).
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn korean_time_of_a_utc_moment() {
+        assert_eq!(
+            in_kst("2023-04-18T06:04:06Z").as_deref(),
+            Some("2023-04-18T15:04:06+09:00")
+        );
+        // Across midnight, a month end and a leap day; fractions kept.
+        assert_eq!(
+            in_kst("2024-02-28T20:30:00.5-05:00").as_deref(),
+            Some("2024-02-29T10:30:00.5+09:00")
+        );
+        assert_eq!(
+            in_kst("2024-12-31T15:00+00:00").as_deref(),
+            Some("2025-01-01T00:00+09:00")
+        );
+        assert_eq!(
+            in_kst("2025-07-22T17:02:49+09:00").as_deref(),
+            Some("2025-07-22T17:02:49+09:00")
+        );
+        assert_eq!(in_kst("2025-07-22 17:02:49"), None);
+        assert_eq!(in_kst("2025-07-22"), None);
+    }
 
     #[test]
     fn normalizes_meta_dates() {

@@ -159,10 +159,37 @@ pub fn dateline(first_paragraph: &str) -> Option<String> {
         && !inner.contains("사진")
         && !is_series_label(inner.trim())
     {
-        Some(inner.trim().to_string())
+        Some(without_reporter(inner.trim()).to_string())
     } else {
         None
     }
+}
+
+/// A dateline without the reporter it names (`세종=아시아경제 주상돈 기자` → `세종=아시아경제`):
+/// the reporter belongs to the byline. A bracket that is only a reporter stays as it is.
+fn without_reporter(inner: &str) -> &str {
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let cut = match words.as_slice() {
+        // `… 이름 기자`
+        [.., name, role] if ROLES.contains(role) && is_korean_name(name) => 2,
+        // `… 이름기자`
+        [.., glued]
+            if ROLES.iter().any(|r| {
+                glued.len() > r.len()
+                    && glued.ends_with(r)
+                    && is_korean_name(&glued[..glued.len() - r.len()])
+            }) =>
+        {
+            1
+        }
+        _ => 0,
+    };
+    if cut == 0 || cut >= words.len() {
+        return inner;
+    }
+    // The removed words are the last ones: the first of them starts where the reporter does.
+    let reporter_at = inner.rfind(words[words.len() - cut]).unwrap_or(inner.len());
+    inner[..reporter_at].trim_end()
 }
 
 /// A label of a kind of story (`[단독]`, `[속보]`, `[이슈+]`, `[포토]`), not a place or outlet.
@@ -354,6 +381,15 @@ mod tests {
             Some("서울=연합뉴스")
         );
         assert_eq!(dateline("[사진=네이버] 설명"), None);
+        // The reporter goes to the byline, not the dateline.
+        assert_eq!(
+            dateline("[세종=아시아경제 주상돈 기자] 지난달").as_deref(),
+            Some("세종=아시아경제")
+        );
+        assert_eq!(
+            dateline("[이데일리 홍길동기자] 정부가").as_deref(),
+            Some("이데일리")
+        );
         assert_eq!(dateline("그냥 문장"), None);
         assert_eq!(dateline("[이슈+] 고물가에"), None);
         assert_eq!(dateline("[단독] 검찰"), None);

@@ -485,6 +485,34 @@ fn visible_byline(scan: &Scan, article: Option<u32>) -> Option<(u32, String)> {
     None
 }
 
+/// The article's date when no byline carries it (old Naver pages: `2019.11.02. 오전 8:09` in a
+/// `span.t11` of the article header): the first short visible line with a date and a time,
+/// from the article's closest block ancestors down to the start of its body. Lines after the
+/// body (latest-article lists with their own times) and links are not read; unlikely
+/// containers are (Naver's date sits in a `div.sponsor`).
+fn date_line_above(scan: &Scan, root: u32) -> Option<String> {
+    let mut top = root;
+    for _ in 0..3 {
+        let parent = scan.nodes[top as usize].parent;
+        if parent == NONE {
+            break;
+        }
+        top = parent;
+    }
+    let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
+    // Nodes are in document order: those between `top` and the article root are above the body.
+    (top..=root)
+        .filter(|&i| {
+            let n = &scan.nodes[i as usize];
+            n.flags & skip == 0 && n.element_children == 0 && (10..=60).contains(&n.chars)
+        })
+        .find_map(|i| {
+            let t = scan.text_of(i);
+            date::find_in_text(&t, &["입력", "등록", "기사입력", "승인"], true)
+                .or_else(|| date::find_in_text(&t, &[], true))
+        })
+}
+
 /// A date as the page wrote it when that is already ISO 8601 (fractional seconds and all),
 /// else read into ISO 8601; Korean pages without an offset get +09:00.
 fn published_date(raw: &str, korean: bool) -> Option<String> {
@@ -723,6 +751,9 @@ pub fn extract(scan: &Scan, page_url: &str, article: Option<u32>) -> Metadata {
             }
         }
     }
+    if m.published.is_none() && korean_page {
+        m.published = article.and_then(|root| date_line_above(scan, root));
+    }
     let modified_raw = ld.modified.clone().or_else(|| {
         meta(
             scan,
@@ -738,6 +769,13 @@ pub fn extract(scan: &Scan, page_url: &str, article: Option<u32>) -> Metadata {
     m.modified = modified_raw
         .as_deref()
         .and_then(|d| date::normalize(d, korean_page && !d.contains('+') && !d.ends_with('Z')));
+    if korean_page {
+        for d in [&mut m.published, &mut m.modified].into_iter().flatten() {
+            if let Some(kst) = date::in_kst(d) {
+                *d = kst;
+            }
+        }
+    }
 
     m.section = meta(scan, &["article:section"])
         .map(|s| split_section(&clean_leaked_markup(s)))

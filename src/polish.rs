@@ -83,13 +83,17 @@ fn is_promo_links(e: &Element, text: &str) -> bool {
             .all(|l| l.trim().is_empty() || l.trim().starts_with('▶'))
 }
 
-/// An outlet's tip line: `기사문의 및 제보 : 카톡/라인 jebo23`, `제보는 카카오톡 okjebo`.
+/// An outlet's tip line: `기사문의 및 제보 : 카톡/라인 jebo23`, `제보는 카카오톡 okjebo`,
+/// `제보 전화 02-398-3000`. Words alone are not enough: a short sentence of the story may
+/// mention a 제보 by 전화 ("경찰은 전화 제보를 받고 출동했다"), so a tip line must give a way
+/// to reach the newsroom: a messenger, an email address or a number.
 fn is_tip_line(lower: &str) -> bool {
-    lower.contains("기사문의")
-        || lower.contains("제보")
-            && ["카톡", "카카오톡", "라인", "전화", "이메일", "메일"]
-                .iter()
-                .any(|w| lower.contains(w))
+    let has_contact = ["카톡", "카카오톡", "@"].iter().any(|w| lower.contains(w))
+        || lower
+            .as_bytes()
+            .windows(3)
+            .any(|w| w.iter().all(u8::is_ascii_digit));
+    lower.contains("기사문의") || lower.contains("제보") && has_contact
 }
 
 fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) {
@@ -428,6 +432,11 @@ mod tests {
         assert!(!is_chrome_text("그는 공유하기 어려운 이야기를 꺼냈다"));
         assert!(is_chrome_text("댓글 (0)"));
         assert!(is_chrome_text("Share this"));
+        // Tip lines give a way to reach the newsroom; a sentence about a tip does not.
+        assert!(is_chrome_text("제보는 카카오톡 okjebo"));
+        assert!(is_chrome_text("제보 전화 02-398-3000"));
+        assert!(!is_chrome_text("경찰은 전화 제보를 받고 출동했다."));
+        assert!(!is_chrome_text("온라인 제보가 이어졌다."));
         // is_chrome_text reads no text longer than 40 characters.
         assert!(rules::CHROME_PHRASES
             .iter()

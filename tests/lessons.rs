@@ -315,3 +315,31 @@ fn transcript_headline_line_series_label_and_tip_line() {
     assert!(!a.text.contains("jebo23"), "{}", a.text);
     assert!(!a.content_html.contains("<p></p>"), "{}", a.content_html);
 }
+
+/// Naver news, old template: the date (`2019.11.02. 오전 8:09`) sits in a `div.sponsor` of the
+/// article header above the body, with no byline element near it; the bracketed dateline names
+/// the reporter, who belongs to the byline, not to the dateline.
+#[test]
+fn korean_date_line_above_the_body_and_dateline_without_the_reporter() {
+    let html = format!(
+        "<html lang=ko><head><title>수출 감소</title></head><body><div id=main_content><div class=article_header><div class=article_info><h3 id=articleTitle>11개월 연속 줄어든 수출</h3><div class=sponsor><span class=t11>2019.11.02. 오전 8:09</span> <a href=/original>기사원문</a></div></div></div><div id=articleBody><div id=articleBodyContents>[세종=아시아경제 주상돈 기자] 지난달 수출이 또 줄었다.<br><br>{}</div></div><ul class=latest><li>다른 기사 2025.01.01. 오후 3:00</li></ul></div></body></html>",
+        korean_para(5)
+    );
+    let a = run(&html);
+    assert_eq!(a.published.as_deref(), Some("2019-11-02T08:09+09:00"));
+    assert_eq!(a.dateline.as_deref(), Some("세종=아시아경제"));
+    assert_eq!(a.byline.as_deref(), Some("주상돈 기자"));
+}
+
+/// 연합뉴스TV: `article:published_time` is given in UTC (`2023-04-18T06:04:06Z`); a Korean page
+/// exports the same moment on Korean time, as the page prints it.
+#[test]
+fn korean_pages_give_their_dates_on_korean_time() {
+    let html = format!(
+        "<html lang=ko><head><title>짠테크</title><meta property=article:published_time content=2023-04-18T06:04:06Z><meta property=article:modified_time content=2023-04-18T23:30:00+00:00></head><body><article>{}</article></body></html>",
+        korean_para(5)
+    );
+    let a = run(&html);
+    assert_eq!(a.published.as_deref(), Some("2023-04-18T15:04:06+09:00"));
+    assert_eq!(a.modified.as_deref(), Some("2023-04-19T08:30:00+09:00"));
+}
