@@ -204,7 +204,7 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
         published: meta.published,
         modified: meta.modified,
         section: meta.section,
-        tags: meta.tags,
+        tags: with_hashtags(meta.tags, polished.hashtags),
         dateline: polished.dateline,
         lead_image,
         images,
@@ -230,6 +230,16 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
             rule: rule_name,
         },
     })
+}
+
+/// The page's tags, then the hashtags under its story that they lack.
+fn with_hashtags(mut tags: Vec<String>, hashtags: Vec<String>) -> Vec<String> {
+    for h in hashtags {
+        if !tags.contains(&h) {
+            tags.push(h);
+        }
+    }
+    tags
 }
 
 /// `chars`: the article text's characters that are not spaces (`Stats::chars`).

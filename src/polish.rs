@@ -18,6 +18,8 @@ pub struct Polished {
     pub lead_byline: Option<(Vec<crate::Author>, String)>,
     /// A reporter's email left alone on the last line.
     pub signoff_email: Option<String>,
+    /// Tags from a line of hashtags under the story (`#고물가 #짠테크`), without the `#`.
+    pub hashtags: Vec<String>,
     /// (src, alt, caption, credit) of every image, in order.
     pub images: Vec<(String, String, Option<String>, Option<String>)>,
 }
@@ -96,6 +98,21 @@ fn is_tip_line(lower: &str) -> bool {
     lower.contains("기사문의") || lower.contains("제보") && has_contact
 }
 
+/// The tags of a line that is hashtags and nothing else (`#고물가 #짠테크 #거지방`): two or
+/// more words, each a `#` and a word.
+fn hashtag_line(text: &str) -> Option<Vec<String>> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let tag = |w: &str| {
+        w.strip_prefix('#')
+            .filter(|t| !t.is_empty() && !t.contains('#') && t.chars().any(char::is_alphanumeric))
+            .map(str::to_string)
+    };
+    if words.len() < 2 {
+        return None;
+    }
+    words.iter().map(|w| tag(w)).collect()
+}
+
 fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) {
     if depth > 64 {
         return;
@@ -110,6 +127,10 @@ fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) {
             if e.tag.is_block() || e.tag == Tag::A {
                 if let Some(text) = e.short_text(400) {
                     if is_chrome_text(&text) || is_promo_links(e, &text) {
+                        return false;
+                    }
+                    if let Some(tags) = hashtag_line(&text).filter(|_| e.tag != Tag::A) {
+                        out.hashtags.extend(tags);
                         return false;
                     }
                     if e.tag != Tag::A && korean::is_copyright(&text) && e.tag != Tag::Figcaption {
@@ -432,6 +453,13 @@ mod tests {
         assert!(!is_chrome_text("그는 공유하기 어려운 이야기를 꺼냈다"));
         assert!(is_chrome_text("댓글 (0)"));
         assert!(is_chrome_text("Share this"));
+        assert_eq!(
+            hashtag_line("#고물가 #짠테크  #거지방"),
+            Some(vec!["고물가".into(), "짠테크".into(), "거지방".into()])
+        );
+        assert_eq!(hashtag_line("#1 주제는 #AI 였다"), None);
+        assert_eq!(hashtag_line("#단독"), None);
+        assert_eq!(hashtag_line("# 제목 #"), None);
         // Tip lines give a way to reach the newsroom; a sentence about a tip does not.
         assert!(is_chrome_text("제보는 카카오톡 okjebo"));
         assert!(is_chrome_text("제보 전화 02-398-3000"));

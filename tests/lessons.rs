@@ -343,3 +343,16 @@ fn korean_pages_give_their_dates_on_korean_time() {
     assert_eq!(a.published.as_deref(), Some("2023-04-18T15:04:06+09:00"));
     assert_eq!(a.modified.as_deref(), Some("2023-04-19T08:30:00+09:00"));
 }
+
+/// 연합뉴스TV: a line of hashtags closes the story (`#고물가 #짠테크 #거지방`); it is the
+/// story's tags, not its text.
+#[test]
+fn hashtag_lines_become_tags() {
+    let html = format!(
+        "<html lang=ko><head><title>짠테크</title><meta name=keywords content=고물가></head><body><article>{}<p>#고물가 #짠테크 #거지방</p></article></body></html>",
+        korean_para(5)
+    );
+    let a = run(&html);
+    assert_eq!(a.tags, ["고물가", "짠테크", "거지방"]);
+    assert!(!a.text.contains('#'), "{}", a.text);
+}
