@@ -291,6 +291,23 @@ pub fn strip_title_suffix(title: &str, site_name: Option<&str>) -> String {
     t
 }
 
+/// The outlet a Korean `<title>` ends with (`… - 매일경제`, `… : 네이버 뉴스`, `… < 기사본문 -
+/// 어느뉴스`), for a page without `og:site_name`: the last part of what
+/// [`strip_title_suffix`] cuts off.
+fn title_site_suffix(title: &str) -> Option<String> {
+    let title = title.trim();
+    let head = strip_title_suffix(title, None);
+    let tail = title.get(head.len()..)?;
+    let site = [
+        " - ", " | ", " – ", " — ", " :: ", " : ", " » ", " · ", " < ",
+    ]
+    .iter()
+    .filter_map(|sep| tail.rfind(sep).map(|p| &tail[p + sep.len()..]))
+    .min_by_key(|rest| rest.len())?
+    .trim();
+    (!site.is_empty()).then(|| site.to_string())
+}
+
 const TITLE_SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»'];
 
 fn word_count(s: &str) -> usize {
@@ -610,6 +627,9 @@ pub fn extract(scan: &Scan, page_url: &str, article: Option<u32>) -> Metadata {
     } else {
         raw_title
     };
+    if m.site_name.is_none() && korean_page {
+        m.site_name = title_site_suffix(&title_tag);
+    }
     m.lang = scan
         .meta
         .lang
@@ -904,6 +924,15 @@ mod tests {
             strip_title_suffix("제목입니다 여기 < 산업 < 기사본문 - 어느뉴스", None),
             "제목입니다 여기"
         );
+        assert_eq!(
+            title_site_suffix("제목입니다 여기 < 산업 < 기사본문 - 어느뉴스").as_deref(),
+            Some("어느뉴스")
+        );
+        assert_eq!(
+            title_site_suffix("삼성전자 신고가 - 매일경제").as_deref(),
+            Some("매일경제")
+        );
+        assert_eq!(title_site_suffix("삼성전자 신고가"), None);
         assert_eq!(
             strip_title_suffix("네이버 주목 : 네이버 뉴스", None),
             "네이버 주목"

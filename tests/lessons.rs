@@ -356,3 +356,16 @@ fn hashtag_lines_become_tags() {
     assert_eq!(a.tags, ["고물가", "짠테크", "거지방"]);
     assert!(!a.text.contains('#'), "{}", a.text);
 }
+
+/// Old Naver and ndsoft pages have no `og:site_name`: the outlet the `<title>` ends with is the
+/// site's name (and leaves the title).
+#[test]
+fn korean_site_name_from_the_title_suffix() {
+    let html = format!(
+        "<html lang=ko><head><title>수출 또 줄었다 &lt; 경제 &lt; 기사본문 - 어느뉴스</title></head><body><article>{}</article></body></html>",
+        korean_para(5)
+    );
+    let a = run(&html);
+    assert_eq!(a.site_name.as_deref(), Some("어느뉴스"));
+    assert_eq!(a.title, "수출 또 줄었다");
+}
