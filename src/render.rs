@@ -435,7 +435,13 @@ impl Builder<'_, '_> {
         {
             self.end_paragraph();
             if self.stack.last().is_none_or(|s| s.0.tag != Tag::Figure) {
-                self.stack.push((Element::new(Tag::Figure), i, NONE));
+                // The image right before the caption is the one it describes (old Naver:
+                // `<span class=end_photo_org><img><em class=img_desc>…</em></span>`).
+                let mut figure = Element::new(Tag::Figure);
+                if let Some(img) = self.take_trailing_image() {
+                    figure.children.push(Content::Element(img));
+                }
+                self.stack.push((figure, i, NONE));
             }
             self.stack.push((Element::new(Tag::Figcaption), i, NONE));
             return;
@@ -544,6 +550,33 @@ impl Builder<'_, '_> {
         let layout = blocks > 0 || cells <= rows.max(1);
         self.table_kinds.insert(t, layout);
         layout
+    }
+
+    /// Takes the image the open element ends with, alone or as the only content of a
+    /// paragraph (which goes with it).
+    fn take_trailing_image(&mut self) -> Option<Element> {
+        let children = &mut self.stack.last_mut()?.0.children;
+        let lone_image = |e: &Element| {
+            e.tag == Tag::P
+                && matches!(e.children.as_slice(), [Content::Element(img)] if img.tag == Tag::Img)
+        };
+        match children.last()? {
+            Content::Element(e) if e.tag == Tag::Img => {}
+            Content::Element(e) if lone_image(e) => {
+                let Some(Content::Element(mut p)) = children.pop() else {
+                    return None;
+                };
+                let Some(Content::Element(img)) = p.children.pop() else {
+                    return None;
+                };
+                return Some(img);
+            }
+            _ => return None,
+        }
+        match children.pop() {
+            Some(Content::Element(img)) => Some(img),
+            _ => None,
+        }
     }
 
     fn push_image(&mut self, img: Element, _node: u32) {

@@ -369,3 +369,23 @@ fn korean_site_name_from_the_title_suffix() {
     assert_eq!(a.site_name.as_deref(), Some("어느뉴스"));
     assert_eq!(a.title, "수출 또 줄었다");
 }
+
+/// Old Naver: a photo is `<span class=end_photo_org><img><em class=img_desc>caption</em></span>`;
+/// the caption-classed element becomes a figcaption in one figure with the image before it.
+#[test]
+fn a_caption_after_an_image_shares_its_figure() {
+    let html = format!(
+        "<html lang=ko><head><title>수출</title></head><body><div id=articleBodyContents><span class=end_photo_org><img src=https://img.example.com/photo.jpg alt=\"\"><em class=img_desc>(자료사진) [이미지출처=연합뉴스]</em></span><br><br>{}</div></body></html>",
+        korean_para(5)
+    );
+    let a = run(&html);
+    assert!(
+        a.content_html.contains("<figure><img src=\"https://img.example.com/photo.jpg\" alt=\"\"><figcaption>(자료사진)"),
+        "{}",
+        a.content_html
+    );
+    assert_eq!(
+        a.images[0].caption.as_deref(),
+        Some("(자료사진) [이미지출처=연합뉴스]")
+    );
+}
