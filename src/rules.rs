@@ -95,7 +95,9 @@ pub static SITE_RULES: &[SiteRule] = &[
         name: "ndsoft",
         domains: &[],
         content: &[sel(None, None, Some("article-view-content-div"))],
-        remove: &[],
+        // The reporter box at the end of the body (name, email, "다른기사 보기"): the byline
+        // is read from the page, not from the body.
+        remove: &[sel(None, Some("view-editors"), None)],
         person_links: &[],
         byline: &[],
     },
@@ -111,7 +113,8 @@ pub fn site_rule_for(url: &str) -> Option<&'static SiteRule> {
     })
 }
 
-/// Rules that apply on every page: containers some CMS families always use.
+/// Rules that apply on every page: containers some CMS families always use, and what those
+/// families always put inside them.
 pub fn generic_content_rules() -> impl Iterator<Item = &'static SiteRule> {
     SITE_RULES.iter().filter(|r| r.domains.is_empty())
 }

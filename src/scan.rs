@@ -573,9 +573,13 @@ impl<'h> State<'h> {
                     flags |= RULE_BYLINE;
                 }
             }
+            // A CMS family's containers and the chrome it always puts in them, on any page.
             for rule in rules::generic_content_rules() {
                 if rule.content.iter().any(|s| s.matches(name, class, id)) {
                     flags |= RULE_CONTENT;
+                }
+                if rule.remove.iter().any(|s| s.matches(name, class, id)) {
+                    flags |= RULE_REMOVE;
                 }
             }
         }

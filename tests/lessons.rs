@@ -389,3 +389,16 @@ fn a_caption_after_an_image_shares_its_figure() {
         Some("(자료사진) [이미지출처=연합뉴스]")
     );
 }
+
+/// ndsoft CMS (연합인포맥스 and many small outlets): the reporter box `div.view-editors` closes
+/// the body (name, email, "다른기사 보기"); it is not the story.
+#[test]
+fn ndsoft_reporter_box_leaves_the_body() {
+    let html = format!(
+        "<html lang=ko><head><title>수수료 이벤트 - 어느뉴스</title></head><body><article id=article-view-content-div>{}<div class=view-editors><div class=names>신은실 기자</div><div class=email>esshin@example.co.kr</div><a href=/list>다른기사 보기</a></div></article></body></html>",
+        korean_para(5)
+    );
+    let a = run(&html);
+    assert!(!a.text.contains("esshin@"), "{}", a.text);
+    assert!(!a.text.contains("다른기사"), "{}", a.text);
+}
