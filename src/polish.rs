@@ -90,17 +90,23 @@ fn is_promo_links(e: &Element, text: &str) -> bool {
 /// mention a 제보 by 전화 ("경찰은 전화 제보를 받고 출동했다"), so a tip line must give a way
 /// to reach the newsroom: a messenger, an email address or a number.
 fn is_tip_line(lower: &str) -> bool {
-    let has_contact = ["카톡", "카카오톡", "@"].iter().any(|w| lower.contains(w))
-        || lower
-            .as_bytes()
-            .windows(3)
-            .any(|w| w.iter().all(u8::is_ascii_digit));
-    lower.contains("기사문의") || lower.contains("제보") && has_contact
+    let has_contact = || {
+        ["카톡", "카카오톡", "@"].iter().any(|w| lower.contains(w))
+            || lower
+                .as_bytes()
+                .windows(3)
+                .any(|w| w.iter().all(u8::is_ascii_digit))
+    };
+    lower.contains("기사문의") || lower.contains("제보") && has_contact()
 }
 
 /// The tags of a line that is hashtags and nothing else (`#고물가 #짠테크 #거지방`): two or
 /// more words, each a `#` and a word.
 fn hashtag_line(text: &str) -> Option<Vec<String>> {
+    // Most blocks are not: no words are split for them.
+    if !text.trim_start().starts_with('#') {
+        return None;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     let tag = |w: &str| {
         w.strip_prefix('#')
@@ -252,9 +258,11 @@ fn drop_after_end_mark(el: &mut Element, depth: usize) {
     if depth > 64 {
         return;
     }
-    let end = el.children.iter().position(
-        |c| matches!(c, Content::Element(e) if e.tag.is_block() && e.text().trim() == "(끝)"),
-    );
+    // short_text stops reading at a few bytes: every block is looked at, none is read whole.
+    let end = el.children.iter().position(|c| {
+        matches!(c, Content::Element(e) if e.tag.is_block()
+            && e.short_text(8).is_some_and(|t| t.trim() == "(끝)"))
+    });
     if let Some(i) = end {
         let trailer: usize = el.children[i + 1..]
             .iter()

@@ -24,7 +24,8 @@ impl Selector {
         self.tag.is_none_or(|t| t.eq_ignore_ascii_case(tag))
             && self
                 .class
-                .is_none_or(|c| class.split_ascii_whitespace().any(|k| k == c))
+                // A substring search first: most classes do not hold the name at all.
+                .is_none_or(|c| class.contains(c) && class.split_ascii_whitespace().any(|k| k == c))
             && self.id.is_none_or(|i| i == id)
     }
 }

@@ -152,8 +152,9 @@ struct State<'h> {
     pos: usize,
     hints: String,
     /// Hint bits by class attribute as written: pages repeat their classes on element after
-    /// element, and reading one is dearer than hashing it.
-    class_hints: std::collections::HashMap<&'h str, u32>,
+    /// element, and reading one is dearer than hashing it. foldhash's seed is random per
+    /// process: a page cannot choose classes that collide.
+    class_hints: std::collections::HashMap<&'h str, u32, foldhash::fast::RandomState>,
     title_buf: Option<String>,
     script_buf: Option<String>,
 }
@@ -176,7 +177,7 @@ pub fn scan<'h>(html: &'h str, rule: Option<&'static SiteRule>) -> Result<Scan<'
         open_counts: vec![0; 256],
         pos: 0,
         hints: String::new(),
-        class_hints: std::collections::HashMap::new(),
+        class_hints: std::collections::HashMap::default(),
         title_buf: None,
         script_buf: None,
     });
