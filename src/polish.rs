@@ -58,7 +58,7 @@ fn is_chrome_text(text: &str) -> bool {
     if rules::CHROME_PHRASES.contains(&lower.as_str()) {
         return true;
     }
-    if is_tip_line(&lower) {
+    if is_tip_line(&lower) || is_toolbar_line(&lower) {
         return true;
     }
     // "댓글 (0)", "관련기사 더보기", "정희경 기자의 다른기사보기"
@@ -73,6 +73,25 @@ fn is_chrome_text(text: &str) -> bool {
             || lower == "공유"
             || lower.starts_with("share on ")
             || lower.starts_with("follow ") && lower.contains(" on "))
+}
+
+/// A row of buttons: two or more of [`rules::TOOLBAR_WORDS`], with counts and separators, and
+/// nothing else (`좋아요 0 싫어요 0 후속기사원해요 0`, `페이스북 | 트위터 | URL복사`).
+fn is_toolbar_line(lower: &str) -> bool {
+    let mut words = 0;
+    for word in
+        lower.split(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || "·•".contains(c))
+    {
+        let word = word.trim_matches(|c: char| c.is_ascii_digit());
+        if word.is_empty() {
+            continue;
+        }
+        if !rules::TOOLBAR_WORDS.contains(&word) {
+            return false;
+        }
+        words += 1;
+    }
+    words >= 2
 }
 
 /// Promotion links under the story: every line a `▶` link (`▶ 초간단 퀴즈 풀고, 아이패드 받자!`).
@@ -468,6 +487,12 @@ mod tests {
         assert_eq!(hashtag_line("#1 주제는 #AI 였다"), None);
         assert_eq!(hashtag_line("#단독"), None);
         assert_eq!(hashtag_line("# 제목 #"), None);
+        // Rows of buttons, in any order; a sentence that names them is not one.
+        assert!(is_chrome_text("좋아요 0 싫어요 0 후속기사원해요 0"));
+        assert!(is_chrome_text("페이스북 | 트위터 | 카카오톡 | URL복사"));
+        assert!(is_chrome_text("가 가 글자크기 인쇄"));
+        assert!(!is_chrome_text("페이스북과 트위터가 인쇄를 추천했다"));
+        assert!(!is_chrome_text("좋아요 버튼을 누른 사람"));
         // Tip lines give a way to reach the newsroom; a sentence about a tip does not.
         assert!(is_chrome_text("제보는 카카오톡 okjebo"));
         assert!(is_chrome_text("제보 전화 02-398-3000"));

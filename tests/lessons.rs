@@ -402,3 +402,19 @@ fn ndsoft_reporter_box_leaves_the_body() {
     assert!(!a.text.contains("esshin@"), "{}", a.text);
     assert!(!a.text.contains("다른기사"), "{}", a.text);
 }
+
+/// Korean outlets put rows of buttons inside the article container, in their own order and with
+/// counts (`좋아요 0 싫어요 0 후속기사원해요 0`, `페이스북 | 트위터 | URL복사`): none of it is the
+/// story, whatever the exact wording.
+#[test]
+fn rows_of_buttons_are_chrome_in_any_order() {
+    let html = format!(
+        "<html lang=ko><head><title>수출</title></head><body><article><p>가 가 글자크기 인쇄</p>{}<p>좋아요 <b>0</b> 싫어요 <b>0</b> 후속기사원해요 <b>3</b></p><p>페이스북 | 트위터 | 카카오톡 | URL복사</p></article></body></html>",
+        korean_para(5)
+    );
+    let a = run(&html);
+    for gone in ["좋아요", "후속기사", "페이스북", "글자크기", "URL복사"] {
+        assert!(!a.text.contains(gone), "{gone}: {}", a.text);
+    }
+    assert!(a.text.contains("후속 대책을 마련하겠다고"), "{}", a.text);
+}
