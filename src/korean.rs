@@ -67,13 +67,9 @@ pub fn parse_byline(text: &str) -> Option<(Vec<Author>, String)> {
         .split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
         .collect();
-    for (i, w) in words.iter().enumerate() {
-        let (name_part, role) = match ROLES.iter().find(|r| w.ends_with(*r)) {
-            Some(role) if w.len() > role.len() && is_korean_name(&w[..w.len() - role.len()]) => {
-                (w[..w.len() - role.len()].to_string(), *role)
-            }
-            Some(role) if w == role && i > 0 => (words[i - 1].to_string(), *role),
-            _ => continue,
+    for i in 0..words.len() {
+        let Some((name_part, role)) = name_and_role(&words, i) else {
+            continue;
         };
         let names: Vec<String> = name_part
             .split(['·', ',', '/', '・'])
@@ -96,6 +92,19 @@ pub fn parse_byline(text: &str) -> Option<(Vec<Author>, String)> {
         return Some((authors, byline));
     }
     None
+}
+
+/// The reporter a word names with its role: `홍길동기자` (glued, a name before the role) or
+/// `기자` after the name word. Returns the name part as written and the role.
+fn name_and_role<'a>(words: &[&'a str], i: usize) -> Option<(&'a str, &'static str)> {
+    let w = words[i];
+    match ROLES.iter().find(|r| w.ends_with(*r)) {
+        Some(role) if w.len() > role.len() && is_korean_name(&w[..w.len() - role.len()]) => {
+            Some((&w[..w.len() - role.len()], *role))
+        }
+        Some(role) if w == *role && i > 0 => Some((words[i - 1], *role)),
+        _ => None,
+    }
 }
 
 /// Splits a sign-off from the end of the last paragraph: `… 말했다. 정희경 기자`,
@@ -169,19 +178,12 @@ pub fn dateline(first_paragraph: &str) -> Option<String> {
 /// the reporter belongs to the byline. A bracket that is only a reporter stays as it is.
 fn without_reporter(inner: &str) -> &str {
     let words: Vec<&str> = inner.split_whitespace().collect();
-    let cut = match words.as_slice() {
+    let last = words.len().saturating_sub(1);
+    let cut = match words.last().and_then(|_| name_and_role(&words, last)) {
         // `… 이름 기자`
-        [.., name, role] if ROLES.contains(role) && is_korean_name(name) => 2,
+        Some((name, role)) if words[last] == role && is_korean_name(name) => 2,
         // `… 이름기자`
-        [.., glued]
-            if ROLES.iter().any(|r| {
-                glued.len() > r.len()
-                    && glued.ends_with(r)
-                    && is_korean_name(&glued[..glued.len() - r.len()])
-            }) =>
-        {
-            1
-        }
+        Some((_, role)) if words[last] != role => 1,
         _ => 0,
     };
     if cut == 0 || cut >= words.len() {

@@ -502,6 +502,13 @@ fn visible_byline(scan: &Scan, article: Option<u32>) -> Option<(u32, String)> {
     None
 }
 
+/// The first date with a time in a line of a Korean page: after a label (`입력 …`) if one is
+/// there, else anywhere.
+fn korean_date_in(text: &str) -> Option<String> {
+    date::find_in_text(text, &["입력", "등록", "기사입력", "승인"], true)
+        .or_else(|| date::find_in_text(text, &[], true))
+}
+
 /// The article's date when no byline carries it (old Naver pages: `2019.11.02. 오전 8:09` in a
 /// `span.t11` of the article header): the first short visible line with a date and a time,
 /// from the article's closest block ancestors down to the start of its body. Lines after the
@@ -523,11 +530,7 @@ fn date_line_above(scan: &Scan, root: u32) -> Option<String> {
             let n = &scan.nodes[i as usize];
             n.flags & skip == 0 && n.element_children == 0 && (10..=60).contains(&n.chars)
         })
-        .find_map(|i| {
-            let t = scan.text_of(i);
-            date::find_in_text(&t, &["입력", "등록", "기사입력", "승인"], true)
-                .or_else(|| date::find_in_text(&t, &[], true))
-        })
+        .find_map(|i| korean_date_in(&scan.text_of(i)))
 }
 
 /// A date as the page wrote it when that is already ISO 8601 (fractional seconds and all),
@@ -764,8 +767,7 @@ pub fn extract(scan: &Scan, page_url: &str, article: Option<u32>) -> Metadata {
             })
             .collect();
         for t in &texts {
-            m.published = date::find_in_text(t, &["입력", "등록", "기사입력", "승인"], true)
-                .or_else(|| date::find_in_text(t, &[], true));
+            m.published = korean_date_in(t);
             if m.published.is_some() {
                 break;
             }

@@ -226,15 +226,17 @@ fn mostly_links(e: &Element) -> bool {
     acc.0 > 0 && acc.1 * 10 >= acc.0 * 8
 }
 
+/// What two titles are compared by: their letters and digits, lowercased.
+fn title_key(s: &str) -> String {
+    fold_whitespace(s)
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
 fn same_title(a: &str, b: &str) -> bool {
-    let norm = |s: &str| {
-        fold_whitespace(s)
-            .to_lowercase()
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect::<String>()
-    };
-    let (a, b) = (norm(a), norm(b));
+    let (a, b) = (title_key(a), title_key(b));
     !a.is_empty() && (a == b || b.len() > 10 && a.contains(&b) && b.len() * 10 >= a.len() * 8)
 }
 
@@ -248,13 +250,7 @@ fn drop_title_heading(body: &mut Element, title: &str) {
     }
     // A broadcast transcript opens with the headline as a plain line: the first block that
     // is the title and nothing else goes too.
-    let norm = |s: &str| {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect::<String>()
-            .to_lowercase()
-    };
-    let t = norm(title);
+    let t = title_key(title);
     if t.chars().count() < 8 {
         return;
     }
@@ -264,7 +260,7 @@ fn drop_title_heading(body: &mut Element, title: &str) {
     });
     if let Some(i) = first_block {
         if let Content::Element(e) = &body.children[i] {
-            if e.tag == Tag::P && norm(&e.text()) == t {
+            if e.tag == Tag::P && title_key(&e.text()) == t {
                 body.children.remove(i);
             }
         }
