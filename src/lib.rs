@@ -24,6 +24,7 @@
 //! binding, a crate of its own (`wasm/`) so that its build can leave the legacy charsets out.
 
 pub mod article;
+pub mod charref;
 pub mod choose;
 pub mod date;
 #[cfg(feature = "charsets")]

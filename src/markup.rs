@@ -1,6 +1,6 @@
 //! Markup helpers shared by the stages: reading a start tag's name and attributes straight from
 //! the page's bytes (lol_html tells where a tag is; reading it ourselves avoids a `String` per
-//! element), decoding character references, and folding whitespace.
+//! element), and folding whitespace (character references: `charref`).
 
 /// The lowercase-insensitive tag name of a raw start tag `<name ...>`.
 pub fn tag_name(raw: &str) -> &str {
@@ -14,7 +14,7 @@ pub fn tag_name(raw: &str) -> &str {
 }
 
 /// Iterates over the attributes of a raw start tag as (name, raw value) pairs; values keep their
-/// character references (decode with [`decode_entities`]).
+/// character references (decode with [`crate::charref::decode_attribute`]).
 pub fn attributes(raw: &str) -> Attributes<'_> {
     let name_len = tag_name(raw).len() + usize::from(raw.starts_with('<'));
     Attributes { raw, pos: name_len }
@@ -85,218 +85,6 @@ pub fn attribute<'a>(raw: &'a str, name: &str) -> Option<&'a str> {
     attributes(raw)
         .find(|(n, _)| n.eq_ignore_ascii_case(name))
         .map(|(_, v)| v)
-}
-
-/// Decodes character references (`&amp;`, `&#39;`, `&#x27;`, the common named ones).
-/// Unknown names stay as written, as browsers do.
-pub fn decode_entities(raw: &str) -> std::borrow::Cow<'_, str> {
-    if !raw.contains('&') {
-        return std::borrow::Cow::Borrowed(raw);
-    }
-    let mut out = String::with_capacity(raw.len());
-    let mut rest = raw;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        match decode_one(rest) {
-            Some((decoded, used)) => {
-                out.push_str(&decoded.as_str());
-                rest = &rest[used..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    std::borrow::Cow::Owned(out)
-}
-
-enum Decoded {
-    Char(char),
-    Str(&'static str),
-}
-
-impl Decoded {
-    fn as_str(&self) -> String {
-        match self {
-            Decoded::Char(c) => c.to_string(),
-            Decoded::Str(s) => (*s).to_string(),
-        }
-    }
-}
-
-/// Decodes the reference at the start of `s` (which begins with '&'): (text, bytes used).
-fn decode_one(s: &str) -> Option<(Decoded, usize)> {
-    let b = s.as_bytes();
-    if b.get(1) == Some(&b'#') {
-        let (hex, digits_start) = match b.get(2) {
-            Some(b'x') | Some(b'X') => (true, 3),
-            _ => (false, 2),
-        };
-        let digits_end = b[digits_start..]
-            .iter()
-            .position(|c| {
-                !(if hex {
-                    c.is_ascii_hexdigit()
-                } else {
-                    c.is_ascii_digit()
-                })
-            })
-            .map_or(b.len(), |p| digits_start + p);
-        if digits_end == digits_start || digits_end - digits_start > 8 {
-            return None;
-        }
-        let n =
-            u32::from_str_radix(&s[digits_start..digits_end], if hex { 16 } else { 10 }).ok()?;
-        let c = match n {
-            0 => '\u{FFFD}',
-            0x80..=0x9F => windows_1252_c1(n),
-            _ => char::from_u32(n).unwrap_or('\u{FFFD}'),
-        };
-        let used = digits_end + usize::from(b.get(digits_end) == Some(&b';'));
-        return Some((Decoded::Char(c), used));
-    }
-    let name_end = b[1..]
-        .iter()
-        .position(|c| !c.is_ascii_alphanumeric())
-        .map_or(b.len(), |p| 1 + p);
-    if name_end == 1 {
-        return None;
-    }
-    let name = &s[1..name_end];
-    let has_semicolon = b.get(name_end) == Some(&b';');
-    let value = named_entity(name)?;
-    Some((Decoded::Str(value), name_end + usize::from(has_semicolon)))
-}
-
-fn windows_1252_c1(n: u32) -> char {
-    const TABLE: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
-        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
-        'ž', 'Ÿ',
-    ];
-    TABLE[(n - 0x80) as usize]
-}
-
-/// The named references that real pages use (Latin-1, typography, arrows, maths basics).
-/// The full HTML table has 2,231 names; this subset keeps the `.wasm` small, and browsers'
-/// `outerHTML` (the extension's input) only ever writes `&amp; &lt; &gt; &quot; &nbsp;`.
-fn named_entity(name: &str) -> Option<&'static str> {
-    const LATIN1: [&str; 96] = [
-        "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf",
-        "laquo", "not", "shy", "reg", "macr", "deg", "plusmn", "sup2", "sup3", "acute", "micro",
-        "para", "middot", "cedil", "sup1", "ordm", "raquo", "frac14", "frac12", "frac34", "iquest",
-        "Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig", "Ccedil", "Egrave",
-        "Eacute", "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml", "ETH", "Ntilde", "Ograve",
-        "Oacute", "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc",
-        "Uuml", "Yacute", "THORN", "szlig", "agrave", "aacute", "acirc", "atilde", "auml", "aring",
-        "aelig", "ccedil", "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc",
-        "iuml", "eth", "ntilde", "ograve", "oacute", "ocirc", "otilde", "ouml", "divide", "oslash",
-        "ugrave", "uacute", "ucirc", "uuml", "yacute", "thorn", "yuml",
-    ];
-    const LATIN1_CHARS: &str = "\u{A0}¡¢£¤¥¦§¨©ª«¬\u{AD}®¯°±²³´µ¶·¸¹º»¼½¾¿ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿ";
-    if let Some(i) = LATIN1.iter().position(|n| *n == name) {
-        let (start, c) = LATIN1_CHARS.char_indices().nth(i)?;
-        return Some(&LATIN1_CHARS[start..start + c.len_utf8()]);
-    }
-    Some(match name {
-        "amp" | "AMP" => "&",
-        "lt" | "LT" => "<",
-        "gt" | "GT" => ">",
-        "quot" | "QUOT" => "\"",
-        "apos" => "'",
-        "ndash" => "–",
-        "mdash" => "—",
-        "lsquo" => "‘",
-        "rsquo" => "’",
-        "sbquo" => "‚",
-        "ldquo" => "“",
-        "rdquo" => "”",
-        "bdquo" => "„",
-        "hellip" => "…",
-        "bull" => "•",
-        "middot" => "·",
-        "prime" => "′",
-        "Prime" => "″",
-        "lsaquo" => "‹",
-        "rsaquo" => "›",
-        "trade" => "™",
-        "euro" => "€",
-        "dagger" => "†",
-        "Dagger" => "‡",
-        "permil" => "‰",
-        "thinsp" => "\u{2009}",
-        "ensp" => "\u{2002}",
-        "emsp" => "\u{2003}",
-        "zwnj" => "\u{200C}",
-        "zwj" => "\u{200D}",
-        "lrm" => "\u{200E}",
-        "rlm" => "\u{200F}",
-        "larr" => "←",
-        "rarr" => "→",
-        "uarr" => "↑",
-        "darr" => "↓",
-        "harr" => "↔",
-        "minus" => "−",
-        "le" => "≤",
-        "ge" => "≥",
-        "ne" => "≠",
-        "asymp" => "≈",
-        "infin" => "∞",
-        "OElig" => "Œ",
-        "oelig" => "œ",
-        "Scaron" => "Š",
-        "scaron" => "š",
-        "Yuml" => "Ÿ",
-        "fnof" => "ƒ",
-        "circ" => "ˆ",
-        "tilde" => "˜",
-        "alpha" => "α",
-        "beta" => "β",
-        "gamma" => "γ",
-        "delta" => "δ",
-        "pi" => "π",
-        "mu" => "μ",
-        "sigma" => "σ",
-        "omega" => "ω",
-        "hearts" => "♥",
-        "star" => "☆",
-        "starf" => "★",
-        "check" => "✓",
-        "laquo" => "«",
-        "raquo" => "»",
-        // HTML5's names for ASCII punctuation: `java&colon;script` must read as a scheme.
-        "colon" => ":",
-        "Tab" => "\t",
-        "NewLine" => "\n",
-        "lpar" => "(",
-        "rpar" => ")",
-        "sol" => "/",
-        "bsol" => "\\",
-        "period" => ".",
-        "comma" => ",",
-        "semi" => ";",
-        "excl" => "!",
-        "quest" => "?",
-        "num" => "#",
-        "percnt" => "%",
-        "plus" => "+",
-        "equals" => "=",
-        "lowbar" => "_",
-        "ast" => "*",
-        "commat" => "@",
-        "lsqb" => "[",
-        "rsqb" => "]",
-        "lcub" => "{",
-        "rcub" => "}",
-        "verbar" => "|",
-        "Hat" => "^",
-        "grave" => "`",
-        "dollar" => "$",
-        _ => return None,
-    })
 }
 
 /// Folds every run of whitespace (including no-break spaces) into one space, trimming the ends.
@@ -465,17 +253,17 @@ pub fn strip_tags(html: &str) -> String {
         }
     }
     out.push_str(rest);
-    fold_whitespace(&decode_entities(&out))
+    fold_whitespace(&crate::charref::decode_text(&out))
 }
 
-/// Text that may hold escaped markup (`&lt;a href…&gt;name&lt;/a&gt;`): decoded, and if the
-/// result holds tags, stripped of them. A lone `<네이버>` credit is not a tag and stays.
-pub fn clean_leaked_markup(raw: &str) -> String {
-    let decoded = decode_entities(raw);
-    if looks_like_markup(&decoded) {
-        strip_tags(&decoded)
+/// Text that held escaped markup (`&lt;a href…&gt;name&lt;/a&gt;`, already decoded once as
+/// the page's text or attribute): stripped of its tags if it holds any, whitespace folded. A
+/// lone `<네이버>` credit is not a tag and stays.
+pub fn clean_leaked_markup(decoded: &str) -> String {
+    if looks_like_markup(decoded) {
+        strip_tags(decoded)
     } else {
-        fold_whitespace(&decoded)
+        fold_whitespace(decoded)
     }
 }
 
@@ -573,24 +361,12 @@ mod tests {
     }
 
     #[test]
-    fn decodes_references() {
-        assert_eq!(
-            decode_entities("R&amp;D &ldquo;x&rdquo; &#x27;y&#39; &eacute;&nbsp;"),
-            "R&D “x” 'y' é\u{a0}"
-        );
-        assert_eq!(decode_entities("a & b &unknown; &#"), "a & b &unknown; &#");
-        assert_eq!(
-            decode_entities("&#150;&#0;&#99999999999;"),
-            "–\u{FFFD}&#99999999999;"
-        );
-    }
-
-    #[test]
     fn cleans_markup_leaked_into_titles_but_keeps_bracketed_credits() {
         let title = "빛 볼까, &lt;a href=&#x27;https://x/?a=1&amp;b=2&#x27; class=&#x27;human_link&#x27;&gt;이해진&lt;/a&gt; 지켜온";
-        assert_eq!(clean_leaked_markup(title), "빛 볼까, 이해진 지켜온");
+        let decoded = crate::charref::decode_attribute(title);
+        assert_eq!(clean_leaked_markup(&decoded), "빛 볼까, 이해진 지켜온");
         assert_eq!(
-            clean_leaked_markup("발표하고 있다. &lt;네이버&gt;"),
+            clean_leaked_markup("발표하고 있다. <네이버>"),
             "발표하고 있다. <네이버>"
         );
     }

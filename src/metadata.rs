@@ -3,9 +3,10 @@
 //! CMS leaked, escaped, into titles is cleaned; ` - 매체명` title suffixes are dropped.
 
 use crate::article::{Author, Related};
+use crate::charref;
 use crate::date;
 use crate::korean;
-use crate::markup::{self, clean_leaked_markup, fold_whitespace};
+use crate::markup::{clean_leaked_markup, fold_whitespace};
 use crate::scan::{self, Scan, NONE};
 use crate::tags::Tag;
 use crate::url;
@@ -89,7 +90,7 @@ fn is_schema_org(v: &Value) -> bool {
 fn as_text(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => {
-            Some(fold_whitespace(&markup::decode_entities(s))).filter(|s| !s.is_empty())
+            Some(fold_whitespace(&charref::decode_text(s))).filter(|s| !s.is_empty())
         }
         Value::Array(a) => a.iter().find_map(as_text),
         Value::Object(o) => o.get("name").or_else(|| o.get("@value")).and_then(as_text),
@@ -827,7 +828,7 @@ pub fn extract(scan: &Scan, page_url: &str, article: Option<u32>) -> Metadata {
             "twitter:image:src",
         ],
     )
-    .map(|s| markup::decode_entities(s).trim().to_string())
+    .map(|s| s.trim().to_string())
     .or(ld.image.clone())
     .map(|s| url::resolve(page_url, &s))
     .filter(|s| url::is_safe_link(s));

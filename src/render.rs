@@ -5,6 +5,7 @@
 //! and attributes outside the allowlist never reach the output. Only the article's bytes are
 //! visited, never the whole page again.
 
+use crate::charref;
 use crate::choose::Plan;
 use crate::markup;
 use crate::scan::{self, Scan, NONE};
@@ -362,7 +363,7 @@ impl Builder<'_, '_> {
             return;
         }
         self.close_outside(run.owner);
-        let text = markup::decode_entities(raw);
+        let text = charref::decode_text(raw);
         if text.trim().is_empty() {
             // Whitespace between words matters; between blocks it does not.
             if self.stack.len() > 1 && holds_inline(self.stack.last().unwrap().0.tag) {
@@ -666,7 +667,7 @@ fn best_from_srcset(srcset: &str) -> Option<String> {
 pub fn image_from_raw(raw: &str, base: &str) -> Option<Element> {
     let get = |name: &str| {
         markup::attribute(raw, name)
-            .map(|v| markup::decode_entities(v).trim().to_string())
+            .map(|v| charref::decode_attribute(v).trim().to_string())
             .filter(|v| !v.is_empty())
     };
     for dim in ["width", "height"] {

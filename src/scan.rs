@@ -8,6 +8,7 @@
 //! elements (see `tags`), end tags are read from the bytes between reported tokens, and what
 //! is still open at the end of the input is closed there.
 
+use crate::charref;
 use crate::markup;
 use crate::rules::{self, hint, SiteRule};
 use crate::tags::{self, Tag};
@@ -101,7 +102,8 @@ pub struct Paragraph {
 #[derive(Default, Debug)]
 pub struct PageMeta {
     pub title: Option<String>,
-    /// `(name/property/itemprop lowercased, raw content)` of every `<meta>` with content.
+    /// `(name/property/itemprop lowercased, content)` of every `<meta>` with content; values
+    /// (and the title) are decoded.
     pub metas: Vec<(String, String)>,
     pub json_ld: Vec<String>,
     pub canonical: Option<String>,
@@ -157,6 +159,11 @@ struct State<'h> {
     class_hints: std::collections::HashMap<&'h str, u32, foldhash::fast::RandomState>,
     title_buf: Option<String>,
     script_buf: Option<String>,
+    /// Where the tree-construction rules stand: an `<html>` and a `<head>` were inserted, and
+    /// the body has begun (later `<html>`/`<head>`/`<body>` tags make no element).
+    seen_html: bool,
+    seen_head: bool,
+    in_body: bool,
 }
 
 /// Limits that keep a hostile page from exhausting memory: lol_html's own buffers, and the
@@ -180,6 +187,9 @@ pub fn scan<'h>(html: &'h str, rule: Option<&'static SiteRule>) -> Result<Scan<'
         class_hints: std::collections::HashMap::default(),
         title_buf: None,
         script_buf: None,
+        seen_html: false,
+        seen_head: false,
+        in_body: false,
     });
     {
         let settings = Settings::new()
@@ -278,12 +288,74 @@ pub fn measure(text: &str) -> (u32, u32) {
     (chars, commas)
 }
 
+/// The attributes the scan reads; every other attribute is passed over.
+#[derive(Clone, Copy)]
+enum AttrKind {
+    Id,
+    Class,
+    Rel,
+    Href,
+    Name,
+    HttpEquiv,
+    Role,
+    Lang,
+    Dir,
+    Type,
+    Style,
+    Hidden,
+    Content,
+    Property,
+    Itemprop,
+    Datetime,
+    AriaHidden,
+}
+
+impl AttrKind {
+    fn of(name: &str) -> Option<AttrKind> {
+        const KINDS: [(&str, AttrKind); 17] = [
+            ("id", AttrKind::Id),
+            ("class", AttrKind::Class),
+            ("rel", AttrKind::Rel),
+            ("href", AttrKind::Href),
+            ("name", AttrKind::Name),
+            ("http-equiv", AttrKind::HttpEquiv),
+            ("role", AttrKind::Role),
+            ("lang", AttrKind::Lang),
+            ("dir", AttrKind::Dir),
+            ("type", AttrKind::Type),
+            ("style", AttrKind::Style),
+            ("hidden", AttrKind::Hidden),
+            ("content", AttrKind::Content),
+            ("property", AttrKind::Property),
+            ("itemprop", AttrKind::Itemprop),
+            ("datetime", AttrKind::Datetime),
+            ("aria-hidden", AttrKind::AriaHidden),
+        ];
+        // Most attributes on real pages are none of these: the length rules them out cheaply.
+        if !(2..=11).contains(&name.len()) {
+            return None;
+        }
+        KINDS
+            .iter()
+            .find(|(n, _)| n.len() == name.len() && n.eq_ignore_ascii_case(name))
+            .map(|(_, k)| *k)
+    }
+
+    fn bit(self) -> u32 {
+        1 << self as u32
+    }
+}
+
 impl<'h> State<'h> {
     fn on_start_tag(&mut self, range: std::ops::Range<usize>) {
         self.close_by_end_tags(range.start);
         let raw = &self.html[range.clone()];
         let name = markup::tag_name(raw);
         let tag = Tag::from_name(name);
+        if !self.place_in_document(tag, name, raw) {
+            self.pos = range.end;
+            return;
+        }
         let counts = &self.open_counts;
         let mut closes = if tags::may_close_implicitly(tag, &|t| counts[t as usize] > 0) {
             tags::implied_closes(&self.open_tags, tag)
@@ -406,6 +478,53 @@ impl<'h> State<'h> {
         }
     }
 
+    /// Applies the tree-construction rules that decide what is head and what is body, before a
+    /// start tag is inserted: any element that does not belong in the head ends it (with or
+    /// without `</head>` and `<body>`), and a second `<html>`, `<head>` or `<body>` tag only
+    /// adds attributes, as in browsers. Returns false for a tag that makes no element.
+    fn place_in_document(&mut self, tag: Tag, name: &str, raw: &str) -> bool {
+        match tag {
+            Tag::Html if self.seen_html => {
+                // `<!--[if IE]><html class=ie><![endif]-->` and the like: merge, never restart.
+                if self.meta.lang.is_none() {
+                    if let Some(lang) = markup::attribute(raw, "lang") {
+                        self.meta.lang = Some(charref::decode_attribute(lang).trim().to_string());
+                    }
+                }
+                return false;
+            }
+            Tag::Html => self.seen_html = true,
+            Tag::Head if self.seen_head || self.in_body => return false,
+            Tag::Head => self.seen_head = true,
+            Tag::Body if self.in_body => return false,
+            _ => {}
+        }
+        if self.head_is_current() && !tags::belongs_in_head(tag, name) {
+            self.close_head();
+        }
+        if self.open_counts[Tag::Head as usize] == 0 && !tags::belongs_in_head(tag, name) {
+            self.in_body = true;
+        }
+        true
+    }
+
+    /// Whether the head is the element that new content would go into.
+    fn head_is_current(&self) -> bool {
+        self.stack.last().is_some_and(|f| f.tag == Tag::Head)
+    }
+
+    /// Ends the head where the body implicitly begins ("in head" → "after head").
+    fn close_head(&mut self) {
+        while let Some(frame) = self.stack.last() {
+            let was_head = frame.tag == Tag::Head;
+            self.pop(self.pos);
+            if was_head {
+                break;
+            }
+        }
+        self.in_body = true;
+    }
+
     /// How many open elements belong to the innermost `<svg>`/`<math>` (itself included), or 0
     /// when an HTML integration point (`foreignObject`, `desc`, `title`) lies above it: an
     /// HTML start tag like `<p>` ends foreign content, as in browsers, so an unclosed `<svg>`
@@ -451,54 +570,70 @@ impl<'h> State<'h> {
         let (mut meta_name, mut meta_property, mut meta_content) = (None, None, None);
         let (mut rel, mut href) = (None, None);
         let (mut itemprop, mut datetime) = (None, None);
+        let mut aria_hidden = false;
+        // As in browsers, the first of two attributes with one name is the one that counts.
+        let mut seen = 0u32;
         for (attr, value) in markup::attributes(raw) {
-            let a = attr.as_bytes();
-            match a.len() {
-                2 if attr.eq_ignore_ascii_case("id") => id = value,
-                3 if attr.eq_ignore_ascii_case("rel") => rel = Some(value),
-                4 if attr.eq_ignore_ascii_case("href") => {
+            let Some(kind) = AttrKind::of(attr) else {
+                continue;
+            };
+            if seen & kind.bit() != 0 {
+                continue;
+            }
+            seen |= kind.bit();
+            match kind {
+                AttrKind::Id => id = value,
+                AttrKind::Class => class = value,
+                AttrKind::Rel => rel = Some(value),
+                AttrKind::Href => {
                     href = Some(value);
                     flags |= HAS_HREF;
                     if value.starts_with('#') {
                         flags |= HASH_LINK;
                     }
                 }
-                4 if attr.eq_ignore_ascii_case("name") => meta_name = Some(value),
-                4 if attr.eq_ignore_ascii_case("role")
-                    && rules::NOISE_ROLES
+                AttrKind::Name | AttrKind::HttpEquiv => {
+                    meta_name = meta_name.or(Some(value));
+                }
+                AttrKind::Role => {
+                    if rules::NOISE_ROLES
                         .iter()
-                        .any(|r| value.eq_ignore_ascii_case(r)) =>
-                {
-                    flags |= NOISE_ROLE
+                        .any(|r| value.eq_ignore_ascii_case(r))
+                    {
+                        flags |= NOISE_ROLE;
+                    }
                 }
-                4 if attr.eq_ignore_ascii_case("lang") && tag == Tag::Html => {
-                    self.meta.lang = Some(markup::decode_entities(value).trim().to_string())
+                AttrKind::Lang if tag == Tag::Html => {
+                    self.meta.lang = Some(charref::decode_attribute(value).trim().to_string())
                 }
-                3 if attr.eq_ignore_ascii_case("dir") && tag == Tag::Html => {
+                AttrKind::Dir if tag == Tag::Html => {
                     self.meta.dir = Some(value.trim().to_ascii_lowercase())
                 }
-                4 if attr.eq_ignore_ascii_case("type")
-                    && tag == Tag::Script
-                    && value.trim().eq_ignore_ascii_case("application/ld+json") =>
-                {
-                    flags |= LD_JSON
+                AttrKind::Type => {
+                    if tag == Tag::Script
+                        && value.trim().eq_ignore_ascii_case("application/ld+json")
+                    {
+                        flags |= LD_JSON;
+                    }
                 }
-                5 if attr.eq_ignore_ascii_case("class") => class = value,
-                5 if attr.eq_ignore_ascii_case("style") && style_hides(value) => flags |= HIDDEN,
-                6 if attr.eq_ignore_ascii_case("hidden") => flags |= HIDDEN,
-                7 if attr.eq_ignore_ascii_case("content") => meta_content = Some(value),
-                8 if attr.eq_ignore_ascii_case("property") => meta_property = Some(value),
-                8 if attr.eq_ignore_ascii_case("itemprop") => itemprop = Some(value),
-                8 if attr.eq_ignore_ascii_case("datetime") => datetime = Some(value),
-                10 if attr.eq_ignore_ascii_case("http-equiv") => meta_name = Some(value),
-                11 if attr.eq_ignore_ascii_case("aria-hidden")
-                    && value.trim().eq_ignore_ascii_case("true")
-                    && !class.contains("fallback-image") =>
-                {
-                    flags |= HIDDEN
+                AttrKind::Style => {
+                    if style_hides(value) {
+                        flags |= HIDDEN;
+                    }
                 }
-                _ => {}
+                AttrKind::Hidden => flags |= HIDDEN,
+                AttrKind::Content => meta_content = Some(value),
+                AttrKind::Property => meta_property = Some(value),
+                AttrKind::Itemprop => itemprop = Some(value),
+                AttrKind::Datetime => datetime = Some(value),
+                AttrKind::AriaHidden => aria_hidden = value.trim().eq_ignore_ascii_case("true"),
+                AttrKind::Lang | AttrKind::Dir => {}
             }
+        }
+        // A fallback image (`<figure aria-hidden=true class=fallback-image>`) is the page's
+        // only copy of its picture: hidden from screen readers, not from the reader.
+        if aria_hidden && !class.contains("fallback-image") {
+            flags |= HIDDEN;
         }
         if !class.is_empty() || !id.is_empty() {
             let class_bits = match self.class_hints.get(class) {
@@ -597,6 +732,7 @@ impl<'h> State<'h> {
                 // As Readability reads them: every word of `property` is a key; `name` is
                 // lowercased with spaces dropped and dots read as colons (`DC.title`).
                 if let Some(content) = meta_content {
+                    let content = charref::decode_attribute(content);
                     for key in meta_property
                         .into_iter()
                         .flat_map(str::split_ascii_whitespace)
@@ -629,7 +765,7 @@ impl<'h> State<'h> {
                         && self.meta.canonical.is_none()
                     {
                         self.meta.canonical =
-                            Some(markup::decode_entities(href).trim().to_string());
+                            Some(charref::decode_attribute(href).trim().to_string());
                     }
                 }
             }
@@ -637,7 +773,7 @@ impl<'h> State<'h> {
                 if let Some(href) = href {
                     self.meta
                         .base_href
-                        .get_or_insert_with(|| markup::decode_entities(href).trim().to_string());
+                        .get_or_insert_with(|| charref::decode_attribute(href).trim().to_string());
                 }
             }
             _ => {}
@@ -646,7 +782,8 @@ impl<'h> State<'h> {
             let prop = prop.trim().to_ascii_lowercase();
             if tag != Tag::Meta {
                 if let Some(content) = meta_content {
-                    self.meta.metas.push((prop.clone(), content.to_string()));
+                    let content = charref::decode_attribute(content).into_owned();
+                    self.meta.metas.push((prop.clone(), content));
                 }
                 if prop.contains("author") {
                     flags |= BYLINE_HINT;
@@ -658,9 +795,11 @@ impl<'h> State<'h> {
             let kind = itemprop
                 .unwrap_or(if tag == Tag::Time { "time" } else { "" })
                 .to_ascii_lowercase();
-            self.meta
-                .dated
-                .push((index, kind, markup::decode_entities(dt).trim().to_string()));
+            self.meta.dated.push((
+                index,
+                kind,
+                charref::decode_attribute(dt).trim().to_string(),
+            ));
         }
         flags
     }
@@ -724,6 +863,10 @@ impl<'h> State<'h> {
         }
         if let Some(buf) = self.script_buf.as_mut() {
             buf.push_str(text);
+        }
+        if self.head_is_current() && !text.trim_ascii().is_empty() {
+            // Text is never head content: it begins the body.
+            self.close_head();
         }
         let Some(top) = self.stack.last().copied() else {
             return;
@@ -804,6 +947,10 @@ impl<'h> State<'h> {
 
     fn on_end_tag(&mut self, name: &str, at: usize) {
         let tag = Tag::from_name(name);
+        if matches!(tag, Tag::Body | Tag::Html) {
+            // Browsers keep both open: what follows `</body>` or `</html>` is still body.
+            return;
+        }
         let hash = if tag == Tag::Other { fnv(name) } else { 0 };
         let nodes = &self.nodes;
         let stack = &self.stack;
@@ -833,7 +980,7 @@ impl<'h> State<'h> {
         if frame.tag == Tag::Title {
             if let Some(t) = self.title_buf.take() {
                 if self.meta.title.is_none() {
-                    self.meta.title = Some(t);
+                    self.meta.title = Some(charref::decode_text(&t).into_owned());
                 }
             }
         }
@@ -925,7 +1072,7 @@ impl Scan<'_> {
             if owner.flags & (IN_NEVER | IN_HIDDEN) != 0 && t.owner != node {
                 continue;
             }
-            s.push_str(&markup::decode_entities(
+            s.push_str(&charref::decode_text(
                 &self.html[t.start as usize..t.end as usize],
             ));
             s.push(' ');
@@ -941,7 +1088,7 @@ impl Scan<'_> {
             if self.nodes[t.owner as usize].flags & IN_NEVER != 0 {
                 continue;
             }
-            s.push_str(&markup::decode_entities(
+            s.push_str(&charref::decode_text(
                 &self.html[t.start as usize..t.end as usize],
             ));
         }
@@ -962,7 +1109,7 @@ impl Scan<'_> {
 
     pub fn attr(&self, node: u32, name: &str) -> Option<String> {
         markup::attribute(self.raw_start_tag(node), name)
-            .map(|v| markup::decode_entities(v).into_owned())
+            .map(|v| charref::decode_attribute(v).into_owned())
     }
 }
 
@@ -1035,7 +1182,7 @@ mod tests {
     #[test]
     fn collects_head_metadata() {
         let s = scan("<html lang=ko><head><title>T &amp; U</title><meta property='og:title' content='OG'><link rel=canonical href='/c'><script type=application/ld+json>{\"a\":1}</script></head><body><p>x</p>", None).unwrap();
-        assert_eq!(s.meta.title.as_deref(), Some("T &amp; U"));
+        assert_eq!(s.meta.title.as_deref(), Some("T & U"));
         assert_eq!(s.meta.lang.as_deref(), Some("ko"));
         assert_eq!(s.meta.canonical.as_deref(), Some("/c"));
         assert_eq!(

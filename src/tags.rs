@@ -263,6 +263,17 @@ impl Tag {
     }
 }
 
+/// Whether an element may stand in the head ("in head" insertion mode): any other start tag
+/// ends the head. `name` is read for the tags the `Tag` enum leaves as `Other`.
+pub fn belongs_in_head(tag: Tag, name: &str) -> bool {
+    match tag {
+        Tag::Base | Tag::Link | Tag::Meta | Tag::Title | Tag::Noscript | Tag::Noframes => true,
+        Tag::Style | Tag::Script | Tag::Template | Tag::Head | Tag::Html => true,
+        Tag::Other => name.eq_ignore_ascii_case("basefont") || name.eq_ignore_ascii_case("bgsound"),
+        _ => false,
+    }
+}
+
 /// Whether a start tag could close anything implicitly, given which tags are open: lets the
 /// scan skip the stack search for most tags.
 pub fn may_close_implicitly(tag: Tag, is_open: &dyn Fn(Tag) -> bool) -> bool {

@@ -172,3 +172,39 @@ fn seed_markdown_and_html_are_clean() {
         assert!(!a.content_html.contains(bad), "contentHtml has {bad}");
     }
 }
+
+/// The seed's links write `&num=` without escaping the ampersand, as many CMSs do: HTML reads
+/// that as text (`num` is no legacy reference), so every exported URL is the page's own.
+#[test]
+fn seed_urls_are_the_pages_own_byte_for_byte() {
+    let a = export();
+    let source = std::fs::read_to_string(format!("{DIR}/source.html")).unwrap();
+    let hrefs: Vec<&str> = source
+        .split("href=")
+        .skip(1)
+        .filter_map(|s| {
+            let quote = s.chars().next()?;
+            s[1..].split(quote).next()
+        })
+        .collect();
+    let on_page = |url: &str| {
+        hrefs
+            .iter()
+            .any(|h| *h == url || url.strip_prefix("https://www.businesspost.co.kr") == Some(*h))
+    };
+    let canonical = a.canonical_url.as_deref().unwrap();
+    assert_eq!(
+        canonical,
+        "https://www.businesspost.co.kr/BP?command=article_view&num=362900"
+    );
+    let urls = std::iter::once(canonical)
+        .chain(a.people.iter().map(|p| p.url.as_str()))
+        .chain(a.related_articles.iter().map(|r| r.url.as_str()));
+    let mut count = 0;
+    for url in urls {
+        assert!(url.contains("&num="), "{url}");
+        assert!(on_page(url), "{url} is not a link of the page");
+        count += 1;
+    }
+    assert!(count > 5, "{count}");
+}
