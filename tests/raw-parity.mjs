@@ -7,6 +7,9 @@
 //   node tests/raw-parity.mjs [--all] [--keep] [--out parity-out/raw-parity.json]
 //     --all   also trafilatura-dev and wceb-dev (not in the default set)
 //     --keep  keep both readings of every page under parity-out/html/ (raw and serialized)
+//     --utf8-header  send `charset=utf-8` for pages whose bytes are valid UTF-8 (what the page's
+//             own server most likely sent; the CLI reads such bytes as UTF-8 whatever they
+//             declare). Not the default: by default the browser gets no charset and sniffs.
 // Needs /usr/bin/chromium (scripts/setup.sh --browsers), target/release/malgeum
 // (cargo build --release) and playwright-core (npm ci).
 /* global document, location -- the page.evaluate function runs in the page */
@@ -173,8 +176,8 @@ export function runCli(files, urls, workDir) {
 // ------------------------------------------------------------------------------------ the browser
 
 /** Serves `bodies[i]` at /p/i.html from 127.0.0.1 as `text/html` with no charset parameter, so the
- *  browser finds the charset in the bytes as the CLI does. */
-export async function startPageServer(bodies) {
+ *  browser finds the charset in the bytes as the CLI does (or with `types[i]` when given). */
+export async function startPageServer(bodies, types = []) {
   const server = http.createServer((req, res) => {
     const m = /^\/p\/(\d+)\.html$/.exec(new URL(req.url, 'http://127.0.0.1').pathname);
     const body = m ? bodies[Number(m[1])] : undefined;
@@ -183,7 +186,7 @@ export async function startPageServer(bodies) {
       res.end('not found');
       return;
     }
-    res.writeHead(200, { 'Content-Type': 'text/html', 'Cache-Control': 'no-store' });
+    res.writeHead(200, { 'Content-Type': types[Number(m[1])] || 'text/html', 'Cache-Control': 'no-store' });
     res.end(body);
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
@@ -209,12 +212,12 @@ export const LAUNCH_ARGS = [
 /**
  * Loads every `bodies[i]` in headless Chromium with JavaScript off and every other request
  * refused, and returns per page `{html, doctype, compatMode, charset}` (html = the doctype, if
- * any, then document.documentElement.outerHTML) or `{error}`. `offHost` collects any request
- * the browser tried for a host other than 127.0.0.1 (all refused).
+ * any, then document.documentElement.outerHTML) or `{error}`. `offHost` lists the requests
+ * the pages' markup asked for other hosts (all refused: nothing leaves 127.0.0.1).
  */
-export async function serializeInChromium(bodies, { concurrency = 3, timeout = 30000 } = {}) {
+export async function serializeInChromium(bodies, { concurrency = 3, timeout = 30000, types = [] } = {}) {
   const { chromium } = await import('playwright-core');
-  const server = await startPageServer(bodies);
+  const server = await startPageServer(bodies, types);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
   const offHost = [];
   const results = new Array(bodies.length);
@@ -265,11 +268,22 @@ export async function serializeInChromium(bodies, { concurrency = 3, timeout = 3
 
 // ------------------------------------------------------------------------------------ the run
 
+const isUtf8 = (bytes) => {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 /**
  * Both readings of every page, compared. Returns the report:
  * `{pages, identical, identicalShare, lowF1, fieldCounts, seconds, perPage: [...]}`.
  */
-export async function runParity({ all = false, keep = false, concurrency = 3, pages = parityPages({ all }), log = () => {} } = {}) {
+export async function runParity({
+  all = false, keep = false, utf8Header = false, concurrency = 3, pages = parityPages({ all }), log = () => {},
+} = {}) {
   const t0 = Date.now();
   const tmp = mkdtempSync(join(tmpdir(), 'malgeum-raw-parity-'));
   const keepDir = join(OUT, 'html');
@@ -284,7 +298,9 @@ export async function runParity({ all = false, keep = false, concurrency = 3, pa
     });
     log(`serializing ${pages.length} pages in Chromium`);
     const t1 = Date.now();
-    const { results, offHost } = await serializeInChromium(bodies, { concurrency });
+    const utf8 = bodies.map(isUtf8);
+    const types = utf8Header ? utf8.map((ok) => (ok ? 'text/html; charset=utf-8' : '')) : [];
+    const { results, offHost } = await serializeInChromium(bodies, { concurrency, types });
     const browserSeconds = (Date.now() - t1) / 1000;
     const serFiles = pages.map((p, i) => {
       const f = keep ? join(keepDir, `${slug(p)}.serialized.html`) : join(tmp, `${i}.serialized.html`);
@@ -299,7 +315,17 @@ export async function runParity({ all = false, keep = false, concurrency = 3, pa
     const cliSeconds = (Date.now() - t2) / 1000;
 
     const perPage = pages.map((p, i) => {
-      const base = { name: p.name, url: p.url, charset: results[i].charset, compatMode: results[i].compatMode };
+      // charsetMismatch: the bytes are UTF-8 (so the CLI reads them as UTF-8) but the browser
+      // decoded them with another charset (no declaration: the locale's windows-1252; or the
+      // page's <meta charset> says something else).
+      const base = {
+        name: p.name,
+        url: p.url,
+        charset: results[i].charset,
+        utf8Bytes: utf8[i],
+        charsetMismatch: utf8[i] && !!results[i].charset && results[i].charset !== 'UTF-8',
+        compatMode: results[i].compatMode,
+      };
       if (results[i].error) return { ...base, identical: false, fields: ['browser'], textF1: 0, diffs: { browser: results[i].error } };
       return { ...base, ...compareExports(rawOut[i], serOut[i]) };
     });
@@ -309,14 +335,17 @@ export async function runParity({ all = false, keep = false, concurrency = 3, pa
     const sortedCounts = Object.fromEntries(Object.entries(fieldCounts).sort((a, b) => b[1] - a[1]));
     const lowF1 = perPage.filter((r) => r.textF1 < 0.99).map((r) => ({ name: r.name, textF1: r.textF1 }));
     return {
+      serveCharset: utf8Header ? 'utf-8 when the bytes are UTF-8, else none' : 'none',
       pages: pages.length,
       identical,
       identicalShare: pages.length ? identical / pages.length : 1,
       lowF1,
       fieldCounts: sortedCounts,
-      offHost,
+      differingWithCharsetMismatch: perPage.filter((r) => !r.identical && r.charsetMismatch).length,
+      // Requests the pages' markup asked for other hosts: all refused, counted for the record.
+      refusedOffHost: offHost.length,
       seconds: { total: (Date.now() - t0) / 1000, browser: browserSeconds, cli: cliSeconds },
-      perPage: perPage.map((r) => (r.identical ? { name: r.name, identical: true } : r)),
+      perPage: perPage.map((r) => (r.identical ? { name: r.name, identical: true, charset: r.charset } : r)),
     };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
@@ -337,11 +366,12 @@ export function summarize(report) {
     `raw parity: ${report.pages} pages, ${report.identical} identical (${pct}%), ` +
       `${report.lowF1.length} with text F1 < 0.99; ${report.seconds.total.toFixed(1)} s ` +
       `(browser ${report.seconds.browser.toFixed(1)} s, CLI ${report.seconds.cli.toFixed(1)} s)`,
+    `differing pages whose UTF-8 bytes the browser decoded as another charset: ${report.differingWithCharsetMismatch}`,
     `differing fields: ${Object.entries(report.fieldCounts).map(([f, n]) => `${f} ${n}`).join(', ') || 'none'}`,
   ];
   for (const r of report.lowF1.slice(0, 20)) lines.push(`  text F1 ${r.textF1.toFixed(4)}  ${r.name}`);
   if (report.lowF1.length > 20) lines.push(`  … and ${report.lowF1.length - 20} more`);
-  if (report.offHost.length) lines.push(`requests refused for other hosts: ${report.offHost.length}`);
+  lines.push(`requests for other hosts refused: ${report.refusedOffHost}`);
   return lines.join('\n');
 }
 
@@ -362,7 +392,12 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error(`raw parity: missing ${missing.join('; ')}`);
     process.exit(2);
   }
-  const report = await runParity({ all: args.includes('--all'), keep: args.includes('--keep'), log: (m) => console.error(m) });
+  const report = await runParity({
+    all: args.includes('--all'),
+    keep: args.includes('--keep'),
+    utf8Header: args.includes('--utf8-header'),
+    log: (m) => console.error(m),
+  });
   const file = writeReport(report, outAt >= 0 ? resolve(args[outAt + 1]) : undefined);
   console.log(summarize(report));
   console.log(`report: ${file}`);
