@@ -227,11 +227,15 @@ export async function serializeInChromium(bodies, { concurrency = 3, timeout = 3
     const worker = async () => {
       const page = await context.newPage();
       let url = '';
-      // Only the page itself: no image, style sheet, frame or redirect is fetched.
+      // Only the page itself: no image, style sheet, frame or redirect is fetched. A navigation
+      // away (<meta http-equiv="refresh">, which runs with JavaScript off) gets 204 No Content,
+      // so the page's document stays (an aborted navigation would replace it by an error page).
       await page.route('**/*', (route) => {
-        const u = route.request().url();
+        const req = route.request();
+        const u = req.url();
         if (u === url) return route.continue();
         if (!/^https?:\/\/127\.0\.0\.1[:/]/.test(u) && /^https?:/.test(u)) offHost.push(u);
+        if (req.isNavigationRequest() && req.frame() === page.mainFrame()) return route.fulfill({ status: 204, body: '' });
         return route.abort();
       });
       for (;;) {
