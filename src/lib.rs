@@ -123,8 +123,9 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
             "the input is binary data, not HTML".into(),
         ));
     }
+    let html = markup::preprocess_input(html);
     let rule = rules::site_rule_for(url);
-    let scan = scan::scan(html, rule).map_err(Error::Unreadable)?;
+    let scan = scan::scan(&html, rule).map_err(Error::Unreadable)?;
     let plan = choose::choose(&scan, rule.map(|r| r.name));
     let meta = metadata::extract(&scan, url, plan.roots.first().copied());
     let rendered = render::render(&scan, &plan, url);

@@ -228,6 +228,32 @@ impl Folded {
     }
 }
 
+/// The input stream as HTML's preprocessing and tree builder leave it: every CR LF pair and
+/// lone CR become LF (the browser's DOM never holds a CR, so its `outerHTML` has none
+/// either), and NUL characters, which the body's text ignores, are dropped.
+pub fn preprocess_input(html: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let Some(first) = memchr::memchr2(b'\r', 0, bytes) else {
+        return std::borrow::Cow::Borrowed(html);
+    };
+    let mut out = String::with_capacity(html.len());
+    out.push_str(&html[..first]);
+    let mut i = first;
+    while let Some(off) = memchr::memchr2(b'\r', 0, &bytes[i..]) {
+        out.push_str(&html[i..i + off]);
+        let at = i + off;
+        i = at + 1;
+        if bytes[at] == b'\r' {
+            out.push('\n');
+            if bytes.get(i) == Some(&b'\n') {
+                i += 1;
+            }
+        }
+    }
+    out.push_str(&html[i..]);
+    std::borrow::Cow::Owned(out)
+}
+
 /// The text of an HTML fragment (tags dropped, references decoded, whitespace folded): for
 /// markup that a CMS leaked, escaped, into a title or an `alt`.
 pub fn strip_tags(html: &str) -> String {

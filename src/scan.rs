@@ -163,7 +163,9 @@ struct State<'h> {
     /// the body has begun (later `<html>`/`<head>`/`<body>` tags make no element).
     seen_html: bool,
     seen_head: bool,
-    in_body: bool,
+    seen_body: bool,
+    /// The element being inserted is head content after `</head>`: it counts as head.
+    after_head: bool,
 }
 
 /// Limits that keep a hostile page from exhausting memory: lol_html's own buffers, and the
@@ -189,7 +191,8 @@ pub fn scan<'h>(html: &'h str, rule: Option<&'static SiteRule>) -> Result<Scan<'
         script_buf: None,
         seen_html: false,
         seen_head: false,
-        in_body: false,
+        seen_body: false,
+        after_head: false,
     });
     {
         let settings = Settings::new()
@@ -352,10 +355,17 @@ impl<'h> State<'h> {
         let raw = &self.html[range.clone()];
         let name = markup::tag_name(raw);
         let tag = Tag::from_name(name);
-        if !self.place_in_document(tag, name, raw) {
+        if !self.place_in_document(tag, name, raw, range.start) {
             self.pos = range.end;
             return;
         }
+        self.open_element(range, raw, name, tag);
+    }
+
+    /// Inserts an element: closes what its start tag implicitly ends, adds it to the arena,
+    /// and opens it unless it is void. `raw` is its start tag (empty for an element the
+    /// tree-construction rules imply, such as a `<body>` the page leaves out).
+    fn open_element(&mut self, range: std::ops::Range<usize>, raw: &'h str, name: &str, tag: Tag) {
         let counts = &self.open_counts;
         let mut closes = if tags::may_close_implicitly(tag, &|t| counts[t as usize] > 0) {
             tags::implied_closes(&self.open_tags, tag)
@@ -419,7 +429,7 @@ impl<'h> State<'h> {
         if tag.is_never_content() {
             inherited |= IN_NEVER;
         }
-        if tag == Tag::Head {
+        if tag == Tag::Head || std::mem::take(&mut self.after_head) {
             inherited |= IN_HEAD;
         }
         if tag == Tag::A && own & HAS_HREF != 0 {
@@ -443,7 +453,9 @@ impl<'h> State<'h> {
         if tag.is_block() {
             self.flush_paragraph();
         }
-        if tag.is_void() || raw.ends_with("/>") && matches!(tag, Tag::Other | Tag::Svg | Tag::Math)
+        if tag.is_void()
+            || tag == Tag::Other && tags::is_void_name(name)
+            || raw.ends_with("/>") && matches!(tag, Tag::Other | Tag::Svg | Tag::Math)
         {
             self.finish_node(index, range.end, inherited);
             return;
@@ -478,11 +490,12 @@ impl<'h> State<'h> {
         }
     }
 
-    /// Applies the tree-construction rules that decide what is head and what is body, before a
-    /// start tag is inserted: any element that does not belong in the head ends it (with or
-    /// without `</head>` and `<body>`), and a second `<html>`, `<head>` or `<body>` tag only
-    /// adds attributes, as in browsers. Returns false for a tag that makes no element.
-    fn place_in_document(&mut self, tag: Tag, name: &str, raw: &str) -> bool {
+    /// Applies the tree-construction rules that decide what is head and what is body before
+    /// a start tag at `at` is inserted, as browsers do: `<html>`, `<head>` and `<body>` are
+    /// implied where the page leaves them out; any element that does not belong in the head
+    /// ends it (with or without `</head>` and `<body>`); a second `<html>`, `<head>` or
+    /// `<body>` tag only adds attributes. Returns false for a tag that makes no element.
+    fn place_in_document(&mut self, tag: Tag, name: &str, raw: &str, at: usize) -> bool {
         match tag {
             Tag::Html if self.seen_html => {
                 // `<!--[if IE]><html class=ie><![endif]-->` and the like: merge, never restart.
@@ -493,36 +506,71 @@ impl<'h> State<'h> {
                 }
                 return false;
             }
-            Tag::Html => self.seen_html = true,
-            Tag::Head if self.seen_head || self.in_body => return false,
-            Tag::Head => self.seen_head = true,
-            Tag::Body if self.in_body => return false,
+            Tag::Html => {
+                self.seen_html = true;
+                return true;
+            }
+            Tag::Head if self.seen_head || self.seen_body => return false,
+            Tag::Body if self.seen_body => return false,
             _ => {}
         }
-        if self.head_is_current() && !tags::belongs_in_head(tag, name) {
-            self.close_head();
+        self.imply_html(at);
+        if self.open_counts[Tag::Template as usize] > 0 {
+            // A template's contents are a document fragment of their own.
+            return true;
         }
-        if self.open_counts[Tag::Head as usize] == 0 && !tags::belongs_in_head(tag, name) {
-            self.in_body = true;
+        let head_content = tags::belongs_in_head(tag, name);
+        if head_content && !self.seen_body {
+            if !self.seen_head {
+                self.seen_head = true;
+                if tag != Tag::Head {
+                    self.open_element(at..at, "", "head", Tag::Head);
+                }
+            } else if self.open_counts[Tag::Head as usize] == 0 {
+                // Between `</head>` and the body ("after head"), head content still belongs
+                // to the head.
+                self.after_head = true;
+            }
+            return true;
+        }
+        if !head_content {
+            self.begin_body(at, tag == Tag::Body);
         }
         true
+    }
+
+    /// The `<html>` element a page that leaves it out gets.
+    fn imply_html(&mut self, at: usize) {
+        if !self.seen_html {
+            self.seen_html = true;
+            self.open_element(at..at, "", "html", Tag::Html);
+        }
+    }
+
+    /// Body content begins at `at`: the head ends, and the body is implied unless its own
+    /// start tag is what comes (`explicit`).
+    fn begin_body(&mut self, at: usize, explicit: bool) {
+        if self.head_is_current() {
+            while let Some(frame) = self.stack.last() {
+                let was_head = frame.tag == Tag::Head;
+                self.pop(at);
+                if was_head {
+                    break;
+                }
+            }
+        }
+        if !self.seen_body {
+            self.seen_head = true;
+            self.seen_body = true;
+            if !explicit {
+                self.open_element(at..at, "", "body", Tag::Body);
+            }
+        }
     }
 
     /// Whether the head is the element that new content would go into.
     fn head_is_current(&self) -> bool {
         self.stack.last().is_some_and(|f| f.tag == Tag::Head)
-    }
-
-    /// Ends the head where the body implicitly begins ("in head" → "after head").
-    fn close_head(&mut self) {
-        while let Some(frame) = self.stack.last() {
-            let was_head = frame.tag == Tag::Head;
-            self.pop(self.pos);
-            if was_head {
-                break;
-            }
-        }
-        self.in_body = true;
     }
 
     /// How many open elements belong to the innermost `<svg>`/`<math>` (itself included), or 0
@@ -864,9 +912,14 @@ impl<'h> State<'h> {
         if let Some(buf) = self.script_buf.as_mut() {
             buf.push_str(text);
         }
-        if self.head_is_current() && !text.trim_ascii().is_empty() {
+        let outside_elements = self
+            .stack
+            .last()
+            .is_none_or(|f| matches!(f.tag, Tag::Html | Tag::Head));
+        if !self.seen_body && outside_elements && !text.trim_ascii().is_empty() {
             // Text is never head content: it begins the body.
-            self.close_head();
+            self.imply_html(range.start);
+            self.begin_body(range.start, false);
         }
         let Some(top) = self.stack.last().copied() else {
             return;
@@ -886,7 +939,8 @@ impl<'h> State<'h> {
             end: range.end as u32,
             owner: top.node,
         });
-        let (chars, commas) = measure(text);
+        // Counted as the page shows it: `&nbsp;` is one space, as a literal U+00A0 is.
+        let (chars, commas) = measure(&charref::decode_text(text));
         if chars == 0 || chars == 1 && text.trim().is_empty() {
             return;
         }
@@ -1117,10 +1171,12 @@ impl Scan<'_> {
 mod tests {
     use super::*;
 
+    /// (tag, parent's tag) of every element but the `<html>` and `<body>` the page implies.
     fn tree(html: &str) -> Vec<(String, String)> {
         let s = scan(html, None).unwrap();
         s.nodes
             .iter()
+            .filter(|n| !matches!(n.tag, Tag::Html | Tag::Body))
             .map(|n| {
                 let parent = if n.parent == NONE {
                     String::new()
@@ -1143,7 +1199,7 @@ mod tests {
         );
         assert_eq!(
             t[3],
-            ("span".into(), "".into()),
+            ("span".into(), "body".into()),
             "</div> closed both paragraphs and the div"
         );
         let t = tree("<ul><li>a<li>b</ul><table><tr><td>1<td>2</table>");
@@ -1154,7 +1210,7 @@ mod tests {
     #[test]
     fn counts_text_links_and_paragraph_runs() {
         let s = scan("<div class=story>Hello, world, again. <a href=/x>link</a><br><br>Second part of the text here, long enough to score.</div>", None).unwrap();
-        let div = &s.nodes[0];
+        let div = s.nodes.iter().find(|n| n.tag == Tag::Div).unwrap();
         assert!(div.chars > 60, "{}", div.chars);
         assert_eq!(div.commas, 3);
         assert_eq!(div.link_chars, 4.0);
@@ -1174,9 +1230,42 @@ mod tests {
             None,
         )
         .unwrap();
-        let p = s.nodes.iter().position(|n| n.tag == Tag::P).unwrap();
-        assert_eq!(s.nodes[p].parent, 0);
-        assert_eq!(s.nodes.last().unwrap().parent, NONE);
+        let of = |tag| s.nodes.iter().position(|n| n.tag == tag).unwrap() as u32;
+        let p = of(Tag::P) as usize;
+        assert_eq!(s.nodes[p].parent, of(Tag::Div));
+        assert_eq!(s.nodes.last().unwrap().parent, of(Tag::Body));
+    }
+
+    #[test]
+    fn the_head_ends_where_the_body_begins() {
+        let in_head = |html: &str| {
+            let s = scan(html, None).unwrap();
+            s.nodes
+                .iter()
+                .filter(|n| n.flags & IN_HEAD != 0 && n.tag != Tag::Head)
+                .map(|n| n.tag.name())
+                .collect::<Vec<_>>()
+        };
+        // No </head>, no <body>: the first element that is not head content starts the body.
+        assert_eq!(in_head("<head><title>t</title><div>story</div>"), ["title"]);
+        // A quote left open in a <meta> swallows </head><body>; the <div> still ends the head.
+        assert_eq!(
+            in_head("<head><meta content=\"x></head><body class=\"a\"><div>story</div>"),
+            ["meta"]
+        );
+        assert_eq!(in_head("<title>t</title>Text<p>p</p>"), ["title"]);
+        assert_eq!(
+            in_head("<head><table><tr><td>x</table>"),
+            Vec::<&str>::new()
+        );
+        // A second <html> (the IE conditional-comment idiom) restarts nothing.
+        let s = scan(
+            "<html class=no-js><head><title>t</title><html lang=en><body><p>x</p>",
+            None,
+        )
+        .unwrap();
+        assert_eq!(s.nodes.iter().filter(|n| n.tag == Tag::Html).count(), 1);
+        assert_eq!(s.meta.lang.as_deref(), Some("en"));
     }
 
     #[test]
@@ -1205,7 +1294,7 @@ mod tests {
                 .iter()
                 .find(|n| matches!(n.tag, Tag::P | Tag::Div))
                 .unwrap();
-            assert_eq!(block.parent, NONE, "{html}");
+            assert_eq!(s.nodes[block.parent as usize].tag, Tag::Body, "{html}");
         }
         let s = scan(
             "<svg><foreignObject><p>inside</p></foreignObject></svg>",
@@ -1214,7 +1303,8 @@ mod tests {
         .unwrap();
         let p = s.nodes.iter().find(|n| n.tag == Tag::P).unwrap();
         assert_ne!(
-            p.parent, NONE,
+            s.nodes[p.parent as usize].tag,
+            Tag::Body,
             "an integration point keeps HTML inside the svg"
         );
     }

@@ -263,6 +263,13 @@ impl Tag {
     }
 }
 
+/// Void elements the `Tag` enum leaves as `Other` (obsolete, but still void in browsers).
+pub fn is_void_name(name: &str) -> bool {
+    ["basefont", "bgsound"]
+        .iter()
+        .any(|v| name.eq_ignore_ascii_case(v))
+}
+
 /// Whether an element may stand in the head ("in head" insertion mode): any other start tag
 /// ends the head. `name` is read for the tags the `Tag` enum leaves as `Other`.
 pub fn belongs_in_head(tag: Tag, name: &str) -> bool {

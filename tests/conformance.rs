@@ -119,3 +119,157 @@ fn character_references_follow_html5lib_tokenizer_tests() {
     assert!(tally.passed > 4000, "too few cases read: {}", tally.passed);
     assert!(tally.failed.is_empty(), "{}", tally.failed.join("\n"));
 }
+
+/// One html5lib tree-construction case: its input and, per node of the expected tree, the
+/// names of its ancestors.
+struct TreeCase {
+    file: String,
+    data: String,
+    /// Elements (lowercase names) inside the head, in document order.
+    head_elements: Vec<String>,
+    /// The text the body holds outside never-content elements, whitespace folded.
+    body_text: String,
+}
+
+fn fold(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Reads the cases of a `.dat` file that are whole documents, parsed with scripting on (how
+/// lol_html reads `<noscript>`).
+fn tree_cases(file: &str) -> Vec<TreeCase> {
+    let text = fixture(&format!("html5lib/tree-construction/{file}"));
+    let mut cases = Vec::new();
+    for chunk in text
+        .split("\n\n#data\n")
+        .map(|c| c.trim_start_matches("#data\n"))
+    {
+        let Some((data, rest)) = chunk.split_once("\n#errors\n") else {
+            continue;
+        };
+        if rest.contains("\n#document-fragment\n")
+            || rest.starts_with("#document-fragment")
+            || rest.contains("#script-off")
+        {
+            continue;
+        }
+        let Some((_, document)) = rest.split_once("#document\n") else {
+            continue;
+        };
+        let mut stack: Vec<(usize, String)> = Vec::new();
+        let (mut head_elements, mut body_text) = (Vec::new(), String::new());
+        let mut lines = document.lines();
+        while let Some(line) = lines.next() {
+            let Some(body) = line.strip_prefix("| ") else {
+                break;
+            };
+            let depth = body.len() - body.trim_start().len();
+            let node = body.trim_start();
+            while stack.last().is_some_and(|(d, _)| *d >= depth) {
+                stack.pop();
+            }
+            let inside = |name: &str| stack.iter().any(|(_, n)| n == name);
+            if let Some(quoted) = node.strip_prefix('"') {
+                let mut s = quoted.to_string();
+                while !s.ends_with('"') {
+                    let Some(more) = lines.next() else { break };
+                    s.push('\n');
+                    s.push_str(more);
+                }
+                s.pop();
+                let never = stack.iter().any(|(_, n)| {
+                    malgeum::tags::Tag::from_name(n).is_never_content() || n == "noscript"
+                });
+                if inside("body") && !never {
+                    body_text.push_str(&s);
+                }
+            } else if let Some(element) = node.strip_prefix('<').and_then(|n| n.strip_suffix('>')) {
+                if element.starts_with('!') || element.starts_with('?') {
+                    continue;
+                }
+                let name = element.rsplit(' ').next().unwrap_or(element).to_string();
+                if inside("head") {
+                    head_elements.push(name.clone());
+                }
+                stack.push((depth, name));
+            } else if node == "content" {
+                stack.push((depth, "content".to_string()));
+            }
+        }
+        cases.push(TreeCase {
+            file: file.to_string(),
+            data: data.to_string(),
+            head_elements,
+            body_text: fold(&body_text),
+        });
+    }
+    cases
+}
+
+/// What the scan makes of a case: the same two views.
+fn scanned(data: &str) -> (Vec<String>, String) {
+    use malgeum::scan::{self, IN_HEAD};
+    let s = scan::scan(data, None).unwrap();
+    let head = s
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.flags & IN_HEAD != 0 && n.tag != malgeum::tags::Tag::Head)
+        .map(|(i, _)| markup::tag_name(s.raw_start_tag(i as u32)).to_ascii_lowercase())
+        .collect();
+    let mut text = String::new();
+    for run in &s.texts {
+        let owner = &s.nodes[run.owner as usize];
+        if owner.flags & IN_HEAD == 0 && owner.tag != malgeum::tags::Tag::Noscript {
+            text.push_str(&decode_text(&data[run.start as usize..run.end as usize]));
+        }
+    }
+    (head, fold(&text))
+}
+
+#[test]
+fn head_and_body_follow_html5lib_tree_construction_tests() {
+    let dir =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/html5lib/tree-construction");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|f| f.ends_with(".dat"))
+        .collect();
+    files.sort();
+    let (mut cases, mut head_ok, mut text_ok) = (0, 0, 0);
+    let (mut head_failures, mut text_failures) = (Vec::new(), Vec::new());
+    for file in &files {
+        for case in tree_cases(file) {
+            cases += 1;
+            let (head, text) = scanned(&case.data);
+            if head == case.head_elements {
+                head_ok += 1;
+            } else {
+                head_failures.push(format!(
+                    "{}: {:?}: head {:?}, want {:?}",
+                    case.file, case.data, head, case.head_elements
+                ));
+            }
+            if text == case.body_text {
+                text_ok += 1;
+            } else {
+                text_failures.push(format!(
+                    "{}: {:?}: body text {:?}, want {:?}",
+                    case.file, case.data, text, case.body_text
+                ));
+            }
+        }
+    }
+    println!("html5lib tree construction: {cases} documents; head elements {head_ok} passed, {} failed; body text {text_ok} passed, {} failed", head_failures.len(), text_failures.len());
+    for f in head_failures.iter().chain(&text_failures) {
+        println!("  {f}");
+    }
+    assert!(cases > 1500, "too few cases read: {cases}");
+    // What is left is tree surgery a streaming scan does not do: foster parenting out of tables,
+    // the adoption agency's re-opened formatting elements, <select>, <button> and frameset
+    // quirks, templates in odd places, stray end tags before the head. Fewer failures are
+    // welcome; more fail the test.
+    assert!(head_failures.len() <= 12, "head placement regressed");
+    assert!(text_failures.len() <= 41, "body text regressed");
+}
