@@ -7,8 +7,8 @@ html5lib-tests tokenizer data kept in tests/fixtures/html5lib/tokenizer/namedEnt
     python3 scripts/gen-charrefs.py --check  # exit 1 if the committed table is stale
 
 The table is compact for the .wasm: the names sorted and joined in one string, the values
-joined in another, and the end offset of each as u16 (the high bit of a name's end marks the
-legacy names, which may omit the semicolon).
+joined in another, and the length of each as a byte (small numbers compress well; the high bit
+of a name's length marks the legacy names, which may omit the semicolon).
 """
 import json
 import sys
@@ -48,14 +48,14 @@ def rust_str(s):
 def render():
     table, legacy = read_table()
     names = sorted(table, key=lambda n: n.encode())
-    name_ends, value_ends = [], []
+    name_lens, value_lens = [], []
     names_text, values_text = "", ""
     for n in names:
         names_text += n
         values_text += table[n]
-        assert len(names_text) < 0x8000 and len(values_text.encode()) < 0x10000
-        name_ends.append(len(names_text) | (0x8000 if n in legacy else 0))
-        value_ends.append(len(values_text.encode()))
+        assert len(n) < 0x80 and len(names_text) < 0x10000 and len(values_text.encode()) < 0x10000
+        name_lens.append(len(n) | (0x80 if n in legacy else 0))
+        value_lens.append(len(table[n].encode()))
 
     def u16s(xs):
         lines, line = [], "   "
@@ -89,9 +89,9 @@ pub(super) const NAMES: &str = concat!(
     {names_lines.replace(' ' + chr(92) + chr(10) + '    ', ',' + chr(10) + '    ')}
 );
 
-/// Where each name ends in [`NAMES`]; the high bit marks a legacy name.
-pub(super) const NAME_ENDS: [u16; {len(names)}] = [
-{u16s(name_ends)}
+/// The length of each name in [`NAMES`]; the high bit marks a legacy name.
+pub(super) const NAME_LENS: [u8; {len(names)}] = [
+{u16s(name_lens)}
 ];
 
 /// Each name's characters, joined in the same order.
@@ -99,9 +99,9 @@ pub(super) const VALUES: &str = concat!(
     {values_lines.replace(' ' + chr(92) + chr(10) + '    ', ',' + chr(10) + '    ')}
 );
 
-/// Where each name's characters end in [`VALUES`] (bytes).
-pub(super) const VALUE_ENDS: [u16; {len(names)}] = [
-{u16s(value_ends)}
+/// The length of each name's characters in [`VALUES`] (bytes).
+pub(super) const VALUE_LENS: [u8; {len(names)}] = [
+{u16s(value_lens)}
 ];
 """
 

@@ -19,9 +19,13 @@ cargo clippy -q --manifest-path "$SHIM" --all-targets --target-dir target -- -D 
 # Release: the hostile-page tests (60 MB, 300,000-deep pages) take minutes in a debug build.
 cargo test --release -q 2>&1 | grep -v '^$'
 cargo test -q --manifest-path "$SHIM" --target-dir target 2>&1 | grep -v '^$'
+python3 scripts/gen-charrefs.py --check
 
 step "wasm = native: the browser's engine exports what the CLI exports"
 node --test tests/wasm-parity.test.mjs
+
+step "raw = browser: each corpus page exports the same from its bytes as from Chromium's outerHTML"
+MALGEUM_REQUIRE_BROWSERS=1 node --test tests/raw-parity.test.mjs
 
 step "extension: eslint, innerHTML lint, web-ext lint"
 npx --no-install eslint .

@@ -146,31 +146,54 @@ fn windows_1252(n: u32) -> char {
     C1[(n - 0x80) as usize]
 }
 
-const LEGACY_BIT: u16 = 0x8000;
+const LEGACY_BIT: u8 = 0x80;
 /// The longest legacy name (`frac34`, `curren`, …).
 const LONGEST_LEGACY_NAME: usize = 6;
 
+/// Where each entry's name and value start and end, summed once from the table's lengths (the
+/// table stores lengths: they compress far better in the `.wasm` than offsets).
+struct Offsets {
+    names: Vec<u16>,
+    values: Vec<u16>,
+}
+
+fn offsets() -> &'static Offsets {
+    static OFFSETS: std::sync::OnceLock<Offsets> = std::sync::OnceLock::new();
+    OFFSETS.get_or_init(|| {
+        let sums = |lens: &[u8], mask: u8| {
+            let mut at = 0u16;
+            let mut v = Vec::with_capacity(lens.len() + 1);
+            v.push(0);
+            for len in lens {
+                at += u16::from(len & mask);
+                v.push(at);
+            }
+            v
+        };
+        Offsets {
+            names: sums(&table::NAME_LENS, !LEGACY_BIT),
+            values: sums(&table::VALUE_LENS, 0xFF),
+        }
+    })
+}
+
 fn name(i: usize) -> &'static str {
-    let start = if i == 0 {
-        0
-    } else {
-        table::NAME_ENDS[i - 1] & !LEGACY_BIT
-    };
-    &table::NAMES[usize::from(start)..usize::from(table::NAME_ENDS[i] & !LEGACY_BIT)]
+    let o = &offsets().names;
+    &table::NAMES[usize::from(o[i])..usize::from(o[i + 1])]
 }
 
 fn is_legacy(i: usize) -> bool {
-    table::NAME_ENDS[i] & LEGACY_BIT != 0
+    table::NAME_LENS[i] & LEGACY_BIT != 0
 }
 
 fn value(i: usize) -> &'static str {
-    let start = if i == 0 { 0 } else { table::VALUE_ENDS[i - 1] };
-    &table::VALUES[usize::from(start)..usize::from(table::VALUE_ENDS[i])]
+    let o = &offsets().values;
+    &table::VALUES[usize::from(o[i])..usize::from(o[i + 1])]
 }
 
 /// The index of a name in the table (binary search over the sorted names).
 fn find(wanted: &str) -> Option<usize> {
-    let (mut lo, mut hi) = (0, table::NAME_ENDS.len());
+    let (mut lo, mut hi) = (0, table::NAME_LENS.len());
     while lo < hi {
         let mid = (lo + hi) / 2;
         match name(mid).as_bytes().cmp(wanted.as_bytes()) {
@@ -188,7 +211,7 @@ mod tests {
 
     #[test]
     fn the_table_is_sorted_and_whole() {
-        let n = table::NAME_ENDS.len();
+        let n = table::NAME_LENS.len();
         assert!((1..n).all(|i| name(i - 1).as_bytes() < name(i).as_bytes()));
         assert_eq!((0..n).filter(|i| is_legacy(*i)).count(), 106);
         assert_eq!(find("amp").map(value), Some("&"));

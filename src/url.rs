@@ -1,6 +1,6 @@
-//! URL resolution (RFC 3986 §5.2) and the few checks the engine needs. Hand-written rather than
-//! the `url` crate: that crate brings IDNA tables that would roughly double the `.wasm`, and
-//! the engine only ever joins a page URL with relative references and reads a host.
+//! URLs as browsers read them: the WHATWG URL Standard through the `url` crate (its reference
+//! implementation in Rust), built without IDNA's Unicode tables. A host the stub cannot take
+//! (a non-ASCII domain) falls back to a plain RFC 3986 join, so a link is never lost.
 
 /// The scheme of a URL, lowercased, if it has one.
 pub fn scheme(url: &str) -> Option<String> {
@@ -18,6 +18,13 @@ pub fn scheme(url: &str) -> Option<String> {
 
 /// The host of an absolute URL, lowercased, without port or credentials.
 pub fn host(url: &str) -> Option<String> {
+    if let Ok(parsed) = ::url::Url::parse(url) {
+        return parsed.host_str().map(str::to_string);
+    }
+    rfc3986_host(url)
+}
+
+fn rfc3986_host(url: &str) -> Option<String> {
     let rest = url.split_once("://")?.1;
     let authority = rest.split(['/', '?', '#']).next()?;
     let host_port = authority.rsplit('@').next()?;
@@ -91,9 +98,26 @@ fn remove_dot_segments(path: &str) -> String {
     }
 }
 
-/// Resolves `reference` against `base`. Absolute references come back as they are; when the
-/// base is not absolute, the reference is returned unchanged.
+/// Resolves `reference` against `base` as a browser resolves an `href`: whitespace trimmed,
+/// tabs and newlines removed, `\\` read as `/`, spaces and non-ASCII percent-encoded, scheme
+/// and host lowercased, default ports dropped. With no usable base, an absolute reference is
+/// normalized and any other comes back as written.
 pub fn resolve(base: &str, reference: &str) -> String {
+    let parsed = match ::url::Url::parse(base) {
+        Ok(base) => base.join(reference),
+        Err(::url::ParseError::IdnaError) => return rfc3986_resolve(base, reference),
+        Err(_) => ::url::Url::parse(reference),
+    };
+    match parsed {
+        Ok(url) => url.into(),
+        Err(::url::ParseError::IdnaError) => rfc3986_resolve(base, reference),
+        // An invalid URL: a browser keeps the attribute as written.
+        Err(_) => reference.trim().to_string(),
+    }
+}
+
+/// RFC 3986 §5.2 resolution, for what the `url` crate refuses (non-ASCII hosts without IDNA).
+fn rfc3986_resolve(base: &str, reference: &str) -> String {
     let reference = reference.trim_matches(|c: char| c.is_ascii_whitespace());
     if reference.is_empty() {
         return base.to_string();
@@ -152,14 +176,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn resolves_like_rfc_3986() {
+    fn resolves_as_browsers_do() {
         let base = "http://a/b/c/d;p?q";
         for (r, want) in [
             ("g", "http://a/b/c/g"),
             ("./g", "http://a/b/c/g"),
             ("g/", "http://a/b/c/g/"),
             ("/g", "http://a/g"),
-            ("//g", "http://g"),
+            ("//g", "http://g/"),
             ("?y", "http://a/b/c/d;p?y"),
             ("g?y", "http://a/b/c/g?y"),
             ("#s", "http://a/b/c/d;p?q#s"),
@@ -177,6 +201,21 @@ mod tests {
             ),
             "https://www.businesspost.co.kr/2022/img/a.png"
         );
+        // The WHATWG rules RFC 3986 lacks.
+        let page = "https://x.test/dir/page";
+        assert_eq!(
+            resolve(page, "  https://x.test/a b\\c "),
+            "https://x.test/a%20b/c"
+        );
+        assert_eq!(resolve(page, "HTTPS://X.TEST:443/p"), "https://x.test/p");
+        assert_eq!(
+            resolve(page, "img/\t사진.jpg"),
+            "https://x.test/dir/img/%EC%82%AC%EC%A7%84.jpg"
+        );
+        assert_eq!(resolve("", "HTTP://A.test"), "http://a.test/");
+        assert_eq!(resolve("", "/relative"), "/relative");
+        // A host the IDNA stub refuses still joins.
+        assert_eq!(resolve("https://한국.kr/a/b", "c"), "https://한국.kr/a/c");
     }
 
     #[test]
