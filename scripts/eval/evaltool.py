@@ -804,7 +804,6 @@ def main(argv=None):
     a.add_argument("version")
     a.add_argument("--corpus", action="append")
     a.add_argument("--refresh", action="store_true")
-    a.add_argument("command", nargs=argparse.REMAINDER)
     a = sub.add_parser("run-each")
     a.add_argument("out_dir")
     a.add_argument("binary")
@@ -835,6 +834,11 @@ def main(argv=None):
     a.add_argument("name")
     a.add_argument("id")
     a.add_argument("--width", type=int, default=int(os.environ.get("COLUMNS", "160")))
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = []
+    if "--" in argv:  # anchor ... -- CMD...
+        command = argv[argv.index("--") + 1:]
+        argv = argv[:argv.index("--")]
     args = ap.parse_args(argv)
 
     if getattr(args, "corpus", None):
@@ -849,7 +853,9 @@ def main(argv=None):
     elif args.cmd == "fill-missing":
         fill_missing(args.out_dir, args.binary, args.raw, args.corpus or CORPORA)
     elif args.cmd == "anchor":
-        cmd = args.command[1:] if args.command[:1] == ["--"] else args.command
+        if not command:
+            sys.exit("anchor: no command (after --)")
+        cmd = command
         sys.exit(anchor(args.out_dir, args.name, args.version, cmd, args.corpus or CORPORA,
                         args.refresh))
     elif args.cmd == "run-each":
