@@ -69,7 +69,13 @@ for (const page of pages) {
   try {
     const html = decode(readFileSync(page.path));
     const t0 = performance.now();
-    const { document } = parseHTML(html);
+    let { document } = parseHTML(html);
+    // linkedom does not imply <html> and <body> as browsers do: a page that starts with, say,
+    // a <table> becomes a document whose root is that table, and Readability.js then fails.
+    // Such pages are parsed again inside an <html><body> of their own.
+    if (!document.documentElement || document.documentElement.tagName !== "HTML") {
+      ({ document } = parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`));
+    }
     // Readability resolves links against documentURI/baseURI; linkedom has no URL of its own.
     // trafilatura-dev's label keys ("hard::<file>") are no URL: none then.
     if (/^https?:\/\//.test(page.url)) {

@@ -11,11 +11,16 @@ score.py's html_text as for Readability.js; .short_title() is the title. It give
 date or language.
 """
 import json
+import logging
 import sys
 import time
 from importlib.metadata import version
 
 from readability import Document
+
+
+# readability-lxml logs a traceback for a page it cannot read; the error is in the output row.
+logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
 
 
 def one(page):

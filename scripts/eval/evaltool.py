@@ -321,7 +321,9 @@ def anchor(out_dir, name, version, cmd, corpora, refresh):
             return p.returncode
         by_path = {r["path"]: r for r in manifest}
         out = {c: [] for c in todo}
-        for line in p.stdout.decode("utf8").splitlines():
+        # "\n" only: str.splitlines() also splits on U+2028, U+0085 and others, which JSON
+        # strings may hold unescaped.
+        for line in p.stdout.decode("utf8").split("\n"):
             if not line.strip():
                 continue
             obj = json.loads(line)
@@ -479,11 +481,9 @@ def load_pages(out_dir, name, corpora):
         f = Path(out_dir) / f"pages-{name}-{c}.jsonl"
         if not f.exists():
             continue
-        for line in f.read_text(encoding="utf8").splitlines():
-            if line.strip():
-                r = json.loads(line)
-                r["corpus"] = c
-                rows.append(r)
+        for r in read_jsonl(f):
+            r["corpus"] = c
+            rows.append(r)
     return rows
 
 
@@ -525,15 +525,8 @@ def changes(out_dir, name, corpora, n, threshold=0.005):
         cur_f, prev_f = out_dir / f"pages-{name}-{c}.jsonl", out_dir / f"prev-pages-{name}-{c}.jsonl"
         if not (cur_f.exists() and prev_f.exists()):
             continue
-        prev = {}
-        for line in prev_f.read_text(encoding="utf8").splitlines():
-            if line.strip():
-                r = json.loads(line)
-                prev[r["id"]] = r
-        for line in cur_f.read_text(encoding="utf8").splitlines():
-            if not line.strip():
-                continue
-            r = json.loads(line)
+        prev = {r["id"]: r for r in read_jsonl(prev_f)}
+        for r in read_jsonl(cur_f):
             p = prev.get(r["id"])
             if p is None:
                 continue
@@ -699,11 +692,7 @@ def show(out_dir, name, pid, width):
     pred = {}
     pf = out_dir / f"{name}-{page['corpus']}.jsonl"
     if pf.exists():
-        for line in pf.read_text(encoding="utf8").splitlines():
-            if line.strip():
-                o = json.loads(line)
-                if o["id"] == page["id"]:
-                    pred = o
+        pred = next((o for o in read_jsonl(pf) if o["id"] == page["id"]), {})
     ptext, ttext = pred.get("text") or "", truth["text"] or ""
     c = sc.tp_fp_fn(ttext, ptext)
     p, r = sc.page_precision(*c), sc.page_recall(*c)
