@@ -16,7 +16,7 @@
 # Cache: an anchor's output over a corpus is kept in eval-out/anchors/<anchor>-<version>/
 # <corpus>-<hash>.jsonl, where <version> is the anchor's version plus a hash of its script (and
 # of the pinned requirements for the Python anchors) and <hash> covers the corpus's page ids, URLs
-# and bytes. A second run reuses it (seconds); a new anchor version, a changed anchor script or
+# and bytes. A second run reuses it (then scoring takes most of the ~1 min); a new anchor version, a changed anchor script or
 # changed pages give a new file. --refresh ignores it; deleting eval-out/anchors/ clears it.
 #
 # Readability.js's and readability-lxml's text is made from their content HTML with score.py's own
