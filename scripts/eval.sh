@@ -1,21 +1,26 @@
 #!/usr/bin/env bash
 # Evaluate the engine over ../shared/corpus with ../shared/tools/score.py.
 #
-#   scripts/eval.sh                 build the release CLI, run it on every page, print the
-#                                   three score.py summaries (scrapinghub-dev,
-#                                   readability-test-pages, seed)
+#   scripts/eval.sh                 build the release CLI, run it on every page of every corpus,
+#                                   print each corpus's summary (score.py; score_segments.py for
+#                                   trafilatura-dev), the pages that changed since the previous
+#                                   run, and at the end one table: a row per corpus with pages,
+#                                   missing, empty, F1/P/R and the metadata exact rates
 #   scripts/eval.sh --worst N       ... then list the N worst pages by per-page F1 (with P/R)
 #   scripts/eval.sh --show ID       ... then show one page: its scores, metadata vs truth, the
 #                                   spans of truth it misses and the spans it adds, as the
 #                                   metric sees them (ID may be a prefix of a scrapinghub hash)
-# After each run it also lists the pages whose F1 or metadata match changed since the previous run.
+# Corpora (../shared/corpus unless said): sh = scrapinghub-dev, rt = readability-test-pages, seed,
+# tf = trafilatura-dev, wceb = wceb-dev, pages = the tests/pages folders whose truth.json has a
+# "text" (the other folders are lessons with targeted checks: cargo test --test pages).
+# "empty" counts the pages where malgeum gave an empty text while the truth has text.
 # Options:
-#   --corpus C     only one corpus (repeatable): sh|scrapinghub-dev, rt|readability-test-pages, seed
+#   --corpus C     only this corpus (repeatable): sh, rt, seed, tf, wceb, pages (or full names)
 #   --no-build     use the existing target/release/malgeum
 #   --cached       no build, no run: re-read the last run's outputs (with --worst / --show)
 #   --bootstrap N  score.py's bootstrap resamples (default 1000; 0 = off)
 #
-# Outputs (gitignored): eval-out/malgeum-<corpus>.jsonl (preds in score.py's format),
+# Outputs (gitignored): eval-out/malgeum-<corpus>.jsonl (preds in the scorers' format),
 # eval-out/raw-malgeum.jsonl (the CLI's own JSONL), eval-out/score-malgeum-<corpus>.json,
 # eval-out/pages-malgeum-<corpus>.jsonl (per-page rows), eval-out/manifest.jsonl.
 # The corpus is ../shared/corpus relative to the repo root (override: MALGEUM_SHARED=DIR).
@@ -52,10 +57,13 @@ for c in "${corpora[@]+"${corpora[@]}"}"; do
     sh|scrapinghub|scrapinghub-dev) sel+=(scrapinghub-dev) ;;
     rt|readability|readability-test-pages) sel+=(readability-test-pages) ;;
     seed) sel+=(seed) ;;
+    tf|trafilatura|trafilatura-dev) sel+=(trafilatura-dev) ;;
+    wceb|wceb-dev) sel+=(wceb-dev) ;;
+    pages) sel+=(pages) ;;
     *) echo "eval.sh: unknown corpus $c" >&2; exit 2 ;;
   esac
 done
-[ ${#sel[@]} -gt 0 ] || sel=(scrapinghub-dev readability-test-pages seed)
+[ ${#sel[@]} -gt 0 ] || sel=(scrapinghub-dev readability-test-pages seed trafilatura-dev wceb-dev pages)
 corpus_args=()
 for c in "${sel[@]}"; do corpus_args+=(--corpus "$c"); done
 
@@ -67,7 +75,7 @@ fi
 if [ $run = 1 ]; then
   [ -x "$BIN" ] || { echo "eval.sh: $BIN missing (drop --no-build)" >&2; exit 2; }
   mkdir -p "$OUT"
-  $TOOL prepare "$CORPUS" "$OUT"
+  $TOOL prepare "$CORPUS" "$OUT" --pages tests/pages
   files=()
   for c in "${sel[@]}"; do mapfile -t -O ${#files[@]} files < "$OUT/files-$c.txt"; done
   raw=$OUT/raw-malgeum.jsonl
@@ -82,11 +90,13 @@ if [ $run = 1 ]; then
   elif [ $status != 0 ]; then
     echo "eval.sh: malgeum exited $status; first stderr lines:" >&2
     head -5 "$OUT/stderr-malgeum.txt" >&2 || true
+    # A batch that stopped on a page (a panic) leaves the rest unrun: run those one by one.
+    $TOOL fill-missing "$OUT" "$BIN" "$raw" "${corpus_args[@]}"
   fi
   t1=$(date +%s.%N)
   awk -v a="$t0" -v b="$t1" -v n="${#files[@]}" \
     'BEGIN { printf "malgeum: %d pages in %.2f s\n", n, b - a }' >&2
-  $TOOL preds "$OUT" "$raw" malgeum
+  $TOOL preds "$OUT" "$raw" malgeum "${corpus_args[@]}"
   for c in "${sel[@]}"; do
     [ -f "$OUT/pages-malgeum-$c.jsonl" ] && mv "$OUT/pages-malgeum-$c.jsonl" "$OUT/prev-pages-malgeum-$c.jsonl"
   done
@@ -101,4 +111,8 @@ fi
 if [ -n "$show" ]; then
   echo
   $TOOL show "$OUT" malgeum "$show"
+fi
+if [ $run = 1 ] || { [ "$worst" = 0 ] && [ -z "$show" ]; }; then
+  echo
+  $TOOL table "$OUT" --tool malgeum "${corpus_args[@]}"
 fi

@@ -24,7 +24,9 @@ def one(page):
         with open(page["path"], "rb") as f:
             data = f.read()
         t0 = time.perf_counter()
-        doc = bare_extraction(data, url=page["url"] or None, with_metadata=True,
+        # trafilatura-dev's label keys ("hard::<file>") are no URL: none then.
+        url = page["url"] if page["url"].startswith(("http://", "https://")) else None
+        doc = bare_extraction(data, url=url, with_metadata=True,
                               include_comments=False)
         row["ms"] = round((time.perf_counter() - t0) * 1000, 2)
         if doc is None:
