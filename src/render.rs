@@ -370,7 +370,8 @@ impl Builder<'_, '_> {
                 if let Some(Content::Text(prev)) =
                     self.stack.last_mut().unwrap().0.children.last_mut()
                 {
-                    prev.push(' ');
+                    // The browser's DOM holds the two runs as one text node: keep it as written.
+                    prev.push_str(&text);
                 } else if !self.stack.last().unwrap().0.children.is_empty() {
                     self.stack
                         .last_mut()

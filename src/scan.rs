@@ -359,7 +359,23 @@ impl<'h> State<'h> {
             self.pos = range.end;
             return;
         }
+        self.imply_table_rows(tag, range.start);
         self.open_element(range, raw, name, tag);
+    }
+
+    /// Rows and cells placed straight in a `<table>` get the `<tbody>` (and `<tr>`) the
+    /// tree builder gives them, so a raw page's table reads as the browser's does.
+    fn imply_table_rows(&mut self, tag: Tag, at: usize) {
+        let top = self.stack.last().map(|f| f.tag);
+        if matches!(tag, Tag::Tr | Tag::Td | Tag::Th) && top == Some(Tag::Table) {
+            self.open_element(at..at, "", "tbody", Tag::Tbody);
+        }
+        let top = self.stack.last().map(|f| f.tag);
+        if matches!(tag, Tag::Td | Tag::Th)
+            && matches!(top, Some(Tag::Tbody | Tag::Thead | Tag::Tfoot))
+        {
+            self.open_element(at..at, "", "tr", Tag::Tr);
+        }
     }
 
     /// Inserts an element: closes what its start tag implicitly ends, adds it to the arena,
