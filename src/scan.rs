@@ -1167,9 +1167,11 @@ impl Scan<'_> {
 
     /// Whether `node` is `ancestor` or lies inside it.
     pub fn is_inside(&self, node: u32, ancestor: u32) -> bool {
-        let a = &self.nodes[ancestor as usize];
-        let n = &self.nodes[node as usize];
-        node >= ancestor && n.start < a.end.max(a.tag_end + 1)
+        // Descendants follow their ancestor in the arena and start before it ends (an element
+        // closed by the next start tag ends where that tag starts: the next one is no child).
+        node == ancestor
+            || node > ancestor
+                && self.nodes[node as usize].start < self.nodes[ancestor as usize].end
     }
 
     pub fn raw_start_tag(&self, node: u32) -> &str {
