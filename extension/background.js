@@ -83,12 +83,12 @@ async function inject(tabId) {
 // isolated world's global (a page's named properties, <div id="__malgeum">, are never own
 // properties there). Every answer must be {ok: true, ...}: no answer, a malformed one (Chromium
 // resolves a throwing func with {result: null}) or {ok: false} is an error.
-const callInPage = (name, args) => {
+const callInPage = async (name, args) => {
   const d = Object.getOwnPropertyDescriptor(globalThis, '__malgeum');
   const m = d && d.value;
   if (!m || typeof m[name] !== 'function') return { loaded: false };
   try {
-    return { loaded: true, answer: m[name](...args) };
+    return { loaded: true, answer: await m[name](...args) };
   } catch (e) {
     return { loaded: true, answer: { ok: false, error: String((e && e.message) || e) } };
   }
@@ -164,12 +164,41 @@ async function closeReader(tabId, token) {
     token = st && st.token;
   }
   if (TOKEN_RE.test(String(token || ''))) await api.scripting.removeCSS(hideCss(tabId, token)).catch(() => {});
-  await call(tabId, 'close', [], { inject: false });
+  openTabs.delete(tabId);
+  await call(tabId, 'close', TOKEN_RE.test(String(token || '')) ? [token] : [], { inject: false });
   return { ok: true, open: false };
 }
 
 const tellIn = (tabId, name, subs) =>
   call(tabId, 'notice', [api.i18n.getMessage(name, subs)], { inject: false }).catch(() => {});
+
+// What the reader says, in the browser's language: the content script gets its strings from here
+// (in Chromium a page can take `chrome` away from it; see content.js).
+const READER_STRINGS = ['readerClose', 'originalArticle', 'readerTruncated'];
+function readerUi(article) {
+  const strings = Object.fromEntries(READER_STRINGS.map((n) => [n, api.i18n.getMessage(n)]));
+  const minutes = article.stats && Number(article.stats.readingMinutes);
+  if (minutes > 0) strings.readingMinutes = api.i18n.getMessage('readingMinutes', [String(Math.max(1, Math.round(minutes)))]);
+  strings.readerMoreImages = api.i18n.getMessage('readerMoreImages', ['{n}']);
+  return { strings, lang: api.i18n.getUILanguage(), dir: api.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr' };
+}
+
+// Tabs with an open reader (for settings changes); a restarted background forgets them, and
+// the content script then hears of changes itself when it can reach storage.onChanged.
+const openTabs = new Set();
+
+// Waits in the page for the user to ask for the reader to close (Escape, the close button),
+// then closes it. The content script also sends {cmd: 'close'} when it can.
+function watchClose(tabId, token) {
+  call(tabId, 'waitClose', [], { inject: false }).then((a) => {
+    if (!a.close) return;
+    const note = CLOSE_NOTICES.has(a.notice) ? a.notice : null;
+    withTabLock(tabId, async () => {
+      await closeReader(tabId, TOKEN_RE.test(String(a.token || '')) ? a.token : token);
+      if (note) await tellIn(tabId, note);
+    }).catch(() => {});
+  }, () => {});
+}
 
 async function toggle(tabId, { notify = false } = {}) {
   let start;
@@ -208,8 +237,10 @@ async function toggle(tabId, { notify = false } = {}) {
   const token = newToken();
   try {
     await api.scripting.insertCSS(hideCss(tabId, token));
-    const shown = await call(tabId, 'show', [readerView(article), settings, token], { inject: false });
+    const shown = await call(tabId, 'show', [readerView(article), settings, token, readerUi(article)], { inject: false });
     if (shown.open !== true || shown.token !== token) throw new Error('the page did not show the reader');
+    openTabs.add(tabId);
+    watchClose(tabId, token);
   } catch (e) {
     // Leave the page exactly as it was, and say so.
     await api.scripting.removeCSS(hideCss(tabId, token)).catch(() => {});
@@ -281,6 +312,12 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   }
   work.then(sendResponse, (e) => sendResponse({ ok: false, error: errorText(e) }));
   return true; // the response comes asynchronously
+});
+
+api.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'sync' || !changes.settings) return;
+  const settings = { ...DEFAULT_SETTINGS, ...(changes.settings.newValue || {}) };
+  for (const tabId of openTabs) call(tabId, 'settings', [settings], { inject: false }).catch(() => openTabs.delete(tabId));
 });
 
 api.commands.onCommand.addListener(async (command, tab) => {

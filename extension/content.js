@@ -31,7 +31,16 @@
   };
   const SANITIZE = own('MalgeumSanitize');
   const READER_CSS = own('MALGEUM_READER_CSS');
-  const api = globalThis.browser ?? globalThis.chrome;
+  // The extension API: a page's <form id="browser"><input name="runtime"> is a named property
+  // of window, and Chromium's isolated world has no `browser` of its own to hide it.
+  const isApi = (x) => !!x && typeof x === 'object' && !!x.runtime && typeof x.runtime.sendMessage === 'function' &&
+    typeof x.runtime.id === 'string' && !!x.i18n && typeof x.i18n.getMessage === 'function';
+  // Chromium goes further: when the page has a named property `chrome` (<form id="chrome">), the
+  // isolated world's `chrome` *is* that element, and a form's named controls hide whatever is
+  // put on it. So the content script needs no extension API: the background hands it its
+  // strings, settings and a promise to wait on (waitClose); the API, when it is there, is only a
+  // second way to ask for the reader to close and to hear of settings changes.
+  const api = [own('browser'), own('chrome'), globalThis.browser, globalThis.chrome].find(isApi) || null;
   const HOST_ID = 'malgeum-reader';
   const TOKEN_RE = /^[a-z0-9]{8,40}$/;
   // Images with a src when the reader opens; the rest wait for "show more" (issue: 2,000 images
@@ -60,13 +69,21 @@
     onKey: null,
     guard: null, // MutationObserver on the shadow root
     keeper: null, // MutationObserver on <html> and the host
+    topWatch: null, // MutationObserver on `open` attributes (modal dialogs of the page)
+    top: null, // our own modal <dialog> in the shadow root, once the page opened a modal one
     rebuilds: 0,
     reinserts: 0,
+    ui: null, // {strings, lang, dir} from the background
+    waiters: [], // resolve functions of waitClose() promises
   };
 
+  // Strings come from the background with show(): {name: text}, `{n}` standing for a number.
   const msg = (name, subs) => {
+    const ui = state.ui && state.ui.strings;
+    const text = ui && typeof ui[name] === 'string' ? ui[name] : null;
+    if (text !== null) return text.replace('{n}', subs && subs.length ? String(subs[0]) : '');
     try {
-      return api.i18n.getMessage(name, subs) || name;
+      return (api && api.i18n.getMessage(name, subs)) || name;
     } catch {
       return name;
     }
@@ -203,8 +220,9 @@
       // an inner span, so the separator before it stays on the article's side.
       const span = el('span', 'mg-minutes');
       const inner = el('span', null, msg('readingMinutes', [String(Math.max(1, Math.round(minutes)))]));
-      inner.lang = api.i18n.getUILanguage();
-      inner.dir = msg('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+      const uiLang = state.ui && typeof state.ui.lang === 'string' ? state.ui.lang : '';
+      if (/^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(uiLang)) inner.lang = uiLang;
+      inner.dir = state.ui && state.ui.dir === 'rtl' ? 'rtl' : 'ltr';
       span.appendChild(inner);
       meta.appendChild(span);
     }
@@ -283,8 +301,23 @@
     return b;
   }
 
-  function requestClose() {
-    api.runtime.sendMessage({ cmd: 'close', token: state.token }).catch(() => {});
+  // Asks the background to close the reader: through the promise it waits on (waitClose), and
+  // through runtime messaging when the API is reachable (the background may have been restarted
+  // since it started waiting).
+  function requestClose(noticeName) {
+    const answer = { ok: true, close: true, token: state.token, notice: noticeName || null };
+    for (const resolve of state.waiters.splice(0)) resolve(answer);
+    if (api) {
+      try {
+        api.runtime.sendMessage({ cmd: 'close', token: state.token, notice: noticeName || undefined }).catch(() => {});
+      } catch { /* the background still hears it through waitClose */ }
+    }
+  }
+
+  /** Resolves when the user asks to close the reader ({close: true}) or it closes ({close: false}). */
+  function waitClose() {
+    if (!state.host) return { ok: true, close: false };
+    return new Promise((resolve) => state.waiters.push(resolve));
   }
 
   // Our own changes inside the reader are not tampering: the guard's records are dropped.
@@ -293,8 +326,48 @@
       return fn();
     } finally {
       if (state.guard) state.guard.takeRecords();
-      if (state.keeper) state.keeper.takeRecords();
     }
+  }
+
+  // A modal <dialog> of the page (shown before or while the reader is open) makes everything
+  // outside it inert, the reader included, even though the hiding stylesheet keeps it from
+  // being painted. The reader then moves into a modal dialog of its own, shown after the
+  // page's: the topmost modal is the one that is not inert. It scrolls inside that dialog.
+  function pageHasModal() {
+    try {
+      const m = document.querySelector(':modal');
+      return !!m;
+    } catch {
+      return false;
+    }
+  }
+
+  function enterTopLayer() {
+    if (!state.host || !pageHasModal()) return;
+    if (++state.reinserts > MAX_REINSERTS) {
+      giveUp();
+      return;
+    }
+    quiet(() => {
+      let top = state.top;
+      if (!top) {
+        top = el('dialog', 'mg-top');
+        top.addEventListener('cancel', (e) => e.preventDefault()); // our own key listener handles Escape
+        top.addEventListener('close', () => {
+          if (state.top === top && state.host) requestClose();
+        });
+        top.appendChild(state.root);
+        state.shadow.appendChild(top);
+        state.top = top;
+      } else if (top.open) {
+        const t = top;
+        state.top = null; // its close event is ours, not the user's
+        t.close();
+        state.top = t;
+      }
+      top.showModal();
+      state.root.focus({ preventScroll: true });
+    });
   }
 
   // ---- defences while the reader is open ----
@@ -351,24 +424,32 @@
       applySettings(root, state.settings);
       root.tabIndex = -1;
       const shadow = state.shadow;
+      const top = state.top;
+      state.top = null;
+      if (top && top.open) top.close();
       while (shadow.lastChild) shadow.lastChild.remove();
       shadow.appendChild(root);
       state.root = root;
     });
+    enterTopLayer();
   }
 
   function giveUp() {
-    const token = state.token;
     stopDefences();
-    api.runtime.sendMessage({ cmd: 'close', token, notice: 'readerTampered' }).catch(() => {});
+    requestClose('readerTampered');
   }
 
   function stopDefences() {
     for (const t of KEY_EVENTS) window.removeEventListener(t, onKey, true);
     if (state.guard) state.guard.disconnect();
     if (state.keeper) state.keeper.disconnect();
+    if (state.topWatch) state.topWatch.disconnect();
     state.guard = null;
     state.keeper = null;
+    state.topWatch = null;
+    const top = state.top;
+    state.top = null;
+    if (top && top.open) top.close();
   }
 
   // ---- the API the background calls ----
@@ -387,7 +468,7 @@
   }
 
   /** Builds the reader and puts it in the page. Called after the hiding stylesheet is in. */
-  function show(article, settings, token) {
+  function show(article, settings, token, ui) {
     if (state.host) return { ok: true, open: true, token: state.token };
     if (!SANITIZE || typeof SANITIZE.sanitizeHtml !== 'function' || typeof READER_CSS !== 'string') {
       return { ok: false, error: 'the reader scripts did not load' };
@@ -399,6 +480,7 @@
     let host = null;
     try {
       state.token = token;
+      state.ui = ui && typeof ui === 'object' ? ui : null;
       state.article = article;
       state.settings = settings;
       state.rebuilds = 0;
@@ -425,10 +507,13 @@
       state.keeper = new MutationObserver(keep);
       state.keeper.observe(document.documentElement, { childList: true });
       state.keeper.observe(host, { attributes: true });
+      state.topWatch = new MutationObserver(enterTopLayer);
+      state.topWatch.observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['open'] });
       window.scrollTo(0, 0);
       // The reader takes the focus (and with it the keys): a page input that had it must not
       // receive what the user types while reading.
       root.focus({ preventScroll: true });
+      enterTopLayer();
       return { ok: true, open: true, token };
     } catch (e) {
       stopDefences();
@@ -445,11 +530,14 @@
 
   /** Removes the reader element and puts the page's scroll positions and focus back. The
    *  background has already removed the hiding stylesheet, so the page can scroll again. */
-  function close() {
+  function close(token) {
+    // A close request from an earlier opening (a late Escape) leaves a newer reader alone.
+    if (typeof token === 'string' && state.host && token !== state.token) return { ok: true, open: true, stale: true };
     const saved = state.saved;
     state.saved = null;
     state.pending = null;
     stopDefences();
+    for (const resolve of state.waiters.splice(0)) resolve({ ok: true, close: false });
     if (state.host) {
       state.host.remove();
       state.host = null;
@@ -489,12 +577,19 @@
     return { ok: true };
   }
 
-  api.storage.onChanged.addListener((changes, area) => {
-    if (area === 'sync' && changes.settings && state.root) {
-      state.settings = changes.settings.newValue;
-      quiet(() => applySettings(state.root, changes.settings.newValue));
+  function setSettings(settings) {
+    if (state.root) {
+      state.settings = settings;
+      quiet(() => applySettings(state.root, settings));
     }
-  });
+    return { ok: true, open: !!state.host };
+  }
+
+  if (api) {
+    api.storage.onChanged.addListener((changes, area) => {
+      if (area === 'sync' && changes.settings) setSettings(changes.settings.newValue);
+    });
+  }
 
   // Every entry point answers {ok, ...}: an exception becomes {ok: false, error}.
   const guarded = (fn) => (...args) => {
@@ -513,6 +608,8 @@
       show: guarded(show),
       close: guarded(close),
       notice: guarded(notice),
+      settings: guarded(setSettings),
+      waitClose: guarded(waitClose),
     }),
     writable: false,
     enumerable: false,

@@ -40,6 +40,23 @@ if (!Object.getOwnPropertyDescriptor(globalThis, 'MALGEUM_READER_CSS')) Object.d
 }
 .mg-root[data-font="serif"] { font-family: var(--mg-serif); }
 .mg-root:focus { outline: none; }
+/* The reader's own modal dialog, used only when the page has one open (see content.js). */
+.mg-top {
+  position: fixed;
+  inset: 0;
+  box-sizing: border-box;
+  width: 100%;
+  height: 100%;
+  max-width: none;
+  max-height: none;
+  margin: 0;
+  padding: 0;
+  border: 0;
+  overflow: auto;
+  background: none;
+  color: inherit;
+}
+.mg-top::backdrop { background: none; }
 
 /* Korean typography: fonts made for Hangul first, whole words kept on a line, roomier leading. */
 .mg-root:lang(ko) {
