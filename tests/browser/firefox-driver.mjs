@@ -383,11 +383,12 @@ export class FirefoxSession {
       const name = 'malgeum-test:eval:' + Math.random().toString(36).slice(2);
       const listener = (msg) => { mm.removeMessageListener(name, listener); done(msg.data); };
       mm.addMessageListener(name, listener);
-      const frameScript = '(' + function (name, src) {
+      // The function is part of the frame script's own source (eval is not allowed there).
+      const frameScript = '(' + function (name, fn) {
         let out;
-        try { out = (0, eval)('(' + src + ')')(content); } catch (e) { out = { error: String(e) }; }
+        try { out = fn(content); } catch (e) { out = { error: String(e) }; }
         sendAsyncMessage(name, out);
-      } + ')(' + JSON.stringify(name) + ', ' + JSON.stringify(fnSource) + ')';
+      } + ')(' + JSON.stringify(name) + ', ' + fnSource + ')';
       mm.loadFrameScript('data:,' + encodeURIComponent(frameScript), false);
     `, [tabId, fnSource], { async: true });
   }
