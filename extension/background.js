@@ -6,7 +6,11 @@
 //   {cmd: 'state',  tabId}               -> {ok, open}            from the popup
 //   {cmd: 'toggle', tabId}               -> {ok, open, notArticle?, reason?, error?}
 //   {cmd: 'export', tabId, markdown}     -> {ok, article} | {ok: false, notArticle?|error}
-//   {cmd: 'close'}                       -> closes the reader of the sender's tab (reader button)
+//   {cmd: 'close', token?, notice?}      -> closes the reader of the sender's tab (its close button,
+//                                           the user's Escape); `notice` names a message to show after
+// Every call into the page goes through call(): the content script answers {ok: true, ...}, and
+// anything else (a throw, no answer, a malformed answer) is a failure after which the page is
+// restored and the user told.
 // The keyboard command 'toggle-reader' toggles the active tab.
 // The extension makes no network request: the wasm is loaded from the extension's own files.
 import init, { extract } from '../pkg/malgeum.js';
@@ -14,13 +18,23 @@ import init, { extract } from '../pkg/malgeum.js';
 const api = globalThis.browser ?? globalThis.chrome;
 
 const CONTENT_FILES = ['extension/reader-css.js', 'extension/sanitize.js', 'extension/content.js'];
-// User-origin stylesheet: the page's own CSS (even !important) cannot override it, and it
-// changes no node of the page. Everything under <html> but <head> and the reader is hidden.
-const HIDE_PAGE_CSS = `
-:root > :not(head):not(#malgeum-reader) { display: none !important; }
-:root > #malgeum-reader { all: initial !important; display: block !important; }
-:root { overflow: auto !important; }
+// User-origin stylesheet: the page's own CSS (even !important, inline or animated) cannot
+// override it, and it changes no node of the page. It shows exactly one element: <html>'s last
+// child, and only if it carries the random attribute of this opening (the reader's host; the
+// content script keeps it last). Everything else under <html> is hidden, <head> included; the
+// root and the host are reset (`all: initial`: no opacity, filter, transform, clip, mask, zoom
+// or writing mode of the page's), and no generated content is painted on either.
+const hidePageCss = (token) => `
+:root > :not([data-${token}]), :root > [data-${token}]:not(:last-child) { display: none !important; }
+:root { all: initial !important; display: block !important; overflow: auto !important; zoom: 1 !important; }
+:root > [data-${token}]:last-child { all: initial !important; display: block !important; zoom: 1 !important; }
+:root::before, :root::after, :root > [data-${token}]::before, :root > [data-${token}]::after { content: none !important; display: none !important; }
+:root::backdrop { display: none !important; }
 `;
+const TOKEN_RE = /^[a-z0-9]{8,40}$/;
+const newToken = () => `mg${[...crypto.getRandomValues(new Uint8Array(10))].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+// Notices the content script may ask the background to show after closing the reader.
+const CLOSE_NOTICES = new Set(['readerTampered']);
 const DEFAULT_SETTINGS = { theme: 'system', fontSize: 19, width: 'medium', font: 'sans' };
 
 // ---- engine ----
@@ -54,6 +68,7 @@ function isUnavailable(e) {
   );
 }
 
+// Runs `func` in the tab (the extension's isolated world) and returns its result as it is.
 async function inTab(tabId, func, args = []) {
   const [res] = await api.scripting.executeScript({ target: { tabId }, func, args });
   if (res && res.error) throw new Error(errorText(res.error));
@@ -64,15 +79,41 @@ async function inject(tabId) {
   await api.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
 }
 
-// Runs `func` on the content script's API (globalThis.__malgeum), injecting the content script
-// first if the tab does not have it yet: one round trip to the page when it does.
-async function withContent(tabId, func, args = []) {
-  const run = (name, ...rest) =>
-    globalThis.__malgeum ? { loaded: true, result: globalThis.__malgeum[name](...rest) } : { loaded: false };
-  const first = await inTab(tabId, run, [func, ...args]);
-  if (first.loaded) return first.result;
-  await inject(tabId);
-  return (await inTab(tabId, run, [func, ...args])).result;
+// Calls the content script's API in the page. The API is found as an own property of the
+// isolated world's global (a page's named properties, <div id="__malgeum">, are never own
+// properties there). Every answer must be {ok: true, ...}: no answer, a malformed one (Chromium
+// resolves a throwing func with {result: null}) or {ok: false} is an error.
+const callInPage = async (name, args) => {
+  const d = Object.getOwnPropertyDescriptor(globalThis, '__malgeum');
+  const m = d && d.value;
+  if (!m || typeof m[name] !== 'function') return { loaded: false };
+  try {
+    return { loaded: true, answer: await m[name](...args) };
+  } catch (e) {
+    return { loaded: true, answer: { ok: false, error: String((e && e.message) || e) } };
+  }
+};
+
+function answerOf(reply, name) {
+  const a = reply && reply.answer;
+  if (!a || typeof a !== 'object' || a.ok !== true) {
+    throw new Error(a && typeof a === 'object' && typeof a.error === 'string' ? a.error : `no answer from the page (${name})`);
+  }
+  return a;
+}
+
+// Calls `name` on the content script, injecting it first if the tab does not have it yet (one
+// round trip to the page when it does). With `inject: false` a tab without it answers null.
+async function call(tabId, name, args = [], { inject: load = true } = {}) {
+  let reply = await inTab(tabId, callInPage, [name, args]);
+  if (!reply || typeof reply !== 'object') throw new Error(`no answer from the page (${name})`);
+  if (!reply.loaded) {
+    if (!load) return null;
+    await inject(tabId);
+    reply = await inTab(tabId, callInPage, [name, args]);
+    if (!reply || !reply.loaded) throw new Error('the reader scripts did not load');
+  }
+  return answerOf(reply, name);
 }
 
 // What the reader shows of the export: the rest (full text, images[], people[], related
@@ -88,7 +129,7 @@ function readerView(article) {
   return view;
 }
 
-const hideCss = (tabId) => ({ target: { tabId }, css: HIDE_PAGE_CSS, origin: 'USER' });
+const hideCss = (tabId, token) => ({ target: { tabId }, css: hidePageCss(token), origin: 'USER' });
 
 async function readSettings() {
   try {
@@ -117,28 +158,73 @@ function withTabLock(tabId, fn) {
 // The page is shown again before the reader goes: removing the reader and putting the scroll
 // positions back then happen in one task, so nothing (a test, the user) sees the page at the
 // top in between, and the scroll can be set because the page is laid out again.
-async function closeReader(tabId) {
-  await api.scripting.removeCSS(hideCss(tabId)).catch(() => {});
-  await inTab(tabId, () => globalThis.__malgeum.close());
+async function closeReader(tabId, token) {
+  if (!TOKEN_RE.test(String(token || ''))) {
+    const st = await call(tabId, 'isOpen', [], { inject: false }).catch(() => null);
+    token = st && st.token;
+  }
+  if (TOKEN_RE.test(String(token || ''))) await api.scripting.removeCSS(hideCss(tabId, token)).catch(() => {});
+  openTabs.delete(tabId);
+  await call(tabId, 'close', TOKEN_RE.test(String(token || '')) ? [token] : [], { inject: false });
   return { ok: true, open: false };
+}
+
+const tellIn = (tabId, name, subs) =>
+  call(tabId, 'notice', [api.i18n.getMessage(name, subs)], { inject: false }).catch(() => {});
+
+// What the reader says, in the browser's language: the content script gets its strings from here
+// (in Chromium a page can take `chrome` away from it; see content.js).
+const READER_STRINGS = ['readerClose', 'originalArticle', 'readerTruncated'];
+function readerUi(article) {
+  const strings = Object.fromEntries(READER_STRINGS.map((n) => [n, api.i18n.getMessage(n)]));
+  const minutes = article.stats && Number(article.stats.readingMinutes);
+  if (minutes > 0) strings.readingMinutes = api.i18n.getMessage('readingMinutes', [String(Math.max(1, Math.round(minutes)))]);
+  strings.readerMoreImages = api.i18n.getMessage('readerMoreImages', ['{n}']);
+  return { strings, lang: api.i18n.getUILanguage(), dir: api.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr' };
+}
+
+// Tabs with an open reader (for settings changes); a restarted background forgets them, and
+// the content script then hears of changes itself when it can reach storage.onChanged.
+const openTabs = new Set();
+
+// Waits in the page for the user to ask for the reader to close (Escape, the close button),
+// then closes it. The content script also sends {cmd: 'close'} when it can.
+function watchClose(tabId, token) {
+  call(tabId, 'waitClose', [], { inject: false }).then((a) => {
+    if (!a.close) return;
+    const note = CLOSE_NOTICES.has(a.notice) ? a.notice : null;
+    withTabLock(tabId, async () => {
+      await closeReader(tabId, TOKEN_RE.test(String(a.token || '')) ? a.token : token);
+      if (note) await tellIn(tabId, note);
+    }).catch(() => {});
+  }, () => {});
 }
 
 async function toggle(tabId, { notify = false } = {}) {
   let start;
   try {
-    start = await withContent(tabId, 'begin');
+    start = await call(tabId, 'begin');
   } catch (e) {
     return { ok: false, open: false, unavailable: isUnavailable(e), error: errorText(e) };
   }
-  if (start.open) return closeReader(tabId);
+  if (start.open) {
+    try {
+      return await closeReader(tabId, start.token);
+    } catch (e) {
+      return { ok: false, open: false, error: errorText(e) };
+    }
+  }
+  if (typeof start.html !== 'string') {
+    await closeReader(tabId).catch(() => {});
+    return { ok: false, open: false, error: 'no answer from the page (begin)' };
+  }
 
-  const tell = (name, subs) =>
-    notify ? inTab(tabId, (t) => globalThis.__malgeum.notice(t), [api.i18n.getMessage(name, subs)]).catch(() => {}) : null;
+  const tell = (name, subs) => (notify ? tellIn(tabId, name, subs) : null);
 
   let article;
   const settingsP = readSettings();
   try {
-    article = await runEngine(start.html, start.url, false);
+    article = await runEngine(start.html, String(start.url || ''), false);
   } catch (e) {
     await tell('engineError', [errorText(e)]);
     return { ok: false, open: false, error: errorText(e) };
@@ -148,12 +234,17 @@ async function toggle(tabId, { notify = false } = {}) {
     return { ok: true, open: false, notArticle: true, reason: String(article.reason || '') };
   }
   const settings = await settingsP;
+  const token = newToken();
   try {
-    await api.scripting.insertCSS(hideCss(tabId));
-    await inTab(tabId, (a, s) => globalThis.__malgeum.show(a, s), [readerView(article), settings]);
+    await api.scripting.insertCSS(hideCss(tabId, token));
+    const shown = await call(tabId, 'show', [readerView(article), settings, token, readerUi(article)], { inject: false });
+    if (shown.open !== true || shown.token !== token) throw new Error('the page did not show the reader');
+    openTabs.add(tabId);
+    watchClose(tabId, token);
   } catch (e) {
-    // Leave the page exactly as it was.
-    await closeReader(tabId).catch(() => {});
+    // Leave the page exactly as it was, and say so.
+    await api.scripting.removeCSS(hideCss(tabId, token)).catch(() => {});
+    await call(tabId, 'close', [], { inject: false }).catch(() => {});
     await tell('engineError', [errorText(e)]);
     return { ok: false, open: false, error: errorText(e) };
   }
@@ -162,8 +253,8 @@ async function toggle(tabId, { notify = false } = {}) {
 
 async function state(tabId) {
   try {
-    const open = await inTab(tabId, () => !!(globalThis.__malgeum && globalThis.__malgeum.isOpen()));
-    return { ok: true, open: !!open };
+    const st = await call(tabId, 'isOpen', [], { inject: false });
+    return { ok: true, open: !!(st && st.open) };
   } catch (e) {
     return { ok: false, open: false, unavailable: isUnavailable(e), error: errorText(e) };
   }
@@ -172,7 +263,8 @@ async function state(tabId) {
 async function exportArticle(tabId, markdown) {
   let snap;
   try {
-    snap = await withContent(tabId, 'snapshot');
+    snap = await call(tabId, 'snapshot');
+    if (typeof snap.html !== 'string') throw new Error('no answer from the page (snapshot)');
   } catch (e) {
     return { ok: false, unavailable: isUnavailable(e), error: errorText(e) };
   }
@@ -206,7 +298,13 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
     case 'close': {
       const tabId = sender.tab && sender.tab.id;
       if (tabId === undefined) return false;
-      work = withTabLock(tabId, () => closeReader(tabId));
+      const token = typeof message.token === 'string' ? message.token : null;
+      const note = CLOSE_NOTICES.has(message.notice) ? message.notice : null;
+      work = withTabLock(tabId, async () => {
+        const r = await closeReader(tabId, token);
+        if (note) await tellIn(tabId, note);
+        return r;
+      });
       break;
     }
     default:
@@ -214,6 +312,12 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   }
   work.then(sendResponse, (e) => sendResponse({ ok: false, error: errorText(e) }));
   return true; // the response comes asynchronously
+});
+
+api.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'sync' || !changes.settings) return;
+  const settings = { ...DEFAULT_SETTINGS, ...(changes.settings.newValue || {}) };
+  for (const tabId of openTabs) call(tabId, 'settings', [settings], { inject: false }).catch(() => openTabs.delete(tabId));
 });
 
 api.commands.onCommand.addListener(async (command, tab) => {

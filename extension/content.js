@@ -9,13 +9,46 @@
 // element and the stylesheet and puts the scroll positions back.
 //
 // Classic script: defines globalThis.__malgeum, which the background calls through
-// scripting.executeScript({func}) in this same isolated world.
+// scripting.executeScript({func}) in this same isolated world. It and the two scripts injected
+// before it (reader-css.js, sanitize.js) are own, read-only, non-configurable properties of the
+// isolated world's global, and are only ever read as own properties: a page can add named
+// properties to window (<form id="MalgeumSanitize">, <div id="__malgeum">), never own
+// properties to this world's global. Every function of the API answers {ok: true, ...} or
+// {ok: false, error}; the background treats anything else as a failure and restores the page.
+//
+// While the reader is open: only trusted events act on it; trusted key events stop at the
+// window (capture phase) so that the page's shortcuts do not fire under the reader; the reader's
+// host stays the last child of <html> and keeps its attributes; anything the page changes inside
+// the shadow root (Firefox lets a page reach it through the selection) is thrown away and the
+// reader rebuilt.
 (() => {
   'use strict';
-  if (globalThis.__malgeum) return;
+  if (Object.getOwnPropertyDescriptor(globalThis, '__malgeum')) return;
 
-  const api = globalThis.browser ?? globalThis.chrome;
+  const own = (name) => {
+    const d = Object.getOwnPropertyDescriptor(globalThis, name);
+    return d && 'value' in d ? d.value : undefined;
+  };
+  const SANITIZE = own('MalgeumSanitize');
+  const READER_CSS = own('MALGEUM_READER_CSS');
+  // The extension API: a page's <form id="browser"><input name="runtime"> is a named property
+  // of window, and Chromium's isolated world has no `browser` of its own to hide it.
+  const isApi = (x) => !!x && typeof x === 'object' && !!x.runtime && typeof x.runtime.sendMessage === 'function' &&
+    typeof x.runtime.id === 'string' && !!x.i18n && typeof x.i18n.getMessage === 'function';
+  // Chromium goes further: when the page has a named property `chrome` (<form id="chrome">), the
+  // isolated world's `chrome` *is* that element, and a form's named controls hide whatever is
+  // put on it. So the content script needs no extension API: the background hands it its
+  // strings, settings and a promise to wait on (waitClose); the API, when it is there, is only a
+  // second way to ask for the reader to close and to hear of settings changes.
+  const api = [own('browser'), own('chrome'), globalThis.browser, globalThis.chrome].find(isApi) || null;
   const HOST_ID = 'malgeum-reader';
+  const TOKEN_RE = /^[a-z0-9]{8,40}$/;
+  // Images with a src when the reader opens; the rest wait for "show more" (issue: 2,000 images
+  // were all requested at once). Lazy loading limits the first ones to those near the viewport.
+  const MAX_IMAGES = 40;
+  const MAX_REBUILDS = 5; // the page changed the reader this often: close it
+  const MAX_REINSERTS = 50; // the page fought over <html>'s last child this often: close it
+  const KEY_EVENTS = ['keydown', 'keypress', 'keyup'];
   const NOTICE_ID = 'malgeum-notice';
   // Scroll containers that matter (app shells, article panes) are ancestors of most content, so
   // they come early in document order: the first elements are checked, a page's tail is not.
@@ -24,16 +57,33 @@
 
   const state = {
     host: null, // the #malgeum-reader element while the reader is open
+    shadow: null, // the reader's closed shadow root
     root: null, // .mg-root inside the closed shadow root
     snapshot: null, // {html, url} the open reader was made from (copies use it too)
     pending: null, // snapshot taken by begin(), committed by show()
     saved: null, // scroll positions and focus from before the reader opened
+    token: null, // the random attribute name (data-mg-…) the hiding stylesheet shows
+    article: null, // what the reader was built from, to rebuild it after tampering
+    settings: null,
+    deferred: [], // [img, url] of images not loaded yet
     onKey: null,
+    guard: null, // MutationObserver on the shadow root
+    keeper: null, // MutationObserver on <html> and the host
+    topWatch: null, // MutationObserver on `open` attributes (modal dialogs of the page)
+    top: null, // our own modal <dialog> in the shadow root, once the page opened a modal one
+    rebuilds: 0,
+    reinserts: 0,
+    ui: null, // {strings, lang, dir} from the background
+    waiters: [], // resolve functions of waitClose() promises
   };
 
+  // Strings come from the background with show(): {name: text}, `{n}` standing for a number.
   const msg = (name, subs) => {
+    const ui = state.ui && state.ui.strings;
+    const text = ui && typeof ui[name] === 'string' ? ui[name] : null;
+    if (text !== null) return text.replace('{n}', subs && subs.length ? String(subs[0]) : '');
     try {
-      return api.i18n.getMessage(name, subs) || name;
+      return (api && api.i18n.getMessage(name, subs)) || name;
     } catch {
       return name;
     }
@@ -118,7 +168,7 @@
   }
 
   function adoptStyles(shadow) {
-    const css = globalThis.MALGEUM_READER_CSS || '';
+    const css = typeof READER_CSS === 'string' ? READER_CSS : '';
     try {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(css);
@@ -129,7 +179,7 @@
   }
 
   function buildReader(a) {
-    const { sanitizeHtml, safeUrl } = globalThis.MalgeumSanitize;
+    const { sanitizeHtml, safeUrl } = SANITIZE;
     // The engine's language; failing that, Hangul in the title or text means Korean typography.
     const lang = str(a.lang) || (/[\uac00-\ud7a3]/.test(`${str(a.title)} ${str(a.text).slice(0, 400)}`) ? 'ko' : '');
     const root = el('div', 'mg-root');
@@ -143,7 +193,9 @@
     close.type = 'button';
     close.title = msg('readerClose');
     close.setAttribute('aria-label', msg('readerClose'));
-    close.addEventListener('click', requestClose);
+    close.addEventListener('click', (e) => {
+      if (e.isTrusted) requestClose();
+    });
     bar.appendChild(close);
     root.appendChild(bar);
 
@@ -168,8 +220,9 @@
       // an inner span, so the separator before it stays on the article's side.
       const span = el('span', 'mg-minutes');
       const inner = el('span', null, msg('readingMinutes', [String(Math.max(1, Math.round(minutes)))]));
-      inner.lang = api.i18n.getUILanguage();
-      inner.dir = msg('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+      const uiLang = state.ui && typeof state.ui.lang === 'string' ? state.ui.lang : '';
+      if (/^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(uiLang)) inner.lang = uiLang;
+      inner.dir = state.ui && state.ui.dir === 'rtl' ? 'rtl' : 'ltr';
       span.appendChild(inner);
       meta.appendChild(span);
     }
@@ -177,16 +230,20 @@
     article.appendChild(header);
 
     const content = el('div', 'mg-content');
-    content.appendChild(sanitizeHtml(typeof a.contentHtml === 'string' ? a.contentHtml : '', document, a.url));
+    const report = {};
+    content.appendChild(sanitizeHtml(typeof a.contentHtml === 'string' ? a.contentHtml : '', document, a.url,
+      { maxImages: MAX_IMAGES, report }));
+    for (const img of content.querySelectorAll('img')) watchImage(img);
 
     // The lead image, unless the body already shows it.
     const lead = a.leadImage && safeUrl(a.leadImage.src, a.url, 'src');
     if (lead && ![...content.querySelectorAll('img')].some((img) => img.getAttribute('src') === lead)) {
       const fig = el('figure', 'mg-lead');
       const img = el('img');
-      img.src = lead;
-      img.alt = str(a.leadImage.alt);
       img.decoding = 'async';
+      img.alt = str(a.leadImage.alt);
+      watchImage(img);
+      img.src = lead;
       fig.appendChild(img);
       if (str(a.leadImage.caption) || str(a.leadImage.credit)) {
         const cap = el('figcaption', null, str(a.leadImage.caption));
@@ -195,7 +252,16 @@
       }
       article.appendChild(fig);
     }
+    if (report.truncated || a.truncated === true) {
+      // The sanitizer's node budget (or the engine) cut the article: say so where it is cut.
+      const note = el('p', 'mg-note', msg('readerTruncated'));
+      note.setAttribute('role', 'note');
+      article.appendChild(note.cloneNode(true));
+      content.appendChild(note);
+    }
     article.appendChild(content);
+    state.deferred = report.deferred || [];
+    if (state.deferred.length) article.appendChild(moreImagesButton());
 
     const footer = el('footer', 'mg-footer');
     if (str(a.copyright)) footer.appendChild(el('p', 'mg-copyright', str(a.copyright)));
@@ -213,65 +279,277 @@
     return root;
   }
 
-  function requestClose() {
-    api.runtime.sendMessage({ cmd: 'close' }).catch(() => {});
+  // Images without a size of their own take room until they load, so that lazy loading sees
+  // only the first few near the viewport (zero-height images would all be "near").
+  function watchImage(img) {
+    const done = () => quiet(() => img.classList.add('mg-loaded'));
+    img.addEventListener('load', done, { once: true });
+    img.addEventListener('error', done, { once: true });
+  }
+
+  function moreImagesButton() {
+    const b = el('button', 'mg-more', msg('readerMoreImages', [String(state.deferred.length)]));
+    b.type = 'button';
+    b.addEventListener('click', (e) => {
+      if (!e.isTrusted) return;
+      quiet(() => {
+        for (const [img, url] of state.deferred.splice(0, MAX_IMAGES)) img.setAttribute('src', url);
+        if (state.deferred.length) b.textContent = msg('readerMoreImages', [String(state.deferred.length)]);
+        else b.remove();
+      });
+    });
+    return b;
+  }
+
+  // Asks the background to close the reader: through the promise it waits on (waitClose), and
+  // through runtime messaging when the API is reachable (the background may have been restarted
+  // since it started waiting).
+  function requestClose(noticeName) {
+    const answer = { ok: true, close: true, token: state.token, notice: noticeName || null };
+    for (const resolve of state.waiters.splice(0)) resolve(answer);
+    if (api) {
+      try {
+        api.runtime.sendMessage({ cmd: 'close', token: state.token, notice: noticeName || undefined }).catch(() => {});
+      } catch { /* the background still hears it through waitClose */ }
+    }
+  }
+
+  /** Resolves when the user asks to close the reader ({close: true}) or it closes ({close: false}). */
+  function waitClose() {
+    if (!state.host) return { ok: true, close: false };
+    return new Promise((resolve) => state.waiters.push(resolve));
+  }
+
+  // Our own changes inside the reader are not tampering: the guard's records are dropped.
+  function quiet(fn) {
+    try {
+      return fn();
+    } finally {
+      if (state.guard) state.guard.takeRecords();
+    }
+  }
+
+  // A modal <dialog> of the page (shown before or while the reader is open) makes everything
+  // outside it inert, the reader included, even though the hiding stylesheet keeps it from
+  // being painted. The reader then moves into a modal dialog of its own, shown after the
+  // page's: the topmost modal is the one that is not inert. It scrolls inside that dialog.
+  function pageHasModal() {
+    try {
+      const m = document.querySelector(':modal');
+      return !!m;
+    } catch {
+      return false;
+    }
+  }
+
+  function enterTopLayer() {
+    if (!state.host || !pageHasModal()) return;
+    if (++state.reinserts > MAX_REINSERTS) {
+      giveUp();
+      return;
+    }
+    quiet(() => {
+      let top = state.top;
+      if (!top) {
+        top = el('dialog', 'mg-top');
+        top.addEventListener('cancel', (e) => e.preventDefault()); // our own key listener handles Escape
+        top.addEventListener('close', () => {
+          if (state.top === top && state.host) requestClose();
+        });
+        top.appendChild(state.root);
+        state.shadow.appendChild(top);
+        state.top = top;
+      } else if (top.open) {
+        const t = top;
+        state.top = null; // its close event is ours, not the user's
+        t.close();
+        state.top = t;
+      }
+      top.showModal();
+      state.root.focus({ preventScroll: true });
+    });
+  }
+
+  // ---- defences while the reader is open ----
+
+  // Trusted key events stop at the window in the capture phase: listeners the page added later,
+  // on the document, the body or the host, or in the bubble phase, do not see them. Default
+  // actions (scrolling with Space, arrows, Page Down) still happen. Untrusted (page-made) events
+  // act on nothing. The user's Escape closes the reader even if the page cancelled it.
+  function onKey(e) {
+    if (!e.isTrusted || !state.host) return;
+    e.stopImmediatePropagation();
+    if (e.type === 'keydown' && e.key === 'Escape' && !e.isComposing) requestClose();
+  }
+
+  function hostAttrsOk(host) {
+    if (host.attributes.length !== 2 || host.id !== HOST_ID || !host.hasAttribute(`data-${state.token}`)) return false;
+    return true;
+  }
+
+  function resetHost(host) {
+    for (const a of [...host.attributes]) host.removeAttribute(a.name);
+    host.id = HOST_ID;
+    host.setAttribute(`data-${state.token}`, '');
+  }
+
+  // The hiding stylesheet shows only <html>'s last child, and only if it carries the random
+  // attribute: keep the host there, with exactly its own attributes.
+  function keep() {
+    const host = state.host;
+    if (!host) return;
+    const html = document.documentElement;
+    const moved = host.parentNode !== html || html.lastElementChild !== host;
+    const attrs = !hostAttrsOk(host);
+    if (!moved && !attrs) return;
+    if (++state.reinserts > MAX_REINSERTS) {
+      giveUp();
+      return;
+    }
+    quiet(() => {
+      if (attrs) resetHost(host);
+      if (moved && html) html.appendChild(host);
+    });
+  }
+
+  function guardShadow(records) {
+    const real = records.filter((r) => !(r.type === 'attributes' && r.attributeName === 'open' && r.target.localName === 'details'));
+    if (!real.length || !state.host) return;
+    if (++state.rebuilds > MAX_REBUILDS) {
+      giveUp();
+      return;
+    }
+    quiet(() => {
+      const root = buildReader(state.article);
+      applySettings(root, state.settings);
+      root.tabIndex = -1;
+      const shadow = state.shadow;
+      const top = state.top;
+      state.top = null;
+      if (top && top.open) top.close();
+      while (shadow.lastChild) shadow.lastChild.remove();
+      shadow.appendChild(root);
+      state.root = root;
+    });
+    enterTopLayer();
+  }
+
+  function giveUp() {
+    stopDefences();
+    requestClose('readerTampered');
+  }
+
+  function stopDefences() {
+    for (const t of KEY_EVENTS) window.removeEventListener(t, onKey, true);
+    if (state.guard) state.guard.disconnect();
+    if (state.keeper) state.keeper.disconnect();
+    if (state.topWatch) state.topWatch.disconnect();
+    state.guard = null;
+    state.keeper = null;
+    state.topWatch = null;
+    const top = state.top;
+    state.top = null;
+    if (top && top.open) top.close();
   }
 
   // ---- the API the background calls ----
 
   /** First step of a toggle: tells whether the reader is open; if not, snapshots the page. */
   function begin() {
-    if (state.host) return { open: true };
+    if (state.host) return { ok: true, open: true, token: state.token };
     state.pending = takeSnapshot();
     state.saved = saveView();
-    return { open: false, html: state.pending.html, url: state.pending.url };
+    return { ok: true, open: false, html: state.pending.html, url: state.pending.url };
   }
 
   /** The page as the reader (or a copy) should see it: the reader's own snapshot while open. */
   function snapshot() {
-    return state.host && state.snapshot ? { ...state.snapshot, open: true } : { ...takeSnapshot(), open: false };
+    return state.host && state.snapshot ? { ok: true, ...state.snapshot, open: true } : { ok: true, ...takeSnapshot(), open: false };
   }
 
   /** Builds the reader and puts it in the page. Called after the hiding stylesheet is in. */
-  function show(article, settings) {
-    if (state.host) return { open: true };
+  function show(article, settings, token, ui) {
+    if (state.host) return { ok: true, open: true, token: state.token };
+    if (!SANITIZE || typeof SANITIZE.sanitizeHtml !== 'function' || typeof READER_CSS !== 'string') {
+      return { ok: false, error: 'the reader scripts did not load' };
+    }
+    if (!article || typeof article !== 'object' || typeof token !== 'string' || !TOKEN_RE.test(token)) {
+      return { ok: false, error: 'bad request' };
+    }
     removeNotice();
-    const root = buildReader(article);
-    applySettings(root, settings);
-    const host = document.createElement('div');
-    host.id = HOST_ID;
-    const shadow = host.attachShadow({ mode: 'closed' });
-    adoptStyles(shadow);
-    shadow.appendChild(root);
-    state.host = host;
-    state.root = root;
-    state.snapshot = state.pending || takeSnapshot();
-    state.pending = null;
-    document.documentElement.appendChild(host);
-    window.scrollTo(0, 0);
-    state.onKey = (e) => {
-      if (e.key === 'Escape' && !e.isComposing && !e.defaultPrevented) requestClose();
-    };
-    document.addEventListener('keydown', state.onKey, true);
-    return { open: true };
+    let host = null;
+    try {
+      state.token = token;
+      state.ui = ui && typeof ui === 'object' ? ui : null;
+      state.article = article;
+      state.settings = settings;
+      state.rebuilds = 0;
+      state.reinserts = 0;
+      const root = buildReader(article);
+      applySettings(root, settings);
+      root.tabIndex = -1;
+      host = document.createElement('div');
+      host.id = HOST_ID;
+      host.setAttribute(`data-${token}`, '');
+      const shadow = host.attachShadow({ mode: 'closed' });
+      adoptStyles(shadow);
+      shadow.appendChild(root);
+      state.host = host;
+      state.shadow = shadow;
+      state.root = root;
+      state.snapshot = state.pending || takeSnapshot();
+      state.pending = null;
+      state.onKey = onKey;
+      for (const t of KEY_EVENTS) window.addEventListener(t, onKey, true);
+      document.documentElement.appendChild(host);
+      state.guard = new MutationObserver(guardShadow);
+      state.guard.observe(shadow, { subtree: true, childList: true, attributes: true, characterData: true });
+      state.keeper = new MutationObserver(keep);
+      state.keeper.observe(document.documentElement, { childList: true });
+      state.keeper.observe(host, { attributes: true });
+      state.topWatch = new MutationObserver(enterTopLayer);
+      state.topWatch.observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['open'] });
+      window.scrollTo(0, 0);
+      // The reader takes the focus (and with it the keys): a page input that had it must not
+      // receive what the user types while reading.
+      root.focus({ preventScroll: true });
+      enterTopLayer();
+      return { ok: true, open: true, token };
+    } catch (e) {
+      stopDefences();
+      if (host) host.remove();
+      state.host = null;
+      state.shadow = null;
+      state.root = null;
+      state.snapshot = null;
+      state.article = null;
+      state.deferred = [];
+      return { ok: false, error: String((e && e.message) || e).slice(0, 300) };
+    }
   }
 
   /** Removes the reader element and puts the page's scroll positions and focus back. The
    *  background has already removed the hiding stylesheet, so the page can scroll again. */
-  function close() {
+  function close(token) {
+    // A close request from an earlier opening (a late Escape) leaves a newer reader alone.
+    if (typeof token === 'string' && state.host && token !== state.token) return { ok: true, open: true, stale: true };
     const saved = state.saved;
     state.saved = null;
     state.pending = null;
+    stopDefences();
+    for (const resolve of state.waiters.splice(0)) resolve({ ok: true, close: false });
     if (state.host) {
-      document.removeEventListener('keydown', state.onKey, true);
       state.host.remove();
       state.host = null;
+      state.shadow = null;
       state.root = null;
       state.snapshot = null;
-      state.onKey = null;
+      state.article = null;
+      state.deferred = [];
+      state.token = null;
     }
     restoreView(saved);
-    return { open: false };
+    return { ok: true, open: false };
   }
 
   function removeNotice() {
@@ -288,25 +566,53 @@
     host.dataset.malgeum = '1';
     const shadow = host.attachShadow({ mode: 'closed' });
     adoptStyles(shadow);
-    const box = el('div', 'mg-notice', text);
+    const box = el('div', 'mg-notice', String(text));
     box.setAttribute('role', 'status');
-    box.addEventListener('click', () => host.remove());
+    box.addEventListener('click', (e) => {
+      if (e.isTrusted) host.remove();
+    });
     shadow.appendChild(box);
     document.documentElement.appendChild(host);
     setTimeout(() => host.remove(), 5000);
-    return true;
+    return { ok: true };
   }
 
-  api.storage.onChanged.addListener((changes, area) => {
-    if (area === 'sync' && changes.settings && state.root) applySettings(state.root, changes.settings.newValue);
-  });
+  function setSettings(settings) {
+    if (state.root) {
+      state.settings = settings;
+      quiet(() => applySettings(state.root, settings));
+    }
+    return { ok: true, open: !!state.host };
+  }
 
-  globalThis.__malgeum = Object.freeze({
-    isOpen: () => !!state.host,
-    begin,
-    snapshot,
-    show,
-    close,
-    notice,
+  if (api) {
+    api.storage.onChanged.addListener((changes, area) => {
+      if (area === 'sync' && changes.settings) setSettings(changes.settings.newValue);
+    });
+  }
+
+  // Every entry point answers {ok, ...}: an exception becomes {ok: false, error}.
+  const guarded = (fn) => (...args) => {
+    try {
+      return fn(...args);
+    } catch (e) {
+      return { ok: false, error: String((e && e.message) || e).slice(0, 300) };
+    }
+  };
+
+  Object.defineProperty(globalThis, '__malgeum', {
+    value: Object.freeze({
+      isOpen: guarded(() => ({ ok: true, open: !!state.host, token: state.token })),
+      begin: guarded(begin),
+      snapshot: guarded(snapshot),
+      show: guarded(show),
+      close: guarded(close),
+      notice: guarded(notice),
+      settings: guarded(setSettings),
+      waitClose: guarded(waitClose),
+    }),
+    writable: false,
+    enumerable: false,
+    configurable: false,
   });
 })();

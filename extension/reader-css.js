@@ -1,8 +1,9 @@
 // Styles of the reader, which lives in a closed shadow root: page CSS cannot reach inside and
 // these rules cannot leak out. Kept as a string so that the content script can adopt it
 // without making the file web-accessible (which would let pages fingerprint the extension).
-// Classic script: defines globalThis.MALGEUM_READER_CSS.
-globalThis.MALGEUM_READER_CSS = String.raw`
+// Classic script: defines globalThis.MALGEUM_READER_CSS, an own read-only property of the
+// isolated world's global (a page's <div id="MALGEUM_READER_CSS"> cannot stand in for it).
+if (!Object.getOwnPropertyDescriptor(globalThis, 'MALGEUM_READER_CSS')) Object.defineProperty(globalThis, 'MALGEUM_READER_CSS', { writable: false, enumerable: false, configurable: false, value: String.raw`
 .mg-root {
   --mg-bg: #ffffff;
   --mg-fg: #1d2025;
@@ -38,6 +39,24 @@ globalThis.MALGEUM_READER_CSS = String.raw`
   font-kerning: normal;
 }
 .mg-root[data-font="serif"] { font-family: var(--mg-serif); }
+.mg-root:focus { outline: none; }
+/* The reader's own modal dialog, used only when the page has one open (see content.js). */
+.mg-top {
+  position: fixed;
+  inset: 0;
+  box-sizing: border-box;
+  width: 100%;
+  height: 100%;
+  max-width: none;
+  max-height: none;
+  margin: 0;
+  padding: 0;
+  border: 0;
+  overflow: auto;
+  background: none;
+  color: inherit;
+}
+.mg-top::backdrop { background: none; }
 
 /* Korean typography: fonts made for Hangul first, whole words kept on a line, roomier leading. */
 .mg-root:lang(ko) {
@@ -150,6 +169,32 @@ globalThis.MALGEUM_READER_CSS = String.raw`
 }
 .mg-content figure, .mg-lead { margin: 1.8em 0; }
 .mg-content figure img, .mg-lead img { width: auto; }
+/* Until it loads, an image without a height of its own holds a place: lazy loading then sees only
+   the images near the viewport (zero-height ones would all be "near"). */
+.mg-content img:not([height]):not(.mg-loaded), .mg-lead img:not(.mg-loaded) { min-height: 12em; object-fit: contain; }
+/* Images past the reader's cap wait for "show more". */
+.mg-content img:not([src]) { display: none; }
+.mg-note {
+  margin: 0 0 1.4em;
+  padding: 0.6em 0.9em;
+  border-inline-start: 3px solid var(--mg-link);
+  background: var(--mg-code-bg);
+  font-size: 0.85em;
+  color: var(--mg-fg);
+}
+.mg-more {
+  all: unset;
+  box-sizing: border-box;
+  display: block;
+  margin: 1.5em auto;
+  padding: 0.5em 1.2em;
+  border: 1px solid var(--mg-rule);
+  border-radius: 999px;
+  cursor: pointer;
+  color: var(--mg-link);
+  font-size: 0.85em;
+}
+.mg-more:focus-visible { outline: 2px solid var(--mg-link); outline-offset: 2px; }
 .mg-content figcaption, .mg-lead figcaption {
   margin-block-start: 0.6em;
   font-size: 0.8em;
@@ -211,4 +256,4 @@ globalThis.MALGEUM_READER_CSS = String.raw`
   box-shadow: 0 6px 24px rgba(0, 0, 0, 0.25);
   cursor: pointer;
 }
-`;
+` });

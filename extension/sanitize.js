@@ -6,10 +6,13 @@
 // copying only allowlisted elements and attributes and only http(s) URLs. Nothing is ever
 // assigned to innerHTML. scripts/lint-innerhtml.sh keeps it the only parser of HTML in extension/.
 //
-// Classic script (content scripts cannot be modules): it defines globalThis.MalgeumSanitize.
+// Classic script (content scripts cannot be modules): it defines globalThis.MalgeumSanitize as an
+// own, read-only, non-configurable property of the isolated world's global. The page can put
+// named properties on window (<form id="MalgeumSanitize">), which a plain `globalThis.X` read
+// would find; own properties come first, and only our scripts can create them in this world.
 (() => {
   'use strict';
-  if (globalThis.MalgeumSanitize) return;
+  if (Object.getOwnPropertyDescriptor(globalThis, 'MalgeumSanitize')) return;
 
   const HTML_NS = 'http://www.w3.org/1999/xhtml';
   const MAX_DEPTH = 64; // deeper elements are unwrapped: their text stays, their nesting does not
@@ -94,9 +97,17 @@
   /**
    * Parses `html` and returns a DocumentFragment of `doc` holding only allowlisted markup.
    * `baseUrl` resolves relative links and images.
+   * `opts` (optional): `maxImages` — images past this many get no `src` (the caller keeps their
+   * URLs and loads them on demand); `report` — an object filled with `truncated` (the node budget
+   * ran out before the end) and `deferred` ([img, url] for the images held back).
    */
-  function sanitizeHtml(html, doc, baseUrl) {
+  function sanitizeHtml(html, doc, baseUrl, opts) {
     const out = doc.createDocumentFragment();
+    const maxImages = opts && Number.isInteger(opts.maxImages) && opts.maxImages >= 0 ? opts.maxImages : Infinity;
+    const report = (opts && opts.report && typeof opts.report === 'object') ? opts.report : {};
+    report.truncated = false;
+    report.deferred = [];
+    let images = 0;
     if (typeof html !== 'string' || html === '') return out;
     const src = parseInert(html).body;
     let budget = MAX_NODES;
@@ -116,16 +127,24 @@
       let target = parent;
       if (Object.hasOwn(ALLOW, tag) && depth < MAX_DEPTH) {
         const el = doc.createElement(RENAME[tag] || tag);
+        let src = null;
+        if (tag === 'img') {
+          // An image fetches as soon as it has a src, attached or not: lazy loading has to be
+          // set first, and the src last.
+          src = node.hasAttribute('src') ? cleanAttr(tag, 'src', node.getAttribute('src'), baseUrl) : null;
+          if (src === null) continue; // an image without a safe source is nothing
+          el.setAttribute('loading', 'lazy');
+          el.setAttribute('decoding', 'async');
+        }
         for (const name of ALLOW[tag].concat(['lang', 'dir'])) {
-          if (!node.hasAttribute(name)) continue;
+          if (name === 'src' || !node.hasAttribute(name)) continue;
           const v = cleanAttr(tag, name, node.getAttribute(name), baseUrl);
           if (v !== null) el.setAttribute(name, v);
         }
         if (tag === 'a' && el.hasAttribute('href')) el.setAttribute('rel', 'noopener noreferrer');
-        if (tag === 'img') {
-          if (!el.hasAttribute('src')) continue; // an image without a safe source is nothing
-          el.setAttribute('loading', 'lazy');
-          el.setAttribute('decoding', 'async');
+        if (src !== null) {
+          if (images++ < maxImages) el.setAttribute('src', src);
+          else report.deferred.push([el, src]);
         }
         parent.appendChild(el);
         target = el;
@@ -134,8 +153,14 @@
       const childDepth = target === parent ? depth : depth + 1;
       for (let c = node.lastChild; c; c = c.previousSibling) stack.push([c, target, childDepth]);
     }
+    report.truncated = stack.length > 0;
     return out;
   }
 
-  globalThis.MalgeumSanitize = Object.freeze({ sanitizeHtml, safeUrl });
+  Object.defineProperty(globalThis, 'MalgeumSanitize', {
+    value: Object.freeze({ sanitizeHtml, safeUrl }),
+    writable: false,
+    enumerable: false,
+    configurable: false,
+  });
 })();

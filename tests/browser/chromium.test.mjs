@@ -590,6 +590,243 @@ test('large page (~100,000 elements): the reader opens and closes cleanly', asyn
   await page.close();
 });
 
+// ---- attacks from the red-team pass (tests/browser/pages/*; README, Security design) ----
+
+// The reader as the extension sees it, found by its closed shadow root (a page may add
+// elements with the same id), with what the attack tests look at.
+async function probe(tabId) {
+  return sw.evaluate(async (id) => {
+    const [r] = await chrome.scripting.executeScript({
+      target: { tabId: id },
+      func: () => {
+        const all = [...document.querySelectorAll('#malgeum-reader')];
+        const host = all.find((h) => chrome.dom.openOrClosedShadowRoot(h));
+        const out = { hosts: all.length, open: !!host };
+        if (!host) return out;
+        const shadow = chrome.dom.openOrClosedShadowRoot(host);
+        const html = document.documentElement;
+        const cs = getComputedStyle(html);
+        const hit = document.elementFromPoint(innerWidth / 2, innerHeight / 2);
+        const close = shadow.querySelector('.mg-close');
+        const before = shadow.activeElement;
+        close.focus();
+        const focusable = shadow.activeElement === close;
+        if (before) before.focus({ preventScroll: true });
+        return {
+          ...out,
+          last: html.lastElementChild === host,
+          title: (shadow.querySelector('.mg-title') || {}).textContent,
+          text: shadow.querySelector('.mg-root').innerText,
+          links: [...shadow.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+          note: (shadow.querySelector('.mg-note') || {}).textContent || null,
+          more: (shadow.querySelector('.mg-more') || {}).textContent || null,
+          imgs: shadow.querySelectorAll('img').length,
+          imgsWithSrc: shadow.querySelectorAll('img[src]').length,
+          hitIsReader: hit === host,
+          hit: hit ? `${hit.localName}#${hit.id}.${hit.className}` : null,
+          html: { opacity: cs.opacity, filter: cs.filter, transform: cs.transform },
+          headDisplay: getComputedStyle(document.head).display,
+          rootAfter: getComputedStyle(html, '::after').content,
+          hostAfter: getComputedStyle(host, '::after').content,
+          hostDisplay: getComputedStyle(host).display,
+          fakesShown: all.filter((h) => h !== host && h.checkVisibility()).length,
+          visibleFakes: [...document.querySelectorAll('.fake')].filter((e) => e.checkVisibility()).length,
+          focusable,
+        };
+      },
+    });
+    return r.result;
+  }, tabId);
+}
+
+async function toggleVia(popup, on) {
+  await popup.bringToFront();
+  await popup.click('#toggle');
+  await popup.waitForSelector(`#toggle[aria-pressed="${on}"]`);
+}
+
+test('clobbered globals (named properties for every name the content scripts read): reader and exact restore', async () => {
+  const { page, tabId } = await openPage('/clobber-article.html');
+  await settle(page);
+  await page.fill('#typed', 'typed by the user');
+  await page.evaluate(() => window.scrollTo(0, 300));
+  const before = await page.evaluate(() => ({ body: document.body.outerHTML, y: window.scrollY }));
+  phase = 'reader:clobber';
+  const popup = await openPopup(tabId);
+  // The page clobbers `chrome` in every isolated world, the test's probes included: read the
+  // reader's closed shadow tree through the DevTools protocol instead.
+  const devtools = await ctx.newCDPSession(page);
+  const readerHtml = async () => {
+    const { root } = await devtools.send('DOM.getDocument', { depth: -1, pierce: true });
+    const found = [];
+    const walk = (n) => {
+      if (n.localName === 'div' && (n.attributes || []).join(' ').includes('id malgeum-reader')) found.push(n);
+      for (const c of [...(n.children || []), ...(n.shadowRoots || [])]) walk(c);
+    };
+    walk(root);
+    if (!found.length) return null;
+    return (await devtools.send('DOM.getOuterHTML', { backendNodeId: found[0].backendNodeId, includeShadowDOM: true })).outerHTML;
+  };
+  for (let round = 0; round < 2; round++) {
+    await page.focus('#typed');
+    await toggleVia(popup, true);
+    const html = await waitFor(readerHtml, 'the reader element');
+    assert.match(html, /<h1 class="mg-title">Clobbered globals do not stop the reader<\/h1>/, 'the reader shows the title');
+    assert.ok(html.includes('ninety thousand homes'), 'the article is shown');
+    assert.equal(await popup.textContent('#status'), '', 'no error');
+    await toggleVia(popup, false);
+    const after = await page.evaluate(() => ({ body: document.body.outerHTML, y: window.scrollY, typed: document.getElementById('typed').value, focus: document.activeElement.id }));
+    assert.ok(after.body === before.body, 'document.body.outerHTML is exactly what it was');
+    assert.equal(after.y, before.y, 'same scroll position');
+    assert.equal(after.typed, 'typed by the user', 'typed value kept');
+    assert.equal(after.focus, 'typed', 'focus back where it was');
+    assert.equal(await readerHtml(), null, 'no reader element left');
+  }
+  await devtools.detach();
+  phase = 'between';
+  await popup.close();
+  await page.close();
+});
+
+test('a throw inside show(): the page is restored, the popup says so and stays Off', async () => {
+  const { page, tabId } = await openPage('/hostile-article.html');
+  await settle(page);
+  phase = 'reader:show-throws';
+  // Break the content script's sanitizer from the extension's own world: show() then throws.
+  await sw.evaluate(async (id) => {
+    await chrome.scripting.executeScript({ target: { tabId: id }, func: () => {
+      Object.defineProperty(globalThis, 'MalgeumSanitize', { value: Object.freeze({ sanitizeHtml: null, safeUrl: null }), configurable: false, writable: false });
+    } });
+  }, tabId);
+  const popup = await openPopup(tabId);
+  const st = await clickAndWaitStatus(popup, '#toggle');
+  assert.equal(st.kind, 'error', 'the user is told');
+  assert.match(st.text, /failed/i);
+  assert.equal(await popup.getAttribute('#toggle', 'aria-pressed'), 'false', 'the popup does not say On');
+  const r = await reader(tabId);
+  assert.equal(r.count, 0, 'no reader element');
+  assert.ok(r.bodyVisible, 'the page is visible (the hiding stylesheet is gone)');
+  phase = 'between';
+  await popup.close();
+  await page.close();
+});
+
+test('events: a synthetic Escape leaves the reader open, page key handlers stay quiet, the user\'s Escape closes it', async (t) => {
+  const { page, tabId } = await openPage('/keys-article.html');
+  await settle(page);
+  await page.focus('#search');
+  const before = await page.evaluate(() => document.body.outerHTML);
+  phase = 'reader:keys';
+  const popup = await openPopup(tabId);
+  await toggleVia(popup, true);
+  await page.bringToFront();
+  await waitFor(() => page.evaluate(() => window.__synthetic === 4), 'the page\'s synthetic Escapes (1.5 s after opening)', 5000);
+  await page.waitForTimeout(300);
+  assert.ok((await probe(tabId)).open, 'the reader is still open after the synthetic Escapes');
+  await page.evaluate(() => { window.__keys = []; window.__earlyCapture = []; });
+  for (const key of ['j', 'k', 'Space', '/', 'a', 'PageDown', 'ArrowDown']) await page.keyboard.press(key);
+  await page.keyboard.type('hello');
+  const seen = await page.evaluate(() => ({ keys: window.__keys, early: window.__earlyCapture, search: document.getElementById('search').value }));
+  assert.deepEqual(seen.keys, [], 'no page key handler fired (document, html, body, window bubble, the host, a later window capture)');
+  assert.equal(seen.search, '', 'nothing typed into the page\'s input');
+  t.diagnostic(`the page's window capture listener registered at load saw ${seen.early.length} keys (it runs before any extension listener)`);
+  await page.keyboard.press('Escape');
+  await waitFor(async () => !(await probe(tabId)).open, 'the user\'s Escape (cancelled by the page) to close the reader');
+  assert.equal(await page.evaluate(() => document.body.outerHTML), before, 'the page is restored');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'search', 'focus back in the page');
+  phase = 'between';
+  await popup.close();
+  await page.close();
+});
+
+test('2,000 images: the reader asks only for the images near the viewport, the rest behind "show more"', async () => {
+  const { page, tabId } = await openPage('/many-images.html');
+  await settle(page);
+  const from = server.hits.length;
+  phase = 'reader:images';
+  const popup = await openPopup(tabId);
+  await toggleVia(popup, true);
+  await page.bringToFront();
+  await page.waitForTimeout(2000);
+  const asked = server.hits.slice(from).filter((h) => h.startsWith('/img/'));
+  const r = await probe(tabId);
+  console.log(`2,000-image article: ${asked.length} images requested in the 2 s after opening (${r.imgsWithSrc} of ${r.imgs} with a src; button: ${r.more})`);
+  assert.equal(r.imgs, 2000, 'every figure is in the reader');
+  assert.ok(r.imgsWithSrc <= 40, 'at most 40 images get a src at first');
+  assert.ok(asked.length <= 12, `only the images near the viewport are requested (${asked.length}: ${asked.slice(0, 20).join(' ')})`);
+  assert.match(r.more || '', /1960/, 'a "show more" button says how many wait');
+  await toggleVia(popup, false);
+  phase = 'between';
+  await popup.close();
+  await page.close();
+});
+
+test('very long article (over the sanitizer budget): the reader says it is truncated', async () => {
+  const { page, tabId } = await openPage('/long-article.html');
+  phase = 'reader:long';
+  const popup = await openPopup(tabId);
+  await popup.click('#toggle');
+  await popup.waitForSelector('#toggle[aria-pressed="true"]', { timeout: 60000 });
+  const r = await probe(tabId);
+  assert.ok(r.note && /first part/.test(r.note), `a truncation notice: ${r.note}`);
+  assert.ok(!r.text.includes('FINAL ENTRY OF THE RECORD'), 'the cut-off part is not shown');
+  await toggleVia(popup, false);
+  phase = 'between';
+  await popup.close();
+  await page.close();
+});
+
+test('the page cannot paint over, hide or fake the reader (head, ::before/::after, opacity, filters, a second host, a modal dialog, a popover)', async () => {
+  const { page, tabId } = await openPage('/paint-over.html');
+  await settle(page);
+  const before = await page.evaluate(() => document.body.outerHTML);
+  phase = 'reader:paint-over';
+  const popup = await openPopup(tabId);
+  await toggleVia(popup, true);
+  await page.bringToFront();
+  await waitFor(() => page.evaluate(() => !!window.__fake), 'the page\'s attacks');
+  await page.waitForTimeout(200);
+  const r = await probe(tabId);
+  assert.ok(r.open && r.last, 'the reader is open and <html>\'s last child');
+  assert.equal(r.hostDisplay, 'block');
+  assert.deepEqual(r.html, { opacity: '1', filter: 'none', transform: 'none' }, 'no opacity, filter or transform on the root');
+  assert.equal(r.headDisplay, 'none', '<head> stays hidden');
+  assert.equal(r.rootAfter, 'none', 'no html::after');
+  assert.equal(r.hostAfter, 'none', 'no ::after on the host');
+  assert.equal(r.fakesShown, 0, 'the second #malgeum-reader is hidden');
+  assert.equal(r.visibleFakes, 0, 'no fake overlay, dialog or popover is visible');
+  assert.ok(r.hitIsReader, `the centre of the viewport is the reader (hit: ${r.hit})`);
+  assert.ok(r.focusable, 'the reader is not inert (its close button takes focus)');
+  await page.screenshot({ path: path.join(tmpdir(), 'malgeum-paint-over.png') });
+  await toggleVia(popup, false);
+  // The page's own popover (it added it to its body) is the page's change, not the reader's.
+  const after = await page.evaluate(() => document.body.outerHTML.replace(/<div popover="manual" class="fake">.*?<\/div>/, ''));
+  assert.equal(after, before, 'the page is restored');
+  phase = 'between';
+  await popup.close();
+  await page.close();
+});
+
+test('the page cannot rewrite the reader through the selection (window.find, getRootNode)', async (t) => {
+  const { page, tabId } = await openPage('/shadow-leak.html');
+  await settle(page);
+  phase = 'reader:shadow-leak';
+  const popup = await openPopup(tabId);
+  await toggleVia(popup, true);
+  await waitFor(() => page.evaluate(() => window.__leak.done), 'the page\'s attempt');
+  await page.waitForTimeout(100);
+  const leak = await page.evaluate(() => window.__leak);
+  t.diagnostic(`window.find found the text: ${leak.found}; reached the shadow root: ${leak.reached}`);
+  const r = await probe(tabId);
+  assert.equal(r.title, 'The page cannot rewrite the reader', 'the title is the article\'s');
+  assert.ok(!r.text.includes('FAKE PASSWORD PROMPT'), 'no injected prompt');
+  assert.ok(r.links.every((h) => !h.includes('phish.example')), 'links are the reader\'s own');
+  await toggleVia(popup, false);
+  phase = 'between';
+  await popup.close();
+  await page.close();
+});
+
 test('toggle-to-visible time on the seed page (printed, not asserted)', async () => {
   const { page, tabId } = await openPage('/seed.html');
   await settle(page);

@@ -368,6 +368,31 @@ export class FirefoxSession {
     `, [tabId], { async: true });
   }
 
+  /**
+   * Runs `fnSource` (the source of a function of `content`, returning something JSON-able) in
+   * the tab's content process with chrome privileges (closed shadow roots readable), and
+   * returns its result.
+   */
+  async inContent(tabId, fnSource) {
+    return this.chrome(`
+      const [tabId, fnSource, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      const tab = ExtensionParent.apiManager.global.tabTracker.getTab(tabId, null);
+      if (!tab) return done({ error: 'no tab with id ' + tabId });
+      const mm = tab.linkedBrowser.messageManager;
+      const name = 'malgeum-test:eval:' + Math.random().toString(36).slice(2);
+      const listener = (msg) => { mm.removeMessageListener(name, listener); done(msg.data); };
+      mm.addMessageListener(name, listener);
+      // The function is part of the frame script's own source (eval is not allowed there).
+      const frameScript = '(' + function (name, fn) {
+        let out;
+        try { out = fn(content); } catch (e) { out = { error: String(e) }; }
+        sendAsyncMessage(name, out);
+      } + ')(' + JSON.stringify(name) + ', ' + fnSource + ')';
+      mm.loadFrameScript('data:,' + encodeURIComponent(frameScript), false);
+    `, [tabId, fnSource], { async: true });
+  }
+
   /** Every HTTP(S) request the browser has opened since start, with what triggered it. */
   async requestLog() {
     return this.chrome('return window.__malgeumTest.requests.slice()');

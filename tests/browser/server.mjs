@@ -28,8 +28,34 @@ function largePage() {
   return parts.join('\n');
 }
 
+// An article with 2,000 figures (images without a size, lazy in the page: data-src only), to
+// count how many the reader asks for when it opens. Images are /img/N.svg, answered below.
+function manyImagesPage() {
+  const parts = ['<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Two thousand photographs of the estuary - Harbour Gazette</title>',
+    '<meta name="author" content="Morgan Ellis"></head><body><main><article><h1>Two thousand photographs of the estuary</h1>'];
+  for (let i = 0; i < 2000; i++) {
+    parts.push(`<p>Photograph ${i} of the survey shows the mudflats at low tide, where the council's engineers counted birds, measured sediment and logged the water level for the archive.</p>`);
+    parts.push(`<figure><img data-src="/img/${i}.svg" alt="Survey photograph ${i}"><figcaption>Survey photograph ${i}</figcaption></figure>`);
+  }
+  parts.push('<p>The last photograph of the survey was taken at dusk.</p></article></main></body></html>');
+  return parts.join('\n');
+}
+
+// An article longer than the reader's sanitizer budget (200,000 nodes): 70,000 paragraphs.
+function longArticlePage() {
+  const parts = ['<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>The complete estuary record - Harbour Gazette</title>',
+    '<meta name="author" content="Morgan Ellis"></head><body><main><article><h1>The complete estuary record</h1>'];
+  for (let i = 0; i < 70000; i++) parts.push(`<p>Entry ${i}: the tide gauge read <b>${i % 97}</b> centimetres, as it was logged.</p>`);
+  parts.push('<p>FINAL ENTRY OF THE RECORD.</p></article></main></body></html>');
+  return parts.join('\n');
+}
+
+const IMAGE_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="450"><rect width="800" height="450" fill="#c9ced6"/></svg>';
+
 const routes = {
   '/large.html': { generate: largePage },
+  '/many-images.html': { generate: manyImagesPage },
+  '/long-article.html': { generate: longArticlePage },
   '/seed.html': { file: seedPage },
   '/seed-csp.html': { file: seedPage, headers: { 'Content-Security-Policy': "script-src 'self'" } },
 };
@@ -53,8 +79,16 @@ function routeFor(urlPath) {
 }
 
 export async function startServer(port = 0) {
+  const hits = []; // every request's path, in order (tests count the images asked for)
   const server = http.createServer(async (req, res) => {
-    const route = routeFor(new URL(req.url, 'http://127.0.0.1').pathname);
+    const urlPath = new URL(req.url, 'http://127.0.0.1').pathname;
+    hits.push(urlPath);
+    if (/^\/img\/\d+\.svg$/.test(urlPath)) {
+      res.writeHead(200, { 'Content-Type': types['.svg'], 'Cache-Control': 'no-store' });
+      res.end(IMAGE_SVG);
+      return;
+    }
+    const route = routeFor(urlPath);
     try {
       if (!route) throw new Error('no route');
       const body = route.generate ? (route.body ??= route.generate()) : await readFile(route.file);
@@ -68,7 +102,7 @@ export async function startServer(port = 0) {
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, close: () => new Promise((resolve) => server.close(resolve)) };
+  return { origin, hits, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
 // `node tests/browser/server.mjs [port]` serves until killed (for looking at pages by hand).
