@@ -496,6 +496,45 @@ mod tests {
     }
 
     #[test]
+    fn organisations_are_not_people() {
+        assert!(is_organisation("YTN", Some("YTN")));
+        assert!(is_organisation("머니투데이 | 네이버", None));
+        assert!(is_organisation("MBC", None));
+        assert!(is_organisation("연합뉴스TV", None));
+        assert!(is_organisation("한겨레", Some("한겨레")));
+        assert!(!is_organisation("홍길동", Some("한겨레")));
+        assert!(!is_organisation("이경제", None));
+        assert!(!is_organisation("PARK EUN-JEE", None));
+        assert_eq!(
+            outlet_of("머니투데이 | 네이버").as_deref(),
+            Some("머니투데이")
+        );
+    }
+
+    #[test]
+    fn broadcast_chrome_lines() {
+        assert!(is_crew_credit("[영상취재 김철수 / 영상편집 박민지]"));
+        assert!(is_crew_credit("영상취재: 이준호 / 영상편집: 최서연"));
+        assert!(!is_crew_credit("편집국은 이날 회의를 열었다"));
+        assert!(is_tip_promo_block(
+            "▷ 전화 02-784-4000 ▷ 이메일 a@b.co.kr ▷ 카카오톡 @mbc제보"
+        ));
+        assert!(!is_tip_promo_line("전화 통화에서 그는 2023년 일을 말했다"));
+        assert!(is_reaction_prompt(
+            "이 기사가 마음에 들었다면, 좋아요를 눌러 주세요."
+        ));
+        assert!(!is_reaction_prompt("선수들은 팬들의 응원에 감사했다."));
+    }
+
+    #[test]
+    fn places_before_names_are_not_names() {
+        let (a, b) = parse_byline("제주=고현준기자").unwrap();
+        assert_eq!((a[0].name.as_str(), b.as_str()), ("고현준", "고현준 기자"));
+        let (a, _) = parse_byline("제주=고현준 기자").unwrap();
+        assert_eq!(a[0].name, "고현준");
+    }
+
+    #[test]
     fn recognizes_copyright() {
         assert!(is_copyright(
             "<저작권자(c) 비즈니스포스트 무단전재 및 재배포금지>"
