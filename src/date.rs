@@ -131,6 +131,24 @@ pub fn normalize(raw: &str, korean: bool) -> Option<String> {
         return None;
     }
     let default_offset = korean.then_some(540);
+    // Compact digits with the time (Daum's `og:regDate`: `20240129151703`, `202401291517`).
+    if (s.len() == 12 || s.len() == 14) && s.bytes().all(|b| b.is_ascii_digit()) {
+        let n = |r: std::ops::Range<usize>| s[r].parse::<u32>().ok();
+        return format(
+            Parts {
+                year: n(0..4)?,
+                month: n(4..6)?,
+                day: n(6..8)?,
+                time: Some((
+                    n(8..10)?,
+                    n(10..12)?,
+                    n(12..s.len()).filter(|_| s.len() == 14),
+                )),
+                offset: None,
+            },
+            default_offset,
+        );
+    }
     let nums = numbers(s);
     if nums.is_empty() {
         return None;
@@ -229,7 +247,7 @@ pub fn find_in_text(text: &str, labels: &[&str], korean: bool) -> Option<String>
         };
         let candidate: String = rest[pos..].chars().take(40).collect();
         // Cut at the next label ("수정", "|") so two dates are not read as one.
-        let cut = ["수정", "|", "  ", "입력", "기사", "최종"]
+        let cut = crate::korean::vocab::DATE_LINE_CUTS
             .iter()
             .filter_map(|m| candidate.find(m))
             .filter(|p| *p > 8)
@@ -423,6 +441,10 @@ mod tests {
         );
         assert_eq!(normalize("2025-07-22", true).as_deref(), Some("2025-07-22"));
         assert_eq!(normalize("not a date", false), None);
+        assert_eq!(
+            normalize("20240129151703", true).as_deref(),
+            Some("2024-01-29T15:17:03+09:00")
+        );
         assert_eq!(normalize("2025-13-40", false), None);
     }
 

@@ -124,10 +124,20 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
         ));
     }
     let html = markup::preprocess_input(html);
-    let rule = rules::site_rule_for(url);
-    let scan = scan::scan(&html, rule).map_err(Error::Unreadable)?;
+    let mut rule = rules::site_rule_for(url);
+    let mut scan = scan::scan(&html, rule).map_err(Error::Unreadable)?;
+    // A page from an address no rule names may still be a known template (a saved copy or a
+    // mirror of a Naver or Daum page): its markup says so, and the page is read again with
+    // the rule.
+    if rule.is_none() {
+        if let Some(by_markup) = rules::site_rule_by_markup(&scan) {
+            drop(scan);
+            rule = Some(by_markup);
+            scan = scan::scan(&html, rule).map_err(Error::Unreadable)?;
+        }
+    }
     let plan = choose::choose(&scan, rule.map(|r| r.name));
-    let meta = metadata::extract(&scan, url, plan.roots.first().copied());
+    let meta = metadata::extract(&scan, url, plan.roots.first().copied(), rule);
     let rendered = render::render(&scan, &plan, url);
     let rule_name = plan.rule.clone();
     let chose_something = !plan.roots.is_empty();
@@ -136,7 +146,7 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
     drop(plan);
     drop(scan);
     let mut body = rendered.body;
-    let polished = polish::polish(&mut body, &meta.title);
+    let polished = polish::polish(&mut body, &meta.title, meta.subtitle.as_deref());
 
     let text = article::to_text(&body);
     let korean = meta.lang.as_deref().is_some_and(|l| l.starts_with("ko"))
@@ -158,6 +168,16 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
         {
             authors = a;
             byline = Some(b);
+        }
+    }
+    // The sign-off may print the email of a reporter named elsewhere (`김지훈 기자
+    // watchdog@hani.co.kr` under the story, `김지훈 기자` in the header).
+    if let Some((signed, _)) = polished.signoff.as_deref().and_then(korean::parse_byline) {
+        for a in authors.iter_mut().filter(|a| a.email.is_none()) {
+            a.email = signed
+                .iter()
+                .find(|s| s.name == a.name)
+                .and_then(|s| s.email.clone());
         }
     }
     if let ([only], Some(email)) = (authors.as_mut_slice(), &polished.signoff_email) {

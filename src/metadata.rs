@@ -5,7 +5,7 @@
 use crate::article::{Author, Related};
 use crate::charref;
 use crate::date;
-use crate::korean;
+use crate::korean::{self, vocab};
 use crate::markup::{clean_leaked_markup, fold_whitespace};
 use crate::scan::{self, Scan, NONE};
 use crate::tags::Tag;
@@ -276,9 +276,7 @@ pub fn strip_title_suffix(title: &str, site_name: Option<&str>) -> String {
                 let tl = tail.to_lowercase();
                 !s.is_empty() && (tl == s || tl.contains(&s) || s.contains(&tl))
             });
-            let looks_like_site = tail.ends_with("뉴스")
-                || tail.ends_with("신문")
-                || tail.ends_with("일보")
+            let looks_like_site = vocab::TITLE_SITE_ENDINGS.iter().any(|e| tail.ends_with(e))
                 || tail.ends_with("경제") && tail.chars().count() <= 6
                 || tail.to_lowercase().ends_with(".com");
             if site_match || looks_like_site && tail.chars().count() <= 12 {
@@ -506,7 +504,7 @@ fn visible_byline(scan: &Scan, article: Option<u32>) -> Option<(u32, String)> {
 /// The first date with a time in a line of a Korean page: after a label (`입력 …`) if one is
 /// there, else anywhere.
 fn korean_date_in(text: &str) -> Option<String> {
-    date::find_in_text(text, &["입력", "등록", "기사입력", "승인"], true)
+    date::find_in_text(text, vocab::PUBLISHED_LABELS, true)
         .or_else(|| date::find_in_text(text, &[], true))
 }
 
@@ -565,6 +563,173 @@ fn published_date(raw: &str, korean: bool) -> Option<String> {
     date::normalize(d, korean)
 }
 
+/// A timestamp held in an attribute: the site rule's `published` elements first (when
+/// `with_rule`), then any element with a date hint carrying one of `attrs`.
+fn timestamp_attr(
+    scan: &Scan,
+    rule: Option<&'static crate::rules::SiteRule>,
+    attrs: &[&str],
+    with_rule: bool,
+) -> Option<String> {
+    let n = scan.nodes.len() as u32;
+    let from_rule = rule.filter(|_| with_rule).and_then(|r| {
+        r.published.iter().find_map(|(s, attr)| {
+            crate::rules::find(scan, s, 0, n).and_then(|k| scan.attr(k, attr))
+        })
+    });
+    from_rule
+        .or_else(|| {
+            scan.nodes.iter().enumerate().find_map(|(i, node)| {
+                if node.flags & scan::DATE_HINT == 0 || node.flags & scan::IN_HEAD != 0 {
+                    return None;
+                }
+                let raw = scan.raw_start_tag(i as u32);
+                attrs
+                    .iter()
+                    .filter(|a| raw.contains(*a))
+                    .find_map(|a| scan.attr(i as u32, a))
+            })
+        })
+        .filter(|d| !d.trim().is_empty())
+}
+
+/// The first short visible line anywhere on a Korean page with a publication label and a
+/// date (`입력 : 2016.09.17 18:59`), for a page that gives its date nowhere else.
+fn labelled_date_line(scan: &Scan) -> Option<String> {
+    let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
+    scan.nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| {
+            n.flags & skip == 0 && n.element_children == 0 && (10..=80).contains(&n.chars)
+        })
+        .find_map(|(i, _)| {
+            let text = scan.text_of(i as u32);
+            vocab::PUBLISHED_LABELS
+                .iter()
+                .any(|l| text.contains(l))
+                .then(|| date::find_in_text(&text, vocab::PUBLISHED_LABELS, true))
+                .flatten()
+        })
+}
+
+/// A reporter line of its own near the body: above it within the article's closest
+/// ancestors, or just below it. The line must be short, read as a byline, and carry an email
+/// or a date label, or be the byline and nothing else.
+fn reporter_line_near(scan: &Scan, root: u32) -> Option<(Vec<Author>, String)> {
+    let mut top = root;
+    for _ in 0..3 {
+        let parent = scan.nodes[top as usize].parent;
+        if parent == NONE {
+            break;
+        }
+        top = parent;
+    }
+    let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
+    let body_end = scan.subtree_end(root);
+    let below_end = scan.subtree_end(top).min(body_end + 40);
+    (top..root)
+        .chain(body_end..below_end)
+        .filter(|&i| {
+            let n = &scan.nodes[i as usize];
+            n.flags & skip == 0 && n.element_children <= 1 && (4..=80).contains(&n.chars)
+        })
+        .find_map(|i| {
+            let text = scan.text_of(i);
+            let (authors, byline) = korean::parse_byline(&text)?;
+            let labelled = vocab::PUBLISHED_LABELS.iter().any(|l| text.contains(l));
+            let only_byline = text.split_whitespace().count() <= 2;
+            (korean::email_in(&text).is_some() || labelled || only_byline)
+                .then_some((authors, byline))
+        })
+}
+
+/// The deck: summary lines printed above the story (a site rule's deck element, else an
+/// element with a deck class: `<h3 class="sub_tit">`, `<div class="subtitle">`), above the
+/// body within its closest ancestors or at the very start of it. Lines split by `<br>` or
+/// blocks are joined by a newline.
+fn deck(scan: &Scan, root: u32, rule: Option<&'static crate::rules::SiteRule>) -> Option<String> {
+    let mut top = root;
+    for _ in 0..3 {
+        let parent = scan.nodes[top as usize].parent;
+        if parent == NONE {
+            break;
+        }
+        top = parent;
+    }
+    let end = scan.subtree_end(top);
+    let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
+    // Where the story's own text begins (its first paragraph within those ancestors, else
+    // the body's first text): a deck comes before it.
+    let first_text = (root..end)
+        .find(|&k| scan.nodes[k as usize].tag == Tag::P && scan.nodes[k as usize].chars >= 20)
+        .map(|k| scan.nodes[k as usize].start)
+        .or_else(|| {
+            scan.texts_in(root)
+                .iter()
+                .find(|t| {
+                    !scan.html[t.start as usize..t.end as usize]
+                        .trim()
+                        .is_empty()
+                })
+                .map(|t| t.start)
+        })
+        .unwrap_or(u32::MAX);
+    let placed = |k: u32| {
+        let n = &scan.nodes[k as usize];
+        n.flags & skip == 0
+            && (10..=400).contains(&n.chars)
+            && n.start < first_text
+            && (scan.is_inside(k, root) || k < root && !scan.is_inside(root, k))
+    };
+    let by_rule = rule.and_then(|r| {
+        r.deck
+            .iter()
+            .find_map(|s| crate::rules::find(scan, s, top, end).filter(|&k| placed(k)))
+    });
+    let k = by_rule.or_else(|| {
+        (top..end).find(|&k| {
+            let raw = scan.raw_start_tag(k);
+            vocab::DECK_CLASSES.iter().any(|c| raw.contains(c))
+                && placed(k)
+                && scan.attr(k, "class").is_some_and(|class| {
+                    class
+                        .to_ascii_lowercase()
+                        .split_ascii_whitespace()
+                        .any(|t| vocab::DECK_CLASSES.contains(&t))
+                })
+        })
+    })?;
+    // Text runs and line breaks (`<br>`, blocks) in document order.
+    let sub_end = scan.subtree_end(k);
+    let mut marks: Vec<(u32, Option<&str>)> = (k + 1..sub_end)
+        .filter(|&b| {
+            let t = scan.nodes[b as usize].tag;
+            t == Tag::Br || t.is_block()
+        })
+        .map(|b| (scan.nodes[b as usize].start, None))
+        .collect();
+    for t in scan.texts_in(k) {
+        if scan.nodes[t.owner as usize].flags & (scan::IN_NEVER | scan::IN_HIDDEN) == 0 {
+            marks.push((t.start, Some(&scan.html[t.start as usize..t.end as usize])));
+        }
+    }
+    marks.sort_by_key(|m| m.0);
+    let mut raw = String::new();
+    for (_, text) in marks {
+        match text {
+            Some(t) => raw.push_str(&charref::decode_text(t)),
+            None => raw.push('\n'),
+        }
+    }
+    let lines: Vec<String> = raw
+        .lines()
+        .map(fold_whitespace)
+        .filter(|l| !l.is_empty())
+        .collect();
+    (!lines.is_empty()).then(|| lines.join("\n"))
+}
+
 fn clean_byline(text: &str) -> String {
     let t = fold_whitespace(text);
     let t = t.trim_start_matches(|c: char| c == '|' || c == '-' || c.is_whitespace());
@@ -586,7 +751,12 @@ fn split_names(byline: &str) -> Vec<String> {
         .collect()
 }
 
-pub fn extract(scan: &Scan, page_url: &str, article: Option<u32>) -> Metadata {
+pub fn extract(
+    scan: &Scan,
+    page_url: &str,
+    article: Option<u32>,
+    rule: Option<&'static crate::rules::SiteRule>,
+) -> Metadata {
     let ld = linked_data(scan);
     let mut m = Metadata {
         site_name: meta_text(
@@ -648,6 +818,9 @@ pub fn extract(scan: &Scan, page_url: &str, article: Option<u32>) -> Metadata {
     m.dir = scan.meta.dir.clone().filter(|d| d == "rtl" || d == "ltr");
 
     m.subtitle = meta_text(scan, &["og:subtitle", "subtitle"]);
+    if m.subtitle.is_none() && korean_page {
+        m.subtitle = article.and_then(|root| deck(scan, root, rule));
+    }
     m.excerpt = ld.description.clone().or_else(|| {
         meta_text(
             scan,
@@ -682,6 +855,10 @@ pub fn extract(scan: &Scan, page_url: &str, article: Option<u32>) -> Metadata {
         }
     }
     if m.byline.is_none() {
+        // On a Korean page an organisation is never a person: a meta author that is the
+        // outlet or the portal (`YTN`, `머니투데이 | 네이버`) is at most the site's name.
+        let site = m.site_name.clone();
+        let is_org = |b: &String| korean_page && korean::is_organisation(b, site.as_deref());
         let from_meta = if !ld.authors.is_empty() {
             Some(ld.authors.join(", "))
         } else {
@@ -695,16 +872,33 @@ pub fn extract(scan: &Scan, page_url: &str, article: Option<u32>) -> Metadata {
                     .filter(|a| !a.is_empty() && !a.starts_with("http"))
             })
         };
+        if m.site_name.is_none() {
+            m.site_name = from_meta
+                .as_ref()
+                .filter(|b| is_org(b))
+                .and_then(|b| korean::outlet_of(b));
+        }
         let byline = from_meta
-            .filter(|b| !date::is_date_like(b))
+            .filter(|b| !date::is_date_like(b) && !is_org(b))
             .or_else(|| visible.as_ref().map(|(_, t)| t.clone()))
-            .or_else(|| Some(ld.creators.join(", ")));
+            .or_else(|| Some(ld.creators.join(", ")).filter(|c| !is_org(c)));
         if let Some(b) = byline.filter(|b| !b.is_empty() && !date::is_date_like(b)) {
             if let Some((authors, kb)) = korean::parse_byline(&b).filter(|_| korean_page) {
                 m.authors = authors;
                 m.byline = Some(kb);
             } else {
-                m.authors = split_names(&clean_byline(&b))
+                // An email printed with the name (`By PARK EUN-JEE [park.eunjee@…]`) is the
+                // author's, not part of the name.
+                let email = korean::email_in(&b);
+                let names = match &email {
+                    Some(e) => clean_byline(&b)
+                        .replace(e.as_str(), "")
+                        .replace("[]", "")
+                        .replace("()", "")
+                        .replace("<>", ""),
+                    None => clean_byline(&b),
+                };
+                m.authors = split_names(&names)
                     .into_iter()
                     .map(|name| Author {
                         name,
@@ -712,8 +906,21 @@ pub fn extract(scan: &Scan, page_url: &str, article: Option<u32>) -> Metadata {
                         email: None,
                     })
                     .collect();
+                if let ([only], Some(e)) = (m.authors.as_mut_slice(), email) {
+                    only.email = Some(e);
+                }
                 m.byline = Some(b);
             }
+        }
+    }
+
+    // A Korean page whose byline elements hold no reporter (only dates, or nothing): a line
+    // of its own near the body that reads as one (`최지숙 기자 truth173@seoul.co.kr`,
+    // `박상훈 기자 | 입력 : 2016.09.17 18:59`).
+    if korean_page && m.authors.is_empty() {
+        if let Some((authors, byline)) = article.and_then(|root| reporter_line_near(scan, root)) {
+            m.authors = authors;
+            m.byline = Some(byline);
         }
     }
 
@@ -744,6 +951,7 @@ pub fn extract(scan: &Scan, page_url: &str, article: Option<u32>) -> Metadata {
             )
             .map(str::to_string)
         })
+        .or_else(|| meta(scan, vocab::PUBLISHED_META_KEYS).map(str::to_string))
         .or_else(|| {
             scan.meta
                 .dated
@@ -754,6 +962,11 @@ pub fn extract(scan: &Scan, page_url: &str, article: Option<u32>) -> Metadata {
     m.published = published_raw
         .as_deref()
         .and_then(|d| published_date(d, korean_page));
+    if m.published.is_none() && korean_page {
+        // A timestamp in an attribute (seconds and all) before the minute printed beside it.
+        m.published = timestamp_attr(scan, rule, vocab::PUBLISHED_ATTRS, true)
+            .and_then(|d| published_date(&d, true));
+    }
     if m.published.is_none() && korean_page {
         // Visible dates: the byline area first, then anywhere near the top.
         let texts: Vec<String> = visible
@@ -777,6 +990,9 @@ pub fn extract(scan: &Scan, page_url: &str, article: Option<u32>) -> Metadata {
     if m.published.is_none() && korean_page {
         m.published = article.and_then(|root| date_line_above(scan, root));
     }
+    if m.published.is_none() && korean_page {
+        m.published = labelled_date_line(scan);
+    }
     let modified_raw = ld.modified.clone().or_else(|| {
         meta(
             scan,
@@ -788,6 +1004,11 @@ pub fn extract(scan: &Scan, page_url: &str, article: Option<u32>) -> Metadata {
             ],
         )
         .map(str::to_string)
+    });
+    let modified_raw = modified_raw.or_else(|| {
+        korean_page
+            .then(|| timestamp_attr(scan, None, vocab::MODIFIED_ATTRS, false))
+            .flatten()
     });
     m.modified = modified_raw
         .as_deref()

@@ -24,10 +24,19 @@ pub struct Polished {
     pub images: Vec<(String, String, Option<String>, Option<String>)>,
 }
 
-pub fn polish(body: &mut Element, title: &str) -> Polished {
+/// `deck`: the subtitle the page prints above the story (its lines joined by newlines), which
+/// leaves the body where the body repeats it.
+pub fn polish(body: &mut Element, title: &str, deck: Option<&str>) -> Polished {
     let mut out = Polished::default();
     drop_chrome(body, &mut out, 0);
     drop_title_heading(body, title);
+    if let Some(deck) = deck {
+        // Pages print it twice at most (above the body and at its top).
+        let key = title_key(deck);
+        if drop_deck(body, &key, 0) {
+            drop_deck(body, &key, 0);
+        }
+    }
     drop_after_end_mark(body, 0);
     take_signoff(body, &mut out);
     let lead = first_paragraph_text(body);
@@ -154,6 +163,15 @@ fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) {
                     if is_chrome_text(&text) || is_promo_links(e, &text) {
                         return false;
                     }
+                    // Broadcast crew credits, tip-line promos, reaction prompts.
+                    if e.tag != Tag::A
+                        && korean::has_hangul(&text)
+                        && (korean::is_crew_credit(&text)
+                            || korean::is_tip_promo_block(&text)
+                            || korean::is_reaction_prompt(&text))
+                    {
+                        return false;
+                    }
                     if let Some(tags) = hashtag_line(&text).filter(|_| e.tag != Tag::A) {
                         out.hashtags.extend(tags);
                         return false;
@@ -267,6 +285,36 @@ fn drop_title_heading(body: &mut Element, title: &str) {
     }
 }
 
+/// The deck where the body repeats it (Naver's `<strong class="media_end_summary">` at the
+/// top of `#dic_area`, a daily's `<div class="subtitle">`): the first element among the first
+/// blocks whose text is the deck and nothing else.
+fn drop_deck(el: &mut Element, key: &str, depth: usize) -> bool {
+    if key.is_empty() || depth > 8 {
+        return false;
+    }
+    let mut seen = 0;
+    for i in 0..el.children.len() {
+        let Content::Element(e) = &mut el.children[i] else {
+            continue;
+        };
+        if !has_text(e) {
+            continue;
+        }
+        if e.short_text(1200).is_some_and(|t| title_key(&t) == key) {
+            el.children.remove(i);
+            return true;
+        }
+        if drop_deck(e, key, depth + 1) {
+            return true;
+        }
+        seen += 1;
+        if seen >= 3 {
+            return false;
+        }
+    }
+    false
+}
+
 /// Wire copy ends with `(끝)`: what follows it in the same container is a service trailer
 /// (`본 기사는 인포맥스 금융정보 단말기로 … 서비스된 기사입니다.`), dropped when short.
 fn drop_after_end_mark(el: &mut Element, depth: usize) {
@@ -337,7 +385,20 @@ fn last_text_block(el: &Element, path: &mut Vec<usize>, depth: usize) -> bool {
     false
 }
 
+/// The reporter's sign-off and email after the last paragraph, on lines of their own or at
+/// the end of it (`/정민호 기자` then `minho@…`: both lines go).
 fn take_signoff(body: &mut Element, out: &mut Polished) {
+    for _ in 0..3 {
+        let had_email = out.signoff_email.is_some();
+        take_signoff_once(body, out);
+        // Only an email line taken: the line before it may be the sign-off.
+        if out.signoff.is_some() || out.signoff_email.is_some() == had_email {
+            return;
+        }
+    }
+}
+
+fn take_signoff_once(body: &mut Element, out: &mut Polished) {
     let mut path = Vec::new();
     if !last_text_block(body, &mut path, 0) {
         return;
@@ -356,6 +417,9 @@ fn take_signoff(body: &mut Element, out: &mut Polished) {
     let whole = block.text();
     // A reporter's email alone on the last line.
     if korean::is_bare_email(&whole) {
+        if out.signoff_email.is_some() {
+            return;
+        }
         out.signoff_email = Some(whole.trim().to_string());
         parent.children.remove(last);
         return;
@@ -461,7 +525,7 @@ mod tests {
             p("마지막 문단이라고 말했다. 정희경 기자"),
             p("<저작권자(c) 비즈니스포스트 무단전재 및 재배포금지>"),
         ];
-        let out = polish(&mut body, "제목");
+        let out = polish(&mut body, "제목", None);
         assert_eq!(
             crate::article::to_text(&body),
             "[비즈니스포스트] 첫 문단입니다.\n\n마지막 문단이라고 말했다."

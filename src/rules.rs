@@ -38,21 +38,40 @@ const fn sel(
     Selector::parse_const(tag, class, id)
 }
 
-/// Precision for one outlet: where the body is, what to drop inside it, which links are
-/// person links to unwrap, where the byline and date are printed.
+/// Precision for one outlet or template. Adding an outlet is one entry here and one fixture
+/// folder in `tests/pages/`. Every field is a list of simple selectors ([`Selector`]):
+///
+/// - `name`: reported as `extractor.rule` = `site:<name>`.
+/// - `domains`: hosts the rule applies to (and their subdomains). A rule with none is a CMS
+///   family: its `content` and `remove` apply on every page where they match.
+/// - `signature`: elements that identify the template on a page from any address (a saved
+///   copy, a mirror): the rule applies when one of them is on the page and, when
+///   `signature_attr` is set, holds an element with that attribute (Daum's `dmcf-ptype`).
+/// - `content`: the body container; `remove`: what to drop inside it; `person_links`: links
+///   to unwrap as people; `byline`: where the reporter is printed.
+/// - `deck`: the summary lines above the story (the `subtitle`), besides the generic deck
+///   classes of [`crate::korean::vocab::DECK_CLASSES`].
+/// - `published`: elements whose attribute holds the publication timestamp, `(selector,
+///   attribute)`, read before any date printed on the page.
 pub struct SiteRule {
     pub name: &'static str,
     pub domains: &'static [&'static str],
+    pub signature: &'static [Selector],
+    pub signature_attr: Option<&'static str>,
     pub content: &'static [Selector],
     pub remove: &'static [Selector],
     pub person_links: &'static [Selector],
     pub byline: &'static [Selector],
+    pub deck: &'static [Selector],
+    pub published: &'static [(Selector, &'static str)],
 }
 
 pub static SITE_RULES: &[SiteRule] = &[
     SiteRule {
         name: "businesspost.co.kr",
         domains: &["businesspost.co.kr"],
+        signature: &[],
+        signature_attr: None,
         content: &[sel(Some("div"), Some("detail_editor"), None)],
         remove: &[
             sel(None, Some("detail_control"), None),
@@ -61,10 +80,18 @@ pub static SITE_RULES: &[SiteRule] = &[
         ],
         person_links: &[sel(Some("a"), Some("human_link"), None)],
         byline: &[sel(None, Some("author_info"), None)],
+        deck: &[],
+        published: &[],
     },
     SiteRule {
         name: "news.naver.com",
         domains: &["n.news.naver.com", "news.naver.com", "m.news.naver.com"],
+        signature: &[
+            sel(None, None, Some("dic_area")),
+            sel(None, None, Some("newsct_article")),
+            sel(None, None, Some("articleBodyContents")),
+        ],
+        signature_attr: None,
         content: &[
             sel(None, None, Some("dic_area")),
             sel(None, None, Some("articleBodyContents")),
@@ -75,34 +102,87 @@ pub static SITE_RULES: &[SiteRule] = &[
             sel(None, Some("media_end_head_journalist_name"), None),
             sel(None, Some("byline_s"), None),
         ],
+        deck: &[sel(None, Some("media_end_summary"), None)],
+        published: &[(
+            sel(None, Some("_ARTICLE_DATE_TIME"), None),
+            "data-date-time",
+        )],
     },
     SiteRule {
         name: "v.daum.net",
         domains: &["v.daum.net"],
+        signature: &[sel(None, Some("article_view"), None)],
+        signature_attr: Some("dmcf-ptype"),
         content: &[sel(None, Some("article_view"), None)],
         remove: &[],
         person_links: &[],
         byline: &[],
+        deck: &[],
+        published: &[],
     },
     SiteRule {
         name: "hankyung.com",
         domains: &["hankyung.com"],
+        signature: &[],
+        signature_attr: None,
         content: &[sel(None, None, Some("articletxt"))],
         remove: &[],
         person_links: &[],
         byline: &[],
+        deck: &[],
+        published: &[],
     },
     SiteRule {
         name: "ndsoft",
         domains: &[],
+        signature: &[sel(None, None, Some("article-view-content-div"))],
+        signature_attr: None,
         content: &[sel(None, None, Some("article-view-content-div"))],
         // The reporter box at the end of the body (name, email, "다른기사 보기"): the byline
         // is read from the page, not from the body.
         remove: &[sel(None, Some("view-editors"), None)],
         person_links: &[],
         byline: &[],
+        deck: &[],
+        published: &[],
     },
 ];
+
+/// The first element a selector matches (the start tag is searched for the class or id
+/// first: most elements have neither).
+pub fn find(scan: &crate::scan::Scan, s: &Selector, from: u32, to: u32) -> Option<u32> {
+    let needle = s.class.or(s.id)?;
+    (from..to.min(scan.nodes.len() as u32)).find(|&i| {
+        let raw = scan.raw_start_tag(i);
+        raw.contains(needle) && {
+            let class = scan.attr(i, "class").unwrap_or_default();
+            let id = scan.attr(i, "id").unwrap_or_default();
+            s.matches(scan.nodes[i as usize].tag.name(), &class, &id)
+        }
+    })
+}
+
+/// The rule whose markup signature a page bears, for a page whose address names no rule (a
+/// saved copy or a mirror of a Naver or Daum page). Rules without domains apply anyway.
+pub fn site_rule_by_markup(scan: &crate::scan::Scan) -> Option<&'static SiteRule> {
+    let n = scan.nodes.len() as u32;
+    SITE_RULES
+        .iter()
+        .filter(|r| !r.domains.is_empty())
+        .find(|r| {
+            r.signature.iter().any(|s| {
+                // One fast search of the page first: most pages bear no signature at all.
+                let needle = s.class.or(s.id).unwrap_or_default();
+                memchr::memmem::find(scan.html.as_bytes(), needle.as_bytes()).is_some()
+                    && find(scan, s, 0, n).is_some_and(|k| {
+                        r.signature_attr.is_none_or(|a| {
+                            let node = &scan.nodes[k as usize];
+                            scan.html[node.tag_end as usize..node.end as usize].contains(a)
+                        })
+                    })
+            })
+        })
+}
 
 /// The rule for a URL's host (a rule with no domains applies wherever its selectors match).
 pub fn site_rule_for(url: &str) -> Option<&'static SiteRule> {

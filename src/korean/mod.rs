@@ -1,24 +1,13 @@
 //! Recognizers for Korean news conventions: reporter bylines with role and email, the
 //! sign-off glued to the last paragraph, datelines opening the story, caption pointers and
-//! photo credits, copyright notices.
+//! photo credits, copyright notices; organisations named as authors, broadcast crew
+//! credits, tip-line promos and reaction prompts. The words they read are in [`vocab`].
 
 use crate::article::Author;
 
-/// Reporter roles, longest first so `선임기자` wins over `기자`.
-pub const ROLES: &[&str] = &[
-    "선임기자",
-    "수석기자",
-    "전문기자",
-    "객원기자",
-    "인턴기자",
-    "편집위원",
-    "논설위원",
-    "대기자",
-    "특파원",
-    "칼럼니스트",
-    "기자",
-    "PD",
-];
+pub mod vocab;
+
+pub use vocab::ROLES;
 
 pub fn is_hangul_syllable(c: char) -> bool {
     ('\u{AC00}'..='\u{D7A3}').contains(&c)
@@ -50,6 +39,11 @@ fn find_email(s: &str) -> Option<String> {
         .map(|w| w.to_string())
 }
 
+/// The first email address in a text (`hong@yna.co.kr`).
+pub fn email_in(text: &str) -> Option<String> {
+    find_email(text)
+}
+
 /// A line that is an email address and nothing else (`esshin@yna.co.kr`).
 pub fn is_bare_email(text: &str) -> bool {
     let t = text.trim();
@@ -71,6 +65,8 @@ pub fn parse_byline(text: &str) -> Option<(Vec<Author>, String)> {
         let Some((name_part, role)) = name_and_role(&words, i) else {
             continue;
         };
+        // A place before the name (`제주=홍길동 기자`) is the dateline's, not the name's.
+        let name_part = name_part.rsplit('=').next().unwrap_or(name_part);
         let names: Vec<String> = name_part
             .split(['·', ',', '/', '・'])
             .map(|n| n.trim().to_string())
@@ -97,7 +93,8 @@ pub fn parse_byline(text: &str) -> Option<(Vec<Author>, String)> {
 /// The reporter a word names with its role: `홍길동기자` (glued, a name before the role) or
 /// `기자` after the name word. Returns the name part as written and the role.
 fn name_and_role<'a>(words: &[&'a str], i: usize) -> Option<(&'a str, &'static str)> {
-    let w = words[i];
+    // A place before the name (`제주=홍길동기자`) is not part of it.
+    let w = words[i].rsplit('=').next().unwrap_or(words[i]);
     match ROLES.iter().find(|r| w.ends_with(*r)) {
         Some(role) if w.len() > role.len() && is_korean_name(&w[..w.len() - role.len()]) => {
             Some((&w[..w.len() - role.len()], *role))
@@ -111,7 +108,7 @@ fn name_and_role<'a>(words: &[&'a str], i: usize) -> Option<(&'a str, &'static s
 /// `… 밝혔다./연합뉴스`, `(끝)`, a trailing reporter email. Returns (text without it, sign-off).
 pub fn split_signoff(paragraph: &str) -> Option<(String, String)> {
     let p = paragraph.trim_end();
-    for end_mark in ["(끝)", "/연합뉴스", "/뉴스1", "/뉴시스"] {
+    for end_mark in vocab::END_MARKS {
         if let Some(rest) = p.strip_suffix(end_mark) {
             return Some((
                 rest.trim_end().to_string(),
@@ -196,30 +193,8 @@ fn without_reporter(inner: &str) -> &str {
 
 /// A label of a kind of story (`[단독]`, `[속보]`, `[이슈+]`, `[포토]`), not a place or outlet.
 fn is_series_label(inner: &str) -> bool {
-    const LABELS: &[&str] = &[
-        "단독",
-        "속보",
-        "종합",
-        "포토",
-        "사설",
-        "칼럼",
-        "인터뷰",
-        "기획",
-        "르포",
-        "영상",
-        "현장",
-        "이슈",
-        "분석",
-        "해설",
-        "오피니언",
-        "시론",
-        "기고",
-        "팩트체크",
-        "카드뉴스",
-        "그래픽",
-    ];
     let core = inner.trim_end_matches(['+', '…', '.', ' ']);
-    inner.contains('+') || LABELS.contains(&core) || core.starts_with("종합")
+    inner.contains('+') || vocab::SERIES_LABELS.contains(&core) || core.starts_with("종합")
 }
 
 /// The reporter named where the story opens: `(서울=연합뉴스) 홍길동 기자 = …`,
@@ -247,6 +222,110 @@ pub fn lead_byline(first_paragraph: &str) -> Option<(Vec<Author>, String)> {
         return None;
     }
     parse_byline(head)
+}
+
+/// Whether a name from the page's metadata (`og:article:author`, JSON-LD) is an organisation
+/// rather than a person: the outlet (`YTN`, `한겨레`, the site's own name), a portal copy
+/// (`머니투데이 | 네이버`), an acronym of capitals (`MBC`, `JTBC`), or a name ending as
+/// outlets do (`연합뉴스TV`, `서울신문`).
+pub fn is_organisation(name: &str, site_name: Option<&str>) -> bool {
+    let n = name.trim();
+    if n.is_empty() {
+        return false;
+    }
+    let lower = n.to_lowercase();
+    let same_as_site = site_name.is_some_and(|s| {
+        let s = s.trim().to_lowercase();
+        !s.is_empty() && (s == lower || s.contains(&lower) || lower.contains(&s))
+    });
+    let acronym = (2..=5).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_uppercase());
+    same_as_site
+        || acronym
+        || n.contains('|')
+        || vocab::PORTALS
+            .iter()
+            .any(|p| lower.split(|c: char| !c.is_alphanumeric()).any(|w| w == *p))
+        || vocab::ORGANISATION_ENDINGS
+            .iter()
+            .any(|e| n.ends_with(e) && !is_korean_name(n))
+}
+
+/// The outlet an organisation author names (`머니투데이 | 네이버` → `머니투데이`), for a page
+/// that does not say its site name otherwise.
+pub fn outlet_of(author: &str) -> Option<String> {
+    let first = author.split('|').next()?.trim();
+    (!first.is_empty() && !vocab::PORTALS.contains(&first.to_lowercase().as_str()))
+        .then(|| first.to_string())
+}
+
+/// A broadcast's crew credits (`[영상취재 홍길동 / 영상편집 김철수]`, `영상취재: 이준호 /
+/// 영상편집: 최서연`, `(촬영기자: 김민수)`): every part a crew role and a name.
+pub fn is_crew_credit(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_matches(|c: char| "[]()<>【】".contains(c) || c.is_whitespace());
+    if t.is_empty() || t.chars().count() > 80 {
+        return false;
+    }
+    t.split(['/', ',', '·', '|']).all(|part| {
+        let part = part.trim();
+        vocab::CREW_ROLES.iter().any(|r| {
+            part.strip_prefix(r).is_some_and(|rest| {
+                let rest = rest.trim_start_matches([':', '：', '=', ' ']).trim();
+                // A role and one or a few names (`영상취재 홍길동 김민수`).
+                !rest.is_empty()
+                    && rest.split_whitespace().count() <= 3
+                    && rest.split_whitespace().all(|w| {
+                        is_korean_name(w) || w.chars().all(|c| c.is_alphabetic()) && w.len() <= 20
+                    })
+            })
+        })
+    })
+}
+
+/// A line of a tip-line promo (`▷ 전화 02-398-3000`, `▷ 이메일 jebo@yna.co.kr`, `▷ 카카오톡
+/// @jebo`, `제보는 카카오톡 okjebo`): a pointer or a contact word first, and a way to reach the
+/// newsroom (a number, an address, a messenger ID).
+pub fn is_tip_promo_line(text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() || t.chars().count() > 60 {
+        return false;
+    }
+    let pointed = t.starts_with(['▷', '▶', '※', '☞', '■', '□', '◆']);
+    let body = t
+        .trim_start_matches(['▷', '▶', '※', '☞', '■', '□', '◆', ' '])
+        .trim();
+    let body = body.trim_start_matches(['[', '(']);
+    let contact_first = vocab::CONTACT_WORDS.iter().any(|w| body.starts_with(w));
+    let reachable = body.contains('@')
+        || body
+            .as_bytes()
+            .windows(3)
+            .any(|w| w.iter().all(u8::is_ascii_digit))
+        || body.contains("카카오톡")
+        || body.contains("카톡");
+    (pointed || body.starts_with("제보")) && contact_first && reachable
+}
+
+/// A block of tip-line promo lines (`▷ 전화 …▷ 이메일 …▷ 카카오톡 …`, the lines joined).
+pub fn is_tip_promo_block(text: &str) -> bool {
+    let t = text.trim();
+    if !t.starts_with(['▷', '▶', '※', '☞']) || t.chars().count() > 200 {
+        return is_tip_promo_line(t);
+    }
+    t.split(['▷', '▶', '※', '☞'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .all(|l| is_tip_promo_line(&format!("▷ {l}")))
+}
+
+/// A prompt for a reaction (`이 기사가 마음에 들었다면, 좋아요를 눌러 주세요`): a short line
+/// with a prompt phrase and a reaction word.
+pub fn is_reaction_prompt(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() <= 100
+        && vocab::REACTION_PROMPTS.iter().any(|p| t.contains(p))
+        && vocab::REACTION_WORDS.iter().any(|w| t.contains(w))
 }
 
 /// A caption without its `▲`/`△` pointer, and the photo credit it names (`<네이버>`,
@@ -414,6 +493,45 @@ mod tests {
             clean_caption("사진 설명 /사진=뉴스1").1.as_deref(),
             Some("뉴스1")
         );
+    }
+
+    #[test]
+    fn organisations_are_not_people() {
+        assert!(is_organisation("YTN", Some("YTN")));
+        assert!(is_organisation("머니투데이 | 네이버", None));
+        assert!(is_organisation("MBC", None));
+        assert!(is_organisation("연합뉴스TV", None));
+        assert!(is_organisation("한겨레", Some("한겨레")));
+        assert!(!is_organisation("홍길동", Some("한겨레")));
+        assert!(!is_organisation("이경제", None));
+        assert!(!is_organisation("PARK EUN-JEE", None));
+        assert_eq!(
+            outlet_of("머니투데이 | 네이버").as_deref(),
+            Some("머니투데이")
+        );
+    }
+
+    #[test]
+    fn broadcast_chrome_lines() {
+        assert!(is_crew_credit("[영상취재 김철수 / 영상편집 박민지]"));
+        assert!(is_crew_credit("영상취재: 이준호 / 영상편집: 최서연"));
+        assert!(!is_crew_credit("편집국은 이날 회의를 열었다"));
+        assert!(is_tip_promo_block(
+            "▷ 전화 02-784-4000 ▷ 이메일 a@b.co.kr ▷ 카카오톡 @mbc제보"
+        ));
+        assert!(!is_tip_promo_line("전화 통화에서 그는 2023년 일을 말했다"));
+        assert!(is_reaction_prompt(
+            "이 기사가 마음에 들었다면, 좋아요를 눌러 주세요."
+        ));
+        assert!(!is_reaction_prompt("선수들은 팬들의 응원에 감사했다."));
+    }
+
+    #[test]
+    fn places_before_names_are_not_names() {
+        let (a, b) = parse_byline("제주=고현준기자").unwrap();
+        assert_eq!((a[0].name.as_str(), b.as_str()), ("고현준", "고현준 기자"));
+        let (a, _) = parse_byline("제주=고현준 기자").unwrap();
+        assert_eq!(a[0].name, "고현준");
     }
 
     #[test]

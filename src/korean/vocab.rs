@@ -1,0 +1,186 @@
+//! The words of Korean news pages, as data: every list the Korean recognizers read lives here
+//! (site and template rules live in [`crate::rules`]). Adding a word is one line here; the
+//! unit tests at the end keep the lists in the form their readers expect.
+
+/// Reporter roles, longest first so `선임기자` wins over `기자`.
+pub const ROLES: &[&str] = &[
+    "선임기자",
+    "수석기자",
+    "전문기자",
+    "객원기자",
+    "인턴기자",
+    "편집위원",
+    "논설위원",
+    "대기자",
+    "특파원",
+    "칼럼니스트",
+    "앵커",
+    "기자",
+    "PD",
+];
+
+/// Labels of the date a story was published (`입력 2024.01.29 15:17`, `입력 : …`).
+pub const PUBLISHED_LABELS: &[&str] = &["기사입력", "최초입력", "입력", "등록", "승인", "게재"];
+
+/// Labels of the date a story was last changed.
+pub const MODIFIED_LABELS: &[&str] = &["최종수정", "수정", "업데이트"];
+
+/// Where a printed date ends when another label follows it on the same line.
+pub const DATE_LINE_CUTS: &[&str] = &["수정", "|", "  ", "입력", "기사", "최종", "업데이트"];
+
+/// Attributes that carry an element's date as a machine-readable timestamp (Naver:
+/// `<span class="… _ARTICLE_DATE_TIME" data-date-time="2024-01-29 15:17:03">`).
+pub const PUBLISHED_ATTRS: &[&str] = &["data-date-time", "data-published-time"];
+pub const MODIFIED_ATTRS: &[&str] = &["data-modify-date-time", "data-modified-time"];
+
+/// `<meta>` keys (lowercased) with the publication moment that Korean portals use besides the
+/// standard ones (Daum: `og:regDate` = `20240129151703`).
+pub const PUBLISHED_META_KEYS: &[&str] = &["og:regdate"];
+
+/// Ends of an outlet's or organisation's name (`한겨레신문`, `YTN뉴스`, `연합뉴스TV`): a
+/// meta author ending so is the outlet, not a person.
+pub const ORGANISATION_ENDINGS: &[&str] = &[
+    "뉴스",
+    "신문",
+    "일보",
+    "방송",
+    "경제",
+    "통신",
+    "미디어",
+    "닷컴",
+    "타임스",
+    "저널",
+    "투데이",
+    "데일리",
+    "신문사",
+    "TV",
+    "tv",
+    "뉴스룸",
+    "편집국",
+    "취재팀",
+    "보도국",
+];
+
+/// Portals that republish stories (`매체명 | 네이버`): a name holding one is no person.
+pub const PORTALS: &[&str] = &["네이버", "다음", "naver", "daum", "네이트", "nate"];
+
+/// Title tails that name an outlet (` - 매일경제`, ` : 네이버 뉴스`), read with a length limit.
+pub const TITLE_SITE_ENDINGS: &[&str] = &["뉴스", "신문", "일보"];
+
+/// Stories end with these marks; what follows is the sign-off (`… 밝혔다./연합뉴스`).
+pub const END_MARKS: &[&str] = &["(끝)", "/연합뉴스", "/뉴스1", "/뉴시스"];
+
+/// Labels of a kind of story (`[단독]`, `[속보]`, `[포토]`): never a place or an outlet.
+pub const SERIES_LABELS: &[&str] = &[
+    "단독",
+    "속보",
+    "종합",
+    "포토",
+    "사설",
+    "칼럼",
+    "인터뷰",
+    "기획",
+    "르포",
+    "영상",
+    "현장",
+    "이슈",
+    "분석",
+    "해설",
+    "오피니언",
+    "시론",
+    "기고",
+    "팩트체크",
+    "카드뉴스",
+    "그래픽",
+];
+
+/// The crew a broadcast credits under its story (`[영상취재 홍길동 / 영상편집 김철수]`,
+/// `영상취재: …`): production credits, not authors and not text.
+pub const CREW_ROLES: &[&str] = &[
+    "영상취재",
+    "영상편집",
+    "영상촬영",
+    "촬영기자",
+    "촬영",
+    "편집",
+    "그래픽",
+    "구성",
+    "영상디자인",
+    "CG",
+    "VJ",
+    "드론촬영",
+    "화면제공",
+    "자료제공",
+];
+
+/// Ways to reach a newsroom that a tip-line promo offers (`▷ 전화 02-…`, `▷ 카카오톡 …`).
+pub const CONTACT_WORDS: &[&str] = &[
+    "전화",
+    "이메일",
+    "메일",
+    "카카오톡",
+    "카톡",
+    "문자",
+    "홈페이지",
+    "유튜브",
+    "제보",
+];
+
+/// Phrases of a reaction prompt (`이 기사가 마음에 들었다면, 좋아요를 눌러 주세요`), each with
+/// one of [`REACTION_WORDS`] in the same short line.
+pub const REACTION_PROMPTS: &[&str] = &[
+    "마음에 들었다면",
+    "마음에 드셨다면",
+    "유익했다면",
+    "도움이 됐다면",
+    "도움이 되셨다면",
+    "눌러 주세요",
+    "눌러주세요",
+    "부탁드립니다",
+];
+pub const REACTION_WORDS: &[&str] = &["좋아요", "구독", "추천", "응원", "공감"];
+
+/// Class tokens of a deck (the summary lines above a story): `<div class="subtitle">`,
+/// `<h3 class="sub_tit">`, `<strong class="summary">`, Naver's `media_end_summary`.
+pub const DECK_CLASSES: &[&str] = &[
+    "subtitle",
+    "sub_title",
+    "sub_tit",
+    "subtit",
+    "sub-title",
+    "summary",
+    "article_summary",
+    "art_summary",
+    "media_end_summary",
+    "summary_area",
+    "sub_head",
+    "subhead",
+    "deck",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_are_longest_first_where_one_ends_another() {
+        for (i, a) in ROLES.iter().enumerate() {
+            for b in &ROLES[i + 1..] {
+                assert!(!b.ends_with(a) || b == a, "{b} must come before {a}");
+            }
+        }
+        for (i, a) in PUBLISHED_LABELS.iter().enumerate() {
+            for b in &PUBLISHED_LABELS[i + 1..] {
+                assert!(!b.contains(a), "{b} must come before {a}");
+            }
+        }
+    }
+
+    #[test]
+    fn class_tokens_are_lowercase() {
+        assert!(DECK_CLASSES.iter().all(|c| c.to_ascii_lowercase() == *c));
+        assert!(PUBLISHED_META_KEYS
+            .iter()
+            .all(|c| c.to_ascii_lowercase() == *c));
+    }
+}
