@@ -183,6 +183,7 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
     if let ([only], Some(email)) = (authors.as_mut_slice(), &polished.signoff_email) {
         only.email.get_or_insert_with(|| email.clone());
     }
+    let (authors, byline) = bounded_credits(authors, byline);
     let images: Vec<Image> = polished
         .images
         .iter()
@@ -252,6 +253,25 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
             rule: rule_name,
         },
     })
+}
+
+/// The most authors an export lists, and the longest byline it keeps (characters): a page can
+/// claim any number of authors (one JSON-LD block named 160,000), a reader shows a line.
+pub const MAX_AUTHORS: usize = 50;
+pub const MAX_BYLINE_CHARS: usize = 300;
+
+/// Authors and byline within [`MAX_AUTHORS`] and [`MAX_BYLINE_CHARS`]; a cut byline ends
+/// with `…`.
+fn bounded_credits(
+    mut authors: Vec<Author>,
+    byline: Option<String>,
+) -> (Vec<Author>, Option<String>) {
+    authors.truncate(MAX_AUTHORS);
+    let byline = byline.map(|b| match b.char_indices().nth(MAX_BYLINE_CHARS) {
+        Some((cut, _)) => format!("{}…", b[..cut].trim_end()),
+        None => b,
+    });
+    (authors, byline)
 }
 
 /// The page's tags, then the hashtags under its story that they lack.

@@ -970,3 +970,30 @@ fn fuzz_regressions() {
         |_| {},
     );
 }
+
+/// A JSON-LD block that names 160,000 authors: the export lists a bounded number, and the
+/// byline stays a line (it was 3.4 MB).
+#[test]
+fn a_flood_of_authors_is_bounded() {
+    let names: Vec<String> = (0..160_000)
+        .map(|i| format!("{{\"@type\":\"Person\",\"name\":\"Writer Number{i}\"}}"))
+        .collect();
+    let ld = format!(
+        "<script type=\"application/ld+json\">{{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"Hostile page\",\"author\":[{}]}}</script>",
+        names.join(",")
+    );
+    let page = article(&prose_article()).replace("</head>", &format!("{ld}</head>"));
+    assert!(page.contains("Writer Number159999"));
+    let a = malgeum::extract(&page, URL, &options()).unwrap();
+    assert!(
+        !a.authors.is_empty() && a.authors.len() <= malgeum::MAX_AUTHORS,
+        "{}",
+        a.authors.len()
+    );
+    let byline = a.byline.unwrap_or_default();
+    assert!(
+        byline.chars().count() <= malgeum::MAX_BYLINE_CHARS + 1,
+        "{}",
+        byline.len()
+    );
+}
