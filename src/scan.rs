@@ -1009,13 +1009,14 @@ impl<'h> State<'h> {
                     .iter()
                     .position(|b| *b == b'>')
                     .map_or(until, |p| gap_start + name_end + p + 1);
-                self.on_end_tag(name, close_at);
+                self.on_end_tag(name, gap_start + at, close_at);
             }
             i = name_end.max(at + 2);
         }
     }
 
-    fn on_end_tag(&mut self, name: &str, at: usize) {
+    /// An end tag from `start` to `at` (just past its `>`).
+    fn on_end_tag(&mut self, name: &str, start: usize, at: usize) {
         let tag = Tag::from_name(name);
         if matches!(tag, Tag::Body | Tag::Html) {
             // Browsers keep both open: what follows `</body>` or `</html>` is still body.
@@ -1029,6 +1030,13 @@ impl<'h> State<'h> {
         });
         if closes == 0 && tag == Tag::Br {
             self.on_br();
+        }
+        if closes == 0 && tag == Tag::P && self.seen_body {
+            // A stray `</p>` makes an empty paragraph in browsers: it ends the text run
+            // before it as a block would.
+            self.open_element(start..start, "", "p", Tag::P);
+            self.pop(at);
+            return;
         }
         for _ in 0..closes {
             self.pop(at);
