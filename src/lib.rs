@@ -10,8 +10,11 @@
 //! 1. `decode`: bytes to text (charset from BOM or `<meta>`, EUC-KR and other legacy
 //!    encodings; feature `charsets`, on by default, off in the wasm build, which gets text).
 //! 2. [`rules`]: site rules as data, and the generic class/id hints and chrome words.
-//! 3. [`scan`]: one lol_html pass: metadata, and a flat arena of per-element statistics and
-//!    text ranges (with [`tags`] for HTML's implied end tags).
+//! 3. [`scan`]: one lol_html pass over the input as HTML's preprocessing leaves it: metadata,
+//!    and a flat arena of per-element statistics and text ranges, built by the
+//!    tree-construction rules that decide what a reader sees (implied `<html>`/`<head>`/
+//!    `<body>`, the head's end, [`tags`] for implied end tags); [`charref`] reads character
+//!    references by the tokenizer's rules, and [`url`] resolves links by the URL Standard.
 //! 4. [`choose`]: the article's elements, by site rule or by Readability-grade scoring, and
 //!    the noise inside them.
 //! 5. [`render`]: the chosen elements, rebuilt from the arena as an allowlisted tree.
@@ -22,6 +25,8 @@
 //!
 //! The surfaces: [`extract`] and `extract_bytes` here, the CLI (`src/main.rs`), and the wasm
 //! binding, a crate of its own (`wasm/`) so that its build can leave the legacy charsets out.
+
+#![forbid(unsafe_code)]
 
 pub mod article;
 pub mod charref;

@@ -423,14 +423,10 @@ fn visible_byline(scan: &Scan, article: Option<u32>) -> Option<(u32, String)> {
     // the article's own header: an unlikely container (`entry-header`, a share bar) inside the
     // same <article> element as the body and before it.
     let scope = article.and_then(|root| {
-        let mut a = root;
-        while a != NONE {
-            if scan.nodes[a as usize].tag == Tag::Article {
-                return Some((a, root));
-            }
-            a = scan.nodes[a as usize].parent;
-        }
-        None
+        std::iter::once(root)
+            .chain(scan.ancestors(root))
+            .find(|a| scan.nodes[*a as usize].tag == Tag::Article)
+            .map(|a| (a, root))
     });
     let skipped = |i: u32| {
         let mut a = scan.nodes[i as usize].parent;

@@ -1173,6 +1173,12 @@ impl Scan<'_> {
         markup::fold_whitespace(&s)
     }
 
+    /// The ancestors of `node`, nearest first, up to the root.
+    pub fn ancestors(&self, node: u32) -> impl Iterator<Item = u32> + '_ {
+        let parent = |a: u32| Some(self.nodes[a as usize].parent).filter(|p| *p != NONE);
+        std::iter::successors(parent(node), move |a| parent(*a))
+    }
+
     /// Whether `node` is `ancestor` or lies inside it.
     pub fn is_inside(&self, node: u32, ancestor: u32) -> bool {
         // Descendants follow their ancestor in the arena and start before it ends (an element
