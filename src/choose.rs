@@ -10,7 +10,7 @@ use crate::tags::Tag;
 
 /// What the render stage should emit: the article's top-level elements, in order, and
 /// the elements inside them to drop.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Plan {
     pub roots: Vec<u32>,
     pub dropped: Vec<bool>,
@@ -18,6 +18,9 @@ pub struct Plan {
     pub rule: String,
     /// The article's visible text length, for the readerable verdict.
     pub chars: u32,
+    /// The best candidate's content score, before it grew into the article (0 for a site
+    /// rule's container or the fallback).
+    pub score: f32,
 }
 
 #[derive(Clone, Copy)]
@@ -28,6 +31,20 @@ struct Attempt {
 }
 
 const CHAR_THRESHOLD: u32 = 500;
+
+/// A first (strict) pass that kept this much text found the article, only too short: the
+/// relaxed passes may grow it, or replace it with a better-scoring candidate, not with a
+/// weaker one elsewhere on the page.
+const MIN_TRUSTED_CHARS: u32 = 140;
+
+/// Whether one plan's roots contain or lie inside the other's.
+fn overlaps(scan: &Scan, a: &Plan, b: &Plan) -> bool {
+    a.roots.iter().any(|&x| {
+        b.roots
+            .iter()
+            .any(|&y| scan.is_inside(x, y) || scan.is_inside(y, x))
+    })
+}
 
 const FIRST_ATTEMPT: Attempt = Attempt {
     strip_unlikely: true,
@@ -62,10 +79,24 @@ pub fn choose(scan: &Scan, rule_name: Option<&str>) -> Plan {
         },
     ];
     let mut best: Option<Plan> = None;
+    let mut first: Option<Plan> = None;
     for attempt in attempts {
         let plan = score_and_pick(scan, attempt);
+        if let Some(first) = &first {
+            if first.chars >= MIN_TRUSTED_CHARS
+                && plan.score <= first.score
+                && !overlaps(scan, &plan, first)
+            {
+                // The relaxed filters found something else and no stronger: what the strict
+                // pass kept out (a sidebar, a widget), not more of what it found.
+                continue;
+            }
+        }
         if plan.chars >= CHAR_THRESHOLD {
             return plan;
+        }
+        if first.is_none() {
+            first = Some(plan.clone());
         }
         if best.as_ref().is_none_or(|b| plan.chars > b.chars) {
             best = Some(plan);
@@ -85,6 +116,7 @@ fn choose_by_rule(scan: &Scan, rule_name: Option<&str>) -> Option<Plan> {
         dropped: vec![false; scan.nodes.len()],
         rule: rule_name.map_or_else(|| "generic".to_string(), |r| format!("site:{r}")),
         chars: 0,
+        score: 0.0,
     };
     mark_noise(scan, &mut plan, FIRST_ATTEMPT);
     plan.chars = kept_chars(scan, &plan);
@@ -155,10 +187,12 @@ fn score_and_pick(scan: &Scan, attempt: Attempt) -> Plan {
         dropped: vec![false; scan.nodes.len()],
         rule: "generic".into(),
         chars: 0,
+        score: 0.0,
     };
     match candidates.first() {
         None => plan.roots = fallback_roots(scan),
         Some(&(top, top_score)) => {
+            plan.score = top_score;
             let (top, top_score) = shared_ancestor(scan, &scores, &candidates, top, top_score);
             let top = climb(scan, &scores, top, top_score);
             let top = only_child_parent(scan, top);
