@@ -450,6 +450,7 @@ fn mark_noise(scan: &Scan, plan: &mut Plan, attempt: Attempt) {
             if n.flags & (scan::HIDDEN | scan::NOISE_ROLE | scan::RULE_REMOVE) != 0
                 || n.tag.is_never_content() && n.tag != Tag::Noscript
                 || is_chrome(scan, i)
+                || is_teaser_link(scan, i)
                 || attempt.strip_unlikely && n.flags & scan::UNLIKELY != 0
                 || attempt.clean_conditionally && should_clean(scan, i)
             {
@@ -501,6 +502,42 @@ fn is_chrome(scan: &Scan, i: u32) -> bool {
         return true;
     }
     false
+}
+
+/// A teaser paragraph this long at most: a label and one headline.
+const TEASER_MAX_CHARS: u32 = 250;
+/// Share of a teaser's text inside its link.
+const TEASER_MIN_LINK_SHARE: f32 = 0.5;
+/// A teaser's label ("Read more", "Lea también", "VEA TAMBIÉN") is this short …
+const TEASER_MAX_LABEL_CHARS: usize = 40;
+const TEASER_MAX_LABEL_WORDS: usize = 5;
+
+/// A related-story teaser set into the text: a short label, a colon, then a link to another
+/// story and nothing else ("Read more: <a>…</a>", "LE PUEDE INTERESAR: <a>…</a>").
+fn is_teaser_link(scan: &Scan, i: u32) -> bool {
+    let n = &scan.nodes[i as usize];
+    if !(n.tag == Tag::P || n.tag.is_heading())
+        || n.chars > TEASER_MAX_CHARS
+        || n.link_chars < n.chars as f32 * TEASER_MIN_LINK_SHARE
+    {
+        return false;
+    }
+    let text = scan.text_of(i);
+    let Some(colon) = text.find(':') else {
+        return false;
+    };
+    let label = text[..colon].trim();
+    let label_chars = label.chars().count();
+    if label_chars < 2
+        || label_chars > TEASER_MAX_LABEL_CHARS
+        || label.split_whitespace().count() > TEASER_MAX_LABEL_WORDS
+        || label.contains(['.', '!', '?'])
+    {
+        return false;
+    }
+    // The label (and the colon, a space or two) is all the text outside the link.
+    let unlinked = n.chars as f32 - n.link_chars;
+    unlinked >= label_chars as f32 && unlinked <= label_chars as f32 + 3.0
 }
 
 /// Readability's `_cleanConditionally` for tables, lists, divs, sections, forms and asides.
