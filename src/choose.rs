@@ -10,7 +10,7 @@ use crate::tags::Tag;
 
 /// What the render stage should emit: the article's top-level elements, in order, and
 /// the elements inside them to drop.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Plan {
     pub roots: Vec<u32>,
     pub dropped: Vec<bool>,
@@ -18,6 +18,9 @@ pub struct Plan {
     pub rule: String,
     /// The article's visible text length, for the readerable verdict.
     pub chars: u32,
+    /// The best candidate's content score, before it grew into the article (0 for a site
+    /// rule's container or the fallback).
+    pub score: f32,
 }
 
 #[derive(Clone, Copy)]
@@ -28,6 +31,20 @@ struct Attempt {
 }
 
 const CHAR_THRESHOLD: u32 = 500;
+
+/// A first (strict) pass that kept this much text found the article, only too short: the
+/// relaxed passes may grow it, or replace it with a better-scoring candidate, not with a
+/// weaker one elsewhere on the page.
+const MIN_TRUSTED_CHARS: u32 = 140;
+
+/// Whether one plan's roots contain or lie inside the other's.
+fn overlaps(scan: &Scan, a: &Plan, b: &Plan) -> bool {
+    a.roots.iter().any(|&x| {
+        b.roots
+            .iter()
+            .any(|&y| scan.is_inside(x, y) || scan.is_inside(y, x))
+    })
+}
 
 const FIRST_ATTEMPT: Attempt = Attempt {
     strip_unlikely: true,
@@ -62,10 +79,24 @@ pub fn choose(scan: &Scan, rule_name: Option<&str>) -> Plan {
         },
     ];
     let mut best: Option<Plan> = None;
+    let mut first: Option<Plan> = None;
     for attempt in attempts {
         let plan = score_and_pick(scan, attempt);
+        if let Some(first) = &first {
+            if first.chars >= MIN_TRUSTED_CHARS
+                && plan.score <= first.score
+                && !overlaps(scan, &plan, first)
+            {
+                // The relaxed filters found something else and no stronger: what the strict
+                // pass kept out (a sidebar, a widget), not more of what it found.
+                continue;
+            }
+        }
         if plan.chars >= CHAR_THRESHOLD {
             return plan;
+        }
+        if first.is_none() {
+            first = Some(plan.clone());
         }
         if best.as_ref().is_none_or(|b| plan.chars > b.chars) {
             best = Some(plan);
@@ -85,6 +116,7 @@ fn choose_by_rule(scan: &Scan, rule_name: Option<&str>) -> Option<Plan> {
         dropped: vec![false; scan.nodes.len()],
         rule: rule_name.map_or_else(|| "generic".to_string(), |r| format!("site:{r}")),
         chars: 0,
+        score: 0.0,
     };
     mark_noise(scan, &mut plan, FIRST_ATTEMPT);
     plan.chars = kept_chars(scan, &plan);
@@ -116,45 +148,119 @@ fn excluded(flags: u32, attempt: Attempt) -> bool {
         || attempt.strip_unlikely && flags & scan::IN_UNLIKELY != 0
 }
 
+/// Shortest paragraph that scores: shorter runs are captions, labels and buttons.
+const MIN_PARAGRAPH_CHARS: u32 = scan::MIN_PARAGRAPH_CHARS;
+/// How many ancestors of a paragraph's container share its score (level 0 is the container).
+const SCORE_LEVELS: u32 = 5;
+/// Characters per length point of a paragraph's score, and the most such points it can earn.
+const CHARS_PER_POINT: u32 = 100;
+const MAX_LENGTH_POINTS: u32 = 3;
+/// How many of the best candidates are kept to compare.
+const TOP_CANDIDATES: usize = 5;
+/// A rival scores at least this share of the top candidate's score.
+const RIVAL_SHARE: f32 = 0.75;
+/// Rivals inside one ancestor that make it the article.
+const RIVALS_FOR_ANCESTOR: usize = 2;
+/// While climbing, a parent scoring under this share of the start is no longer the story.
+const CLIMB_FLOOR_SHARE: f32 = 1.0 / 3.0;
+/// A sibling joins the article when its score reaches this share of the top's score …
+const SIBLING_SHARE: f32 = 0.2;
+/// … and at least this score.
+const SIBLING_MIN_SCORE: f32 = 10.0;
+/// A sibling with the top's class gets this share of the top's score as a bonus.
+const SAME_CLASS_BONUS_SHARE: f32 = 0.2;
+/// A same-class sibling section joins with this much text and under this link density.
+const SECTION_MIN_CHARS: u32 = 100;
+const SECTION_MAX_LINK_DENSITY: f32 = 0.3;
+/// A lone sibling paragraph: longer than this is prose when under the link density below;
+/// shorter, it must have no links and read as a sentence.
+const LONG_PARAGRAPH_CHARS: u32 = 80;
+const PARAGRAPH_MAX_LINK_DENSITY: f32 = 0.25;
+
+/// One scoring pass: paragraph scores flow up, the best candidates are compared, and the
+/// winner grows by its shared ancestor, its parents and its siblings into the plan.
 fn score_and_pick(scan: &Scan, attempt: Attempt) -> Plan {
+    let mut scores = score_paragraphs(scan, attempt);
+    let candidates = top_candidates(scan, attempt, &mut scores);
+    let mut plan = Plan {
+        roots: Vec::new(),
+        dropped: vec![false; scan.nodes.len()],
+        rule: "generic".into(),
+        chars: 0,
+        score: 0.0,
+    };
+    match candidates.first() {
+        None => plan.roots = fallback_roots(scan),
+        Some(&(top, top_score)) => {
+            plan.score = top_score;
+            let (top, top_score) = shared_ancestor(scan, &scores, &candidates, top, top_score);
+            let top = climb(scan, &scores, top, top_score);
+            let top = only_child_parent(scan, top);
+            let top_score = score_or(&scores, top, top_score);
+            plan.roots = merge_siblings(scan, attempt, &scores, top, top_score);
+        }
+    }
+    mark_noise(scan, &mut plan, attempt);
+    plan.chars = kept_chars(scan, &plan);
+    plan
+}
+
+/// The element's score, or `fallback` when it has none.
+fn score_or(scores: &[f32], i: u32, fallback: f32) -> f32 {
+    let s = scores[i as usize];
+    if s.is_nan() {
+        fallback
+    } else {
+        s
+    }
+}
+
+/// Readability's content scores: each paragraph (1 + commas + length) flows to its container
+/// and up to four ancestors, divided more the farther it goes. Elements no paragraph reaches
+/// stay NaN; a scored element starts from its tag's base score and (optionally) class weight.
+fn score_paragraphs(scan: &Scan, attempt: Attempt) -> Vec<f32> {
     let nodes = &scan.nodes;
     let mut scores: Vec<f32> = vec![f32::NAN; nodes.len()];
-    let init = |scores: &mut Vec<f32>, i: u32| {
-        let s = &mut scores[i as usize];
-        if s.is_nan() {
-            let n = &nodes[i as usize];
-            let weight = if attempt.weight_classes {
-                f32::from(n.class_weight)
-            } else {
-                0.0
-            };
-            *s = tag_base_score(n.tag) + weight;
-        }
-    };
     for p in &scan.paragraphs {
-        if p.chars < 25 || p.container == NONE || excluded(p.flags, attempt) {
+        if p.chars < MIN_PARAGRAPH_CHARS || p.container == NONE || excluded(p.flags, attempt) {
             continue;
         }
-        let content_score = 1.0 + (p.commas + 1) as f32 + (p.chars / 100).min(3) as f32;
+        let content_score = 1.0
+            + (p.commas + 1) as f32
+            + (p.chars / CHARS_PER_POINT).min(MAX_LENGTH_POINTS) as f32;
         let mut ancestor = p.container;
         let mut level = 0u32;
-        while ancestor != NONE && level < 5 {
+        while ancestor != NONE && level < SCORE_LEVELS {
             let n = &nodes[ancestor as usize];
             if matches!(n.tag, Tag::Html | Tag::Body) && level > 0 || n.tag == Tag::Html {
                 break;
             }
-            init(&mut scores, ancestor);
+            let s = &mut scores[ancestor as usize];
+            if s.is_nan() {
+                let weight = if attempt.weight_classes {
+                    f32::from(n.class_weight)
+                } else {
+                    0.0
+                };
+                *s = tag_base_score(n.tag) + weight;
+            }
             let divider = match level {
                 0 => 1.0,
                 1 => 2.0,
                 l => l as f32 * 3.0,
             };
-            scores[ancestor as usize] += content_score / divider;
+            *s += content_score / divider;
             ancestor = n.parent;
             level += 1;
         }
     }
-    // Candidates, discounted by their link density.
+    scores
+}
+
+/// Discounts every scored element by its link density (in `scores` too) and returns the best
+/// few, best first.
+fn top_candidates(scan: &Scan, attempt: Attempt, scores: &mut [f32]) -> Vec<(u32, f32)> {
+    let nodes = &scan.nodes;
     let mut candidates: Vec<(u32, f32)> = scores
         .iter()
         .enumerate()
@@ -165,53 +271,64 @@ fn score_and_pick(scan: &Scan, attempt: Attempt) -> Plan {
         scores[*i as usize] = *s;
     }
     candidates.sort_by(|a, b| b.1.total_cmp(&a.1));
-    candidates.truncate(5);
+    candidates.truncate(TOP_CANDIDATES);
+    candidates
+}
 
-    let mut plan = Plan {
-        roots: Vec::new(),
-        dropped: vec![false; nodes.len()],
-        rule: "generic".into(),
-        chars: 0,
-    };
-    let Some(&(mut top, mut top_score)) = candidates.first() else {
-        // Nothing scored: fall back to the body (or the whole page).
-        if let Some(body) = nodes.iter().position(|n| n.tag == Tag::Body) {
-            plan.roots.push(body as u32);
-        } else if !nodes.is_empty() {
-            plan.roots
-                .extend((0..nodes.len() as u32).filter(|&i| nodes[i as usize].parent == NONE));
-        }
-        mark_noise(scan, &mut plan, attempt);
-        plan.chars = kept_chars(scan, &plan);
-        return plan;
-    };
+/// Nothing scored: the body, or failing that every top-level element.
+fn fallback_roots(scan: &Scan) -> Vec<u32> {
+    let nodes = &scan.nodes;
+    if let Some(body) = nodes.iter().position(|n| n.tag == Tag::Body) {
+        vec![body as u32]
+    } else {
+        (0..nodes.len() as u32)
+            .filter(|&i| nodes[i as usize].parent == NONE)
+            .collect()
+    }
+}
 
-    // If several strong rivals share an ancestor, the article is probably that ancestor.
+/// When several strong rivals of the top candidate share an ancestor of it, the article is
+/// probably that ancestor.
+fn shared_ancestor(
+    scan: &Scan,
+    scores: &[f32],
+    candidates: &[(u32, f32)],
+    top: u32,
+    top_score: f32,
+) -> (u32, f32) {
+    let nodes = &scan.nodes;
     let rivals: Vec<u32> = candidates[1..]
         .iter()
-        .filter(|(_, s)| *s >= top_score * 0.75)
+        .filter(|(_, s)| *s >= top_score * RIVAL_SHARE)
         .map(|(i, _)| *i)
         .collect();
-    if rivals.len() >= 2 {
-        let mut parent = nodes[top as usize].parent;
-        while parent != NONE && !matches!(nodes[parent as usize].tag, Tag::Body | Tag::Html) {
-            let containing = rivals
-                .iter()
-                .filter(|&&r| scan.is_inside(r, parent))
-                .count();
-            if containing >= 2 {
-                top = parent;
-                break;
-            }
-            parent = nodes[parent as usize].parent;
-        }
-        let s = scores[top as usize];
-        top_score = if s.is_nan() { top_score } else { s };
+    if rivals.len() < RIVALS_FOR_ANCESTOR {
+        return (top, top_score);
     }
-    // Climb while the parent scores about as well (the story is split across children).
+    let mut top = top;
+    let mut parent = nodes[top as usize].parent;
+    while parent != NONE && !matches!(nodes[parent as usize].tag, Tag::Body | Tag::Html) {
+        let containing = rivals
+            .iter()
+            .filter(|&&r| scan.is_inside(r, parent))
+            .count();
+        if containing >= RIVALS_FOR_ANCESTOR {
+            top = parent;
+            break;
+        }
+        parent = nodes[parent as usize].parent;
+    }
+    (top, score_or(scores, top, top_score))
+}
+
+/// Climbs while the parent scores about as well (the story is split across children): stops
+/// at a parent scoring under the floor, takes one scoring better than the last.
+fn climb(scan: &Scan, scores: &[f32], top: u32, top_score: f32) -> u32 {
+    let nodes = &scan.nodes;
+    let mut top = top;
     let mut parent = nodes[top as usize].parent;
     let mut last = top_score;
-    let threshold = last / 3.0;
+    let threshold = last * CLIMB_FLOOR_SHARE;
     while parent != NONE && !matches!(nodes[parent as usize].tag, Tag::Body | Tag::Html) {
         let ps = scores[parent as usize];
         if ps.is_nan() {
@@ -228,80 +345,96 @@ fn score_and_pick(scan: &Scan, attempt: Attempt) -> Plan {
         last = ps;
         parent = nodes[parent as usize].parent;
     }
-    // An only child says nothing: its parent is the same block of content.
+    top
+}
+
+/// An only child says nothing: its parent is the same block of content.
+fn only_child_parent(scan: &Scan, top: u32) -> u32 {
+    let nodes = &scan.nodes;
+    let mut top = top;
     loop {
         let p = nodes[top as usize].parent;
         if p == NONE
             || matches!(nodes[p as usize].tag, Tag::Body | Tag::Html)
             || nodes[p as usize].element_children != 1
         {
-            break;
+            return top;
         }
         top = p;
     }
-    let top_score = if scores[top as usize].is_nan() {
-        top_score
-    } else {
-        scores[top as usize]
-    };
+}
 
-    // Siblings that belong to the story.
+/// The top and the siblings that belong to the story, in document order.
+fn merge_siblings(
+    scan: &Scan,
+    attempt: Attempt,
+    scores: &[f32],
+    top: u32,
+    top_score: f32,
+) -> Vec<u32> {
+    let nodes = &scan.nodes;
     let parent = nodes[top as usize].parent;
     if parent == NONE {
-        plan.roots.push(top);
-    } else {
-        let threshold = (top_score * 0.2).max(10.0);
-        let top_class = scan.attr(top, "class").unwrap_or_default();
-        let mut i = parent + 1;
-        let end = scan.subtree_end(parent);
-        while i < end {
-            let n = &nodes[i as usize];
-            let next = scan.subtree_end(i);
-            if n.parent == parent {
-                let keep = if i == top {
-                    true
-                } else if excluded(n.flags, attempt) || n.tag.is_never_content() {
-                    false
-                } else {
-                    let mut bonus = 0.0;
-                    let same_class = !top_class.is_empty()
-                        && scan.attr(i, "class").as_deref() == Some(top_class.as_str());
-                    if same_class {
-                        bonus += top_score * 0.2;
-                    }
-                    let s = scores[i as usize];
-                    if !s.is_nan() && s + bonus >= threshold {
-                        true
-                    } else if same_class && n.chars >= 100 && link_density(scan, i) < 0.3 {
-                        // A story split into sections of one kind: the next one, even when its
-                        // paragraphs sit too deep to lend it much score.
-                        true
-                    } else if n.tag == Tag::P || n.tag == Tag::Div && n.element_children == 0 {
-                        let ld = link_density(scan, i);
-                        let text = if n.chars < 80 {
-                            scan.text_of(i)
-                        } else {
-                            String::new()
-                        };
-                        n.chars > 80 && ld < 0.25
-                            || n.chars > 0
-                                && n.chars < 80
-                                && ld == 0.0
-                                && (text.contains(". ") || text.ends_with('.'))
-                    } else {
-                        false
-                    }
-                };
-                if keep {
-                    plan.roots.push(i);
-                }
-            }
-            i = next.max(i + 1);
-        }
+        return vec![top];
     }
-    mark_noise(scan, &mut plan, attempt);
-    plan.chars = kept_chars(scan, &plan);
-    plan
+    let mut roots = Vec::new();
+    let threshold = (top_score * SIBLING_SHARE).max(SIBLING_MIN_SCORE);
+    let top_class = scan.attr(top, "class").unwrap_or_default();
+    let mut i = parent + 1;
+    let end = scan.subtree_end(parent);
+    while i < end {
+        let n = &nodes[i as usize];
+        let next = scan.subtree_end(i);
+        if n.parent == parent {
+            let keep = if i == top {
+                true
+            } else if excluded(n.flags, attempt) || n.tag.is_never_content() {
+                false
+            } else {
+                let mut bonus = 0.0;
+                let same_class = !top_class.is_empty()
+                    && scan.attr(i, "class").as_deref() == Some(top_class.as_str());
+                if same_class {
+                    bonus += top_score * SAME_CLASS_BONUS_SHARE;
+                }
+                let s = scores[i as usize];
+                if !s.is_nan() && s + bonus >= threshold {
+                    true
+                } else if same_class
+                    && n.chars >= SECTION_MIN_CHARS
+                    && link_density(scan, i) < SECTION_MAX_LINK_DENSITY
+                {
+                    // A story split into sections of one kind: the next one, even when its
+                    // paragraphs sit too deep to lend it much score.
+                    true
+                } else if n.tag == Tag::P || n.tag == Tag::Div && n.element_children == 0 {
+                    reads_as_paragraph(scan, i)
+                } else {
+                    false
+                }
+            };
+            if keep {
+                roots.push(i);
+            }
+        }
+        i = next.max(i + 1);
+    }
+    roots
+}
+
+/// A sibling `<p>` (or childless `<div>`) that is prose: long with few links, or short, with
+/// no links, reading as a sentence.
+fn reads_as_paragraph(scan: &Scan, i: u32) -> bool {
+    let n = &scan.nodes[i as usize];
+    let ld = link_density(scan, i);
+    if n.chars > LONG_PARAGRAPH_CHARS {
+        return ld < PARAGRAPH_MAX_LINK_DENSITY;
+    }
+    if n.chars == 0 || n.chars == LONG_PARAGRAPH_CHARS || ld != 0.0 {
+        return false;
+    }
+    let text = scan.text_of(i);
+    text.contains(". ") || text.ends_with('.')
 }
 
 /// Marks what inside the article is not article: hidden and never-content elements, site-rule
@@ -317,6 +450,7 @@ fn mark_noise(scan: &Scan, plan: &mut Plan, attempt: Attempt) {
             if n.flags & (scan::HIDDEN | scan::NOISE_ROLE | scan::RULE_REMOVE) != 0
                 || n.tag.is_never_content() && n.tag != Tag::Noscript
                 || is_chrome(scan, i)
+                || is_teaser_link(scan, i)
                 || attempt.strip_unlikely && n.flags & scan::UNLIKELY != 0
                 || attempt.clean_conditionally && should_clean(scan, i)
             {
@@ -368,6 +502,42 @@ fn is_chrome(scan: &Scan, i: u32) -> bool {
         return true;
     }
     false
+}
+
+/// A teaser paragraph this long at most: a label and one headline.
+const TEASER_MAX_CHARS: u32 = 250;
+/// Share of a teaser's text inside its link.
+const TEASER_MIN_LINK_SHARE: f32 = 0.5;
+/// A teaser's label ("Read more", "Lea también", "VEA TAMBIÉN") is this short …
+const TEASER_MAX_LABEL_CHARS: usize = 40;
+const TEASER_MAX_LABEL_WORDS: usize = 5;
+
+/// A related-story teaser set into the text: a short label, a colon, then a link to another
+/// story and nothing else ("Read more: <a>…</a>", "LE PUEDE INTERESAR: <a>…</a>").
+fn is_teaser_link(scan: &Scan, i: u32) -> bool {
+    let n = &scan.nodes[i as usize];
+    if !(n.tag == Tag::P || n.tag.is_heading())
+        || n.chars > TEASER_MAX_CHARS
+        || n.link_chars < n.chars as f32 * TEASER_MIN_LINK_SHARE
+    {
+        return false;
+    }
+    let text = scan.text_of(i);
+    let Some(colon) = text.find(':') else {
+        return false;
+    };
+    let label = text[..colon].trim();
+    let label_chars = label.chars().count();
+    if label_chars < 2
+        || label_chars > TEASER_MAX_LABEL_CHARS
+        || label.split_whitespace().count() > TEASER_MAX_LABEL_WORDS
+        || label.contains(['.', '!', '?'])
+    {
+        return false;
+    }
+    // The label (and the colon, a space or two) is all the text outside the link.
+    let unlinked = n.chars as f32 - n.link_chars;
+    unlinked >= label_chars as f32 && unlinked <= label_chars as f32 + 3.0
 }
 
 /// Readability's `_cleanConditionally` for tables, lists, divs, sections, forms and asides.

@@ -730,7 +730,7 @@ mod tests {
             roots: vec![0],
             dropped: vec![false; s.nodes.len()],
             rule: "generic".into(),
-            chars: 0,
+            ..Plan::default()
         };
         render(&s, &plan, url)
     }

@@ -17,6 +17,10 @@ use std::cell::RefCell;
 
 pub const NONE: u32 = u32::MAX;
 
+/// Shortest run of text that counts as a paragraph (in `Node::paragraphs` and in the choice's
+/// scoring): shorter runs are captions, labels and buttons.
+pub const MIN_PARAGRAPH_CHARS: u32 = 25;
+
 // Element flags.
 pub const HIDDEN: u32 = 1;
 pub const UNLIKELY: u32 = 1 << 1;
@@ -904,7 +908,7 @@ impl<'h> State<'h> {
         let container = if paragraph_like { node.parent } else { block };
         if !paragraph_like {
             // A run of bare text in a container counts as a paragraph of that container.
-            node.paragraphs += u32::from(chars >= 25);
+            node.paragraphs += u32::from(chars >= MIN_PARAGRAPH_CHARS);
         }
         let flags = node.flags;
         self.paragraphs.push(Paragraph {
