@@ -225,15 +225,21 @@ fn score_paragraphs(scan: &Scan, attempt: Attempt) -> Vec<f32> {
         if p.chars < MIN_PARAGRAPH_CHARS || p.container == NONE || excluded(p.flags, attempt) {
             continue;
         }
-        let content_score = 1.0
-            + (p.commas + 1) as f32
-            + (p.chars / CHARS_PER_POINT).min(MAX_LENGTH_POINTS) as f32;
+        let content_score =
+            1.0 + (p.commas + 1) as f32 + (p.chars / CHARS_PER_POINT).min(MAX_LENGTH_POINTS) as f32;
         let mut ancestor = p.container;
         let mut level = 0u32;
         while ancestor != NONE && level < SCORE_LEVELS {
             let n = &nodes[ancestor as usize];
             if matches!(n.tag, Tag::Html | Tag::Body) && level > 0 || n.tag == Tag::Html {
                 break;
+            }
+            if matches!(n.tag, Tag::Tbody | Tag::Thead | Tag::Tfoot) {
+                // A row group is the table's own structure (browsers insert the <tbody> a page
+                // leaves out): the score passes through it to the table, a step it does not
+                // count, so a table scores alike with or without it.
+                ancestor = n.parent;
+                continue;
             }
             let s = &mut scores[ancestor as usize];
             if s.is_nan() {
