@@ -534,8 +534,7 @@ fn is_teaser_link(scan: &Scan, i: u32) -> bool {
     };
     let label = text[..colon].trim();
     let label_chars = label.chars().count();
-    if label_chars < 2
-        || label_chars > TEASER_MAX_LABEL_CHARS
+    if !(2..=TEASER_MAX_LABEL_CHARS).contains(&label_chars)
         || label.split_whitespace().count() > TEASER_MAX_LABEL_WORDS
         || label.contains(['.', '!', '?'])
     {
