@@ -510,14 +510,8 @@ fn korean_date_in(text: &str) -> Option<String> {
 /// body (latest-article lists with their own times) and links are not read; unlikely
 /// containers are (Naver's date sits in a `div.sponsor`).
 fn date_line_above(scan: &Scan, root: u32) -> Option<String> {
-    let mut top = root;
-    for _ in 0..3 {
-        let parent = scan.nodes[top as usize].parent;
-        if parent == NONE {
-            break;
-        }
-        top = parent;
-    }
+    // The article's closest block ancestors: up to three levels above it.
+    let top = scan.ancestors(root).take(3).last().unwrap_or(root);
     let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
     // Nodes are in document order: those between `top` and the article root are above the body.
     (top..=root)
@@ -613,14 +607,8 @@ fn labelled_date_line(scan: &Scan) -> Option<String> {
 /// ancestors, or just below it. The line must be short, read as a byline, and carry an email
 /// or a date label, or be the byline and nothing else.
 fn reporter_line_near(scan: &Scan, root: u32) -> Option<(Vec<Author>, String)> {
-    let mut top = root;
-    for _ in 0..3 {
-        let parent = scan.nodes[top as usize].parent;
-        if parent == NONE {
-            break;
-        }
-        top = parent;
-    }
+    // The article's closest block ancestors: up to three levels above it.
+    let top = scan.ancestors(root).take(3).last().unwrap_or(root);
     let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
     let body_end = scan.subtree_end(root);
     let below_end = scan.subtree_end(top).min(body_end + 40);
@@ -645,14 +633,8 @@ fn reporter_line_near(scan: &Scan, root: u32) -> Option<(Vec<Author>, String)> {
 /// body within its closest ancestors or at the very start of it. Lines split by `<br>` or
 /// blocks are joined by a newline.
 fn deck(scan: &Scan, root: u32, rule: Option<&'static crate::rules::SiteRule>) -> Option<String> {
-    let mut top = root;
-    for _ in 0..3 {
-        let parent = scan.nodes[top as usize].parent;
-        if parent == NONE {
-            break;
-        }
-        top = parent;
-    }
+    // The article's closest block ancestors: up to three levels above it.
+    let top = scan.ancestors(root).take(3).last().unwrap_or(root);
     let end = scan.subtree_end(top);
     let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
     // Where the story's own text begins (its first paragraph within those ancestors, else
