@@ -265,7 +265,7 @@ pub fn find_in_text(text: &str, labels: &[&str], korean: bool) -> Option<String>
 
 /// Words that a printed date is made of besides its numbers, lowercase: month and weekday
 /// names (English, Portuguese, Spanish, French, German, Italian), times and zones, labels and
-/// connectors, and the words of relative dates.
+/// connectors, and the words of relative dates (Korean date labels: `korean::vocab`).
 const DATE_WORDS: [&str; 5] = [
     "jan january feb february mar march apr april may jun june jul july aug august sep sept \
      september oct october nov november dec december fev abr mai ago set out dez janeiro \
@@ -282,7 +282,7 @@ const DATE_WORDS: [&str; 5] = [
      brt 오전 오후",
     "published updated posted modified created last first on at of the às as em de del do da \
      el le à um den publicado atualizado actualizado publié mis jour veröffentlicht \
-     aktualisiert pubblicato aggiornato 입력 수정 등록 승인 기사입력 최종수정 업데이트",
+     aktualisiert pubblicato aggiornato",
     "ago today yesterday min mins minute minutes hr hrs hour hours day days week weeks month \
      months year years",
 ];
@@ -310,6 +310,8 @@ pub fn is_date_like(text: &str) -> bool {
         } else if !DATE_WORDS
             .iter()
             .any(|l| l.split_whitespace().any(|w| w == lower))
+            && !crate::korean::vocab::PUBLISHED_LABELS.contains(&lower.as_str())
+            && !crate::korean::vocab::MODIFIED_LABELS.contains(&lower.as_str())
         {
             return false;
         }
