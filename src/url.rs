@@ -2,8 +2,8 @@
 //! links in pages need: scheme, authority, IPv4 and IPv6 hosts, ports, dot segments, opaque
 //! paths, the standard's percent-encode sets and its href serialization. Left out: IDNA (a
 //! non-ASCII or Punycode domain falls back to a plain RFC 3986 join, so a link is never lost),
-//! encodings other than UTF-8 for queries, the state overrides behind the URL setters, and the
-//! rarer parts of `file:` URLs (a drive letter after a host).
+//! encodings other than UTF-8 for queries, the state overrides behind the URL setters, and
+//! validation errors (only failures are reported).
 
 mod parser;
 

@@ -41,7 +41,7 @@ fn default_port(scheme: &str) -> Option<u16> {
 
 // Percent-encode sets, for ASCII bytes (every set holds all non-ASCII).
 fn c0_control(b: u8) -> bool {
-    b < 0x20 || b > 0x7e
+    !(0x20..=0x7e).contains(&b)
 }
 fn fragment_set(b: u8) -> bool {
     c0_control(b) || matches!(b, b' ' | b'"' | b'<' | b'>' | b'`')
