@@ -1,6 +1,13 @@
-//! URLs as browsers read them: the WHATWG URL Standard through the `url` crate (its reference
-//! implementation in Rust), built without IDNA's Unicode tables. A host the stub cannot take
-//! (a non-ASCII domain) falls back to a plain RFC 3986 join, so a link is never lost.
+//! URLs as browsers read them: the WHATWG URL Standard's basic URL parser (`parser`), for what
+//! links in pages need: scheme, authority, IPv4 and IPv6 hosts, ports, dot segments, opaque
+//! paths, the standard's percent-encode sets and its href serialization. Left out: IDNA (a
+//! non-ASCII or Punycode domain falls back to a plain RFC 3986 join, so a link is never lost),
+//! encodings other than UTF-8 for queries, the state overrides behind the URL setters, and
+//! validation errors (only failures are reported).
+
+mod parser;
+
+use parser::{parse, Error};
 
 /// The scheme of a URL, lowercased, if it has one.
 pub fn scheme(url: &str) -> Option<String> {
@@ -18,8 +25,8 @@ pub fn scheme(url: &str) -> Option<String> {
 
 /// The host of an absolute URL, lowercased, without port or credentials.
 pub fn host(url: &str) -> Option<String> {
-    if let Ok(parsed) = ::url::Url::parse(url) {
-        return parsed.host_str().map(str::to_string);
+    if let Ok(parsed) = parse(url, None) {
+        return parsed.host.filter(|h| !h.is_empty());
     }
     rfc3986_host(url)
 }
@@ -103,20 +110,20 @@ fn remove_dot_segments(path: &str) -> String {
 /// and host lowercased, default ports dropped. With no usable base, an absolute reference is
 /// normalized and any other comes back as written.
 pub fn resolve(base: &str, reference: &str) -> String {
-    let parsed = match ::url::Url::parse(base) {
-        Ok(base) => base.join(reference),
-        Err(::url::ParseError::IdnaError) => return rfc3986_resolve(base, reference),
-        Err(_) => ::url::Url::parse(reference),
+    let parsed = match parse(base, None) {
+        Ok(base) => parse(reference, Some(&base)),
+        Err(Error::Idna) => return rfc3986_resolve(base, reference),
+        Err(Error::Invalid) => parse(reference, None),
     };
     match parsed {
-        Ok(url) => url.into(),
-        Err(::url::ParseError::IdnaError) => rfc3986_resolve(base, reference),
+        Ok(url) => url.href(),
+        Err(Error::Idna) => rfc3986_resolve(base, reference),
         // An invalid URL: a browser keeps the attribute as written.
         Err(_) => reference.trim().to_string(),
     }
 }
 
-/// RFC 3986 §5.2 resolution, for what the `url` crate refuses (non-ASCII hosts without IDNA).
+/// RFC 3986 §5.2 resolution, for what the parser refuses (non-ASCII hosts without IDNA).
 fn rfc3986_resolve(base: &str, reference: &str) -> String {
     let reference = reference.trim_matches(|c: char| c.is_ascii_whitespace());
     if reference.is_empty() {
