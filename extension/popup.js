@@ -1,4 +1,4 @@
-// Popup: reader toggle, copies, reading settings. `popup.html?tab=<tabId>` acts on that tab
+// Popup: reader toggle, copies and saves, reading settings. `popup.html?tab=<tabId>` acts on that tab
 // instead of the active one (tests open the popup as a page). All page work happens in the
 // background; the popup only writes the clipboard, which needs a document and the user's click.
 const api = globalThis.browser ?? globalThis.chrome;
@@ -31,7 +31,7 @@ function setOpen(open) {
 }
 
 function setEnabled(enabled) {
-  for (const id of ['toggle', 'copy-json', 'copy-markdown']) $(id).disabled = !enabled;
+  for (const id of ['toggle', ...Object.keys(OUTPUTS)]) $(id).disabled = !enabled;
 }
 
 async function resolveTab() {
@@ -69,29 +69,48 @@ async function onToggle() {
 
 // ---- copies ----
 
-const oneLine = (s) => String(s || '').replace(/\s+/g, ' ').trim();
-const mdText = (s) => oneLine(s).replace(/([\\`*_[\]<>])/g, '\\$1');
-
 function jsonExport(article) {
   // The export schema's fields only: drop the UI's verdict and Markdown (Copy Markdown has it).
   const { readerable: _r, reason: _why, markdown: _md, ...rest } = article;
   return `${JSON.stringify(rest, null, 2)}\n`;
 }
 
+// The engine's Markdown document (front matter, title, body): the CLI's --format markdown
+// prints the same.
 function markdownExport(a) {
-  const parts = [];
-  if (a.title) parts.push(`# ${mdText(a.title)}`);
-  const meta = [];
-  const who = oneLine(a.byline) || (Array.isArray(a.authors) ? a.authors.map((x) => oneLine(x && x.name)).filter(Boolean).join(', ') : '');
-  if (who) meta.push(mdText(who));
-  const date = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}))?/.exec(String(a.published || ''));
-  if (date) meta.push(date[2] ? `${date[1]} ${date[2]}` : date[1]);
-  const url = String(a.canonicalUrl || a.url || '');
-  if (/^https?:\/\//i.test(url)) meta.push(a.siteName ? `[${mdText(a.siteName)}](<${url}>)` : `<${url}>`);
-  if (meta.length) parts.push(meta.join(' · '));
-  const body = (typeof a.markdown === 'string' && a.markdown.trim()) || (typeof a.text === 'string' && a.text.trim()) || '';
-  parts.push(body);
-  return `${parts.filter(Boolean).join('\n\n')}\n`;
+  return typeof a.markdown === 'string' && a.markdown.trim() ? a.markdown : null;
+}
+
+// ---- saves: a Blob link clicked in the popup (no `downloads` permission) ----
+
+// `2025-07-22 네이버 국가대표 AI 경쟁에서 빛 볼까.md`: the article's date (else today's) and
+// its title, without characters file systems refuse.
+function fileName(article, ext) {
+  const m = /^(\d{4}-\d{2}-\d{2})/.exec(String(article.published || ''));
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  const date = m ? m[1] : `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  let title = String(article.title || '')
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are what is removed
+    .replace(/[\u0000-\u001f\u007f-\u009f<>:"/\\|?*\u200b-\u200f\u2028-\u202e\u2066-\u2069]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  title = [...title].slice(0, 80).join('').replace(/[\s.]+$/, '').replace(/^\.+/, '');
+  return `${date}${title ? ` ${title}` : ''}.${ext}`;
+}
+
+function saveFile(name, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // The download has its own copy by then; keep the URL a while for slow browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
 }
 
 async function writeClipboard(text) {
@@ -119,20 +138,41 @@ async function writeClipboard(text) {
   }
 }
 
-async function onCopy(kind) {
+const OUTPUTS = {
+  'copy-json': { markdown: false, ok: 'copiedJson', failed: 'copyFailed' },
+  'copy-markdown': { markdown: true, ok: 'copiedMarkdown', failed: 'copyFailed' },
+  'save-json': { markdown: false, ok: 'savedFile', failed: 'saveFailed', save: 'json' },
+  'save-markdown': { markdown: true, ok: 'savedFile', failed: 'saveFailed', save: 'md' },
+};
+
+async function onOutput(id) {
   if (busy) return;
   busy = true;
-  const button = $(kind === 'json' ? 'copy-json' : 'copy-markdown');
+  const out = OUTPUTS[id];
+  const button = $(id);
   button.disabled = true;
   status(msg('working'));
-  const r = await send({ cmd: 'export', tabId, markdown: kind === 'markdown' });
+  const r = await send({ cmd: 'export', tabId, markdown: out.markdown });
   if (!r.ok) {
     const why = r.unavailable ? msg('unavailableShort') : r.notArticle ? msg('notArticleShort') : r.error || '?';
-    status(msg('copyFailed', [why]), 'error');
+    status(msg(out.failed, [why]), 'error');
   } else {
-    const text = kind === 'json' ? jsonExport(r.article) : markdownExport(r.article);
-    if (await writeClipboard(text)) status(msg(kind === 'json' ? 'copiedJson' : 'copiedMarkdown'), 'ok');
-    else status(msg('copyFailed', [msg('clipboardError')]), 'error');
+    const text = out.markdown ? markdownExport(r.article) : jsonExport(r.article);
+    if (text === null) {
+      status(msg(out.failed, ['no Markdown from the engine']), 'error');
+    } else if (out.save) {
+      const name = fileName(r.article, out.save);
+      try {
+        saveFile(name, text, out.save === 'json' ? 'application/json' : 'text/markdown;charset=utf-8');
+        status(msg(out.ok, [name]), 'ok');
+      } catch (e) {
+        status(msg(out.failed, [String((e && e.message) || e)]), 'error');
+      }
+    } else if (await writeClipboard(text)) {
+      status(msg(out.ok), 'ok');
+    } else {
+      status(msg(out.failed, [msg('clipboardError')]), 'error');
+    }
   }
   button.disabled = false;
   busy = false;
@@ -187,8 +227,7 @@ async function main() {
     saveSettings(200);
   });
   $('toggle').addEventListener('click', onToggle);
-  $('copy-json').addEventListener('click', () => onCopy('json'));
-  $('copy-markdown').addEventListener('click', () => onCopy('markdown'));
+  for (const id of Object.keys(OUTPUTS)) $(id).addEventListener('click', () => onOutput(id));
   await loadSettings();
   showShortcut();
   tabId = await resolveTab();

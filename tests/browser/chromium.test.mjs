@@ -284,6 +284,7 @@ for (const spec of PAGES) {
     phase = `reader:${spec.name}`;
     const popup = await openPopup(tabId);
     assert.equal(await popup.getAttribute('#toggle', 'aria-pressed'), 'false');
+    let copiedMarkdown = null;
 
     await t.test('toggle on shows the reader with title and body, without chrome', async () => {
       await popup.click('#toggle');
@@ -338,10 +339,41 @@ for (const spec of PAGES) {
       const st = await clickAndWaitStatus(popup, '#copy-markdown');
       assert.equal(st.kind, 'ok', st.text);
       const md = await readClipboard(page);
-      assert.ok(md.startsWith('# '), 'starts with the title heading');
-      assert.ok(md.includes(spec.title));
+      assert.ok(md.startsWith('---\n'), 'opens with YAML front matter');
+      assert.ok(md.includes(`\n---\n\n# ${spec.title}\n`), 'then the title as a heading');
+      assert.ok(md.includes(`title: "${spec.title}"`), 'front matter: title');
+      assert.ok(md.includes(`published: ${spec.published}`), 'front matter: published');
+      assert.match(md, /\nurl: "https?:\/\/[^"\n]+"\n/, 'front matter: url');
+      assert.ok(md.includes(`authors:\n  - "${spec.author}"`), 'front matter: authors');
       for (const s of spec.body) assert.ok(md.includes(s), `markdown has "${s}"`);
       assert.ok(!/<script|human_link/i.test(md), 'no markup noise');
+      copiedMarkdown = md;
+    });
+
+    await t.test('Save JSON and Save Markdown write files named from date and title', async () => {
+      await popup.bringToFront();
+      const date = spec.published.slice(0, 10);
+      for (const [id, ext] of [['#save-json', 'json'], ['#save-markdown', 'md']]) {
+        const [download] = await Promise.all([popup.waitForEvent('download'), popup.click(id)]);
+        await popup.waitForFunction(() => document.getElementById('status').dataset.kind === 'ok');
+        // The name the popup gave the link (and reports); Chromium saves it as "download" when
+        // the name is not ASCII and the test's locale (LANG=en_US.UTF-8) is not installed.
+        const reported = await popup.evaluate(() => document.getElementById('status').textContent);
+        const name = (/“(.+)”/.exec(reported) || [])[1] || '';
+        assert.ok([name, 'download'].includes(download.suggestedFilename()), `saved as ${download.suggestedFilename()}`);
+        assert.ok(name.startsWith(`${date} `) && name.endsWith(`.${ext}`), `file name ${name}`);
+        assert.ok(name.includes(spec.title.split(' ').slice(0, 2).join(' ')), `the title in ${name}`);
+        assert.ok(!/[\\/:*?"<>|]/.test(name), `no forbidden characters in ${name}`);
+        const body = fs.readFileSync(await download.path(), 'utf8');
+        if (ext === 'json') {
+          const a = JSON.parse(body);
+          assert.equal(a.schema, 'malgeum.article/1');
+          assert.equal(a.title, spec.title);
+          assert.equal(a.markdown, undefined);
+        } else {
+          assert.equal(body, copiedMarkdown, 'Save Markdown writes what Copy Markdown copies');
+        }
+      }
     });
 
     await t.test('settings apply live and survive reopening the popup', async () => {

@@ -289,10 +289,42 @@ async function articleFlow(t, name, expect) {
     checkExport(exp, expect);
   });
 
-  await t.test('Copy Markdown: the body as Markdown', async () => {
+  let copied = null;
+  await t.test('Copy Markdown: the article as a Markdown document with front matter', async () => {
     assert.ok(popup, 'reader mode could not be turned on');
     const md = await copyVia(popup, 'copy-markdown');
     checkMarkdown(md, expect);
+    const front = /^---\n([\s\S]*?)\n---\n\n# /.exec(md);
+    assert.ok(front, `opens with YAML front matter, then the title: ${md.slice(0, 120)}`);
+    if (expect.expectTitle) assert.ok(front[1].includes(`title: "${expect.expectTitle}"`), 'front matter: title');
+    if (expect.expectPublished) assert.ok(front[1].includes(`published: ${expect.expectPublished}`), 'front matter: published');
+    assert.match(front[1], /^url: "https?:\/\//m, 'front matter: url');
+    copied = md;
+  });
+
+  await t.test('Save JSON and Save Markdown: files named from date and title', async () => {
+    assert.ok(popup, 'reader mode could not be turned on');
+    const before = (await ff.downloads()).length;
+    for (const [id, ext] of [['save-json', 'json'], ['save-markdown', 'md']]) {
+      await click(popup, id);
+      const saved = await waitFor(async () => {
+        const all = await ff.downloads();
+        return all.slice(before).find((x) => x.path.endsWith(`.${ext}`) && x.succeeded) || null;
+      }, { timeout: 10000, message: `a finished .${ext} download after #${id}` });
+      const name = path.basename(saved.path);
+      if (expect.expectPublished) assert.ok(name.startsWith(`${expect.expectPublished.slice(0, 10)} `), `dated file name: ${name}`);
+      if (expect.expectTitle) assert.ok(name.includes(expect.expectTitle.split(' ')[0]), `the title in ${name}`);
+      assert.match(saved.source, /^blob:moz-extension:/, 'a Blob link of the popup');
+      const body = fs.readFileSync(saved.path, 'utf8');
+      if (ext === 'json') {
+        const a = JSON.parse(body);
+        assert.equal(a.schema, 'malgeum.article/1');
+        checkExport(a, expect);
+      } else {
+        assert.equal(body, copied, 'Save Markdown writes what Copy Markdown copies');
+      }
+      fs.rmSync(saved.path);
+    }
   });
 
   await t.test('toggle off: body.outerHTML and scroll position as before', async () => {
