@@ -2,22 +2,22 @@
 // Chromium refuses wasm compiled in a content script on pages with a strict CSP, so the content
 // script sends the live HTML here and gets the export back.
 //
-// Messages (runtime.sendMessage):
-//   {cmd: 'state',  tabId}               -> {ok, open}            from the popup
-//   {cmd: 'toggle', tabId}               -> {ok, open, notArticle?, reason?, error?}
-//   {cmd: 'export', tabId, markdown}     -> {ok, article} | {ok: false, notArticle?|error}
-//   {cmd: 'close', token?, notice?}      -> closes the reader of the sender's tab (its close button,
-//                                           the user's Escape); `notice` names a message to show after
-// Every call into the page goes through call(): the content script answers {ok: true, ...}, and
-// anything else (a throw, no answer, a malformed answer) is a failure after which the page is
-// restored and the user told.
+// The message protocol (commands and answers) and the settings are in shared.js. Every call into
+// the page goes through call(): the content script answers {ok: true, ...}, and anything else
+// (a throw, no answer, a malformed answer) is a failure after which the page is restored and
+// the user told. Failures carry a kind (shared.js ERROR), decided where they happen: the
+// browser refusing to script the tab is 'unavailable', a bad answer from the page 'page', the
+// engine 'engine'.
 // The keyboard command 'toggle-reader' toggles the active tab.
 // The extension makes no network request: the wasm is loaded from the extension's own files.
 import init, { extract } from '../pkg/malgeum.js';
+import './shared.js';
+
+const { normalizeSettings, failure, failed, errorText, ERROR } = Object.getOwnPropertyDescriptor(globalThis, 'MalgeumShared').value;
 
 const api = globalThis.browser ?? globalThis.chrome;
 
-const CONTENT_FILES = ['extension/reader-css.js', 'extension/sanitize.js', 'extension/content.js'];
+const CONTENT_FILES = ['extension/shared.js', 'extension/reader-css.js', 'extension/sanitize.js', 'extension/content.js'];
 // User-origin stylesheet: the page's own CSS (even !important, inline or animated) cannot
 // override it, and it changes no node of the page. It shows exactly one element: <html>'s last
 // child, and only if it carries the random attribute of this opening (the reader's host; the
@@ -35,7 +35,6 @@ const TOKEN_RE = /^[a-z0-9]{8,40}$/;
 const newToken = () => `mg${[...crypto.getRandomValues(new Uint8Array(10))].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
 // Notices the content script may ask the background to show after closing the reader.
 const CLOSE_NOTICES = new Set(['readerTampered']);
-const DEFAULT_SETTINGS = { theme: 'system', fontSize: 19, width: 'medium', font: 'sans' };
 
 // ---- engine ----
 
@@ -51,32 +50,39 @@ function engine() {
 }
 
 async function runEngine(html, url, markdown) {
-  await engine();
-  const article = extract(html, url, { markdown: !!markdown });
-  if (!article || typeof article !== 'object') throw new Error('the engine returned nothing');
+  let article;
+  try {
+    await engine();
+    article = extract(html, url, { markdown: !!markdown });
+  } catch (e) {
+    throw failure(ERROR.engine, errorText(e));
+  }
+  if (!article || typeof article !== 'object') throw failure(ERROR.engine, 'the engine returned nothing');
   return article;
 }
 
 // ---- helpers ----
 
-const errorText = (e) => String((e && e.message) || e || 'unknown error').slice(0, 300);
-
-// Pages the browser does not let extensions script (about:, chrome:, the web stores, …).
-function isUnavailable(e) {
-  return /cannot access|cannot be scripted|missing host permission|permission|no tab with id|extensions gallery|privileged|chrome:\/\/|about:/i.test(
-    errorText(e),
-  );
-}
-
 // Runs `func` in the tab (the extension's isolated world) and returns its result as it is.
+// The browser refusing to run it (about:, chrome:, the web stores, a closed tab) is
+// 'unavailable'; a throw in the page is the page's failure.
 async function inTab(tabId, func, args = []) {
-  const [res] = await api.scripting.executeScript({ target: { tabId }, func, args });
-  if (res && res.error) throw new Error(errorText(res.error));
+  let res;
+  try {
+    [res] = await api.scripting.executeScript({ target: { tabId }, func, args });
+  } catch (e) {
+    throw failure(ERROR.unavailable, errorText(e));
+  }
+  if (res && res.error) throw failure(ERROR.page, errorText(res.error));
   return res ? res.result : undefined;
 }
 
 async function inject(tabId) {
-  await api.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
+  try {
+    await api.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
+  } catch (e) {
+    throw failure(ERROR.unavailable, errorText(e));
+  }
 }
 
 // Calls the content script's API in the page. The API is found as an own property of the
@@ -97,7 +103,7 @@ const callInPage = async (name, args) => {
 function answerOf(reply, name) {
   const a = reply && reply.answer;
   if (!a || typeof a !== 'object' || a.ok !== true) {
-    throw new Error(a && typeof a === 'object' && typeof a.error === 'string' ? a.error : `no answer from the page (${name})`);
+    throw failure(ERROR.page, a && typeof a === 'object' && typeof a.error === 'string' ? a.error : `no answer from the page (${name})`);
   }
   return a;
 }
@@ -106,12 +112,12 @@ function answerOf(reply, name) {
 // round trip to the page when it does). With `inject: false` a tab without it answers null.
 async function call(tabId, name, args = [], { inject: load = true } = {}) {
   let reply = await inTab(tabId, callInPage, [name, args]);
-  if (!reply || typeof reply !== 'object') throw new Error(`no answer from the page (${name})`);
+  if (!reply || typeof reply !== 'object') throw failure(ERROR.page, `no answer from the page (${name})`);
   if (!reply.loaded) {
     if (!load) return null;
     await inject(tabId);
     reply = await inTab(tabId, callInPage, [name, args]);
-    if (!reply || !reply.loaded) throw new Error('the reader scripts did not load');
+    if (!reply || !reply.loaded) throw failure(ERROR.page, 'the reader scripts did not load');
   }
   return answerOf(reply, name);
 }
@@ -134,9 +140,9 @@ const hideCss = (tabId, token) => ({ target: { tabId }, css: hidePageCss(token),
 async function readSettings() {
   try {
     const { settings } = await api.storage.sync.get('settings');
-    return { ...DEFAULT_SETTINGS, ...(settings || {}) };
+    return normalizeSettings(settings);
   } catch {
-    return { ...DEFAULT_SETTINGS };
+    return normalizeSettings(null);
   }
 }
 
@@ -205,18 +211,18 @@ async function toggle(tabId, { notify = false } = {}) {
   try {
     start = await call(tabId, 'begin');
   } catch (e) {
-    return { ok: false, open: false, unavailable: isUnavailable(e), error: errorText(e) };
+    return { ...failed(e), open: false };
   }
   if (start.open) {
     try {
       return await closeReader(tabId, start.token);
     } catch (e) {
-      return { ok: false, open: false, error: errorText(e) };
+      return { ...failed(e), open: false };
     }
   }
   if (typeof start.html !== 'string') {
     await closeReader(tabId).catch(() => {});
-    return { ok: false, open: false, error: 'no answer from the page (begin)' };
+    return { ...failed(failure(ERROR.page, 'no answer from the page (begin)')), open: false };
   }
 
   const tell = (name, subs) => (notify ? tellIn(tabId, name, subs) : null);
@@ -227,7 +233,7 @@ async function toggle(tabId, { notify = false } = {}) {
     article = await runEngine(start.html, String(start.url || ''), false);
   } catch (e) {
     await tell('engineError', [errorText(e)]);
-    return { ok: false, open: false, error: errorText(e) };
+    return { ...failed(e), open: false };
   }
   if (article.readerable === false) {
     await tell('notArticle');
@@ -238,7 +244,7 @@ async function toggle(tabId, { notify = false } = {}) {
   try {
     await api.scripting.insertCSS(hideCss(tabId, token));
     const shown = await call(tabId, 'show', [readerView(article), settings, token, readerUi(article)], { inject: false });
-    if (shown.open !== true || shown.token !== token) throw new Error('the page did not show the reader');
+    if (shown.open !== true || shown.token !== token) throw failure(ERROR.page, 'the page did not show the reader');
     openTabs.add(tabId);
     watchClose(tabId, token);
   } catch (e) {
@@ -246,7 +252,7 @@ async function toggle(tabId, { notify = false } = {}) {
     await api.scripting.removeCSS(hideCss(tabId, token)).catch(() => {});
     await call(tabId, 'close', [], { inject: false }).catch(() => {});
     await tell('engineError', [errorText(e)]);
-    return { ok: false, open: false, error: errorText(e) };
+    return { ...failed(e), open: false };
   }
   return { ok: true, open: true };
 }
@@ -256,7 +262,7 @@ async function state(tabId) {
     const st = await call(tabId, 'isOpen', [], { inject: false });
     return { ok: true, open: !!(st && st.open) };
   } catch (e) {
-    return { ok: false, open: false, unavailable: isUnavailable(e), error: errorText(e) };
+    return { ...failed(e), open: false };
   }
 }
 
@@ -264,16 +270,18 @@ async function exportArticle(tabId, markdown) {
   let snap;
   try {
     snap = await call(tabId, 'snapshot');
-    if (typeof snap.html !== 'string') throw new Error('no answer from the page (snapshot)');
+    if (typeof snap.html !== 'string') throw failure(ERROR.page, 'no answer from the page (snapshot)');
   } catch (e) {
-    return { ok: false, unavailable: isUnavailable(e), error: errorText(e) };
+    return failed(e);
   }
   try {
     const article = await runEngine(snap.html, snap.url, markdown);
-    if (article.readerable === false) return { ok: false, notArticle: true, reason: String(article.reason || '') };
+    if (article.readerable === false) {
+      return { ...failed(failure(ERROR.notArticle, 'no article')), notArticle: true, reason: String(article.reason || '') };
+    }
     return { ok: true, article };
   } catch (e) {
-    return { ok: false, error: errorText(e) };
+    return failed(e);
   }
 }
 
@@ -310,13 +318,13 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
     default:
       return false;
   }
-  work.then(sendResponse, (e) => sendResponse({ ok: false, error: errorText(e) }));
+  work.then(sendResponse, (e) => sendResponse(failed(e)));
   return true; // the response comes asynchronously
 });
 
 api.storage.onChanged.addListener((changes, area) => {
   if (area !== 'sync' || !changes.settings) return;
-  const settings = { ...DEFAULT_SETTINGS, ...(changes.settings.newValue || {}) };
+  const settings = normalizeSettings(changes.settings.newValue);
   for (const tabId of openTabs) call(tabId, 'settings', [settings], { inject: false }).catch(() => openTabs.delete(tabId));
 });
 

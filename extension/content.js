@@ -9,8 +9,8 @@
 // element and the stylesheet and puts the scroll positions back.
 //
 // Classic script: defines globalThis.__malgeum, which the background calls through
-// scripting.executeScript({func}) in this same isolated world. It and the two scripts injected
-// before it (reader-css.js, sanitize.js) are own, read-only, non-configurable properties of the
+// scripting.executeScript({func}) in this same isolated world. It and the three scripts injected
+// before it (shared.js, reader-css.js, sanitize.js) are own, read-only, non-configurable properties of the
 // isolated world's global, and are only ever read as own properties: a page can add named
 // properties to window (<form id="MalgeumSanitize">, <div id="__malgeum">), never own
 // properties to this world's global. Every function of the API answers {ok: true, ...} or
@@ -29,6 +29,7 @@
     const d = Object.getOwnPropertyDescriptor(globalThis, name);
     return d && 'value' in d ? d.value : undefined;
   };
+  const SHARED = own('MalgeumShared');
   const SANITIZE = own('MalgeumSanitize');
   const READER_CSS = own('MALGEUM_READER_CSS');
   // The extension API: a page's <form id="browser"><input name="runtime"> is a named property
@@ -53,7 +54,6 @@
   // Scroll containers that matter (app shells, article panes) are ancestors of most content, so
   // they come early in document order: the first elements are checked, a page's tail is not.
   const MAX_SCROLLERS_SCANNED = 5000;
-  const DEFAULT_SETTINGS = { theme: 'system', fontSize: 19, width: 'medium', font: 'sans' };
 
   const state = {
     host: null, // the #malgeum-reader element while the reader is open
@@ -158,13 +158,13 @@
     return names.join(', ');
   }
 
+  // Settings are validated by shared.js (the same defaults and limits as the popup's).
   function applySettings(root, s) {
-    const v = { ...DEFAULT_SETTINGS, ...(s || {}) };
-    root.dataset.theme = ['light', 'sepia', 'dark', 'system'].includes(v.theme) ? v.theme : 'system';
-    root.dataset.width = ['narrow', 'medium', 'wide'].includes(v.width) ? v.width : 'medium';
-    root.dataset.font = v.font === 'serif' ? 'serif' : 'sans';
-    const size = Math.min(32, Math.max(12, Number(v.fontSize) || DEFAULT_SETTINGS.fontSize));
-    root.style.setProperty('--mg-font-size', `${size}px`);
+    const v = SHARED.normalizeSettings(s);
+    root.dataset.theme = v.theme;
+    root.dataset.width = v.width;
+    root.dataset.font = v.font;
+    root.style.setProperty('--mg-font-size', `${v.fontSize}px`);
   }
 
   function adoptStyles(shadow) {
@@ -470,7 +470,8 @@
   /** Builds the reader and puts it in the page. Called after the hiding stylesheet is in. */
   function show(article, settings, token, ui) {
     if (state.host) return { ok: true, open: true, token: state.token };
-    if (!SANITIZE || typeof SANITIZE.sanitizeHtml !== 'function' || typeof READER_CSS !== 'string') {
+    if (!SANITIZE || typeof SANITIZE.sanitizeHtml !== 'function' || typeof READER_CSS !== 'string' ||
+      !SHARED || typeof SHARED.normalizeSettings !== 'function') {
       return { ok: false, error: 'the reader scripts did not load' };
     }
     if (!article || typeof article !== 'object' || typeof token !== 'string' || !TOKEN_RE.test(token)) {

@@ -1,10 +1,12 @@
 // Popup: reader toggle, copies and saves, reading settings. `popup.html?tab=<tabId>` acts on that tab
 // instead of the active one (tests open the popup as a page). All page work happens in the
 // background; the popup only writes the clipboard, which needs a document and the user's click.
+import './shared.js';
+
+const { SETTINGS, normalizeSettings, ERROR, failed } = Object.getOwnPropertyDescriptor(globalThis, 'MalgeumShared').value;
 const api = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
 const msg = (name, subs) => api.i18n.getMessage(name, subs) || name;
-const DEFAULT_SETTINGS = { theme: 'system', fontSize: 19, width: 'medium', font: 'sans' };
 
 let tabId = null;
 let busy = false;
@@ -43,16 +45,22 @@ async function resolveTab() {
 
 async function send(message) {
   try {
-    return (await api.runtime.sendMessage(message)) || { ok: false, error: 'no answer' };
+    return (await api.runtime.sendMessage(message)) || { ok: false, kind: ERROR.page, error: 'no answer' };
   } catch (e) {
-    return { ok: false, error: String((e && e.message) || e) };
+    return failed(e);
   }
 }
 
 function explain(r) {
-  if (r.unavailable) return msg('unavailable');
-  if (r.notArticle) return msg('notArticle');
+  if (r.kind === ERROR.unavailable) return msg('unavailable');
+  if (r.notArticle || r.kind === ERROR.notArticle) return msg('notArticle');
   return msg('engineError', [r.error || '?']);
+}
+
+function explainShort(r) {
+  if (r.kind === ERROR.unavailable) return msg('unavailableShort');
+  if (r.notArticle || r.kind === ERROR.notArticle) return msg('notArticleShort');
+  return r.error || '?';
 }
 
 async function onToggle() {
@@ -154,8 +162,7 @@ async function onOutput(id) {
   status(msg('working'));
   const r = await send({ cmd: 'export', tabId, markdown: out.markdown });
   if (!r.ok) {
-    const why = r.unavailable ? msg('unavailableShort') : r.notArticle ? msg('notArticleShort') : r.error || '?';
-    status(msg(out.failed, [why]), 'error');
+    status(msg(out.failed, [explainShort(r)]), 'error');
   } else {
     const text = out.markdown ? markdownExport(r.article) : jsonExport(r.article);
     if (text === null) {
@@ -180,12 +187,21 @@ async function onOutput(id) {
 
 // ---- settings ----
 
+// The settings as stored (validated): what the popup has no control for (the speech rate, which
+// the reader's listen bar sets) is kept as it is when the popup saves.
+let loaded = normalizeSettings(null);
+
 async function loadSettings() {
-  let stored = {};
+  let stored = null;
   try {
-    stored = (await api.storage.sync.get('settings')).settings || {};
+    stored = (await api.storage.sync.get('settings')).settings;
   } catch { /* storage unavailable: defaults */ }
-  const s = { ...DEFAULT_SETTINGS, ...stored };
+  const s = normalizeSettings(stored);
+  loaded = s;
+  const size = $('font-size');
+  size.min = String(SETTINGS.fontSize.min);
+  size.max = String(SETTINGS.fontSize.max);
+  size.step = String(SETTINGS.fontSize.step);
   $('theme').value = s.theme;
   $('font-size').value = String(s.fontSize);
   $('font-size-value').textContent = String(s.fontSize);
@@ -194,12 +210,13 @@ async function loadSettings() {
 }
 
 function currentSettings() {
-  return {
+  return normalizeSettings({
+    ...loaded,
     theme: $('theme').value,
     fontSize: Number($('font-size').value),
     width: $('line-width').value,
     font: $('font-family').value,
-  };
+  });
 }
 
 let saveTimer = null;
@@ -237,7 +254,7 @@ async function main() {
   }
   const r = await send({ cmd: 'state', tabId });
   setOpen(r.open);
-  if (!r.ok && r.unavailable) {
+  if (!r.ok && r.kind === ERROR.unavailable) {
     status(msg('unavailable'), 'error');
     return;
   }

@@ -259,6 +259,30 @@ after(async () => {
   if (userDir) rmSync(userDir, { recursive: true, force: true });
 });
 
+test('shared.js: one set of settings (defaults, limits, validation) and errors by kind', async () => {
+  await import('../../extension/shared.js');
+  const S = Object.getOwnPropertyDescriptor(globalThis, 'MalgeumShared').value;
+  assert.ok(Object.isFrozen(S) && Object.isFrozen(S.SETTINGS.defaults) && Object.isFrozen(S.SETTINGS.themes));
+  assert.deepEqual(S.normalizeSettings(null), S.SETTINGS.defaults);
+  const bad = S.normalizeSettings({ theme: 'neon', fontSize: 99, width: 'x', font: 'comic', rate: 0 });
+  assert.deepEqual(bad, { ...S.SETTINGS.defaults, fontSize: S.SETTINGS.fontSize.max, rate: S.SETTINGS.rate.min });
+  assert.equal(S.normalizeSettings({ fontSize: 3 }).fontSize, S.SETTINGS.fontSize.min);
+  // The popup's slider offers exactly the range the reader accepts.
+  const html = fs.readFileSync(path.join(root, 'extension/popup.html'), 'utf8');
+  const slider = /<input id="font-size"[^>]*min="(\d+)" max="(\d+)"[^>]*value="(\d+)"/.exec(html);
+  assert.deepEqual(slider.slice(1).map(Number), [S.SETTINGS.fontSize.min, S.SETTINGS.fontSize.max, S.SETTINGS.defaults.fontSize]);
+  // Errors carry their kind; the text is for people only.
+  const e = S.failure(S.ERROR.unavailable, 'whatever the browser said');
+  assert.deepEqual(S.failed(e), { ok: false, kind: 'unavailable', error: 'whatever the browser said' });
+  assert.equal(S.failed(new Error('Cannot access a chrome:// URL')).kind, 'engine', 'no guessing from the text');
+  // Nobody else writes the defaults.
+  for (const f of ['background.js', 'content.js', 'popup.js']) {
+    const src = fs.readFileSync(path.join(root, 'extension', f), 'utf8');
+    assert.ok(!/fontSize:\s*\d/.test(src), `${f} writes no settings default of its own`);
+    assert.ok(!/cannot access|permission\|/i.test(src), `${f} classifies no error by its text`);
+  }
+});
+
 test('manifest: MV3, exactly the four permissions, test host permission only in dist/test', async () => {
   const m = await sw.evaluate(() => chrome.runtime.getManifest());
   assert.equal(m.manifest_version, 3);
