@@ -180,7 +180,7 @@ const tellIn = (tabId, name, subs) =>
 
 // What the reader says, in the browser's language: the content script gets its strings from here
 // (in Chromium a page can take `chrome` away from it; see content.js).
-const READER_STRINGS = ['readerClose', 'originalArticle', 'readerTruncated'];
+const READER_STRINGS = ['readerClose', 'originalArticle', 'readerTruncated', 'readerListen', 'readerContents', 'readerPrint'];
 function readerUi(article) {
   const strings = Object.fromEntries(READER_STRINGS.map((n) => [n, api.i18n.getMessage(n)]));
   const minutes = article.stats && Number(article.stats.readingMinutes);

@@ -74,6 +74,7 @@
     rebuilds: 0,
     reinserts: 0,
     ui: null, // {strings, lang, dir} from the background
+    listen: null, // the listen button's action (set up by the speech part)
     waiters: [], // resolve functions of waitClose() promises
   };
 
@@ -188,15 +189,10 @@
     const rtlLang = /^(ar|he|iw|fa|ur|yi|ps|sd|ug|dv|ckb)(-|$)/i.test(lang);
     root.dir = a.dir === 'rtl' || a.dir === 'ltr' ? a.dir : lang ? (rtlLang ? 'rtl' : 'ltr') : 'auto';
 
+    // The reader's buttons: [data-action] listen, toc (articles with three sub-headings or more),
+    // print, close. Only the user's (trusted) clicks act.
     const bar = el('div', 'mg-bar');
-    const close = el('button', 'mg-close', '×');
-    close.type = 'button';
-    close.title = msg('readerClose');
-    close.setAttribute('aria-label', msg('readerClose'));
-    close.addEventListener('click', (e) => {
-      if (e.isTrusted) requestClose();
-    });
-    bar.appendChild(close);
+    bar.setAttribute('role', 'toolbar');
     root.appendChild(bar);
 
     const article = el('article', 'mg-article');
@@ -260,6 +256,14 @@
       content.appendChild(note);
     }
     article.appendChild(content);
+    const toc = contentsPanel(content, lang);
+    for (const [action, label, text] of [
+      ['listen', 'readerListen', '▶'],
+      ...(toc ? [['toc', 'readerContents', '☰']] : []),
+      ['print', 'readerPrint', null],
+      ['close', 'readerClose', '×'],
+    ]) bar.appendChild(barButton(action, msg(label), text));
+    if (toc) root.appendChild(toc);
     state.deferred = report.deferred || [];
     if (state.deferred.length) article.appendChild(moreImagesButton());
 
@@ -277,6 +281,93 @@
     article.appendChild(footer);
     root.appendChild(article);
     return root;
+  }
+
+  function barButton(action, label, text) {
+    const b = el('button', action === 'close' ? 'mg-btn mg-close' : `mg-btn mg-act-${action}`, text);
+    b.type = 'button';
+    b.dataset.action = action;
+    b.title = label;
+    b.setAttribute('aria-label', label);
+    if (action === 'toc') b.setAttribute('aria-expanded', 'false');
+    if (text === null) b.appendChild(printerIcon());
+    b.addEventListener('click', (e) => {
+      if (e.isTrusted) act(action);
+    });
+    return b;
+  }
+
+  // A printer, drawn (no font has a printer glyph everywhere).
+  function printerIcon() {
+    const NS = 'http://www.w3.org/2000/svg';
+    const svg = document.createElementNS(NS, 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    for (const d of ['M6 9V3h12v6', 'M6 18H4a1 1 0 0 1-1-1v-6a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2v6a1 1 0 0 1-1 1h-2', 'M6 14h12v7H6z']) {
+      const p = document.createElementNS(NS, 'path');
+      p.setAttribute('d', d);
+      svg.appendChild(p);
+    }
+    return svg;
+  }
+
+  function act(action) {
+    if (!state.root) return;
+    if (action === 'close') requestClose();
+    else if (action === 'print') printReader();
+    else if (action === 'toc') toggleContents();
+    else if (action === 'listen' && typeof state.listen === 'function') state.listen();
+  }
+
+  // ---- contents: the article's sub-headings, for articles with three or more ----
+
+  const MIN_HEADINGS = 3;
+
+  function contentsPanel(content, lang) {
+    const heads = [...content.querySelectorAll('h2, h3, h4')].filter((h) => h.textContent.trim());
+    if (heads.length < MIN_HEADINGS) return null;
+    const nav = el('nav', 'mg-toc');
+    nav.hidden = true;
+    nav.setAttribute('aria-label', msg('readerContents'));
+    if (lang) nav.lang = lang;
+    nav.appendChild(el('p', 'mg-toc-title', msg('readerContents')));
+    const list = el('ol');
+    for (const h of heads) {
+      const item = el('li', `mg-toc-${h.localName}`);
+      const b = el('button', null, h.textContent.replace(/\s+/g, ' ').trim());
+      b.type = 'button';
+      b.addEventListener('click', (e) => {
+        if (!e.isTrusted) return;
+        h.scrollIntoView({ block: 'start', behavior: 'instant' });
+      });
+      item.appendChild(b);
+      list.appendChild(item);
+    }
+    nav.appendChild(list);
+    return nav;
+  }
+
+  function toggleContents() {
+    const nav = state.root.querySelector('.mg-toc');
+    const b = state.root.querySelector('[data-action="toc"]');
+    if (!nav || !b) return;
+    quiet(() => {
+      nav.hidden = !nav.hidden;
+      b.setAttribute('aria-expanded', String(!nav.hidden));
+    });
+    if (!nav.hidden) {
+      const first = nav.querySelector('button');
+      if (first) first.focus({ preventScroll: true });
+    }
+  }
+
+  // ---- print: the hiding stylesheet applies to print too, so only the reader is printed, in
+  // its print styles (reader-css.js: no buttons, dark on white, link URLs, figures kept whole) ----
+
+  function printReader() {
+    try {
+      window.print();
+    } catch { /* printing disabled: nothing to do */ }
   }
 
   // Images without a size of their own take room until they load, so that lazy loading sees

@@ -883,6 +883,123 @@ test('the page cannot rewrite the reader through the selection (window.find, get
   await page.close();
 });
 
+// Runs `fn(shadow, host)` in the extension's isolated world of the tab, on the reader's closed
+// shadow root; returns its (JSON-able) result.
+async function inReader(tabId, fn, arg = null) {
+  // The probe becomes part of the function executeScript serializes (the isolated world has no
+  // eval); DevTools evaluates the worker's side.
+  return sw.evaluate(`(async () => {
+    const [r] = await chrome.scripting.executeScript({
+      target: { tabId: ${Number(tabId)} },
+      func: (arg) => {
+        const host = document.getElementById('malgeum-reader');
+        if (!host) return { none: true };
+        return (${fn.toString()})(chrome.dom.openOrClosedShadowRoot(host), host, arg);
+      },
+      args: [${JSON.stringify(arg)}],
+    });
+    return r.result;
+  })()`);
+}
+
+// Clicks an element of the reader as the user would (a trusted click at its centre).
+async function clickReader(page, tabId, selector) {
+  const at = await waitFor(() => inReader(tabId, (shadow, host, sel) => {
+    const e = shadow.querySelector(sel);
+    if (!e || !e.checkVisibility()) return null;
+    const r = e.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }, selector), `${selector} in the reader`);
+  await page.bringToFront();
+  await page.mouse.click(at.x, at.y);
+}
+
+test('contents and print: the reader\'s buttons, a table of contents for three sub-headings or more, print styles', async () => {
+  const { page, tabId } = await openPage('/ko-sections-article.html');
+  await settle(page);
+  phase = 'reader:sections';
+  const popup = await openPopup(tabId);
+  await toggleVia(popup, true);
+  const bar = await waitFor(() => inReader(tabId, (shadow) => [...shadow.querySelectorAll('.mg-bar [data-action]')].map((b) => [b.dataset.action, b.getAttribute('aria-label')])), 'the reader bar');
+  assert.deepEqual(bar.map((b) => b[0]), ['listen', 'toc', 'print', 'close']);
+  assert.ok(bar.every((b) => b[1]), 'every button has a label');
+
+  // Contents: closed at first, opened by its button, every sub-heading in order.
+  assert.equal(await inReader(tabId, (shadow) => shadow.querySelector('.mg-toc').hidden), true);
+  await clickReader(page, tabId, '[data-action="toc"]');
+  const toc = await waitFor(() => inReader(tabId, (shadow) => {
+    const nav = shadow.querySelector('.mg-toc');
+    return nav.checkVisibility() ? { items: [...nav.querySelectorAll('li')].map((li) => [li.className, li.textContent]), expanded: shadow.querySelector('[data-action="toc"]').getAttribute('aria-expanded') } : null;
+  }), 'the contents panel');
+  assert.deepEqual(toc.items, [
+    ['mg-toc-h2', '수질은 얼마나 좋아졌나'], ['mg-toc-h2', '시민들의 하루가 바뀌었다'], ['mg-toc-h2', '남은 과제와 예산'], ['mg-toc-h3', '전문가 제언'],
+  ]);
+  assert.equal(toc.expanded, 'true');
+  mkdirSync(SHOTS, { recursive: true });
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: path.join(SHOTS, 'reader-contents.png'), caret: 'initial' });
+  await clickReader(page, tabId, '.mg-toc li:nth-child(3) button');
+  const top = await waitFor(() => inReader(tabId, (shadow) => {
+    const h = [...shadow.querySelectorAll('.mg-content h2')].find((x) => x.textContent === '남은 과제와 예산');
+    const t = h.getBoundingClientRect().top;
+    const atEnd = Math.ceil(window.scrollY + window.innerHeight) >= document.documentElement.scrollHeight - 2;
+    return window.scrollY > 0 && t >= -2 && (t < 120 || (atEnd && t < window.innerHeight - 40)) ? t : null;
+  }), 'the third heading at the top (or the page scrolled to its end with the heading in view)');
+  assert.ok(top >= -2, `heading scrolled into view (top ${top})`);
+  await clickReader(page, tabId, '[data-action="toc"]');
+  assert.equal(await inReader(tabId, (shadow) => shadow.querySelector('.mg-toc').hidden), true, 'the button closes the panel');
+
+  // Print: the print button asks the browser to print (a stand-in for window.print in the
+  // extension's world counts the calls; headless has no print dialog).
+  await inReader(tabId, () => { globalThis.__printed = 0; window.print = () => { globalThis.__printed++; }; return true; });
+  await clickReader(page, tabId, '[data-action="print"]');
+  await waitFor(() => inReader(tabId, () => globalThis.__printed === 1), 'window.print() from the print button');
+
+  // Print styles, in the dark theme: no reader chrome, dark on white, link URLs, whole figures.
+  await popup.bringToFront();
+  await popup.selectOption('#theme', 'dark');
+  await waitFor(async () => (await reader(tabId)).theme === 'dark', 'dark theme');
+  await page.bringToFront();
+  await page.emulateMedia({ media: 'print' });
+  const printed = await inReader(tabId, (shadow) => {
+    const cs = (sel, pseudo) => getComputedStyle(shadow.querySelector(sel), pseudo);
+    const link = [...shadow.querySelectorAll('.mg-content a')].find((a) => a.textContent === '하천 보고서');
+    return {
+      bar: cs('.mg-bar').display,
+      toc: cs('.mg-toc').display,
+      bg: cs('.mg-root').backgroundColor,
+      fg: cs('.mg-content p').color,
+      after: getComputedStyle(link, '::after').content,
+      figure: cs('.mg-content figure').breakInside,
+      page: getComputedStyle(document.body).display,
+    };
+  });
+  assert.deepEqual(printed, {
+    bar: 'none', toc: 'none', bg: 'rgb(255, 255, 255)', fg: 'rgb(0, 0, 0)',
+    after: '" (https://seoul.example/river-report)"', figure: 'avoid', page: 'none',
+  });
+  await page.screenshot({ path: path.join(SHOTS, 'reader-print.png'), caret: 'initial' });
+  await page.emulateMedia({ media: 'screen' });
+  await popup.selectOption('#theme', 'light');
+  await waitFor(async () => (await reader(tabId)).theme === 'light', 'light theme');
+
+  // The seed page has fewer than three sub-headings: no contents button.
+  const seed = await openPage('/seed.html');
+  const seedPopup = await openPopup(seed.tabId);
+  await toggleVia(seedPopup, true);
+  const seedBar = await waitFor(() => inReader(seed.tabId, (shadow) => ({
+    actions: [...shadow.querySelectorAll('.mg-bar [data-action]')].map((b) => b.dataset.action),
+    heads: shadow.querySelectorAll('.mg-content h2, .mg-content h3, .mg-content h4').length,
+  })), 'the seed reader');
+  assert.ok(seedBar.heads < 3);
+  assert.deepEqual(seedBar.actions, ['listen', 'print', 'close']);
+  // The close button closes the reader.
+  await clickReader(seed.page, seed.tabId, '[data-action="close"]');
+  await waitFor(async () => (await reader(seed.tabId)).count === 0, 'the close button to close the reader');
+  await toggleVia(popup, false);
+  for (const p of [seedPopup, popup, seed.page, page]) await p.close();
+});
+
 test('toggle-to-visible time on the seed page (printed, not asserted)', async () => {
   const { page, tabId } = await openPage('/seed.html');
   await settle(page);

@@ -142,6 +142,12 @@ export async function launchFirefox({ extDir, uuid = 'a5b3c1d2-0e0f-4a4b-9c9d-7e
   options.setPreference('browser.download.start_downloads_in_tmp_dir', false);
   options.setPreference('browser.download.alwaysOpenPanel', false);
   options.setPreference('browser.download.panel.shown', true);
+  // window.print() prints silently to a PDF in that directory (no dialog to hang a headless run).
+  options.setPreference('print.always_print_silent', true);
+  options.setPreference('print.show_print_progress', false);
+  options.setPreference('print_printer', 'Mozilla Save to PDF');
+  options.setPreference('print.printer_Mozilla_Save_to_PDF.print_to_file', true);
+  options.setPreference('print.printer_Mozilla_Save_to_PDF.print_to_filename', path.join(downloadDir, 'printed.pdf'));
   if (proxyPort) {
     options.setPreference('network.proxy.type', 1);
     for (const scheme of ['http', 'ssl']) {
@@ -401,6 +407,15 @@ export class FirefoxSession {
       } + ')(' + JSON.stringify(name) + ', ' + fnSource + ')';
       mm.loadFrameScript('data:,' + encodeURIComponent(frameScript), false);
     `, [tabId, fnSource], { async: true });
+  }
+
+  /** Shows the tab with WebExtension id `tabId` as if printing (CSS media 'print'), or not. */
+  async emulatePrint(tabId, on) {
+    return this.chrome(`
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      const tab = ExtensionParent.apiManager.global.tabTracker.getTab(arguments[0], null);
+      tab.linkedBrowser.browsingContext.mediumOverride = arguments[1] ? 'print' : '';
+      return true;`, [tabId, on]);
   }
 
   /** Finished downloads since start: [{path, name, succeeded, source}]. */

@@ -779,6 +779,79 @@ test('the page cannot rewrite the reader through the selection (window.find, get
   await closeTab(ctx.page);
 });
 
+// The frame script is a data: URL read as Latin-1: its source must be ASCII (`arg` is escaped).
+const ascii = (src) => src.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+// Runs `fn(shadow, content, arg)` on the reader's closed shadow root, with chrome privileges.
+function inReader(tabId, fn, arg = null) {
+  return ff.inContent(tabId, `function (content) {
+    const host = Array.from(content.document.querySelectorAll('#malgeum-reader')).find((h) => h.openOrClosedShadowRoot);
+    if (!host) return { none: true };
+    return (${fn})(host.openOrClosedShadowRoot, content, ${ascii(JSON.stringify(arg))});
+  }`);
+}
+
+// Clicks an element of the reader as the user would (WebDriver's pointer, at its centre).
+async function clickReader(handle, tabId, selector) {
+  const at = await waitFor(() => inReader(tabId, (shadow, content, sel) => {
+    const e = shadow.querySelector(sel);
+    if (!e || !e.checkVisibility()) return null;
+    const r = e.getBoundingClientRect();
+    return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
+  }, selector), { message: `${selector} in the reader` });
+  await ff.selectTab(handle);
+  const { Origin } = await import('selenium-webdriver/lib/input.js');
+  await ff.driver.actions().move({ x: at.x, y: at.y, origin: Origin.VIEWPORT }).click().perform();
+}
+
+test('contents and print: the reader\'s buttons, a table of contents for three sub-headings or more, print styles', { skip }, async () => {
+  const ctx = await openArticle('ko-sections-article.html');
+  const popup = await openPopup(ctx.tabId);
+  await toggleTo(popup, true);
+  const bar = await waitFor(() => inReader(ctx.tabId, (shadow) => Array.from(shadow.querySelectorAll('.mg-bar [data-action]')).map((b) => b.dataset.action)), { message: 'the reader bar' });
+  assert.deepEqual(bar, ['listen', 'toc', 'print', 'close']);
+  await clickReader(ctx.page, ctx.tabId, '[data-action="toc"]');
+  const items = await waitFor(() => inReader(ctx.tabId, (shadow) => {
+    const nav = shadow.querySelector('.mg-toc');
+    return nav.checkVisibility() ? Array.from(nav.querySelectorAll('li')).map((li) => li.textContent) : null;
+  }), { message: 'the contents panel' });
+  assert.deepEqual(items, ['수질은 얼마나 좋아졌나', '시민들의 하루가 바뀌었다', '남은 과제와 예산', '전문가 제언']);
+  await clickReader(ctx.page, ctx.tabId, '.mg-toc li:nth-child(2) button');
+  await waitFor(async () => (await inReader(ctx.tabId, (shadow, content, text) => {
+    const h = Array.from(shadow.querySelectorAll('.mg-content h2')).find((x) => x.textContent === text);
+    const t = h.getBoundingClientRect().top;
+    return content.scrollY > 0 && t >= -2 && t < content.innerHeight - 40;
+  }, '시민들의 하루가 바뀌었다')) === true, { message: 'the second heading scrolled into view' });
+  await clickReader(ctx.page, ctx.tabId, '[data-action="toc"]');
+
+  // Print styles (the tab shown as print media), then the print button printing for real: the
+  // profile prints silently to a PDF file.
+  await ff.emulatePrint(ctx.tabId, true);
+  const printed = await inReader(ctx.tabId, (shadow, content) => {
+    const cs = (sel, pseudo) => content.getComputedStyle(shadow.querySelector(sel), pseudo);
+    const link = Array.from(shadow.querySelectorAll('.mg-content a')).find((a) => a.href.endsWith('/river-report'));
+    return {
+      bar: cs('.mg-bar').display, toc: cs('.mg-toc').display, bg: cs('.mg-root').backgroundColor, fg: cs('.mg-content p').color,
+      after: content.getComputedStyle(link, '::after').content, figure: cs('.mg-content figure').breakInside,
+    };
+  });
+  await ff.emulatePrint(ctx.tabId, false);
+  // Firefox computes `content` as written: the link's address comes from attr(href).
+  assert.match(printed.after, /^" \(" attr\(href\) "\)"$|^" \(https:\/\/seoul\.example\/river-report\)"$/);
+  assert.deepEqual({ ...printed, after: undefined }, {
+    bar: 'none', toc: 'none', bg: 'rgb(255, 255, 255)', fg: 'rgb(0, 0, 0)', after: undefined, figure: 'avoid',
+  });
+  const pdf = path.join(ff.downloadDir, 'printed.pdf');
+  fs.rmSync(pdf, { force: true });
+  await clickReader(ctx.page, ctx.tabId, '[data-action="print"]');
+  await waitFor(() => fs.existsSync(pdf) && fs.statSync(pdf).size > 1000, { timeout: 20000, message: 'the printed PDF' });
+  assert.ok(fs.readFileSync(pdf).subarray(0, 5).toString() === '%PDF-', 'a PDF was printed');
+  await clickReader(ctx.page, ctx.tabId, '[data-action="close"]');
+  await waitFor(async () => (await readerCount(ctx.page)) === 0, { message: 'the close button to close the reader' });
+  await closeTab(popup);
+  await closeTab(ctx.page);
+});
+
 test('no network requests of the extension\'s own', { skip }, async (t) => {
   const log = await ff.requestLog();
   const extOrigin = `moz-extension://${ff.uuid}`;
