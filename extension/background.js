@@ -235,7 +235,10 @@ async function toggle(tabId, { notify = false } = {}) {
     await tell('engineError', [errorText(e)]);
     return { ...failed(e), open: false };
   }
-  if (article.readerable === false) {
+  // A selection is read even when the engine would not call it an article (the user chose it),
+  // as long as something of it is left.
+  const chosen = start.selection === true && typeof article.contentHtml === 'string' && article.contentHtml.trim() !== '';
+  if (article.readerable === false && !chosen) {
     await tell('notArticle');
     return { ok: true, open: false, notArticle: true, reason: String(article.reason || '') };
   }
@@ -254,7 +257,7 @@ async function toggle(tabId, { notify = false } = {}) {
     await tell('engineError', [errorText(e)]);
     return { ...failed(e), open: false };
   }
-  return { ok: true, open: true };
+  return { ok: true, open: true, selection: start.selection === true };
 }
 
 async function state(tabId) {

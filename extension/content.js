@@ -545,12 +545,33 @@
 
   // ---- the API the background calls ----
 
-  /** First step of a toggle: tells whether the reader is open; if not, snapshots the page. */
+  // A selection of at least this many characters (not counting spaces) is what the reader opens
+  // on: a stray click's word is not.
+  const MIN_SELECTION = 12;
+  const LANG_RE = /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/;
+
+  /** The page with only the user's selection as its body (its <head> kept for the title, author
+   *  and date), or null without a selection worth reading. The engine and the sanitizer treat it
+   *  as any page. */
+  function selectionSnapshot() {
+    const sel = window.getSelection();
+    if (!sel || sel.isCollapsed || !sel.rangeCount) return null;
+    if (sel.toString().replace(/\s+/g, '').length < MIN_SELECTION) return null;
+    const box = document.createElement('div');
+    for (let i = 0; i < sel.rangeCount; i++) box.appendChild(sel.getRangeAt(i).cloneContents());
+    const lang = document.documentElement.getAttribute('lang') || '';
+    const head = document.head ? document.head.outerHTML : '<head></head>';
+    const html = `<!DOCTYPE html><html${LANG_RE.test(lang) ? ` lang="${lang}"` : ''}>${head}<body><article>${box.innerHTML}</article></body></html>`;
+    return { html, url: location.href, selection: true };
+  }
+
+  /** First step of a toggle: tells whether the reader is open; if not, snapshots the page (or
+   *  the user's selection, which the reader then opens on). */
   function begin() {
     if (state.host) return { ok: true, open: true, token: state.token };
-    state.pending = takeSnapshot();
+    state.pending = selectionSnapshot() || takeSnapshot();
     state.saved = saveView();
-    return { ok: true, open: false, html: state.pending.html, url: state.pending.url };
+    return { ok: true, open: false, html: state.pending.html, url: state.pending.url, selection: !!state.pending.selection };
   }
 
   /** The page as the reader (or a copy) should see it: the reader's own snapshot while open. */

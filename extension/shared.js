@@ -10,7 +10,8 @@
 // ## Protocol (runtime.sendMessage to the background)
 //
 //   {cmd: 'state',  tabId}            -> {ok, open}                        from the popup
-//   {cmd: 'toggle', tabId, selection?} -> {ok, open, notArticle?}         from the popup
+//   {cmd: 'toggle', tabId}            -> {ok, open, selection?, notArticle?}  from the popup;
+//                                        `selection`: the reader opened on the user's selection
 //   {cmd: 'export', tabId, markdown}  -> {ok, article}                     Copy / Save
 //   {cmd: 'close', token?, notice?}   -> closes the reader of the sender's tab (its close
 //                                        button, the user's Escape); `notice` names a message

@@ -1000,6 +1000,73 @@ test('contents and print: the reader\'s buttons, a table of contents for three s
   for (const p of [seedPopup, popup, seed.page, page]) await p.close();
 });
 
+// Selects from the start of element #a to the end of element #b in the page.
+const selectBetween = (page, a, b) => page.evaluate(([x, y]) => {
+  const r = document.createRange();
+  r.setStartBefore(document.getElementById(x));
+  r.setEndAfter(document.getElementById(y));
+  getSelection().removeAllRanges();
+  getSelection().addRange(r);
+  return getSelection().toString();
+}, [a, b]);
+
+test('reader from a selection: on a page that is not an article, and on part of an article', async () => {
+  const { page, tabId } = await openPage('/selection-page.html');
+  await settle(page);
+  const before = await page.evaluate(() => document.body.outerHTML);
+  phase = 'reader:selection';
+  const popup = await openPopup(tabId);
+  // Without a selection the engine says it is not an article.
+  const refused = await clickAndWaitStatus(popup, '#toggle');
+  assert.equal(refused.kind, 'error');
+  assert.equal((await reader(tabId)).count, 0);
+  // With the notice selected, the reader opens on it.
+  assert.match(await selectBetween(page, 'sel-start', 'sel-end'), /east quay[\s\S]*harbour office/);
+  await toggleVia(popup, true);
+  const r = await waitFor(async () => {
+    const x = await reader(tabId);
+    return x.count === 1 ? x : null;
+  }, 'the reader on the selection');
+  assert.ok(r.text.includes('Moorings on the east quay close for dredging from Monday.'));
+  assert.ok(r.text.includes('Questions go to the harbour office.'));
+  for (const s of ['Lost cat', 'Choir practice', 'Privacy', 'Log in']) assert.ok(!r.text.includes(s), `nothing outside the selection: ${s}`);
+  assert.equal(r.title.trim(), 'Harbour Gazette — Community board', 'the page\'s title');
+  assert.equal(r.handlers, 0, 'no on* attribute: the selection went through the sanitizer');
+  assert.equal(r.active, 0);
+  assert.equal(await page.evaluate(() => window.__ran), 1, 'the selected script did not run again');
+  await toggleVia(popup, false);
+  assert.equal(await page.evaluate(() => document.body.outerHTML), before, 'the page is as it was');
+  await popup.close();
+  await page.close();
+
+  // Part of an article: only the selected section.
+  const art = await openPage('/ko-sections-article.html');
+  await settle(art.page);
+  const selected = await art.page.evaluate(() => {
+    const h = [...document.querySelectorAll('h2')].find((x) => x.textContent === '시민들의 하루가 바뀌었다');
+    const r = document.createRange();
+    r.setStartBefore(h);
+    r.setEndAfter(h.nextElementSibling.nextElementSibling);
+    getSelection().removeAllRanges();
+    getSelection().addRange(r);
+    return getSelection().toString();
+  });
+  assert.ok(selected.includes('출퇴근길에'));
+  const artPopup = await openPopup(art.tabId);
+  await toggleVia(artPopup, true);
+  const ar = await waitFor(async () => {
+    const x = await reader(art.tabId);
+    return x.count === 1 ? x : null;
+  }, 'the reader on part of the article');
+  assert.ok(ar.text.includes('출퇴근길에 하천변을 걷는 시민이 늘었다.') && ar.text.includes('야간 관리 인력을'));
+  assert.ok(!ar.text.includes('서울시가 도심 하천 복원 사업을') && !ar.text.includes('전문가들은 복원보다'), 'only the selected section');
+  assert.equal(ar.title.trim(), '서울 도심 하천 복원 10년, 무엇이 달라졌나');
+  assert.equal(ar.lang, 'ko');
+  await toggleVia(artPopup, false);
+  await artPopup.close();
+  await art.page.close();
+});
+
 test('toggle-to-visible time on the seed page (printed, not asserted)', async () => {
   const { page, tabId } = await openPage('/seed.html');
   await settle(page);

@@ -852,6 +852,54 @@ test('contents and print: the reader\'s buttons, a table of contents for three s
   await closeTab(ctx.page);
 });
 
+test('reader from a selection: on a page that is not an article, and on part of an article', { skip }, async () => {
+  const ctx = await openArticle('selection-page.html');
+  const before = await bodyHtml(ctx.page);
+  let popup = await openPopup(ctx.tabId);
+  await click(popup, 'toggle');
+  await waitFor(async () => /does not look like an article/.test(await popupText(popup)), { message: 'the not-an-article message' });
+  assert.equal(await readerCount(ctx.page), 0);
+  await closeTab(popup);
+  const selected = await inPage(ctx.page, `
+    const r = document.createRange();
+    r.setStartBefore(document.getElementById('sel-start'));
+    r.setEndAfter(document.getElementById('sel-end'));
+    getSelection().removeAllRanges();
+    getSelection().addRange(r);
+    return getSelection().toString();`);
+  assert.match(selected, /east quay[\s\S]*harbour office/);
+  popup = await openPopup(ctx.tabId);
+  await toggleTo(popup, true);
+  const r = await ff.inspectReader(ctx.tabId);
+  const text = norm(r.text);
+  assert.ok(text.includes('Moorings on the east quay close for dredging from Monday.') && text.includes('Questions go to the harbour office.'));
+  for (const s of ['Lost cat', 'Choir practice', 'Privacy', 'Log in']) assert.ok(!text.includes(s), `nothing outside the selection: ${s}`);
+  assert.ok(!/\son[a-z]+\s*=/i.test(r.html) && !/<script/i.test(r.html), 'the selection went through the sanitizer');
+  assert.equal(await inPage(ctx.page, 'return window.__ran'), 1, 'the selected script did not run again');
+  await toggleTo(popup, false);
+  assert.equal(await bodyHtml(ctx.page), before, 'the page is as it was');
+  await closeTab(popup);
+  await closeTab(ctx.page);
+
+  const art = await openArticle('ko-sections-article.html');
+  await inPage(art.page, `
+    const h = Array.from(document.querySelectorAll('h2'))[1];
+    const r = document.createRange();
+    r.setStartBefore(h);
+    r.setEndAfter(h.nextElementSibling.nextElementSibling);
+    getSelection().removeAllRanges();
+    getSelection().addRange(r);`);
+  popup = await openPopup(art.tabId);
+  await toggleTo(popup, true);
+  const ar = norm((await ff.inspectReader(art.tabId)).text);
+  assert.ok(ar.includes('출퇴근길에 하천변을 걷는 시민이 늘었다.') && ar.includes('야간 관리 인력을'), 'the selected section');
+  assert.ok(!ar.includes('서울시가 도심 하천 복원 사업을') && !ar.includes('전문가들은 복원보다'), 'only the selected section');
+  assert.ok(ar.includes('서울 도심 하천 복원 10년, 무엇이 달라졌나'), 'the page\'s title');
+  await toggleTo(popup, false);
+  await closeTab(popup);
+  await closeTab(art.page);
+});
+
 test('no network requests of the extension\'s own', { skip }, async (t) => {
   const log = await ff.requestLog();
   const extOrigin = `moz-extension://${ff.uuid}`;
