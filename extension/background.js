@@ -17,7 +17,7 @@ const { normalizeSettings, failure, failed, errorText, ERROR } = Object.getOwnPr
 
 const api = globalThis.browser ?? globalThis.chrome;
 
-const CONTENT_FILES = ['extension/shared.js', 'extension/reader-css.js', 'extension/sanitize.js', 'extension/content.js'];
+const CONTENT_FILES = ['extension/shared.js', 'extension/speech.js', 'extension/reader-css.js', 'extension/sanitize.js', 'extension/content.js'];
 // User-origin stylesheet: the page's own CSS (even !important, inline or animated) cannot
 // override it, and it changes no node of the page. It shows exactly one element: <html>'s last
 // child, and only if it carries the random attribute of this opening (the reader's host; the
@@ -180,12 +180,14 @@ const tellIn = (tabId, name, subs) =>
 
 // What the reader says, in the browser's language: the content script gets its strings from here
 // (in Chromium a page can take `chrome` away from it; see content.js).
-const READER_STRINGS = ['readerClose', 'originalArticle', 'readerTruncated', 'readerListen', 'readerContents', 'readerPrint'];
+const READER_STRINGS = ['readerClose', 'originalArticle', 'readerTruncated', 'readerListen', 'readerContents', 'readerPrint',
+  'listenPlay', 'listenPause', 'listenStop', 'listenPrev', 'listenNext', 'listenSlower', 'listenFaster', 'listenUnsupported'];
 function readerUi(article) {
   const strings = Object.fromEntries(READER_STRINGS.map((n) => [n, api.i18n.getMessage(n)]));
   const minutes = article.stats && Number(article.stats.readingMinutes);
   if (minutes > 0) strings.readingMinutes = api.i18n.getMessage('readingMinutes', [String(Math.max(1, Math.round(minutes)))]);
   strings.readerMoreImages = api.i18n.getMessage('readerMoreImages', ['{n}']);
+  for (const n of ['listenVoice', 'listenNoVoice', 'listenError']) strings[n] = api.i18n.getMessage(n, ['{n}']);
   return { strings, lang: api.i18n.getUILanguage(), dir: api.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr' };
 }
 

@@ -9,8 +9,8 @@
 // element and the stylesheet and puts the scroll positions back.
 //
 // Classic script: defines globalThis.__malgeum, which the background calls through
-// scripting.executeScript({func}) in this same isolated world. It and the three scripts injected
-// before it (shared.js, reader-css.js, sanitize.js) are own, read-only, non-configurable properties of the
+// scripting.executeScript({func}) in this same isolated world. It and the four scripts injected
+// before it (shared.js, speech.js, reader-css.js, sanitize.js) are own, read-only, non-configurable properties of the
 // isolated world's global, and are only ever read as own properties: a page can add named
 // properties to window (<form id="MalgeumSanitize">, <div id="__malgeum">), never own
 // properties to this world's global. Every function of the API answers {ok: true, ...} or
@@ -30,6 +30,7 @@
     return d && 'value' in d ? d.value : undefined;
   };
   const SHARED = own('MalgeumShared');
+  const SPEECH = own('MalgeumSpeech');
   const SANITIZE = own('MalgeumSanitize');
   const READER_CSS = own('MALGEUM_READER_CSS');
   // The extension API: a page's <form id="browser"><input name="runtime"> is a named property
@@ -74,7 +75,8 @@
     rebuilds: 0,
     reinserts: 0,
     ui: null, // {strings, lang, dir} from the background
-    listen: null, // the listen button's action (set up by the speech part)
+    speech: null, // {speaker, bar, blocks} while the listen bar is open
+    speechEngine: null, // a stand-in speech engine (tests), else the browser's
     waiters: [], // resolve functions of waitClose() promises
   };
 
@@ -290,20 +292,30 @@
     b.title = label;
     b.setAttribute('aria-label', label);
     if (action === 'toc') b.setAttribute('aria-expanded', 'false');
-    if (text === null) b.appendChild(printerIcon());
+    if (text === null) b.appendChild(icon(action));
+    if (action === 'listen') b.setAttribute('aria-pressed', 'false');
     b.addEventListener('click', (e) => {
       if (e.isTrusted) act(action);
     });
     return b;
   }
 
-  // A printer, drawn (no font has a printer glyph everywhere).
-  function printerIcon() {
+  // Icons, drawn (no font has these glyphs everywhere): a printer, and the listen bar's.
+  const ICONS = {
+    print: ['M6 9V3h12v6', 'M6 18H4a1 1 0 0 1-1-1v-6a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2v6a1 1 0 0 1-1 1h-2', 'M6 14h12v7H6z'],
+    play: ['M8 5v14l11-7z'],
+    pause: ['M7 5h3v14H7z', 'M14 5h3v14h-3z'],
+    stop: ['M6 6h12v12H6z'],
+    prev: ['M6 6h2v12H6z', 'M9.5 12L18 18V6z'],
+    next: ['M16 6h2v12h-2z', 'M6 18l8.5-6L6 6z'],
+  };
+  function icon(name) {
     const NS = 'http://www.w3.org/2000/svg';
     const svg = document.createElementNS(NS, 'svg');
     svg.setAttribute('viewBox', '0 0 24 24');
     svg.setAttribute('aria-hidden', 'true');
-    for (const d of ['M6 9V3h12v6', 'M6 18H4a1 1 0 0 1-1-1v-6a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2v6a1 1 0 0 1-1 1h-2', 'M6 14h12v7H6z']) {
+    svg.setAttribute('class', name === 'print' ? 'mg-icon-line' : 'mg-icon-solid');
+    for (const d of ICONS[name]) {
       const p = document.createElementNS(NS, 'path');
       p.setAttribute('d', d);
       svg.appendChild(p);
@@ -316,7 +328,7 @@
     if (action === 'close') requestClose();
     else if (action === 'print') printReader();
     else if (action === 'toc') toggleContents();
-    else if (action === 'listen' && typeof state.listen === 'function') state.listen();
+    else if (action === 'listen') toggleListen();
   }
 
   // ---- contents: the article's sub-headings, for articles with three or more ----
@@ -360,6 +372,233 @@
       if (first) first.focus({ preventScroll: true });
     }
   }
+
+  // ---- listen: the article read aloud (speech.js), the sentence being read highlighted ----
+
+  // Blocks read aloud, in order: the title and dek, then the body's text blocks (the innermost
+  // ones: a <p> inside an <li> is read once). Captions are left out, as in the text export.
+  const READ_BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, dd, dt, pre, td, th';
+  function readableBlocks(root) {
+    const body = [...root.querySelectorAll(`.mg-content :is(${READ_BLOCKS})`)]
+      .filter((b) => !b.querySelector(READ_BLOCKS) && !b.closest('figcaption'));
+    return [...root.querySelectorAll('.mg-title, .mg-subtitle'), ...body].filter((b) => b.textContent.trim());
+  }
+
+  // A block's text nodes with their offsets, to turn a sentence back into a Range.
+  function blockText(block) {
+    const nodes = [];
+    let text = '';
+    const walk = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      nodes.push([n, text.length]);
+      text += n.data;
+    }
+    return { text, nodes };
+  }
+
+  function rangeIn(info, start, end) {
+    const at = (offset, isEnd) => {
+      for (let i = info.nodes.length - 1; i >= 0; i--) {
+        const [n, from] = info.nodes[i];
+        if (from < offset || (!isEnd && from === offset) || (isEnd && from <= offset && offset <= from + n.data.length)) {
+          return [n, Math.min(n.data.length, offset - from)];
+        }
+      }
+      return info.nodes.length ? [info.nodes[0][0], 0] : null;
+    };
+    const a = at(start, false);
+    const b = at(end, true);
+    if (!a || !b) return null;
+    const r = document.createRange();
+    r.setStart(a[0], a[1]);
+    r.setEnd(b[0], b[1]);
+    return r;
+  }
+
+  function speechEngine() {
+    if (state.speechEngine) return state.speechEngine;
+    return SPEECH ? SPEECH.browserEngine(window) : null;
+  }
+
+  function languageName(lang) {
+    try {
+      const ui = state.ui && typeof state.ui.lang === 'string' ? state.ui.lang : undefined;
+      return new Intl.DisplayNames(ui ? [ui] : undefined, { type: 'language' }).of(lang) || lang;
+    } catch {
+      return lang;
+    }
+  }
+
+  function listenBar() {
+    const bar = el('div', 'mg-listen');
+    bar.setAttribute('role', 'region');
+    bar.setAttribute('aria-label', msg('readerListen'));
+    const button = (what, label) => {
+      const b = el('button', 'mg-btn');
+      b.type = 'button';
+      b.dataset.listen = what;
+      b.title = msg(label);
+      b.setAttribute('aria-label', msg(label));
+      if (ICONS[what]) b.appendChild(icon(what));
+      b.addEventListener('click', (e) => {
+        if (e.isTrusted) listenAction(what);
+      });
+      return b;
+    };
+    bar.append(button('prev', 'listenPrev'), button('play', 'listenPlay'), button('stop', 'listenStop'), button('next', 'listenNext'));
+    const slower = button('slower', 'listenSlower');
+    slower.textContent = '−';
+    const faster = button('faster', 'listenFaster');
+    faster.textContent = '+';
+    const rate = el('span', 'mg-listen-rate');
+    bar.append(slower, rate, faster, el('span', 'mg-listen-status'));
+    bar.querySelector('[data-listen="play"]').setAttribute('aria-pressed', 'false');
+    bar.querySelector('.mg-listen-status').setAttribute('role', 'status');
+    return bar;
+  }
+
+  function listenStatus(text) {
+    const sp = state.speech;
+    if (sp) quiet(() => { sp.bar.querySelector('.mg-listen-status').textContent = text; });
+  }
+
+  function showRate() {
+    const sp = state.speech;
+    if (sp) quiet(() => { sp.bar.querySelector('.mg-listen-rate').textContent = `${sp.rate.toFixed(1)}×`; });
+  }
+
+  function highlight(p, s) {
+    const sp = state.speech;
+    if (!sp) return;
+    const block = sp.blocks[p];
+    const sentence = block && block.sentences[s];
+    quiet(() => {
+      for (const b of sp.root.querySelectorAll('.mg-reading')) b.classList.remove('mg-reading');
+      if (block) block.el.classList.add('mg-reading');
+    });
+    if (!block) return;
+    const range = sentence ? rangeIn(block.info, sentence.start, sentence.end) : null;
+    try {
+      if (range && globalThis.CSS && CSS.highlights && typeof Highlight === 'function') CSS.highlights.set('mg-spoken', new Highlight(range));
+    } catch { /* no highlight API: the block's own mark stays */ }
+    // Kept in view: the sentence (else its block) is scrolled to the upper third when it is not
+    // comfortably on screen.
+    const rect = (range || block.el).getBoundingClientRect();
+    if (rect.top < 60 || rect.bottom > window.innerHeight - 90) {
+      const scroller = state.top && state.top.open ? state.top : document.scrollingElement || document.documentElement;
+      scroller.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'instant' });
+    }
+  }
+
+  function clearHighlight() {
+    try {
+      if (globalThis.CSS && CSS.highlights) CSS.highlights.delete('mg-spoken');
+    } catch { /* nothing to clear */ }
+    if (state.root) quiet(() => { for (const b of state.root.querySelectorAll('.mg-reading')) b.classList.remove('mg-reading'); });
+  }
+
+  function setPlaying(mode) {
+    const sp = state.speech;
+    if (!sp) return;
+    const play = sp.bar.querySelector('[data-listen="play"]');
+    const playing = mode === 'playing';
+    quiet(() => {
+      play.setAttribute('aria-pressed', String(playing));
+      play.title = msg(playing ? 'listenPause' : 'listenPlay');
+      play.setAttribute('aria-label', play.title);
+      play.replaceChildren(icon(playing ? 'pause' : 'play'));
+      sp.bar.dataset.mode = mode;
+    });
+    if (mode === 'stopped') clearHighlight();
+  }
+
+  function startListening() {
+    const engine = speechEngine();
+    const root = state.root;
+    if (!SPEECH || !root) return;
+    const lang = root.lang || (state.ui && state.ui.lang) || '';
+    const blocks = readableBlocks(root).map((b) => {
+      const info = blockText(b);
+      return { el: b, info, sentences: SPEECH.splitSentences(info.text) };
+    }).filter((b) => b.sentences.length);
+    const bar = listenBar();
+    const rate = SHARED.normalizeSettings(state.settings).rate;
+    state.speech = { bar, blocks, root, rate, speaker: null };
+    quiet(() => {
+      root.appendChild(bar);
+      const b = root.querySelector('[data-action="listen"]');
+      if (b) b.setAttribute('aria-pressed', 'true');
+    });
+    showRate();
+    if (!engine) {
+      listenStatus(msg('listenUnsupported'));
+      return;
+    }
+    let voices = [];
+    try {
+      voices = engine.getVoices() || [];
+    } catch { /* no voices */ }
+    const voice = SPEECH.chooseVoice(voices, lang);
+    const langTag = /^ko(-|$)/i.test(lang) ? 'ko-KR' : lang;
+    listenStatus(voice ? msg('listenVoice', [`${voice.name} (${voice.lang})`]) : msg('listenNoVoice', [`${languageName(lang || 'und')} (${langTag || '?'})`]));
+    state.speech.speaker = SPEECH.Speaker({
+      engine,
+      lang: voice ? voice.lang : langTag,
+      voice,
+      rate,
+      paragraphs: blocks.map((b) => b.sentences.map((x) => x.text.replace(/\s+/g, ' '))),
+      onSentence: highlight,
+      onState: setPlaying,
+      onError: (why) => listenStatus(msg('listenError', [why])),
+    });
+    try {
+      state.speech.speaker.play();
+    } catch (e) {
+      listenStatus(msg('listenError', [String((e && e.message) || e)]));
+    }
+  }
+
+  function listenAction(what) {
+    const sp = state.speech;
+    if (!sp || !sp.speaker) return;
+    const k = sp.speaker;
+    if (what === 'play') {
+      if (k.mode === 'playing') k.pause();
+      else k.play();
+    } else if (what === 'stop') k.stop();
+    else if (what === 'next') k.next();
+    else if (what === 'prev') k.prev();
+    else if (what === 'slower' || what === 'faster') {
+      const { min, max } = SHARED.SETTINGS.rate;
+      sp.rate = Math.round(Math.min(max, Math.max(min, sp.rate + (what === 'faster' ? 0.1 : -0.1))) * 10) / 10;
+      showRate();
+      k.setRate(sp.rate);
+    }
+  }
+
+  function toggleListen() {
+    const sp = state.speech;
+    if (!sp) startListening();
+    else if (sp.speaker && sp.speaker.mode === 'playing') sp.speaker.pause();
+    else if (sp.speaker) sp.speaker.play();
+  }
+
+  /** Silence: the reader closes, is rebuilt, or the page goes away. */
+  function stopListening() {
+    const sp = state.speech;
+    state.speech = null;
+    if (sp && sp.speaker) {
+      try {
+        sp.speaker.stop();
+      } catch { /* already silent */ }
+    }
+    clearHighlight();
+    if (sp) quiet(() => sp.bar.remove());
+  }
+
+  window.addEventListener('pagehide', (e) => {
+    if (e.isTrusted) stopListening();
+  });
 
   // ---- print: the hiding stylesheet applies to print too, so only the reader is printed, in
   // its print styles (reader-css.js: no buttons, dark on white, link URLs, figures kept whole) ----
@@ -510,6 +749,7 @@
       giveUp();
       return;
     }
+    stopListening();
     quiet(() => {
       const root = buildReader(state.article);
       applySettings(root, state.settings);
@@ -583,7 +823,7 @@
   function show(article, settings, token, ui) {
     if (state.host) return { ok: true, open: true, token: state.token };
     if (!SANITIZE || typeof SANITIZE.sanitizeHtml !== 'function' || typeof READER_CSS !== 'string' ||
-      !SHARED || typeof SHARED.normalizeSettings !== 'function') {
+      !SHARED || typeof SHARED.normalizeSettings !== 'function' || !SPEECH || typeof SPEECH.Speaker !== 'function') {
       return { ok: false, error: 'the reader scripts did not load' };
     }
     if (!article || typeof article !== 'object' || typeof token !== 'string' || !TOKEN_RE.test(token)) {
@@ -649,6 +889,7 @@
     const saved = state.saved;
     state.saved = null;
     state.pending = null;
+    stopListening();
     stopDefences();
     for (const resolve of state.waiters.splice(0)) resolve({ ok: true, close: false });
     if (state.host) {
@@ -723,6 +964,15 @@
       notice: guarded(notice),
       settings: guarded(setSettings),
       waitClose: guarded(waitClose),
+      // A stand-in speech engine (speech.js's interface) for tests; null puts the browser's back.
+      // Only the extension reaches this world: the page cannot call it.
+      useSpeech: guarded((engine) => {
+        const fns = ['getVoices', 'createUtterance', 'speak', 'pause', 'resume', 'cancel'];
+        if (engine !== null && (!engine || fns.some((f) => typeof engine[f] !== 'function'))) return { ok: false, error: 'bad engine' };
+        stopListening();
+        state.speechEngine = engine;
+        return { ok: true };
+      }),
     }),
     writable: false,
     enumerable: false,

@@ -131,7 +131,36 @@ if (!Object.getOwnPropertyDescriptor(globalThis, 'MALGEUM_READER_CSS')) Object.d
 .mg-btn:hover, .mg-btn[aria-pressed="true"], .mg-btn[aria-expanded="true"] { color: var(--mg-fg); }
 .mg-btn:focus-visible { outline: 2px solid var(--mg-link); outline-offset: 2px; }
 .mg-close { font-size: 20px; }
-.mg-btn svg { width: 18px; height: 18px; fill: none; stroke: currentColor; stroke-width: 1.8; stroke-linejoin: round; }
+.mg-btn svg { width: 18px; height: 18px; }
+.mg-icon-line { fill: none; stroke: currentColor; stroke-width: 1.8; stroke-linejoin: round; }
+.mg-icon-solid { fill: currentColor; stroke: none; }
+/* Listen: a bar at the bottom; the sentence being read is highlighted, its block marked. */
+.mg-listen {
+  position: fixed;
+  inset-block-end: 14px;
+  inset-inline: 0;
+  margin-inline: auto;
+  z-index: 2;
+  box-sizing: border-box;
+  width: fit-content;
+  max-width: calc(100vw - 24px);
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  gap: 6px;
+  padding: 6px 10px;
+  border: 1px solid var(--mg-rule);
+  border-radius: 24px;
+  background: var(--mg-bg);
+  color: var(--mg-fg);
+  box-shadow: 0 6px 24px rgba(0, 0, 0, 0.14);
+  font: 14px/1.3 system-ui, sans-serif;
+}
+.mg-listen-rate { min-width: 3em; text-align: center; font-variant-numeric: tabular-nums; }
+.mg-listen-status { max-width: 22em; color: var(--mg-muted); font-size: 13px; padding-inline: 4px; }
+.mg-reading { background: color-mix(in srgb, var(--mg-link) 7%, transparent); border-radius: 3px; }
+::highlight(mg-spoken) { background-color: #ffe58a; color: #1d2025; }
+
 /* Contents: a panel at the reader's side. */
 .mg-toc {
   position: fixed;

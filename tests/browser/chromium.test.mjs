@@ -1067,6 +1067,183 @@ test('reader from a selection: on a page that is not an article, and on part of 
   await art.page.close();
 });
 
+// A stand-in speech engine (speech.js's interface) installed in the reader's world: it records
+// what it is asked to say and fires the events speechSynthesis fires (start at once; end when
+// the test says, or after 5 ms with `auto`; cancel interrupts). `cancel` also counts in the
+// page's localStorage, which outlives the page's scripts (for "the tab goes away").
+function installFakeSpeech(_shadow, _host, voices) {
+  const fake = {
+    voices,
+    spoken: [],
+    log: [],
+    auto: false,
+    current: null,
+    getVoices() { return this.voices; },
+    createUtterance(text) { return { text }; },
+    speak(u) {
+      this.spoken.push({ text: u.text, lang: u.lang, rate: u.rate, voice: u.voice ? u.voice.name : null });
+      this.current = u;
+      setTimeout(() => {
+        if (u.onstart) u.onstart({});
+        if (this.auto) setTimeout(() => this.end(u), 5);
+      }, 0);
+    },
+    end(u = this.current) {
+      if (!u || u !== this.current) return false;
+      this.current = null;
+      if (u.onend) u.onend({});
+      return true;
+    },
+    pause() { this.log.push('pause'); },
+    resume() { this.log.push('resume'); },
+    cancel() {
+      this.log.push('cancel');
+      localStorage.setItem('fake-speech-cancels', String(Number(localStorage.getItem('fake-speech-cancels') || 0) + 1));
+      const u = this.current;
+      this.current = null;
+      if (u && u.onerror) u.onerror({ error: 'interrupted' });
+    },
+  };
+  globalThis.__fakeSpeech = fake;
+  return Object.getOwnPropertyDescriptor(globalThis, '__malgeum').value.useSpeech(fake);
+}
+
+// What the listen bar shows and what the stand-in was asked to say.
+const listenState = (shadow) => {
+  const bar = shadow.querySelector('.mg-listen');
+  const hl = globalThis.CSS && CSS.highlights && CSS.highlights.get('mg-spoken');
+  const reading = shadow.querySelector('.mg-reading');
+  const fake = globalThis.__fakeSpeech;
+  return {
+    bar: !!bar && bar.checkVisibility(),
+    mode: bar ? bar.dataset.mode || null : null,
+    status: bar ? bar.querySelector('.mg-listen-status').textContent : null,
+    rate: bar ? bar.querySelector('.mg-listen-rate').textContent : null,
+    highlighted: hl ? [...hl].map((r) => r.toString()).join('') : null,
+    reading: reading ? reading.textContent : null,
+    readingInView: reading ? (() => { const r = reading.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })() : null,
+    spoken: fake ? fake.spoken : null,
+    log: fake ? fake.log : null,
+    pressed: (shadow.querySelector('[data-action="listen"]') || {}).ariaPressed,
+  };
+};
+
+test('listen: read aloud with a stand-in engine (voice, play/pause/stop, speed, paragraphs, highlight, Korean sentences, silence on close and page exit); the real API does not throw', async (t) => {
+  const { page, tabId } = await openPage('/ko-sections-article.html');
+  await settle(page);
+  await page.evaluate(() => localStorage.removeItem('fake-speech-cancels'));
+  phase = 'reader:listen';
+  const popup = await openPopup(tabId);
+  await toggleVia(popup, true);
+  await waitFor(async () => (await reader(tabId)).count === 1, 'the reader');
+  assert.deepEqual(await inReader(tabId, installFakeSpeech, [{ name: 'Test English', lang: 'en-US', default: true }, { name: 'Test Korean', lang: 'ko-KR' }]), { ok: true });
+  const st = () => inReader(tabId, listenState);
+  const waitSt = (pred, what) => waitFor(async () => { const x = await st(); return pred(x) ? x : null; }, what);
+
+  await clickReader(page, tabId, '[data-action="listen"]');
+  let x = await waitSt((v) => v.bar && v.spoken.length === 1 && v.highlighted, 'the listen bar and the first sentence');
+  assert.equal(x.pressed, 'true');
+  assert.equal(x.mode, 'playing');
+  assert.match(x.status, /Test Korean \(ko-KR\)/, 'the Korean voice is chosen and named');
+  assert.deepEqual(x.spoken[0], { text: '서울 도심 하천 복원 10년, 무엇이 달라졌나', lang: 'ko-KR', rate: 1, voice: 'Test Korean' });
+  assert.equal(x.highlighted, '서울 도심 하천 복원 10년, 무엇이 달라졌나', 'the sentence being read is highlighted');
+  assert.equal(x.reading, '서울 도심 하천 복원 10년, 무엇이 달라졌나');
+  await inReader(tabId, () => globalThis.__fakeSpeech.end());
+  await waitSt((v) => v.spoken.length === 2 && v.highlighted === '서울시가 도심 하천 복원 사업을 시작한 지 10년이 지났다.', 'the next sentence');
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, 'reader-listen.png'), caret: 'initial' });
+
+  // Pause and play again.
+  await clickReader(page, tabId, '[data-listen="play"]');
+  x = await waitSt((v) => v.mode === 'paused', 'paused');
+  assert.deepEqual(x.log, ['pause']);
+  await clickReader(page, tabId, '[data-listen="play"]');
+  x = await waitSt((v) => v.mode === 'playing', 'playing again');
+  assert.deepEqual(x.log, ['pause', 'resume']);
+  // Next and previous paragraph.
+  await clickReader(page, tabId, '[data-listen="next"]');
+  x = await waitSt((v) => v.spoken.at(-1).text === '복원 구간은 모두 12.4킬로미터다.', 'the next paragraph');
+  assert.equal(x.highlighted, '복원 구간은 모두 12.4킬로미터다.');
+  await clickReader(page, tabId, '[data-listen="prev"]');
+  await waitSt((v) => v.spoken.at(-1).text === '서울시가 도심 하천 복원 사업을 시작한 지 10년이 지났다.', 'the previous paragraph');
+  // Speed.
+  await clickReader(page, tabId, '[data-listen="faster"]');
+  await clickReader(page, tabId, '[data-listen="faster"]');
+  x = await waitSt((v) => v.spoken.at(-1).rate === 1.2, 'faster');
+  assert.equal(x.rate, '1.2×');
+  assert.equal(x.spoken.at(-1).text, '서울시가 도심 하천 복원 사업을 시작한 지 10년이 지났다.', 'the sentence is read again at the new speed');
+  // Kept in view: far down the article, the paragraph being read is on screen.
+  for (let i = 0; i < 11; i++) await clickReader(page, tabId, '[data-listen="next"]');
+  x = await waitSt((v) => v.spoken.at(-1).text.startsWith('전문가들은 복원보다'), 'a paragraph far down');
+  assert.equal(x.readingInView, true, 'the paragraph being read is scrolled into view');
+  assert.ok(await page.evaluate(() => window.scrollY > 0) || await inReader(tabId, () => document.scrollingElement.scrollTop > 0), 'the reader scrolled');
+  // Stop: silence, no highlight.
+  await clickReader(page, tabId, '[data-listen="stop"]');
+  x = await waitSt((v) => v.mode === 'stopped', 'stopped');
+  assert.equal(x.highlighted, null);
+  assert.equal(x.log.at(-1), 'cancel');
+
+  // Korean sentences, read from the start at 1.2: every split where it belongs.
+  await inReader(tabId, () => { globalThis.__fakeSpeech.auto = true; globalThis.__fakeSpeech.spoken.length = 0; return true; });
+  await clickReader(page, tabId, '[data-listen="play"]');
+  x = await waitSt((v) => v.mode === 'stopped' && v.spoken.length > 10, 'the whole article read');
+  const said = x.spoken.map((v) => v.text);
+  for (const sentence of [
+    '수질은 3.5배 좋아졌고 물고기는 27종으로 늘었다.',
+    '시민들은 "이제야 물 냄새가 난다"고 말한다.',
+    '시는 내년까지 구간을 더 늘릴 계획이에요.',
+    '과연 예산은 충분할까?',
+    '전문가들의 의견은 엇갈린다!',
+    '환경단체는 "숫자보다 중요한 것은 꾸준함(지속성)이다."',
+    '시의 하천 보고서에 따르면 시는 앞으로 5년 동안 1,200억 원을 더 투입한다.',
+    '하천 복원은 끝이 아니라 시작이다.',
+  ]) assert.ok(said.includes(sentence), `a sentence of its own: ${sentence}\n${said.join('\n')}`);
+  assert.ok(!said.some((v) => /복원된 하천 산책로/.test(v)), 'captions are not read');
+
+  // Silence when the reader closes.
+  await inReader(tabId, () => { globalThis.__fakeSpeech.auto = false; return true; });
+  await clickReader(page, tabId, '[data-listen="play"]');
+  await waitSt((v) => v.mode === 'playing', 'playing');
+  const cancels = (await st()).log.filter((v) => v === 'cancel').length;
+  await clickReader(page, tabId, '[data-action="close"]');
+  await waitFor(async () => (await reader(tabId)).count === 0, 'the reader to close');
+  assert.equal(await page.evaluate(() => Number(localStorage.getItem('fake-speech-cancels'))), cancels + 1, 'closing the reader cancels the speech');
+  assert.equal(await page.evaluate(() => CSS.highlights.has('mg-spoken')), false);
+
+  // No Korean voice on the system: it says so, and asks for ko-KR anyway.
+  await toggleVia(popup, true);
+  await waitFor(async () => (await reader(tabId)).count === 1, 'the reader');
+  await inReader(tabId, installFakeSpeech, [{ name: 'Test English', lang: 'en-US', default: true }]);
+  await clickReader(page, tabId, '[data-action="listen"]');
+  x = await waitSt((v) => v.bar && v.spoken.length === 1, 'listening without a Korean voice');
+  assert.match(x.status, /No voice for Korean \(ko-KR\)/);
+  assert.equal(x.spoken[0].lang, 'ko-KR');
+  assert.equal(x.spoken[0].voice, null);
+  // The tab goes away: silence.
+  const before = await page.evaluate(() => Number(localStorage.getItem('fake-speech-cancels')));
+  await page.goto(`${server.origin}/seed.html`);
+  assert.equal(await page.evaluate(() => Number(localStorage.getItem('fake-speech-cancels'))), before + 1, 'leaving the page cancels the speech');
+
+  // The browser's own speechSynthesis: listening starts without an error, whatever voices there are.
+  const real = await openPage('/ko-sections-article.html');
+  const realPopup = await openPopup(real.tabId);
+  await toggleVia(realPopup, true);
+  await waitFor(async () => (await reader(real.tabId)).count === 1, 'the reader');
+  await clickReader(real.page, real.tabId, '[data-action="listen"]');
+  const r = await waitFor(() => inReader(real.tabId, listenState), 'the listen bar');
+  assert.ok(r.bar);
+  // A voice named, or none said; a headless browser without a speech backend answers with an
+  // error event (synthesis-failed), which the bar reports instead of throwing.
+  assert.match(r.status, /^(Voice: .+|No voice for Korean \(ko-KR\).*|Reading aloud stopped: [\w-]+)$/, r.status);
+  t.diagnostic(`the browser's speech: ${r.status}`);
+  await clickReader(real.page, real.tabId, '[data-listen="stop"]');
+  const after = await waitFor(async () => { const v = await inReader(real.tabId, listenState); return v.mode === 'stopped' ? v : null; }, 'stopped');
+  assert.ok(after.bar, 'the bar stays usable');
+  assert.equal((await reader(real.tabId)).count, 1, 'the reader is still open');
+  await toggleVia(realPopup, false);
+  for (const p of [realPopup, real.page, popup, page]) await p.close();
+});
+
 test('toggle-to-visible time on the seed page (printed, not asserted)', async () => {
   const { page, tabId } = await openPage('/seed.html');
   await settle(page);

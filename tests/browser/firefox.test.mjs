@@ -900,6 +900,111 @@ test('reader from a selection: on a page that is not an article, and on part of 
   await closeTab(art.page);
 });
 
+// Runs `fn(arg)` in the reader's own world (the content scripts' isolated world) of tab `tabId`,
+// through scripting.executeScript called from the popup page (an extension page).
+async function inWorld(popup, tabId, fn, arg = null) {
+  await ff.driver.switchTo().window(popup);
+  const r = await ff.driver.executeAsyncScript(`
+    const done = arguments[arguments.length - 1];
+    const api = window.browser || window.wrappedJSObject.browser;
+    api.scripting.executeScript({ target: { tabId: arguments[0] }, func: ${fn}, args: [arguments[1]] })
+      .then((r) => done({ result: r[0].result }), (e) => done({ error: String(e) }));`, tabId, arg);
+  if (r.error) throw new Error(r.error);
+  return r.result;
+}
+
+test('listen: read aloud with a stand-in engine (voice, play/pause, paragraphs, highlight, Korean sentences, silence on close); the real API does not throw', { skip }, async (t) => {
+  const ctx = await openArticle('ko-sections-article.html');
+  const popup = await openPopup(ctx.tabId);
+  await toggleTo(popup, true);
+  const install = String(function (voices) {
+    const fake = {
+      voices, spoken: [], log: [], auto: false, current: null,
+      getVoices() { return this.voices; },
+      createUtterance(text) { return { text }; },
+      speak(u) {
+        this.spoken.push({ text: u.text, lang: u.lang, rate: u.rate, voice: u.voice ? u.voice.name : null });
+        this.current = u;
+        setTimeout(() => { if (u.onstart) u.onstart({}); if (this.auto) setTimeout(() => this.end(u), 5); }, 0);
+      },
+      end(u = this.current) { if (!u || u !== this.current) return false; this.current = null; if (u.onend) u.onend({}); return true; },
+      pause() { this.log.push('pause'); },
+      resume() { this.log.push('resume'); },
+      cancel() { this.log.push('cancel'); const u = this.current; this.current = null; if (u && u.onerror) u.onerror({ error: 'interrupted' }); },
+    };
+    globalThis.__fakeSpeech = fake;
+    return Object.getOwnPropertyDescriptor(globalThis, '__malgeum').value.useSpeech(fake);
+  });
+  const fakeLog = String(function () {
+    const f = globalThis.__fakeSpeech;
+    return { spoken: f.spoken, log: f.log };
+  });
+  const state = () => inReader(ctx.tabId, (shadow, content) => {
+    const bar = shadow.querySelector('.mg-listen');
+    const hl = content.CSS.highlights.get('mg-spoken');
+    const reading = shadow.querySelector('.mg-reading');
+    return {
+      bar: !!bar && bar.checkVisibility(), mode: bar ? bar.dataset.mode || null : null,
+      status: bar ? bar.querySelector('.mg-listen-status').textContent : null,
+      highlighted: hl ? Array.from(hl.wrappedJSObject || hl).map((r) => r.toString()).join('') : null,
+      reading: reading ? reading.textContent : null,
+    };
+  });
+  const waitSt = (pred, message) => waitFor(async () => { const x = await state(); return pred(x) ? x : null; }, { message });
+  const title = '서울 도심 하천 복원 10년, 무엇이 달라졌나';
+  const first = '서울시가 도심 하천 복원 사업을 시작한 지 10년이 지났다.';
+
+  assert.deepEqual(await inWorld(popup, ctx.tabId, install, [{ name: 'Test English', lang: 'en-US', default: true }, { name: 'Test Korean', lang: 'ko-KR' }]), { ok: true });
+  await clickReader(ctx.page, ctx.tabId, '[data-action="listen"]');
+  let x = await waitSt((v) => v.bar && v.highlighted === title, 'the listen bar and the title highlighted');
+  assert.match(x.status, /Test Korean \(ko-KR\)/);
+  assert.equal(x.reading, title);
+  let f = await inWorld(popup, ctx.tabId, fakeLog);
+  assert.deepEqual(f.spoken[0], { text: title, lang: 'ko-KR', rate: 1, voice: 'Test Korean' });
+  await inWorld(popup, ctx.tabId, String(function () { return globalThis.__fakeSpeech.end(); }));
+  await waitSt((v) => v.highlighted === first, 'the first sentence highlighted');
+  await clickReader(ctx.page, ctx.tabId, '[data-listen="play"]');
+  await waitSt((v) => v.mode === 'paused', 'paused');
+  await clickReader(ctx.page, ctx.tabId, '[data-listen="play"]');
+  await waitSt((v) => v.mode === 'playing', 'playing');
+  await clickReader(ctx.page, ctx.tabId, '[data-listen="next"]');
+  await waitSt((v) => v.highlighted === '복원 구간은 모두 12.4킬로미터다.', 'the next paragraph');
+  await clickReader(ctx.page, ctx.tabId, '[data-listen="faster"]');
+  f = await inWorld(popup, ctx.tabId, fakeLog);
+  assert.deepEqual(f.log, ['pause', 'resume', 'cancel', 'cancel']);
+  assert.equal(f.spoken.at(-1).rate, 1.1);
+  await clickReader(ctx.page, ctx.tabId, '[data-listen="stop"]');
+  await waitSt((v) => v.mode === 'stopped' && v.highlighted === null, 'stopped, nothing highlighted');
+  // The whole article: Korean sentences split where they end.
+  await inWorld(popup, ctx.tabId, String(function () { const g = globalThis.__fakeSpeech; g.auto = true; g.spoken.length = 0; return true; }));
+  await clickReader(ctx.page, ctx.tabId, '[data-listen="play"]');
+  await waitSt((v) => v.mode === 'stopped', 'the whole article read');
+  const said = (await inWorld(popup, ctx.tabId, fakeLog)).spoken.map((v) => v.text);
+  for (const sentence of ['수질은 3.5배 좋아졌고 물고기는 27종으로 늘었다.', '과연 예산은 충분할까?', '전문가들의 의견은 엇갈린다!', '시는 내년까지 구간을 더 늘릴 계획이에요.', '환경단체는 "숫자보다 중요한 것은 꾸준함(지속성)이다."']) {
+    assert.ok(said.includes(sentence), `a sentence of its own: ${sentence}`);
+  }
+  // Silence when the reader closes.
+  await inWorld(popup, ctx.tabId, String(function () { globalThis.__fakeSpeech.auto = false; return true; }));
+  await clickReader(ctx.page, ctx.tabId, '[data-listen="play"]');
+  await waitSt((v) => v.mode === 'playing', 'playing');
+  const cancels = (await inWorld(popup, ctx.tabId, fakeLog)).log.filter((v) => v === 'cancel').length;
+  await clickReader(ctx.page, ctx.tabId, '[data-action="close"]');
+  await waitFor(async () => (await readerCount(ctx.page)) === 0, { message: 'the reader to close' });
+  assert.equal((await inWorld(popup, ctx.tabId, fakeLog)).log.filter((v) => v === 'cancel').length, cancels + 1, 'closing cancels the speech');
+  // The browser's own speechSynthesis: no throw, a voice named or none said (or its error event reported).
+  await inWorld(popup, ctx.tabId, String(function () { return Object.getOwnPropertyDescriptor(globalThis, '__malgeum').value.useSpeech(null); }));
+  await toggleTo(popup, true);
+  await clickReader(ctx.page, ctx.tabId, '[data-action="listen"]');
+  x = await waitSt((v) => v.bar && v.status, 'the listen bar with the browser\'s engine');
+  assert.match(x.status, /^(Voice: .+|No voice for Korean \(ko-KR\).*|Reading aloud stopped: [\w-]+)$/, x.status);
+  t.diagnostic(`the browser's speech: ${x.status}`);
+  await clickReader(ctx.page, ctx.tabId, '[data-listen="stop"]');
+  await waitSt((v) => v.mode === 'stopped', 'stopped');
+  await toggleTo(popup, false);
+  await closeTab(popup);
+  await closeTab(ctx.page);
+});
+
 test('no network requests of the extension\'s own', { skip }, async (t) => {
   const log = await ff.requestLog();
   const extOrigin = `moz-extension://${ff.uuid}`;
