@@ -13,7 +13,8 @@
 import init, { extract } from '../pkg/malgeum.js';
 import './shared.js';
 
-const { normalizeSettings, failure, failed, errorText, ERROR } = Object.getOwnPropertyDescriptor(globalThis, 'MalgeumShared').value;
+const { normalizeSettings, failure, failed, errorText, ERROR, AUTO_SITES, siteOf, normalizeSites } =
+  Object.getOwnPropertyDescriptor(globalThis, 'MalgeumShared').value;
 
 const api = globalThis.browser ?? globalThis.chrome;
 
@@ -208,13 +209,14 @@ function watchClose(tabId, token) {
   }, () => {});
 }
 
-async function toggle(tabId, { notify = false } = {}) {
+async function toggle(tabId, { notify = false, openOnly = false } = {}) {
   let start;
   try {
     start = await call(tabId, 'begin');
   } catch (e) {
     return { ...failed(e), open: false };
   }
+  if (start.open && openOnly) return { ok: true, open: true };
   if (start.open) {
     try {
       return await closeReader(tabId, start.token);
@@ -290,6 +292,37 @@ async function exportArticle(tabId, markdown) {
   }
 }
 
+// ---- open by itself on chosen sites ----
+
+async function autoSites() {
+  try {
+    return normalizeSites((await api.storage.sync.get(AUTO_SITES))[AUTO_SITES]);
+  } catch {
+    return [];
+  }
+}
+
+// A page of a chosen site finished loading: open the reader if the user still grants the site
+// and the engine calls the page an article (toggle leaves other pages exactly as they are, and
+// says nothing: the user did not ask on this page).
+async function autoOpen(tabId, url) {
+  const site = siteOf(url);
+  if (!site || !(await autoSites()).includes(site.origin)) return;
+  if (!(await api.permissions.contains({ origins: [site.pattern] }))) return;
+  await withTabLock(tabId, () => toggle(tabId, { openOnly: true }));
+}
+
+async function listSites() {
+  const sites = await autoSites();
+  const out = [];
+  for (const origin of sites) {
+    const site = siteOf(`${origin}/`);
+    const granted = await api.permissions.contains({ origins: [site.pattern] }).catch(() => false);
+    out.push({ origin, host: site.host, granted });
+  }
+  return { ok: true, sites: out };
+}
+
 // ---- wiring (listeners are registered synchronously, as service workers require) ----
 
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -304,6 +337,9 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
       break;
     case 'toggle':
       work = withTabLock(message.tabId, () => toggle(message.tabId));
+      break;
+    case 'sites':
+      work = listSites();
       break;
     case 'export':
       work = withTabLock(message.tabId, () => exportArticle(message.tabId, message.markdown));
@@ -331,6 +367,16 @@ api.storage.onChanged.addListener((changes, area) => {
   if (area !== 'sync' || !changes.settings) return;
   const settings = normalizeSettings(changes.settings.newValue);
   for (const tabId of openTabs) call(tabId, 'settings', [settings], { inject: false }).catch(() => openTabs.delete(tabId));
+});
+
+api.tabs.onUpdated.addListener((tabId, info, tab) => {
+  if (info.status === 'complete' && tab && tab.url) autoOpen(tabId, tab.url).catch(() => {});
+});
+
+// The user took a site's permission back (in the browser's settings): it leaves the list.
+api.permissions.onRemoved.addListener(async () => {
+  const kept = (await listSites()).sites.filter((x) => x.granted).map((x) => x.origin);
+  await api.storage.sync.set({ [AUTO_SITES]: kept }).catch(() => {});
 });
 
 api.commands.onCommand.addListener(async (command, tab) => {

@@ -3,7 +3,8 @@
 // background; the popup only writes the clipboard, which needs a document and the user's click.
 import './shared.js';
 
-const { SETTINGS, normalizeSettings, ERROR, failed } = Object.getOwnPropertyDescriptor(globalThis, 'MalgeumShared').value;
+const { SETTINGS, normalizeSettings, ERROR, failed, AUTO_SITES, siteOf, normalizeSites } =
+  Object.getOwnPropertyDescriptor(globalThis, 'MalgeumShared').value;
 const api = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
 const msg = (name, subs) => api.i18n.getMessage(name, subs) || name;
@@ -228,6 +229,94 @@ function saveSettings(delay = 0) {
   }, delay);
 }
 
+// ---- open by itself on this site ----
+
+let site = null; // {origin, pattern, host} of the tab's page
+
+async function storedSites() {
+  try {
+    return normalizeSites((await api.storage.sync.get(AUTO_SITES))[AUTO_SITES]);
+  } catch {
+    return [];
+  }
+}
+
+async function saveSites(list) {
+  await api.storage.sync.set({ [AUTO_SITES]: normalizeSites(list) });
+}
+
+// A pattern the manifest itself asks for (the test build's) is never given back.
+const requiredByManifest = (pattern) => (api.runtime.getManifest().host_permissions || []).includes(pattern);
+
+async function forgetSite(origin) {
+  await saveSites((await storedSites()).filter((o) => o !== origin));
+  const pattern = `${origin}/*`;
+  if (!requiredByManifest(pattern)) await api.permissions.remove({ origins: [pattern] }).catch(() => {});
+}
+
+async function showSites() {
+  const r = await send({ cmd: 'sites' });
+  const list = $('auto-sites');
+  list.replaceChildren();
+  const sites = r.ok && Array.isArray(r.sites) ? r.sites : [];
+  for (const x of sites) {
+    const li = document.createElement('li');
+    li.dataset.origin = x.origin;
+    const name = document.createElement('span');
+    name.textContent = x.origin.startsWith('http://') ? x.origin : x.host;
+    name.title = x.origin;
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.textContent = msg('autoRemove');
+    remove.setAttribute('aria-label', msg('autoRemoveSite', [x.host]));
+    remove.addEventListener('click', async () => {
+      await forgetSite(x.origin);
+      await showSites();
+    });
+    li.append(name, remove);
+    list.appendChild(li);
+  }
+  if (site) $('auto-site').checked = sites.some((x) => x.origin === site.origin && x.granted);
+}
+
+// The permission is requested first thing in the click's handler: Firefox grants a request only
+// while the user's gesture is still current.
+function onAutoSite() {
+  const box = $('auto-site');
+  if (!site) return;
+  if (box.checked) {
+    api.permissions.request({ origins: [site.pattern] }).then(async (granted) => {
+      if (!granted) {
+        box.checked = false;
+        status(msg('autoDenied', [site.host]), 'error');
+        return;
+      }
+      await saveSites([...(await storedSites()), site.origin]);
+      status(msg('autoOn', [site.host]), 'ok');
+      await showSites();
+    }, (e) => {
+      box.checked = false;
+      status(msg('autoDenied', [`${site.host}: ${String((e && e.message) || e)}`]), 'error');
+    });
+  } else {
+    forgetSite(site.origin).then(showSites);
+  }
+}
+
+async function setupAutoSite() {
+  try {
+    const tab = await api.tabs.get(tabId);
+    site = siteOf(tab && tab.url);
+  } catch {
+    site = null;
+  }
+  if (site) {
+    $('auto-host').textContent = site.host;
+    $('auto-site').disabled = false;
+  }
+  await showSites();
+}
+
 async function showShortcut() {
   try {
     const commands = await api.commands.getAll();
@@ -245,6 +334,7 @@ async function main() {
   });
   $('toggle').addEventListener('click', onToggle);
   for (const id of Object.keys(OUTPUTS)) $(id).addEventListener('click', () => onOutput(id));
+  $('auto-site').addEventListener('change', onAutoSite);
   await loadSettings();
   showShortcut();
   tabId = await resolveTab();
@@ -252,6 +342,7 @@ async function main() {
     status(msg('unavailable'), 'error');
     return;
   }
+  setupAutoSite();
   const r = await send({ cmd: 'state', tabId });
   setOpen(r.open);
   if (!r.ok && r.kind === ERROR.unavailable) {

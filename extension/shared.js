@@ -13,6 +13,7 @@
 //   {cmd: 'toggle', tabId}            -> {ok, open, selection?, notArticle?}  from the popup;
 //                                        `selection`: the reader opened on the user's selection
 //   {cmd: 'export', tabId, markdown}  -> {ok, article}                     Copy / Save
+//   {cmd: 'sites'}                    -> {ok, sites: [{origin, host, granted}]}  the auto list
 //   {cmd: 'close', token?, notice?}   -> closes the reader of the sender's tab (its close
 //                                        button, the user's Escape); `notice` names a message
 //                                        to show after
@@ -58,6 +59,34 @@
 
   const COMMANDS = ['state', 'toggle', 'export', 'close'];
 
+  // Sites where the reader opens by itself: storage.sync[AUTO_SITES] holds their origins
+  // (`https://news.example`: scheme and host, any port), each granted through
+  // optional_host_permissions for its own pattern when the user asked, at that moment.
+  const AUTO_SITES = 'autoSites';
+  const MAX_AUTO_SITES = 200;
+
+  /** {origin, pattern, host} of an http(s) page's site, or null. */
+  function siteOf(url) {
+    let u;
+    try {
+      u = new URL(String(url || ''));
+    } catch {
+      return null;
+    }
+    if ((u.protocol !== 'http:' && u.protocol !== 'https:') || !u.hostname) return null;
+    return { origin: `${u.protocol}//${u.hostname}`, pattern: `${u.protocol}//${u.hostname}/*`, host: u.hostname };
+  }
+
+  /** The stored list, valid and without duplicates. */
+  function normalizeSites(list) {
+    const out = [];
+    for (const o of Array.isArray(list) ? list : []) {
+      const site = siteOf(typeof o === 'string' ? `${o}/` : '');
+      if (site && site.origin === o && !out.includes(o)) out.push(o);
+    }
+    return out.slice(0, MAX_AUTO_SITES);
+  }
+
   // What went wrong, for the popup to say.
   const ERROR = {
     unavailable: 'unavailable', // the browser does not let extensions script this tab
@@ -78,7 +107,7 @@
   const failed = (e) => ({ ok: false, kind: kindOf(e), error: errorText(e) });
 
   Object.defineProperty(globalThis, 'MalgeumShared', {
-    value: freeze({ SETTINGS, normalizeSettings, COMMANDS, ERROR, failure, kindOf, errorText, failed }),
+    value: freeze({ SETTINGS, normalizeSettings, COMMANDS, ERROR, failure, kindOf, errorText, failed, AUTO_SITES, siteOf, normalizeSites }),
     writable: false,
     enumerable: false,
     configurable: false,

@@ -292,6 +292,7 @@ test('manifest: MV3, exactly the four permissions, test host permission only in 
   const { readFileSync } = await import('node:fs');
   const shipped = JSON.parse(readFileSync(path.join(root, 'manifest.json'), 'utf8'));
   assert.equal(shipped.host_permissions, undefined, 'the shipped manifest has no host permissions');
+  assert.deepEqual(shipped.optional_host_permissions, ['http://*/*', 'https://*/*'], 'sites are asked for one at a time, when the user chooses one');
   assert.equal(shipped.content_scripts, undefined, 'no content script runs unless the user asks');
   const commands = await sw.evaluate(() => chrome.commands.getAll());
   const toggle = commands.find((c) => c.name === 'toggle-reader');
@@ -1221,7 +1222,9 @@ test('listen: read aloud with a stand-in engine (voice, play/pause/stop, speed, 
   assert.equal(x.spoken[0].voice, null);
   // The tab goes away: silence.
   const before = await page.evaluate(() => Number(localStorage.getItem('fake-speech-cancels')));
+  phase = 'load:/seed.html';
   await page.goto(`${server.origin}/seed.html`);
+  phase = 'reader:listen';
   assert.equal(await page.evaluate(() => Number(localStorage.getItem('fake-speech-cancels'))), before + 1, 'leaving the page cancels the speech');
 
   // The browser's own speechSynthesis: listening starts without an error, whatever voices there are.
@@ -1242,6 +1245,60 @@ test('listen: read aloud with a stand-in engine (voice, play/pause/stop, speed, 
   assert.equal((await reader(real.tabId)).count, 1, 'the reader is still open');
   await toggleVia(realPopup, false);
   for (const p of [realPopup, real.page, popup, page]) await p.close();
+});
+
+test('open by itself: "Always open the reader on this site" through optional_host_permissions; only articles; a list to remove sites', async () => {
+  const first = await openPage('/seed.html');
+  phase = 'reader:auto';
+  const popup = await openPopup(first.tabId);
+  await popup.waitForSelector('#auto-site:not([disabled])');
+  assert.equal(await popup.isChecked('#auto-site'), false);
+  assert.equal(await popup.textContent('#auto-host'), '127.0.0.1');
+  const autoList = () => sw.evaluate(async () => (await chrome.storage.sync.get('autoSites')).autoSites || []);
+  try {
+    await popup.bringToFront();
+    await popup.click('#auto-site');
+    await waitFor(async () => (await autoList()).includes('http://127.0.0.1'), 'the site in the list');
+    await popup.waitForSelector('#auto-sites li[data-origin="http://127.0.0.1"]');
+    assert.equal(await popup.isChecked('#auto-site'), true);
+    assert.equal(await sw.evaluate(() => chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] })), true);
+
+    // An article of the site: the reader opens by itself.
+    const art = await openPage('/ko-sections-article.html');
+    const r = await waitFor(async () => {
+      const x = await reader(art.tabId);
+      return x.count === 1 ? x : null;
+    }, 'the reader to open by itself');
+    assert.equal(r.title.trim(), '서울 도심 하천 복원 10년, 무엇이 달라졌나');
+    // A page of the site that is not an article: left exactly as it was, nothing shown.
+    const other = await openPage('/not-article.html');
+    const loaded = await other.page.evaluate(() => document.body.outerHTML);
+    await waitFor(() => sw.evaluate(async (id) => {
+      const [x] = await chrome.scripting.executeScript({ target: { tabId: id }, func: () => !!Object.getOwnPropertyDescriptor(globalThis, '__malgeum') });
+      return x.result;
+    }, other.tabId), 'the engine to have looked at the page');
+    await other.page.waitForTimeout(300);
+    const o = await reader(other.tabId);
+    assert.equal(o.count, 0, 'no reader on a page that is not an article');
+    assert.ok(o.bodyVisible, 'the page is visible');
+    assert.equal(await other.page.evaluate(() => document.body.outerHTML), loaded, 'the page is untouched');
+    assert.equal(await other.page.evaluate(() => document.getElementById('malgeum-notice')), null, 'no notice on a page the user did not ask about');
+
+    // The list removes the site: nothing opens by itself any more.
+    await popup.bringToFront();
+    await popup.click('#auto-sites li[data-origin="http://127.0.0.1"] button');
+    await waitFor(async () => (await autoList()).length === 0, 'the site gone from the list');
+    await popup.waitForSelector('#auto-sites li', { state: 'detached' });
+    assert.equal(await popup.isChecked('#auto-site'), false);
+    const again = await openPage('/ko-sections-article.html?again');
+    await again.page.waitForTimeout(800);
+    assert.equal((await reader(again.tabId)).count, 0, 'no reader by itself once the site is removed');
+    for (const p of [again.page, other.page, art.page]) await p.close();
+  } finally {
+    await sw.evaluate(() => chrome.storage.sync.remove('autoSites'));
+    await popup.close();
+    await first.page.close();
+  }
 });
 
 test('toggle-to-visible time on the seed page (printed, not asserted)', async () => {

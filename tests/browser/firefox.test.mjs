@@ -1005,6 +1005,52 @@ test('listen: read aloud with a stand-in engine (voice, play/pause, paragraphs, 
   await closeTab(ctx.page);
 });
 
+test('open by itself: "Always open the reader on this site" through optional_host_permissions; only articles; a list to remove sites', { skip }, async () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8'));
+  assert.deepEqual(manifest.optional_host_permissions, ['http://*/*', 'https://*/*']);
+  assert.deepEqual([...manifest.permissions].sort(), ['activeTab', 'clipboardWrite', 'scripting', 'storage']);
+  const first = await openArticle('seed.html');
+  const popup = await openPopup(first.tabId);
+  const box = await whenEnabled(popup, 'auto-site');
+  assert.equal(await box.isSelected(), false);
+  assert.equal(await ff.driver.findElement(By.id('auto-host')).getText(), '127.0.0.1');
+  const listed = async () => {
+    await ff.driver.switchTo().window(popup);
+    return ff.driver.executeScript("return Array.from(document.querySelectorAll('#auto-sites li')).map((li) => li.dataset.origin)");
+  };
+  try {
+    await box.click();
+    await waitFor(async () => (await listed()).includes('http://127.0.0.1'), { message: 'the site in the popup\'s list' });
+    assert.equal(await ff.driver.findElement(By.id('auto-site')).isSelected(), true);
+
+    const art = await openArticle('ko-sections-article.html');
+    await waitFor(async () => (await readerCount(art.page)) === 1, { timeout: 15000, message: 'the reader to open by itself' });
+    const r = await ff.inspectReader(art.tabId);
+    assert.ok(norm(r.text).includes('서울 도심 하천 복원 10년, 무엇이 달라졌나'));
+
+    const other = await openArticle('not-article.html');
+    const loaded = await bodyHtml(other.page);
+    await sleep(1500);
+    assert.equal(await readerCount(other.page), 0, 'no reader on a page that is not an article');
+    assert.equal(await bodyHtml(other.page), loaded, 'the page is untouched');
+    assert.equal(await inPage(other.page, "return document.getElementById('malgeum-notice')"), null, 'no notice');
+
+    await ff.driver.switchTo().window(popup);
+    await ff.driver.findElement(By.css('#auto-sites li[data-origin="http://127.0.0.1"] button')).click();
+    await waitFor(async () => (await listed()).length === 0, { message: 'the site gone from the list' });
+    assert.equal(await ff.driver.findElement(By.id('auto-site')).isSelected(), false);
+    const again = await openArticle('ko-sections-article.html?again');
+    await sleep(1200);
+    assert.equal(await readerCount(again.page), 0, 'no reader by itself once the site is removed');
+    for (const h of [again.page, other.page, art.page]) await closeTab(h);
+  } finally {
+    await ff.driver.switchTo().window(popup);
+    await ff.driver.executeAsyncScript('const done = arguments[0]; (window.browser || window.wrappedJSObject.browser).storage.sync.remove("autoSites").then(() => done(true), () => done(false));');
+    await closeTab(popup);
+    await closeTab(first.page);
+  }
+});
+
 test('no network requests of the extension\'s own', { skip }, async (t) => {
   const log = await ff.requestLog();
   const extOrigin = `moz-extension://${ff.uuid}`;
