@@ -50,6 +50,26 @@ function engine() {
   return engineReady;
 }
 
+// The wasm's first run is its slowest (baseline code, cold caches): when the popup opens, the
+// engine runs once on a small made-up article, so that the user's first toggle does not pay it.
+let engineWarm = null;
+function warmEngine() {
+  if (!engineWarm) {
+    engineWarm = engine().then(() => {
+      const p = '<p>The council said on Monday that the harbour would reopen, and the <a href="/a">report</a> agreed, with <b>figures</b> for every quay.</p>';
+      const page = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Warm-up - Gazette</title>' +
+        '<meta name="author" content="A. Writer"><meta property="article:published_time" content="2025-01-01T09:00:00Z"></head><body>' +
+        `<nav><ul>${'<li><a href="/s">Section</a></li>'.repeat(20)}</ul></nav><main><article><h1>Warm-up</h1>` +
+        `${p.repeat(30)}<figure><img src="/i.jpg" alt="x"><figcaption>Caption</figcaption></figure><h2>More</h2>${p.repeat(10)}` +
+        `</article></main><aside class="related"><ul>${'<li><a href="/r">Related</a></li>'.repeat(10)}</ul></aside><footer>© Gazette</footer></body></html>`;
+      extract(page, 'https://warm.invalid/a', { markdown: false });
+    }).catch(() => {
+      engineWarm = null;
+    });
+  }
+  return engineWarm;
+}
+
 async function runEngine(html, url, markdown) {
   let article;
   try {
@@ -264,9 +284,12 @@ async function toggle(tabId, { notify = false, openOnly = false } = {}) {
   return { ok: true, open: true, selection: start.selection === true };
 }
 
+// The popup is open: the user's click granted the tab (activeTab). The reader scripts go in now
+// (they define their globals in the extension's world and touch nothing of the page) and prepare
+// the stylesheet and fonts, so that the first toggle does not wait for them.
 async function state(tabId) {
   try {
-    const st = await call(tabId, 'isOpen', [], { inject: false });
+    const st = await call(tabId, 'prepare');
     return { ok: true, open: !!(st && st.open) };
   } catch (e) {
     return { ...failed(e), open: false };
@@ -332,7 +355,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   let work;
   switch (message.cmd) {
     case 'state':
-      engine().catch(() => {}); // warm the engine while the user reads the popup
+      warmEngine(); // while the user reads the popup
       work = state(message.tabId);
       break;
     case 'toggle':

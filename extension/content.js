@@ -170,15 +170,81 @@
     root.style.setProperty('--mg-font-size', `${v.fontSize}px`);
   }
 
+  // The reader's stylesheet, parsed once per page (prepare() or the first show()) and shared by
+  // the reader and the notice.
+  let sheet = null;
+  function readerSheet() {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(typeof READER_CSS === 'string' ? READER_CSS : '');
+    }
+    return sheet;
+  }
+
   function adoptStyles(shadow) {
-    const css = typeof READER_CSS === 'string' ? READER_CSS : '';
     try {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
-      shadow.adoptedStyleSheets = [sheet];
+      shadow.adoptedStyleSheets = [readerSheet()];
       if (shadow.adoptedStyleSheets.length === 1) return;
     } catch { /* fall back to a <style> element below */ }
-    shadow.appendChild(el('style', null, css));
+    shadow.appendChild(el('style', null, typeof READER_CSS === 'string' ? READER_CSS : ''));
+  }
+
+  // The first reader in a tab paid for looking up its fonts (every family of its stacks, most of
+  // them absent on a given system) in its first frame. prepare() does those lookups before the
+  // click, by measuring text on a canvas that is never attached: the page sees nothing.
+  let fontsWarm = false;
+  function warmFonts() {
+    if (fontsWarm || typeof READER_CSS !== 'string') return;
+    fontsWarm = true;
+    const stacks = new Set(['system-ui, sans-serif']);
+    for (const m of READER_CSS.matchAll(/--mg-(?:sans|serif|mono):([^;]+);/g)) stacks.add(m[1].replace(/\s+/g, ' ').trim());
+    const canvas = document.createElement('canvas');
+    canvas.width = 1200;
+    canvas.height = 48;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    for (const stack of stacks) {
+      for (const weight of ['400', '700']) {
+        ctx.font = `${weight} 19px ${stack}`;
+        ctx.measureText('Aa 가나 あ 中 ب ש');
+      }
+    }
+    // The glyphs most text is made of, drawn once at the reader's sizes (body, title, headings,
+    // meta and captions at the default font size), so that the first frame finds them rasterized.
+    const latin = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;:!?\'"()-–—’“”·›×';
+    const hangul = '이의다는에가을를하고기지로서사한자시으도정대수스일인라리해전부니아어들나게주상적국공보제있것장원화만에서했다며과와업회년월';
+    const sans = [...stacks].find((x) => /Segoe UI/.test(x)) || 'sans-serif';
+    const koSans = [...stacks].find((x) => /^"Pretendard"/.test(x)) || sans;
+    for (const [px, weight] of [[19, 400], [19, 700], [36.1, 700], [26.6, 700], [15.58, 400], [15.2, 400]]) {
+      ctx.font = `${weight} ${px}px ${sans}`;
+      ctx.fillText(latin, 0, 36);
+      ctx.font = `${weight} ${px}px ${koSans}`;
+      ctx.fillText(hangul, 0, 36);
+    }
+  }
+
+  // The sanitizer's code runs once on a small sample (into a fragment that is never attached), so
+  // that the first reader does not run it cold.
+  let sanitizerWarm = false;
+  function warmSanitizer() {
+    if (sanitizerWarm || !SANITIZE) return;
+    sanitizerWarm = true;
+    const para = '<p>A <a href="/x">link</a>, <b>bold</b> and <i>italic</i> text, 3.5 and 다.</p>';
+    SANITIZE.sanitizeHtml(`<h2>Sample</h2>${para.repeat(20)}<ul><li>one</li><li>two</li></ul><blockquote>${para}</blockquote>`,
+      document, location.href, { maxImages: 0 });
+  }
+
+  /** Called when the popup opens (the user's click granted the tab): the stylesheet parsed and
+   *  the fonts looked up ahead of the toggle. Changes nothing in the page. */
+  function prepare() {
+    try {
+      readerSheet();
+    } catch { /* show() falls back to a <style> element */ }
+    try {
+      warmFonts();
+      warmSanitizer();
+    } catch { /* only a head start */ }
+    return { ok: true, open: !!state.host, token: state.token };
   }
 
   function buildReader(a) {
@@ -957,6 +1023,7 @@
   Object.defineProperty(globalThis, '__malgeum', {
     value: Object.freeze({
       isOpen: guarded(() => ({ ok: true, open: !!state.host, token: state.token })),
+      prepare: guarded(prepare),
       begin: guarded(begin),
       snapshot: guarded(snapshot),
       show: guarded(show),
