@@ -2,22 +2,23 @@
 // Chromium refuses wasm compiled in a content script on pages with a strict CSP, so the content
 // script sends the live HTML here and gets the export back.
 //
-// Messages (runtime.sendMessage):
-//   {cmd: 'state',  tabId}               -> {ok, open}            from the popup
-//   {cmd: 'toggle', tabId}               -> {ok, open, notArticle?, reason?, error?}
-//   {cmd: 'export', tabId, markdown}     -> {ok, article} | {ok: false, notArticle?|error}
-//   {cmd: 'close', token?, notice?}      -> closes the reader of the sender's tab (its close button,
-//                                           the user's Escape); `notice` names a message to show after
-// Every call into the page goes through call(): the content script answers {ok: true, ...}, and
-// anything else (a throw, no answer, a malformed answer) is a failure after which the page is
-// restored and the user told.
+// The message protocol (commands and answers) and the settings are in shared.js. Every call into
+// the page goes through call(): the content script answers {ok: true, ...}, and anything else
+// (a throw, no answer, a malformed answer) is a failure after which the page is restored and
+// the user told. Failures carry a kind (shared.js ERROR), decided where they happen: the
+// browser refusing to script the tab is 'unavailable', a bad answer from the page 'page', the
+// engine 'engine'.
 // The keyboard command 'toggle-reader' toggles the active tab.
 // The extension makes no network request: the wasm is loaded from the extension's own files.
 import init, { extract } from '../pkg/malgeum.js';
+import './shared.js';
+
+const { normalizeSettings, failure, failed, errorText, ERROR, AUTO_SITES, siteOf, normalizeSites } =
+  Object.getOwnPropertyDescriptor(globalThis, 'MalgeumShared').value;
 
 const api = globalThis.browser ?? globalThis.chrome;
 
-const CONTENT_FILES = ['extension/reader-css.js', 'extension/sanitize.js', 'extension/content.js'];
+const CONTENT_FILES = ['extension/shared.js', 'extension/speech.js', 'extension/reader-css.js', 'extension/sanitize.js', 'extension/content.js'];
 // User-origin stylesheet: the page's own CSS (even !important, inline or animated) cannot
 // override it, and it changes no node of the page. It shows exactly one element: <html>'s last
 // child, and only if it carries the random attribute of this opening (the reader's host; the
@@ -35,7 +36,6 @@ const TOKEN_RE = /^[a-z0-9]{8,40}$/;
 const newToken = () => `mg${[...crypto.getRandomValues(new Uint8Array(10))].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
 // Notices the content script may ask the background to show after closing the reader.
 const CLOSE_NOTICES = new Set(['readerTampered']);
-const DEFAULT_SETTINGS = { theme: 'system', fontSize: 19, width: 'medium', font: 'sans' };
 
 // ---- engine ----
 
@@ -50,33 +50,60 @@ function engine() {
   return engineReady;
 }
 
+// The wasm's first run is its slowest (baseline code, cold caches): when the popup opens, the
+// engine runs once on a small made-up article, so that the user's first toggle does not pay it.
+let engineWarm = null;
+function warmEngine() {
+  if (!engineWarm) {
+    engineWarm = engine().then(() => {
+      const p = '<p>The council said on Monday that the harbour would reopen, and the <a href="/a">report</a> agreed, with <b>figures</b> for every quay.</p>';
+      const page = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Warm-up - Gazette</title>' +
+        '<meta name="author" content="A. Writer"><meta property="article:published_time" content="2025-01-01T09:00:00Z"></head><body>' +
+        `<nav><ul>${'<li><a href="/s">Section</a></li>'.repeat(20)}</ul></nav><main><article><h1>Warm-up</h1>` +
+        `${p.repeat(30)}<figure><img src="/i.jpg" alt="x"><figcaption>Caption</figcaption></figure><h2>More</h2>${p.repeat(10)}` +
+        `</article></main><aside class="related"><ul>${'<li><a href="/r">Related</a></li>'.repeat(10)}</ul></aside><footer>© Gazette</footer></body></html>`;
+      extract(page, 'https://warm.invalid/a', { markdown: false });
+    }).catch(() => {
+      engineWarm = null;
+    });
+  }
+  return engineWarm;
+}
+
 async function runEngine(html, url, markdown) {
-  await engine();
-  const article = extract(html, url, { markdown: !!markdown });
-  if (!article || typeof article !== 'object') throw new Error('the engine returned nothing');
+  let article;
+  try {
+    await engine();
+    article = extract(html, url, { markdown: !!markdown });
+  } catch (e) {
+    throw failure(ERROR.engine, errorText(e));
+  }
+  if (!article || typeof article !== 'object') throw failure(ERROR.engine, 'the engine returned nothing');
   return article;
 }
 
 // ---- helpers ----
 
-const errorText = (e) => String((e && e.message) || e || 'unknown error').slice(0, 300);
-
-// Pages the browser does not let extensions script (about:, chrome:, the web stores, …).
-function isUnavailable(e) {
-  return /cannot access|cannot be scripted|missing host permission|permission|no tab with id|extensions gallery|privileged|chrome:\/\/|about:/i.test(
-    errorText(e),
-  );
-}
-
 // Runs `func` in the tab (the extension's isolated world) and returns its result as it is.
+// The browser refusing to run it (about:, chrome:, the web stores, a closed tab) is
+// 'unavailable'; a throw in the page is the page's failure.
 async function inTab(tabId, func, args = []) {
-  const [res] = await api.scripting.executeScript({ target: { tabId }, func, args });
-  if (res && res.error) throw new Error(errorText(res.error));
+  let res;
+  try {
+    [res] = await api.scripting.executeScript({ target: { tabId }, func, args });
+  } catch (e) {
+    throw failure(ERROR.unavailable, errorText(e));
+  }
+  if (res && res.error) throw failure(ERROR.page, errorText(res.error));
   return res ? res.result : undefined;
 }
 
 async function inject(tabId) {
-  await api.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
+  try {
+    await api.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
+  } catch (e) {
+    throw failure(ERROR.unavailable, errorText(e));
+  }
 }
 
 // Calls the content script's API in the page. The API is found as an own property of the
@@ -97,7 +124,7 @@ const callInPage = async (name, args) => {
 function answerOf(reply, name) {
   const a = reply && reply.answer;
   if (!a || typeof a !== 'object' || a.ok !== true) {
-    throw new Error(a && typeof a === 'object' && typeof a.error === 'string' ? a.error : `no answer from the page (${name})`);
+    throw failure(ERROR.page, a && typeof a === 'object' && typeof a.error === 'string' ? a.error : `no answer from the page (${name})`);
   }
   return a;
 }
@@ -106,12 +133,12 @@ function answerOf(reply, name) {
 // round trip to the page when it does). With `inject: false` a tab without it answers null.
 async function call(tabId, name, args = [], { inject: load = true } = {}) {
   let reply = await inTab(tabId, callInPage, [name, args]);
-  if (!reply || typeof reply !== 'object') throw new Error(`no answer from the page (${name})`);
+  if (!reply || typeof reply !== 'object') throw failure(ERROR.page, `no answer from the page (${name})`);
   if (!reply.loaded) {
     if (!load) return null;
     await inject(tabId);
     reply = await inTab(tabId, callInPage, [name, args]);
-    if (!reply || !reply.loaded) throw new Error('the reader scripts did not load');
+    if (!reply || !reply.loaded) throw failure(ERROR.page, 'the reader scripts did not load');
   }
   return answerOf(reply, name);
 }
@@ -134,9 +161,9 @@ const hideCss = (tabId, token) => ({ target: { tabId }, css: hidePageCss(token),
 async function readSettings() {
   try {
     const { settings } = await api.storage.sync.get('settings');
-    return { ...DEFAULT_SETTINGS, ...(settings || {}) };
+    return normalizeSettings(settings);
   } catch {
-    return { ...DEFAULT_SETTINGS };
+    return normalizeSettings(null);
   }
 }
 
@@ -174,12 +201,14 @@ const tellIn = (tabId, name, subs) =>
 
 // What the reader says, in the browser's language: the content script gets its strings from here
 // (in Chromium a page can take `chrome` away from it; see content.js).
-const READER_STRINGS = ['readerClose', 'originalArticle', 'readerTruncated'];
+const READER_STRINGS = ['readerClose', 'originalArticle', 'readerTruncated', 'readerListen', 'readerContents', 'readerPrint',
+  'listenPlay', 'listenPause', 'listenStop', 'listenPrev', 'listenNext', 'listenSlower', 'listenFaster', 'listenUnsupported'];
 function readerUi(article) {
   const strings = Object.fromEntries(READER_STRINGS.map((n) => [n, api.i18n.getMessage(n)]));
   const minutes = article.stats && Number(article.stats.readingMinutes);
   if (minutes > 0) strings.readingMinutes = api.i18n.getMessage('readingMinutes', [String(Math.max(1, Math.round(minutes)))]);
   strings.readerMoreImages = api.i18n.getMessage('readerMoreImages', ['{n}']);
+  for (const n of ['listenVoice', 'listenNoVoice', 'listenError']) strings[n] = api.i18n.getMessage(n, ['{n}']);
   return { strings, lang: api.i18n.getUILanguage(), dir: api.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr' };
 }
 
@@ -200,23 +229,24 @@ function watchClose(tabId, token) {
   }, () => {});
 }
 
-async function toggle(tabId, { notify = false } = {}) {
+async function toggle(tabId, { notify = false, openOnly = false } = {}) {
   let start;
   try {
     start = await call(tabId, 'begin');
   } catch (e) {
-    return { ok: false, open: false, unavailable: isUnavailable(e), error: errorText(e) };
+    return { ...failed(e), open: false };
   }
+  if (start.open && openOnly) return { ok: true, open: true };
   if (start.open) {
     try {
       return await closeReader(tabId, start.token);
     } catch (e) {
-      return { ok: false, open: false, error: errorText(e) };
+      return { ...failed(e), open: false };
     }
   }
   if (typeof start.html !== 'string') {
     await closeReader(tabId).catch(() => {});
-    return { ok: false, open: false, error: 'no answer from the page (begin)' };
+    return { ...failed(failure(ERROR.page, 'no answer from the page (begin)')), open: false };
   }
 
   const tell = (name, subs) => (notify ? tellIn(tabId, name, subs) : null);
@@ -227,9 +257,12 @@ async function toggle(tabId, { notify = false } = {}) {
     article = await runEngine(start.html, String(start.url || ''), false);
   } catch (e) {
     await tell('engineError', [errorText(e)]);
-    return { ok: false, open: false, error: errorText(e) };
+    return { ...failed(e), open: false };
   }
-  if (article.readerable === false) {
+  // A selection is read even when the engine would not call it an article (the user chose it),
+  // as long as something of it is left.
+  const chosen = start.selection === true && typeof article.contentHtml === 'string' && article.contentHtml.trim() !== '';
+  if (article.readerable === false && !chosen) {
     await tell('notArticle');
     return { ok: true, open: false, notArticle: true, reason: String(article.reason || '') };
   }
@@ -238,7 +271,7 @@ async function toggle(tabId, { notify = false } = {}) {
   try {
     await api.scripting.insertCSS(hideCss(tabId, token));
     const shown = await call(tabId, 'show', [readerView(article), settings, token, readerUi(article)], { inject: false });
-    if (shown.open !== true || shown.token !== token) throw new Error('the page did not show the reader');
+    if (shown.open !== true || shown.token !== token) throw failure(ERROR.page, 'the page did not show the reader');
     openTabs.add(tabId);
     watchClose(tabId, token);
   } catch (e) {
@@ -246,17 +279,20 @@ async function toggle(tabId, { notify = false } = {}) {
     await api.scripting.removeCSS(hideCss(tabId, token)).catch(() => {});
     await call(tabId, 'close', [], { inject: false }).catch(() => {});
     await tell('engineError', [errorText(e)]);
-    return { ok: false, open: false, error: errorText(e) };
+    return { ...failed(e), open: false };
   }
-  return { ok: true, open: true };
+  return { ok: true, open: true, selection: start.selection === true };
 }
 
+// The popup is open: the user's click granted the tab (activeTab). The reader scripts go in now
+// (they define their globals in the extension's world and touch nothing of the page) and prepare
+// the stylesheet and fonts, so that the first toggle does not wait for them.
 async function state(tabId) {
   try {
-    const st = await call(tabId, 'isOpen', [], { inject: false });
+    const st = await call(tabId, 'prepare');
     return { ok: true, open: !!(st && st.open) };
   } catch (e) {
-    return { ok: false, open: false, unavailable: isUnavailable(e), error: errorText(e) };
+    return { ...failed(e), open: false };
   }
 }
 
@@ -264,17 +300,50 @@ async function exportArticle(tabId, markdown) {
   let snap;
   try {
     snap = await call(tabId, 'snapshot');
-    if (typeof snap.html !== 'string') throw new Error('no answer from the page (snapshot)');
+    if (typeof snap.html !== 'string') throw failure(ERROR.page, 'no answer from the page (snapshot)');
   } catch (e) {
-    return { ok: false, unavailable: isUnavailable(e), error: errorText(e) };
+    return failed(e);
   }
   try {
     const article = await runEngine(snap.html, snap.url, markdown);
-    if (article.readerable === false) return { ok: false, notArticle: true, reason: String(article.reason || '') };
+    if (article.readerable === false) {
+      return { ...failed(failure(ERROR.notArticle, 'no article')), notArticle: true, reason: String(article.reason || '') };
+    }
     return { ok: true, article };
   } catch (e) {
-    return { ok: false, error: errorText(e) };
+    return failed(e);
   }
+}
+
+// ---- open by itself on chosen sites ----
+
+async function autoSites() {
+  try {
+    return normalizeSites((await api.storage.sync.get(AUTO_SITES))[AUTO_SITES]);
+  } catch {
+    return [];
+  }
+}
+
+// A page of a chosen site finished loading: open the reader if the user still grants the site
+// and the engine calls the page an article (toggle leaves other pages exactly as they are, and
+// says nothing: the user did not ask on this page).
+async function autoOpen(tabId, url) {
+  const site = siteOf(url);
+  if (!site || !(await autoSites()).includes(site.origin)) return;
+  if (!(await api.permissions.contains({ origins: [site.pattern] }))) return;
+  await withTabLock(tabId, () => toggle(tabId, { openOnly: true }));
+}
+
+async function listSites() {
+  const sites = await autoSites();
+  const out = [];
+  for (const origin of sites) {
+    const site = siteOf(`${origin}/`);
+    const granted = await api.permissions.contains({ origins: [site.pattern] }).catch(() => false);
+    out.push({ origin, host: site.host, granted });
+  }
+  return { ok: true, sites: out };
 }
 
 // ---- wiring (listeners are registered synchronously, as service workers require) ----
@@ -286,11 +355,14 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   let work;
   switch (message.cmd) {
     case 'state':
-      engine().catch(() => {}); // warm the engine while the user reads the popup
+      warmEngine(); // while the user reads the popup
       work = state(message.tabId);
       break;
     case 'toggle':
       work = withTabLock(message.tabId, () => toggle(message.tabId));
+      break;
+    case 'sites':
+      work = listSites();
       break;
     case 'export':
       work = withTabLock(message.tabId, () => exportArticle(message.tabId, message.markdown));
@@ -310,14 +382,24 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
     default:
       return false;
   }
-  work.then(sendResponse, (e) => sendResponse({ ok: false, error: errorText(e) }));
+  work.then(sendResponse, (e) => sendResponse(failed(e)));
   return true; // the response comes asynchronously
 });
 
 api.storage.onChanged.addListener((changes, area) => {
   if (area !== 'sync' || !changes.settings) return;
-  const settings = { ...DEFAULT_SETTINGS, ...(changes.settings.newValue || {}) };
+  const settings = normalizeSettings(changes.settings.newValue);
   for (const tabId of openTabs) call(tabId, 'settings', [settings], { inject: false }).catch(() => openTabs.delete(tabId));
+});
+
+api.tabs.onUpdated.addListener((tabId, info, tab) => {
+  if (info.status === 'complete' && tab && tab.url) autoOpen(tabId, tab.url).catch(() => {});
+});
+
+// The user took a site's permission back (in the browser's settings): it leaves the list.
+api.permissions.onRemoved.addListener(async () => {
+  const kept = (await listSites()).sites.filter((x) => x.granted).map((x) => x.origin);
+  await api.storage.sync.set({ [AUTO_SITES]: kept }).catch(() => {});
 });
 
 api.commands.onCommand.addListener(async (command, tab) => {

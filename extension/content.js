@@ -9,8 +9,8 @@
 // element and the stylesheet and puts the scroll positions back.
 //
 // Classic script: defines globalThis.__malgeum, which the background calls through
-// scripting.executeScript({func}) in this same isolated world. It and the two scripts injected
-// before it (reader-css.js, sanitize.js) are own, read-only, non-configurable properties of the
+// scripting.executeScript({func}) in this same isolated world. It and the four scripts injected
+// before it (shared.js, speech.js, reader-css.js, sanitize.js) are own, read-only, non-configurable properties of the
 // isolated world's global, and are only ever read as own properties: a page can add named
 // properties to window (<form id="MalgeumSanitize">, <div id="__malgeum">), never own
 // properties to this world's global. Every function of the API answers {ok: true, ...} or
@@ -29,6 +29,8 @@
     const d = Object.getOwnPropertyDescriptor(globalThis, name);
     return d && 'value' in d ? d.value : undefined;
   };
+  const SHARED = own('MalgeumShared');
+  const SPEECH = own('MalgeumSpeech');
   const SANITIZE = own('MalgeumSanitize');
   const READER_CSS = own('MALGEUM_READER_CSS');
   // The extension API: a page's <form id="browser"><input name="runtime"> is a named property
@@ -53,7 +55,6 @@
   // Scroll containers that matter (app shells, article panes) are ancestors of most content, so
   // they come early in document order: the first elements are checked, a page's tail is not.
   const MAX_SCROLLERS_SCANNED = 5000;
-  const DEFAULT_SETTINGS = { theme: 'system', fontSize: 19, width: 'medium', font: 'sans' };
 
   const state = {
     host: null, // the #malgeum-reader element while the reader is open
@@ -74,6 +75,8 @@
     rebuilds: 0,
     reinserts: 0,
     ui: null, // {strings, lang, dir} from the background
+    speech: null, // {speaker, bar, blocks} while the listen bar is open
+    speechEngine: null, // a stand-in speech engine (tests), else the browser's
     waiters: [], // resolve functions of waitClose() promises
   };
 
@@ -158,24 +161,90 @@
     return names.join(', ');
   }
 
+  // Settings are validated by shared.js (the same defaults and limits as the popup's).
   function applySettings(root, s) {
-    const v = { ...DEFAULT_SETTINGS, ...(s || {}) };
-    root.dataset.theme = ['light', 'sepia', 'dark', 'system'].includes(v.theme) ? v.theme : 'system';
-    root.dataset.width = ['narrow', 'medium', 'wide'].includes(v.width) ? v.width : 'medium';
-    root.dataset.font = v.font === 'serif' ? 'serif' : 'sans';
-    const size = Math.min(32, Math.max(12, Number(v.fontSize) || DEFAULT_SETTINGS.fontSize));
-    root.style.setProperty('--mg-font-size', `${size}px`);
+    const v = SHARED.normalizeSettings(s);
+    root.dataset.theme = v.theme;
+    root.dataset.width = v.width;
+    root.dataset.font = v.font;
+    root.style.setProperty('--mg-font-size', `${v.fontSize}px`);
+  }
+
+  // The reader's stylesheet, parsed once per page (prepare() or the first show()) and shared by
+  // the reader and the notice.
+  let sheet = null;
+  function readerSheet() {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(typeof READER_CSS === 'string' ? READER_CSS : '');
+    }
+    return sheet;
   }
 
   function adoptStyles(shadow) {
-    const css = typeof READER_CSS === 'string' ? READER_CSS : '';
     try {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
-      shadow.adoptedStyleSheets = [sheet];
+      shadow.adoptedStyleSheets = [readerSheet()];
       if (shadow.adoptedStyleSheets.length === 1) return;
     } catch { /* fall back to a <style> element below */ }
-    shadow.appendChild(el('style', null, css));
+    shadow.appendChild(el('style', null, typeof READER_CSS === 'string' ? READER_CSS : ''));
+  }
+
+  // The first reader in a tab paid for looking up its fonts (every family of its stacks, most of
+  // them absent on a given system) in its first frame. prepare() does those lookups before the
+  // click, by measuring text on a canvas that is never attached: the page sees nothing.
+  let fontsWarm = false;
+  function warmFonts() {
+    if (fontsWarm || typeof READER_CSS !== 'string') return;
+    fontsWarm = true;
+    const stacks = new Set(['system-ui, sans-serif']);
+    for (const m of READER_CSS.matchAll(/--mg-(?:sans|serif|mono):([^;]+);/g)) stacks.add(m[1].replace(/\s+/g, ' ').trim());
+    const canvas = document.createElement('canvas');
+    canvas.width = 1200;
+    canvas.height = 48;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    for (const stack of stacks) {
+      for (const weight of ['400', '700']) {
+        ctx.font = `${weight} 19px ${stack}`;
+        ctx.measureText('Aa 가나 あ 中 ب ש');
+      }
+    }
+    // The glyphs most text is made of, drawn once at the reader's sizes (body, title, headings,
+    // meta and captions at the default font size), so that the first frame finds them rasterized.
+    const latin = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;:!?\'"()-–—’“”·›×';
+    const hangul = '이의다는에가을를하고기지로서사한자시으도정대수스일인라리해전부니아어들나게주상적국공보제있것장원화만에서했다며과와업회년월';
+    const sans = [...stacks].find((x) => /Segoe UI/.test(x)) || 'sans-serif';
+    const koSans = [...stacks].find((x) => /^"Pretendard"/.test(x)) || sans;
+    for (const [px, weight] of [[19, 400], [19, 700], [36.1, 700], [26.6, 700], [15.58, 400], [15.2, 400]]) {
+      ctx.font = `${weight} ${px}px ${sans}`;
+      ctx.fillText(latin, 0, 36);
+      ctx.font = `${weight} ${px}px ${koSans}`;
+      ctx.fillText(hangul, 0, 36);
+    }
+  }
+
+  // The sanitizer's code runs once on a small sample (into a fragment that is never attached), so
+  // that the first reader does not run it cold.
+  let sanitizerWarm = false;
+  function warmSanitizer() {
+    if (sanitizerWarm || !SANITIZE) return;
+    sanitizerWarm = true;
+    const para = '<p>A <a href="/x">link</a>, <b>bold</b> and <i>italic</i> text, 3.5 and 다.</p>';
+    SANITIZE.sanitizeHtml(`<h2>Sample</h2>${para.repeat(20)}<ul><li>one</li><li>two</li></ul><blockquote>${para}</blockquote>`,
+      document, location.href, { maxImages: 0 });
+  }
+
+  /** Called when the popup opens (the user's click granted the tab): the stylesheet parsed and
+   *  the fonts looked up ahead of the toggle. Changes nothing in the page. */
+  function prepare() {
+    try {
+      readerSheet();
+    } catch { /* show() falls back to a <style> element */ }
+    try {
+      warmFonts();
+      warmSanitizer();
+    } catch { /* only a head start */ }
+    return { ok: true, open: !!state.host, token: state.token };
   }
 
   function buildReader(a) {
@@ -188,15 +257,10 @@
     const rtlLang = /^(ar|he|iw|fa|ur|yi|ps|sd|ug|dv|ckb)(-|$)/i.test(lang);
     root.dir = a.dir === 'rtl' || a.dir === 'ltr' ? a.dir : lang ? (rtlLang ? 'rtl' : 'ltr') : 'auto';
 
+    // The reader's buttons: [data-action] listen, toc (articles with three sub-headings or more),
+    // print, close. Only the user's (trusted) clicks act.
     const bar = el('div', 'mg-bar');
-    const close = el('button', 'mg-close', '×');
-    close.type = 'button';
-    close.title = msg('readerClose');
-    close.setAttribute('aria-label', msg('readerClose'));
-    close.addEventListener('click', (e) => {
-      if (e.isTrusted) requestClose();
-    });
-    bar.appendChild(close);
+    bar.setAttribute('role', 'toolbar');
     root.appendChild(bar);
 
     const article = el('article', 'mg-article');
@@ -260,6 +324,14 @@
       content.appendChild(note);
     }
     article.appendChild(content);
+    const toc = contentsPanel(content, lang);
+    for (const [action, label, text] of [
+      ['listen', 'readerListen', '▶'],
+      ...(toc ? [['toc', 'readerContents', '☰']] : []),
+      ['print', 'readerPrint', null],
+      ['close', 'readerClose', '×'],
+    ]) bar.appendChild(barButton(action, msg(label), text));
+    if (toc) root.appendChild(toc);
     state.deferred = report.deferred || [];
     if (state.deferred.length) article.appendChild(moreImagesButton());
 
@@ -277,6 +349,330 @@
     article.appendChild(footer);
     root.appendChild(article);
     return root;
+  }
+
+  function barButton(action, label, text) {
+    const b = el('button', action === 'close' ? 'mg-btn mg-close' : `mg-btn mg-act-${action}`, text);
+    b.type = 'button';
+    b.dataset.action = action;
+    b.title = label;
+    b.setAttribute('aria-label', label);
+    if (action === 'toc') b.setAttribute('aria-expanded', 'false');
+    if (text === null) b.appendChild(icon(action));
+    if (action === 'listen') b.setAttribute('aria-pressed', 'false');
+    b.addEventListener('click', (e) => {
+      if (e.isTrusted) act(action);
+    });
+    return b;
+  }
+
+  // Icons, drawn (no font has these glyphs everywhere): a printer, and the listen bar's.
+  const ICONS = {
+    print: ['M6 9V3h12v6', 'M6 18H4a1 1 0 0 1-1-1v-6a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2v6a1 1 0 0 1-1 1h-2', 'M6 14h12v7H6z'],
+    play: ['M8 5v14l11-7z'],
+    pause: ['M7 5h3v14H7z', 'M14 5h3v14h-3z'],
+    stop: ['M6 6h12v12H6z'],
+    prev: ['M6 6h2v12H6z', 'M9.5 12L18 18V6z'],
+    next: ['M16 6h2v12h-2z', 'M6 18l8.5-6L6 6z'],
+  };
+  function icon(name) {
+    const NS = 'http://www.w3.org/2000/svg';
+    const svg = document.createElementNS(NS, 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('class', name === 'print' ? 'mg-icon-line' : 'mg-icon-solid');
+    for (const d of ICONS[name]) {
+      const p = document.createElementNS(NS, 'path');
+      p.setAttribute('d', d);
+      svg.appendChild(p);
+    }
+    return svg;
+  }
+
+  function act(action) {
+    if (!state.root) return;
+    if (action === 'close') requestClose();
+    else if (action === 'print') printReader();
+    else if (action === 'toc') toggleContents();
+    else if (action === 'listen') toggleListen();
+  }
+
+  // ---- contents: the article's sub-headings, for articles with three or more ----
+
+  const MIN_HEADINGS = 3;
+
+  function contentsPanel(content, lang) {
+    const heads = [...content.querySelectorAll('h2, h3, h4')].filter((h) => h.textContent.trim());
+    if (heads.length < MIN_HEADINGS) return null;
+    const nav = el('nav', 'mg-toc');
+    nav.hidden = true;
+    nav.setAttribute('aria-label', msg('readerContents'));
+    if (lang) nav.lang = lang;
+    nav.appendChild(el('p', 'mg-toc-title', msg('readerContents')));
+    const list = el('ol');
+    for (const h of heads) {
+      const item = el('li', `mg-toc-${h.localName}`);
+      const b = el('button', null, h.textContent.replace(/\s+/g, ' ').trim());
+      b.type = 'button';
+      b.addEventListener('click', (e) => {
+        if (!e.isTrusted) return;
+        h.scrollIntoView({ block: 'start', behavior: 'instant' });
+      });
+      item.appendChild(b);
+      list.appendChild(item);
+    }
+    nav.appendChild(list);
+    return nav;
+  }
+
+  function toggleContents() {
+    const nav = state.root.querySelector('.mg-toc');
+    const b = state.root.querySelector('[data-action="toc"]');
+    if (!nav || !b) return;
+    quiet(() => {
+      nav.hidden = !nav.hidden;
+      b.setAttribute('aria-expanded', String(!nav.hidden));
+    });
+    if (!nav.hidden) {
+      const first = nav.querySelector('button');
+      if (first) first.focus({ preventScroll: true });
+    }
+  }
+
+  // ---- listen: the article read aloud (speech.js), the sentence being read highlighted ----
+
+  // Blocks read aloud, in order: the title and dek, then the body's text blocks (the innermost
+  // ones: a <p> inside an <li> is read once). Captions are left out, as in the text export.
+  const READ_BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, dd, dt, pre, td, th';
+  function readableBlocks(root) {
+    const body = [...root.querySelectorAll(`.mg-content :is(${READ_BLOCKS})`)]
+      .filter((b) => !b.querySelector(READ_BLOCKS) && !b.closest('figcaption'));
+    return [...root.querySelectorAll('.mg-title, .mg-subtitle'), ...body].filter((b) => b.textContent.trim());
+  }
+
+  // A block's text nodes with their offsets, to turn a sentence back into a Range.
+  function blockText(block) {
+    const nodes = [];
+    let text = '';
+    const walk = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      nodes.push([n, text.length]);
+      text += n.data;
+    }
+    return { text, nodes };
+  }
+
+  function rangeIn(info, start, end) {
+    const at = (offset, isEnd) => {
+      for (let i = info.nodes.length - 1; i >= 0; i--) {
+        const [n, from] = info.nodes[i];
+        if (from < offset || (!isEnd && from === offset) || (isEnd && from <= offset && offset <= from + n.data.length)) {
+          return [n, Math.min(n.data.length, offset - from)];
+        }
+      }
+      return info.nodes.length ? [info.nodes[0][0], 0] : null;
+    };
+    const a = at(start, false);
+    const b = at(end, true);
+    if (!a || !b) return null;
+    const r = document.createRange();
+    r.setStart(a[0], a[1]);
+    r.setEnd(b[0], b[1]);
+    return r;
+  }
+
+  function speechEngine() {
+    if (state.speechEngine) return state.speechEngine;
+    return SPEECH ? SPEECH.browserEngine(window) : null;
+  }
+
+  function languageName(lang) {
+    try {
+      const ui = state.ui && typeof state.ui.lang === 'string' ? state.ui.lang : undefined;
+      return new Intl.DisplayNames(ui ? [ui] : undefined, { type: 'language' }).of(lang) || lang;
+    } catch {
+      return lang;
+    }
+  }
+
+  function listenBar() {
+    const bar = el('div', 'mg-listen');
+    bar.setAttribute('role', 'region');
+    bar.setAttribute('aria-label', msg('readerListen'));
+    const button = (what, label) => {
+      const b = el('button', 'mg-btn');
+      b.type = 'button';
+      b.dataset.listen = what;
+      b.title = msg(label);
+      b.setAttribute('aria-label', msg(label));
+      if (ICONS[what]) b.appendChild(icon(what));
+      b.addEventListener('click', (e) => {
+        if (e.isTrusted) listenAction(what);
+      });
+      return b;
+    };
+    bar.append(button('prev', 'listenPrev'), button('play', 'listenPlay'), button('stop', 'listenStop'), button('next', 'listenNext'));
+    const slower = button('slower', 'listenSlower');
+    slower.textContent = '−';
+    const faster = button('faster', 'listenFaster');
+    faster.textContent = '+';
+    const rate = el('span', 'mg-listen-rate');
+    bar.append(slower, rate, faster, el('span', 'mg-listen-status'));
+    bar.querySelector('[data-listen="play"]').setAttribute('aria-pressed', 'false');
+    bar.querySelector('.mg-listen-status').setAttribute('role', 'status');
+    return bar;
+  }
+
+  function listenStatus(text) {
+    const sp = state.speech;
+    if (sp) quiet(() => { sp.bar.querySelector('.mg-listen-status').textContent = text; });
+  }
+
+  function showRate() {
+    const sp = state.speech;
+    if (sp) quiet(() => { sp.bar.querySelector('.mg-listen-rate').textContent = `${sp.rate.toFixed(1)}×`; });
+  }
+
+  function highlight(p, s) {
+    const sp = state.speech;
+    if (!sp) return;
+    const block = sp.blocks[p];
+    const sentence = block && block.sentences[s];
+    quiet(() => {
+      for (const b of sp.root.querySelectorAll('.mg-reading')) b.classList.remove('mg-reading');
+      if (block) block.el.classList.add('mg-reading');
+    });
+    if (!block) return;
+    const range = sentence ? rangeIn(block.info, sentence.start, sentence.end) : null;
+    try {
+      if (range && globalThis.CSS && CSS.highlights && typeof Highlight === 'function') CSS.highlights.set('mg-spoken', new Highlight(range));
+    } catch { /* no highlight API: the block's own mark stays */ }
+    // Kept in view: the sentence (else its block) is scrolled to the upper third when it is not
+    // comfortably on screen.
+    const rect = (range || block.el).getBoundingClientRect();
+    if (rect.top < 60 || rect.bottom > window.innerHeight - 90) {
+      const scroller = state.top && state.top.open ? state.top : document.scrollingElement || document.documentElement;
+      scroller.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'instant' });
+    }
+  }
+
+  function clearHighlight() {
+    try {
+      if (globalThis.CSS && CSS.highlights) CSS.highlights.delete('mg-spoken');
+    } catch { /* nothing to clear */ }
+    if (state.root) quiet(() => { for (const b of state.root.querySelectorAll('.mg-reading')) b.classList.remove('mg-reading'); });
+  }
+
+  function setPlaying(mode) {
+    const sp = state.speech;
+    if (!sp) return;
+    const play = sp.bar.querySelector('[data-listen="play"]');
+    const playing = mode === 'playing';
+    quiet(() => {
+      play.setAttribute('aria-pressed', String(playing));
+      play.title = msg(playing ? 'listenPause' : 'listenPlay');
+      play.setAttribute('aria-label', play.title);
+      play.replaceChildren(icon(playing ? 'pause' : 'play'));
+      sp.bar.dataset.mode = mode;
+    });
+    if (mode === 'stopped') clearHighlight();
+  }
+
+  function startListening() {
+    const engine = speechEngine();
+    const root = state.root;
+    if (!SPEECH || !root) return;
+    const lang = root.lang || (state.ui && state.ui.lang) || '';
+    const blocks = readableBlocks(root).map((b) => {
+      const info = blockText(b);
+      return { el: b, info, sentences: SPEECH.splitSentences(info.text) };
+    }).filter((b) => b.sentences.length);
+    const bar = listenBar();
+    const rate = SHARED.normalizeSettings(state.settings).rate;
+    state.speech = { bar, blocks, root, rate, speaker: null };
+    quiet(() => {
+      root.appendChild(bar);
+      const b = root.querySelector('[data-action="listen"]');
+      if (b) b.setAttribute('aria-pressed', 'true');
+    });
+    showRate();
+    if (!engine) {
+      listenStatus(msg('listenUnsupported'));
+      return;
+    }
+    let voices = [];
+    try {
+      voices = engine.getVoices() || [];
+    } catch { /* no voices */ }
+    const voice = SPEECH.chooseVoice(voices, lang);
+    const langTag = /^ko(-|$)/i.test(lang) ? 'ko-KR' : lang;
+    listenStatus(voice ? msg('listenVoice', [`${voice.name} (${voice.lang})`]) : msg('listenNoVoice', [`${languageName(lang || 'und')} (${langTag || '?'})`]));
+    state.speech.speaker = SPEECH.Speaker({
+      engine,
+      lang: voice ? voice.lang : langTag,
+      voice,
+      rate,
+      paragraphs: blocks.map((b) => b.sentences.map((x) => x.text.replace(/\s+/g, ' '))),
+      onSentence: highlight,
+      onState: setPlaying,
+      onError: (why) => listenStatus(msg('listenError', [why])),
+    });
+    try {
+      state.speech.speaker.play();
+    } catch (e) {
+      listenStatus(msg('listenError', [String((e && e.message) || e)]));
+    }
+  }
+
+  function listenAction(what) {
+    const sp = state.speech;
+    if (!sp || !sp.speaker) return;
+    const k = sp.speaker;
+    if (what === 'play') {
+      if (k.mode === 'playing') k.pause();
+      else k.play();
+    } else if (what === 'stop') k.stop();
+    else if (what === 'next') k.next();
+    else if (what === 'prev') k.prev();
+    else if (what === 'slower' || what === 'faster') {
+      const { min, max } = SHARED.SETTINGS.rate;
+      sp.rate = Math.round(Math.min(max, Math.max(min, sp.rate + (what === 'faster' ? 0.1 : -0.1))) * 10) / 10;
+      showRate();
+      k.setRate(sp.rate);
+    }
+  }
+
+  function toggleListen() {
+    const sp = state.speech;
+    if (!sp) startListening();
+    else if (sp.speaker && sp.speaker.mode === 'playing') sp.speaker.pause();
+    else if (sp.speaker) sp.speaker.play();
+  }
+
+  /** Silence: the reader closes, is rebuilt, or the page goes away. */
+  function stopListening() {
+    const sp = state.speech;
+    state.speech = null;
+    if (sp && sp.speaker) {
+      try {
+        sp.speaker.stop();
+      } catch { /* already silent */ }
+    }
+    clearHighlight();
+    if (sp) quiet(() => sp.bar.remove());
+  }
+
+  window.addEventListener('pagehide', (e) => {
+    if (e.isTrusted) stopListening();
+  });
+
+  // ---- print: the hiding stylesheet applies to print too, so only the reader is printed, in
+  // its print styles (reader-css.js: no buttons, dark on white, link URLs, figures kept whole) ----
+
+  function printReader() {
+    try {
+      window.print();
+    } catch { /* printing disabled: nothing to do */ }
   }
 
   // Images without a size of their own take room until they load, so that lazy loading sees
@@ -419,6 +815,7 @@
       giveUp();
       return;
     }
+    stopListening();
     quiet(() => {
       const root = buildReader(state.article);
       applySettings(root, state.settings);
@@ -454,12 +851,33 @@
 
   // ---- the API the background calls ----
 
-  /** First step of a toggle: tells whether the reader is open; if not, snapshots the page. */
+  // A selection of at least this many characters (not counting spaces) is what the reader opens
+  // on: a stray click's word is not.
+  const MIN_SELECTION = 12;
+  const LANG_RE = /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/;
+
+  /** The page with only the user's selection as its body (its <head> kept for the title, author
+   *  and date), or null without a selection worth reading. The engine and the sanitizer treat it
+   *  as any page. */
+  function selectionSnapshot() {
+    const sel = window.getSelection();
+    if (!sel || sel.isCollapsed || !sel.rangeCount) return null;
+    if (sel.toString().replace(/\s+/g, '').length < MIN_SELECTION) return null;
+    const box = document.createElement('div');
+    for (let i = 0; i < sel.rangeCount; i++) box.appendChild(sel.getRangeAt(i).cloneContents());
+    const lang = document.documentElement.getAttribute('lang') || '';
+    const head = document.head ? document.head.outerHTML : '<head></head>';
+    const html = `<!DOCTYPE html><html${LANG_RE.test(lang) ? ` lang="${lang}"` : ''}>${head}<body><article>${box.innerHTML}</article></body></html>`;
+    return { html, url: location.href, selection: true };
+  }
+
+  /** First step of a toggle: tells whether the reader is open; if not, snapshots the page (or
+   *  the user's selection, which the reader then opens on). */
   function begin() {
     if (state.host) return { ok: true, open: true, token: state.token };
-    state.pending = takeSnapshot();
+    state.pending = selectionSnapshot() || takeSnapshot();
     state.saved = saveView();
-    return { ok: true, open: false, html: state.pending.html, url: state.pending.url };
+    return { ok: true, open: false, html: state.pending.html, url: state.pending.url, selection: !!state.pending.selection };
   }
 
   /** The page as the reader (or a copy) should see it: the reader's own snapshot while open. */
@@ -470,7 +888,8 @@
   /** Builds the reader and puts it in the page. Called after the hiding stylesheet is in. */
   function show(article, settings, token, ui) {
     if (state.host) return { ok: true, open: true, token: state.token };
-    if (!SANITIZE || typeof SANITIZE.sanitizeHtml !== 'function' || typeof READER_CSS !== 'string') {
+    if (!SANITIZE || typeof SANITIZE.sanitizeHtml !== 'function' || typeof READER_CSS !== 'string' ||
+      !SHARED || typeof SHARED.normalizeSettings !== 'function' || !SPEECH || typeof SPEECH.Speaker !== 'function') {
       return { ok: false, error: 'the reader scripts did not load' };
     }
     if (!article || typeof article !== 'object' || typeof token !== 'string' || !TOKEN_RE.test(token)) {
@@ -536,6 +955,7 @@
     const saved = state.saved;
     state.saved = null;
     state.pending = null;
+    stopListening();
     stopDefences();
     for (const resolve of state.waiters.splice(0)) resolve({ ok: true, close: false });
     if (state.host) {
@@ -603,6 +1023,7 @@
   Object.defineProperty(globalThis, '__malgeum', {
     value: Object.freeze({
       isOpen: guarded(() => ({ ok: true, open: !!state.host, token: state.token })),
+      prepare: guarded(prepare),
       begin: guarded(begin),
       snapshot: guarded(snapshot),
       show: guarded(show),
@@ -610,6 +1031,15 @@
       notice: guarded(notice),
       settings: guarded(setSettings),
       waitClose: guarded(waitClose),
+      // A stand-in speech engine (speech.js's interface) for tests; null puts the browser's back.
+      // Only the extension reaches this world: the page cannot call it.
+      useSpeech: guarded((engine) => {
+        const fns = ['getVoices', 'createUtterance', 'speak', 'pause', 'resume', 'cancel'];
+        if (engine !== null && (!engine || fns.some((f) => typeof engine[f] !== 'function'))) return { ok: false, error: 'bad engine' };
+        stopListening();
+        state.speechEngine = engine;
+        return { ok: true };
+      }),
     }),
     writable: false,
     enumerable: false,

@@ -113,21 +113,90 @@ if (!Object.getOwnPropertyDescriptor(globalThis, 'MALGEUM_READER_CSS')) Object.d
   display: flex;
   gap: 6px;
 }
-.mg-close {
+.mg-btn {
   all: unset;
   box-sizing: border-box;
-  width: 36px;
+  min-width: 36px;
   height: 36px;
-  border-radius: 50%;
+  padding: 0 8px;
+  border-radius: 18px;
   display: grid;
   place-items: center;
   cursor: pointer;
   background: var(--mg-bg);
   color: var(--mg-muted);
   border: 1px solid var(--mg-rule);
-  font: 20px/1 system-ui, sans-serif;
+  font: 16px/1 system-ui, sans-serif;
 }
-.mg-close:hover { color: var(--mg-fg); }
+.mg-btn:hover, .mg-btn[aria-pressed="true"], .mg-btn[aria-expanded="true"] { color: var(--mg-fg); }
+.mg-btn:focus-visible { outline: 2px solid var(--mg-link); outline-offset: 2px; }
+.mg-close { font-size: 20px; }
+.mg-btn svg { width: 18px; height: 18px; }
+.mg-icon-line { fill: none; stroke: currentColor; stroke-width: 1.8; stroke-linejoin: round; }
+.mg-icon-solid { fill: currentColor; stroke: none; }
+/* Listen: a bar at the bottom; the sentence being read is highlighted, its block marked. */
+.mg-listen {
+  position: fixed;
+  inset-block-end: 14px;
+  inset-inline: 0;
+  margin-inline: auto;
+  z-index: 2;
+  box-sizing: border-box;
+  width: fit-content;
+  max-width: calc(100vw - 24px);
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  gap: 6px;
+  padding: 6px 10px;
+  border: 1px solid var(--mg-rule);
+  border-radius: 24px;
+  background: var(--mg-bg);
+  color: var(--mg-fg);
+  box-shadow: 0 6px 24px rgba(0, 0, 0, 0.14);
+  font: 14px/1.3 system-ui, sans-serif;
+}
+.mg-listen-rate { min-width: 3em; text-align: center; font-variant-numeric: tabular-nums; }
+.mg-listen-status { max-width: 22em; color: var(--mg-muted); font-size: 13px; padding-inline: 4px; }
+.mg-reading { background: color-mix(in srgb, var(--mg-link) 7%, transparent); border-radius: 3px; }
+::highlight(mg-spoken) { background-color: #ffe58a; color: #1d2025; }
+
+/* Contents: a panel at the reader's side. */
+.mg-toc {
+  position: fixed;
+  inset-block-start: 60px;
+  inset-inline-end: 12px;
+  z-index: 2;
+  box-sizing: border-box;
+  width: min(300px, calc(100vw - 24px));
+  max-height: calc(100vh - 84px);
+  overflow: auto;
+  padding: 12px 14px;
+  border: 1px solid var(--mg-rule);
+  border-radius: 8px;
+  background: var(--mg-bg);
+  color: var(--mg-fg);
+  font-size: 15px;
+  line-height: 1.45;
+  box-shadow: 0 6px 24px rgba(0, 0, 0, 0.12);
+}
+.mg-toc[hidden] { display: none; }
+.mg-toc-title { margin: 0 0 6px; font-weight: 700; color: var(--mg-muted); font-size: 13px; }
+.mg-toc ol { list-style: none; margin: 0; padding: 0; }
+.mg-toc li { margin: 0; }
+.mg-toc .mg-toc-h3 { padding-inline-start: 1em; }
+.mg-toc .mg-toc-h4 { padding-inline-start: 2em; }
+.mg-toc button {
+  all: unset;
+  box-sizing: border-box;
+  display: block;
+  width: 100%;
+  padding: 5px 6px;
+  border-radius: 4px;
+  cursor: pointer;
+}
+.mg-toc button:hover { background: var(--mg-code-bg); }
+.mg-toc button:focus-visible { outline: 2px solid var(--mg-link); }
 .mg-close:focus-visible { outline: 2px solid var(--mg-link); outline-offset: 2px; }
 
 .mg-article { max-width: var(--mg-width); margin: 0 auto; }
@@ -235,10 +304,6 @@ if (!Object.getOwnPropertyDescriptor(globalThis, 'MALGEUM_READER_CSS')) Object.d
   .mg-root { padding: 52px 16px 80px; }
   .mg-title { font-size: 1.6em; }
 }
-@media print {
-  .mg-bar { display: none; }
-  .mg-root { padding: 0; min-height: 0; background: #fff; color: #000; }
-}
 
 /* The small notice shown on the page when the keyboard shortcut finds no article. */
 .mg-notice {
@@ -255,5 +320,31 @@ if (!Object.getOwnPropertyDescriptor(globalThis, 'MALGEUM_READER_CSS')) Object.d
   word-break: keep-all;
   box-shadow: 0 6px 24px rgba(0, 0, 0, 0.25);
   cursor: pointer;
+}
+
+/* Print: the article alone, dark text on white whatever the theme, link addresses after the
+   links, figures and images never split across pages. */
+@media print {
+  .mg-bar, .mg-toc, .mg-listen, .mg-more, .mg-notice { display: none !important; }
+  .mg-root, .mg-root[data-theme] {
+    --mg-bg: #ffffff; --mg-fg: #000000; --mg-muted: #333333; --mg-rule: #999999;
+    --mg-link: #000000; --mg-quote: #999999; --mg-code-bg: #f2f2f2;
+    color-scheme: light;
+    padding: 0;
+    min-height: 0;
+    background: #ffffff;
+    color: #000000;
+  }
+  .mg-article { max-width: none; }
+  .mg-root img, .mg-root[data-theme] img { filter: none; }
+  .mg-content a[href^="http"]::after, .mg-footer a[href^="http"]::after {
+    content: " (" attr(href) ")";
+    font-size: 0.85em;
+    overflow-wrap: anywhere;
+    word-break: break-all;
+  }
+  .mg-content figure, .mg-lead, .mg-content img, .mg-content table, .mg-content pre, .mg-content blockquote { break-inside: avoid; }
+  .mg-content h2, .mg-content h3, .mg-content h4 { break-after: avoid; }
+  .mg-spoken { background: none !important; }
 }
 ` });

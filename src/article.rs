@@ -1,5 +1,9 @@
 //! The export, schema `malgeum.article/1` (serde, camelCase), and the three renderings of the
 //! clean tree: allowlisted HTML, plain text (a blank line between paragraphs) and Markdown.
+//!
+//! The Markdown *document* (`Article::markdown_document`: YAML front matter, the title as a
+//! heading, the body) is written here only: the export's `markdown` field holds it, so the CLI's
+//! `--format markdown` and the extension's Copy / Save Markdown give the same document.
 
 use crate::markup;
 use crate::render::{Content, Element};
@@ -8,57 +12,204 @@ use serde::Serialize;
 
 pub const SCHEMA: &str = "malgeum.article/1";
 
-#[derive(Clone, Debug, Default, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
+/// The export. In the struct, `markdown` is the body alone (as `to_markdown` renders it);
+/// serialized, the `markdown` field is the whole document (`markdown_document`).
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Article {
     pub schema: &'static str,
     pub url: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub canonical_url: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub site_name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub dir: Option<String>,
     pub title: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub excerpt: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub byline: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub authors: Vec<Author>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub modified: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub section: Vec<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub dateline: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub lead_image: Option<Image>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub images: Vec<Image>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<Person>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related_articles: Vec<Related>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub copyright: Option<String>,
     pub content_html: String,
     pub text: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub markdown: Option<String>,
     pub stats: Stats,
     pub readerable: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     pub extractor: Extractor,
+}
+
+// Field by field, as `#[derive(Serialize)]` with camelCase names and empty optional fields
+// left out would write it, but for `markdown`, which is the document.
+impl Serialize for Article {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = serializer.serialize_struct("Article", 28)?;
+        macro_rules! opt {
+            ($key:literal, $v:expr) => {
+                match &$v {
+                    Some(v) => st.serialize_field($key, v)?,
+                    None => st.skip_field($key)?,
+                }
+            };
+        }
+        macro_rules! list {
+            ($key:literal, $v:expr) => {
+                if $v.is_empty() {
+                    st.skip_field($key)?
+                } else {
+                    st.serialize_field($key, &$v)?
+                }
+            };
+        }
+        st.serialize_field("schema", self.schema)?;
+        st.serialize_field("url", &self.url)?;
+        opt!("canonicalUrl", self.canonical_url);
+        opt!("siteName", self.site_name);
+        opt!("lang", self.lang);
+        opt!("dir", self.dir);
+        st.serialize_field("title", &self.title)?;
+        opt!("subtitle", self.subtitle);
+        opt!("excerpt", self.excerpt);
+        opt!("byline", self.byline);
+        list!("authors", self.authors);
+        opt!("published", self.published);
+        opt!("modified", self.modified);
+        list!("section", self.section);
+        list!("tags", self.tags);
+        opt!("dateline", self.dateline);
+        opt!("leadImage", self.lead_image);
+        list!("images", self.images);
+        list!("people", self.people);
+        list!("relatedArticles", self.related_articles);
+        opt!("copyright", self.copyright);
+        st.serialize_field("contentHtml", &self.content_html)?;
+        st.serialize_field("text", &self.text)?;
+        opt!("markdown", self.markdown_document());
+        st.serialize_field("stats", &self.stats)?;
+        st.serialize_field("readerable", &self.readerable)?;
+        opt!("reason", self.reason);
+        st.serialize_field("extractor", &self.extractor)?;
+        st.end()
+    }
+}
+
+impl Article {
+    /// The article as one Markdown document, when the body was rendered (`Options::markdown`):
+    /// YAML front matter (`title`, `authors`, `published`, `url`, `site`, `tags`: the keys
+    /// Obsidian and defuddle use; `title` and `url` always, the others when known), then the
+    /// title as a `#` heading, then the body.
+    pub fn markdown_document(&self) -> Option<String> {
+        let body = self.markdown.as_deref()?;
+        let mut out = String::from("---\n");
+        out.push_str("title: ");
+        yaml_string(&self.title, &mut out);
+        out.push('\n');
+        let authors: Vec<&str> = self
+            .authors
+            .iter()
+            .map(|a| a.name.trim())
+            .filter(|n| !n.is_empty())
+            .collect();
+        yaml_list("authors", &authors, &mut out);
+        if let Some(p) = self.published.as_deref().filter(|p| !p.trim().is_empty()) {
+            out.push_str("published: ");
+            if is_plain_date(p) {
+                out.push_str(p);
+            } else {
+                yaml_string(p, &mut out);
+            }
+            out.push('\n');
+        }
+        out.push_str("url: ");
+        yaml_string(self.canonical_url.as_deref().unwrap_or(&self.url), &mut out);
+        out.push('\n');
+        if let Some(site) = self.site_name.as_deref().filter(|s| !s.trim().is_empty()) {
+            out.push_str("site: ");
+            yaml_string(site, &mut out);
+            out.push('\n');
+        }
+        let tags: Vec<&str> = self
+            .tags
+            .iter()
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        yaml_list("tags", &tags, &mut out);
+        out.push_str("---\n\n");
+        let title = crate::markup::fold_whitespace(&self.title);
+        if !title.trim().is_empty() {
+            out.push_str("# ");
+            out.push_str(&md_escape(title.trim()));
+            out.push_str("\n\n");
+        }
+        out.push_str(body.trim_start_matches('\n'));
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+        Some(out)
+    }
+}
+
+/// A YAML double-quoted scalar: any text, on one line, read back exactly.
+fn yaml_string(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' || c == '\u{feff}' => {
+                out.push_str("\\u");
+                for shift in [12, 8, 4, 0] {
+                    let digit = (c as u32 >> shift) & 0xF;
+                    out.push(
+                        char::from_digit(digit, 16)
+                            .unwrap_or('0')
+                            .to_ascii_uppercase(),
+                    );
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+fn yaml_list(key: &str, items: &[&str], out: &mut String) {
+    if items.is_empty() {
+        return;
+    }
+    out.push_str(key);
+    out.push_str(":\n");
+    for item in items {
+        out.push_str("  - ");
+        yaml_string(item, out);
+        out.push('\n');
+    }
+}
+
+/// An ISO 8601 date or date-time that YAML may hold unquoted (Obsidian reads it as a date).
+fn is_plain_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+        && b[8..10].iter().all(u8::is_ascii_digit)
+        && b[10..]
+            .iter()
+            .all(|&c| c.is_ascii_digit() || matches!(c, b'T' | b':' | b'+' | b'-' | b'.' | b'Z'))
 }
 
 #[derive(Clone, Debug, Default, Serialize, PartialEq)]
@@ -618,6 +769,66 @@ mod tests {
         let mut body = Element::new(Tag::Div);
         body.children = vec![Content::Element(quote), p("after")];
         assert_eq!(to_markdown(&body), "> quoted\n\nafter\n");
+    }
+
+    fn sample() -> Article {
+        Article {
+            title: "네이버 \"AI\" 주권론: *주목*".into(),
+            url: "https://example.com/a?x=1&y=2".into(),
+            authors: vec![Author {
+                name: "정희경".into(),
+                ..Author::default()
+            }],
+            published: Some("2025-07-22T17:02:49+09:00".into()),
+            site_name: Some("비즈니스포스트".into()),
+            tags: vec!["AI".into(), "네이버: 국가대표".into()],
+            markdown: Some("본문 첫 문단.\n\n둘째 문단.\n".into()),
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn markdown_document_opens_with_front_matter() {
+        let doc = sample().markdown_document().unwrap();
+        assert_eq!(
+            doc,
+            "---\ntitle: \"네이버 \\\"AI\\\" 주권론: *주목*\"\nauthors:\n  - \"정희경\"\n\
+             published: 2025-07-22T17:02:49+09:00\nurl: \"https://example.com/a?x=1&y=2\"\n\
+             site: \"비즈니스포스트\"\ntags:\n  - \"AI\"\n  - \"네이버: 국가대표\"\n---\n\n\
+             # 네이버 \"AI\" 주권론: \\*주목\\*\n\n본문 첫 문단.\n\n둘째 문단.\n"
+        );
+    }
+
+    #[test]
+    fn markdown_document_keeps_front_matter_on_its_lines() {
+        let mut a = sample();
+        a.title = "two\nlines --- \u{7}bell".into();
+        a.published = Some("yesterday: maybe".into());
+        a.authors.clear();
+        a.tags.clear();
+        a.canonical_url = Some("https://example.com/canonical".into());
+        let doc = a.markdown_document().unwrap();
+        let front: Vec<&str> = doc.split("---\n").nth(1).unwrap().lines().collect();
+        assert_eq!(
+            front,
+            [
+                "title: \"two\\nlines --- \\u0007bell\"",
+                "published: \"yesterday: maybe\"",
+                "url: \"https://example.com/canonical\"",
+                "site: \"비즈니스포스트\"",
+            ]
+        );
+        assert!(Article::default().markdown_document().is_none());
+    }
+
+    #[test]
+    fn the_export_holds_the_markdown_document() {
+        let a = sample();
+        let v = serde_json::to_value(&a).unwrap();
+        assert_eq!(v["markdown"].as_str(), a.markdown_document().as_deref());
+        assert_eq!(v["siteName"], "비즈니스포스트");
+        assert!(v.get("canonicalUrl").is_none() && v.get("images").is_none());
+        assert!(v.get("relatedArticles").is_none() && v["readerable"] == false);
     }
 
     #[test]

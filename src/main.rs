@@ -160,8 +160,9 @@ fn run(args: Args) -> Result<bool, String> {
             writeln!(out).map_err(|e| e.to_string())?;
         }
         Format::Markdown => {
-            writeln!(out, "# {}\n", article.title).map_err(|e| e.to_string())?;
-            write!(out, "{}", article.markdown.unwrap_or_default()).map_err(|e| e.to_string())?;
+            // The one Markdown document (front matter, title, body), as the extension saves it.
+            let doc = article.markdown_document().unwrap_or_default();
+            write!(out, "{doc}").map_err(|e| e.to_string())?;
         }
         Format::Html => writeln!(out, "{}", article.content_html).map_err(|e| e.to_string())?,
         Format::Text => writeln!(out, "{}", article.text).map_err(|e| e.to_string())?,

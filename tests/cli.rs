@@ -151,10 +151,26 @@ fn format_markdown() {
         assert_ok(&o, f);
         let out = stdout(&o);
         let title = truth()["title"].as_str().unwrap().to_string();
+        // YAML front matter (title, published, url), then the title as a heading.
+        let front = out
+            .strip_prefix("---\n")
+            .and_then(|rest| rest.split_once("\n---\n\n"))
+            .map(|(front, _)| front.to_string())
+            .unwrap_or_else(|| panic!("{f}: opens with front matter: {out:.200}"));
+        let published = truth()["published"].as_str().unwrap().to_string();
+        for line in [
+            format!("title: \"{title}\""),
+            format!("published: {published}"),
+        ] {
+            assert!(front.lines().any(|l| l == line), "{f}: {line} in {front}");
+        }
         assert!(
-            out.starts_with(&format!("# {title}\n\n")),
-            "{f}: starts with the title as a heading: {:?}",
-            out.chars().take(100).collect::<String>()
+            front.lines().any(|l| l.starts_with("url: \"http")),
+            "{f}: url in {front}"
+        );
+        assert!(
+            out.contains(&format!("\n---\n\n# {title}\n\n")),
+            "{f}: the title as a heading after the front matter"
         );
         // Markdown escapes the brackets of "[비즈니스포스트]".
         assert!(

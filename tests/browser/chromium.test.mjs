@@ -259,6 +259,30 @@ after(async () => {
   if (userDir) rmSync(userDir, { recursive: true, force: true });
 });
 
+test('shared.js: one set of settings (defaults, limits, validation) and errors by kind', async () => {
+  await import('../../extension/shared.js');
+  const S = Object.getOwnPropertyDescriptor(globalThis, 'MalgeumShared').value;
+  assert.ok(Object.isFrozen(S) && Object.isFrozen(S.SETTINGS.defaults) && Object.isFrozen(S.SETTINGS.themes));
+  assert.deepEqual(S.normalizeSettings(null), S.SETTINGS.defaults);
+  const bad = S.normalizeSettings({ theme: 'neon', fontSize: 99, width: 'x', font: 'comic', rate: 0 });
+  assert.deepEqual(bad, { ...S.SETTINGS.defaults, fontSize: S.SETTINGS.fontSize.max, rate: S.SETTINGS.rate.min });
+  assert.equal(S.normalizeSettings({ fontSize: 3 }).fontSize, S.SETTINGS.fontSize.min);
+  // The popup's slider offers exactly the range the reader accepts.
+  const html = fs.readFileSync(path.join(root, 'extension/popup.html'), 'utf8');
+  const slider = /<input id="font-size"[^>]*min="(\d+)" max="(\d+)"[^>]*value="(\d+)"/.exec(html);
+  assert.deepEqual(slider.slice(1).map(Number), [S.SETTINGS.fontSize.min, S.SETTINGS.fontSize.max, S.SETTINGS.defaults.fontSize]);
+  // Errors carry their kind; the text is for people only.
+  const e = S.failure(S.ERROR.unavailable, 'whatever the browser said');
+  assert.deepEqual(S.failed(e), { ok: false, kind: 'unavailable', error: 'whatever the browser said' });
+  assert.equal(S.failed(new Error('Cannot access a chrome:// URL')).kind, 'engine', 'no guessing from the text');
+  // Nobody else writes the defaults.
+  for (const f of ['background.js', 'content.js', 'popup.js']) {
+    const src = fs.readFileSync(path.join(root, 'extension', f), 'utf8');
+    assert.ok(!/fontSize:\s*\d/.test(src), `${f} writes no settings default of its own`);
+    assert.ok(!/cannot access|permission\|/i.test(src), `${f} classifies no error by its text`);
+  }
+});
+
 test('manifest: MV3, exactly the four permissions, test host permission only in dist/test', async () => {
   const m = await sw.evaluate(() => chrome.runtime.getManifest());
   assert.equal(m.manifest_version, 3);
@@ -268,6 +292,7 @@ test('manifest: MV3, exactly the four permissions, test host permission only in 
   const { readFileSync } = await import('node:fs');
   const shipped = JSON.parse(readFileSync(path.join(root, 'manifest.json'), 'utf8'));
   assert.equal(shipped.host_permissions, undefined, 'the shipped manifest has no host permissions');
+  assert.deepEqual(shipped.optional_host_permissions, ['http://*/*', 'https://*/*'], 'sites are asked for one at a time, when the user chooses one');
   assert.equal(shipped.content_scripts, undefined, 'no content script runs unless the user asks');
   const commands = await sw.evaluate(() => chrome.commands.getAll());
   const toggle = commands.find((c) => c.name === 'toggle-reader');
@@ -284,6 +309,7 @@ for (const spec of PAGES) {
     phase = `reader:${spec.name}`;
     const popup = await openPopup(tabId);
     assert.equal(await popup.getAttribute('#toggle', 'aria-pressed'), 'false');
+    let copiedMarkdown = null;
 
     await t.test('toggle on shows the reader with title and body, without chrome', async () => {
       await popup.click('#toggle');
@@ -338,10 +364,41 @@ for (const spec of PAGES) {
       const st = await clickAndWaitStatus(popup, '#copy-markdown');
       assert.equal(st.kind, 'ok', st.text);
       const md = await readClipboard(page);
-      assert.ok(md.startsWith('# '), 'starts with the title heading');
-      assert.ok(md.includes(spec.title));
+      assert.ok(md.startsWith('---\n'), 'opens with YAML front matter');
+      assert.ok(md.includes(`\n---\n\n# ${spec.title}\n`), 'then the title as a heading');
+      assert.ok(md.includes(`title: "${spec.title}"`), 'front matter: title');
+      assert.ok(md.includes(`published: ${spec.published}`), 'front matter: published');
+      assert.match(md, /\nurl: "https?:\/\/[^"\n]+"\n/, 'front matter: url');
+      assert.ok(md.includes(`authors:\n  - "${spec.author}"`), 'front matter: authors');
       for (const s of spec.body) assert.ok(md.includes(s), `markdown has "${s}"`);
       assert.ok(!/<script|human_link/i.test(md), 'no markup noise');
+      copiedMarkdown = md;
+    });
+
+    await t.test('Save JSON and Save Markdown write files named from date and title', async () => {
+      await popup.bringToFront();
+      const date = spec.published.slice(0, 10);
+      for (const [id, ext] of [['#save-json', 'json'], ['#save-markdown', 'md']]) {
+        const [download] = await Promise.all([popup.waitForEvent('download'), popup.click(id)]);
+        await popup.waitForFunction(() => document.getElementById('status').dataset.kind === 'ok');
+        // The name the popup gave the link (and reports); Chromium saves it as "download" when
+        // the name is not ASCII and the test's locale (LANG=en_US.UTF-8) is not installed.
+        const reported = await popup.evaluate(() => document.getElementById('status').textContent);
+        const name = (/“(.+)”/.exec(reported) || [])[1] || '';
+        assert.ok([name, 'download'].includes(download.suggestedFilename()), `saved as ${download.suggestedFilename()}`);
+        assert.ok(name.startsWith(`${date} `) && name.endsWith(`.${ext}`), `file name ${name}`);
+        assert.ok(name.includes(spec.title.split(' ').slice(0, 2).join(' ')), `the title in ${name}`);
+        assert.ok(!/[\\/:*?"<>|]/.test(name), `no forbidden characters in ${name}`);
+        const body = fs.readFileSync(await download.path(), 'utf8');
+        if (ext === 'json') {
+          const a = JSON.parse(body);
+          assert.equal(a.schema, 'malgeum.article/1');
+          assert.equal(a.title, spec.title);
+          assert.equal(a.markdown, undefined);
+        } else {
+          assert.equal(body, copiedMarkdown, 'Save Markdown writes what Copy Markdown copies');
+        }
+      }
     });
 
     await t.test('settings apply live and survive reopening the popup', async () => {
@@ -825,6 +882,423 @@ test('the page cannot rewrite the reader through the selection (window.find, get
   phase = 'between';
   await popup.close();
   await page.close();
+});
+
+// Runs `fn(shadow, host)` in the extension's isolated world of the tab, on the reader's closed
+// shadow root; returns its (JSON-able) result.
+async function inReader(tabId, fn, arg = null) {
+  // The probe becomes part of the function executeScript serializes (the isolated world has no
+  // eval); DevTools evaluates the worker's side.
+  return sw.evaluate(`(async () => {
+    const [r] = await chrome.scripting.executeScript({
+      target: { tabId: ${Number(tabId)} },
+      func: (arg) => {
+        const host = document.getElementById('malgeum-reader');
+        if (!host) return { none: true };
+        return (${fn.toString()})(chrome.dom.openOrClosedShadowRoot(host), host, arg);
+      },
+      args: [${JSON.stringify(arg)}],
+    });
+    return r.result;
+  })()`);
+}
+
+// Clicks an element of the reader as the user would (a trusted click at its centre).
+async function clickReader(page, tabId, selector) {
+  const at = await waitFor(() => inReader(tabId, (shadow, host, sel) => {
+    const e = shadow.querySelector(sel);
+    if (!e || !e.checkVisibility()) return null;
+    const r = e.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }, selector), `${selector} in the reader`);
+  await page.bringToFront();
+  await page.mouse.click(at.x, at.y);
+}
+
+test('contents and print: the reader\'s buttons, a table of contents for three sub-headings or more, print styles', async () => {
+  const { page, tabId } = await openPage('/ko-sections-article.html');
+  await settle(page);
+  phase = 'reader:sections';
+  const popup = await openPopup(tabId);
+  await toggleVia(popup, true);
+  const bar = await waitFor(() => inReader(tabId, (shadow) => [...shadow.querySelectorAll('.mg-bar [data-action]')].map((b) => [b.dataset.action, b.getAttribute('aria-label')])), 'the reader bar');
+  assert.deepEqual(bar.map((b) => b[0]), ['listen', 'toc', 'print', 'close']);
+  assert.ok(bar.every((b) => b[1]), 'every button has a label');
+
+  // Contents: closed at first, opened by its button, every sub-heading in order.
+  assert.equal(await inReader(tabId, (shadow) => shadow.querySelector('.mg-toc').hidden), true);
+  await clickReader(page, tabId, '[data-action="toc"]');
+  const toc = await waitFor(() => inReader(tabId, (shadow) => {
+    const nav = shadow.querySelector('.mg-toc');
+    return nav.checkVisibility() ? { items: [...nav.querySelectorAll('li')].map((li) => [li.className, li.textContent]), expanded: shadow.querySelector('[data-action="toc"]').getAttribute('aria-expanded') } : null;
+  }), 'the contents panel');
+  assert.deepEqual(toc.items, [
+    ['mg-toc-h2', '수질은 얼마나 좋아졌나'], ['mg-toc-h2', '시민들의 하루가 바뀌었다'], ['mg-toc-h2', '남은 과제와 예산'], ['mg-toc-h3', '전문가 제언'],
+  ]);
+  assert.equal(toc.expanded, 'true');
+  mkdirSync(SHOTS, { recursive: true });
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: path.join(SHOTS, 'reader-contents.png'), caret: 'initial' });
+  await clickReader(page, tabId, '.mg-toc li:nth-child(3) button');
+  const top = await waitFor(() => inReader(tabId, (shadow) => {
+    const h = [...shadow.querySelectorAll('.mg-content h2')].find((x) => x.textContent === '남은 과제와 예산');
+    const t = h.getBoundingClientRect().top;
+    const atEnd = Math.ceil(window.scrollY + window.innerHeight) >= document.documentElement.scrollHeight - 2;
+    return window.scrollY > 0 && t >= -2 && (t < 120 || (atEnd && t < window.innerHeight - 40)) ? t : null;
+  }), 'the third heading at the top (or the page scrolled to its end with the heading in view)');
+  assert.ok(top >= -2, `heading scrolled into view (top ${top})`);
+  await clickReader(page, tabId, '[data-action="toc"]');
+  assert.equal(await inReader(tabId, (shadow) => shadow.querySelector('.mg-toc').hidden), true, 'the button closes the panel');
+
+  // Print: the print button asks the browser to print (a stand-in for window.print in the
+  // extension's world counts the calls; headless has no print dialog).
+  await inReader(tabId, () => { globalThis.__printed = 0; window.print = () => { globalThis.__printed++; }; return true; });
+  await clickReader(page, tabId, '[data-action="print"]');
+  await waitFor(() => inReader(tabId, () => globalThis.__printed === 1), 'window.print() from the print button');
+
+  // Print styles, in the dark theme: no reader chrome, dark on white, link URLs, whole figures.
+  await popup.bringToFront();
+  await popup.selectOption('#theme', 'dark');
+  await waitFor(async () => (await reader(tabId)).theme === 'dark', 'dark theme');
+  await page.bringToFront();
+  await page.emulateMedia({ media: 'print' });
+  const printed = await inReader(tabId, (shadow) => {
+    const cs = (sel, pseudo) => getComputedStyle(shadow.querySelector(sel), pseudo);
+    const link = [...shadow.querySelectorAll('.mg-content a')].find((a) => a.textContent === '하천 보고서');
+    return {
+      bar: cs('.mg-bar').display,
+      toc: cs('.mg-toc').display,
+      bg: cs('.mg-root').backgroundColor,
+      fg: cs('.mg-content p').color,
+      after: getComputedStyle(link, '::after').content,
+      figure: cs('.mg-content figure').breakInside,
+      page: getComputedStyle(document.body).display,
+    };
+  });
+  assert.deepEqual(printed, {
+    bar: 'none', toc: 'none', bg: 'rgb(255, 255, 255)', fg: 'rgb(0, 0, 0)',
+    after: '" (https://seoul.example/river-report)"', figure: 'avoid', page: 'none',
+  });
+  await page.screenshot({ path: path.join(SHOTS, 'reader-print.png'), caret: 'initial' });
+  await page.emulateMedia({ media: 'screen' });
+  await popup.selectOption('#theme', 'light');
+  await waitFor(async () => (await reader(tabId)).theme === 'light', 'light theme');
+
+  // The seed page has fewer than three sub-headings: no contents button.
+  const seed = await openPage('/seed.html');
+  const seedPopup = await openPopup(seed.tabId);
+  await toggleVia(seedPopup, true);
+  const seedBar = await waitFor(() => inReader(seed.tabId, (shadow) => ({
+    actions: [...shadow.querySelectorAll('.mg-bar [data-action]')].map((b) => b.dataset.action),
+    heads: shadow.querySelectorAll('.mg-content h2, .mg-content h3, .mg-content h4').length,
+  })), 'the seed reader');
+  assert.ok(seedBar.heads < 3);
+  assert.deepEqual(seedBar.actions, ['listen', 'print', 'close']);
+  // The close button closes the reader.
+  await clickReader(seed.page, seed.tabId, '[data-action="close"]');
+  await waitFor(async () => (await reader(seed.tabId)).count === 0, 'the close button to close the reader');
+  await toggleVia(popup, false);
+  for (const p of [seedPopup, popup, seed.page, page]) await p.close();
+});
+
+// Selects from the start of element #a to the end of element #b in the page.
+const selectBetween = (page, a, b) => page.evaluate(([x, y]) => {
+  const r = document.createRange();
+  r.setStartBefore(document.getElementById(x));
+  r.setEndAfter(document.getElementById(y));
+  getSelection().removeAllRanges();
+  getSelection().addRange(r);
+  return getSelection().toString();
+}, [a, b]);
+
+test('reader from a selection: on a page that is not an article, and on part of an article', async () => {
+  const { page, tabId } = await openPage('/selection-page.html');
+  await settle(page);
+  const before = await page.evaluate(() => document.body.outerHTML);
+  phase = 'reader:selection';
+  const popup = await openPopup(tabId);
+  // Without a selection the engine says it is not an article.
+  const refused = await clickAndWaitStatus(popup, '#toggle');
+  assert.equal(refused.kind, 'error');
+  assert.equal((await reader(tabId)).count, 0);
+  // With the notice selected, the reader opens on it.
+  assert.match(await selectBetween(page, 'sel-start', 'sel-end'), /east quay[\s\S]*harbour office/);
+  await toggleVia(popup, true);
+  const r = await waitFor(async () => {
+    const x = await reader(tabId);
+    return x.count === 1 ? x : null;
+  }, 'the reader on the selection');
+  assert.ok(r.text.includes('Moorings on the east quay close for dredging from Monday.'));
+  assert.ok(r.text.includes('Questions go to the harbour office.'));
+  for (const s of ['Lost cat', 'Choir practice', 'Privacy', 'Log in']) assert.ok(!r.text.includes(s), `nothing outside the selection: ${s}`);
+  assert.equal(r.title.trim(), 'Harbour Gazette — Community board', 'the page\'s title');
+  assert.equal(r.handlers, 0, 'no on* attribute: the selection went through the sanitizer');
+  assert.equal(r.active, 0);
+  assert.equal(await page.evaluate(() => window.__ran), 1, 'the selected script did not run again');
+  await toggleVia(popup, false);
+  assert.equal(await page.evaluate(() => document.body.outerHTML), before, 'the page is as it was');
+  await popup.close();
+  await page.close();
+
+  // Part of an article: only the selected section.
+  const art = await openPage('/ko-sections-article.html');
+  await settle(art.page);
+  const selected = await art.page.evaluate(() => {
+    const h = [...document.querySelectorAll('h2')].find((x) => x.textContent === '시민들의 하루가 바뀌었다');
+    const r = document.createRange();
+    r.setStartBefore(h);
+    r.setEndAfter(h.nextElementSibling.nextElementSibling);
+    getSelection().removeAllRanges();
+    getSelection().addRange(r);
+    return getSelection().toString();
+  });
+  assert.ok(selected.includes('출퇴근길에'));
+  const artPopup = await openPopup(art.tabId);
+  await toggleVia(artPopup, true);
+  const ar = await waitFor(async () => {
+    const x = await reader(art.tabId);
+    return x.count === 1 ? x : null;
+  }, 'the reader on part of the article');
+  assert.ok(ar.text.includes('출퇴근길에 하천변을 걷는 시민이 늘었다.') && ar.text.includes('야간 관리 인력을'));
+  assert.ok(!ar.text.includes('서울시가 도심 하천 복원 사업을') && !ar.text.includes('전문가들은 복원보다'), 'only the selected section');
+  assert.equal(ar.title.trim(), '서울 도심 하천 복원 10년, 무엇이 달라졌나');
+  assert.equal(ar.lang, 'ko');
+  await toggleVia(artPopup, false);
+  await artPopup.close();
+  await art.page.close();
+});
+
+// A stand-in speech engine (speech.js's interface) installed in the reader's world: it records
+// what it is asked to say and fires the events speechSynthesis fires (start at once; end when
+// the test says, or after 5 ms with `auto`; cancel interrupts). `cancel` also counts in the
+// page's localStorage, which outlives the page's scripts (for "the tab goes away").
+function installFakeSpeech(_shadow, _host, voices) {
+  const fake = {
+    voices,
+    spoken: [],
+    log: [],
+    auto: false,
+    current: null,
+    getVoices() { return this.voices; },
+    createUtterance(text) { return { text }; },
+    speak(u) {
+      this.spoken.push({ text: u.text, lang: u.lang, rate: u.rate, voice: u.voice ? u.voice.name : null });
+      this.current = u;
+      setTimeout(() => {
+        if (u.onstart) u.onstart({});
+        if (this.auto) setTimeout(() => this.end(u), 5);
+      }, 0);
+    },
+    end(u = this.current) {
+      if (!u || u !== this.current) return false;
+      this.current = null;
+      if (u.onend) u.onend({});
+      return true;
+    },
+    pause() { this.log.push('pause'); },
+    resume() { this.log.push('resume'); },
+    cancel() {
+      this.log.push('cancel');
+      localStorage.setItem('fake-speech-cancels', String(Number(localStorage.getItem('fake-speech-cancels') || 0) + 1));
+      const u = this.current;
+      this.current = null;
+      if (u && u.onerror) u.onerror({ error: 'interrupted' });
+    },
+  };
+  globalThis.__fakeSpeech = fake;
+  return Object.getOwnPropertyDescriptor(globalThis, '__malgeum').value.useSpeech(fake);
+}
+
+// What the listen bar shows and what the stand-in was asked to say.
+const listenState = (shadow) => {
+  const bar = shadow.querySelector('.mg-listen');
+  const hl = globalThis.CSS && CSS.highlights && CSS.highlights.get('mg-spoken');
+  const reading = shadow.querySelector('.mg-reading');
+  const fake = globalThis.__fakeSpeech;
+  return {
+    bar: !!bar && bar.checkVisibility(),
+    mode: bar ? bar.dataset.mode || null : null,
+    status: bar ? bar.querySelector('.mg-listen-status').textContent : null,
+    rate: bar ? bar.querySelector('.mg-listen-rate').textContent : null,
+    highlighted: hl ? [...hl].map((r) => r.toString()).join('') : null,
+    reading: reading ? reading.textContent : null,
+    readingInView: reading ? (() => { const r = reading.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })() : null,
+    spoken: fake ? fake.spoken : null,
+    log: fake ? fake.log : null,
+    pressed: (shadow.querySelector('[data-action="listen"]') || {}).ariaPressed,
+  };
+};
+
+test('listen: read aloud with a stand-in engine (voice, play/pause/stop, speed, paragraphs, highlight, Korean sentences, silence on close and page exit); the real API does not throw', async (t) => {
+  const { page, tabId } = await openPage('/ko-sections-article.html');
+  await settle(page);
+  await page.evaluate(() => localStorage.removeItem('fake-speech-cancels'));
+  phase = 'reader:listen';
+  const popup = await openPopup(tabId);
+  await toggleVia(popup, true);
+  await waitFor(async () => (await reader(tabId)).count === 1, 'the reader');
+  assert.deepEqual(await inReader(tabId, installFakeSpeech, [{ name: 'Test English', lang: 'en-US', default: true }, { name: 'Test Korean', lang: 'ko-KR' }]), { ok: true });
+  const st = () => inReader(tabId, listenState);
+  const waitSt = (pred, what) => waitFor(async () => { const x = await st(); return pred(x) ? x : null; }, what);
+
+  await clickReader(page, tabId, '[data-action="listen"]');
+  let x = await waitSt((v) => v.bar && v.spoken.length === 1 && v.highlighted, 'the listen bar and the first sentence');
+  assert.equal(x.pressed, 'true');
+  assert.equal(x.mode, 'playing');
+  assert.match(x.status, /Test Korean \(ko-KR\)/, 'the Korean voice is chosen and named');
+  assert.deepEqual(x.spoken[0], { text: '서울 도심 하천 복원 10년, 무엇이 달라졌나', lang: 'ko-KR', rate: 1, voice: 'Test Korean' });
+  assert.equal(x.highlighted, '서울 도심 하천 복원 10년, 무엇이 달라졌나', 'the sentence being read is highlighted');
+  assert.equal(x.reading, '서울 도심 하천 복원 10년, 무엇이 달라졌나');
+  await inReader(tabId, () => globalThis.__fakeSpeech.end());
+  await waitSt((v) => v.spoken.length === 2 && v.highlighted === '서울시가 도심 하천 복원 사업을 시작한 지 10년이 지났다.', 'the next sentence');
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, 'reader-listen.png'), caret: 'initial' });
+
+  // Pause and play again.
+  await clickReader(page, tabId, '[data-listen="play"]');
+  x = await waitSt((v) => v.mode === 'paused', 'paused');
+  assert.deepEqual(x.log, ['pause']);
+  await clickReader(page, tabId, '[data-listen="play"]');
+  x = await waitSt((v) => v.mode === 'playing', 'playing again');
+  assert.deepEqual(x.log, ['pause', 'resume']);
+  // Next and previous paragraph.
+  await clickReader(page, tabId, '[data-listen="next"]');
+  x = await waitSt((v) => v.spoken.at(-1).text === '복원 구간은 모두 12.4킬로미터다.', 'the next paragraph');
+  assert.equal(x.highlighted, '복원 구간은 모두 12.4킬로미터다.');
+  await clickReader(page, tabId, '[data-listen="prev"]');
+  await waitSt((v) => v.spoken.at(-1).text === '서울시가 도심 하천 복원 사업을 시작한 지 10년이 지났다.', 'the previous paragraph');
+  // Speed.
+  await clickReader(page, tabId, '[data-listen="faster"]');
+  await clickReader(page, tabId, '[data-listen="faster"]');
+  x = await waitSt((v) => v.spoken.at(-1).rate === 1.2, 'faster');
+  assert.equal(x.rate, '1.2×');
+  assert.equal(x.spoken.at(-1).text, '서울시가 도심 하천 복원 사업을 시작한 지 10년이 지났다.', 'the sentence is read again at the new speed');
+  // Kept in view: far down the article, the paragraph being read is on screen.
+  for (let i = 0; i < 11; i++) await clickReader(page, tabId, '[data-listen="next"]');
+  x = await waitSt((v) => v.spoken.at(-1).text.startsWith('전문가들은 복원보다'), 'a paragraph far down');
+  assert.equal(x.readingInView, true, 'the paragraph being read is scrolled into view');
+  assert.ok(await page.evaluate(() => window.scrollY > 0) || await inReader(tabId, () => document.scrollingElement.scrollTop > 0), 'the reader scrolled');
+  // Stop: silence, no highlight.
+  await clickReader(page, tabId, '[data-listen="stop"]');
+  x = await waitSt((v) => v.mode === 'stopped', 'stopped');
+  assert.equal(x.highlighted, null);
+  assert.equal(x.log.at(-1), 'cancel');
+
+  // Korean sentences, read from the start at 1.2: every split where it belongs.
+  await inReader(tabId, () => { globalThis.__fakeSpeech.auto = true; globalThis.__fakeSpeech.spoken.length = 0; return true; });
+  await clickReader(page, tabId, '[data-listen="play"]');
+  x = await waitSt((v) => v.mode === 'stopped' && v.spoken.length > 10, 'the whole article read');
+  const said = x.spoken.map((v) => v.text);
+  for (const sentence of [
+    '수질은 3.5배 좋아졌고 물고기는 27종으로 늘었다.',
+    '시민들은 "이제야 물 냄새가 난다"고 말한다.',
+    '시는 내년까지 구간을 더 늘릴 계획이에요.',
+    '과연 예산은 충분할까?',
+    '전문가들의 의견은 엇갈린다!',
+    '환경단체는 "숫자보다 중요한 것은 꾸준함(지속성)이다."',
+    '시의 하천 보고서에 따르면 시는 앞으로 5년 동안 1,200억 원을 더 투입한다.',
+    '하천 복원은 끝이 아니라 시작이다.',
+  ]) assert.ok(said.includes(sentence), `a sentence of its own: ${sentence}\n${said.join('\n')}`);
+  assert.ok(!said.some((v) => /복원된 하천 산책로/.test(v)), 'captions are not read');
+
+  // Silence when the reader closes.
+  await inReader(tabId, () => { globalThis.__fakeSpeech.auto = false; return true; });
+  await clickReader(page, tabId, '[data-listen="play"]');
+  await waitSt((v) => v.mode === 'playing', 'playing');
+  const cancels = (await st()).log.filter((v) => v === 'cancel').length;
+  await clickReader(page, tabId, '[data-action="close"]');
+  await waitFor(async () => (await reader(tabId)).count === 0, 'the reader to close');
+  assert.equal(await page.evaluate(() => Number(localStorage.getItem('fake-speech-cancels'))), cancels + 1, 'closing the reader cancels the speech');
+  assert.equal(await page.evaluate(() => CSS.highlights.has('mg-spoken')), false);
+
+  // No Korean voice on the system: it says so, and asks for ko-KR anyway.
+  await toggleVia(popup, true);
+  await waitFor(async () => (await reader(tabId)).count === 1, 'the reader');
+  await inReader(tabId, installFakeSpeech, [{ name: 'Test English', lang: 'en-US', default: true }]);
+  await clickReader(page, tabId, '[data-action="listen"]');
+  x = await waitSt((v) => v.bar && v.spoken.length === 1, 'listening without a Korean voice');
+  assert.match(x.status, /No voice for Korean \(ko-KR\)/);
+  assert.equal(x.spoken[0].lang, 'ko-KR');
+  assert.equal(x.spoken[0].voice, null);
+  // The tab goes away: silence.
+  const before = await page.evaluate(() => Number(localStorage.getItem('fake-speech-cancels')));
+  phase = 'load:/seed.html';
+  await page.goto(`${server.origin}/seed.html`);
+  phase = 'reader:listen';
+  assert.equal(await page.evaluate(() => Number(localStorage.getItem('fake-speech-cancels'))), before + 1, 'leaving the page cancels the speech');
+
+  // The browser's own speechSynthesis: listening starts without an error, whatever voices there are.
+  const real = await openPage('/ko-sections-article.html');
+  const realPopup = await openPopup(real.tabId);
+  await toggleVia(realPopup, true);
+  await waitFor(async () => (await reader(real.tabId)).count === 1, 'the reader');
+  await clickReader(real.page, real.tabId, '[data-action="listen"]');
+  const r = await waitFor(() => inReader(real.tabId, listenState), 'the listen bar');
+  assert.ok(r.bar);
+  // A voice named, or none said; a headless browser without a speech backend answers with an
+  // error event (synthesis-failed), which the bar reports instead of throwing.
+  assert.match(r.status, /^(Voice: .+|No voice for Korean \(ko-KR\).*|Reading aloud stopped: [\w-]+)$/, r.status);
+  t.diagnostic(`the browser's speech: ${r.status}`);
+  await clickReader(real.page, real.tabId, '[data-listen="stop"]');
+  const after = await waitFor(async () => { const v = await inReader(real.tabId, listenState); return v.mode === 'stopped' ? v : null; }, 'stopped');
+  assert.ok(after.bar, 'the bar stays usable');
+  assert.equal((await reader(real.tabId)).count, 1, 'the reader is still open');
+  await toggleVia(realPopup, false);
+  for (const p of [realPopup, real.page, popup, page]) await p.close();
+});
+
+test('open by itself: "Always open the reader on this site" through optional_host_permissions; only articles; a list to remove sites', async () => {
+  const first = await openPage('/seed.html');
+  phase = 'reader:auto';
+  const popup = await openPopup(first.tabId);
+  await popup.waitForSelector('#auto-site:not([disabled])');
+  assert.equal(await popup.isChecked('#auto-site'), false);
+  assert.equal(await popup.textContent('#auto-host'), '127.0.0.1');
+  const autoList = () => sw.evaluate(async () => (await chrome.storage.sync.get('autoSites')).autoSites || []);
+  try {
+    await popup.bringToFront();
+    await popup.click('#auto-site');
+    await waitFor(async () => (await autoList()).includes('http://127.0.0.1'), 'the site in the list');
+    await popup.waitForSelector('#auto-sites li[data-origin="http://127.0.0.1"]');
+    assert.equal(await popup.isChecked('#auto-site'), true);
+    assert.equal(await sw.evaluate(() => chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] })), true);
+
+    // An article of the site: the reader opens by itself.
+    const art = await openPage('/ko-sections-article.html');
+    const r = await waitFor(async () => {
+      const x = await reader(art.tabId);
+      return x.count === 1 ? x : null;
+    }, 'the reader to open by itself');
+    assert.equal(r.title.trim(), '서울 도심 하천 복원 10년, 무엇이 달라졌나');
+    // A page of the site that is not an article: left exactly as it was, nothing shown.
+    const other = await openPage('/not-article.html');
+    const loaded = await other.page.evaluate(() => document.body.outerHTML);
+    await waitFor(() => sw.evaluate(async (id) => {
+      const [x] = await chrome.scripting.executeScript({ target: { tabId: id }, func: () => !!Object.getOwnPropertyDescriptor(globalThis, '__malgeum') });
+      return x.result;
+    }, other.tabId), 'the engine to have looked at the page');
+    await other.page.waitForTimeout(300);
+    const o = await reader(other.tabId);
+    assert.equal(o.count, 0, 'no reader on a page that is not an article');
+    assert.ok(o.bodyVisible, 'the page is visible');
+    assert.equal(await other.page.evaluate(() => document.body.outerHTML), loaded, 'the page is untouched');
+    assert.equal(await other.page.evaluate(() => document.getElementById('malgeum-notice')), null, 'no notice on a page the user did not ask about');
+
+    // The list removes the site: nothing opens by itself any more.
+    await popup.bringToFront();
+    await popup.click('#auto-sites li[data-origin="http://127.0.0.1"] button');
+    await waitFor(async () => (await autoList()).length === 0, 'the site gone from the list');
+    await popup.waitForSelector('#auto-sites li', { state: 'detached' });
+    assert.equal(await popup.isChecked('#auto-site'), false);
+    const again = await openPage('/ko-sections-article.html?again');
+    await again.page.waitForTimeout(800);
+    assert.equal((await reader(again.tabId)).count, 0, 'no reader by itself once the site is removed');
+    for (const p of [again.page, other.page, art.page]) await p.close();
+  } finally {
+    await sw.evaluate(() => chrome.storage.sync.remove('autoSites'));
+    await popup.close();
+    await first.page.close();
+  }
 });
 
 test('toggle-to-visible time on the seed page (printed, not asserted)', async () => {

@@ -133,6 +133,21 @@ export async function launchFirefox({ extDir, uuid = 'a5b3c1d2-0e0f-4a4b-9c9d-7e
   // geckodriver creates a fresh temporary profile per session and removes it on quit.
   for (const [k, v] of Object.entries(QUIET_PREFS)) options.setPreference(k, v);
   options.setPreference('extensions.webextensions.uuids', JSON.stringify({ [geckoId]: uuid }));
+  // Saves (a Blob link clicked in the popup) go to a directory of this run, without a dialog.
+  const downloadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'malgeum-ff-downloads-'));
+  options.setPreference('browser.download.folderList', 2);
+  options.setPreference('browser.download.dir', downloadDir);
+  options.setPreference('browser.download.useDownloadDir', true);
+  options.setPreference('browser.download.always_ask_before_handling_new_types', false);
+  options.setPreference('browser.download.start_downloads_in_tmp_dir', false);
+  options.setPreference('browser.download.alwaysOpenPanel', false);
+  options.setPreference('browser.download.panel.shown', true);
+  // window.print() prints silently to a PDF in that directory (no dialog to hang a headless run).
+  options.setPreference('print.always_print_silent', true);
+  options.setPreference('print.show_print_progress', false);
+  options.setPreference('print_printer', 'Mozilla Save to PDF');
+  options.setPreference('print.printer_Mozilla_Save_to_PDF.print_to_file', true);
+  options.setPreference('print.printer_Mozilla_Save_to_PDF.print_to_filename', path.join(downloadDir, 'printed.pdf'));
   if (proxyPort) {
     options.setPreference('network.proxy.type', 1);
     for (const scheme of ['http', 'ssl']) {
@@ -148,6 +163,7 @@ export async function launchFirefox({ extDir, uuid = 'a5b3c1d2-0e0f-4a4b-9c9d-7e
   if (process.env.MALGEUM_GECKO_LOG) service.setStdio(['ignore', 'inherit', 'inherit']);
   const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
   const session = new FirefoxSession(driver, { extDir, geckoId, uuid, manifest });
+  session.downloadDir = downloadDir;
   // Do not leave Firefox and geckodriver behind when the test run is interrupted.
   const onSignal = (sig) => { session.quit().finally(() => process.exit(sig === 'SIGINT' ? 130 : 143)); };
   process.once('SIGINT', onSignal);
@@ -393,6 +409,26 @@ export class FirefoxSession {
     `, [tabId, fnSource], { async: true });
   }
 
+  /** Shows the tab with WebExtension id `tabId` as if printing (CSS media 'print'), or not. */
+  async emulatePrint(tabId, on) {
+    return this.chrome(`
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      const tab = ExtensionParent.apiManager.global.tabTracker.getTab(arguments[0], null);
+      tab.linkedBrowser.browsingContext.mediumOverride = arguments[1] ? 'print' : '';
+      return true;`, [tabId, on]);
+  }
+
+  /** Finished downloads since start: [{path, name, succeeded, source}]. */
+  async downloads() {
+    return this.chrome(`
+      const done = arguments[arguments.length - 1];
+      const { Downloads } = ChromeUtils.importESModule('resource://gre/modules/Downloads.sys.mjs');
+      Downloads.getList(Downloads.ALL).then((l) => l.getAll()).then((all) => done(all.map((d) => ({
+        path: d.target.path, succeeded: d.succeeded, error: d.error ? String(d.error.message || d.error) : null,
+        source: d.source.url,
+      }))), (e) => done({ error: String(e) }));`, [], { async: true });
+  }
+
   /** Every HTTP(S) request the browser has opened since start, with what triggered it. */
   async requestLog() {
     return this.chrome('return window.__malgeumTest.requests.slice()');
@@ -405,6 +441,7 @@ export class FirefoxSession {
 
   async quit() {
     this.offSignals?.();
+    if (this.downloadDir) fs.rmSync(this.downloadDir, { recursive: true, force: true });
     if (this.quitting) return this.quitting;
     this.quitting = this.driver.quit().catch(() => { /* already gone */ });
     return this.quitting;

@@ -289,10 +289,42 @@ async function articleFlow(t, name, expect) {
     checkExport(exp, expect);
   });
 
-  await t.test('Copy Markdown: the body as Markdown', async () => {
+  let copied = null;
+  await t.test('Copy Markdown: the article as a Markdown document with front matter', async () => {
     assert.ok(popup, 'reader mode could not be turned on');
     const md = await copyVia(popup, 'copy-markdown');
     checkMarkdown(md, expect);
+    const front = /^---\n([\s\S]*?)\n---\n\n# /.exec(md);
+    assert.ok(front, `opens with YAML front matter, then the title: ${md.slice(0, 120)}`);
+    if (expect.expectTitle) assert.ok(front[1].includes(`title: "${expect.expectTitle}"`), 'front matter: title');
+    if (expect.expectPublished) assert.ok(front[1].includes(`published: ${expect.expectPublished}`), 'front matter: published');
+    assert.match(front[1], /^url: "https?:\/\//m, 'front matter: url');
+    copied = md;
+  });
+
+  await t.test('Save JSON and Save Markdown: files named from date and title', async () => {
+    assert.ok(popup, 'reader mode could not be turned on');
+    const before = (await ff.downloads()).length;
+    for (const [id, ext] of [['save-json', 'json'], ['save-markdown', 'md']]) {
+      await click(popup, id);
+      const saved = await waitFor(async () => {
+        const all = await ff.downloads();
+        return all.slice(before).find((x) => x.path.endsWith(`.${ext}`) && x.succeeded) || null;
+      }, { timeout: 10000, message: `a finished .${ext} download after #${id}` });
+      const name = path.basename(saved.path);
+      if (expect.expectPublished) assert.ok(name.startsWith(`${expect.expectPublished.slice(0, 10)} `), `dated file name: ${name}`);
+      if (expect.expectTitle) assert.ok(name.includes(expect.expectTitle.split(' ')[0]), `the title in ${name}`);
+      assert.match(saved.source, /^blob:moz-extension:/, 'a Blob link of the popup');
+      const body = fs.readFileSync(saved.path, 'utf8');
+      if (ext === 'json') {
+        const a = JSON.parse(body);
+        assert.equal(a.schema, 'malgeum.article/1');
+        checkExport(a, expect);
+      } else {
+        assert.equal(body, copied, 'Save Markdown writes what Copy Markdown copies');
+      }
+      fs.rmSync(saved.path);
+    }
   });
 
   await t.test('toggle off: body.outerHTML and scroll position as before', async () => {
@@ -454,7 +486,8 @@ test('settings persist in storage.sync and survive reopening the popup', { skip 
     for (const r of document.querySelectorAll('input[type=radio]')) (radios[r.name] ||= []).push({ id: r.id, value: r.value, checked: r.checked });
     for (const [name, list] of Object.entries(radios)) out.push({ kind: 'radio', name, value: (list.find((r) => r.checked) || {}).value, options: list.map((r) => r.value), ids: list.map((r) => r.id) });
     for (const i of document.querySelectorAll('input[type=range], input[type=number]')) out.push({ kind: 'range', id: i.id, name: i.name, value: i.value, min: i.min, max: i.max, step: i.step });
-    for (const i of document.querySelectorAll('input[type=checkbox]')) out.push({ kind: 'checkbox', id: i.id, name: i.name, value: String(i.checked) });
+    // (#auto-site is not a setting: it asks the browser for a permission, which needs the user's click.)
+    for (const i of document.querySelectorAll('input[type=checkbox]:not(#auto-site)')) out.push({ kind: 'checkbox', id: i.id, name: i.name, value: String(i.checked) });
     return out;`);
   assert.ok(controls.length > 0, 'the popup has settings controls');
   const syncBefore = await ff.driver.executeAsyncScript('const done = arguments[arguments.length - 1]; browser.storage.sync.get(null).then(done, (e) => done({ error: String(e) }))');
@@ -745,6 +778,278 @@ test('the page cannot rewrite the reader through the selection (window.find, get
   await toggleTo(popup, false);
   await closeTab(popup);
   await closeTab(ctx.page);
+});
+
+// The frame script is a data: URL read as Latin-1: its source must be ASCII (`arg` is escaped).
+const ascii = (src) => src.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+// Runs `fn(shadow, content, arg)` on the reader's closed shadow root, with chrome privileges.
+function inReader(tabId, fn, arg = null) {
+  return ff.inContent(tabId, `function (content) {
+    const host = Array.from(content.document.querySelectorAll('#malgeum-reader')).find((h) => h.openOrClosedShadowRoot);
+    if (!host) return { none: true };
+    return (${fn})(host.openOrClosedShadowRoot, content, ${ascii(JSON.stringify(arg))});
+  }`);
+}
+
+// Clicks an element of the reader as the user would (WebDriver's pointer, at its centre).
+async function clickReader(handle, tabId, selector) {
+  const at = await waitFor(() => inReader(tabId, (shadow, content, sel) => {
+    const e = shadow.querySelector(sel);
+    if (!e || !e.checkVisibility()) return null;
+    const r = e.getBoundingClientRect();
+    return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
+  }, selector), { message: `${selector} in the reader` });
+  await ff.selectTab(handle);
+  const { Origin } = await import('selenium-webdriver/lib/input.js');
+  await ff.driver.actions().move({ x: at.x, y: at.y, origin: Origin.VIEWPORT }).click().perform();
+}
+
+test('contents and print: the reader\'s buttons, a table of contents for three sub-headings or more, print styles', { skip }, async () => {
+  const ctx = await openArticle('ko-sections-article.html');
+  const popup = await openPopup(ctx.tabId);
+  await toggleTo(popup, true);
+  const bar = await waitFor(() => inReader(ctx.tabId, (shadow) => Array.from(shadow.querySelectorAll('.mg-bar [data-action]')).map((b) => b.dataset.action)), { message: 'the reader bar' });
+  assert.deepEqual(bar, ['listen', 'toc', 'print', 'close']);
+  await clickReader(ctx.page, ctx.tabId, '[data-action="toc"]');
+  const items = await waitFor(() => inReader(ctx.tabId, (shadow) => {
+    const nav = shadow.querySelector('.mg-toc');
+    return nav.checkVisibility() ? Array.from(nav.querySelectorAll('li')).map((li) => li.textContent) : null;
+  }), { message: 'the contents panel' });
+  assert.deepEqual(items, ['수질은 얼마나 좋아졌나', '시민들의 하루가 바뀌었다', '남은 과제와 예산', '전문가 제언']);
+  await clickReader(ctx.page, ctx.tabId, '.mg-toc li:nth-child(2) button');
+  await waitFor(async () => (await inReader(ctx.tabId, (shadow, content, text) => {
+    const h = Array.from(shadow.querySelectorAll('.mg-content h2')).find((x) => x.textContent === text);
+    const t = h.getBoundingClientRect().top;
+    return content.scrollY > 0 && t >= -2 && t < content.innerHeight - 40;
+  }, '시민들의 하루가 바뀌었다')) === true, { message: 'the second heading scrolled into view' });
+  await clickReader(ctx.page, ctx.tabId, '[data-action="toc"]');
+
+  // Print styles (the tab shown as print media), then the print button printing for real: the
+  // profile prints silently to a PDF file.
+  await ff.emulatePrint(ctx.tabId, true);
+  const printed = await inReader(ctx.tabId, (shadow, content) => {
+    const cs = (sel, pseudo) => content.getComputedStyle(shadow.querySelector(sel), pseudo);
+    const link = Array.from(shadow.querySelectorAll('.mg-content a')).find((a) => a.href.endsWith('/river-report'));
+    return {
+      bar: cs('.mg-bar').display, toc: cs('.mg-toc').display, bg: cs('.mg-root').backgroundColor, fg: cs('.mg-content p').color,
+      after: content.getComputedStyle(link, '::after').content, figure: cs('.mg-content figure').breakInside,
+    };
+  });
+  await ff.emulatePrint(ctx.tabId, false);
+  // Firefox computes `content` as written: the link's address comes from attr(href).
+  assert.match(printed.after, /^" \(" attr\(href\) "\)"$|^" \(https:\/\/seoul\.example\/river-report\)"$/);
+  assert.deepEqual({ ...printed, after: undefined }, {
+    bar: 'none', toc: 'none', bg: 'rgb(255, 255, 255)', fg: 'rgb(0, 0, 0)', after: undefined, figure: 'avoid',
+  });
+  const pdf = path.join(ff.downloadDir, 'printed.pdf');
+  fs.rmSync(pdf, { force: true });
+  await clickReader(ctx.page, ctx.tabId, '[data-action="print"]');
+  await waitFor(() => fs.existsSync(pdf) && fs.statSync(pdf).size > 1000, { timeout: 20000, message: 'the printed PDF' });
+  assert.ok(fs.readFileSync(pdf).subarray(0, 5).toString() === '%PDF-', 'a PDF was printed');
+  await clickReader(ctx.page, ctx.tabId, '[data-action="close"]');
+  await waitFor(async () => (await readerCount(ctx.page)) === 0, { message: 'the close button to close the reader' });
+  await closeTab(popup);
+  await closeTab(ctx.page);
+});
+
+test('reader from a selection: on a page that is not an article, and on part of an article', { skip }, async () => {
+  const ctx = await openArticle('selection-page.html');
+  const before = await bodyHtml(ctx.page);
+  let popup = await openPopup(ctx.tabId);
+  await click(popup, 'toggle');
+  await waitFor(async () => /does not look like an article/.test(await popupText(popup)), { message: 'the not-an-article message' });
+  assert.equal(await readerCount(ctx.page), 0);
+  await closeTab(popup);
+  const selected = await inPage(ctx.page, `
+    const r = document.createRange();
+    r.setStartBefore(document.getElementById('sel-start'));
+    r.setEndAfter(document.getElementById('sel-end'));
+    getSelection().removeAllRanges();
+    getSelection().addRange(r);
+    return getSelection().toString();`);
+  assert.match(selected, /east quay[\s\S]*harbour office/);
+  popup = await openPopup(ctx.tabId);
+  await toggleTo(popup, true);
+  const r = await ff.inspectReader(ctx.tabId);
+  const text = norm(r.text);
+  assert.ok(text.includes('Moorings on the east quay close for dredging from Monday.') && text.includes('Questions go to the harbour office.'));
+  for (const s of ['Lost cat', 'Choir practice', 'Privacy', 'Log in']) assert.ok(!text.includes(s), `nothing outside the selection: ${s}`);
+  assert.ok(!/\son[a-z]+\s*=/i.test(r.html) && !/<script/i.test(r.html), 'the selection went through the sanitizer');
+  assert.equal(await inPage(ctx.page, 'return window.__ran'), 1, 'the selected script did not run again');
+  await toggleTo(popup, false);
+  assert.equal(await bodyHtml(ctx.page), before, 'the page is as it was');
+  await closeTab(popup);
+  await closeTab(ctx.page);
+
+  const art = await openArticle('ko-sections-article.html');
+  await inPage(art.page, `
+    const h = Array.from(document.querySelectorAll('h2'))[1];
+    const r = document.createRange();
+    r.setStartBefore(h);
+    r.setEndAfter(h.nextElementSibling.nextElementSibling);
+    getSelection().removeAllRanges();
+    getSelection().addRange(r);`);
+  popup = await openPopup(art.tabId);
+  await toggleTo(popup, true);
+  const ar = norm((await ff.inspectReader(art.tabId)).text);
+  assert.ok(ar.includes('출퇴근길에 하천변을 걷는 시민이 늘었다.') && ar.includes('야간 관리 인력을'), 'the selected section');
+  assert.ok(!ar.includes('서울시가 도심 하천 복원 사업을') && !ar.includes('전문가들은 복원보다'), 'only the selected section');
+  assert.ok(ar.includes('서울 도심 하천 복원 10년, 무엇이 달라졌나'), 'the page\'s title');
+  await toggleTo(popup, false);
+  await closeTab(popup);
+  await closeTab(art.page);
+});
+
+// Runs `fn(arg)` in the reader's own world (the content scripts' isolated world) of tab `tabId`,
+// through scripting.executeScript called from the popup page (an extension page).
+async function inWorld(popup, tabId, fn, arg = null) {
+  await ff.driver.switchTo().window(popup);
+  const r = await ff.driver.executeAsyncScript(`
+    const done = arguments[arguments.length - 1];
+    const api = window.browser || window.wrappedJSObject.browser;
+    api.scripting.executeScript({ target: { tabId: arguments[0] }, func: ${fn}, args: [arguments[1]] })
+      .then((r) => done({ result: r[0].result }), (e) => done({ error: String(e) }));`, tabId, arg);
+  if (r.error) throw new Error(r.error);
+  return r.result;
+}
+
+test('listen: read aloud with a stand-in engine (voice, play/pause, paragraphs, highlight, Korean sentences, silence on close); the real API does not throw', { skip }, async (t) => {
+  const ctx = await openArticle('ko-sections-article.html');
+  const popup = await openPopup(ctx.tabId);
+  await toggleTo(popup, true);
+  const install = String(function (voices) {
+    const fake = {
+      voices, spoken: [], log: [], auto: false, current: null,
+      getVoices() { return this.voices; },
+      createUtterance(text) { return { text }; },
+      speak(u) {
+        this.spoken.push({ text: u.text, lang: u.lang, rate: u.rate, voice: u.voice ? u.voice.name : null });
+        this.current = u;
+        setTimeout(() => { if (u.onstart) u.onstart({}); if (this.auto) setTimeout(() => this.end(u), 5); }, 0);
+      },
+      end(u = this.current) { if (!u || u !== this.current) return false; this.current = null; if (u.onend) u.onend({}); return true; },
+      pause() { this.log.push('pause'); },
+      resume() { this.log.push('resume'); },
+      cancel() { this.log.push('cancel'); const u = this.current; this.current = null; if (u && u.onerror) u.onerror({ error: 'interrupted' }); },
+    };
+    globalThis.__fakeSpeech = fake;
+    return Object.getOwnPropertyDescriptor(globalThis, '__malgeum').value.useSpeech(fake);
+  });
+  const fakeLog = String(function () {
+    const f = globalThis.__fakeSpeech;
+    return { spoken: f.spoken, log: f.log };
+  });
+  const state = () => inReader(ctx.tabId, (shadow, content) => {
+    const bar = shadow.querySelector('.mg-listen');
+    const hl = content.CSS.highlights.get('mg-spoken');
+    const reading = shadow.querySelector('.mg-reading');
+    return {
+      bar: !!bar && bar.checkVisibility(), mode: bar ? bar.dataset.mode || null : null,
+      status: bar ? bar.querySelector('.mg-listen-status').textContent : null,
+      highlighted: hl ? Array.from(hl.wrappedJSObject || hl).map((r) => r.toString()).join('') : null,
+      reading: reading ? reading.textContent : null,
+    };
+  });
+  const waitSt = (pred, message) => waitFor(async () => { const x = await state(); return pred(x) ? x : null; }, { message });
+  const title = '서울 도심 하천 복원 10년, 무엇이 달라졌나';
+  const first = '서울시가 도심 하천 복원 사업을 시작한 지 10년이 지났다.';
+
+  assert.deepEqual(await inWorld(popup, ctx.tabId, install, [{ name: 'Test English', lang: 'en-US', default: true }, { name: 'Test Korean', lang: 'ko-KR' }]), { ok: true });
+  await clickReader(ctx.page, ctx.tabId, '[data-action="listen"]');
+  let x = await waitSt((v) => v.bar && v.highlighted === title, 'the listen bar and the title highlighted');
+  assert.match(x.status, /Test Korean \(ko-KR\)/);
+  assert.equal(x.reading, title);
+  let f = await inWorld(popup, ctx.tabId, fakeLog);
+  assert.deepEqual(f.spoken[0], { text: title, lang: 'ko-KR', rate: 1, voice: 'Test Korean' });
+  await inWorld(popup, ctx.tabId, String(function () { return globalThis.__fakeSpeech.end(); }));
+  await waitSt((v) => v.highlighted === first, 'the first sentence highlighted');
+  await clickReader(ctx.page, ctx.tabId, '[data-listen="play"]');
+  await waitSt((v) => v.mode === 'paused', 'paused');
+  await clickReader(ctx.page, ctx.tabId, '[data-listen="play"]');
+  await waitSt((v) => v.mode === 'playing', 'playing');
+  await clickReader(ctx.page, ctx.tabId, '[data-listen="next"]');
+  await waitSt((v) => v.highlighted === '복원 구간은 모두 12.4킬로미터다.', 'the next paragraph');
+  await clickReader(ctx.page, ctx.tabId, '[data-listen="faster"]');
+  f = await inWorld(popup, ctx.tabId, fakeLog);
+  assert.deepEqual(f.log, ['pause', 'resume', 'cancel', 'cancel']);
+  assert.equal(f.spoken.at(-1).rate, 1.1);
+  await clickReader(ctx.page, ctx.tabId, '[data-listen="stop"]');
+  await waitSt((v) => v.mode === 'stopped' && v.highlighted === null, 'stopped, nothing highlighted');
+  // The whole article: Korean sentences split where they end.
+  await inWorld(popup, ctx.tabId, String(function () { const g = globalThis.__fakeSpeech; g.auto = true; g.spoken.length = 0; return true; }));
+  await clickReader(ctx.page, ctx.tabId, '[data-listen="play"]');
+  await waitSt((v) => v.mode === 'stopped', 'the whole article read');
+  const said = (await inWorld(popup, ctx.tabId, fakeLog)).spoken.map((v) => v.text);
+  for (const sentence of ['수질은 3.5배 좋아졌고 물고기는 27종으로 늘었다.', '과연 예산은 충분할까?', '전문가들의 의견은 엇갈린다!', '시는 내년까지 구간을 더 늘릴 계획이에요.', '환경단체는 "숫자보다 중요한 것은 꾸준함(지속성)이다."']) {
+    assert.ok(said.includes(sentence), `a sentence of its own: ${sentence}`);
+  }
+  // Silence when the reader closes.
+  await inWorld(popup, ctx.tabId, String(function () { globalThis.__fakeSpeech.auto = false; return true; }));
+  await clickReader(ctx.page, ctx.tabId, '[data-listen="play"]');
+  await waitSt((v) => v.mode === 'playing', 'playing');
+  const cancels = (await inWorld(popup, ctx.tabId, fakeLog)).log.filter((v) => v === 'cancel').length;
+  await clickReader(ctx.page, ctx.tabId, '[data-action="close"]');
+  await waitFor(async () => (await readerCount(ctx.page)) === 0, { message: 'the reader to close' });
+  assert.equal((await inWorld(popup, ctx.tabId, fakeLog)).log.filter((v) => v === 'cancel').length, cancels + 1, 'closing cancels the speech');
+  // The browser's own speechSynthesis: no throw, a voice named or none said (or its error event reported).
+  await inWorld(popup, ctx.tabId, String(function () { return Object.getOwnPropertyDescriptor(globalThis, '__malgeum').value.useSpeech(null); }));
+  await toggleTo(popup, true);
+  await clickReader(ctx.page, ctx.tabId, '[data-action="listen"]');
+  x = await waitSt((v) => v.bar && v.status, 'the listen bar with the browser\'s engine');
+  assert.match(x.status, /^(Voice: .+|No voice for Korean \(ko-KR\).*|Reading aloud stopped: [\w-]+)$/, x.status);
+  t.diagnostic(`the browser's speech: ${x.status}`);
+  await clickReader(ctx.page, ctx.tabId, '[data-listen="stop"]');
+  await waitSt((v) => v.mode === 'stopped', 'stopped');
+  await toggleTo(popup, false);
+  await closeTab(popup);
+  await closeTab(ctx.page);
+});
+
+test('open by itself: "Always open the reader on this site" through optional_host_permissions; only articles; a list to remove sites', { skip }, async () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8'));
+  assert.deepEqual(manifest.optional_host_permissions, ['http://*/*', 'https://*/*']);
+  assert.deepEqual([...manifest.permissions].sort(), ['activeTab', 'clipboardWrite', 'scripting', 'storage']);
+  const first = await openArticle('seed.html');
+  const popup = await openPopup(first.tabId);
+  const box = await whenEnabled(popup, 'auto-site');
+  assert.equal(await box.isSelected(), false);
+  assert.equal(await ff.driver.findElement(By.id('auto-host')).getText(), '127.0.0.1');
+  const listed = async () => {
+    await ff.driver.switchTo().window(popup);
+    return ff.driver.executeScript("return Array.from(document.querySelectorAll('#auto-sites li')).map((li) => li.dataset.origin)");
+  };
+  try {
+    await box.click();
+    await waitFor(async () => (await listed()).includes('http://127.0.0.1'), { message: 'the site in the popup\'s list' });
+    assert.equal(await ff.driver.findElement(By.id('auto-site')).isSelected(), true);
+
+    const art = await openArticle('ko-sections-article.html');
+    await waitFor(async () => (await readerCount(art.page)) === 1, { timeout: 15000, message: 'the reader to open by itself' });
+    const r = await ff.inspectReader(art.tabId);
+    assert.ok(norm(r.text).includes('서울 도심 하천 복원 10년, 무엇이 달라졌나'));
+
+    const other = await openArticle('not-article.html');
+    const loaded = await bodyHtml(other.page);
+    await sleep(1500);
+    assert.equal(await readerCount(other.page), 0, 'no reader on a page that is not an article');
+    assert.equal(await bodyHtml(other.page), loaded, 'the page is untouched');
+    assert.equal(await inPage(other.page, "return document.getElementById('malgeum-notice')"), null, 'no notice');
+
+    await ff.driver.switchTo().window(popup);
+    await ff.driver.findElement(By.css('#auto-sites li[data-origin="http://127.0.0.1"] button')).click();
+    await waitFor(async () => (await listed()).length === 0, { message: 'the site gone from the list' });
+    assert.equal(await ff.driver.findElement(By.id('auto-site')).isSelected(), false);
+    const again = await openArticle('ko-sections-article.html?again');
+    await sleep(1200);
+    assert.equal(await readerCount(again.page), 0, 'no reader by itself once the site is removed');
+    for (const h of [again.page, other.page, art.page]) await closeTab(h);
+  } finally {
+    await ff.driver.switchTo().window(popup);
+    await ff.driver.executeAsyncScript('const done = arguments[0]; (window.browser || window.wrappedJSObject.browser).storage.sync.remove("autoSites").then(() => done(true), () => done(false));');
+    await closeTab(popup);
+    await closeTab(first.page);
+  }
 });
 
 test('no network requests of the extension\'s own', { skip }, async (t) => {
