@@ -13,7 +13,7 @@
 import init, { extract } from '../pkg/malgeum.js';
 import './shared.js';
 
-const { normalizeSettings, failure, failed, errorText, ERROR, AUTO_SITES, siteOf, normalizeSites } =
+const { normalizeSettings, failure, failed, errorText, ERROR, COMMANDS, AUTO_SITES, siteOf, normalizeSites } =
   Object.getOwnPropertyDescriptor(globalThis, 'MalgeumShared').value;
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -352,6 +352,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (!message || typeof message !== 'object') return false;
   // Only our own pages and our own content script talk to us.
   if (sender.id !== api.runtime.id) return false;
+  if (!COMMANDS.includes(message.cmd)) return false;
   let work;
   switch (message.cmd) {
     case 'state':

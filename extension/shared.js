@@ -58,7 +58,7 @@
     };
   }
 
-  const COMMANDS = ['state', 'toggle', 'export', 'close'];
+  const COMMANDS = ['state', 'toggle', 'export', 'sites', 'close'];
 
   // Sites where the reader opens by itself: storage.sync[AUTO_SITES] holds their origins
   // (`https://news.example`: scheme and host, any port), each granted through
