@@ -212,6 +212,26 @@ pub fn render(scan: &Scan, plan: &Plan, page_url: &str) -> Rendered {
     }
 }
 
+/// The leading runs of `texts` that the browser's DOM holds as one text node: runs of one
+/// element with no element (before `next_node_start`) or comment between them, as an ignored
+/// end tag or a chunk boundary of the parser leaves them.
+fn one_text_node<'t>(
+    scan: &Scan,
+    texts: &'t [scan::TextRun],
+    next_node_start: u32,
+) -> &'t [scan::TextRun] {
+    let mut n = 1;
+    while let Some(next) = texts.get(n) {
+        let prev = texts[n - 1];
+        let gap = &scan.html[prev.end as usize..next.start as usize];
+        if next.owner != prev.owner || next.start >= next_node_start || gap.contains("<!") {
+            break;
+        }
+        n += 1;
+    }
+    &texts[..n]
+}
+
 impl Builder<'_, '_> {
     fn render_root(&mut self, root: u32, plan: &Plan) {
         let scan = self.scan;
@@ -229,8 +249,9 @@ impl Builder<'_, '_> {
             let next_text = texts.get(t);
             match (next_node, next_text) {
                 (Some(n), Some(tr)) if tr.start < n.start => {
-                    self.on_text(*tr, plan);
-                    t += 1;
+                    let runs = one_text_node(scan, &texts[t..], n.start);
+                    self.on_text(runs, plan);
+                    t += runs.len();
                 }
                 (Some(_), _) => {
                     if plan.dropped[i as usize] {
@@ -245,9 +266,10 @@ impl Builder<'_, '_> {
                     self.on_element(i);
                     i += 1;
                 }
-                (None, Some(tr)) => {
-                    self.on_text(*tr, plan);
-                    t += 1;
+                (None, Some(_)) => {
+                    let runs = one_text_node(scan, &texts[t..], u32::MAX);
+                    self.on_text(runs, plan);
+                    t += runs.len();
                 }
                 (None, None) => break,
             }
@@ -331,8 +353,10 @@ impl Builder<'_, '_> {
         self.stack.last_mut().unwrap().0.children.push(content);
     }
 
-    fn on_text(&mut self, run: scan::TextRun, plan: &Plan) {
+    /// Text from `runs`: the runs of one DOM text node (see [`one_text_node`]).
+    fn on_text(&mut self, runs: &[scan::TextRun], plan: &Plan) {
         let scan = self.scan;
+        let run = runs[0];
         let owner = &scan.nodes[run.owner as usize];
         if plan
             .dropped
@@ -342,7 +366,14 @@ impl Builder<'_, '_> {
         {
             return;
         }
-        let raw = &scan.html[run.start as usize..run.end as usize];
+        let raw: std::borrow::Cow<str> = match runs {
+            [one] => scan.html[one.start as usize..one.end as usize].into(),
+            _ => runs
+                .iter()
+                .map(|r| &scan.html[r.start as usize..r.end as usize])
+                .collect::<String>()
+                .into(),
+        };
         if owner.tag == Tag::Noscript {
             // Its raw text may come in several chunks: read them all at the first one.
             if self.last_noscript != run.owner {
@@ -363,7 +394,7 @@ impl Builder<'_, '_> {
             return;
         }
         self.close_outside(run.owner);
-        let text = charref::decode_text(raw);
+        let text = charref::decode_text(&raw);
         if text.trim().is_empty() {
             // Whitespace between words matters; between blocks it does not.
             if self.stack.len() > 1 && holds_inline(self.stack.last().unwrap().0.tag) {
@@ -420,6 +451,12 @@ impl Builder<'_, '_> {
         }
         if tag.is_block() {
             self.end_paragraph();
+            // A block inside inline formatting (`<b><p>…</p></b>`, which the DOM allows): the
+            // reader's HTML puts no block in an inline, so the formatting ends before it.
+            while self.stack.len() > 1 && !self.stack.last().unwrap().0.tag.is_block() {
+                self.close_top();
+                self.end_paragraph();
+            }
         }
         if tag == Tag::Img {
             if let Some(img) = self.image(i) {

@@ -12,7 +12,7 @@ use crate::charref;
 use crate::markup;
 use crate::rules::{self, hint, SiteRule};
 use crate::tags::{self, Tag};
-use lol_html::{doc_comments, doc_text, element, HtmlRewriter, MemorySettings, Settings};
+use lol_html::{doc_comments, doc_text, doctype, element, HtmlRewriter, MemorySettings, Settings};
 use std::cell::RefCell;
 
 pub const NONE: u32 = u32::MAX;
@@ -126,6 +126,9 @@ pub struct Scan<'h> {
     pub texts: Vec<TextRun>,
     pub paragraphs: Vec<Paragraph>,
     pub meta: PageMeta,
+    /// Formatting elements reopened by the tree-construction rules, with the start tag of the
+    /// element each copies: `(copy, start, end)`, ordered by copy.
+    copies: Vec<(u32, u32, u32)>,
 }
 
 #[derive(Clone, Copy)]
@@ -141,7 +144,31 @@ struct Frame {
     run_commas: u32,
     run_links: f32,
     last_was_br: bool,
+    /// A formatting element whose end tag came while a block inside it was open (HTML's
+    /// adoption agency case, `<b><p>x</b>`): it ends as soon as that block does.
+    closed_early: bool,
 }
+
+/// An entry of HTML's list of active formatting elements.
+#[derive(Clone, Copy)]
+enum Formatting {
+    /// Put by a cell, a caption, an object or a template: formatting from outside stays out.
+    Marker,
+    Element {
+        /// The element in the arena (the latest copy, once it has been reopened).
+        node: u32,
+        tag: Tag,
+        /// Where the first element's start tag is in the page: a copy has its attributes.
+        start_tag: (u32, u32),
+        /// Whether the element is still on the stack of open elements.
+        open: bool,
+    },
+}
+
+/// How many formatting elements the list keeps after its last marker. HTML sets no limit but
+/// three alike ("Noah's Ark"); every one not open is reopened before the next text, so a page
+/// of thousands of distinct unclosed `<b id=…>` would otherwise copy them all again and again.
+const MAX_ACTIVE_FORMATTING: usize = 12;
 
 struct State<'h> {
     html: &'h str,
@@ -170,6 +197,13 @@ struct State<'h> {
     seen_body: bool,
     /// The element being inserted is head content after `</head>`: it counts as head.
     after_head: bool,
+    /// The document's mode, as its DOCTYPE (or its lack) sets it: in quirks mode a `<table>`
+    /// stays inside an open `<p>`.
+    quirks: bool,
+    /// HTML's list of active formatting elements, oldest first.
+    formatting: Vec<Formatting>,
+    /// Elements the list reopened: (copy, the original's start tag range), by copy.
+    copies: Vec<(u32, u32, u32)>,
 }
 
 /// Limits that keep a hostile page from exhausting memory: lol_html's own buffers, and the
@@ -197,6 +231,9 @@ pub fn scan<'h>(html: &'h str, rule: Option<&'static SiteRule>) -> Result<Scan<'
         seen_head: false,
         seen_body: false,
         after_head: false,
+        quirks: true,
+        formatting: Vec::new(),
+        copies: Vec::new(),
     });
     {
         let settings = Settings::new()
@@ -209,6 +246,21 @@ pub fn scan<'h>(html: &'h str, rule: Option<&'static SiteRule>) -> Result<Scan<'
             .append_document_content_handler(doc_text!(|t| {
                 let range = t.source_location().bytes();
                 state.borrow_mut().on_text(range, t.as_str());
+                Ok(())
+            }))
+            .append_document_content_handler(doctype!(|d| {
+                let mut st = state.borrow_mut();
+                // Only a DOCTYPE before the first element sets the mode ("initial" mode).
+                // lol_html keeps the tokenizer's force-quirks flag to itself: a malformed
+                // DOCTYPE that still names `html` is read as no-quirks.
+                if !st.seen_html && st.nodes.is_empty() {
+                    st.quirks = tags::doctype_quirks(
+                        d.name().as_deref(),
+                        d.public_id().as_deref(),
+                        d.system_id().as_deref(),
+                        false,
+                    );
+                }
                 Ok(())
             }))
             .append_document_content_handler(doc_comments!(|c| {
@@ -234,6 +286,7 @@ pub fn scan<'h>(html: &'h str, rule: Option<&'static SiteRule>) -> Result<Scan<'
         texts: st.texts,
         paragraphs: st.paragraphs,
         meta: st.meta,
+        copies: st.copies,
     })
 }
 
@@ -364,7 +417,164 @@ impl<'h> State<'h> {
             return;
         }
         self.imply_table_rows(tag, range.start);
+        if tag == Tag::A && self.active_formatting(Tag::A).is_some() {
+            // `<a>` inside an `<a>`: the first one ends, as if its end tag came.
+            self.adopt(Tag::A);
+            if let Some(k) = self.active_formatting(Tag::A) {
+                self.formatting.remove(k);
+            }
+        }
+        if self.seen_body && tag.reconstructs_formatting(name) {
+            self.reconstruct_formatting(range.start);
+        }
+        let index = self.nodes.len() as u32;
+        let start_tag = (range.start as u32, range.end as u32);
         self.open_element(range, raw, name, tag);
+        let opened = self.stack.last().is_some_and(|f| f.node == index);
+        if opened && tag.is_formatting() {
+            self.push_formatting(index, tag, start_tag);
+        } else if opened && tag.is_formatting_marker() {
+            self.formatting.push(Formatting::Marker);
+        }
+    }
+
+    /// The position in the list of active formatting elements of the last `tag` after the
+    /// last marker.
+    fn active_formatting(&self, tag: Tag) -> Option<usize> {
+        for (k, entry) in self.formatting.iter().enumerate().rev() {
+            match *entry {
+                Formatting::Marker => return None,
+                Formatting::Element { tag: t, .. } if t == tag => return Some(k),
+                Formatting::Element { .. } => {}
+            }
+        }
+        None
+    }
+
+    /// Adds a formatting element to the list: at most three alike after the last marker
+    /// (HTML's "Noah's Ark" clause) and at most [`MAX_ACTIVE_FORMATTING`] in all.
+    fn push_formatting(&mut self, node: u32, tag: Tag, start_tag: (u32, u32)) {
+        let html = self.html;
+        let attributes = |(start, end): (u32, u32)| {
+            let raw = &html[start as usize..end as usize];
+            raw[1 + tag.name().len().min(raw.len() - 1)..].trim_end_matches(['>', '/'])
+        };
+        let mine = attributes(start_tag);
+        let after_marker = self
+            .formatting
+            .iter()
+            .rposition(|e| matches!(e, Formatting::Marker))
+            .map_or(0, |k| k + 1);
+        let alike: Vec<usize> = (after_marker..self.formatting.len())
+            .filter(|&k| match self.formatting[k] {
+                Formatting::Element {
+                    tag: t,
+                    start_tag: st,
+                    ..
+                } => t == tag && attributes(st).trim() == mine.trim(),
+                Formatting::Marker => false,
+            })
+            .collect();
+        if alike.len() >= 3 {
+            self.formatting.remove(alike[0]);
+        }
+        if self.formatting.len() - after_marker >= MAX_ACTIVE_FORMATTING {
+            self.formatting.remove(after_marker);
+        }
+        self.formatting.push(Formatting::Element {
+            node,
+            tag,
+            start_tag,
+            open: true,
+        });
+    }
+
+    /// Reopens, before content at `at`, the formatting elements a block's end closed while
+    /// they were still active ("reconstruct the active formatting elements").
+    fn reconstruct_formatting(&mut self, at: usize) {
+        let reopen_from = match self.formatting.last() {
+            None | Some(Formatting::Marker) => return,
+            Some(Formatting::Element { open: true, .. }) => return,
+            Some(_) => {
+                let mut k = self.formatting.len() - 1;
+                while k > 0
+                    && matches!(
+                        self.formatting[k - 1],
+                        Formatting::Element { open: false, .. }
+                    )
+                {
+                    k -= 1;
+                }
+                k
+            }
+        };
+        // Opening a copy may close elements (an `<a>` ends an open `<a>`, an HTML element ends
+        // `<svg>`), and with them change the list: it is read afresh at every step.
+        for k in reopen_from.. {
+            let Some(&Formatting::Element { tag, start_tag, .. }) = self.formatting.get(k) else {
+                return;
+            };
+            let raw = &self.html[start_tag.0 as usize..start_tag.1 as usize];
+            let index = self.nodes.len() as u32;
+            self.open_element(at..at, raw, tag.name(), tag);
+            if self.stack.last().is_none_or(|f| f.node != index) {
+                return;
+            }
+            self.copies.push((index, start_tag.0, start_tag.1));
+            let Some(entry) = self.formatting.get_mut(k) else {
+                return;
+            };
+            *entry = Formatting::Element {
+                node: index,
+                tag,
+                start_tag,
+                open: true,
+            };
+        }
+    }
+
+    /// An end tag for a formatting element: HTML's adoption agency algorithm, as far as an
+    /// arena that never moves an element can follow it. Returns false when no such element is
+    /// active (the end tag is then an ordinary one).
+    fn adopt(&mut self, tag: Tag) -> bool {
+        let Some(k) = self.active_formatting(tag) else {
+            return false;
+        };
+        let Formatting::Element { node, open, .. } = self.formatting[k] else {
+            return false;
+        };
+        let slot = if open {
+            self.stack
+                .iter()
+                .rposition(|f| f.node == node)
+                .filter(|&s| self.stack.len() - s <= 1024)
+        } else {
+            None
+        };
+        let Some(slot) = slot else {
+            // Closed already (by a block's end): the end tag only stops its reopening.
+            self.formatting.remove(k);
+            return true;
+        };
+        let above = &self.stack[slot + 1..];
+        if above.iter().any(|f| f.tag.is_scope_boundary()) {
+            // Not in scope (a cell or an object opened since): the end tag is ignored.
+            return true;
+        }
+        self.formatting.remove(k);
+        if above.iter().any(|f| f.tag.is_special()) {
+            if !self.move_block_out(slot) {
+                // Browsers move the block out of the formatting element and copy the
+                // formatting into it; an arena that never moves an element lets the formatting
+                // end with the block instead.
+                self.stack[slot].closed_early = true;
+            }
+        } else {
+            while self.stack.len() > slot {
+                self.pop(self.pos);
+            }
+        }
+        true
     }
 
     /// Rows and cells placed straight in a `<table>` get the `<tbody>` (and `<tr>`) the
@@ -387,7 +597,9 @@ impl<'h> State<'h> {
     /// tree-construction rules imply, such as a `<body>` the page leaves out).
     fn open_element(&mut self, range: std::ops::Range<usize>, raw: &'h str, name: &str, tag: Tag) {
         let counts = &self.open_counts;
-        let mut closes = if tags::may_close_implicitly(tag, &|t| counts[t as usize] > 0) {
+        let mut closes = if tag == Tag::Table && self.quirks {
+            0
+        } else if tags::may_close_implicitly(tag, &|t| counts[t as usize] > 0) {
             tags::implied_closes(&self.open_tags, tag)
         } else {
             0
@@ -497,6 +709,7 @@ impl<'h> State<'h> {
             run_commas: 0,
             run_links: 0.0,
             last_was_br: false,
+            closed_early: false,
         });
         self.open_tags.push(tag);
         self.open_counts[tag as usize] += 1;
@@ -941,6 +1154,19 @@ impl<'h> State<'h> {
             self.imply_html(range.start);
             self.begin_body(range.start, false);
         }
+        if self.seen_body
+            && self.stack.last().is_some_and(|f| {
+                !f.tag.holds_raw_text()
+                    && !matches!(
+                        f.tag,
+                        Tag::Table | Tag::Tbody | Tag::Thead | Tag::Tfoot | Tag::Tr
+                    )
+                    && f.inherited & IN_NEVER == 0
+            })
+            && self.open_counts[Tag::Svg as usize] + self.open_counts[Tag::Math as usize] == 0
+        {
+            self.reconstruct_formatting(range.start);
+        }
         let Some(top) = self.stack.last().copied() else {
             return;
         };
@@ -1026,6 +1252,12 @@ impl<'h> State<'h> {
             // Browsers keep both open: what follows `</body>` or `</html>` is still body.
             return;
         }
+        if tag.is_formatting() {
+            self.pos = at;
+            if self.adopt(tag) {
+                return;
+            }
+        }
         let hash = if tag == Tag::Other { fnv(name) } else { 0 };
         let nodes = &self.nodes;
         let stack = &self.stack;
@@ -1047,7 +1279,117 @@ impl<'h> State<'h> {
         }
     }
 
+    /// The adoption agency algorithm where the arena can follow it exactly: the formatting
+    /// element at `slot` holds, as the current node, a block that is the newest element and has
+    /// text only (`<b><p>It should read:</b>`). The formatting element ends before the block,
+    /// the block becomes its sibling, and a copy of the formatting wraps the block's text
+    /// (`<b></b><p><b>It should read:</b>`). Returns false, changing nothing, in other cases.
+    fn move_block_out(&mut self, slot: usize) -> bool {
+        let last = self.nodes.len() as u32 - 1;
+        if self.stack.len() != slot + 2 || self.stack[slot + 1].node != last || slot == 0 {
+            return false;
+        }
+        let (formatting, block) = (self.stack[slot], self.stack[slot + 1]);
+        if formatting.inherited != self.stack[slot - 1].inherited
+            || self.nodes[last as usize].element_children != 0
+            || self.nodes.len() >= MAX_NODES
+        {
+            // The formatting element changed what its content inherits (a link, a hidden
+            // class): moving the block out would change that too.
+            return false;
+        }
+        // The formatting element ends where the block starts.
+        self.stack.remove(slot);
+        self.open_tags.remove(slot);
+        self.open_counts[formatting.tag as usize] -= 1;
+        let moved = &mut self.stack[slot];
+        moved.block_slot = slot as u32;
+        let block_start = self.nodes[block.node as usize].start as usize;
+        let outer = self.nodes[formatting.node as usize].parent;
+        self.nodes[formatting.node as usize].element_children -= 1;
+        self.finish_node(formatting.node, block_start, formatting.inherited);
+        let depth = self.nodes[formatting.node as usize].depth;
+        let block_node = &mut self.nodes[block.node as usize];
+        block_node.parent = outer;
+        block_node.depth = depth;
+        let text_start = block_node.tag_end as usize;
+        // Its text, so far the block's own, goes into a copy of the formatting element.
+        let (chars, link_chars, commas) = (
+            std::mem::take(&mut block_node.chars),
+            std::mem::take(&mut block_node.link_chars),
+            std::mem::take(&mut block_node.commas),
+        );
+        self.nodes[outer as usize].element_children += 1;
+        let (tag_start, tag_end) = self.start_tag_of(formatting.node);
+        let raw = &self.html[tag_start as usize..tag_end as usize];
+        let copy = self.nodes.len() as u32;
+        let pos = self.pos;
+        self.open_element(
+            text_start..text_start,
+            raw,
+            formatting.tag.name(),
+            formatting.tag,
+        );
+        self.pos = pos;
+        self.copies.push((copy, tag_start, tag_end));
+        let node = &mut self.nodes[copy as usize];
+        node.chars = chars;
+        node.link_chars = link_chars;
+        node.commas = commas;
+        for run in self.texts.iter_mut().rev() {
+            if (run.start as usize) < text_start {
+                break;
+            }
+            if run.owner == block.node {
+                run.owner = copy;
+            }
+        }
+        // The copy ends here, with the end tag that moved the block out.
+        self.pop(pos);
+        true
+    }
+
+    /// Where an element's start tag is in the page (for a copy, its original's).
+    fn start_tag_of(&self, node: u32) -> (u32, u32) {
+        match self.copies.binary_search_by_key(&node, |c| c.0) {
+            Ok(k) => (self.copies[k].1, self.copies[k].2),
+            Err(_) => {
+                let n = &self.nodes[node as usize];
+                (n.start, n.tag_end)
+            }
+        }
+    }
+
+    /// Pops the current element, and then any formatting element that waited for it to end.
     fn pop(&mut self, at: usize) {
+        self.pop_one(at);
+        while self.stack.last().is_some_and(|f| f.closed_early) {
+            self.pop_one(at);
+        }
+    }
+
+    fn pop_one(&mut self, at: usize) {
+        if let Some(frame) = self.stack.last() {
+            let (node, tag) = (frame.node, frame.tag);
+            if tag.is_formatting() {
+                // Closed, yet still active: the next text reopens it.
+                if let Some(Formatting::Element { open, .. }) = self
+                    .formatting
+                    .iter_mut()
+                    .rev()
+                    .find(|e| matches!(e, Formatting::Element { node: n, .. } if *n == node))
+                {
+                    *open = false;
+                }
+            } else if tag.is_formatting_marker() {
+                // The cell, caption or object ends: so does the formatting opened inside it.
+                let marker = self
+                    .formatting
+                    .iter()
+                    .rposition(|e| matches!(e, Formatting::Marker));
+                self.formatting.truncate(marker.unwrap_or(0));
+            }
+        }
         if self.nodes[self.stack.last().map_or(0, |f| f.node) as usize]
             .tag
             .is_block()
@@ -1192,8 +1534,16 @@ impl Scan<'_> {
                 && self.nodes[node as usize].start < self.nodes[ancestor as usize].end
     }
 
+    /// The element's start tag as the page wrote it: for a reopened formatting element, the
+    /// start tag of the element it copies; for an implied one, nothing.
     pub fn raw_start_tag(&self, node: u32) -> &str {
         let n = &self.nodes[node as usize];
+        if n.start == n.tag_end {
+            if let Ok(k) = self.copies.binary_search_by_key(&node, |c| c.0) {
+                let (_, start, end) = self.copies[k];
+                return &self.html[start as usize..end as usize];
+            }
+        }
         &self.html[n.start as usize..n.tag_end as usize]
     }
 
@@ -1241,6 +1591,78 @@ mod tests {
         let t = tree("<ul><li>a<li>b</ul><table><tr><td>1<td>2</table>");
         assert_eq!(t[2].1, "ul");
         assert_eq!(t[6].1, "tr");
+    }
+
+    #[test]
+    fn a_table_ends_a_paragraph_only_outside_quirks_mode() {
+        let parent_of_table = |html: &str| {
+            tree(html)
+                .into_iter()
+                .find(|(tag, _)| tag == "table")
+                .unwrap()
+                .1
+        };
+        let table = "<p>Intro<table><tr><td>cell</td></tr></table>";
+        assert_eq!(parent_of_table(table), "p", "no DOCTYPE: quirks mode");
+        assert_eq!(parent_of_table(&format!("<!DOCTYPE html>{table}")), "body");
+        let html4 = r#"<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.0 Transitional//EN">"#;
+        assert_eq!(parent_of_table(&format!("{html4}{table}")), "p");
+    }
+
+    #[test]
+    fn formatting_cut_short_by_a_block_is_reopened_after_it() {
+        // `<p><i>a<p>b`: browsers reopen the <i> in the second paragraph.
+        let s = scan("<p><i>one<p>two</i><p>three", None).unwrap();
+        let owner_of = |word: &str| {
+            let run = s
+                .texts
+                .iter()
+                .find(|t| &s.html[t.start as usize..t.end as usize] == word)
+                .unwrap();
+            let owner = &s.nodes[run.owner as usize];
+            (owner.tag, s.nodes[owner.parent as usize].tag)
+        };
+        assert_eq!(owner_of("one"), (Tag::I, Tag::P));
+        assert_eq!(owner_of("two"), (Tag::I, Tag::P), "the <i> is reopened");
+        assert_eq!(owner_of("three"), (Tag::P, Tag::Body), "</i> ended it");
+        let copy = s
+            .texts
+            .iter()
+            .find(|t| &s.html[t.start as usize..t.end as usize] == "two");
+        assert_eq!(
+            s.raw_start_tag(copy.unwrap().owner),
+            "<i>",
+            "a copy has its start tag"
+        );
+    }
+
+    #[test]
+    fn a_block_inside_formatting_moves_out_at_its_end_tag() {
+        // `<b><p>x</b>y</p>`: browsers give `<b></b><p><b>x</b>y</p>`.
+        let s = scan("<div><b><p>bold</b>plain</p>after</div>", None).unwrap();
+        let t = tree(s.html);
+        assert_eq!(t[1], ("b".into(), "div".into()));
+        assert_eq!(
+            t[2],
+            ("p".into(), "div".into()),
+            "the paragraph left the <b>"
+        );
+        assert_eq!(
+            t[3],
+            ("b".into(), "p".into()),
+            "a copy of the <b> holds its text"
+        );
+        let owner_of = |word: &str| {
+            let run = s
+                .texts
+                .iter()
+                .find(|t| &s.html[t.start as usize..t.end as usize] == word)
+                .unwrap();
+            s.nodes[run.owner as usize].tag
+        };
+        assert_eq!(owner_of("bold"), Tag::B);
+        assert_eq!(owner_of("plain"), Tag::P);
+        assert_eq!(owner_of("after"), Tag::Div);
     }
 
     #[test]

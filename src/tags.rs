@@ -246,15 +246,72 @@ impl Tag {
 
     /// HTML's "special" category: an end tag for a phrasing element does not close past one.
     pub fn is_special(self) -> bool {
-        self.is_block()
-            || matches!(
-                self,
-                Tag::Html | Tag::Body | Tag::Head | Tag::Applet | Tag::Marquee
-            )
+        use Tag::*;
+        self.is_block() && !matches!(self, Video | Audio | Canvas | Svg | Math)
+            || matches!(self, Html | Body | Head | Applet | Marquee | Button)
+    }
+
+    /// HTML's formatting elements: the ones the list of active formatting elements keeps, so
+    /// that a block's end does not end their formatting (`<p><i>a<p>b`: b is italic too).
+    pub fn is_formatting(self) -> bool {
+        use Tag::*;
+        matches!(
+            self,
+            A | B | Big | Code | Em | Font | I | Nobr | S | Small | Strike | Strong | Tt | U
+        )
+    }
+
+    /// Elements that put a marker on the list of active formatting elements: formatting
+    /// opened outside one is not reopened inside it.
+    pub fn is_formatting_marker(self) -> bool {
+        use Tag::*;
+        matches!(
+            self,
+            Applet | Marquee | Object | Td | Th | Caption | Template
+        )
+    }
+
+    /// Whether the body's start tag for this element reopens the formatting a block cut short
+    /// ("reconstruct the active formatting elements"): phrasing content does, blocks and the
+    /// head's elements do not. `name` is read for the tags the enum leaves as `Other`.
+    pub fn reconstructs_formatting(self, name: &str) -> bool {
+        use Tag::*;
+        match self {
+            Html | Base | Link | Meta | Noframes | Script | Style | Template | Title | Body
+            | Frameset | Address | Article | Aside | Blockquote | Center | Details | Dialog
+            | Div | Dl | Fieldset | Figcaption | Figure | Footer | Header | Hgroup | Main
+            | Menu | Nav | Ol | P | Search | Section | Summary | Ul | H1 | H2 | H3 | H4 | H5
+            | H6 | Pre | Form | Li | Dd | Dt | Plaintext | Table | Param | Source | Track | Hr
+            | Textarea | Iframe | Noembed | Noscript | Rt | Rp | Caption | Col | Colgroup
+            | Frame | Head | Tbody | Td | Tfoot | Th | Thead | Tr => false,
+            Other => !["dir", "listing", "rb", "rtc", "basefont", "bgsound"]
+                .iter()
+                .any(|n| name.eq_ignore_ascii_case(n)),
+            _ => true,
+        }
+    }
+
+    /// Elements whose text is raw or escapable text, read in the tokenizer's text modes: their
+    /// text reopens no formatting.
+    pub fn holds_raw_text(self) -> bool {
+        use Tag::*;
+        matches!(
+            self,
+            Title
+                | Textarea
+                | Style
+                | Script
+                | Xmp
+                | Iframe
+                | Noembed
+                | Noframes
+                | Noscript
+                | Plaintext
+        )
     }
 
     /// Tags at which a search for an open element to close stops (HTML's scope boundaries).
-    fn is_scope_boundary(self) -> bool {
+    pub fn is_scope_boundary(self) -> bool {
         use Tag::*;
         matches!(
             self,
@@ -268,6 +325,100 @@ pub fn is_void_name(name: &str) -> bool {
     ["basefont", "bgsound"]
         .iter()
         .any(|v| name.eq_ignore_ascii_case(v))
+}
+
+/// Whether a DOCTYPE puts the document in quirks mode (HTML's "initial" insertion mode; a page
+/// without one is in quirks mode too). Of quirks mode, the scan needs one rule: a `<table>`
+/// does not end an open `<p>`.
+pub fn doctype_quirks(
+    name: Option<&str>,
+    public_id: Option<&str>,
+    system_id: Option<&str>,
+    force_quirks: bool,
+) -> bool {
+    const PUBLIC_EXACT: [&str; 3] = [
+        "-//w3o//dtd w3 html strict 3.0//en//",
+        "-/w3c/dtd html 4.0 transitional/en",
+        "html",
+    ];
+    const PUBLIC_PREFIXES: [&str; 55] = [
+        "+//silmaril//dtd html pro v0r11 19970101//",
+        "-//as//dtd html 3.0 aswedit + extensions//",
+        "-//advasoft ltd//dtd html 3.0 aswedit + extensions//",
+        "-//ietf//dtd html 2.0 level 1//",
+        "-//ietf//dtd html 2.0 level 2//",
+        "-//ietf//dtd html 2.0 strict level 1//",
+        "-//ietf//dtd html 2.0 strict level 2//",
+        "-//ietf//dtd html 2.0 strict//",
+        "-//ietf//dtd html 2.0//",
+        "-//ietf//dtd html 2.1e//",
+        "-//ietf//dtd html 3.0//",
+        "-//ietf//dtd html 3.2 final//",
+        "-//ietf//dtd html 3.2//",
+        "-//ietf//dtd html 3//",
+        "-//ietf//dtd html level 0//",
+        "-//ietf//dtd html level 1//",
+        "-//ietf//dtd html level 2//",
+        "-//ietf//dtd html level 3//",
+        "-//ietf//dtd html strict level 0//",
+        "-//ietf//dtd html strict level 1//",
+        "-//ietf//dtd html strict level 2//",
+        "-//ietf//dtd html strict level 3//",
+        "-//ietf//dtd html strict//",
+        "-//ietf//dtd html//",
+        "-//metrius//dtd metrius presentational//",
+        "-//microsoft//dtd internet explorer 2.0 html strict//",
+        "-//microsoft//dtd internet explorer 2.0 html//",
+        "-//microsoft//dtd internet explorer 2.0 tables//",
+        "-//microsoft//dtd internet explorer 3.0 html strict//",
+        "-//microsoft//dtd internet explorer 3.0 html//",
+        "-//microsoft//dtd internet explorer 3.0 tables//",
+        "-//netscape comm. corp.//dtd html//",
+        "-//netscape comm. corp.//dtd strict html//",
+        "-//o'reilly and associates//dtd html 2.0//",
+        "-//o'reilly and associates//dtd html extended 1.0//",
+        "-//o'reilly and associates//dtd html extended relaxed 1.0//",
+        "-//sq//dtd html 2.0 hotmetal + extensions//",
+        "-//softquad software//dtd hotmetal pro 6.0::19990601::extensions to html 4.0//",
+        "-//softquad//dtd hotmetal pro 4.0::19971010::extensions to html 4.0//",
+        "-//spyglass//dtd html 2.0 extended//",
+        "-//sun microsystems corp.//dtd hotjava html//",
+        "-//sun microsystems corp.//dtd hotjava strict html//",
+        "-//w3c//dtd html 3 1995-03-24//",
+        "-//w3c//dtd html 3.2 draft//",
+        "-//w3c//dtd html 3.2 final//",
+        "-//w3c//dtd html 3.2//",
+        "-//w3c//dtd html 3.2s draft//",
+        "-//w3c//dtd html 4.0 frameset//",
+        "-//w3c//dtd html 4.0 transitional//",
+        "-//w3c//dtd html experimental 19960712//",
+        "-//w3c//dtd html experimental 970421//",
+        "-//w3c//dtd w3 html//",
+        "-//w3o//dtd w3 html 3.0//",
+        "-//webtechs//dtd mozilla html 2.0//",
+        "-//webtechs//dtd mozilla html//",
+    ];
+    const PUBLIC_PREFIXES_WITHOUT_SYSTEM: [&str; 2] = [
+        "-//w3c//dtd html 4.01 frameset//",
+        "-//w3c//dtd html 4.01 transitional//",
+    ];
+    if force_quirks || !name.is_some_and(|n| n.eq_ignore_ascii_case("html")) {
+        return true;
+    }
+    if system_id.is_some_and(|s| {
+        s.eq_ignore_ascii_case("http://www.ibm.com/data/dtd/v11/ibmxhtml1-transitional.dtd")
+    }) {
+        return true;
+    }
+    let Some(public) = public_id.map(str::to_ascii_lowercase) else {
+        return false;
+    };
+    PUBLIC_EXACT.contains(&public.as_str())
+        || PUBLIC_PREFIXES.iter().any(|p| public.starts_with(p))
+        || system_id.is_none()
+            && PUBLIC_PREFIXES_WITHOUT_SYSTEM
+                .iter()
+                .any(|p| public.starts_with(p))
 }
 
 /// Whether an element may stand in the head ("in head" insertion mode): any other start tag
@@ -476,6 +627,22 @@ mod tests {
         assert_eq!(implied_closes(&[Body, Div], Span), 0);
         assert_eq!(implied_closes(&[Body, P, Table, Td], P), 0);
         assert_eq!(implied_closes(&[Body, A, Span], A), 2);
+    }
+
+    #[test]
+    fn doctypes_choose_quirks_mode_as_the_standard_lists() {
+        assert!(!doctype_quirks(Some("html"), None, None, false));
+        assert!(doctype_quirks(Some("html"), None, None, true));
+        assert!(doctype_quirks(Some("svg"), None, None, false));
+        let html4 = Some("-//W3C//DTD HTML 4.0 Transitional//EN");
+        assert!(doctype_quirks(Some("html"), html4, None, false));
+        let html401 = Some("-//W3C//DTD HTML 4.01 Transitional//EN");
+        assert!(doctype_quirks(Some("HTML"), html401, None, false));
+        let dtd = Some("http://www.w3.org/TR/html4/loose.dtd");
+        assert!(!doctype_quirks(Some("html"), html401, dtd, false));
+        let xhtml = Some("-//W3C//DTD XHTML 1.0 Transitional//EN");
+        assert!(!doctype_quirks(Some("html"), xhtml, None, false));
+        assert!(doctype_quirks(Some("html"), Some("HTML"), None, false));
     }
 
     #[test]
