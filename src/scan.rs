@@ -44,6 +44,8 @@ pub const DATE_HINT: u32 = 1 << 18;
 pub const EMBED_HINT: u32 = 1 << 19;
 
 // Flags every descendant inherits.
+/// The flags an element passes to its descendants (the bits from here up).
+pub const INHERITED_FLAGS: u32 = !((1 << 24) - 1);
 pub const IN_HIDDEN: u32 = 1 << 24;
 pub const IN_NEVER: u32 = 1 << 25;
 pub const IN_LINK: u32 = 1 << 26;
@@ -147,6 +149,8 @@ struct Frame {
     /// A formatting element whose end tag came while a block inside it was open (HTML's
     /// adoption agency case, `<b><p>x</b>`): it ends as soon as that block does.
     closed_early: bool,
+    /// How many paragraphs were recorded when it opened.
+    paragraphs_at_open: u32,
 }
 
 /// An entry of HTML's list of active formatting elements.
@@ -169,6 +173,10 @@ enum Formatting {
 /// three alike ("Noah's Ark"); every one not open is reopened before the next text, so a page
 /// of thousands of distinct unclosed `<b id=…>` would otherwise copy them all again and again.
 const MAX_ACTIVE_FORMATTING: usize = 12;
+
+/// How many elements after a block the arena renumbers to move the block out of a formatting
+/// element; past that the formatting ends with the block (keeps a hostile page linear).
+const MAX_MOVED_TAIL: usize = 256;
 
 struct State<'h> {
     html: &'h str,
@@ -563,12 +571,7 @@ impl<'h> State<'h> {
         }
         self.formatting.remove(k);
         if above.iter().any(|f| f.tag.is_special()) {
-            if !self.move_block_out(slot) {
-                // Browsers move the block out of the formatting element and copy the
-                // formatting into it; an arena that never moves an element lets the formatting
-                // end with the block instead.
-                self.stack[slot].closed_early = true;
-            }
+            self.adopt_block(slot);
         } else {
             while self.stack.len() > slot {
                 self.pop(self.pos);
@@ -710,6 +713,7 @@ impl<'h> State<'h> {
             run_links: 0.0,
             last_was_br: false,
             closed_early: false,
+            paragraphs_at_open: self.paragraphs.len() as u32,
         });
         self.open_tags.push(tag);
         self.open_counts[tag as usize] += 1;
@@ -1279,73 +1283,190 @@ impl<'h> State<'h> {
         }
     }
 
-    /// The adoption agency algorithm where the arena can follow it exactly: the formatting
-    /// element at `slot` holds, as the current node, a block that is the newest element and has
-    /// text only (`<b><p>It should read:</b>`). The formatting element ends before the block,
-    /// the block becomes its sibling, and a copy of the formatting wraps the block's text
-    /// (`<b></b><p><b>It should read:</b>`). Returns false, changing nothing, in other cases.
+    /// The adoption agency algorithm's outer loop for a formatting element at `slot` with a
+    /// block open inside it: the block moves out and a copy of the formatting moves in, then
+    /// the same for the copy (HTML runs it at most eight times).
+    fn adopt_block(&mut self, mut slot: usize) {
+        for _ in 0..8 {
+            if !self.move_block_out(slot) {
+                // Browsers would move the block out; where the arena cannot follow, the
+                // formatting ends with the block instead of swallowing what follows.
+                self.stack[slot].closed_early = true;
+                return;
+            }
+            slot += 1; // the copy, just above the block
+            if !self.stack[slot + 1..].iter().any(|f| f.tag.is_special()) {
+                while self.stack.len() > slot {
+                    self.pop(self.pos);
+                }
+                return;
+            }
+        }
+        self.stack[slot].closed_early = true;
+    }
+
+    /// One step of the adoption agency algorithm, where the block is the element right above
+    /// the formatting element at `slot` (`<b><p>It should read:</b>`): the formatting element
+    /// ends where the block starts, the block becomes its sibling, and a copy of the formatting
+    /// element, inserted right after the block in the arena, takes the block's content
+    /// (`<b></b><p><b>It should read:</b>`). Returns false, changing nothing, where the arena
+    /// cannot follow.
     fn move_block_out(&mut self, slot: usize) -> bool {
-        let last = self.nodes.len() as u32 - 1;
-        if self.stack.len() != slot + 2 || self.stack[slot + 1].node != last || slot == 0 {
+        if slot == 0 || slot + 1 >= self.stack.len() {
             return false;
         }
         let (formatting, block) = (self.stack[slot], self.stack[slot + 1]);
-        if formatting.inherited != self.stack[slot - 1].inherited
-            || self.nodes[last as usize].element_children != 0
+        let fb = block.node;
+        if !block.tag.is_special()
+            || formatting.inherited != self.stack[slot - 1].inherited
+            || self.nodes.len() - fb as usize > MAX_MOVED_TAIL
             || self.nodes.len() >= MAX_NODES
         {
-            // The formatting element changed what its content inherits (a link, a hidden
-            // class): moving the block out would change that too.
+            // A formatting element that changed what its content inherits (a link, a hidden
+            // class) would change it for the block too.
             return false;
         }
+        let f = formatting.node;
+        let slot32 = slot as u32;
         // The formatting element ends where the block starts.
         self.stack.remove(slot);
         self.open_tags.remove(slot);
-        self.open_counts[formatting.tag as usize] -= 1;
-        let moved = &mut self.stack[slot];
-        moved.block_slot = slot as u32;
-        let block_start = self.nodes[block.node as usize].start as usize;
-        let outer = self.nodes[formatting.node as usize].parent;
-        self.nodes[formatting.node as usize].element_children -= 1;
-        self.finish_node(formatting.node, block_start, formatting.inherited);
-        let depth = self.nodes[formatting.node as usize].depth;
-        let block_node = &mut self.nodes[block.node as usize];
-        block_node.parent = outer;
-        block_node.depth = depth;
-        let text_start = block_node.tag_end as usize;
-        // Its text, so far the block's own, goes into a copy of the formatting element.
-        let (chars, link_chars, commas) = (
-            std::mem::take(&mut block_node.chars),
-            std::mem::take(&mut block_node.link_chars),
-            std::mem::take(&mut block_node.commas),
-        );
-        self.nodes[outer as usize].element_children += 1;
-        let (tag_start, tag_end) = self.start_tag_of(formatting.node);
-        let raw = &self.html[tag_start as usize..tag_end as usize];
-        let copy = self.nodes.len() as u32;
-        let pos = self.pos;
-        self.open_element(
-            text_start..text_start,
-            raw,
-            formatting.tag.name(),
-            formatting.tag,
-        );
-        self.pos = pos;
-        self.copies.push((copy, tag_start, tag_end));
-        let node = &mut self.nodes[copy as usize];
-        node.chars = chars;
-        node.link_chars = link_chars;
-        node.commas = commas;
-        for run in self.texts.iter_mut().rev() {
-            if (run.start as usize) < text_start {
-                break;
-            }
-            if run.owner == block.node {
-                run.owner = copy;
+        for frame in &mut self.stack[slot..] {
+            if frame.block_slot == slot32 + 1 {
+                frame.block_slot = slot32;
             }
         }
-        // The copy ends here, with the end tag that moved the block out.
-        self.pop(pos);
+        let block_start = self.nodes[fb as usize].start as usize;
+        let outer = self.nodes[f as usize].parent;
+        self.nodes[f as usize].element_children -= 1;
+        self.finish_node(f, block_start, formatting.inherited);
+        self.nodes[outer as usize].element_children += 1;
+        let depth = self.nodes[f as usize].depth;
+        let moved = &mut self.nodes[fb as usize];
+        moved.parent = outer;
+        moved.depth = depth;
+
+        // The copy goes right after the block: every later index moves up by one.
+        let copy = fb + 1;
+        let shift = |i: u32| if i > fb && i != NONE { i + 1 } else { i };
+        for n in &mut self.nodes[copy as usize..] {
+            n.parent = if n.parent == fb {
+                copy
+            } else {
+                shift(n.parent)
+            };
+            n.block = shift(n.block);
+        }
+        let content_start = self.nodes[fb as usize].tag_end;
+        let from = self.texts.partition_point(|t| t.start < content_start);
+        for run in &mut self.texts[from..] {
+            run.owner = if run.owner == fb {
+                copy
+            } else {
+                shift(run.owner)
+            };
+        }
+        for frame in &mut self.stack[slot + 1..] {
+            frame.node = shift(frame.node);
+            frame.block = shift(frame.block);
+        }
+        for p in &mut self.paragraphs[block.paragraphs_at_open as usize..] {
+            p.container = if p.container == f {
+                outer
+            } else {
+                shift(p.container)
+            };
+        }
+        for (node, _, _) in self.meta.dated.iter_mut().rev() {
+            if *node <= fb {
+                break;
+            }
+            *node += 1;
+        }
+        for (node, _) in self.meta.itemprops.iter_mut().rev() {
+            if *node <= fb {
+                break;
+            }
+            *node += 1;
+        }
+        for entry in &mut self.formatting {
+            if let Formatting::Element { node, .. } = entry {
+                *node = shift(*node);
+            }
+        }
+        for (node, _, _) in self.copies.iter_mut().rev() {
+            if *node <= fb {
+                break;
+            }
+            *node += 1;
+        }
+        let (tag_start, tag_end) = self.start_tag_of(f);
+        let at = self.copies.partition_point(|c| c.0 < copy);
+        self.copies.insert(at, (copy, tag_start, tag_end));
+
+        // The copy holds what the block held so far; the block keeps what it counts of
+        // itself, and gets it all back when the copy ends.
+        let (class_weight, own_flags) = {
+            let n = &self.nodes[f as usize];
+            (n.class_weight, n.flags & !INHERITED_FLAGS)
+        };
+        let outer_block = &mut self.nodes[fb as usize];
+        let own = |total: &mut u32, own: bool| {
+            let rest = *total - u32::from(own && *total > 0);
+            *total -= rest;
+            rest
+        };
+        let tag = outer_block.tag;
+        let copy_node = Node {
+            tag: formatting.tag,
+            parent: fb,
+            depth: outer_block.depth + 1,
+            start: content_start,
+            tag_end: content_start,
+            end: content_start,
+            class_weight,
+            flags: own_flags | block.inherited,
+            chars: std::mem::take(&mut outer_block.chars),
+            link_chars: std::mem::take(&mut outer_block.link_chars),
+            commas: std::mem::take(&mut outer_block.commas),
+            paragraphs: own(&mut outer_block.paragraphs, tag == Tag::P),
+            images: own(&mut outer_block.images, tag == Tag::Img),
+            list_items: own(&mut outer_block.list_items, tag == Tag::Li),
+            inputs: own(
+                &mut outer_block.inputs,
+                matches!(tag, Tag::Input | Tag::Textarea | Tag::Select | Tag::Button),
+            ),
+            embeds: own(
+                &mut outer_block.embeds,
+                matches!(tag, Tag::Embed | Tag::Object | Tag::Iframe),
+            ),
+            heading_chars: std::mem::take(&mut outer_block.heading_chars),
+            element_children: std::mem::replace(&mut outer_block.element_children, 1),
+            name_hash: 0,
+            block: if tag.is_block() {
+                fb
+            } else {
+                outer_block.block
+            },
+        };
+        self.nodes.insert(copy as usize, copy_node);
+        self.stack.insert(
+            slot + 1,
+            Frame {
+                node: copy,
+                tag: formatting.tag,
+                inherited: block.inherited,
+                block: self.stack[slot].block,
+                block_slot: self.stack[slot].block_slot,
+                run_chars: 0,
+                run_commas: 0,
+                run_links: 0.0,
+                last_was_br: false,
+                closed_early: false,
+                paragraphs_at_open: self.paragraphs.len() as u32,
+            },
+        );
+        self.open_tags.insert(slot + 1, formatting.tag);
         true
     }
 
@@ -1663,6 +1784,31 @@ mod tests {
         assert_eq!(owner_of("bold"), Tag::B);
         assert_eq!(owner_of("plain"), Tag::P);
         assert_eq!(owner_of("after"), Tag::Div);
+
+        // The block's elements move into the copy with it, and the arena stays in order.
+        let s = scan(
+            "<div><i><p>one<br><span>two</span></i>three</p><p>four",
+            None,
+        )
+        .unwrap();
+        let t = tree(s.html);
+        let expect = [
+            ("div", "body"),
+            ("i", "div"),
+            ("p", "div"),
+            ("i", "p"),
+            ("br", "i"),
+            ("span", "i"),
+            ("p", "div"),
+        ];
+        let got: Vec<(&str, &str)> = t.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        assert_eq!(got, expect);
+        for (k, n) in s.nodes.iter().enumerate().skip(1) {
+            assert!(n.start >= s.nodes[k - 1].start, "arena in document order");
+            assert!((n.parent as usize) < k, "parents come first");
+        }
+        let span = s.nodes.iter().position(|n| n.tag == Tag::Span).unwrap() as u32;
+        assert_eq!(s.text_of(span), "two");
     }
 
     #[test]
