@@ -290,6 +290,37 @@ pub fn strip_title_suffix(title: &str, site_name: Option<&str>) -> String {
     t
 }
 
+/// Whether the page's address (or its canonical one) is on a Korean host (`….kr`).
+fn korean_host(scan: &Scan, page_url: &str) -> bool {
+    let canonical = scan
+        .meta
+        .canonical
+        .as_deref()
+        .or_else(|| meta(scan, &["og:url"]));
+    [Some(page_url), canonical]
+        .into_iter()
+        .flatten()
+        .filter_map(url::host)
+        .any(|h| h.ends_with(".kr"))
+}
+
+/// A meta title whose last ` | ` or ` - ` part is the site's name and nothing else (`… |
+/// Yonhap News Agency` with og:site_name `Yonhap News Agency`) loses that part.
+fn strip_site_name_tail(title: &str, site_name: Option<&str>) -> String {
+    let t = title.trim();
+    let Some(site) = site_name.map(str::trim).filter(|s| !s.is_empty()) else {
+        return t.to_string();
+    };
+    for sep in [" | ", " - "] {
+        if let Some(head) = t.strip_suffix(site).and_then(|h| h.strip_suffix(sep)) {
+            if word_count(head) >= 3 {
+                return head.trim_end().to_string();
+            }
+        }
+    }
+    t.to_string()
+}
+
 /// The outlet a Korean `<title>` ends with (`… - 매일경제`, `… : 네이버 뉴스`, `… < 기사본문 -
 /// 어느뉴스`), for a page without `og:site_name`: the last part of what
 /// [`strip_title_suffix`] cuts off.
@@ -776,9 +807,20 @@ pub fn extract(
     let korean_page = is_korean_page(scan, &raw_title);
     m.title = if korean_page {
         strip_title_suffix(&raw_title, m.site_name.as_deref())
+    } else if korean_host(scan, page_url) {
+        // An English edition of a Korean outlet (`en.yna.co.kr`): the outlet's name goes too.
+        strip_site_name_tail(&raw_title, m.site_name.as_deref())
     } else {
         raw_title
     };
+    // Some CMSs write a headline's quotes as ″ in their meta titles (`″꽉 닫힌 지갑 열어라″`,
+    // escaping nothing): the <title> element keeps the quotes the headline has.
+    if m.title.contains('″') {
+        let quoted = m.title.replace('″', "\"");
+        if fold_whitespace(&title_tag).contains(&quoted) {
+            m.title = quoted;
+        }
+    }
     if m.site_name.is_none() && korean_page {
         m.site_name = title_site_suffix(&title_tag);
     }
