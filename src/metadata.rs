@@ -439,7 +439,7 @@ fn is_korean_page(scan: &Scan, title: &str) -> bool {
 
 /// The byline printed on the page: a site rule's byline element, else an element whose
 /// class, id, `rel` or `itemprop` says author (short text only).
-fn visible_byline(scan: &Scan, article: Option<u32>) -> Option<(u32, String)> {
+fn visible_byline(scan: &Scan, article: Option<u32>, title: &str) -> Option<(u32, String)> {
     if let Some(i) = scan
         .nodes
         .iter()
@@ -520,8 +520,10 @@ fn visible_byline(scan: &Scan, article: Option<u32>) -> Option<(u32, String)> {
             }
         }
         let text = scan.text_content(name_part.unwrap_or(i));
-        // A date is never a byline (a `dateline` is often just the date).
-        if !text.is_empty() && !date::is_date_like(&text) {
+        // A date is never a byline (a `dateline` is often just the date), nor the headline (a
+        // sticky mini header whose class says journalist: `div.simplejournalist`).
+        let is_title = !title.is_empty() && fold_whitespace(&text).contains(title);
+        if !text.is_empty() && !date::is_date_like(&text) && !is_title {
             return Some((i, text));
         }
     }
@@ -864,7 +866,7 @@ pub fn extract(
     // author keys, and the first visible element that says it is a byline (Readability's
     // order), then JSON-LD's `creator`. The byline keeps its printed form ("By Jane Doe");
     // authors hold the names. A date is never a byline, wherever it comes from.
-    let visible = visible_byline(scan, article);
+    let visible = visible_byline(scan, article, &m.title);
     if let Some((_, text)) = visible
         .as_ref()
         .filter(|_| korean_page || scan.nodes.iter().any(|n| n.flags & scan::RULE_BYLINE != 0))
