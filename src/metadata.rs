@@ -1078,6 +1078,19 @@ pub fn extract(
 
     m.related = related_links(scan, page_url);
     m.copyright = copyright_notice(scan);
+    // A Korean page that names itself nowhere else names its outlet in the copyright line
+    // under the story (`Copyrights ⓒ TV조선. 무단전재 및 재배포 금지`).
+    if m.site_name.is_none() && korean_page {
+        m.site_name = article.and_then(|root| {
+            // The story's closest ancestors (up to three levels): the line is beside the body.
+            let top = scan.ancestors(root).take(3).last().unwrap_or(root);
+            (top..scan.subtree_end(top))
+                .filter(|&k| (8..120).contains(&scan.nodes[k as usize].chars))
+                .map(|k| scan.text_of(k))
+                .find(|t| korean::is_copyright(t))
+                .and_then(|t| korean::copyright_holder(&t))
+        });
+    }
     m
 }
 

@@ -539,6 +539,40 @@ fn photo_credit(caption: &str) -> Option<String> {
     None
 }
 
+/// The holder a copyright notice names (`Copyrights ⓒ TV조선. 무단전재 및 재배포 금지` → `TV조선`,
+/// `<저작권자(c) 비즈니스포스트 무단전재 및 재배포금지>` → `비즈니스포스트`).
+pub fn copyright_holder(notice: &str) -> Option<String> {
+    let lower = notice.to_ascii_lowercase();
+    let at = ["ⓒ", "©", "(c)"]
+        .iter()
+        .filter_map(|m| lower.find(m).map(|p| p + m.len()))
+        .min()?;
+    let rest = notice.get(at..)?.trim_start();
+    // A year first (`ⓒ 2023 TV조선`).
+    let rest = rest
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == ' ')
+        .trim_start();
+    let end = [
+        ".",
+        ",",
+        "|",
+        "<",
+        ">",
+        "(",
+        "무단",
+        "all rights",
+        "All rights",
+        "All Rights",
+    ]
+    .iter()
+    .filter_map(|m| rest.find(m))
+    .min()
+    .unwrap_or(rest.len());
+    let holder = rest[..end].trim();
+    let n = holder.chars().count();
+    ((2..=20).contains(&n) && holder.split_whitespace().count() <= 3).then(|| holder.to_string())
+}
+
 /// A copyright notice (`<저작권자(c) 비즈니스포스트 무단전재 및 재배포금지>`, `ⓒ 연합뉴스`).
 pub fn is_copyright(text: &str) -> bool {
     let t = text.trim();
@@ -746,6 +780,18 @@ mod tests {
             "Copyright © 2024 Example. All rights reserved."
         ));
         assert!(!is_copyright("저작권 분쟁에 대한 긴 기사 본문입니다"));
+        assert_eq!(
+            copyright_holder("Copyrights ⓒ TV조선. 무단전재 및 재배포 금지").as_deref(),
+            Some("TV조선")
+        );
+        assert_eq!(
+            copyright_holder("<저작권자(c) 비즈니스포스트 무단전재 및 재배포금지>").as_deref(),
+            Some("비즈니스포스트")
+        );
+        assert_eq!(
+            copyright_holder("Copyright © 2024 Example. All rights reserved.").as_deref(),
+            Some("Example")
+        );
         // is_copyright lowercases the text only: the markers must be lowercase already.
         let markers = crate::rules::COPYRIGHT_MARKERS;
         assert!(markers.iter().all(|m| m.to_ascii_lowercase() == *m));
