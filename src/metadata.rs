@@ -902,7 +902,12 @@ pub fn extract(
         }
         let byline = from_meta
             .filter(|b| !date::is_date_like(b) && !is_org(b))
-            .or_else(|| visible.as_ref().map(|(_, t)| t.clone()))
+            .or_else(|| {
+                visible
+                    .as_ref()
+                    .map(|(_, t)| t.clone())
+                    .filter(|t| !is_org(t))
+            })
             .or_else(|| Some(ld.creators.join(", ")).filter(|c| !is_org(c)));
         if let Some(b) = byline.filter(|b| !b.is_empty() && !date::is_date_like(b)) {
             if let Some((authors, kb)) = korean::parse_byline(&b).filter(|_| korean_page) {

@@ -18,6 +18,8 @@ pub struct Polished {
     pub lead_byline: Option<(Vec<crate::Author>, String)>,
     /// A reporter's email left alone on the last line.
     pub signoff_email: Option<String>,
+    /// The reporter's bare name signing off with the photo's source (`박노준 / 사진출처 …`).
+    pub signoff_name: Option<String>,
     /// Tags from a line of hashtags under the story (`#고물가 #짠테크`), without the `#`.
     pub hashtags: Vec<String>,
     /// (src, alt, caption, credit) of every image, in order.
@@ -432,6 +434,12 @@ fn take_signoff_once(body: &mut Element, out: &mut Polished) {
         if email.is_some() {
             out.signoff_email = email;
         }
+        parent.children.remove(last);
+        return;
+    }
+    // The reporter's bare name and the photo's source (`박노준 / 사진출처 송중기 인스타그램`).
+    if let Some(name) = korean::signoff_with_credit(&whole) {
+        out.signoff_name = Some(name);
         parent.children.remove(last);
         return;
     }

@@ -482,6 +482,32 @@ pub fn signoff_with_email(text: &str) -> Option<String> {
     (named && short).then_some(email)
 }
 
+/// A sign-off of the reporter's bare name and the photo's source (`박노준 / 사진출처 송중기
+/// 인스타그램`, `홍길동 기자 / 사진=뉴스1`): returns the name.
+pub fn signoff_with_credit(text: &str) -> Option<String> {
+    let t = text.trim();
+    if t.chars().count() > 60 || t.contains('\n') {
+        return None;
+    }
+    let mut parts = t.split(['/', '|']).map(str::trim);
+    let first = parts.next()?;
+    let words: Vec<&str> = first.split_whitespace().collect();
+    let name = match words.as_slice() {
+        [name] if is_korean_name(name) => *name,
+        [name, role] if is_korean_name(name) && ROLES.contains(role) => *name,
+        _ => return None,
+    };
+    let rest: Vec<&str> = parts.collect();
+    let credits = !rest.is_empty()
+        && rest.iter().all(|p| {
+            vocab::CREDIT_LABELS.iter().any(|l| {
+                p.strip_prefix(l)
+                    .is_some_and(|r| r.starts_with([' ', '=', ':']))
+            })
+        });
+    credits.then(|| name.to_string())
+}
+
 /// A prompt for a reaction (`이 기사가 마음에 들었다면, 좋아요를 눌러 주세요`): a short line
 /// with a prompt phrase and a reaction word.
 pub fn is_reaction_prompt(text: &str) -> bool {
@@ -735,6 +761,11 @@ mod tests {
         ));
         assert!(!is_tip_promo_block("※ 제보를 기다립니다"));
         assert!(is_credit_line("(사진=연합뉴스)"));
+        assert_eq!(
+            signoff_with_credit("박노준 / 사진출처 송중기 인스타그램").as_deref(),
+            Some("박노준")
+        );
+        assert_eq!(signoff_with_credit("사진 / 영상 / 그래픽"), None);
         assert!(is_credit_line("[사진 제공: 국토교통부]"));
         assert!(!is_credit_line("(서울=연합뉴스)"));
         assert!(is_editor_note("(ATTN: ADDS more details in paras 9-11)"));

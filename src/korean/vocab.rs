@@ -59,6 +59,11 @@ pub const ORGANISATION_ENDINGS: &[&str] = &[
     "편집국",
     "취재팀",
     "보도국",
+    "연예",
+    "데스크",
+    "뉴스팀",
+    "온라인팀",
+    "편집부",
 ];
 
 /// Portals that republish stories (`매체명 | 네이버`): a name holding one is no person.
