@@ -170,6 +170,16 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
             .as_deref()
             .and_then(korean::parse_byline)
             .or_else(|| polished.lead_byline.clone())
+            .or_else(|| {
+                // A bare name signing off with the photo's source (`박노준 / 사진출처 …`).
+                let name = polished.signoff_name.clone()?;
+                let author = Author {
+                    name: name.clone(),
+                    role: None,
+                    email: None,
+                };
+                Some((vec![author], name))
+            })
         {
             authors = a;
             byline = Some(b);

@@ -290,6 +290,37 @@ pub fn strip_title_suffix(title: &str, site_name: Option<&str>) -> String {
     t
 }
 
+/// Whether the page's address (or its canonical one) is on a Korean host (`….kr`).
+fn korean_host(scan: &Scan, page_url: &str) -> bool {
+    let canonical = scan
+        .meta
+        .canonical
+        .as_deref()
+        .or_else(|| meta(scan, &["og:url"]));
+    [Some(page_url), canonical]
+        .into_iter()
+        .flatten()
+        .filter_map(url::host)
+        .any(|h| h.ends_with(".kr"))
+}
+
+/// A meta title whose last ` | ` or ` - ` part is the site's name and nothing else (`… |
+/// Yonhap News Agency` with og:site_name `Yonhap News Agency`) loses that part.
+fn strip_site_name_tail(title: &str, site_name: Option<&str>) -> String {
+    let t = title.trim();
+    let Some(site) = site_name.map(str::trim).filter(|s| !s.is_empty()) else {
+        return t.to_string();
+    };
+    for sep in [" | ", " - "] {
+        if let Some(head) = t.strip_suffix(site).and_then(|h| h.strip_suffix(sep)) {
+            if word_count(head) >= 3 {
+                return head.trim_end().to_string();
+            }
+        }
+    }
+    t.to_string()
+}
+
 /// The outlet a Korean `<title>` ends with (`… - 매일경제`, `… : 네이버 뉴스`, `… < 기사본문 -
 /// 어느뉴스`), for a page without `og:site_name`: the last part of what
 /// [`strip_title_suffix`] cuts off.
@@ -408,7 +439,7 @@ fn is_korean_page(scan: &Scan, title: &str) -> bool {
 
 /// The byline printed on the page: a site rule's byline element, else an element whose
 /// class, id, `rel` or `itemprop` says author (short text only).
-fn visible_byline(scan: &Scan, article: Option<u32>) -> Option<(u32, String)> {
+fn visible_byline(scan: &Scan, article: Option<u32>, title: &str) -> Option<(u32, String)> {
     if let Some(i) = scan
         .nodes
         .iter()
@@ -489,8 +520,10 @@ fn visible_byline(scan: &Scan, article: Option<u32>) -> Option<(u32, String)> {
             }
         }
         let text = scan.text_content(name_part.unwrap_or(i));
-        // A date is never a byline (a `dateline` is often just the date).
-        if !text.is_empty() && !date::is_date_like(&text) {
+        // A date is never a byline (a `dateline` is often just the date), nor the headline (a
+        // sticky mini header whose class says journalist: `div.simplejournalist`).
+        let is_title = !title.is_empty() && fold_whitespace(&text).contains(title);
+        if !text.is_empty() && !date::is_date_like(&text) && !is_title {
             return Some((i, text));
         }
     }
@@ -776,9 +809,20 @@ pub fn extract(
     let korean_page = is_korean_page(scan, &raw_title);
     m.title = if korean_page {
         strip_title_suffix(&raw_title, m.site_name.as_deref())
+    } else if korean_host(scan, page_url) {
+        // An English edition of a Korean outlet (`en.yna.co.kr`): the outlet's name goes too.
+        strip_site_name_tail(&raw_title, m.site_name.as_deref())
     } else {
         raw_title
     };
+    // Some CMSs write a headline's quotes as ″ in their meta titles (`″꽉 닫힌 지갑 열어라″`,
+    // escaping nothing): the <title> element keeps the quotes the headline has.
+    if m.title.contains('″') {
+        let quoted = m.title.replace('″', "\"");
+        if fold_whitespace(&title_tag).contains(&quoted) {
+            m.title = quoted;
+        }
+    }
     if m.site_name.is_none() && korean_page {
         m.site_name = title_site_suffix(&title_tag);
     }
@@ -822,7 +866,7 @@ pub fn extract(
     // author keys, and the first visible element that says it is a byline (Readability's
     // order), then JSON-LD's `creator`. The byline keeps its printed form ("By Jane Doe");
     // authors hold the names. A date is never a byline, wherever it comes from.
-    let visible = visible_byline(scan, article);
+    let visible = visible_byline(scan, article, &m.title);
     if let Some((_, text)) = visible
         .as_ref()
         .filter(|_| korean_page || scan.nodes.iter().any(|n| n.flags & scan::RULE_BYLINE != 0))
@@ -858,7 +902,12 @@ pub fn extract(
         }
         let byline = from_meta
             .filter(|b| !date::is_date_like(b) && !is_org(b))
-            .or_else(|| visible.as_ref().map(|(_, t)| t.clone()))
+            .or_else(|| {
+                visible
+                    .as_ref()
+                    .map(|(_, t)| t.clone())
+                    .filter(|t| !is_org(t))
+            })
             .or_else(|| Some(ld.creators.join(", ")).filter(|c| !is_org(c)));
         if let Some(b) = byline.filter(|b| !b.is_empty() && !date::is_date_like(b)) {
             if let Some((authors, kb)) = korean::parse_byline(&b).filter(|_| korean_page) {
@@ -1034,6 +1083,19 @@ pub fn extract(
 
     m.related = related_links(scan, page_url);
     m.copyright = copyright_notice(scan);
+    // A Korean page that names itself nowhere else names its outlet in the copyright line
+    // under the story (`Copyrights ⓒ TV조선. 무단전재 및 재배포 금지`).
+    if m.site_name.is_none() && korean_page {
+        m.site_name = article.and_then(|root| {
+            // The story's closest ancestors (up to three levels): the line is beside the body.
+            let top = scan.ancestors(root).take(3).last().unwrap_or(root);
+            (top..scan.subtree_end(top))
+                .filter(|&k| (8..120).contains(&scan.nodes[k as usize].chars))
+                .map(|k| scan.text_of(k))
+                .find(|t| korean::is_copyright(t))
+                .and_then(|t| korean::copyright_holder(&t))
+        });
+    }
     m
 }
 

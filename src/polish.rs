@@ -18,6 +18,8 @@ pub struct Polished {
     pub lead_byline: Option<(Vec<crate::Author>, String)>,
     /// A reporter's email left alone on the last line.
     pub signoff_email: Option<String>,
+    /// The reporter's bare name signing off with the photo's source (`박노준 / 사진출처 …`).
+    pub signoff_name: Option<String>,
     /// Tags from a line of hashtags under the story (`#고물가 #짠테크`), without the `#`.
     pub hashtags: Vec<String>,
     /// (src, alt, caption, credit) of every image, in order.
@@ -125,7 +127,9 @@ fn is_tip_line(lower: &str) -> bool {
                 .windows(3)
                 .any(|w| w.iter().all(u8::is_ascii_digit))
     };
-    lower.contains("기사문의") || lower.contains("제보") && has_contact()
+    lower.contains("기사문의")
+        || lower.contains("제보") && has_contact()
+        || korean::is_tip_slogan(lower)
 }
 
 /// The tags of a line that is hashtags and nothing else (`#고물가 #짠테크 #거지방`): two or
@@ -169,6 +173,13 @@ fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) {
                         && (korean::is_crew_credit(&text)
                             || korean::is_tip_promo_block(&text)
                             || korean::is_reaction_prompt(&text))
+                    {
+                        return false;
+                    }
+                    // A credit alone (`(사진=연합뉴스)`), a wire note to editors (`(ATTN: …)`).
+                    if e.tag != Tag::A
+                        && e.tag != Tag::Figcaption
+                        && (korean::is_credit_line(&text) || korean::is_editor_note(&text))
                     {
                         return false;
                     }
@@ -415,14 +426,33 @@ fn take_signoff_once(body: &mut Element, out: &mut Polished) {
         return;
     };
     let whole = block.text();
-    // A reporter's email alone on the last line.
-    if korean::is_bare_email(&whole) {
-        if out.signoff_email.is_some() {
+    // A reporter's email alone on the last line, or with an end mark (`…@yna.co.kr⏎(END)`).
+    if let Some(email) = korean::closing_lines(&whole) {
+        if out.signoff_email.is_some() && email.is_some() {
             return;
         }
-        out.signoff_email = Some(whole.trim().to_string());
+        if email.is_some() {
+            out.signoff_email = email;
+        }
         parent.children.remove(last);
         return;
+    }
+    // The reporter's bare name and the photo's source (`박노준 / 사진출처 송중기 인스타그램`).
+    if let Some(name) = korean::signoff_with_credit(&whole) {
+        out.signoff_name = Some(name);
+        parent.children.remove(last);
+        return;
+    }
+    // A sign-off line of a name and an email (`YTN 조예진 (choyj0622@ytn.co.kr)`).
+    if let Some(email) = korean::signoff_with_email(&whole) {
+        if korean::parse_byline(&whole).is_none() {
+            if out.signoff_email.is_some() {
+                return;
+            }
+            out.signoff_email = Some(email);
+            parent.children.remove(last);
+            return;
+        }
     }
     // A paragraph that is only the byline goes entirely.
     // As printed, email and all: the byline is read from it again.
@@ -442,6 +472,13 @@ fn take_signoff_once(body: &mut Element, out: &mut Polished) {
         .rev()
         .find(|c| !matches!(c, Content::Text(t) if t.trim().is_empty()))
     {
+        // The reporter's email after the last sentence (`MBN뉴스 안진우입니다. [tgar1@…]`).
+        if out.signoff_email.is_none() {
+            if let Some((rest, email)) = korean::split_trailing_email(t) {
+                *t = rest;
+                out.signoff_email = Some(email);
+            }
+        }
         if let Some((rest, signoff)) = korean::split_signoff(t) {
             *t = rest;
             out.signoff = Some(signoff);

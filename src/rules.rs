@@ -132,6 +132,48 @@ pub static SITE_RULES: &[SiteRule] = &[
         deck: &[],
         published: &[],
     },
+    // Broadcasters: the page prints the transcript twice (a hidden print copy after the
+    // body: `div.hide > #mailHtmlContents`), and lists of other stories right after it.
+    SiteRule {
+        name: "news.kbs.co.kr",
+        domains: &["news.kbs.co.kr"],
+        signature: &[sel(None, None, Some("cont_newstext"))],
+        signature_attr: None,
+        content: &[sel(None, None, Some("cont_newstext"))],
+        remove: &[],
+        person_links: &[],
+        byline: &[],
+        deck: &[],
+        published: &[],
+    },
+    // The story's container holds the reporter's photo, section and share buttons above the
+    // body, and reaction and comment prompts below it.
+    SiteRule {
+        name: "imnews.imbc.com",
+        domains: &["imnews.imbc.com"],
+        signature: &[],
+        signature_attr: None,
+        content: &[sel(Some("div"), Some("news_txt"), None)],
+        remove: &[],
+        person_links: &[],
+        byline: &[],
+        deck: &[],
+        published: &[],
+    },
+    // The body opens with the video player and its notice for old browsers (hidden unless the
+    // browser is IE 10): neither is the story.
+    SiteRule {
+        name: "mbn.co.kr",
+        domains: &["mbn.co.kr"],
+        signature: &[],
+        signature_attr: None,
+        content: &[sel(None, None, Some("newsViewArea"))],
+        remove: &[sel(None, None, Some("player"))],
+        person_links: &[],
+        byline: &[],
+        deck: &[],
+        published: &[],
+    },
     SiteRule {
         name: "ndsoft",
         domains: &[],

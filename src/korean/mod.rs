@@ -259,7 +259,8 @@ pub fn outlet_of(author: &str) -> Option<String> {
 }
 
 /// A broadcast's crew credits (`[영상취재 홍길동 / 영상편집 김철수]`, `영상취재: 이준호 /
-/// 영상편집: 최서연`, `(촬영기자: 김민수)`): every part a crew role and a name.
+/// 영상편집: 최서연`, `(촬영기자: 김민수)`, `영상취재: 변성중⏎영상편집: 송지영`): every part a crew
+/// role and a name. Parts are split by `/`, `,`, lines, or where the next role begins.
 pub fn is_crew_credit(text: &str) -> bool {
     let t = text
         .trim()
@@ -267,18 +268,41 @@ pub fn is_crew_credit(text: &str) -> bool {
     if t.is_empty() || t.chars().count() > 80 {
         return false;
     }
-    t.split(['/', ',', '·', '|']).all(|part| {
-        let part = part.trim();
-        vocab::CREW_ROLES.iter().any(|r| {
-            part.strip_prefix(r).is_some_and(|rest| {
-                let rest = rest.trim_start_matches([':', '：', '=', ' ']).trim();
-                // A role and one or a few names (`영상취재 홍길동 김민수`).
-                !rest.is_empty()
-                    && rest.split_whitespace().count() <= 3
-                    && rest.split_whitespace().all(|w| {
-                        is_korean_name(w) || w.chars().all(|c| c.is_alphabetic()) && w.len() <= 20
-                    })
-            })
+    let starts_role = |w: &str| {
+        let w = w.trim_end_matches([':', '：']);
+        vocab::CREW_ROLES.contains(&w)
+    };
+    t.split(['/', ',', '·', '|', '\n']).all(|part| {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        if words.is_empty() {
+            return false;
+        }
+        // `영상취재: 변성중 영상편집: 송지영` (lines folded into one): a part per role word.
+        let mut segments: Vec<String> = Vec::new();
+        for w in words {
+            match segments.last_mut() {
+                Some(seg) if !starts_role(w) => {
+                    seg.push(' ');
+                    seg.push_str(w);
+                }
+                _ => segments.push(w.to_string()),
+            }
+        }
+        segments.iter().all(|seg| crew_part(seg))
+    })
+}
+
+/// One crew credit: a role and one or a few names (`영상취재 홍길동 김민수`, `촬영기자: 김민수`).
+fn crew_part(part: &str) -> bool {
+    let part = part.trim();
+    vocab::CREW_ROLES.iter().any(|r| {
+        part.strip_prefix(r).is_some_and(|rest| {
+            let rest = rest.trim_start_matches([':', '：', '=', ' ']).trim();
+            !rest.is_empty()
+                && rest.split_whitespace().count() <= 3
+                && rest.split_whitespace().all(|w| {
+                    is_korean_name(w) || w.chars().all(|c| c.is_alphabetic()) && w.len() <= 20
+                })
         })
     })
 }
@@ -291,7 +315,13 @@ pub fn is_tip_promo_line(text: &str) -> bool {
     if t.is_empty() || t.chars().count() > 60 {
         return false;
     }
-    let pointed = t.starts_with(['▷', '▶', '※', '☞', '■', '□', '◆']);
+    // A pointer, or a contact word in brackets (`[전화] 02-398-8585`, `[메일] social@ytn.co.kr`).
+    let bracketed = t.strip_prefix('[').is_some_and(|r| {
+        vocab::CONTACT_WORDS
+            .iter()
+            .any(|w| r.strip_prefix(w).is_some_and(|r| r.starts_with(']')))
+    });
+    let pointed = bracketed || t.starts_with(['▷', '▶', '※', '☞', '■', '□', '◆']);
     let body = t
         .trim_start_matches(['▷', '▶', '※', '☞', '■', '□', '◆', ' '])
         .trim();
@@ -307,16 +337,175 @@ pub fn is_tip_promo_line(text: &str) -> bool {
     (pointed || body.starts_with("제보")) && contact_first && reachable
 }
 
-/// A block of tip-line promo lines (`▷ 전화 …▷ 이메일 …▷ 카카오톡 …`, the lines joined).
+/// A slogan heading a tip-line promo (`MBC 뉴스는 24시간 여러분의 제보를 기다립니다.`, `※
+/// '당신의 제보가 뉴스가 됩니다'`): a short line with one of [`vocab::TIP_SLOGANS`].
+pub fn is_tip_slogan(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() <= 50 && vocab::TIP_SLOGANS.iter().any(|s| t.contains(s))
+}
+
+/// A block of tip-line promo lines (`▷ 전화 …▷ 이메일 …▷ 카카오톡 …`, the lines joined or on
+/// lines of their own, under a slogan or not: `※ '당신의 제보가 뉴스가 됩니다' [카카오톡] … [전화]
+/// 02-398-8585 [메일] social@ytn.co.kr`): every part a tip line or a slogan, one at least a way
+/// to reach the newsroom.
 pub fn is_tip_promo_block(text: &str) -> bool {
     let t = text.trim();
-    if !t.starts_with(['▷', '▶', '※', '☞']) || t.chars().count() > 200 {
+    if t.chars().count() > 300 {
+        return false;
+    }
+    let parts = promo_parts(t);
+    if parts.len() <= 1 {
         return is_tip_promo_line(t);
     }
-    t.split(['▷', '▶', '※', '☞'])
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .all(|l| is_tip_promo_line(&format!("▷ {l}")))
+    parts.len() <= 8
+        && parts.iter().any(|l| is_tip_promo_line(l))
+        && parts
+            .iter()
+            .all(|l| is_tip_promo_line(l) || is_tip_slogan(l))
+}
+
+/// A promo split where each of its lines begins: a line break, a pointer (`▷`, `※`), or a
+/// contact word in brackets (`[전화]`). Each part keeps its pointer.
+fn promo_parts(t: &str) -> Vec<&str> {
+    let mut cuts = vec![0];
+    for (i, c) in t.char_indices() {
+        let starts = match c {
+            '▷' | '▶' | '※' | '☞' => true,
+            '[' => vocab::CONTACT_WORDS.iter().any(|w| {
+                t[i + 1..]
+                    .strip_prefix(w)
+                    .is_some_and(|r| r.starts_with(']'))
+            }),
+            _ => false,
+        };
+        if starts && i > 0 {
+            cuts.push(i);
+        }
+        if c == '\n' {
+            cuts.push(i + 1);
+        }
+    }
+    cuts.push(t.len());
+    cuts.windows(2)
+        .map(|w| t[w[0]..w[1]].trim())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// A credit printed alone as a line (`(사진=연합뉴스)`, `[자료사진=뉴스1]`, `(사진 제공:
+/// 국토부)`): a bracket holding a credit label, `=` or `:`, and a short source.
+pub fn is_credit_line(text: &str) -> bool {
+    let t = text.trim();
+    let inner = match (t.chars().next(), t.chars().last()) {
+        (Some('('), Some(')')) | (Some('['), Some(']')) | (Some('<'), Some('>')) => {
+            &t[1..t.len() - 1]
+        }
+        _ => return false,
+    };
+    let Some(pos) = inner.find(['=', ':']) else {
+        return false;
+    };
+    let (label, source) = (inner[..pos].trim(), inner[pos + 1..].trim());
+    vocab::CREDIT_LABELS.contains(&label)
+        && !source.is_empty()
+        && source.chars().count() <= 30
+        && !source.contains(['(', '[', '.'])
+}
+
+/// A wire service's note to editors opening the story (`(ATTN: ADDS more details …)`).
+pub fn is_editor_note(text: &str) -> bool {
+    let t = text.trim();
+    t.len() <= 400
+        && t.ends_with(')')
+        && vocab::EDITOR_NOTE_PREFIXES
+            .iter()
+            .any(|p| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
+}
+
+/// An email alone in brackets or as is (`[jang.gahui@mbn.co.kr]`, `(trigger@yna.co.kr)`).
+fn bracketed_email(word: &str) -> Option<String> {
+    let w = word.trim();
+    let inner = w
+        .strip_prefix(['[', '(', '<'])
+        .and_then(|r| r.strip_suffix([']', ')', '>']))
+        .unwrap_or(w);
+    is_bare_email(inner).then(|| inner.trim().to_string())
+}
+
+/// A reporter's email closing a text, on its line or after the last sentence (`MBN뉴스
+/// 안진우입니다. [tgar1@mbn.co.kr]`): the text before it and the email.
+pub fn split_trailing_email(text: &str) -> Option<(String, String)> {
+    let t = text.trim_end();
+    let start = t
+        .rfind(|c: char| c.is_whitespace())
+        .map_or(0, |p| p + t[p..].chars().next().map_or(1, char::len_utf8));
+    let email = bracketed_email(&t[start..])?;
+    Some((t[..start].trim_end().to_string(), email))
+}
+
+/// A block that only closes a story: emails and end marks (`kyongae.choi@yna.co.kr⏎(END)`).
+/// Returns the email, if one is there.
+pub fn closing_lines(text: &str) -> Option<Option<String>> {
+    let mut email = None;
+    let mut any = false;
+    for line in text.split_whitespace() {
+        any = true;
+        if vocab::END_MARKS.contains(&line) {
+            continue;
+        }
+        let e = bracketed_email(line)?;
+        email.get_or_insert(e);
+    }
+    any.then_some(email)
+}
+
+/// A sign-off line naming the reporter with an email and at most an outlet (`YTN 조예진
+/// (choyj0622@ytn.co.kr)`, `홍길동 (hong@x.com)`): returns the email.
+pub fn signoff_with_email(text: &str) -> Option<String> {
+    let t = text.trim();
+    if t.chars().count() > 60 || t.contains('\n') {
+        return None;
+    }
+    let email = find_email(t)?;
+    let rest = t.replace(email.as_str(), " ");
+    let words: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || "()[]<>/|,".contains(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let named = words.iter().any(|w| is_korean_name(w));
+    let short = (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            is_korean_name(w)
+                || ROLES.contains(w)
+                || w.chars().count() <= 8 && !w.contains(['.', '?', '!', '"'])
+        });
+    (named && short).then_some(email)
+}
+
+/// A sign-off of the reporter's bare name and the photo's source (`박노준 / 사진출처 송중기
+/// 인스타그램`, `홍길동 기자 / 사진=뉴스1`): returns the name.
+pub fn signoff_with_credit(text: &str) -> Option<String> {
+    let t = text.trim();
+    if t.chars().count() > 60 || t.contains('\n') {
+        return None;
+    }
+    let mut parts = t.split(['/', '|']).map(str::trim);
+    let first = parts.next()?;
+    let words: Vec<&str> = first.split_whitespace().collect();
+    let name = match words.as_slice() {
+        [name] if is_korean_name(name) => *name,
+        [name, role] if is_korean_name(name) && ROLES.contains(role) => *name,
+        _ => return None,
+    };
+    let rest: Vec<&str> = parts.collect();
+    let credits = !rest.is_empty()
+        && rest.iter().all(|p| {
+            vocab::CREDIT_LABELS.iter().any(|l| {
+                p.strip_prefix(l)
+                    .is_some_and(|r| r.starts_with([' ', '=', ':']))
+            })
+        });
+    credits.then(|| name.to_string())
 }
 
 /// A prompt for a reaction (`이 기사가 마음에 들었다면, 좋아요를 눌러 주세요`): a short line
@@ -374,6 +563,40 @@ fn photo_credit(caption: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// The holder a copyright notice names (`Copyrights ⓒ TV조선. 무단전재 및 재배포 금지` → `TV조선`,
+/// `<저작권자(c) 비즈니스포스트 무단전재 및 재배포금지>` → `비즈니스포스트`).
+pub fn copyright_holder(notice: &str) -> Option<String> {
+    let lower = notice.to_ascii_lowercase();
+    let at = ["ⓒ", "©", "(c)"]
+        .iter()
+        .filter_map(|m| lower.find(m).map(|p| p + m.len()))
+        .min()?;
+    let rest = notice.get(at..)?.trim_start();
+    // A year first (`ⓒ 2023 TV조선`).
+    let rest = rest
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == ' ')
+        .trim_start();
+    let end = [
+        ".",
+        ",",
+        "|",
+        "<",
+        ">",
+        "(",
+        "무단",
+        "all rights",
+        "All rights",
+        "All Rights",
+    ]
+    .iter()
+    .filter_map(|m| rest.find(m))
+    .min()
+    .unwrap_or(rest.len());
+    let holder = rest[..end].trim();
+    let n = holder.chars().count();
+    ((2..=20).contains(&n) && holder.split_whitespace().count() <= 3).then(|| holder.to_string())
 }
 
 /// A copyright notice (`<저작권자(c) 비즈니스포스트 무단전재 및 재배포금지>`, `ⓒ 연합뉴스`).
@@ -520,6 +743,51 @@ mod tests {
             "▷ 전화 02-784-4000 ▷ 이메일 a@b.co.kr ▷ 카카오톡 @mbc제보"
         ));
         assert!(!is_tip_promo_line("전화 통화에서 그는 2023년 일을 말했다"));
+        assert!(is_crew_credit("영상취재: 변성중\n영상편집: 송지영"));
+        assert!(is_crew_credit("영상취재 : 안동균 기자\n영상편집 : 김경준"));
+        assert!(is_tip_promo_block(
+            "※ '당신의 제보가 뉴스가 됩니다'\n[카카오톡] YTN 검색해 채널 추가\n[전화] 02-398-8585\n[메일] social@ytn.co.kr"
+        ));
+        assert!(is_tip_slogan(
+            "MBC 뉴스는 24시간 여러분의 제보를 기다립니다."
+        ));
+        assert!(!is_tip_promo_block("첫 문장입니다.\n두 번째 문장입니다."));
+        assert!(is_crew_credit("영상취재: 변성중 영상편집: 송지영"));
+        assert!(!is_crew_credit(
+            "영상취재: 변성중 영상편집: 송지영은 말했다."
+        ));
+        assert!(is_tip_promo_block(
+            "※ '당신의 제보가 뉴스가 됩니다' [카카오톡] YTN 검색해 채널 추가 [전화] 02-398-8585 [메일] social@ytn.co.kr"
+        ));
+        assert!(!is_tip_promo_block("※ 제보를 기다립니다"));
+        assert!(is_credit_line("(사진=연합뉴스)"));
+        assert_eq!(
+            signoff_with_credit("박노준 / 사진출처 송중기 인스타그램").as_deref(),
+            Some("박노준")
+        );
+        assert_eq!(signoff_with_credit("사진 / 영상 / 그래픽"), None);
+        assert!(is_credit_line("[사진 제공: 국토교통부]"));
+        assert!(!is_credit_line("(서울=연합뉴스)"));
+        assert!(is_editor_note("(ATTN: ADDS more details in paras 9-11)"));
+        assert!(!is_editor_note("(LEAD) S. Korea fires warning shots"));
+        assert_eq!(
+            split_trailing_email("MBN뉴스 안진우입니다. [tgar1@mbn.co.kr]"),
+            Some(("MBN뉴스 안진우입니다.".into(), "tgar1@mbn.co.kr".into()))
+        );
+        assert_eq!(split_trailing_email("그는 말했다."), None);
+        assert_eq!(
+            closing_lines("kyongae.choi@yna.co.kr\n(END)"),
+            Some(Some("kyongae.choi@yna.co.kr".into()))
+        );
+        assert_eq!(closing_lines("(END) 이후"), None);
+        assert_eq!(
+            signoff_with_email("YTN 조예진 (choyj0622@ytn.co.kr)").as_deref(),
+            Some("choyj0622@ytn.co.kr")
+        );
+        assert_eq!(
+            signoff_with_email("문의는 help@x.com 으로 보내 주시기 바랍니다."),
+            None
+        );
         assert!(is_reaction_prompt(
             "이 기사가 마음에 들었다면, 좋아요를 눌러 주세요."
         ));
@@ -543,6 +811,18 @@ mod tests {
             "Copyright © 2024 Example. All rights reserved."
         ));
         assert!(!is_copyright("저작권 분쟁에 대한 긴 기사 본문입니다"));
+        assert_eq!(
+            copyright_holder("Copyrights ⓒ TV조선. 무단전재 및 재배포 금지").as_deref(),
+            Some("TV조선")
+        );
+        assert_eq!(
+            copyright_holder("<저작권자(c) 비즈니스포스트 무단전재 및 재배포금지>").as_deref(),
+            Some("비즈니스포스트")
+        );
+        assert_eq!(
+            copyright_holder("Copyright © 2024 Example. All rights reserved.").as_deref(),
+            Some("Example")
+        );
         // is_copyright lowercases the text only: the markers must be lowercase already.
         let markers = crate::rules::COPYRIGHT_MARKERS;
         assert!(markers.iter().all(|m| m.to_ascii_lowercase() == *m));

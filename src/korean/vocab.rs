@@ -59,6 +59,11 @@ pub const ORGANISATION_ENDINGS: &[&str] = &[
     "편집국",
     "취재팀",
     "보도국",
+    "연예",
+    "데스크",
+    "뉴스팀",
+    "온라인팀",
+    "편집부",
 ];
 
 /// Portals that republish stories (`매체명 | 네이버`): a name holding one is no person.
@@ -68,7 +73,27 @@ pub const PORTALS: &[&str] = &["네이버", "다음", "naver", "daum", "네이�
 pub const TITLE_SITE_ENDINGS: &[&str] = &["뉴스", "신문", "일보"];
 
 /// Stories end with these marks; what follows is the sign-off (`… 밝혔다./연합뉴스`).
-pub const END_MARKS: &[&str] = &["(끝)", "/연합뉴스", "/뉴스1", "/뉴시스"];
+pub const END_MARKS: &[&str] = &["(끝)", "(END)", "/연합뉴스", "/뉴스1", "/뉴시스"];
+
+/// Notes of a wire service to its editors, opening a story (`(ATTN: ADDS more details in paras
+/// 9-11)` on Yonhap's English wire): not the story's text.
+pub const EDITOR_NOTE_PREFIXES: &[&str] = &["(ATTN:", "(ATTN :", "(EDS:", "(EDITORS:"];
+
+/// Labels of a credit printed alone under a story (`(사진=연합뉴스)`, `[자료사진=뉴스1]`,
+/// `(사진 제공: 국토부)`): the photo's, not the story's.
+pub const CREDIT_LABELS: &[&str] = &[
+    "사진",
+    "자료사진",
+    "사진제공",
+    "사진 제공",
+    "사진출처",
+    "사진 출처",
+    "영상",
+    "영상제공",
+    "그래픽",
+    "자료",
+    "출처",
+];
 
 /// Labels of a kind of story (`[단독]`, `[속보]`, `[포토]`): never a place or an outlet.
 pub const SERIES_LABELS: &[&str] = &[
@@ -124,6 +149,16 @@ pub const CONTACT_WORDS: &[&str] = &[
     "홈페이지",
     "유튜브",
     "제보",
+];
+
+/// Slogans that head a tip-line promo (`MBC 뉴스는 24시간 여러분의 제보를 기다립니다.`, `※ '당신의
+/// 제보가 뉴스가 됩니다'`): a short line holding one is the promo's, not the story's.
+pub const TIP_SLOGANS: &[&str] = &[
+    "제보를 기다립니다",
+    "제보가 뉴스가 됩니다",
+    "제보를 받습니다",
+    "제보해 주세요",
+    "제보해주세요",
 ];
 
 /// Phrases of a reaction prompt (`이 기사가 마음에 들었다면, 좋아요를 눌러 주세요`), each with
