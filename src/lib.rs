@@ -13,7 +13,8 @@
 //! 3. [`scan`]: one lol_html pass over the input as HTML's preprocessing leaves it: metadata,
 //!    and a flat arena of per-element statistics and text ranges, built by the
 //!    tree-construction rules that decide what a reader sees (implied `<html>`/`<head>`/
-//!    `<body>`, the head's end, [`tags`] for implied end tags); [`charref`] reads character
+//!    `<body>`, the head's end, [`tags`] for implied end tags, quirks mode, the list of active
+//!    formatting elements and the adoption agency algorithm); [`charref`] reads character
 //!    references by the tokenizer's rules, and [`url`] resolves links by the URL Standard.
 //! 4. [`choose`]: the article's elements, by site rule or by Readability-grade scoring, and
 //!    the noise inside them.
