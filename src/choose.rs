@@ -21,6 +21,16 @@ pub struct Plan {
     /// The best candidate's content score, before it grew into the article (0 for a site
     /// rule's container or the fallback).
     pub score: f32,
+    /// Where the body starts in `roots`: the roots before it are the story's lead paragraphs
+    /// printed above it (its standfirst).
+    pub main: usize,
+}
+
+impl Plan {
+    /// The article's body: its first root after the lead.
+    pub fn main_root(&self) -> Option<u32> {
+        self.roots.get(self.main).or(self.roots.first()).copied()
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -117,6 +127,7 @@ fn choose_by_rule(scan: &Scan, rule_name: Option<&str>) -> Option<Plan> {
         rule: rule_name.map_or_else(|| "generic".to_string(), |r| format!("site:{r}")),
         chars: 0,
         score: 0.0,
+        main: 0,
     };
     mark_noise(scan, &mut plan, FIRST_ATTEMPT);
     plan.chars = kept_chars(scan, &plan);
@@ -188,6 +199,7 @@ fn score_and_pick(scan: &Scan, attempt: Attempt) -> Plan {
         rule: "generic".into(),
         chars: 0,
         score: 0.0,
+        main: 0,
     };
     match candidates.first() {
         None => plan.roots = fallback_roots(scan),
@@ -197,7 +209,13 @@ fn score_and_pick(scan: &Scan, attempt: Attempt) -> Plan {
             let top = climb(scan, &scores, top, top_score);
             let top = only_child_parent(scan, top);
             let top_score = score_or(&scores, top, top_score);
-            plan.roots = merge_siblings(scan, attempt, &scores, top, top_score);
+            let roots = merge_siblings(scan, attempt, &scores, top, top_score);
+            let lead = roots
+                .first()
+                .map_or_else(Vec::new, |&f| lead_above(scan, attempt, f));
+            plan.main = lead.len();
+            plan.roots = lead;
+            plan.roots.extend(roots);
         }
     }
     mark_noise(scan, &mut plan, attempt);
@@ -441,6 +459,141 @@ fn reads_as_paragraph(scan: &Scan, i: u32) -> bool {
     }
     let text = scan.text_of(i);
     text.contains(". ") || text.ends_with('.')
+}
+
+/// A lead paragraph (standfirst) is this long …
+const LEAD_MIN_CHARS: u32 = 60;
+const LEAD_MAX_CHARS: u32 = 1000;
+const LEAD_MAX_LINK_DENSITY: f32 = 0.2;
+/// … and separated from the body by at most this much other text (byline, date, caption).
+const LEAD_MAX_GAP_CHARS: u32 = 300;
+/// How far above the body a lead is looked for: within its closest ancestors.
+const LEAD_SCOPE_LEVELS: usize = 3;
+/// More prose blocks than this above the body are no lead but a story of their own.
+const LEAD_MAX_PARAGRAPHS: usize = 4;
+
+/// The story's lead: prose paragraphs printed above its body, in the article's header or in
+/// a block of their own (`<p class="standfirst">`, `<h2 class="deck">`), which score too
+/// little to join it as siblings. Read backwards from the body within its closest ancestors,
+/// past bylines, dates and captions, up to the headline.
+fn lead_above(scan: &Scan, attempt: Attempt, first: u32) -> Vec<u32> {
+    let nodes = &scan.nodes;
+    let Some(scope) = scan
+        .ancestors(first)
+        .take_while(|&a| !matches!(nodes[a as usize].tag, Tag::Body | Tag::Html))
+        .take(LEAD_SCOPE_LEVELS)
+        .last()
+    else {
+        return Vec::new();
+    };
+    let from = scan
+        .texts
+        .partition_point(|t| t.start < nodes[scope as usize].tag_end);
+    let to = scan
+        .texts
+        .partition_point(|t| t.start < nodes[first as usize].start);
+    let mut leads: Vec<u32> = Vec::new();
+    let mut gap = 0u32;
+    let mut last_block = NONE;
+    let mut headline = false;
+    for t in scan.texts[from..to.max(from)].iter().rev() {
+        let owner = &nodes[t.owner as usize];
+        if owner.flags & (scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD) != 0 {
+            continue;
+        }
+        let (chars, _) = scan::measure(&scan.html[t.start as usize..t.end as usize]);
+        let block = owner.block;
+        if chars == 0 || block == NONE || block == last_block {
+            continue;
+        }
+        last_block = block;
+        if scan.is_inside(first, block) || leads.iter().any(|&l| scan.is_inside(block, l)) {
+            continue;
+        }
+        if reads_as_lead(scan, attempt, block, scope) {
+            if leads.len() == LEAD_MAX_PARAGRAPHS {
+                return Vec::new();
+            }
+            leads.push(block);
+            continue;
+        }
+        if nodes[block as usize].tag.is_heading() {
+            // The headline (or the heading of whatever is above): the lead is below it.
+            headline = true;
+            break;
+        }
+        gap += chars;
+        if gap > LEAD_MAX_GAP_CHARS {
+            break;
+        }
+    }
+    if !headline {
+        // Without the headline above it, a block of prose there may be anything the page
+        // prints before the story (a cookie notice, a site's motto).
+        return Vec::new();
+    }
+    leads.reverse();
+    leads
+}
+
+/// A block of prose fit to be the story's lead: a paragraph, a deck heading or a bare block
+/// of sentence text, with no links to speak of, in nothing that says it is chrome.
+fn reads_as_lead(scan: &Scan, attempt: Attempt, block: u32, scope: u32) -> bool {
+    let n = &scan.nodes[block as usize];
+    let fit_tag = matches!(n.tag, Tag::P | Tag::Div | Tag::Section | Tag::Header)
+        || matches!(n.tag, Tag::H2 | Tag::H3);
+    if !fit_tag
+        || !(LEAD_MIN_CHARS..=LEAD_MAX_CHARS).contains(&n.chars)
+        || link_density(scan, block) >= LEAD_MAX_LINK_DENSITY
+        || n.images > 0
+        || n.flags
+            & (scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_REMOVED | scan::IN_LINK)
+            != 0
+    {
+        return false;
+    }
+    let chrome = scan::HIDDEN
+        | scan::UNLIKELY
+        | scan::NOISE_ROLE
+        | scan::RULE_REMOVE
+        | scan::SHARE_HINT
+        | scan::COMMENT_HINT
+        | scan::RELATED_HINT
+        | scan::COPYRIGHT_HINT
+        | scan::FIGURE_HINT
+        | scan::CAPTION_HINT
+        | scan::AD_HINT
+        | scan::BYLINE_HINT
+        | scan::DATE_HINT
+        | scan::EMBED_HINT;
+    // Nothing around it, up to the article's scope, is chrome; an unlikely class there is only
+    // the article's own header (`entry-header`).
+    let mut a = block;
+    while a != scope && a != NONE {
+        let an = &scan.nodes[a as usize];
+        if matches!(
+            an.tag,
+            Tag::Figure | Tag::Figcaption | Tag::Aside | Tag::Nav | Tag::Form
+        ) || an.flags & (chrome & !scan::UNLIKELY) != 0
+            || attempt.strip_unlikely && an.flags & scan::UNLIKELY != 0 && !is_header_class(scan, a)
+        {
+            return false;
+        }
+        a = an.parent;
+    }
+    let text = scan.text_of(block);
+    let text = text.trim();
+    let ends_sentence = text.ends_with(['.', '!', '?', '…', ':', '"', '”', '“', '»', ')', '。']);
+    ends_sentence || text.contains(". ") && n.chars >= 100
+}
+
+/// Whether an element's class or id names a header (`entry-header`, `article__header`).
+fn is_header_class(scan: &Scan, i: u32) -> bool {
+    let has = |name| {
+        scan.attr(i, name)
+            .is_some_and(|v| v.to_ascii_lowercase().contains("header"))
+    };
+    has("class") || has("id")
 }
 
 /// Marks what inside the article is not article: hidden and never-content elements, site-rule
