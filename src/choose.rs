@@ -208,6 +208,7 @@ fn score_and_pick(scan: &Scan, attempt: Attempt) -> Plan {
             let (top, top_score) = shared_ancestor(scan, &scores, &candidates, top, top_score);
             let top = climb(scan, &scores, top, top_score);
             let top = only_child_parent(scan, top);
+            let top = block_around(scan, top);
             let top_score = score_or(&scores, top, top_score);
             let roots = merge_siblings(scan, attempt, &scores, top, top_score);
             let lead = roots
@@ -381,6 +382,25 @@ fn only_child_parent(scan: &Scan, top: u32) -> u32 {
         if p == NONE
             || matches!(nodes[p as usize].tag, Tag::Body | Tag::Html)
             || nodes[p as usize].element_children != 1
+        {
+            return top;
+        }
+        top = p;
+    }
+}
+
+/// An inline element is never the article: a `<font>` or `<b>` left open around a page's
+/// text (old pages do) only wraps part of the story its block holds.
+fn block_around(scan: &Scan, top: u32) -> u32 {
+    let nodes = &scan.nodes;
+    let mut top = top;
+    loop {
+        let tag = nodes[top as usize].tag;
+        let p = nodes[top as usize].parent;
+        if tag.is_block()
+            || tag == Tag::Other
+            || p == NONE
+            || matches!(nodes[p as usize].tag, Tag::Body | Tag::Html)
         {
             return top;
         }
