@@ -622,16 +622,17 @@ fn is_header_class(scan: &Scan, i: u32) -> bool {
 fn mark_noise(scan: &Scan, plan: &mut Plan, attempt: Attempt) {
     let nodes = &scan.nodes;
     for &root in &plan.roots.clone() {
+        let thread = is_thread(scan, root);
         let end = scan.subtree_end(root);
         let mut i = root + 1;
         while i < end {
             let n = &nodes[i as usize];
             if n.flags & (scan::HIDDEN | scan::NOISE_ROLE | scan::RULE_REMOVE) != 0
                 || n.tag.is_never_content() && n.tag != Tag::Noscript
-                || is_chrome(scan, i)
+                || is_chrome(scan, i, thread)
                 || is_teaser_link(scan, i)
                 || attempt.strip_unlikely && n.flags & scan::UNLIKELY != 0
-                || attempt.clean_conditionally && should_clean(scan, i)
+                || attempt.clean_conditionally && should_clean(scan, i, thread)
             {
                 plan.dropped[i as usize] = true;
                 i = scan.subtree_end(i).max(i + 1);
@@ -642,9 +643,19 @@ fn mark_noise(scan: &Scan, plan: &mut Plan, attempt: Attempt) {
     }
 }
 
+/// Whether the article is itself a comment thread (its root, or what holds it, has a comment
+/// class): on a page whose content is the thread (a forum, a live commentary), there is no
+/// story for the comments to be under, and they are the text.
+fn is_thread(scan: &Scan, root: u32) -> bool {
+    std::iter::once(root)
+        .chain(scan.ancestors(root))
+        .any(|a| scan.nodes[a as usize].flags & scan::COMMENT_HINT != 0)
+}
+
 /// Share buttons, comment sections, related lists, ads: by class/id hint, with care not to
-/// drop a large block of prose that merely carries such a class.
-fn is_chrome(scan: &Scan, i: u32) -> bool {
+/// drop a large block of prose that merely carries such a class. In a thread, comments are
+/// content: only a comment form is chrome.
+fn is_chrome(scan: &Scan, i: u32, thread: bool) -> bool {
     let n = &scan.nodes[i as usize];
     let ld = link_density(scan, i);
     let small = n.chars < 200 || n.paragraphs == 0 && n.chars < 400;
@@ -660,7 +671,7 @@ fn is_chrome(scan: &Scan, i: u32) -> bool {
             && n.chars < 200
             && n.flags & scan::AD_HINT == 0);
     }
-    if n.flags & scan::COMMENT_HINT != 0 && (small || n.inputs > 0 || ld > 0.3) {
+    if n.flags & scan::COMMENT_HINT != 0 && (!thread && small || n.inputs > 0 || ld > 0.3) {
         return true;
     }
     if n.flags & scan::RELATED_HINT != 0 && (ld > 0.3 || small) {
@@ -719,7 +730,7 @@ fn is_teaser_link(scan: &Scan, i: u32) -> bool {
 }
 
 /// Readability's `_cleanConditionally` for tables, lists, divs, sections, forms and asides.
-fn should_clean(scan: &Scan, i: u32) -> bool {
+fn should_clean(scan: &Scan, i: u32, thread: bool) -> bool {
     let n = &scan.nodes[i as usize];
     if !matches!(
         n.tag,
@@ -748,7 +759,7 @@ fn should_clean(scan: &Scan, i: u32) -> bool {
         return n.chars == 0;
     }
     let weight = i32::from(n.class_weight);
-    if weight < 0 && n.chars < 1000 {
+    if weight < 0 && n.chars < 1000 && !(thread && n.flags & scan::COMMENT_HINT != 0) {
         return true;
     }
     if n.commas >= 10 {
