@@ -630,6 +630,7 @@ fn mark_noise(scan: &Scan, plan: &mut Plan, attempt: Attempt) {
             if n.flags & (scan::HIDDEN | scan::NOISE_ROLE | scan::RULE_REMOVE) != 0
                 || n.tag.is_never_content() && n.tag != Tag::Noscript
                 || is_chrome(scan, i, thread)
+                || is_author_box(scan, i, root)
                 || is_teaser_link(scan, i)
                 || attempt.strip_unlikely && n.flags & scan::UNLIKELY != 0
                 || attempt.clean_conditionally && should_clean(scan, i, thread)
@@ -692,6 +693,26 @@ fn is_chrome(scan: &Scan, i: u32, thread: bool) -> bool {
         return true;
     }
     false
+}
+
+/// An author box holds at most this much text …
+const AUTHOR_BOX_MAX_CHARS: u32 = 1500;
+/// … in at most this many paragraphs (a blog's posts may carry their author's name in
+/// their class: `serendipity_entry_author_Mark`) …
+const AUTHOR_BOX_MAX_PARAGRAPHS: u32 = 2;
+/// … and at most this share of the article's.
+const AUTHOR_BOX_MAX_SHARE: f32 = 1.0 / 3.0;
+
+/// The author's box (a photo, a bio, links to their other posts): a block with a byline
+/// class too long to be the byline line itself, which `is_chrome` keeps as prose.
+fn is_author_box(scan: &Scan, i: u32, root: u32) -> bool {
+    let n = &scan.nodes[i as usize];
+    n.flags & scan::BYLINE_HINT != 0
+        && n.flags & (scan::RULE_CONTENT | scan::PERSON_LINK | scan::RULE_BYLINE) == 0
+        && !n.tag.is_paragraph_like()
+        && n.chars <= AUTHOR_BOX_MAX_CHARS
+        && n.paragraphs <= AUTHOR_BOX_MAX_PARAGRAPHS
+        && (n.chars as f32) < scan.nodes[root as usize].chars as f32 * AUTHOR_BOX_MAX_SHARE
 }
 
 /// A teaser paragraph this long at most: a label and one headline.
