@@ -1,9 +1,12 @@
 //! Choosing the article: a site rule's container when the page has one, else Readability-grade
 //! scoring over the scan's arena. Paragraph scores (1 + commas + length) flow to their
 //! container and its ancestors, candidates are discounted by link density, the best one may
-//! give way to an ancestor shared by its rivals, and siblings that look like part of the story
-//! join it. Then conditional cleaning marks low-content blocks inside the article for removal.
-//! When the result is too short the scoring runs again with its filters relaxed.
+//! give way to an ancestor shared by its rivals (an inline element to its block), siblings
+//! that look like part of the story join it, and the standfirst printed between the headline
+//! and the body leads it. Then chrome (share, related, comment blocks, unless the article is
+//! itself the thread; author boxes) and, by conditional cleaning, low-content blocks inside the
+//! article are marked for removal. When the result is too short the scoring runs again with
+//! its filters relaxed.
 
 use crate::scan::{self, Scan, NONE};
 use crate::tags::Tag;
