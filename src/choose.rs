@@ -624,8 +624,10 @@ fn is_header_class(scan: &Scan, i: u32) -> bool {
 /// Readability's conditional cleaning.
 fn mark_noise(scan: &Scan, plan: &mut Plan, attempt: Attempt) {
     let nodes = &scan.nodes;
+    // The roots but the lead are siblings: what holds them is looked at once.
+    let in_thread = plan.main_root().is_some_and(|r| in_thread(scan, r));
     for &root in &plan.roots.clone() {
-        let thread = is_thread(scan, root);
+        let thread = in_thread || nodes[root as usize].flags & scan::COMMENT_HINT != 0;
         let end = scan.subtree_end(root);
         let mut i = root + 1;
         while i < end {
@@ -647,12 +649,11 @@ fn mark_noise(scan: &Scan, plan: &mut Plan, attempt: Attempt) {
     }
 }
 
-/// Whether the article is itself a comment thread (its root, or what holds it, has a comment
-/// class): on a page whose content is the thread (a forum, a live commentary), there is no
-/// story for the comments to be under, and they are the text.
-fn is_thread(scan: &Scan, root: u32) -> bool {
-    std::iter::once(root)
-        .chain(scan.ancestors(root))
+/// Whether the article lies in a comment thread: what holds its root has a comment class (the
+/// root's own class is read by the caller). On a page whose content is the thread (a forum, a
+/// live commentary) there is no story for the comments to be under: they are the text.
+fn in_thread(scan: &Scan, root: u32) -> bool {
+    scan.ancestors(root)
         .any(|a| scan.nodes[a as usize].flags & scan::COMMENT_HINT != 0)
 }
 
