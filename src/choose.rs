@@ -1,9 +1,12 @@
 //! Choosing the article: a site rule's container when the page has one, else Readability-grade
 //! scoring over the scan's arena. Paragraph scores (1 + commas + length) flow to their
 //! container and its ancestors, candidates are discounted by link density, the best one may
-//! give way to an ancestor shared by its rivals, and siblings that look like part of the story
-//! join it. Then conditional cleaning marks low-content blocks inside the article for removal.
-//! When the result is too short the scoring runs again with its filters relaxed.
+//! give way to an ancestor shared by its rivals (an inline element to its block), siblings
+//! that look like part of the story join it, and the standfirst printed between the headline
+//! and the body leads it. Then chrome (share, related, comment blocks, unless the article is
+//! itself the thread; author boxes) and, by conditional cleaning, low-content blocks inside the
+//! article are marked for removal. When the result is too short the scoring runs again with
+//! its filters relaxed.
 
 use crate::scan::{self, Scan, NONE};
 use crate::tags::Tag;
@@ -21,6 +24,16 @@ pub struct Plan {
     /// The best candidate's content score, before it grew into the article (0 for a site
     /// rule's container or the fallback).
     pub score: f32,
+    /// Where the body starts in `roots`: the roots before it are the story's lead paragraphs
+    /// printed above it (its standfirst).
+    pub main: usize,
+}
+
+impl Plan {
+    /// The article's body: its first root after the lead.
+    pub fn main_root(&self) -> Option<u32> {
+        self.roots.get(self.main).or(self.roots.first()).copied()
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -117,6 +130,7 @@ fn choose_by_rule(scan: &Scan, rule_name: Option<&str>) -> Option<Plan> {
         rule: rule_name.map_or_else(|| "generic".to_string(), |r| format!("site:{r}")),
         chars: 0,
         score: 0.0,
+        main: 0,
     };
     mark_noise(scan, &mut plan, FIRST_ATTEMPT);
     plan.chars = kept_chars(scan, &plan);
@@ -188,6 +202,7 @@ fn score_and_pick(scan: &Scan, attempt: Attempt) -> Plan {
         rule: "generic".into(),
         chars: 0,
         score: 0.0,
+        main: 0,
     };
     match candidates.first() {
         None => plan.roots = fallback_roots(scan),
@@ -196,8 +211,15 @@ fn score_and_pick(scan: &Scan, attempt: Attempt) -> Plan {
             let (top, top_score) = shared_ancestor(scan, &scores, &candidates, top, top_score);
             let top = climb(scan, &scores, top, top_score);
             let top = only_child_parent(scan, top);
+            let top = block_around(scan, top);
             let top_score = score_or(&scores, top, top_score);
-            plan.roots = merge_siblings(scan, attempt, &scores, top, top_score);
+            let roots = merge_siblings(scan, attempt, &scores, top, top_score);
+            let lead = roots
+                .first()
+                .map_or_else(Vec::new, |&f| lead_above(scan, attempt, f));
+            plan.main = lead.len();
+            plan.roots = lead;
+            plan.roots.extend(roots);
         }
     }
     mark_noise(scan, &mut plan, attempt);
@@ -370,6 +392,25 @@ fn only_child_parent(scan: &Scan, top: u32) -> u32 {
     }
 }
 
+/// An inline element is never the article: a `<font>` or `<b>` left open around a page's
+/// text (old pages do) only wraps part of the story its block holds.
+fn block_around(scan: &Scan, top: u32) -> u32 {
+    let nodes = &scan.nodes;
+    let mut top = top;
+    loop {
+        let tag = nodes[top as usize].tag;
+        let p = nodes[top as usize].parent;
+        if tag.is_block()
+            || tag == Tag::Other
+            || p == NONE
+            || matches!(nodes[p as usize].tag, Tag::Body | Tag::Html)
+        {
+            return top;
+        }
+        top = p;
+    }
+}
+
 /// The top and the siblings that belong to the story, in document order.
 fn merge_siblings(
     scan: &Scan,
@@ -443,22 +484,161 @@ fn reads_as_paragraph(scan: &Scan, i: u32) -> bool {
     text.contains(". ") || text.ends_with('.')
 }
 
+/// A lead paragraph (standfirst) is this long …
+const LEAD_MIN_CHARS: u32 = 60;
+const LEAD_MAX_CHARS: u32 = 1000;
+const LEAD_MAX_LINK_DENSITY: f32 = 0.2;
+/// … and separated from the body by at most this much other text (byline, date, caption).
+const LEAD_MAX_GAP_CHARS: u32 = 300;
+/// How far above the body a lead is looked for: within its closest ancestors.
+const LEAD_SCOPE_LEVELS: usize = 3;
+/// More prose blocks than this above the body are no lead but a story of their own.
+const LEAD_MAX_PARAGRAPHS: usize = 4;
+
+/// The story's lead: prose paragraphs printed above its body, in the article's header or in
+/// a block of their own (`<p class="standfirst">`, `<h2 class="deck">`), which score too
+/// little to join it as siblings. Read backwards from the body within its closest ancestors,
+/// past bylines, dates and captions, up to the headline.
+fn lead_above(scan: &Scan, attempt: Attempt, first: u32) -> Vec<u32> {
+    let nodes = &scan.nodes;
+    let Some(scope) = scan
+        .ancestors(first)
+        .take_while(|&a| !matches!(nodes[a as usize].tag, Tag::Body | Tag::Html))
+        .take(LEAD_SCOPE_LEVELS)
+        .last()
+    else {
+        return Vec::new();
+    };
+    let from = scan
+        .texts
+        .partition_point(|t| t.start < nodes[scope as usize].tag_end);
+    let to = scan
+        .texts
+        .partition_point(|t| t.start < nodes[first as usize].start);
+    let mut leads: Vec<u32> = Vec::new();
+    let mut gap = 0u32;
+    let mut last_block = NONE;
+    let mut headline = false;
+    for t in scan.texts[from..to.max(from)].iter().rev() {
+        let owner = &nodes[t.owner as usize];
+        if owner.flags & (scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD) != 0 {
+            continue;
+        }
+        let (chars, _) = scan::measure(&scan.html[t.start as usize..t.end as usize]);
+        let block = owner.block;
+        if chars == 0 || block == NONE || block == last_block {
+            continue;
+        }
+        last_block = block;
+        if scan.is_inside(first, block) || leads.iter().any(|&l| scan.is_inside(block, l)) {
+            continue;
+        }
+        if reads_as_lead(scan, attempt, block, scope) {
+            if leads.len() == LEAD_MAX_PARAGRAPHS {
+                return Vec::new();
+            }
+            leads.push(block);
+            continue;
+        }
+        if nodes[block as usize].tag.is_heading() {
+            // The headline (or the heading of whatever is above): the lead is below it.
+            headline = true;
+            break;
+        }
+        gap += chars;
+        if gap > LEAD_MAX_GAP_CHARS {
+            break;
+        }
+    }
+    if !headline {
+        // Without the headline above it, a block of prose there may be anything the page
+        // prints before the story (a cookie notice, a site's motto).
+        return Vec::new();
+    }
+    leads.reverse();
+    leads
+}
+
+/// A block of prose fit to be the story's lead: a paragraph, a deck heading or a bare block
+/// of sentence text, with no links to speak of, in nothing that says it is chrome.
+fn reads_as_lead(scan: &Scan, attempt: Attempt, block: u32, scope: u32) -> bool {
+    let n = &scan.nodes[block as usize];
+    let fit_tag = matches!(n.tag, Tag::P | Tag::Div | Tag::Section | Tag::Header)
+        || matches!(n.tag, Tag::H2 | Tag::H3);
+    if !fit_tag
+        || !(LEAD_MIN_CHARS..=LEAD_MAX_CHARS).contains(&n.chars)
+        || link_density(scan, block) >= LEAD_MAX_LINK_DENSITY
+        || n.images > 0
+        || n.flags
+            & (scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_REMOVED | scan::IN_LINK)
+            != 0
+    {
+        return false;
+    }
+    let chrome = scan::HIDDEN
+        | scan::UNLIKELY
+        | scan::NOISE_ROLE
+        | scan::RULE_REMOVE
+        | scan::SHARE_HINT
+        | scan::COMMENT_HINT
+        | scan::RELATED_HINT
+        | scan::COPYRIGHT_HINT
+        | scan::FIGURE_HINT
+        | scan::CAPTION_HINT
+        | scan::AD_HINT
+        | scan::BYLINE_HINT
+        | scan::DATE_HINT
+        | scan::EMBED_HINT;
+    // Nothing around it, up to the article's scope, is chrome; an unlikely class there is only
+    // the article's own header (`entry-header`).
+    let mut a = block;
+    while a != scope && a != NONE {
+        let an = &scan.nodes[a as usize];
+        if matches!(
+            an.tag,
+            Tag::Figure | Tag::Figcaption | Tag::Aside | Tag::Nav | Tag::Form
+        ) || an.flags & (chrome & !scan::UNLIKELY) != 0
+            || attempt.strip_unlikely && an.flags & scan::UNLIKELY != 0 && !is_header_class(scan, a)
+        {
+            return false;
+        }
+        a = an.parent;
+    }
+    let text = scan.text_of(block);
+    let text = text.trim();
+    let ends_sentence = text.ends_with(['.', '!', '?', '…', ':', '"', '”', '“', '»', ')', '。']);
+    ends_sentence || text.contains(". ") && n.chars >= 100
+}
+
+/// Whether an element's class or id names a header (`entry-header`, `article__header`).
+fn is_header_class(scan: &Scan, i: u32) -> bool {
+    let has = |name| {
+        scan.attr(i, name)
+            .is_some_and(|v| v.to_ascii_lowercase().contains("header"))
+    };
+    has("class") || has("id")
+}
+
 /// Marks what inside the article is not article: hidden and never-content elements, site-rule
 /// removals, share/comment/related/ad chrome, and (when `conditionally`) low-content blocks by
 /// Readability's conditional cleaning.
 fn mark_noise(scan: &Scan, plan: &mut Plan, attempt: Attempt) {
     let nodes = &scan.nodes;
+    // The roots but the lead are siblings: what holds them is looked at once.
+    let in_thread = plan.main_root().is_some_and(|r| in_thread(scan, r));
     for &root in &plan.roots.clone() {
+        let thread = in_thread || nodes[root as usize].flags & scan::COMMENT_HINT != 0;
         let end = scan.subtree_end(root);
         let mut i = root + 1;
         while i < end {
             let n = &nodes[i as usize];
             if n.flags & (scan::HIDDEN | scan::NOISE_ROLE | scan::RULE_REMOVE) != 0
                 || n.tag.is_never_content() && n.tag != Tag::Noscript
-                || is_chrome(scan, i)
+                || is_chrome(scan, i, thread)
+                || is_author_box(scan, i, root)
                 || is_teaser_link(scan, i)
                 || attempt.strip_unlikely && n.flags & scan::UNLIKELY != 0
-                || attempt.clean_conditionally && should_clean(scan, i)
+                || attempt.clean_conditionally && should_clean(scan, i, thread)
             {
                 plan.dropped[i as usize] = true;
                 i = scan.subtree_end(i).max(i + 1);
@@ -469,9 +649,18 @@ fn mark_noise(scan: &Scan, plan: &mut Plan, attempt: Attempt) {
     }
 }
 
+/// Whether the article lies in a comment thread: what holds its root has a comment class (the
+/// root's own class is read by the caller). On a page whose content is the thread (a forum, a
+/// live commentary) there is no story for the comments to be under: they are the text.
+fn in_thread(scan: &Scan, root: u32) -> bool {
+    scan.ancestors(root)
+        .any(|a| scan.nodes[a as usize].flags & scan::COMMENT_HINT != 0)
+}
+
 /// Share buttons, comment sections, related lists, ads: by class/id hint, with care not to
-/// drop a large block of prose that merely carries such a class.
-fn is_chrome(scan: &Scan, i: u32) -> bool {
+/// drop a large block of prose that merely carries such a class. In a thread, comments are
+/// content: only a comment form is chrome.
+fn is_chrome(scan: &Scan, i: u32, thread: bool) -> bool {
     let n = &scan.nodes[i as usize];
     let ld = link_density(scan, i);
     let small = n.chars < 200 || n.paragraphs == 0 && n.chars < 400;
@@ -487,7 +676,7 @@ fn is_chrome(scan: &Scan, i: u32) -> bool {
             && n.chars < 200
             && n.flags & scan::AD_HINT == 0);
     }
-    if n.flags & scan::COMMENT_HINT != 0 && (small || n.inputs > 0 || ld > 0.3) {
+    if n.flags & scan::COMMENT_HINT != 0 && (!thread && small || n.inputs > 0 || ld > 0.3) {
         return true;
     }
     if n.flags & scan::RELATED_HINT != 0 && (ld > 0.3 || small) {
@@ -508,6 +697,26 @@ fn is_chrome(scan: &Scan, i: u32) -> bool {
         return true;
     }
     false
+}
+
+/// An author box holds at most this much text …
+const AUTHOR_BOX_MAX_CHARS: u32 = 1500;
+/// … in at most this many paragraphs (a blog's posts may carry their author's name in
+/// their class: `serendipity_entry_author_Mark`) …
+const AUTHOR_BOX_MAX_PARAGRAPHS: u32 = 2;
+/// … and at most this share of the article's.
+const AUTHOR_BOX_MAX_SHARE: f32 = 1.0 / 3.0;
+
+/// The author's box (a photo, a bio, links to their other posts): a block with a byline
+/// class too long to be the byline line itself, which `is_chrome` keeps as prose.
+fn is_author_box(scan: &Scan, i: u32, root: u32) -> bool {
+    let n = &scan.nodes[i as usize];
+    n.flags & scan::BYLINE_HINT != 0
+        && n.flags & (scan::RULE_CONTENT | scan::PERSON_LINK | scan::RULE_BYLINE) == 0
+        && !n.tag.is_paragraph_like()
+        && n.chars <= AUTHOR_BOX_MAX_CHARS
+        && n.paragraphs <= AUTHOR_BOX_MAX_PARAGRAPHS
+        && (n.chars as f32) < scan.nodes[root as usize].chars as f32 * AUTHOR_BOX_MAX_SHARE
 }
 
 /// A teaser paragraph this long at most: a label and one headline.
@@ -546,7 +755,7 @@ fn is_teaser_link(scan: &Scan, i: u32) -> bool {
 }
 
 /// Readability's `_cleanConditionally` for tables, lists, divs, sections, forms and asides.
-fn should_clean(scan: &Scan, i: u32) -> bool {
+fn should_clean(scan: &Scan, i: u32, thread: bool) -> bool {
     let n = &scan.nodes[i as usize];
     if !matches!(
         n.tag,
@@ -575,7 +784,7 @@ fn should_clean(scan: &Scan, i: u32) -> bool {
         return n.chars == 0;
     }
     let weight = i32::from(n.class_weight);
-    if weight < 0 && n.chars < 1000 {
+    if weight < 0 && n.chars < 1000 && !(thread && n.flags & scan::COMMENT_HINT != 0) {
         return true;
     }
     if n.commas >= 10 {

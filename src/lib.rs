@@ -143,7 +143,7 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
         }
     }
     let plan = choose::choose(&scan, rule.map(|r| r.name));
-    let meta = metadata::extract(&scan, url, plan.roots.first().copied(), rule);
+    let meta = metadata::extract(&scan, url, plan.main_root(), rule);
     let rendered = render::render(&scan, &plan, url);
     let rule_name = plan.rule.clone();
     let chose_something = !plan.roots.is_empty();
