@@ -365,6 +365,7 @@ async function measurePage(b, p, row, h) {
   const inDom = [];
   const answered = [];
   const closing = [];
+  const phases = [];
   phase = "reader";
   for (let i = 0; i < args.reps; i++) {
     await page.evaluate(armPage, BUDGET);
@@ -380,6 +381,10 @@ async function measurePage(b, p, row, h) {
     if (!shown) throw new Error("the popup says open but the reader never showed");
     visible.push(shown.shown - on.click);
     inDom.push(shown.inserted - on.click);
+    phases.push(await worker(b).evaluate(() => {
+      const d = Object.getOwnPropertyDescriptor(globalThis, "__malgeumDiag");
+      return d && d.value.lastToggle ? { ...d.value.lastToggle } : null;
+    }).catch(() => null));
     answered.push(on.answered - on.click);
     const off = await clickToggle(popup);
     if (off.pressed !== "false") throw new Error(`the reader did not close: ${off.text || "no message"}`);
@@ -390,9 +395,26 @@ async function measurePage(b, p, row, h) {
   row.reps = visible.map(r2);
   row.median = r2(median(visible));
   row.first = r2(visible[0]);
+  row.firstInDom = r2(inDom[0]);
+  row.firstFrame = r2(visible[0] - inDom[0]);
+  row.laterFrame = r2(median(visible.slice(1).map((x, i) => x - inDom[i + 1])));
+  if (phases[0]) row.firstPhases = roundPhases(phases[0]);
+  const later = phases.slice(1).filter(Boolean);
+  if (later.length) row.laterPhases = roundPhases(Object.fromEntries(Object.keys(later[0]).map((k) => [k, medianOf(later.map((x) => x[k]))])));
   row.inDom = r2(median(inDom));
   row.popupAnswer = r2(median(answered));
   row.close = r2(median(closing));
+}
+
+// The background's own stamps of a toggle's phases (ms): begin (the snapshot's round trip),
+// engine, css (insertCSS), show (the round trip that builds the reader), build ([build, attach]
+// inside show), html (characters).
+function medianOf(xs) {
+  if (Array.isArray(xs[0])) return xs[0].map((_, i) => median(xs.map((x) => x[i])));
+  return median(xs);
+}
+function roundPhases(p) {
+  return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, Array.isArray(v) ? v.map(r2) : r2(v)]));
 }
 
 async function closeHandles(h) {
@@ -490,6 +512,19 @@ const notArticles = rows.filter((r) => r.notArticle);
 const failures = rows.filter((r) => r.error);
 const stat = (v) => ({ pages: v.length, median: r2(median(v)), p95: r2(quantile(v, 0.95)), max: r2(v.length ? Math.max(...v) : null) });
 const pick = (k) => timed.map((r) => r[k]).filter((x) => typeof x === "number");
+function phaseStats(key) {
+  const rs = timed.map((r) => r[key]).filter(Boolean);
+  if (!rs.length) return null;
+  const out = {};
+  for (const k of ["begin", "engine", "css", "show"]) out[k] = stat(rs.map((x) => x[k]).filter((x) => typeof x === "number"));
+  const parts = (field, names) => {
+    const xs = rs.map((x) => x[field]).filter(Array.isArray);
+    if (xs.length) names.forEach((n, i) => { if (n) out[n] = stat(xs.map((x) => x[i]).filter((v) => typeof v === "number")); });
+  };
+  parts("build", ["build", "attach", "attach.a", "attach.observers", "attach.scroll", "attach.focus", "attach.top"]);
+  parts("beginParts", ["begin.selection", "begin.outerHTML", "begin.saveView"]);
+  return out;
+}
 const seedRow = rows.find((r) => r.page.startsWith("seed/"));
 const largestPage = pages.reduce((a, x) => (x.bytes > a.bytes ? x : a), pages[0]);
 const largestRow = rows.find((r) => r.page === largestPage.name);
@@ -503,6 +538,12 @@ const summary = {
   visible: stat(pick("median")),
   inDom: stat(pick("inDom")),
   first: stat(pick("first")),
+  later: stat(timed.map((r) => median(r.reps.slice(1))).filter((x) => typeof x === "number")),
+  firstInDom: stat(pick("firstInDom")),
+  firstFrame: stat(pick("firstFrame")),
+  laterFrame: stat(pick("laterFrame")),
+  firstPhases: phaseStats("firstPhases"),
+  laterPhases: phaseStats("laterPhases"),
   close: stat(pick("close")),
   bar: { p95MaxMs: BAR_P95_MS, met: timed.length ? quantile(pick("median"), 0.95) <= BAR_P95_MS : null },
   seed: seedRow ? { page: seedRow.page, bytes: seedRow.bytes, median: seedRow.median ?? null, reps: seedRow.reps ?? null, note: verdict(seedRow) } : null,
@@ -531,6 +572,15 @@ console.log(
   `  first toggle on a page (injects the content script): median ${fmt(summary.first.median)}, p95 ${fmt(summary.first.p95)} ms; ` +
     `click -> in DOM: median ${fmt(summary.inDom.median)}, p95 ${fmt(summary.inDom.p95)} ms; toggle off: median ${fmt(summary.close.median)} ms`,
 );
+console.log(
+  `  later toggles (2nd to last): median ${fmt(summary.later.median)}, p95 ${fmt(summary.later.p95)} ms; ` +
+    `first toggle click -> in DOM: median ${fmt(summary.firstInDom.median)}, p95 ${fmt(summary.firstInDom.p95)}; ` +
+    `in DOM -> frame: first median ${fmt(summary.firstFrame.median)}, p95 ${fmt(summary.firstFrame.p95)}, later median ${fmt(summary.laterFrame.median)}, p95 ${fmt(summary.laterFrame.p95)} ms`,
+);
+for (const [label, ph] of [["first", summary.firstPhases], ["later", summary.laterPhases]]) {
+  if (!ph) continue;
+  console.log(`  ${label} toggle phases (median / p95 ms): ` + Object.entries(ph).map(([k, x]) => `${k} ${fmt(x.median)}/${fmt(x.p95)}`).join(", "));
+}
 console.log(
   `not an article (excluded): ${notArticles.length}` +
     (notArticles.length ? ` (${notArticles.slice(0, 5).map((r) => r.page).join(", ")}${notArticles.length > 5 ? ", ..." : ""})` : ""),
