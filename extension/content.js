@@ -45,6 +45,7 @@
   const api = [own('browser'), own('chrome'), globalThis.browser, globalThis.chrome].find(isApi) || null;
   const HOST_ID = 'malgeum-reader';
   const TOKEN_RE = /^[a-z0-9]{8,40}$/;
+  const LANG_RE = /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/;
   // Images with a src when the reader opens; the rest wait for "show more" (issue: 2,000 images
   // were all requested at once). Lazy loading limits the first ones to those near the viewport.
   const MAX_IMAGES = 40;
@@ -223,15 +224,29 @@
     }
   }
 
-  // The sanitizer's code runs once on a small sample (into a fragment that is never attached), so
-  // that the first reader does not run it cold.
-  let sanitizerWarm = false;
-  function warmSanitizer() {
-    if (sanitizerWarm || !SANITIZE) return;
-    sanitizerWarm = true;
-    const para = '<p>A <a href="/x">link</a>, <b>bold</b> and <i>italic</i> text, 3.5 and 다.</p>';
-    SANITIZE.sanitizeHtml(`<h2>Sample</h2>${para.repeat(20)}<ul><li>one</li><li>two</li></ul><blockquote>${para}</blockquote>`,
-      document, location.href, { maxImages: 0 });
+  // The reader is built once from a small made-up article (into a tree that is never attached),
+  // so that the first reader does not run its code cold: the sanitizer, the contents panel, and
+  // above all the first Intl.DateTimeFormat of the page's world, which loads the locale data
+  // (about 17 ms of the first toggle, measured; later ones take a tenth of a millisecond). The
+  // sample has no image and no link that would load: nothing is requested.
+  let readerWarm = false;
+  function warmReader() {
+    if (readerWarm || !SANITIZE || state.host) return;
+    readerWarm = true;
+    const pageLang = document.documentElement.getAttribute('lang') || '';
+    const para = '<p>A <a href="#x">link</a>, <b>bold</b> and <i>italic</i> text, 3.5 and 다.</p>';
+    const sample = {
+      title: 'Sample', subtitle: 'Sample', siteName: 'Sample', byline: 'A. Writer',
+      lang: LANG_RE.test(pageLang) ? pageLang : '', published: '2025-01-01T09:00:00+09:00',
+      stats: { readingMinutes: 2 }, url: location.href, text: '',
+      contentHtml: `${'<h2>Sample</h2>'.repeat(3)}${para.repeat(20)}<ul><li>one</li><li>two</li></ul><blockquote>${para}</blockquote>`,
+    };
+    const deferred = state.deferred;
+    try {
+      buildReader(sample);
+    } finally {
+      state.deferred = deferred;
+    }
   }
 
   /** Called when the popup opens (the user's click granted the tab): the stylesheet parsed and
@@ -242,7 +257,7 @@
     } catch { /* show() falls back to a <style> element */ }
     try {
       warmFonts();
-      warmSanitizer();
+      warmReader();
     } catch { /* only a head start */ }
     return { ok: true, open: !!state.host, token: state.token };
   }
@@ -854,7 +869,6 @@
   // A selection of at least this many characters (not counting spaces) is what the reader opens
   // on: a stray click's word is not.
   const MIN_SELECTION = 12;
-  const LANG_RE = /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/;
 
   /** The page with only the user's selection as its body (its <head> kept for the title, author
    *  and date), or null without a selection worth reading. The engine and the sanitizer treat it
@@ -875,9 +889,12 @@
    *  the user's selection, which the reader then opens on). */
   function begin() {
     if (state.host) return { ok: true, open: true, token: state.token };
+    const t0 = performance.now();
     state.pending = selectionSnapshot() || takeSnapshot();
+    const t1 = performance.now();
     state.saved = saveView();
-    return { ok: true, open: false, html: state.pending.html, url: state.pending.url, selection: !!state.pending.selection };
+    // ms: [snapshot, saving the scroll positions], for the toggle benchmark.
+    return { ok: true, open: false, html: state.pending.html, url: state.pending.url, selection: !!state.pending.selection, ms: [t1 - t0, performance.now() - t1] };
   }
 
   /** The page as the reader (or a copy) should see it: the reader's own snapshot while open. */
@@ -897,6 +914,7 @@
     }
     removeNotice();
     let host = null;
+    const t0 = performance.now();
     try {
       state.token = token;
       state.ui = ui && typeof ui === 'object' ? ui : null;
@@ -905,6 +923,7 @@
       state.rebuilds = 0;
       state.reinserts = 0;
       const root = buildReader(article);
+      const t1 = performance.now();
       applySettings(root, settings);
       root.tabIndex = -1;
       host = document.createElement('div');
@@ -932,8 +951,11 @@
       // The reader takes the focus (and with it the keys): a page input that had it must not
       // receive what the user types while reading.
       root.focus({ preventScroll: true });
+      const t2 = performance.now();
       enterTopLayer();
-      return { ok: true, open: true, token };
+      // ms: [building the reader, putting it in the page up to its focus (which computes its
+      // style), the rest], for the toggle benchmark.
+      return { ok: true, open: true, token, ms: [t1 - t0, t2 - t1, performance.now() - t2] };
     } catch (e) {
       stopDefences();
       if (host) host.remove();
