@@ -10,7 +10,7 @@
 // engine 'engine'.
 // The keyboard command 'toggle-reader' toggles the active tab.
 // The extension makes no network request: the wasm is loaded from the extension's own files.
-import init, { extract } from '../pkg/malgeum.js';
+import init, { extract, dropInstance } from '../pkg/malgeum.js';
 import './shared.js';
 
 const { normalizeSettings, failure, failed, errorText, ERROR, COMMANDS, AUTO_SITES, siteOf, normalizeSites } =
@@ -39,15 +39,72 @@ const CLOSE_NOTICES = new Set(['readerTampered']);
 
 // ---- engine ----
 
+// The engine. The .wasm is compiled once per background lifetime and the compiled module kept;
+// the instance is made from it. A wasm memory never shrinks, and a huge page leaves the instance
+// at its peak (about 10x the input): when a call leaves the memory above LARGE_MEMORY, the
+// instance is dropped (build.sh's dropInstance() in the glue) and the next call makes a fresh
+// one from the kept module, which takes a few milliseconds and no compiling.
+const LARGE_MEMORY = 32 * 1024 * 1024; // bytes; the corpus's largest page (1.6 MB) peaks near 16 MB
+let wasmModule = null;
 let engineReady = null;
+const engineStats = { instances: 0, drops: 0, peakMemory: 0, lastMemory: 0 };
+
+// What the tests and the toggle benchmark read (extension code only reaches this global): the
+// engine's instances and memory, and the phases of the last toggle.
+const diag = {
+  lastToggle: null,
+  engine: () => ({ ...engineStats, live: engineReady !== null }),
+};
+Object.defineProperty(globalThis, '__malgeumDiag', { value: diag });
+
+async function compileEngine() {
+  if (!wasmModule) {
+    const url = api.runtime.getURL('pkg/malgeum_bg.wasm');
+    try {
+      wasmModule = await WebAssembly.compileStreaming(fetch(url));
+    } catch {
+      wasmModule = await WebAssembly.compile(await (await fetch(url)).arrayBuffer());
+    }
+  }
+  return wasmModule;
+}
+
 function engine() {
   if (!engineReady) {
-    engineReady = init({ module_or_path: api.runtime.getURL('pkg/malgeum_bg.wasm') }).catch((e) => {
-      engineReady = null; // let a later call try again
-      throw e;
+    const ready = compileEngine().then((module) => init({ module_or_path: module })).then((exports) => {
+      engineStats.instances++;
+      return exports;
+    });
+    engineReady = ready;
+    ready.catch(() => {
+      if (engineReady === ready) engineReady = null; // let a later call try again
     });
   }
   return engineReady;
+}
+
+// Runs the engine; the instance it ran in is dropped afterwards if its memory grew too large.
+// Between the await and the call nothing else runs, so the instance cannot go in between; an
+// instance dropped while this call waited for it is waited for again.
+async function extractNow(html, url, markdown) {
+  let exports;
+  for (;;) {
+    const ready = engine();
+    exports = await ready;
+    if (ready === engineReady) break;
+  }
+  try {
+    return extract(html, url, { markdown });
+  } finally {
+    const bytes = exports.memory.buffer.byteLength;
+    engineStats.lastMemory = bytes;
+    engineStats.peakMemory = Math.max(engineStats.peakMemory, bytes);
+    if (bytes > LARGE_MEMORY) {
+      dropInstance();
+      engineReady = null;
+      engineStats.drops++;
+    }
+  }
 }
 
 // The wasm's first run is its slowest (baseline code, cold caches): when the popup opens, the
@@ -62,7 +119,7 @@ function warmEngine() {
         `<nav><ul>${'<li><a href="/s">Section</a></li>'.repeat(20)}</ul></nav><main><article><h1>Warm-up</h1>` +
         `${p.repeat(30)}<figure><img src="/i.jpg" alt="x"><figcaption>Caption</figcaption></figure><h2>More</h2>${p.repeat(10)}` +
         `</article></main><aside class="related"><ul>${'<li><a href="/r">Related</a></li>'.repeat(10)}</ul></aside><footer>© Gazette</footer></body></html>`;
-      extract(page, 'https://warm.invalid/a', { markdown: false });
+      return extractNow(page, 'https://warm.invalid/a', false);
     }).catch(() => {
       engineWarm = null;
     });
@@ -73,8 +130,7 @@ function warmEngine() {
 async function runEngine(html, url, markdown) {
   let article;
   try {
-    await engine();
-    article = extract(html, url, { markdown: !!markdown });
+    article = await extractNow(html, url, !!markdown);
   } catch (e) {
     throw failure(ERROR.engine, errorText(e));
   }
@@ -230,9 +286,11 @@ function watchClose(tabId, token) {
 }
 
 async function toggle(tabId, { notify = false, openOnly = false } = {}) {
+  const t = [performance.now()]; // the phases' times, for diag.lastToggle (the toggle benchmark)
   let start;
   try {
     start = await call(tabId, 'begin');
+    t.push(performance.now());
   } catch (e) {
     return { ...failed(e), open: false };
   }
@@ -255,6 +313,7 @@ async function toggle(tabId, { notify = false, openOnly = false } = {}) {
   const settingsP = readSettings();
   try {
     article = await runEngine(start.html, String(start.url || ''), false);
+    t.push(performance.now());
   } catch (e) {
     await tell('engineError', [errorText(e)]);
     return { ...failed(e), open: false };
@@ -270,7 +329,10 @@ async function toggle(tabId, { notify = false, openOnly = false } = {}) {
   const token = newToken();
   try {
     await api.scripting.insertCSS(hideCss(tabId, token));
+    t.push(performance.now());
     const shown = await call(tabId, 'show', [readerView(article), settings, token, readerUi(article)], { inject: false });
+    t.push(performance.now());
+    diag.lastToggle = { begin: t[1] - t[0], engine: t[2] - t[1], css: t[3] - t[2], show: t[4] - t[3], build: shown.ms, beginParts: start.ms, html: start.html.length };
     if (shown.open !== true || shown.token !== token) throw failure(ERROR.page, 'the page did not show the reader');
     openTabs.add(tabId);
     watchClose(tabId, token);

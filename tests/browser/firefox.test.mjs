@@ -737,6 +737,51 @@ test('very long article (over the sanitizer budget): the reader says it is trunc
   await closeTab(ctx.page);
 });
 
+// The engine's instances and memory, from the background page (background.js's diag), read
+// through the popup page.
+async function engineStats(popup) {
+  await ff.driver.switchTo().window(popup);
+  const r = await ff.driver.executeAsyncScript(`
+    const done = arguments[arguments.length - 1];
+    const api = window.browser || window.wrappedJSObject.browser;
+    api.runtime.getBackgroundPage().then((bg) => {
+      const w = bg.wrappedJSObject || bg;
+      done({ stats: JSON.parse(w.JSON.stringify(w.Object.getOwnPropertyDescriptor(w, '__malgeumDiag').value.engine())) });
+    }, (e) => done({ error: String(e) }));`);
+  if (r.error) throw new Error(r.error);
+  return r.stats;
+}
+
+test('engine memory: after a huge page (9 MB) the instance is dropped, and the next page runs in a fresh one with a small memory', { skip }, async () => {
+  const LARGE_MEMORY = 32 * 1024 * 1024; // background.js
+  const huge = await openArticle('huge.html');
+  const popup = await openPopup(huge.tabId);
+  const before = await engineStats(popup);
+  await toggleTo(popup, true);
+  const r = await probe(huge.tabId);
+  assert.ok(r.open && norm(r.text).includes('spring tides of the year'), 'the reader shows the article');
+  const afterHuge = await engineStats(popup);
+  assert.ok(afterHuge.peakMemory > LARGE_MEMORY, `the huge page took the memory past ${LARGE_MEMORY} bytes (peak ${afterHuge.peakMemory})`);
+  assert.equal(afterHuge.drops, before.drops + 1, 'the instance was dropped after the huge page');
+  assert.equal(afterHuge.live, false, 'no instance is kept');
+  await toggleTo(popup, false);
+  await closeTab(popup);
+  await closeTab(huge.page);
+
+  const seed = await openArticle('seed.html');
+  const popup2 = await openPopup(seed.tabId);
+  await toggleTo(popup2, true);
+  const afterSeed = await engineStats(popup2);
+  assert.equal(afterSeed.instances, afterHuge.instances + 1, 'a fresh instance read the next page');
+  assert.ok(afterSeed.lastMemory < 16 * 1024 * 1024, `its memory is small again: ${afterSeed.lastMemory} bytes`);
+  assert.equal(afterSeed.drops, afterHuge.drops, 'and it is kept');
+  assert.equal(afterSeed.live, true);
+  console.log(`[firefox] engine memory: ${(afterHuge.peakMemory / 2 ** 20).toFixed(0)} MiB after the huge page, ${(afterSeed.lastMemory / 2 ** 20).toFixed(1)} MiB in the fresh instance after the seed page`);
+  await toggleTo(popup2, false);
+  await closeTab(popup2);
+  await closeTab(seed.page);
+});
+
 test('the page cannot paint over, hide or fake the reader (head, ::before/::after, opacity, filters, a second host, a modal dialog, a popover)', { skip }, async () => {
   const ctx = await openArticle('paint-over.html');
   const before = await bodyHtml(ctx.page);
