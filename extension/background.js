@@ -285,6 +285,38 @@ function watchClose(tabId, token) {
   }, () => {});
 }
 
+// Articles read ahead when the popup opened (state()), per tab: {id, article: a promise}. At the
+// click, the page's begin() answers `same: id` instead of its HTML when it has not changed since
+// (same HTML, address and selection), and the toggle uses that article: neither the page's HTML
+// nor the engine is on the click's path. The last few tabs only; a closed tab's goes.
+const ahead = new Map();
+const MAX_AHEAD = 8;
+
+function readAhead(tabId, p) {
+  if (!p || typeof p !== 'object' || typeof p.html !== 'string' || !TOKEN_RE.test(String(p.id))) return;
+  const entry = { id: p.id, article: null };
+  // After the popup has its answer: the engine does not delay it.
+  entry.article = new Promise((resolve) => setTimeout(resolve, 0)).then(() => runEngine(p.html, String(p.url || ''), false));
+  entry.article.catch(() => {});
+  ahead.delete(tabId);
+  ahead.set(tabId, entry);
+  while (ahead.size > MAX_AHEAD) ahead.delete(ahead.keys().next().value);
+}
+
+// The article of begin()'s snapshot: read ahead, or run now on the page's HTML (asked for again
+// when the page answered `same` but the background no longer has that article: restarted, or
+// the popup prepared the tab again since).
+async function articleOf(tabId, start) {
+  if (typeof start.same === 'string') {
+    const a = ahead.get(tabId);
+    if (a && a.id === start.same) return a.article;
+    const full = await call(tabId, 'begin', [true]);
+    if (full.open || typeof full.html !== 'string') throw failure(ERROR.page, 'no answer from the page (begin)');
+    return runEngine(full.html, String(full.url || ''), false);
+  }
+  return runEngine(start.html, String(start.url || ''), false);
+}
+
 async function toggle(tabId, { notify = false, openOnly = false } = {}) {
   const t = [performance.now()]; // the phases' times, for diag.lastToggle (the toggle benchmark)
   let start;
@@ -302,7 +334,7 @@ async function toggle(tabId, { notify = false, openOnly = false } = {}) {
       return { ...failed(e), open: false };
     }
   }
-  if (typeof start.html !== 'string') {
+  if (typeof start.html !== 'string' && typeof start.same !== 'string') {
     await closeReader(tabId).catch(() => {});
     return { ...failed(failure(ERROR.page, 'no answer from the page (begin)')), open: false };
   }
@@ -312,7 +344,7 @@ async function toggle(tabId, { notify = false, openOnly = false } = {}) {
   let article;
   const settingsP = readSettings();
   try {
-    article = await runEngine(start.html, String(start.url || ''), false);
+    article = await articleOf(tabId, start);
     t.push(performance.now());
   } catch (e) {
     await tell('engineError', [errorText(e)]);
@@ -332,7 +364,7 @@ async function toggle(tabId, { notify = false, openOnly = false } = {}) {
     t.push(performance.now());
     const shown = await call(tabId, 'show', [readerView(article), settings, token, readerUi(article)], { inject: false });
     t.push(performance.now());
-    diag.lastToggle = { begin: t[1] - t[0], engine: t[2] - t[1], css: t[3] - t[2], show: t[4] - t[3], build: shown.ms, beginParts: start.ms, html: start.html.length };
+    diag.lastToggle = { begin: t[1] - t[0], engine: t[2] - t[1], css: t[3] - t[2], show: t[4] - t[3], build: shown.ms, beginParts: start.ms, ahead: typeof start.same === 'string' };
     if (shown.open !== true || shown.token !== token) throw failure(ERROR.page, 'the page did not show the reader');
     openTabs.add(tabId);
     watchClose(tabId, token);
@@ -348,10 +380,12 @@ async function toggle(tabId, { notify = false, openOnly = false } = {}) {
 
 // The popup is open: the user's click granted the tab (activeTab). The reader scripts go in now
 // (they define their globals in the extension's world and touch nothing of the page) and prepare
-// the stylesheet and fonts, so that the first toggle does not wait for them.
+// the stylesheet, the fonts and the reader's code, so that the first toggle does not wait for
+// them; the page's snapshot comes back, and its article is read ahead (readAhead).
 async function state(tabId) {
   try {
     const st = await call(tabId, 'prepare');
+    if (st && !st.open && st.prepared) readAhead(tabId, st.prepared);
     return { ok: true, open: !!(st && st.open) };
   } catch (e) {
     return { ...failed(e), open: false };
@@ -453,6 +487,10 @@ api.storage.onChanged.addListener((changes, area) => {
   if (area !== 'sync' || !changes.settings) return;
   const settings = normalizeSettings(changes.settings.newValue);
   for (const tabId of openTabs) call(tabId, 'settings', [settings], { inject: false }).catch(() => openTabs.delete(tabId));
+});
+
+api.tabs.onRemoved.addListener((tabId) => {
+  ahead.delete(tabId);
 });
 
 api.tabs.onUpdated.addListener((tabId, info, tab) => {

@@ -249,8 +249,16 @@
     }
   }
 
-  /** Called when the popup opens (the user's click granted the tab): the stylesheet parsed and
-   *  the fonts looked up ahead of the toggle. Changes nothing in the page. */
+  // The snapshot prepare() handed to the background ({id, html, url, selection}); kept for the
+  // toggles that follow while the page stays the same (the reader restores it exactly). Pages
+  // larger than MAX_PREPARED characters are not read ahead (nor kept twice in memory).
+  const MAX_PREPARED = 3000000;
+  let prepared = null;
+  const newId = () => [...crypto.getRandomValues(new Uint8Array(10))].map((b) => b.toString(16).padStart(2, '0')).join('');
+
+  /** Called when the popup opens (the user's click granted the tab): the stylesheet parsed, the
+   *  fonts looked up and the reader's code run once ahead of the toggle, and the page's snapshot
+   *  handed to the background to read ahead. Changes nothing in the page. */
   function prepare() {
     try {
       readerSheet();
@@ -258,8 +266,15 @@
     try {
       warmFonts();
       warmReader();
+      saveView(); // read-only: its loop over the page's elements runs warm at the click
     } catch { /* only a head start */ }
-    return { ok: true, open: !!state.host, token: state.token };
+    if (state.host) return { ok: true, open: true, token: state.token };
+    // The page as the toggle would read it now: the background runs the engine on it while the
+    // user looks at the popup. At the click, begin() compares the page with it and, when nothing
+    // changed, sends only its id instead of the page again.
+    const snap = selectionSnapshot() || takeSnapshot();
+    prepared = snap.html.length <= MAX_PREPARED ? { id: newId(), ...snap, selection: !!snap.selection } : null;
+    return { ok: true, open: false, token: null, prepared: prepared ? { id: prepared.id, html: prepared.html, url: prepared.url, selection: prepared.selection } : null };
   }
 
   function buildReader(a) {
@@ -887,14 +902,25 @@
 
   /** First step of a toggle: tells whether the reader is open; if not, snapshots the page (or
    *  the user's selection, which the reader then opens on). */
-  function begin() {
+  /** First step of a toggle: tells whether the reader is open; if not, snapshots the page (or
+   *  the user's selection, which the reader then opens on). When the snapshot is the one
+   *  prepare() sent (same HTML, address and kind) and `full` is not asked for, it answers that
+   *  snapshot's id (`same`) instead of the HTML. */
+  function begin(full) {
     if (state.host) return { ok: true, open: true, token: state.token };
     const t0 = performance.now();
-    state.pending = selectionSnapshot() || takeSnapshot();
+    const snap = selectionSnapshot() || takeSnapshot();
+    state.pending = snap;
     const t1 = performance.now();
     state.saved = saveView();
+    const selection = !!snap.selection;
+    const p = prepared;
     // ms: [snapshot, saving the scroll positions], for the toggle benchmark.
-    return { ok: true, open: false, html: state.pending.html, url: state.pending.url, selection: !!state.pending.selection, ms: [t1 - t0, performance.now() - t1] };
+    const ms = [t1 - t0, performance.now() - t1];
+    if (full !== true && p && p.selection === selection && p.url === snap.url && p.html === snap.html) {
+      return { ok: true, open: false, same: p.id, url: snap.url, selection, ms };
+    }
+    return { ok: true, open: false, html: snap.html, url: snap.url, selection, ms };
   }
 
   /** The page as the reader (or a copy) should see it: the reader's own snapshot while open. */

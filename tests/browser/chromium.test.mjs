@@ -687,6 +687,50 @@ test('engine memory: after a huge page (9 MB) the instance is dropped, and the n
   await seed.page.close();
 });
 
+// The page's own text, changed in the isolated world's view: a sentence added to the paragraph
+// that holds `anchor` (runs in the page).
+function addSentence([anchor, sentence]) {
+  const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    if (n.data.includes(anchor)) {
+      n.data += ` ${sentence}`;
+      return true;
+    }
+  }
+  return false;
+}
+
+const lastToggle = () => sw.evaluate(() => Object.getOwnPropertyDescriptor(globalThis, '__malgeumDiag').value.lastToggle);
+
+test('read ahead: the popup reads the article when it opens; toggles use it while the page is unchanged and read the page again once it changed', async () => {
+  const { page, tabId } = await openPage('/seed.html');
+  await settle(page);
+  const popup = await openPopup(tabId);
+  for (let round = 0; round < 2; round++) {
+    await toggleVia(popup, true);
+    const r = await waitFor(async () => {
+      const x = await reader(tabId);
+      return x.count === 1 ? x : null;
+    }, 'the reader');
+    assert.ok(r.text.includes(SEED.body[1]), 'the article is shown');
+    assert.equal((await lastToggle()).ahead, true, `toggle ${round + 1} used the article read when the popup opened`);
+    await toggleVia(popup, false);
+    await waitFor(async () => (await reader(tabId)).count === 0, 'the reader to close');
+  }
+  const late = '늦게 덧붙인 이 문장은 팝업이 열린 뒤에 페이지에 들어왔다.';
+  assert.ok(await page.evaluate(addSentence, [SEED.body[0], late]), 'the page changed after the popup opened');
+  await toggleVia(popup, true);
+  const r = await waitFor(async () => {
+    const x = await reader(tabId);
+    return x.count === 1 ? x : null;
+  }, 'the reader after the change');
+  assert.ok(r.text.includes(late), 'the reader shows the page as it is now, not as it was when the popup opened');
+  assert.equal((await lastToggle()).ahead, false, 'the page was read again');
+  await toggleVia(popup, false);
+  await popup.close();
+  await page.close();
+});
+
 // ---- attacks from the red-team pass (tests/browser/pages/*; README, Security design) ----
 
 // The reader as the extension sees it, found by its closed shadow root (a page may add

@@ -737,20 +737,48 @@ test('very long article (over the sanitizer budget): the reader says it is trunc
   await closeTab(ctx.page);
 });
 
-// The engine's instances and memory, from the background page (background.js's diag), read
-// through the popup page.
-async function engineStats(popup) {
+// background.js's diag (`engine()`: the engine's instances and memory; `lastToggle`), from the
+// background page, read through the popup page.
+async function diag(popup, what) {
   await ff.driver.switchTo().window(popup);
   const r = await ff.driver.executeAsyncScript(`
     const done = arguments[arguments.length - 1];
     const api = window.browser || window.wrappedJSObject.browser;
     api.runtime.getBackgroundPage().then((bg) => {
       const w = bg.wrappedJSObject || bg;
-      done({ stats: JSON.parse(w.JSON.stringify(w.Object.getOwnPropertyDescriptor(w, '__malgeumDiag').value.engine())) });
-    }, (e) => done({ error: String(e) }));`);
+      const d = w.Object.getOwnPropertyDescriptor(w, '__malgeumDiag').value;
+      done({ value: JSON.parse(w.JSON.stringify(arguments[0] === 'engine' ? d.engine() : d.lastToggle)) });
+    }, (e) => done({ error: String(e) }));`, what);
   if (r.error) throw new Error(r.error);
-  return r.stats;
+  return r.value;
 }
+const engineStats = (popup) => diag(popup, 'engine');
+
+test('read ahead: the popup reads the article when it opens; toggles use it while the page is unchanged and read the page again once it changed', { skip }, async () => {
+  const ctx = await openArticle('seed.html');
+  const popup = await openPopup(ctx.tabId);
+  for (let round = 0; round < 2; round++) {
+    await toggleTo(popup, true);
+    assert.ok((await probe(ctx.tabId)).open, 'the reader is open');
+    assert.equal((await diag(popup, 'lastToggle')).ahead, true, `toggle ${round + 1} used the article read when the popup opened`);
+    await toggleTo(popup, false);
+  }
+  const late = '늦게 덧붙인 이 문장은 팝업이 열린 뒤에 페이지에 들어왔다.';
+  const changed = await inPage(ctx.page, `
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      if (n.data.includes(arguments[0])) { n.data += ' ' + arguments[1]; return true; }
+    }
+    return false;`, '국가 차원의 초거대 인공지능(AI) 모델 개발을 위한 정부 프로젝트가 본격화된 가운데', late);
+  assert.ok(changed, 'the page changed after the popup opened');
+  await toggleTo(popup, true);
+  const r = await probe(ctx.tabId);
+  assert.ok(norm(r.text).includes(norm(late)), 'the reader shows the page as it is now, not as it was when the popup opened');
+  assert.equal((await diag(popup, 'lastToggle')).ahead, false, 'the page was read again');
+  await toggleTo(popup, false);
+  await closeTab(popup);
+  await closeTab(ctx.page);
+});
 
 test('engine memory: after a huge page (9 MB) the instance is dropped, and the next page runs in a fresh one with a small memory', { skip }, async () => {
   const LARGE_MEMORY = 32 * 1024 * 1024; // background.js
