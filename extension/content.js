@@ -254,6 +254,30 @@
   // larger than MAX_PREPARED characters are not read ahead (nor kept twice in memory).
   const MAX_PREPARED = 3000000;
   let prepared = null;
+  // Whether the page's DOM changed since prepare(): a MutationObserver on the whole document from
+  // prepare() until the first change, when it lets go. Unchanged, the DOM serializes to the
+  // prepared HTML, so begin() need not serialize it again. The reader's own host and notice
+  // coming and going under <html> (and the host's attributes) are not changes of the page.
+  const ownNodes = new WeakSet();
+  let watcher = null;
+  let unchanged = false;
+  const isOwn = (n) => ownNodes.has(n);
+  const pageChange = (r) => !(isOwn(r.target) || (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(isOwn)));
+  function pageChanged() {
+    unchanged = false;
+    if (watcher) watcher.disconnect();
+  }
+  function watchChanges() {
+    if (!watcher) {
+      watcher = new MutationObserver((records) => {
+        if (records.some(pageChange)) pageChanged();
+      });
+    }
+    watcher.disconnect();
+    watcher.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    unchanged = true;
+  }
+
   const newId = () => [...crypto.getRandomValues(new Uint8Array(10))].map((b) => b.toString(16).padStart(2, '0')).join('');
 
   /** Called when the popup opens (the user's click granted the tab): the stylesheet parsed, the
@@ -274,6 +298,7 @@
     // changed, sends only its id instead of the page again.
     const snap = selectionSnapshot() || takeSnapshot();
     prepared = snap.html.length <= MAX_PREPARED ? { id: newId(), ...snap, selection: !!snap.selection } : null;
+    if (prepared) watchChanges();
     return { ok: true, open: false, token: null, prepared: prepared ? { id: prepared.id, html: prepared.html, url: prepared.url, selection: prepared.selection } : null };
   }
 
@@ -909,12 +934,15 @@
   function begin(full) {
     if (state.host) return { ok: true, open: true, token: state.token };
     const t0 = performance.now();
-    const snap = selectionSnapshot() || takeSnapshot();
+    if (watcher && unchanged && watcher.takeRecords().some(pageChange)) pageChanged();
+    const p = prepared;
+    const sel = selectionSnapshot();
+    // The page as prepare() saw it, without serializing it again, when its DOM has not changed.
+    const snap = sel || (p && unchanged && !p.selection && p.url === location.href ? { html: p.html, url: p.url } : takeSnapshot());
     state.pending = snap;
     const t1 = performance.now();
     state.saved = saveView();
     const selection = !!snap.selection;
-    const p = prepared;
     // ms: [snapshot, saving the scroll positions], for the toggle benchmark.
     const ms = [t1 - t0, performance.now() - t1];
     if (full !== true && p && p.selection === selection && p.url === snap.url && p.html === snap.html) {
@@ -953,6 +981,7 @@
       applySettings(root, settings);
       root.tabIndex = -1;
       host = document.createElement('div');
+      ownNodes.add(host);
       host.id = HOST_ID;
       host.setAttribute(`data-${token}`, '');
       const shadow = host.attachShadow({ mode: 'closed' });
@@ -1030,6 +1059,7 @@
   function notice(text) {
     removeNotice();
     const host = document.createElement('div');
+    ownNodes.add(host);
     host.id = NOTICE_ID;
     host.dataset.malgeum = '1';
     const shadow = host.attachShadow({ mode: 'closed' });
