@@ -54,11 +54,33 @@ if [ "$WASM" = 1 ]; then
   RAW_WASM="target/wasm32-unknown-unknown/release/malgeum_wasm.wasm"
   [ -f "$RAW_WASM" ] || { echo "build: $RAW_WASM was not produced" >&2; exit 1; }
 
-  stamp="$WB_VERSION $(sha256sum "$RAW_WASM" | cut -d' ' -f1)"
+  # The glue wasm-bindgen writes keeps one instance for the life of the page or worker, and a
+  # wasm memory never shrinks: after a huge page the instance would keep its peak (about 10x the
+  # input) for good. build.sh adds `dropInstance()` to the glue: it forgets the instance (its
+  # memory goes with it once collected), and the next init() makes a fresh one, from the
+  # compiled module the caller kept. It names the glue's own variables: the pinned wasm-bindgen
+  # version writes them, and the build fails if they are not there.
+  GLUE_ADDITION='
+// Added by build.sh (not wasm-bindgen): forgets the instance, and with it its memory, so that
+// the next init() or initSync() instantiates afresh (pass it the compiled WebAssembly.Module).
+export function dropInstance() {
+    wasm = undefined;
+    wasmInstance = undefined;
+    __wbg_init_promise = undefined;
+    cachedDataViewMemory0 = null;
+    cachedUint8ArrayMemory0 = null;
+}'
+  stamp="$WB_VERSION $(sha256sum "$RAW_WASM" | cut -d' ' -f1) $(printf '%s' "$GLUE_ADDITION" | sha256sum | cut -c1-16)"
   if [ ! -f pkg/malgeum_bg.wasm ] || [ ! -f pkg/malgeum.js ] || [ "$(cat pkg/.stamp 2>/dev/null)" != "$stamp" ]; then
     tmp=$(mktemp -d target/pkg.tmp.XXXXXX) && chmod 755 "$tmp"
     "$WASM_BINDGEN" "$RAW_WASM" --out-dir "$tmp" --out-name malgeum --target web \
       --remove-name-section --remove-producers-section
+    for v in 'let wasmModule, wasmInstance, wasm;' 'let __wbg_init_promise;' 'let cachedDataViewMemory0 = null;' \
+      'let cachedUint8ArrayMemory0 = null;' 'if (wasm !== undefined) return wasm;'; do
+      grep -qF "$v" "$tmp/malgeum.js" || { echo "build: the wasm-bindgen glue has no '$v': update dropInstance() in build.sh" >&2; exit 1; }
+    done
+    printf '%s\n' "$GLUE_ADDITION" >>"$tmp/malgeum.js"
+    printf '\n/** Added by build.sh: forgets the instance; the next init() instantiates afresh. */\nexport function dropInstance(): void;\n' >>"$tmp/malgeum.d.ts"
     echo "$stamp" >"$tmp/.stamp"
     rm -rf target/pkg.old && { [ ! -d pkg ] || mv pkg target/pkg.old; } && mv "$tmp" pkg && rm -rf target/pkg.old
     raw=$(stat -c %s pkg/malgeum_bg.wasm)

@@ -6,6 +6,12 @@
 //   node bench/toggle.mjs --reps 9 --filter yahoo --limit 20 --out bench-out/x.json
 //   node bench/toggle.mjs --timeout 30          per-page budget in seconds (default 15)
 //   node bench/toggle.mjs --no-breakdown        skip the per-page outerHTML/engine timings
+//   node bench/toggle.mjs --compare DIR         A/B: also an other unpacked build (B), interleaved
+//
+// With --compare each page is measured with both builds, each in a browser of its own, one after
+// the other and in alternating order (A then B, B then A), so that both see the same machine load;
+// each build gets its summary, then the ratios B/A of the first toggle's and later toggles'
+// median and p95.
 //
 // Needs /usr/bin/chromium ($CHROMIUM) and the unpacked test build from `./build.sh --test`
 // (dist/test, or $MALGEUM_EXT_DIR: its 127.0.0.1 host permission lets the bench drive the
@@ -59,6 +65,7 @@ const args = {
   out: join(ROOT, "bench-out", "toggle.json"),
   timeout: 15,
   breakdown: true,
+  compare: null,
 };
 for (let i = 2; i < process.argv.length; i++) {
   const a = process.argv[i];
@@ -69,6 +76,7 @@ for (let i = 2; i < process.argv.length; i++) {
   else if (a === "--out") args.out = resolve(val());
   else if (a === "--timeout") args.timeout = Math.max(1, parseFloat(val()) || 15);
   else if (a === "--no-breakdown") args.breakdown = false;
+  else if (a === "--compare") args.compare = resolve(val());
   else if (a === "-h" || a === "--help") {
     console.log(readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n/* global")[0]);
     process.exit(0);
@@ -84,6 +92,7 @@ function setupFailure(message) {
   process.exit(1);
 }
 if (!existsSync(join(EXT, "manifest.json"))) setupFailure(`no unpacked test build at ${EXT}: run ./build.sh --test first`);
+if (args.compare && !existsSync(join(args.compare, "manifest.json"))) setupFailure(`no unpacked build at ${args.compare} (--compare)`);
 if (!existsSync(CHROMIUM)) setupFailure(`${CHROMIUM} missing: run scripts/setup.sh --browsers`);
 
 // ------------------------------------------------------------------- pages
@@ -135,7 +144,7 @@ const offHost = { load: 0, reader: 0 };
 let phase = "load";
 
 // The chromium test's launch: headless, no sandbox, no background traffic, only the extension.
-async function launch() {
+async function launch(ext) {
   const userDir = mkdtempSync(join(tmpdir(), "malgeum-toggle-"));
   let ctx;
   try {
@@ -156,8 +165,8 @@ async function launch() {
         "--disable-background-networking",
         "--disable-component-update",
         "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-        `--disable-extensions-except=${EXT}`,
-        `--load-extension=${EXT}`,
+        `--disable-extensions-except=${ext}`,
+        `--load-extension=${ext}`,
       ],
     });
     const b = { ctx, userDir, closed: false };
@@ -365,6 +374,7 @@ async function measurePage(b, p, row, h) {
   const inDom = [];
   const answered = [];
   const closing = [];
+  const phases = [];
   phase = "reader";
   for (let i = 0; i < args.reps; i++) {
     await page.evaluate(armPage, BUDGET);
@@ -380,6 +390,10 @@ async function measurePage(b, p, row, h) {
     if (!shown) throw new Error("the popup says open but the reader never showed");
     visible.push(shown.shown - on.click);
     inDom.push(shown.inserted - on.click);
+    phases.push(await worker(b).evaluate(() => {
+      const d = Object.getOwnPropertyDescriptor(globalThis, "__malgeumDiag");
+      return d && d.value.lastToggle ? { ...d.value.lastToggle } : null;
+    }).catch(() => null));
     answered.push(on.answered - on.click);
     const off = await clickToggle(popup);
     if (off.pressed !== "false") throw new Error(`the reader did not close: ${off.text || "no message"}`);
@@ -390,9 +404,27 @@ async function measurePage(b, p, row, h) {
   row.reps = visible.map(r2);
   row.median = r2(median(visible));
   row.first = r2(visible[0]);
+  row.firstInDom = r2(inDom[0]);
+  row.firstFrame = r2(visible[0] - inDom[0]);
+  row.laterFrame = r2(median(visible.slice(1).map((x, i) => x - inDom[i + 1])));
+  if (phases[0]) row.firstPhases = roundPhases(phases[0]);
+  const later = phases.slice(1).filter(Boolean);
+  if (later.length) row.laterPhases = roundPhases(Object.fromEntries(Object.keys(later[0]).map((k) => [k, medianOf(later.map((x) => x[k]))])));
   row.inDom = r2(median(inDom));
   row.popupAnswer = r2(median(answered));
   row.close = r2(median(closing));
+}
+
+// The background's own stamps of a toggle's phases (ms): begin (the snapshot's round trip;
+// beginParts: [snapshot, saving the scroll positions] in the page), engine, css (insertCSS), show
+// (the round trip that builds the reader; build: [building, attaching up to the focus, which
+// computes its style, the rest] in the page), html (characters).
+function medianOf(xs) {
+  if (Array.isArray(xs[0])) return xs[0].map((_, i) => median(xs.map((x) => x[i])));
+  return median(xs);
+}
+function roundPhases(p) {
+  return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, Array.isArray(v) ? v.map(r2) : r2(v)]));
 }
 
 async function closeHandles(h) {
@@ -417,45 +449,51 @@ async function withBudget(ms, work, what) {
 const errText = (e) => String(e && e.message ? e.message : e).split("\n")[0].slice(0, 300);
 
 // -------------------------------------------------------------- the run
-let b;
-try {
-  b = await launch();
-} catch (e) {
-  server.close();
-  setupFailure(`cannot start chromium with the extension ${EXT}: ${errText(e)}`);
+const arms = [{ label: "A", ext: EXT }];
+if (args.compare) arms.push({ label: "B", ext: args.compare });
+for (const arm of arms) {
+  try {
+    arm.b = await launch(arm.ext);
+  } catch (e) {
+    for (const x of arms) await shutdown(x.b);
+    server.close();
+    setupFailure(`cannot start chromium with the extension ${arm.ext}: ${errText(e)}`);
+  }
+  arm.rows = [];
+  arm.relaunches = 0;
+  arm.aborted = null;
+  arm.offHost = { load: 0, reader: 0 };
 }
-const browserVersion = b.version;
-const extVersion = b.extVersion;
+const browserVersion = arms[0].b.version;
+const extVersion = arms[0].b.extVersion;
 console.error(
-  `bench: chromium ${browserVersion}, extension ${extVersion} from ${EXT}, ${pages.length} pages, ` +
+  `bench: chromium ${browserVersion}, extension ${extVersion} from ${EXT}${args.compare ? ` (A) and ${args.compare} (B)` : ""}, ${pages.length} pages, ` +
     `${args.reps} toggles each, ${args.timeout} s budget per page`,
 );
 
-const rows = [];
-let relaunches = 0;
-let aborted = null;
-const t0 = Date.now();
-for (const [i, p] of pages.entries()) {
+async function runPage(arm, p) {
   const row = { page: p.name, bytes: p.bytes };
-  rows.push(row);
-  if (aborted) {
-    row.error = aborted;
-    continue;
+  arm.rows.push(row);
+  if (arm.aborted) {
+    row.error = arm.aborted;
+    return;
   }
-  if (b.closed) {
+  if (arm.b.closed) {
     // The browser went away (crash): start another one and go on.
-    await shutdown(b);
+    await shutdown(arm.b);
     try {
-      b = await launch();
-      relaunches++;
+      arm.b = await launch(arm.ext);
+      arm.relaunches++;
     } catch (e) {
-      aborted = `browser gone and could not be restarted: ${errText(e)}`;
-      row.error = aborted;
-      continue;
+      arm.aborted = `browser gone and could not be restarted: ${errText(e)}`;
+      row.error = arm.aborted;
+      return;
     }
   }
+  const b = arm.b;
   const h = {};
   phase = "load";
+  const seen = { ...offHost };
   try {
     await withBudget(BUDGET, measurePage(b, p, row, h), "the page");
   } catch (e) {
@@ -479,85 +517,145 @@ for (const [i, p] of pages.entries()) {
   }
   if (p.metaCspInert) row.metaCspInert = true;
   await closeHandles(h);
+  for (const k of Object.keys(offHost)) arm.offHost[k] += offHost[k] - seen[k];
+}
+
+const t0 = Date.now();
+for (const [i, p] of pages.entries()) {
+  for (const arm of i % 2 ? [...arms].reverse() : arms) await runPage(arm, p);
   if ((i + 1) % 25 === 0) console.error(`bench: ${i + 1}/${pages.length} pages, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
-await shutdown(b);
+for (const arm of arms) await shutdown(arm.b);
 server.close();
 
 // ------------------------------------------------------------- summary
-const timed = rows.filter((r) => typeof r.median === "number");
-const notArticles = rows.filter((r) => r.notArticle);
-const failures = rows.filter((r) => r.error);
 const stat = (v) => ({ pages: v.length, median: r2(median(v)), p95: r2(quantile(v, 0.95)), max: r2(v.length ? Math.max(...v) : null) });
-const pick = (k) => timed.map((r) => r[k]).filter((x) => typeof x === "number");
-const seedRow = rows.find((r) => r.page.startsWith("seed/"));
-const largestPage = pages.reduce((a, x) => (x.bytes > a.bytes ? x : a), pages[0]);
-const largestRow = rows.find((r) => r.page === largestPage.name);
-const slowest = [...timed].sort((x, y) => y.median - x.median).slice(0, 5);
-const verdict = (r) => (!r ? null : r.error ? `failed: ${r.error}` : r.notArticle ? "not an article" : null);
-const summary = {
-  pages: rows.length,
-  timed: timed.length,
-  notArticle: notArticles.length,
-  failed: failures.length,
-  visible: stat(pick("median")),
-  inDom: stat(pick("inDom")),
-  first: stat(pick("first")),
-  close: stat(pick("close")),
-  bar: { p95MaxMs: BAR_P95_MS, met: timed.length ? quantile(pick("median"), 0.95) <= BAR_P95_MS : null },
-  seed: seedRow ? { page: seedRow.page, bytes: seedRow.bytes, median: seedRow.median ?? null, reps: seedRow.reps ?? null, note: verdict(seedRow) } : null,
-  largest: largestRow ? { page: largestRow.page, bytes: largestRow.bytes, median: largestRow.median ?? null, reps: largestRow.reps ?? null, note: verdict(largestRow) } : null,
-  slowest: slowest.map((r) => ({ page: r.page, median: r.median, inDom: r.inDom, bytes: r.bytes, breakdown: r.breakdown })),
-  offHostRequestsAborted: offHost,
-  browserRestarts: relaunches,
-};
-
 const fmt = (x) => (x == null ? "n/a" : x.toFixed(1));
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
-const line = (label, r) => {
-  if (!r) return;
-  const why = verdict(r);
-  console.log(`${label} ${r.page} (${kb(r.bytes)}): ${why || `median ${fmt(r.median)} ms (reps ${r.reps.map(fmt).join(", ")}; in DOM ${fmt(r.inDom)} ms)`}`);
-};
-console.log(`toggle-to-visible through the popup, per-page median of ${args.reps} (ms): click -> reader in the DOM -> next frame`);
-line("seed page:", seedRow);
-line("largest page:", largestRow);
-const v = summary.visible;
-console.log(
-  `over ${v.pages} article pages: median ${fmt(v.median)}, p95 ${fmt(v.p95)}, max ${fmt(v.max)} ms` +
-    `   (bar: p95 <= ${BAR_P95_MS} ms: ${summary.bar.met === null ? "n/a" : summary.bar.met ? "met" : "missed"})`,
-);
-console.log(
-  `  first toggle on a page (injects the content script): median ${fmt(summary.first.median)}, p95 ${fmt(summary.first.p95)} ms; ` +
-    `click -> in DOM: median ${fmt(summary.inDom.median)}, p95 ${fmt(summary.inDom.p95)} ms; toggle off: median ${fmt(summary.close.median)} ms`,
-);
-console.log(
-  `not an article (excluded): ${notArticles.length}` +
-    (notArticles.length ? ` (${notArticles.slice(0, 5).map((r) => r.page).join(", ")}${notArticles.length > 5 ? ", ..." : ""})` : ""),
-);
-console.log(`failed: ${failures.length}`);
-for (const r of failures.slice(0, 10)) console.log(`  ${r.page}: ${r.error}`);
-if (failures.length > 10) console.log(`  ... (${failures.length - 10} more in the JSON)`);
-if (slowest.length) {
-  console.log("slowest pages (ms visible / in DOM / outerHTML / snapshot round trip / wasm extract, HTML size):");
-  for (const r of slowest) {
-    const bd = r.breakdown || {};
-    console.log(
-      `  ${fmt(r.median).padStart(7)} ${fmt(r.inDom).padStart(7)} ${fmt(bd.outerHTML).padStart(6)} ${fmt(bd.snapshot).padStart(6)} ` +
-        `${fmt(bd.engine).padStart(6)} ${kb(r.bytes).padStart(8)}  ${r.page}`,
-    );
+const verdict = (r) => (!r ? null : r.error ? `failed: ${r.error}` : r.notArticle ? "not an article" : null);
+
+// Summarizes and prints one build's rows.
+function report(arm) {
+  const rows = arm.rows;
+  const offHost = arm.offHost;
+  const relaunches = arm.relaunches;
+  const timed = rows.filter((r) => typeof r.median === "number");
+  const notArticles = rows.filter((r) => r.notArticle);
+  const failures = rows.filter((r) => r.error);
+  const pick = (k) => timed.map((r) => r[k]).filter((x) => typeof x === "number");
+  function phaseStats(key) {
+    const rs = timed.map((r) => r[key]).filter(Boolean);
+    if (!rs.length) return null;
+    const out = {};
+    for (const k of ["begin", "engine", "css", "show"]) out[k] = stat(rs.map((x) => x[k]).filter((x) => typeof x === "number"));
+    const parts = (field, names) => {
+      const xs = rs.map((x) => x[field]).filter(Array.isArray);
+      if (xs.length) names.forEach((n, i) => { if (n) out[n] = stat(xs.map((x) => x[i]).filter((v) => typeof v === "number")); });
+    };
+    parts("build", ["show.build", "show.attach", "show.rest"]);
+    parts("beginParts", ["begin.snapshot", "begin.saveView"]);
+    return out;
   }
+  const seedRow = rows.find((r) => r.page.startsWith("seed/"));
+  const largestPage = pages.reduce((a, x) => (x.bytes > a.bytes ? x : a), pages[0]);
+  const largestRow = rows.find((r) => r.page === largestPage.name);
+  const slowest = [...timed].sort((x, y) => y.median - x.median).slice(0, 5);
+  const summary = {
+    pages: rows.length,
+    timed: timed.length,
+    notArticle: notArticles.length,
+    failed: failures.length,
+    visible: stat(pick("median")),
+    inDom: stat(pick("inDom")),
+    first: stat(pick("first")),
+    later: stat(timed.map((r) => median(r.reps.slice(1))).filter((x) => typeof x === "number")),
+    firstInDom: stat(pick("firstInDom")),
+    firstFrame: stat(pick("firstFrame")),
+    laterFrame: stat(pick("laterFrame")),
+    firstPhases: phaseStats("firstPhases"),
+    laterPhases: phaseStats("laterPhases"),
+    close: stat(pick("close")),
+    bar: { p95MaxMs: BAR_P95_MS, met: timed.length ? quantile(pick("median"), 0.95) <= BAR_P95_MS : null },
+    seed: seedRow ? { page: seedRow.page, bytes: seedRow.bytes, median: seedRow.median ?? null, reps: seedRow.reps ?? null, note: verdict(seedRow) } : null,
+    largest: largestRow ? { page: largestRow.page, bytes: largestRow.bytes, median: largestRow.median ?? null, reps: largestRow.reps ?? null, note: verdict(largestRow) } : null,
+    slowest: slowest.map((r) => ({ page: r.page, median: r.median, inDom: r.inDom, bytes: r.bytes, breakdown: r.breakdown })),
+    offHostRequestsAborted: offHost,
+    browserRestarts: relaunches,
+  };
+
+  const line = (label, r) => {
+    if (!r) return;
+    const why = verdict(r);
+    console.log(`${label} ${r.page} (${kb(r.bytes)}): ${why || `median ${fmt(r.median)} ms (reps ${r.reps.map(fmt).join(", ")}; in DOM ${fmt(r.inDom)} ms)`}`);
+  };
+  console.log(`${arms.length > 1 ? `[${arm.label}] ${arm.ext}\n` : ""}toggle-to-visible through the popup, per-page median of ${args.reps} (ms): click -> reader in the DOM -> next frame`);
+  line("seed page:", seedRow);
+  line("largest page:", largestRow);
+  const v = summary.visible;
+  console.log(
+    `over ${v.pages} article pages: median ${fmt(v.median)}, p95 ${fmt(v.p95)}, max ${fmt(v.max)} ms` +
+      `   (bar: p95 <= ${BAR_P95_MS} ms: ${summary.bar.met === null ? "n/a" : summary.bar.met ? "met" : "missed"})`,
+  );
+  console.log(
+    `  first toggle on a page (injects the content script): median ${fmt(summary.first.median)}, p95 ${fmt(summary.first.p95)} ms; ` +
+      `click -> in DOM: median ${fmt(summary.inDom.median)}, p95 ${fmt(summary.inDom.p95)} ms; toggle off: median ${fmt(summary.close.median)} ms`,
+  );
+  console.log(
+    `  later toggles (2nd to last): median ${fmt(summary.later.median)}, p95 ${fmt(summary.later.p95)} ms; ` +
+      `first toggle click -> in DOM: median ${fmt(summary.firstInDom.median)}, p95 ${fmt(summary.firstInDom.p95)}; ` +
+      `in DOM -> frame: first median ${fmt(summary.firstFrame.median)}, p95 ${fmt(summary.firstFrame.p95)}, later median ${fmt(summary.laterFrame.median)}, p95 ${fmt(summary.laterFrame.p95)} ms`,
+  );
+  for (const [label, ph] of [["first", summary.firstPhases], ["later", summary.laterPhases]]) {
+    if (!ph) continue;
+    console.log(`  ${label} toggle phases (median / p95 ms): ` + Object.entries(ph).map(([k, x]) => `${k} ${fmt(x.median)}/${fmt(x.p95)}`).join(", "));
 }
-if (offHost.load || offHost.reader) {
-  console.log(`requests for other hosts aborted: ${offHost.load} while pages loaded, ${offHost.reader} from open readers (images)`);
+  console.log(
+    `not an article (excluded): ${notArticles.length}` +
+      (notArticles.length ? ` (${notArticles.slice(0, 5).map((r) => r.page).join(", ")}${notArticles.length > 5 ? ", ..." : ""})` : ""),
+  );
+  console.log(`failed: ${failures.length}`);
+  for (const r of failures.slice(0, 10)) console.log(`  ${r.page}: ${r.error}`);
+  if (failures.length > 10) console.log(`  ... (${failures.length - 10} more in the JSON)`);
+  if (slowest.length) {
+    console.log("slowest pages (ms visible / in DOM / outerHTML / snapshot round trip / wasm extract, HTML size):");
+    for (const r of slowest) {
+      const bd = r.breakdown || {};
+      console.log(
+        `  ${fmt(r.median).padStart(7)} ${fmt(r.inDom).padStart(7)} ${fmt(bd.outerHTML).padStart(6)} ${fmt(bd.snapshot).padStart(6)} ` +
+          `${fmt(bd.engine).padStart(6)} ${kb(r.bytes).padStart(8)}  ${r.page}`,
+      );
+    }
+  }
+  if (offHost.load || offHost.reader) {
+    console.log(`requests for other hosts aborted: ${offHost.load} while pages loaded, ${offHost.reader} from open readers (images)`);
+  }
+  if (relaunches) console.log(`chromium restarted ${relaunches} time(s)`);
+  return summary;
 }
-if (relaunches) console.log(`chromium restarted ${relaunches} time(s)`);
+
+for (const arm of arms) arm.summary = report(arm);
+let comparison = null;
+if (arms.length > 1) {
+  const [a, b] = arms.map((x) => x.summary);
+  const ratio = (x, y) => (x && y ? r2(y / x) : null);
+  comparison = {
+    firstMedian: ratio(a.first.median, b.first.median),
+    firstP95: ratio(a.first.p95, b.first.p95),
+    laterMedian: ratio(a.later.median, b.later.median),
+    laterP95: ratio(a.later.p95, b.later.p95),
+  };
+  console.log(
+    `B/A: first toggle median ${fmt(comparison.firstMedian)}, p95 ${fmt(comparison.firstP95)}; ` +
+      `later toggles median ${fmt(comparison.laterMedian)}, p95 ${fmt(comparison.laterP95)}`,
+  );
+}
 
 const result = {
   date: new Date().toISOString(),
   machine: { cores: cpus().length, cpu: cpus()[0]?.model },
   browser: `chromium ${browserVersion}`,
   extension: { dir: EXT, version: extVersion },
+  compare: args.compare ? { dir: args.compare, summary: arms[1].summary, comparison, pages: arms[1].rows } : null,
   reps: args.reps,
   timeoutSeconds: args.timeout,
   filter: args.filter || null,
@@ -567,8 +665,8 @@ const result = {
     "time = click event on #toggle in the popup -> task after the first animation frame after #malgeum-reader " +
     "entered the page's DOM; per-page median of reps (first toggle included); not-article pages excluded; " +
     "summary over pages of per-page medians",
-  summary,
-  pages: rows,
+  summary: arms[0].summary,
+  pages: arms[0].rows,
 };
 mkdirSync(dirname(args.out), { recursive: true });
 writeFileSync(args.out, JSON.stringify(result, null, 2) + "\n");

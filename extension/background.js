@@ -10,7 +10,7 @@
 // engine 'engine'.
 // The keyboard command 'toggle-reader' toggles the active tab.
 // The extension makes no network request: the wasm is loaded from the extension's own files.
-import init, { extract } from '../pkg/malgeum.js';
+import init, { extract, dropInstance } from '../pkg/malgeum.js';
 import './shared.js';
 
 const { normalizeSettings, failure, failed, errorText, ERROR, COMMANDS, AUTO_SITES, siteOf, normalizeSites } =
@@ -39,15 +39,72 @@ const CLOSE_NOTICES = new Set(['readerTampered']);
 
 // ---- engine ----
 
+// The engine. The .wasm is compiled once per background lifetime and the compiled module kept;
+// the instance is made from it. A wasm memory never shrinks, and a huge page leaves the instance
+// at its peak (about 10x the input): when a call leaves the memory above LARGE_MEMORY, the
+// instance is dropped (build.sh's dropInstance() in the glue) and the next call makes a fresh
+// one from the kept module, which takes a few milliseconds and no compiling.
+const LARGE_MEMORY = 32 * 1024 * 1024; // bytes; the corpus's largest page (1.6 MB) peaks near 16 MB
+let wasmModule = null;
 let engineReady = null;
+const engineStats = { instances: 0, drops: 0, peakMemory: 0, lastMemory: 0 };
+
+// What the tests and the toggle benchmark read (extension code only reaches this global): the
+// engine's instances and memory, and the phases of the last toggle.
+const diag = {
+  lastToggle: null,
+  engine: () => ({ ...engineStats, live: engineReady !== null }),
+};
+Object.defineProperty(globalThis, '__malgeumDiag', { value: diag });
+
+async function compileEngine() {
+  if (!wasmModule) {
+    const url = api.runtime.getURL('pkg/malgeum_bg.wasm');
+    try {
+      wasmModule = await WebAssembly.compileStreaming(fetch(url));
+    } catch {
+      wasmModule = await WebAssembly.compile(await (await fetch(url)).arrayBuffer());
+    }
+  }
+  return wasmModule;
+}
+
 function engine() {
   if (!engineReady) {
-    engineReady = init({ module_or_path: api.runtime.getURL('pkg/malgeum_bg.wasm') }).catch((e) => {
-      engineReady = null; // let a later call try again
-      throw e;
+    const ready = compileEngine().then((module) => init({ module_or_path: module })).then((exports) => {
+      engineStats.instances++;
+      return exports;
+    });
+    engineReady = ready;
+    ready.catch(() => {
+      if (engineReady === ready) engineReady = null; // let a later call try again
     });
   }
   return engineReady;
+}
+
+// Runs the engine; the instance it ran in is dropped afterwards if its memory grew too large.
+// Between the await and the call nothing else runs, so the instance cannot go in between; an
+// instance dropped while this call waited for it is waited for again.
+async function extractNow(html, url, markdown) {
+  let exports;
+  for (;;) {
+    const ready = engine();
+    exports = await ready;
+    if (ready === engineReady) break;
+  }
+  try {
+    return extract(html, url, { markdown });
+  } finally {
+    const bytes = exports.memory.buffer.byteLength;
+    engineStats.lastMemory = bytes;
+    engineStats.peakMemory = Math.max(engineStats.peakMemory, bytes);
+    if (bytes > LARGE_MEMORY) {
+      dropInstance();
+      engineReady = null;
+      engineStats.drops++;
+    }
+  }
 }
 
 // The wasm's first run is its slowest (baseline code, cold caches): when the popup opens, the
@@ -62,7 +119,7 @@ function warmEngine() {
         `<nav><ul>${'<li><a href="/s">Section</a></li>'.repeat(20)}</ul></nav><main><article><h1>Warm-up</h1>` +
         `${p.repeat(30)}<figure><img src="/i.jpg" alt="x"><figcaption>Caption</figcaption></figure><h2>More</h2>${p.repeat(10)}` +
         `</article></main><aside class="related"><ul>${'<li><a href="/r">Related</a></li>'.repeat(10)}</ul></aside><footer>© Gazette</footer></body></html>`;
-      extract(page, 'https://warm.invalid/a', { markdown: false });
+      return extractNow(page, 'https://warm.invalid/a', false);
     }).catch(() => {
       engineWarm = null;
     });
@@ -73,8 +130,7 @@ function warmEngine() {
 async function runEngine(html, url, markdown) {
   let article;
   try {
-    await engine();
-    article = extract(html, url, { markdown: !!markdown });
+    article = await extractNow(html, url, !!markdown);
   } catch (e) {
     throw failure(ERROR.engine, errorText(e));
   }
@@ -229,10 +285,44 @@ function watchClose(tabId, token) {
   }, () => {});
 }
 
+// Articles read ahead when the popup opened (state()), per tab: {id, article: a promise}. At the
+// click, the page's begin() answers `same: id` instead of its HTML when it has not changed since
+// (same HTML, address and selection), and the toggle uses that article: neither the page's HTML
+// nor the engine is on the click's path. The last few tabs only; a closed tab's goes.
+const ahead = new Map();
+const MAX_AHEAD = 8;
+
+function readAhead(tabId, p) {
+  if (!p || typeof p !== 'object' || typeof p.html !== 'string' || !TOKEN_RE.test(String(p.id))) return;
+  const entry = { id: p.id, article: null };
+  // After the popup has its answer: the engine does not delay it.
+  entry.article = new Promise((resolve) => setTimeout(resolve, 0)).then(() => runEngine(p.html, String(p.url || ''), false));
+  entry.article.catch(() => {});
+  ahead.delete(tabId);
+  ahead.set(tabId, entry);
+  while (ahead.size > MAX_AHEAD) ahead.delete(ahead.keys().next().value);
+}
+
+// The article of begin()'s snapshot: read ahead, or run now on the page's HTML (asked for again
+// when the page answered `same` but the background no longer has that article: restarted, or
+// the popup prepared the tab again since).
+async function articleOf(tabId, start) {
+  if (typeof start.same === 'string') {
+    const a = ahead.get(tabId);
+    if (a && a.id === start.same) return a.article;
+    const full = await call(tabId, 'begin', [true]);
+    if (full.open || typeof full.html !== 'string') throw failure(ERROR.page, 'no answer from the page (begin)');
+    return runEngine(full.html, String(full.url || ''), false);
+  }
+  return runEngine(start.html, String(start.url || ''), false);
+}
+
 async function toggle(tabId, { notify = false, openOnly = false } = {}) {
+  const t = [performance.now()]; // the phases' times, for diag.lastToggle (the toggle benchmark)
   let start;
   try {
     start = await call(tabId, 'begin');
+    t.push(performance.now());
   } catch (e) {
     return { ...failed(e), open: false };
   }
@@ -244,7 +334,7 @@ async function toggle(tabId, { notify = false, openOnly = false } = {}) {
       return { ...failed(e), open: false };
     }
   }
-  if (typeof start.html !== 'string') {
+  if (typeof start.html !== 'string' && typeof start.same !== 'string') {
     await closeReader(tabId).catch(() => {});
     return { ...failed(failure(ERROR.page, 'no answer from the page (begin)')), open: false };
   }
@@ -254,7 +344,8 @@ async function toggle(tabId, { notify = false, openOnly = false } = {}) {
   let article;
   const settingsP = readSettings();
   try {
-    article = await runEngine(start.html, String(start.url || ''), false);
+    article = await articleOf(tabId, start);
+    t.push(performance.now());
   } catch (e) {
     await tell('engineError', [errorText(e)]);
     return { ...failed(e), open: false };
@@ -270,7 +361,10 @@ async function toggle(tabId, { notify = false, openOnly = false } = {}) {
   const token = newToken();
   try {
     await api.scripting.insertCSS(hideCss(tabId, token));
+    t.push(performance.now());
     const shown = await call(tabId, 'show', [readerView(article), settings, token, readerUi(article)], { inject: false });
+    t.push(performance.now());
+    diag.lastToggle = { begin: t[1] - t[0], engine: t[2] - t[1], css: t[3] - t[2], show: t[4] - t[3], build: shown.ms, beginParts: start.ms, ahead: typeof start.same === 'string' };
     if (shown.open !== true || shown.token !== token) throw failure(ERROR.page, 'the page did not show the reader');
     openTabs.add(tabId);
     watchClose(tabId, token);
@@ -286,10 +380,12 @@ async function toggle(tabId, { notify = false, openOnly = false } = {}) {
 
 // The popup is open: the user's click granted the tab (activeTab). The reader scripts go in now
 // (they define their globals in the extension's world and touch nothing of the page) and prepare
-// the stylesheet and fonts, so that the first toggle does not wait for them.
+// the stylesheet, the fonts and the reader's code, so that the first toggle does not wait for
+// them; the page's snapshot comes back, and its article is read ahead (readAhead).
 async function state(tabId) {
   try {
     const st = await call(tabId, 'prepare');
+    if (st && !st.open && st.prepared) readAhead(tabId, st.prepared);
     return { ok: true, open: !!(st && st.open) };
   } catch (e) {
     return { ...failed(e), open: false };
@@ -391,6 +487,10 @@ api.storage.onChanged.addListener((changes, area) => {
   if (area !== 'sync' || !changes.settings) return;
   const settings = normalizeSettings(changes.settings.newValue);
   for (const tabId of openTabs) call(tabId, 'settings', [settings], { inject: false }).catch(() => openTabs.delete(tabId));
+});
+
+api.tabs.onRemoved.addListener((tabId) => {
+  ahead.delete(tabId);
 });
 
 api.tabs.onUpdated.addListener((tabId, info, tab) => {

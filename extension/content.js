@@ -45,6 +45,7 @@
   const api = [own('browser'), own('chrome'), globalThis.browser, globalThis.chrome].find(isApi) || null;
   const HOST_ID = 'malgeum-reader';
   const TOKEN_RE = /^[a-z0-9]{8,40}$/;
+  const LANG_RE = /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/;
   // Images with a src when the reader opens; the rest wait for "show more" (issue: 2,000 images
   // were all requested at once). Lazy loading limits the first ones to those near the viewport.
   const MAX_IMAGES = 40;
@@ -223,28 +224,82 @@
     }
   }
 
-  // The sanitizer's code runs once on a small sample (into a fragment that is never attached), so
-  // that the first reader does not run it cold.
-  let sanitizerWarm = false;
-  function warmSanitizer() {
-    if (sanitizerWarm || !SANITIZE) return;
-    sanitizerWarm = true;
-    const para = '<p>A <a href="/x">link</a>, <b>bold</b> and <i>italic</i> text, 3.5 and 다.</p>';
-    SANITIZE.sanitizeHtml(`<h2>Sample</h2>${para.repeat(20)}<ul><li>one</li><li>two</li></ul><blockquote>${para}</blockquote>`,
-      document, location.href, { maxImages: 0 });
+  // The reader is built once from a small made-up article (into a tree that is never attached),
+  // so that the first reader does not run its code cold: the sanitizer, the contents panel, and
+  // above all the first Intl.DateTimeFormat of the page's world, which loads the locale data
+  // (about 17 ms of the first toggle, measured; later ones take a tenth of a millisecond). The
+  // sample has no image and no link that would load: nothing is requested.
+  let readerWarm = false;
+  function warmReader() {
+    if (readerWarm || !SANITIZE || state.host) return;
+    readerWarm = true;
+    const pageLang = document.documentElement.getAttribute('lang') || '';
+    const para = '<p>A <a href="#x">link</a>, <b>bold</b> and <i>italic</i> text, 3.5 and 다.</p>';
+    const sample = {
+      title: 'Sample', subtitle: 'Sample', siteName: 'Sample', byline: 'A. Writer',
+      lang: LANG_RE.test(pageLang) ? pageLang : '', published: '2025-01-01T09:00:00+09:00',
+      stats: { readingMinutes: 2 }, url: location.href, text: '',
+      contentHtml: `${'<h2>Sample</h2>'.repeat(3)}${para.repeat(20)}<ul><li>one</li><li>two</li></ul><blockquote>${para}</blockquote>`,
+    };
+    const deferred = state.deferred;
+    try {
+      buildReader(sample);
+    } finally {
+      state.deferred = deferred;
+    }
   }
 
-  /** Called when the popup opens (the user's click granted the tab): the stylesheet parsed and
-   *  the fonts looked up ahead of the toggle. Changes nothing in the page. */
+  // The snapshot prepare() handed to the background ({id, html, url, selection}); kept for the
+  // toggles that follow while the page stays the same (the reader restores it exactly). Pages
+  // larger than MAX_PREPARED characters are not read ahead (nor kept twice in memory).
+  const MAX_PREPARED = 3000000;
+  let prepared = null;
+  // Whether the page's DOM changed since prepare(): a MutationObserver on the whole document from
+  // prepare() until the first change, when it lets go. Unchanged, the DOM serializes to the
+  // prepared HTML, so begin() need not serialize it again. The reader's own host and notice
+  // coming and going under <html> (and the host's attributes) are not changes of the page.
+  const ownNodes = new WeakSet();
+  let watcher = null;
+  let unchanged = false;
+  const isOwn = (n) => ownNodes.has(n);
+  const pageChange = (r) => !(isOwn(r.target) || (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(isOwn)));
+  function pageChanged() {
+    unchanged = false;
+    if (watcher) watcher.disconnect();
+  }
+  function watchChanges() {
+    if (!watcher) {
+      watcher = new MutationObserver((records) => {
+        if (records.some(pageChange)) pageChanged();
+      });
+    }
+    watcher.disconnect();
+    watcher.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    unchanged = true;
+  }
+
+  const newId = () => [...crypto.getRandomValues(new Uint8Array(10))].map((b) => b.toString(16).padStart(2, '0')).join('');
+
+  /** Called when the popup opens (the user's click granted the tab): the stylesheet parsed, the
+   *  fonts looked up and the reader's code run once ahead of the toggle, and the page's snapshot
+   *  handed to the background to read ahead. Changes nothing in the page. */
   function prepare() {
     try {
       readerSheet();
     } catch { /* show() falls back to a <style> element */ }
     try {
       warmFonts();
-      warmSanitizer();
+      warmReader();
+      saveView(); // read-only: its loop over the page's elements runs warm at the click
     } catch { /* only a head start */ }
-    return { ok: true, open: !!state.host, token: state.token };
+    if (state.host) return { ok: true, open: true, token: state.token };
+    // The page as the toggle would read it now: the background runs the engine on it while the
+    // user looks at the popup. At the click, begin() compares the page with it and, when nothing
+    // changed, sends only its id instead of the page again.
+    const snap = selectionSnapshot() || takeSnapshot();
+    prepared = snap.html.length <= MAX_PREPARED ? { id: newId(), ...snap, selection: !!snap.selection } : null;
+    if (prepared) watchChanges();
+    return { ok: true, open: false, token: null, prepared: prepared ? { id: prepared.id, html: prepared.html, url: prepared.url, selection: prepared.selection } : null };
   }
 
   function buildReader(a) {
@@ -854,7 +909,6 @@
   // A selection of at least this many characters (not counting spaces) is what the reader opens
   // on: a stray click's word is not.
   const MIN_SELECTION = 12;
-  const LANG_RE = /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/;
 
   /** The page with only the user's selection as its body (its <head> kept for the title, author
    *  and date), or null without a selection worth reading. The engine and the sanitizer treat it
@@ -873,11 +927,28 @@
 
   /** First step of a toggle: tells whether the reader is open; if not, snapshots the page (or
    *  the user's selection, which the reader then opens on). */
-  function begin() {
+  /** First step of a toggle: tells whether the reader is open; if not, snapshots the page (or
+   *  the user's selection, which the reader then opens on). When the snapshot is the one
+   *  prepare() sent (same HTML, address and kind) and `full` is not asked for, it answers that
+   *  snapshot's id (`same`) instead of the HTML. */
+  function begin(full) {
     if (state.host) return { ok: true, open: true, token: state.token };
-    state.pending = selectionSnapshot() || takeSnapshot();
+    const t0 = performance.now();
+    if (watcher && unchanged && watcher.takeRecords().some(pageChange)) pageChanged();
+    const p = prepared;
+    const sel = selectionSnapshot();
+    // The page as prepare() saw it, without serializing it again, when its DOM has not changed.
+    const snap = sel || (p && unchanged && !p.selection && p.url === location.href ? { html: p.html, url: p.url } : takeSnapshot());
+    state.pending = snap;
+    const t1 = performance.now();
     state.saved = saveView();
-    return { ok: true, open: false, html: state.pending.html, url: state.pending.url, selection: !!state.pending.selection };
+    const selection = !!snap.selection;
+    // ms: [snapshot, saving the scroll positions], for the toggle benchmark.
+    const ms = [t1 - t0, performance.now() - t1];
+    if (full !== true && p && p.selection === selection && p.url === snap.url && p.html === snap.html) {
+      return { ok: true, open: false, same: p.id, url: snap.url, selection, ms };
+    }
+    return { ok: true, open: false, html: snap.html, url: snap.url, selection, ms };
   }
 
   /** The page as the reader (or a copy) should see it: the reader's own snapshot while open. */
@@ -897,6 +968,7 @@
     }
     removeNotice();
     let host = null;
+    const t0 = performance.now();
     try {
       state.token = token;
       state.ui = ui && typeof ui === 'object' ? ui : null;
@@ -905,9 +977,11 @@
       state.rebuilds = 0;
       state.reinserts = 0;
       const root = buildReader(article);
+      const t1 = performance.now();
       applySettings(root, settings);
       root.tabIndex = -1;
       host = document.createElement('div');
+      ownNodes.add(host);
       host.id = HOST_ID;
       host.setAttribute(`data-${token}`, '');
       const shadow = host.attachShadow({ mode: 'closed' });
@@ -932,8 +1006,11 @@
       // The reader takes the focus (and with it the keys): a page input that had it must not
       // receive what the user types while reading.
       root.focus({ preventScroll: true });
+      const t2 = performance.now();
       enterTopLayer();
-      return { ok: true, open: true, token };
+      // ms: [building the reader, putting it in the page up to its focus (which computes its
+      // style), the rest], for the toggle benchmark.
+      return { ok: true, open: true, token, ms: [t1 - t0, t2 - t1, performance.now() - t2] };
     } catch (e) {
       stopDefences();
       if (host) host.remove();
@@ -982,6 +1059,7 @@
   function notice(text) {
     removeNotice();
     const host = document.createElement('div');
+    ownNodes.add(host);
     host.id = NOTICE_ID;
     host.dataset.malgeum = '1';
     const shadow = host.attachShadow({ mode: 'closed' });

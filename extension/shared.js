@@ -10,7 +10,8 @@
 // ## Protocol (runtime.sendMessage to the background)
 //
 //   {cmd: 'state',  tabId}            -> {ok, open}    from the popup, which opening also prepares
-//                                        the tab for a fast first toggle (background.js state())
+//                                        the tab for a fast first toggle and reads its article
+//                                        ahead (background.js state(), readAhead())
 //   {cmd: 'toggle', tabId}            -> {ok, open, selection?, notArticle?}  from the popup;
 //                                        `selection`: the reader opened on the user's selection
 //   {cmd: 'export', tabId, markdown}  -> {ok, article}                     Copy / Save

@@ -647,6 +647,90 @@ test('large page (~100,000 elements): the reader opens and closes cleanly', asyn
   await page.close();
 });
 
+// The engine's wasm memory never shrinks: after a huge page the background drops the instance,
+// and the next page is read by a fresh one whose memory is small again.
+const LARGE_MEMORY = 32 * 1024 * 1024; // background.js
+const engineStats = () => sw.evaluate(() => Object.getOwnPropertyDescriptor(globalThis, '__malgeumDiag').value.engine());
+
+test('engine memory: after a huge page (9 MB) the instance is dropped, and the next page runs in a fresh one with a small memory', async () => {
+  const huge = await openPage('/huge.html');
+  phase = 'reader:huge';
+  const popup = await openPopup(huge.tabId);
+  const before = await engineStats();
+  await toggleVia(popup, true);
+  const r = await waitFor(async () => {
+    const x = await reader(huge.tabId);
+    return x.count === 1 ? x : null;
+  }, 'the reader on the huge page', 60000);
+  assert.ok(r.text.includes('spring tides of the year'), 'the article is there');
+  const afterHuge = await engineStats();
+  assert.ok(afterHuge.peakMemory > LARGE_MEMORY, `the huge page took the memory past ${LARGE_MEMORY} bytes (peak ${afterHuge.peakMemory})`);
+  assert.equal(afterHuge.drops, before.drops + 1, 'the instance was dropped after the huge page');
+  assert.equal(afterHuge.live, false, 'no instance is kept');
+  await toggleVia(popup, false);
+  await popup.close();
+  await huge.page.close();
+
+  const seed = await openPage('/seed.html');
+  const popup2 = await openPopup(seed.tabId);
+  await toggleVia(popup2, true);
+  await waitFor(async () => (await reader(seed.tabId)).count === 1, 'the reader on the seed page');
+  const afterSeed = await engineStats();
+  assert.equal(afterSeed.instances, afterHuge.instances + 1, 'a fresh instance read the next page');
+  assert.ok(afterSeed.lastMemory < 16 * 1024 * 1024, `its memory is small again: ${afterSeed.lastMemory} bytes`);
+  assert.equal(afterSeed.drops, afterHuge.drops, 'and it is kept');
+  assert.equal(afterSeed.live, true);
+  console.log(`engine memory: ${(afterHuge.peakMemory / 2 ** 20).toFixed(0)} MiB after the huge page, ${(afterSeed.lastMemory / 2 ** 20).toFixed(1)} MiB in the fresh instance after the seed page`);
+  await toggleVia(popup2, false);
+  phase = 'between';
+  await popup2.close();
+  await seed.page.close();
+});
+
+// The page's own text, changed in the isolated world's view: a sentence added to the paragraph
+// that holds `anchor` (runs in the page).
+function addSentence([anchor, sentence]) {
+  const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    if (n.data.includes(anchor)) {
+      n.data += ` ${sentence}`;
+      return true;
+    }
+  }
+  return false;
+}
+
+const lastToggle = () => sw.evaluate(() => Object.getOwnPropertyDescriptor(globalThis, '__malgeumDiag').value.lastToggle);
+
+test('read ahead: the popup reads the article when it opens; toggles use it while the page is unchanged and read the page again once it changed', async () => {
+  const { page, tabId } = await openPage('/seed.html');
+  await settle(page);
+  const popup = await openPopup(tabId);
+  for (let round = 0; round < 2; round++) {
+    await toggleVia(popup, true);
+    const r = await waitFor(async () => {
+      const x = await reader(tabId);
+      return x.count === 1 ? x : null;
+    }, 'the reader');
+    assert.ok(r.text.includes(SEED.body[1]), 'the article is shown');
+    assert.equal((await lastToggle()).ahead, true, `toggle ${round + 1} used the article read when the popup opened`);
+    await toggleVia(popup, false);
+    await waitFor(async () => (await reader(tabId)).count === 0, 'the reader to close');
+  }
+  const late = '늦게 덧붙인 이 문장은 팝업이 열린 뒤에 페이지에 들어왔다.';
+  assert.ok(await page.evaluate(addSentence, [SEED.body[0], late]), 'the page changed after the popup opened');
+  await toggleVia(popup, true);
+  const r = await waitFor(async () => {
+    const x = await reader(tabId);
+    return x.count === 1 ? x : null;
+  }, 'the reader after the change');
+  assert.ok(r.text.includes(late), 'the reader shows the page as it is now, not as it was when the popup opened');
+  assert.equal((await lastToggle()).ahead, false, 'the page was read again');
+  await toggleVia(popup, false);
+  await popup.close();
+  await page.close();
+});
+
 // ---- attacks from the red-team pass (tests/browser/pages/*; README, Security design) ----
 
 // The reader as the extension sees it, found by its closed shadow root (a page may add

@@ -737,6 +737,79 @@ test('very long article (over the sanitizer budget): the reader says it is trunc
   await closeTab(ctx.page);
 });
 
+// background.js's diag (`engine()`: the engine's instances and memory; `lastToggle`), from the
+// background page, read through the popup page.
+async function diag(popup, what) {
+  await ff.driver.switchTo().window(popup);
+  const r = await ff.driver.executeAsyncScript(`
+    const done = arguments[arguments.length - 1];
+    const api = window.browser || window.wrappedJSObject.browser;
+    api.runtime.getBackgroundPage().then((bg) => {
+      const w = bg.wrappedJSObject || bg;
+      const d = w.Object.getOwnPropertyDescriptor(w, '__malgeumDiag').value;
+      done({ value: JSON.parse(w.JSON.stringify(arguments[0] === 'engine' ? d.engine() : d.lastToggle)) });
+    }, (e) => done({ error: String(e) }));`, what);
+  if (r.error) throw new Error(r.error);
+  return r.value;
+}
+const engineStats = (popup) => diag(popup, 'engine');
+
+test('read ahead: the popup reads the article when it opens; toggles use it while the page is unchanged and read the page again once it changed', { skip }, async () => {
+  const ctx = await openArticle('seed.html');
+  const popup = await openPopup(ctx.tabId);
+  for (let round = 0; round < 2; round++) {
+    await toggleTo(popup, true);
+    assert.ok((await probe(ctx.tabId)).open, 'the reader is open');
+    assert.equal((await diag(popup, 'lastToggle')).ahead, true, `toggle ${round + 1} used the article read when the popup opened`);
+    await toggleTo(popup, false);
+  }
+  const late = '늦게 덧붙인 이 문장은 팝업이 열린 뒤에 페이지에 들어왔다.';
+  const changed = await inPage(ctx.page, `
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      if (n.data.includes(arguments[0])) { n.data += ' ' + arguments[1]; return true; }
+    }
+    return false;`, '국가 차원의 초거대 인공지능(AI) 모델 개발을 위한 정부 프로젝트가 본격화된 가운데', late);
+  assert.ok(changed, 'the page changed after the popup opened');
+  await toggleTo(popup, true);
+  const r = await probe(ctx.tabId);
+  assert.ok(norm(r.text).includes(norm(late)), 'the reader shows the page as it is now, not as it was when the popup opened');
+  assert.equal((await diag(popup, 'lastToggle')).ahead, false, 'the page was read again');
+  await toggleTo(popup, false);
+  await closeTab(popup);
+  await closeTab(ctx.page);
+});
+
+test('engine memory: after a huge page (9 MB) the instance is dropped, and the next page runs in a fresh one with a small memory', { skip }, async () => {
+  const LARGE_MEMORY = 32 * 1024 * 1024; // background.js
+  const huge = await openArticle('huge.html');
+  const popup = await openPopup(huge.tabId);
+  const before = await engineStats(popup);
+  await toggleTo(popup, true);
+  const r = await probe(huge.tabId);
+  assert.ok(r.open && norm(r.text).includes('spring tides of the year'), 'the reader shows the article');
+  const afterHuge = await engineStats(popup);
+  assert.ok(afterHuge.peakMemory > LARGE_MEMORY, `the huge page took the memory past ${LARGE_MEMORY} bytes (peak ${afterHuge.peakMemory})`);
+  assert.equal(afterHuge.drops, before.drops + 1, 'the instance was dropped after the huge page');
+  assert.equal(afterHuge.live, false, 'no instance is kept');
+  await toggleTo(popup, false);
+  await closeTab(popup);
+  await closeTab(huge.page);
+
+  const seed = await openArticle('seed.html');
+  const popup2 = await openPopup(seed.tabId);
+  await toggleTo(popup2, true);
+  const afterSeed = await engineStats(popup2);
+  assert.equal(afterSeed.instances, afterHuge.instances + 1, 'a fresh instance read the next page');
+  assert.ok(afterSeed.lastMemory < 16 * 1024 * 1024, `its memory is small again: ${afterSeed.lastMemory} bytes`);
+  assert.equal(afterSeed.drops, afterHuge.drops, 'and it is kept');
+  assert.equal(afterSeed.live, true);
+  console.log(`[firefox] engine memory: ${(afterHuge.peakMemory / 2 ** 20).toFixed(0)} MiB after the huge page, ${(afterSeed.lastMemory / 2 ** 20).toFixed(1)} MiB in the fresh instance after the seed page`);
+  await toggleTo(popup2, false);
+  await closeTab(popup2);
+  await closeTab(seed.page);
+});
+
 test('the page cannot paint over, hide or fake the reader (head, ::before/::after, opacity, filters, a second host, a modal dialog, a popover)', { skip }, async () => {
   const ctx = await openArticle('paint-over.html');
   const before = await bodyHtml(ctx.page);

@@ -1,7 +1,7 @@
 // Serves the browser tests' pages from 127.0.0.1 only (never the network).
 // Routes: /seed.html (bundled businesspost example), /seed-csp.html (same page with a strict
 // Content-Security-Policy header), /large.html (a generated article page with ~100,000 nodes of
-// page chrome around it), and every file under tests/browser/pages/ by name.
+// page chrome around it), /huge.html (about 8 MB, for the engine's memory), and every file under tests/browser/pages/ by name.
 import http from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -50,10 +50,26 @@ function longArticlePage() {
   return parts.join('\n');
 }
 
+// A huge page (about 8 MB): a short article inside a very long run of page chrome. The engine's
+// wasm memory grows to several times that while it reads it; the extension then drops the
+// instance, so that the memory goes back (README, Robustness).
+function hugePage() {
+  const parts = ['<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Huge page: the tide tables - Harbour Gazette</title>',
+    '<meta name="author" content="Morgan Ellis"></head><body><nav class="mega-menu"><ul>'];
+  for (let i = 0; i < 60000; i++) parts.push(`<li class="menu-item"><a href="/section/${i}"><span>Section ${i} of the harbour archive</span></a></li>`);
+  parts.push('</ul></nav><main><article><h1>Huge page: the tide tables</h1>');
+  for (let i = 0; i < 40; i++) parts.push(`<p>Paragraph ${i} of the tide tables explains, at some length and with care, how the readings were taken, checked and published.</p>`);
+  parts.push('<p>The tide tables end with the spring tides of the year.</p></article></main><section class="comments">');
+  for (let i = 0; i < 30000; i++) parts.push(`<div class="comment"><b>reader${i}</b><p>comment number ${i} on the tables</p></div>`);
+  parts.push('</section><footer>© Harbour Gazette</footer></body></html>');
+  return parts.join('\n');
+}
+
 const IMAGE_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="450"><rect width="800" height="450" fill="#c9ced6"/></svg>';
 
 const routes = {
   '/large.html': { generate: largePage },
+  '/huge.html': { generate: hugePage },
   '/many-images.html': { generate: manyImagesPage },
   '/long-article.html': { generate: longArticlePage },
   '/seed.html': { file: seedPage },
