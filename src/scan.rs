@@ -424,6 +424,7 @@ impl<'h> State<'h> {
             self.pos = range.end;
             return;
         }
+        self.clear_to_table_context(tag, range.start);
         self.imply_table_rows(tag, range.start);
         if tag == Tag::A && self.active_formatting(Tag::A).is_some() {
             // `<a>` inside an `<a>`: the first one ends, as if its end tag came.
@@ -578,6 +579,34 @@ impl<'h> State<'h> {
             }
         }
         true
+    }
+
+    /// A table's rows and cells go into the table, not into what a page opened between them
+    /// (`<tr><a name=x><td>`, `<table><form><tr>`): browsers move such elements out in front
+    /// of the table ("foster parenting") and, at the next row or cell, clear the stack back
+    /// to the row, the row group or the table. Here they end where that row or cell begins.
+    fn clear_to_table_context(&mut self, tag: Tag, at: usize) {
+        use Tag::*;
+        let context: &[Tag] = match tag {
+            Td | Th => &[Tr, Tbody, Thead, Tfoot, Table],
+            Tr => &[Tbody, Thead, Tfoot, Table],
+            Tbody | Thead | Tfoot | Caption | Colgroup => &[Table],
+            _ => return,
+        };
+        let depth = self.open_tags.len();
+        let found = self
+            .open_tags
+            .iter()
+            .rev()
+            .take(1024)
+            .position(|t| context.contains(t) || matches!(t, Html | Template));
+        if let Some(above) = found {
+            if context.contains(&self.open_tags[depth - 1 - above]) {
+                for _ in 0..above {
+                    self.pop(at);
+                }
+            }
+        }
     }
 
     /// Rows and cells placed straight in a `<table>` get the `<tbody>` (and `<tr>`) the
@@ -1728,6 +1757,18 @@ mod tests {
         assert_eq!(parent_of_table(&format!("<!DOCTYPE html>{table}")), "body");
         let html4 = r#"<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.0 Transitional//EN">"#;
         assert_eq!(parent_of_table(&format!("{html4}{table}")), "p");
+    }
+
+    #[test]
+    fn rows_and_cells_clear_what_was_opened_between_them() {
+        // Browsers foster `<a name>` and `<form>` out of the table; the cells stay in the row.
+        let t = tree("<table><tr><a name=x><td>one</td></tr><form><tr><td>two</table>");
+        let parents: Vec<&str> = t
+            .iter()
+            .filter(|(tag, _)| tag == "td" || tag == "tr")
+            .map(|(_, parent)| parent.as_str())
+            .collect();
+        assert_eq!(parents, ["tbody", "tr", "tbody", "tr"]);
     }
 
     #[test]
