@@ -100,7 +100,6 @@ pub struct Paragraph {
     pub container: u32,
     pub chars: u32,
     pub commas: u32,
-    pub link_chars: f32,
     pub flags: u32,
 }
 
@@ -144,7 +143,6 @@ struct Frame {
     block_slot: u32,
     run_chars: u32,
     run_commas: u32,
-    run_links: f32,
     last_was_br: bool,
     /// A formatting element whose end tag came while a block inside it was open (HTML's
     /// adoption agency case, `<b><p>x</b>`): it ends as soon as that block does.
@@ -710,7 +708,6 @@ impl<'h> State<'h> {
             block_slot,
             run_chars: 0,
             run_commas: 0,
-            run_links: 0.0,
             last_was_br: false,
             closed_early: false,
             paragraphs_at_open: self.paragraphs.len() as u32,
@@ -1113,10 +1110,9 @@ impl<'h> State<'h> {
             return;
         };
         let block = frame.node;
-        let (chars, commas, links) = (frame.run_chars, frame.run_commas, frame.run_links);
+        let (chars, commas) = (frame.run_chars, frame.run_commas);
         frame.run_chars = 0;
         frame.run_commas = 0;
-        frame.run_links = 0.0;
         if chars == 0 {
             return;
         }
@@ -1132,7 +1128,6 @@ impl<'h> State<'h> {
             container,
             chars,
             commas,
-            link_chars: links,
             flags,
         });
     }
@@ -1211,7 +1206,6 @@ impl<'h> State<'h> {
             if let Some(frame) = self.block_frame() {
                 frame.run_chars += chars;
                 frame.run_commas += commas;
-                frame.run_links += link;
                 frame.last_was_br = false;
             }
         }
@@ -1460,7 +1454,6 @@ impl<'h> State<'h> {
                 block_slot: self.stack[slot].block_slot,
                 run_chars: 0,
                 run_commas: 0,
-                run_links: 0.0,
                 last_was_br: false,
                 closed_early: false,
                 paragraphs_at_open: self.paragraphs.len() as u32,
