@@ -35,6 +35,7 @@
 //! character references, the scan's tree and URLs; it is not API.
 
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
 mod article;
 mod charref;
