@@ -15,7 +15,10 @@
 //!    tree-construction rules that decide what a reader sees (implied `<html>`/`<head>`/
 //!    `<body>`, the head's end, `tags` for implied end tags, quirks mode, the list of active
 //!    formatting elements and the adoption agency algorithm); `charref` reads character
-//!    references by the tokenizer's rules, and `url` resolves links by the URL Standard.
+//!    references by the tokenizer's rules, and `url` resolves links by the URL Standard. By
+//!    phase: `scan::tree` (the tree-construction rules), `scan::attrs` (what each start tag's
+//!    attributes say), `scan::head` (the page's metadata), `scan::stats` (text measurement,
+//!    paragraph runs, the counts an element hands its parent).
 //! 4. `choose`: the article's elements, by site rule or by Readability-grade scoring, and
 //!    the noise inside them.
 //! 5. `render`: the chosen elements, rebuilt from the arena as an allowlisted tree.
