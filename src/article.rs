@@ -16,33 +16,73 @@ pub const SCHEMA: &str = "malgeum.article/1";
 /// serialized, the `markdown` field is the whole document (`markdown_document`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Article {
+    /// `schema`: `"malgeum.article/1"`.
     pub schema: &'static str,
+    /// `url`: the page URL.
     pub url: String,
+    /// `canonicalUrl`: `<link rel=canonical>` / `og:url`.
     pub canonical_url: Option<String>,
+    /// `siteName`: the publication (`og:site_name`, JSON-LD publisher; on Korean pages else the
+    /// outlet the `<title>` ends with).
     pub site_name: Option<String>,
+    /// `lang`: the BCP-47 language.
     pub lang: Option<String>,
+    /// `dir`: `ltr`/`rtl`.
     pub dir: Option<String>,
+    /// `title`: the headline without leaked markup (and, on Korean pages, without ` - 매체명`
+    /// suffixes).
     pub title: String,
+    /// `subtitle`: the dek (`og:subtitle`, or on Korean pages the deck printed above the story,
+    /// its lines joined by `\n`; never repeated in `text`).
     pub subtitle: Option<String>,
+    /// `excerpt`: a summary.
     pub excerpt: Option<String>,
+    /// `byline`: the byline as printed (`정희경 기자`, `By Jane Doe`).
     pub byline: Option<String>,
+    /// `authors[]`: persons only (on Korean pages an outlet or portal named as the author,
+    /// `YTN`, `매체명 | 네이버`, is not one).
     pub authors: Vec<Author>,
+    /// `published`: ISO 8601 (`2025-07-22T17:02:49+09:00`); on Korean pages always Korean time
+    /// (+09:00: a time without an offset is KST, a UTC one is converted); a machine-readable
+    /// timestamp (metadata, `data-date-time`, Daum's `og:regDate`) wins over the minute printed
+    /// on the page.
     pub published: Option<String>,
+    /// `modified`: as `published`, for the last change.
     pub modified: Option<String>,
+    /// `section[]`: breadcrumbs / `article:section`.
     pub section: Vec<String>,
+    /// `tags[]`: keywords, then a hashtag line under the story (`#고물가 #짠테크`).
     pub tags: Vec<String>,
+    /// `dateline`: `비즈니스포스트` from `[비즈니스포스트]`, `서울=연합뉴스` from `(서울=연합뉴스)`,
+    /// `세종=아시아경제` from `[세종=아시아경제 주상돈 기자]` (the reporter goes to the byline).
     pub dateline: Option<String>,
+    /// `leadImage`: the article's lead image.
     pub lead_image: Option<Image>,
+    /// `images[]`: the article's images.
     pub images: Vec<Image>,
+    /// `people[]`: from unwrapped person links (the text keeps the name).
     pub people: Vec<Person>,
+    /// `relatedArticles[]`: from related / latest lists (never in the body).
     pub related_articles: Vec<Related>,
+    /// `copyright`: the copyright notice, moved out of the body.
     pub copyright: Option<String>,
+    /// `contentHtml`: the clean article HTML (allowlisted tags and attributes only).
     pub content_html: String,
+    /// `text`: plain text, paragraphs separated by a blank line (captions left out).
     pub text: String,
+    /// The body as Markdown, when asked for ([`Options::markdown`](crate::Options::markdown)).
+    /// Serialized, `markdown` is the article as one Markdown document
+    /// ([`Article::markdown_document`]): YAML front matter, the title as a heading, then this
+    /// body.
     pub markdown: Option<String>,
+    /// `stats`: the text's measure, `{chars, words, readingMinutes}`; Korean: characters
+    /// without spaces and 어절.
     pub stats: Stats,
+    /// `readerable`: `false` for pages that are not articles.
     pub readerable: bool,
+    /// `reason`: a short reason for pages that are not articles.
     pub reason: Option<String>,
+    /// `extractor`: what made the export.
     pub extractor: Extractor,
 }
 
@@ -212,50 +252,76 @@ fn is_plain_date(s: &str) -> bool {
             .all(|&c| c.is_ascii_digit() || matches!(c, b'T' | b':' | b'+' | b'-' | b'.' | b'Z'))
 }
 
+/// An author (`authors[]`): a person, `{name, role?, email?}`.
 #[derive(Clone, Debug, Default, Serialize, PartialEq)]
 pub struct Author {
+    /// `name`: the person's name.
     pub name: String,
+    /// `role`: e.g. 기자, 선임기자, 특파원.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    /// `email`: the author's address, when printed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
 }
 
+/// An image (`leadImage`, `images[]`): `{src, alt?, caption?, credit?}`; alt and caption free
+/// of markup.
 #[derive(Clone, Debug, Default, Serialize, PartialEq)]
 pub struct Image {
+    /// `src`: the image's absolute URL.
     pub src: String,
+    /// `alt`: the alternative text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub alt: Option<String>,
+    /// `caption`: the caption.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub caption: Option<String>,
+    /// `credit`: the photo credit.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub credit: Option<String>,
 }
 
+/// A person linked in the story (`people[]`): `{name, url}` from an unwrapped person link.
 #[derive(Clone, Debug, Default, Serialize, PartialEq)]
 pub struct Person {
+    /// `name`: the link's text, kept in the article's text.
     pub name: String,
+    /// `url`: where the link pointed.
     pub url: String,
 }
 
+/// A related article (`relatedArticles[]`): `{title, url}` from a related / latest list.
 #[derive(Clone, Debug, Default, Serialize, PartialEq)]
 pub struct Related {
+    /// `title`: the link's text.
     pub title: String,
+    /// `url`: the link's address.
     pub url: String,
 }
 
+/// The text's measure (`stats`): `{chars, words, readingMinutes}`; Korean: characters without
+/// spaces and 어절.
 #[derive(Clone, Debug, Default, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Stats {
+    /// `chars`: the characters of `text` that are not spaces (as Korean counts them).
     pub chars: usize,
+    /// `words`: the runs of them between spaces (on Korean pages, 어절).
     pub words: usize,
+    /// `readingMinutes`: the reading time, rounded up (500 characters a minute on Korean pages,
+    /// 230 words a minute on others; at least 1 when there is text).
     pub reading_minutes: u32,
 }
 
+/// What made the export (`extractor`): `{name: "malgeum", version, rule}`.
 #[derive(Clone, Debug, Default, Serialize, PartialEq)]
 pub struct Extractor {
+    /// `name`: `"malgeum"`.
     pub name: &'static str,
+    /// `version`: the engine's version.
     pub version: &'static str,
+    /// `rule`: `"site:<domain>"` or `"generic"`.
     pub rule: String,
 }
 

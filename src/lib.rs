@@ -9,43 +9,92 @@
 //!
 //! 1. `decode`: bytes to text (charset from BOM or `<meta>`, EUC-KR and other legacy
 //!    encodings; feature `charsets`, on by default, off in the wasm build, which gets text).
-//! 2. [`rules`]: site rules as data, and the generic class/id hints and chrome words.
-//! 3. [`scan`]: one lol_html pass over the input as HTML's preprocessing leaves it: metadata,
+//! 2. `rules`: site rules as data, and the generic class/id hints and chrome words.
+//! 3. `scan`: one lol_html pass over the input as HTML's preprocessing leaves it: metadata,
 //!    and a flat arena of per-element statistics and text ranges, built by the
 //!    tree-construction rules that decide what a reader sees (implied `<html>`/`<head>`/
-//!    `<body>`, the head's end, [`tags`] for implied end tags, quirks mode, the list of active
-//!    formatting elements and the adoption agency algorithm); [`charref`] reads character
-//!    references by the tokenizer's rules, and [`url`] resolves links by the URL Standard.
-//! 4. [`choose`]: the article's elements, by site rule or by Readability-grade scoring, and
+//!    `<body>`, the head's end, `tags` for implied end tags, quirks mode, the list of active
+//!    formatting elements and the adoption agency algorithm); `charref` reads character
+//!    references by the tokenizer's rules, and `url` resolves links by the URL Standard. By
+//!    phase: `scan::tree` (the tree-construction rules), `scan::attrs` (what each start tag's
+//!    attributes say), `scan::head` (the page's metadata), `scan::stats` (text measurement,
+//!    paragraph runs, the counts an element hands its parent).
+//! 4. `choose`: the article's elements, by site rule or by Readability-grade scoring, and
 //!    the noise inside them.
-//! 5. [`render`]: the chosen elements, rebuilt from the arena as an allowlisted tree.
-//! 6. [`polish`]: chrome that only text reveals, copyright, sign-off and captions ([`korean`]
+//! 5. `render`: the chosen elements, rebuilt from the arena as an allowlisted tree.
+//! 6. `polish`: chrome that only text reveals, copyright, sign-off and captions (`korean`
 //!    recognizes the Korean conventions).
-//! 7. [`metadata`]: title, byline, authors, dates ([`date`]), site, section, images.
-//! 8. [`article`]: the export schema and its HTML, text and Markdown renderings.
+//! 7. `metadata`: title, byline, authors, dates (`date`), site, section, images.
+//! 8. `article`: the export schema and its HTML, text and Markdown renderings.
 //!
 //! The surfaces: [`extract`] and `extract_bytes` here, the CLI (`src/main.rs`), and the wasm
 //! binding, a crate of its own (`wasm/`) so that its build can leave the legacy charsets out.
+//!
+//! One door: the stages are private modules. What the crate offers is [`extract`],
+//! `extract_bytes` and `decode_page`, [`Options`], [`Error`], the export's types ([`Article`],
+//! [`Author`], [`Image`], [`Person`], [`Related`], [`Stats`], [`Extractor`]) and its limits
+//! ([`MAX_INPUT_BYTES`], [`MAX_AUTHORS`], [`MAX_BYLINE_CHARS`]). A hidden module,
+//! `conformance`, lets the standards tests (`tests/conformance.rs`) reach the readers of
+//! character references, the scan's tree and URLs; it is not API.
 
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
-pub mod article;
-pub mod charref;
-pub mod choose;
-pub mod date;
+mod article;
+mod charref;
+mod choose;
+mod date;
 #[cfg(feature = "charsets")]
-pub mod decode;
-pub mod korean;
-pub mod markup;
-pub mod metadata;
-pub mod polish;
-pub mod render;
-pub mod rules;
-pub mod scan;
-pub mod tags;
-pub mod url;
+mod decode;
+mod korean;
+mod markup;
+mod metadata;
+mod polish;
+mod render;
+mod rules;
+mod scan;
+mod tags;
+mod url;
 
-pub use article::{Article, Author, Image, Person, Related, Stats};
+pub use article::{Article, Author, Extractor, Image, Person, Related, Stats};
+
+/// Not API: the engine's readers of the standards, reached by the conformance tests
+/// (`tests/conformance.rs`), which check them against html5lib-tests and WPT. Nothing here is
+/// promised to stay.
+#[doc(hidden)]
+pub mod conformance {
+    pub use crate::charref::{decode_attribute, decode_text};
+    pub use crate::markup::attributes;
+    pub use crate::url::resolve;
+    use crate::{markup, scan, tags::Tag};
+
+    /// Whether the element `name` never holds readable content (`<script>`, `<style>`, …).
+    pub fn is_never_content(name: &str) -> bool {
+        Tag::from_name(name).is_never_content()
+    }
+
+    /// The scan's tree as html5lib's tree-construction tests view it: the elements it placed
+    /// in the head (lowercase names, the `<head>` itself left out), and the text it placed in
+    /// the body, character references decoded (text in `<noscript>` left out).
+    pub fn head_and_body(html: &str) -> (Vec<String>, String) {
+        let s = scan::scan(html, None).unwrap();
+        let head = s
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| n.flags & scan::IN_HEAD != 0 && n.tag != Tag::Head)
+            .map(|(i, _)| markup::tag_name(s.raw_start_tag(i as u32)).to_ascii_lowercase())
+            .collect();
+        let mut text = String::new();
+        for run in &s.texts {
+            let owner = &s.nodes[run.owner as usize];
+            if owner.flags & scan::IN_HEAD == 0 && owner.tag != Tag::Noscript {
+                text.push_str(&decode_text(&html[run.start as usize..run.end as usize]));
+            }
+        }
+        (head, text)
+    }
+}
 
 /// What to produce besides the always-present fields.
 #[derive(Clone, Debug, Default)]
@@ -78,7 +127,7 @@ pub const MAX_INPUT_BYTES: usize = 512 << 20;
 /// An article shorter than this (characters) is reported as not readerable.
 const MIN_ARTICLE_CHARS: usize = 140;
 
-/// Decodes a page's bytes (see [`decode`]) and extracts its article.
+/// Decodes a page's bytes (see `decode`) and extracts its article.
 #[cfg(feature = "charsets")]
 pub fn extract_bytes(bytes: &[u8], url: &str, options: &Options) -> Result<Article, Error> {
     refuse_binary(bytes)?;
@@ -86,7 +135,7 @@ pub fn extract_bytes(bytes: &[u8], url: &str, options: &Options) -> Result<Artic
     extract(&html, url, options)
 }
 
-/// Decodes a page's bytes to text (see [`decode`]), taking them so that a UTF-8 page is not
+/// Decodes a page's bytes to text (see `decode`), taking them so that a UTF-8 page is not
 /// copied. Binary data is refused.
 #[cfg(feature = "charsets")]
 pub fn decode_page(bytes: Vec<u8>) -> Result<String, Error> {
@@ -274,6 +323,7 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
 /// The most authors an export lists, and the longest byline it keeps (characters): a page can
 /// claim any number of authors (one JSON-LD block named 160,000), a reader shows a line.
 pub const MAX_AUTHORS: usize = 50;
+/// The longest byline an export keeps, in characters (see [`MAX_AUTHORS`]).
 pub const MAX_BYLINE_CHARS: usize = 300;
 
 /// Authors and byline within [`MAX_AUTHORS`] and [`MAX_BYLINE_CHARS`]; a cut byline ends

@@ -219,10 +219,6 @@ impl Folded {
         self.out.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.out.is_empty()
-    }
-
     pub fn into_string(self) -> String {
         self.out
     }

@@ -6,8 +6,7 @@
 //!   ends and the body begins;
 //! - WPT's `urltestdata.json` for URL parsing against a base.
 
-use malgeum::charref::{decode_attribute, decode_text};
-use malgeum::markup;
+use malgeum::conformance::{self, decode_attribute, decode_text};
 use serde_json::Value;
 use std::path::Path;
 
@@ -81,7 +80,7 @@ fn run_tokenizer_file(name: &str, tally: &mut Tally) {
             );
         } else if kinds == ["StartTag"] {
             let want = output[0][2].as_object().unwrap();
-            let got: Vec<(String, String)> = markup::attributes(&input)
+            let got: Vec<(String, String)> = conformance::attributes(&input)
                 .map(|(n, v)| (n.to_string(), decode_attribute(v).into_owned()))
                 .collect();
             assert_eq!(got.len(), want.len(), "{name}: {description}: {got:?}");
@@ -177,9 +176,9 @@ fn tree_cases(file: &str) -> Vec<TreeCase> {
                     s.push_str(more);
                 }
                 s.pop();
-                let never = stack.iter().any(|(_, n)| {
-                    malgeum::tags::Tag::from_name(n).is_never_content() || n == "noscript"
-                });
+                let never = stack
+                    .iter()
+                    .any(|(_, n)| conformance::is_never_content(n) || n == "noscript");
                 if inside("body") && !never {
                     body_text.push_str(&s);
                 }
@@ -208,22 +207,7 @@ fn tree_cases(file: &str) -> Vec<TreeCase> {
 
 /// What the scan makes of a case: the same two views.
 fn scanned(data: &str) -> (Vec<String>, String) {
-    use malgeum::scan::{self, IN_HEAD};
-    let s = scan::scan(data, None).unwrap();
-    let head = s
-        .nodes
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| n.flags & IN_HEAD != 0 && n.tag != malgeum::tags::Tag::Head)
-        .map(|(i, _)| markup::tag_name(s.raw_start_tag(i as u32)).to_ascii_lowercase())
-        .collect();
-    let mut text = String::new();
-    for run in &s.texts {
-        let owner = &s.nodes[run.owner as usize];
-        if owner.flags & IN_HEAD == 0 && owner.tag != malgeum::tags::Tag::Noscript {
-            text.push_str(&decode_text(&data[run.start as usize..run.end as usize]));
-        }
-    }
+    let (head, text) = conformance::head_and_body(data);
     (head, fold(&text))
 }
 
@@ -293,7 +277,7 @@ fn urls_follow_wpt_urltestdata() {
             invalid += 1;
             let input = case["input"].as_str().unwrap();
             let base = case["base"].as_str().unwrap_or("");
-            let got = malgeum::url::resolve(base, input);
+            let got = conformance::resolve(base, input);
             if got != input.trim() {
                 failed.push(format!("{input:?} against {base:?} is invalid: {got:?}"));
             }
@@ -308,7 +292,7 @@ fn urls_follow_wpt_urltestdata() {
             idna += 1;
             continue;
         }
-        let got = malgeum::url::resolve(base, input);
+        let got = conformance::resolve(base, input);
         if want.starts_with("file:") {
             // Local files are no article's links: counted, not required.
             if got == want {

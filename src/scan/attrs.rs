@@ -1,0 +1,355 @@
+//! The attributes the scan reads from each start tag, straight from its bytes: class and id
+//! hints, roles, hidden styles, links, and the head's `<meta>`, `<link>`, `<base>` and
+//! `<html lang dir>`, and the element's flags they set.
+
+use super::*;
+
+/// Whether an inline style says `display: none` or `visibility: hidden` (read in place: inline
+/// styles can be long, and most elements have one on some sites).
+fn style_hides(style: &str) -> bool {
+    style.split(';').any(|decl| {
+        let Some((name, value)) = decl.split_once(':') else {
+            return false;
+        };
+        let (name, value) = (name.trim(), value.trim_start());
+        let starts = |v: &str, w: &str| {
+            v.len() >= w.len() && v.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+        };
+        name.eq_ignore_ascii_case("display") && starts(value, "none")
+            || name.eq_ignore_ascii_case("visibility") && starts(value, "hidden")
+    })
+}
+
+/// The attributes the scan reads; every other attribute is passed over.
+#[derive(Clone, Copy)]
+enum AttrKind {
+    Id,
+    Class,
+    Rel,
+    Href,
+    Name,
+    HttpEquiv,
+    Role,
+    Lang,
+    Dir,
+    Type,
+    Style,
+    Hidden,
+    Content,
+    Property,
+    Itemprop,
+    Datetime,
+    AriaHidden,
+}
+
+impl AttrKind {
+    fn of(name: &str) -> Option<AttrKind> {
+        const KINDS: [(&str, AttrKind); 17] = [
+            ("id", AttrKind::Id),
+            ("class", AttrKind::Class),
+            ("rel", AttrKind::Rel),
+            ("href", AttrKind::Href),
+            ("name", AttrKind::Name),
+            ("http-equiv", AttrKind::HttpEquiv),
+            ("role", AttrKind::Role),
+            ("lang", AttrKind::Lang),
+            ("dir", AttrKind::Dir),
+            ("type", AttrKind::Type),
+            ("style", AttrKind::Style),
+            ("hidden", AttrKind::Hidden),
+            ("content", AttrKind::Content),
+            ("property", AttrKind::Property),
+            ("itemprop", AttrKind::Itemprop),
+            ("datetime", AttrKind::Datetime),
+            ("aria-hidden", AttrKind::AriaHidden),
+        ];
+        // Most attributes on real pages are none of these: the length rules them out cheaply.
+        if !(2..=11).contains(&name.len()) {
+            return None;
+        }
+        KINDS
+            .iter()
+            .find(|(n, _)| n.len() == name.len() && n.eq_ignore_ascii_case(name))
+            .map(|(_, k)| *k)
+    }
+
+    fn bit(self) -> u32 {
+        1 << self as u32
+    }
+}
+
+impl<'h> State<'h> {
+    /// The hint bits of a class or id, read case-insensitively.
+    fn lowercase_hint_bits(&mut self, value: &str) -> u32 {
+        self.hints.clear();
+        self.hints.push_str(value);
+        self.hints.make_ascii_lowercase();
+        rules::hint_bits(&self.hints)
+            | if rules::is_ad_hint(&self.hints) {
+                hint::AD
+            } else {
+                0
+            }
+    }
+
+    /// Reads the attributes the stages use, straight from the raw start tag.
+    pub(super) fn read_attributes(
+        &mut self,
+        index: u32,
+        raw: &'h str,
+        tag: Tag,
+        name: &str,
+        node: &mut Node,
+    ) -> u32 {
+        let mut flags = 0;
+        let (mut class, mut id) = ("", "");
+        let (mut meta_name, mut meta_property, mut meta_content) = (None, None, None);
+        let (mut rel, mut href) = (None, None);
+        let (mut itemprop, mut datetime) = (None, None);
+        let mut aria_hidden = false;
+        // As in browsers, the first of two attributes with one name is the one that counts.
+        let mut seen = 0u32;
+        for (attr, value) in markup::attributes(raw) {
+            let Some(kind) = AttrKind::of(attr) else {
+                continue;
+            };
+            if seen & kind.bit() != 0 {
+                continue;
+            }
+            seen |= kind.bit();
+            match kind {
+                AttrKind::Id => id = value,
+                AttrKind::Class => class = value,
+                AttrKind::Rel => rel = Some(value),
+                AttrKind::Href => {
+                    href = Some(value);
+                    flags |= HAS_HREF;
+                    if value.starts_with('#') {
+                        flags |= HASH_LINK;
+                    }
+                }
+                AttrKind::Name | AttrKind::HttpEquiv => {
+                    meta_name = meta_name.or(Some(value));
+                }
+                AttrKind::Role => {
+                    if rules::NOISE_ROLES
+                        .iter()
+                        .any(|r| value.eq_ignore_ascii_case(r))
+                    {
+                        flags |= NOISE_ROLE;
+                    }
+                }
+                AttrKind::Lang if tag == Tag::Html => {
+                    self.meta.lang = Some(charref::decode_attribute(value).trim().to_string())
+                }
+                AttrKind::Dir if tag == Tag::Html => {
+                    self.meta.dir = Some(value.trim().to_ascii_lowercase())
+                }
+                AttrKind::Type => {
+                    if tag == Tag::Script
+                        && value.trim().eq_ignore_ascii_case("application/ld+json")
+                    {
+                        flags |= LD_JSON;
+                    }
+                }
+                AttrKind::Style => {
+                    if style_hides(value) {
+                        flags |= HIDDEN;
+                    }
+                }
+                AttrKind::Hidden => flags |= HIDDEN,
+                AttrKind::Content => meta_content = Some(value),
+                AttrKind::Property => meta_property = Some(value),
+                AttrKind::Itemprop => itemprop = Some(value),
+                AttrKind::Datetime => datetime = Some(value),
+                AttrKind::AriaHidden => aria_hidden = value.trim().eq_ignore_ascii_case("true"),
+                AttrKind::Lang | AttrKind::Dir => {}
+            }
+        }
+        // A fallback image (`<figure aria-hidden=true class=fallback-image>`) is the page's
+        // only copy of its picture: hidden from screen readers, not from the reader.
+        if aria_hidden && !class.contains("fallback-image") {
+            flags |= HIDDEN;
+        }
+        if !class.is_empty() || !id.is_empty() {
+            let class_bits = match self.class_hints.get(class) {
+                Some(bits) => *bits,
+                None => {
+                    let bits = self.lowercase_hint_bits(class);
+                    self.class_hints.insert(class, bits);
+                    bits
+                }
+            };
+            let id_bits = if id.is_empty() {
+                0
+            } else {
+                self.lowercase_hint_bits(id)
+            };
+            let bits = class_bits | id_bits;
+            node.class_weight = rules::class_weight(class_bits, id_bits) as i16;
+            let has = |b: u32| bits & b != 0;
+            if has(hint::UNLIKELY)
+                && !has(hint::MAYBE)
+                && !matches!(
+                    tag,
+                    Tag::Body | Tag::A | Tag::Html | Tag::Main | Tag::Article
+                )
+            {
+                flags |= UNLIKELY;
+            }
+            for (hint_bit, flag) in [
+                (hint::BYLINE, BYLINE_HINT),
+                (hint::DATE, DATE_HINT),
+                (hint::COMMENT, COMMENT_HINT),
+                (hint::RELATED, RELATED_HINT),
+                (hint::COPYRIGHT, COPYRIGHT_HINT),
+                (hint::CAPTION, CAPTION_HINT),
+                (hint::FIGURE, FIGURE_HINT),
+                (hint::EMBED, EMBED_HINT),
+            ] {
+                if has(hint_bit) {
+                    flags |= flag;
+                }
+            }
+            if has(hint::SHARE) && !has(hint::EMBED) {
+                flags |= SHARE_HINT;
+            }
+            if has(hint::AD) {
+                flags |= AD_HINT;
+            }
+            if tag == Tag::A
+                && rules::PERSON_LINK_CLASSES.iter().any(|c| {
+                    class
+                        .split_ascii_whitespace()
+                        .any(|k| k.eq_ignore_ascii_case(c))
+                })
+            {
+                flags |= PERSON_LINK;
+            }
+            if let Some(rule) = self.rule {
+                let tag_name = name;
+                if rule.content.iter().any(|s| s.matches(tag_name, class, id)) {
+                    flags |= RULE_CONTENT;
+                }
+                if rule.remove.iter().any(|s| s.matches(tag_name, class, id)) {
+                    flags |= RULE_REMOVE;
+                }
+                if rule
+                    .person_links
+                    .iter()
+                    .any(|s| s.matches(tag_name, class, id))
+                {
+                    flags |= PERSON_LINK;
+                }
+                if rule.byline.iter().any(|s| s.matches(tag_name, class, id)) {
+                    flags |= RULE_BYLINE;
+                }
+            }
+            // A CMS family's containers and the chrome it always puts in them, on any page.
+            for rule in rules::generic_content_rules() {
+                if rule.content.iter().any(|s| s.matches(name, class, id)) {
+                    flags |= RULE_CONTENT;
+                }
+                if rule.remove.iter().any(|s| s.matches(name, class, id)) {
+                    flags |= RULE_REMOVE;
+                }
+            }
+        }
+        if let Some(rel) = rel {
+            if rel
+                .split_ascii_whitespace()
+                .any(|r| r.eq_ignore_ascii_case("author"))
+            {
+                flags |= BYLINE_HINT;
+            }
+        }
+        match tag {
+            Tag::Meta => {
+                // As Readability reads them: every word of `property` is a key; `name` is
+                // lowercased with spaces dropped and dots read as colons (`DC.title`).
+                if let Some(content) = meta_content {
+                    let content = charref::decode_attribute(content);
+                    for key in meta_property
+                        .into_iter()
+                        .flat_map(str::split_ascii_whitespace)
+                    {
+                        self.meta
+                            .metas
+                            .push((key.to_ascii_lowercase(), content.to_string()));
+                    }
+                    if let Some(name) = meta_name.or(itemprop) {
+                        let key: String = name
+                            .chars()
+                            .filter(|c| !c.is_whitespace())
+                            .map(|c| {
+                                if c == '.' {
+                                    ':'
+                                } else {
+                                    c.to_ascii_lowercase()
+                                }
+                            })
+                            .collect();
+                        self.meta.metas.push((key, content.to_string()));
+                    }
+                }
+            }
+            Tag::Link => {
+                if let (Some(rel), Some(href)) = (rel, href) {
+                    if rel
+                        .split_ascii_whitespace()
+                        .any(|r| r.eq_ignore_ascii_case("canonical"))
+                        && self.meta.canonical.is_none()
+                    {
+                        self.meta.canonical =
+                            Some(charref::decode_attribute(href).trim().to_string());
+                    }
+                }
+            }
+            Tag::Base => {
+                if let Some(href) = href {
+                    self.meta
+                        .base_href
+                        .get_or_insert_with(|| charref::decode_attribute(href).trim().to_string());
+                }
+            }
+            _ => {}
+        }
+        if let Some(prop) = itemprop {
+            let prop = prop.trim().to_ascii_lowercase();
+            if tag != Tag::Meta {
+                if let Some(content) = meta_content {
+                    let content = charref::decode_attribute(content).into_owned();
+                    self.meta.metas.push((prop.clone(), content));
+                }
+                if prop.contains("author") {
+                    flags |= BYLINE_HINT;
+                }
+                self.meta.itemprops.push((index, prop));
+            }
+        }
+        if let Some(dt) = datetime {
+            let kind = itemprop
+                .unwrap_or(if tag == Tag::Time { "time" } else { "" })
+                .to_ascii_lowercase();
+            self.meta.dated.push((
+                index,
+                kind,
+                charref::decode_attribute(dt).trim().to_string(),
+            ));
+        }
+        flags
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_styles_that_hide() {
+        assert!(style_hides("color: red; DISPLAY : None !important"));
+        assert!(style_hides("visibility:hidden"));
+        assert!(!style_hides("display: block; background: url(none.png)"));
+        assert!(!style_hides("font-family: none-such"));
+    }
+}
