@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fails if page-derived HTML could enter the extension's DOM any other way than through
-# extension/sanitize.js (issue 5): no innerHTML/outerHTML assignment, insertAdjacentHTML,
+# extension/sanitize.js (the one door for page HTML): no innerHTML/outerHTML assignment, insertAdjacentHTML,
 # document.write, createContextualFragment, setHTMLUnsafe or srcdoc anywhere in extension/, and
 # HTML parsing (DOMParser, parseFromString, parseHTMLUnsafe) only in the sanitizer.
 # Reading outerHTML (the page snapshot) is fine; writing it is not.

@@ -166,6 +166,9 @@ fn looks_binary(bytes: &[u8]) -> bool {
 
 /// Extracts the article from a page's HTML. `url` is the page's address (for absolute links
 /// and site rules; may be empty).
+///
+/// The pipeline in one piece, on purpose: each stage's call in the order of the crate's top
+/// comment, with the hand-overs between them in view.
 pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Error> {
     if html.len() > MAX_INPUT_BYTES {
         return Err(Error::Unreadable(format!(

@@ -417,6 +417,10 @@ impl Builder<'_, '_> {
         self.push_inline(Content::Text(text.into_owned()), run.owner);
     }
 
+    /// One arena element into the output: `<br>`, person links, blocks, images, captions,
+    /// then the allowlisted tags with their few attributes. One piece because each case
+    /// returns early and the order of the cases is the rule (a caption class wins over the
+    /// tag; a layout table's parts are unwrapped before any attribute is read).
     fn on_element(&mut self, i: u32) {
         let scan = self.scan;
         let n = &scan.nodes[i as usize];

@@ -491,6 +491,16 @@ impl<'h> State<'h> {
             return false;
         }
         let f = formatting.node;
+        let outer = self.end_before_block(slot, formatting, fb);
+        self.make_room_after(fb, slot, f, outer, block.paragraphs_at_open);
+        self.copy_into_block(slot, formatting, block);
+        true
+    }
+
+    /// The formatting element at `slot` ends where the block above it (`fb`) starts, and the
+    /// block becomes the formatting element's sibling. Returns their parent.
+    fn end_before_block(&mut self, slot: usize, formatting: Frame, fb: u32) -> u32 {
+        let f = formatting.node;
         let slot32 = slot as u32;
         // The formatting element ends where the block starts.
         self.stack.remove(slot);
@@ -510,7 +520,13 @@ impl<'h> State<'h> {
         moved.parent = outer;
         moved.depth = depth;
 
-        // The copy goes right after the block: every later index moves up by one.
+        outer
+    }
+
+    /// Inserting the copy right after the block `fb` moves every later element up by one:
+    /// the arena, the text runs, the open frames above `slot`, the paragraphs recorded since
+    /// the block opened, the metadata, the formatting list and the copies follow.
+    fn make_room_after(&mut self, fb: u32, slot: usize, f: u32, outer: u32, paragraphs_from: u32) {
         let copy = fb + 1;
         let shift = |i: u32| if i > fb && i != NONE { i + 1 } else { i };
         for n in &mut self.nodes[copy as usize..] {
@@ -534,7 +550,7 @@ impl<'h> State<'h> {
             frame.node = shift(frame.node);
             frame.block = shift(frame.block);
         }
-        for p in &mut self.paragraphs[block.paragraphs_at_open as usize..] {
+        for p in &mut self.paragraphs[paragraphs_from as usize..] {
             p.container = if p.container == f {
                 outer
             } else {
@@ -564,6 +580,14 @@ impl<'h> State<'h> {
             }
             *node += 1;
         }
+    }
+
+    /// The copy of the formatting element at `slot` (now the block's place) goes into the block
+    /// `block`, right after it in the arena, and takes the block's content so far.
+    fn copy_into_block(&mut self, slot: usize, formatting: Frame, block: Frame) {
+        let (f, fb) = (formatting.node, block.node);
+        let copy = fb + 1;
+        let content_start = self.nodes[fb as usize].tag_end;
         let (tag_start, tag_end) = self.start_tag_of(f);
         let at = self.copies.partition_point(|c| c.0 < copy);
         self.copies.insert(at, (copy, tag_start, tag_end));
@@ -630,7 +654,6 @@ impl<'h> State<'h> {
             },
         );
         self.open_tags.insert(slot + 1, formatting.tag);
-        true
     }
 
     /// Where an element's start tag is in the page (for a copy, its original's).

@@ -182,6 +182,11 @@ enum State {
 }
 
 /// The basic URL parser: `input` against an optional `base`.
+///
+/// One function, as long as it is, on purpose: it is the URL Standard's state machine, one
+/// `match` arm per state in the standard's order, so that it can be read side by side with
+/// the standard; split up, the states' shared buffer and pointer would have to be threaded
+/// through every piece.
 pub(crate) fn parse(input: &str, base: Option<&Url>) -> Result<Url, Error> {
     let input: Vec<char> = input
         .trim_matches(|c: char| c <= ' ')
