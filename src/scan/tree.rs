@@ -244,6 +244,7 @@ impl<'h> State<'h> {
             None => (NONE, 0, 0),
         };
         let index = self.nodes.len() as u32;
+        let own = SelfCounts::of(tag);
         let mut node = Node {
             tag,
             parent,
@@ -256,14 +257,11 @@ impl<'h> State<'h> {
             chars: 0,
             link_chars: 0.0,
             commas: 0,
-            paragraphs: u32::from(tag == Tag::P),
-            images: u32::from(tag == Tag::Img),
-            list_items: u32::from(tag == Tag::Li),
-            inputs: u32::from(matches!(
-                tag,
-                Tag::Input | Tag::Textarea | Tag::Select | Tag::Button
-            )),
-            embeds: u32::from(matches!(tag, Tag::Embed | Tag::Object | Tag::Iframe)),
+            paragraphs: own.paragraphs,
+            images: own.images,
+            list_items: own.list_items,
+            inputs: own.inputs,
+            embeds: own.embeds,
             heading_chars: 0,
             element_children: 0,
             name_hash: if tag == Tag::Other { fnv(name) } else { 0 },
@@ -599,8 +597,10 @@ impl<'h> State<'h> {
             (n.class_weight, n.flags & !INHERITED_FLAGS)
         };
         let outer_block = &mut self.nodes[fb as usize];
-        let own = |total: &mut u32, own: bool| {
-            let rest = *total - u32::from(own && *total > 0);
+        let own = SelfCounts::of(outer_block.tag);
+        // What the block counted of its content so far (it keeps what it counts of itself).
+        let content = |total: &mut u32, of_itself: u32| {
+            let rest = total.saturating_sub(of_itself);
             *total -= rest;
             rest
         };
@@ -617,17 +617,11 @@ impl<'h> State<'h> {
             chars: std::mem::take(&mut outer_block.chars),
             link_chars: std::mem::take(&mut outer_block.link_chars),
             commas: std::mem::take(&mut outer_block.commas),
-            paragraphs: own(&mut outer_block.paragraphs, tag == Tag::P),
-            images: own(&mut outer_block.images, tag == Tag::Img),
-            list_items: own(&mut outer_block.list_items, tag == Tag::Li),
-            inputs: own(
-                &mut outer_block.inputs,
-                matches!(tag, Tag::Input | Tag::Textarea | Tag::Select | Tag::Button),
-            ),
-            embeds: own(
-                &mut outer_block.embeds,
-                matches!(tag, Tag::Embed | Tag::Object | Tag::Iframe),
-            ),
+            paragraphs: content(&mut outer_block.paragraphs, own.paragraphs),
+            images: content(&mut outer_block.images, own.images),
+            list_items: content(&mut outer_block.list_items, own.list_items),
+            inputs: content(&mut outer_block.inputs, own.inputs),
+            embeds: content(&mut outer_block.embeds, own.embeds),
             heading_chars: std::mem::take(&mut outer_block.heading_chars),
             element_children: std::mem::replace(&mut outer_block.element_children, 1),
             name_hash: 0,
@@ -727,6 +721,30 @@ impl<'h> State<'h> {
             }
         }
         self.finish_node(frame.node, at, frame.inherited);
+    }
+}
+
+/// What an element counts of itself in the statistics its ancestors sum up.
+struct SelfCounts {
+    paragraphs: u32,
+    images: u32,
+    list_items: u32,
+    inputs: u32,
+    embeds: u32,
+}
+
+impl SelfCounts {
+    fn of(tag: Tag) -> SelfCounts {
+        SelfCounts {
+            paragraphs: u32::from(tag == Tag::P),
+            images: u32::from(tag == Tag::Img),
+            list_items: u32::from(tag == Tag::Li),
+            inputs: u32::from(matches!(
+                tag,
+                Tag::Input | Tag::Textarea | Tag::Select | Tag::Button
+            )),
+            embeds: u32::from(matches!(tag, Tag::Embed | Tag::Object | Tag::Iframe)),
+        }
     }
 }
 
