@@ -36,7 +36,7 @@ impl<'a> Iterator for Attributes<'a> {
                 i += 1;
             }
             if i >= b.len() || b[i] == b'>' {
-                self.pos = b.len();
+                self.pos = i;
                 return None;
             }
             let name_start = i;
@@ -78,6 +78,14 @@ impl<'a> Iterator for Attributes<'a> {
             return Some((name, value));
         }
     }
+}
+
+/// Where the tag whose attributes start at `from` ends: just past its `>`, read as the
+/// tokenizer reads it (a `>` inside a quoted value does not end it), or the end of `raw`.
+pub fn tag_end(raw: &str, from: usize) -> usize {
+    let mut attributes = Attributes { raw, pos: from };
+    attributes.by_ref().for_each(drop);
+    (attributes.pos + 1).min(raw.len())
 }
 
 /// The raw value of the first attribute called `name` (ASCII case-insensitive).

@@ -3,10 +3,11 @@
 //! text, commas, link text, counts of paragraphs, images, list items, inputs, embeds) plus the
 //! byte ranges of every text node, so that later stages need no DOM and no second parse.
 //!
-//! lol_html reports start tags, text and comments with their byte ranges but applies none of
-//! HTML's tree rules, so the scan keeps its own open-element stack: implied end tags close
-//! elements (see `tags`), end tags are read from the bytes between reported tokens, and what
-//! is still open at the end of the input is closed there.
+//! lol_html reports start tags, comments and the content of raw-text elements (`<script>`,
+//! `<style>`, `<title>`, …) with their byte ranges but applies none of HTML's tree rules, so the
+//! scan keeps its own open-element stack: implied end tags close elements (see `tags`), end
+//! tags and the other text are read from the bytes between reported tokens, and what is still
+//! open at the end of the input is closed there.
 //!
 //! The scan by phase: this file holds the pass itself (the arena's types, the lol_html
 //! handlers for start tags, text, comments and the end tags between them, and the arena's
@@ -29,7 +30,7 @@ use crate::charref;
 use crate::markup;
 use crate::rules::{self, hint, SiteRule};
 use crate::tags::{self, Tag};
-use lol_html::{doc_comments, doc_text, doctype, element, HtmlRewriter, MemorySettings, Settings};
+use lol_html::{doc_comments, doctype, element, text, HtmlRewriter, MemorySettings, Settings};
 use std::cell::RefCell;
 
 pub const NONE: u32 = u32::MAX;
@@ -189,6 +190,11 @@ struct State<'h> {
 /// Limits that keep a hostile page from exhausting memory: lol_html's own buffers, and the
 /// size of the arena.
 const MAX_REWRITER_MEMORY: usize = 64 << 20;
+
+/// The elements whose content HTML's tokenizer reads as text up to their own end tag (script
+/// data, RAWTEXT, RCDATA, PLAINTEXT), as lol_html's tokenizer switches for them.
+const RAW_TEXT_ELEMENTS: &str =
+    "script, style, title, textarea, xmp, iframe, noembed, noframes, noscript, plaintext";
 pub const MAX_NODES: usize = 4_000_000;
 
 pub fn scan<'h>(html: &'h str, rule: Option<&'static SiteRule>) -> Result<Scan<'h>, String> {
@@ -223,13 +229,18 @@ pub fn scan<'h>(html: &'h str, rule: Option<&'static SiteRule>) -> Result<Scan<'
                     .on_start_tag(el.source_location().bytes());
                 Ok(())
             }))
-            .append_document_content_handler(doc_text!(|t| {
+            // Text outside these elements is read from the bytes between reported tokens,
+            // as end tags are (`close_by_end_tags`): having lol_html decode and report every
+            // text chunk was a fifth of the whole extraction's time. Inside them lol_html's
+            // tokenizer knows where the text ends (script data, RAWTEXT, RCDATA), so it says.
+            .append_element_content_handler(text!(RAW_TEXT_ELEMENTS, |t| {
                 let range = t.source_location().bytes();
-                state.borrow_mut().on_text(range, t.as_str());
+                state.borrow_mut().on_text(range);
                 Ok(())
             }))
             .append_document_content_handler(doctype!(|d| {
                 let mut st = state.borrow_mut();
+                st.on_comment(d.source_location().bytes());
                 // Only a DOCTYPE before the first element sets the mode ("initial" mode).
                 // lol_html keeps the tokenizer's force-quirks flag to itself: a malformed
                 // DOCTYPE that still names `html` is read as no-quirks.
@@ -309,12 +320,22 @@ impl<'h> State<'h> {
         }
     }
 
-    fn on_text(&mut self, range: std::ops::Range<usize>, text: &str) {
+    /// Text lol_html reports: the content of a raw-text element.
+    fn on_text(&mut self, range: std::ops::Range<usize>) {
         if range.is_empty() {
             return;
         }
         self.close_by_end_tags(range.start);
         self.pos = range.end;
+        self.add_text(range);
+    }
+
+    /// A run of text of the current element (not yet decoded).
+    fn add_text(&mut self, range: std::ops::Range<usize>) {
+        if range.is_empty() {
+            return;
+        }
+        let text = &self.html[range.clone()];
         if let Some(buf) = self.title_buf.as_mut() {
             buf.push_str(text);
         }
@@ -388,36 +409,65 @@ impl<'h> State<'h> {
         }
     }
 
+    /// A comment or a DOCTYPE: neither text nor an element.
     fn on_comment(&mut self, range: std::ops::Range<usize>) {
         self.close_by_end_tags(range.start);
         self.pos = range.end;
     }
 
-    /// Applies the end tags that lie between the last reported token and `until`.
+    /// Applies the text and the end tags that lie between the last reported token and
+    /// `until` (lol_html reports neither there: see `RAW_TEXT_ELEMENTS`).
     fn close_by_end_tags(&mut self, until: usize) {
         if until <= self.pos {
             return;
         }
+        let html = self.html;
         let gap_start = self.pos;
-        let gap = &self.html.as_bytes()[gap_start..until];
+        let gap = &html.as_bytes()[gap_start..until];
         let mut i = 0;
-        while let Some(off) = memchr_lt_slash(&gap[i..]) {
+        let mut text_from = 0;
+        while let Some(off) = memchr::memchr(b'<', &gap[i..]) {
             let at = i + off;
+            i = at + 1;
+            if gap[i..].starts_with(b"![CDATA[") {
+                // Text in foreign content, where `</` is only text.
+                i = memchr::memmem::find(&gap[i..], b"]]>").map_or(gap.len(), |p| i + p + 3);
+                continue;
+            }
+            if gap.get(i) != Some(&b'/') {
+                if until == html.len() && gap.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                    // A start tag lol_html did not report: the input ends inside it (`<di`,
+                    // a quote never closed), and the tokenizer drops it.
+                    self.add_text(gap_start + text_from..gap_start + at);
+                    text_from = gap.len();
+                    break;
+                }
+                continue;
+            }
             let name_start = at + 2;
+            if gap.get(name_start) == Some(&b'>') {
+                // `</>` is dropped by the tokenizer: neither text nor a tag.
+                self.add_text(gap_start + text_from..gap_start + at);
+                text_from = name_start + 1;
+                i = text_from;
+                continue;
+            }
+            if !gap.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+                continue;
+            }
             let name_end = gap[name_start..]
                 .iter()
                 .position(|b| b.is_ascii_whitespace() || *b == b'/' || *b == b'>')
                 .map_or(gap.len(), |p| name_start + p);
-            if name_end > name_start && gap[name_start].is_ascii_alphabetic() {
-                let name = &self.html[gap_start + name_start..gap_start + name_end];
-                let close_at = gap[name_end..]
-                    .iter()
-                    .position(|b| *b == b'>')
-                    .map_or(until, |p| gap_start + name_end + p + 1);
-                self.on_end_tag(name, gap_start + at, close_at);
-            }
-            i = name_end.max(at + 2);
+            let name = &html[gap_start + name_start..gap_start + name_end];
+            let close_at = markup::tag_end(&html[gap_start..until], name_end);
+            self.add_text(gap_start + text_from..gap_start + at);
+            self.on_end_tag(name, gap_start + at, gap_start + close_at);
+            text_from = close_at;
+            i = close_at;
         }
+        self.add_text(gap_start + text_from..until);
+        self.pos = until;
     }
 
     /// An end tag from `start` to `at` (just past its `>`).
@@ -460,10 +510,6 @@ impl<'h> State<'h> {
             self.pop(self.html.len());
         }
     }
-}
-
-fn memchr_lt_slash(hay: &[u8]) -> Option<usize> {
-    memchr::memmem::find(hay, b"</")
 }
 
 impl Scan<'_> {
