@@ -21,12 +21,14 @@ impl Selector {
     }
 
     pub fn matches(&self, tag: &str, class: &str, id: &str) -> bool {
+        // Every element with a class or an id meets every CMS family's selectors: the cheap
+        // comparisons first, and the class tokens walked without building a substring
+        // searcher (which cost more than the walk on class lists this short).
         self.tag.is_none_or(|t| t.eq_ignore_ascii_case(tag))
+            && self.id.is_none_or(|i| i == id)
             && self
                 .class
-                // A substring search first: most classes do not hold the name at all.
-                .is_none_or(|c| class.contains(c) && class.split_ascii_whitespace().any(|k| k == c))
-            && self.id.is_none_or(|i| i == id)
+                .is_none_or(|c| class.split_ascii_whitespace().any(|k| k == c))
     }
 }
 
@@ -204,24 +206,58 @@ pub fn find(scan: &crate::scan::Scan, s: &Selector, from: u32, to: u32) -> Optio
     })
 }
 
+/// Every site rule's signature selectors, in order: bit k of [`signature_bits`] and of the
+/// scan's `signatures` stands for the k-th (at most 32).
+fn signatures() -> impl Iterator<Item = &'static Selector> {
+    SITE_RULES
+        .iter()
+        .filter(|r| !r.domains.is_empty())
+        .flat_map(|r| r.signature)
+        .take(32)
+}
+
+/// The signature selectors whose class part a class attribute satisfies (the scan keeps this
+/// per class string, as it keeps the hint bits).
+pub fn signature_class_bits(class: &str) -> u32 {
+    signatures().enumerate().fold(0, |bits, (k, s)| {
+        let ok = s
+            .class
+            .is_none_or(|c| class.split_ascii_whitespace().any(|t| t == c));
+        bits | u32::from(ok) << k
+    })
+}
+
+/// The signature selectors an element matches, given its tag, [`signature_class_bits`] of
+/// its class and its id.
+pub fn signature_bits(tag: &str, class_bits: u32, id: &str) -> u32 {
+    signatures().enumerate().fold(0, |bits, (k, s)| {
+        let ok = class_bits & 1 << k != 0
+            && s.tag.is_none_or(|t| t.eq_ignore_ascii_case(tag))
+            && s.id.is_none_or(|i| i == id);
+        bits | u32::from(ok) << k
+    })
+}
+
 /// The rule whose markup signature a page bears, for a page whose address names no rule (a
 /// saved copy or a mirror of a Naver or Daum page). Rules without domains apply anyway.
 pub fn site_rule_by_markup(scan: &crate::scan::Scan) -> Option<&'static SiteRule> {
     let n = scan.nodes.len() as u32;
+    let mut k = 0;
     SITE_RULES
         .iter()
         .filter(|r| !r.domains.is_empty())
         .find(|r| {
             r.signature.iter().any(|s| {
-                // One fast search of the page first: most pages bear no signature at all.
-                let needle = s.class.or(s.id).unwrap_or_default();
-                memchr::memmem::find(scan.html.as_bytes(), needle.as_bytes()).is_some()
-                    && find(scan, s, 0, n).is_some_and(|k| {
-                        r.signature_attr.is_none_or(|a| {
-                            let node = &scan.nodes[k as usize];
-                            scan.html[node.tag_end as usize..node.end as usize].contains(a)
-                        })
+                // The scan noted which signatures some element matches: most pages bear none,
+                // and the element is looked for only on a page that bears one.
+                let seen = scan.signatures & 1 << k.min(31) != 0;
+                k += 1;
+                seen && find(scan, s, 0, n).is_some_and(|found| {
+                    r.signature_attr.is_none_or(|a| {
+                        let node = &scan.nodes[found as usize];
+                        scan.html[node.tag_end as usize..node.end as usize].contains(a)
                     })
+                })
             })
         })
 }
@@ -697,8 +733,8 @@ pub fn is_ad_hint(lower: &str) -> bool {
                     | b"outbrain"
             )
         })
-        || lower.contains("ad_")
-        || lower.contains("-ad-")
+        || crate::markup::contains(lower, "ad_")
+        || crate::markup::contains(lower, "-ad-")
         || lower.starts_with("ad-")
 }
 

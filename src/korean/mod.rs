@@ -341,7 +341,10 @@ pub fn is_tip_promo_line(text: &str) -> bool {
 /// '당신의 제보가 뉴스가 됩니다'`): a short line with one of [`vocab::TIP_SLOGANS`].
 pub fn is_tip_slogan(text: &str) -> bool {
     let t = text.trim();
-    t.chars().count() <= 50 && vocab::TIP_SLOGANS.iter().any(|s| t.contains(s))
+    t.chars().count() <= 50
+        && vocab::TIP_SLOGANS
+            .iter()
+            .any(|s| crate::markup::contains(t, s))
 }
 
 /// A block of tip-line promo lines (`▷ 전화 …▷ 이메일 …▷ 카카오톡 …`, the lines joined or on
@@ -607,11 +610,11 @@ pub fn is_copyright(text: &str) -> bool {
         return false;
     }
     // Case-insensitive for ASCII (the markers are lowercase). This runs on every short block:
-    // one lowercased copy and the standard substring search beat comparing every window.
+    // one lowercased copy searched beats comparing every window.
     let lower = t.to_ascii_lowercase();
     crate::rules::COPYRIGHT_MARKERS
         .iter()
-        .any(|m| lower.contains(m))
+        .any(|m| crate::markup::contains(&lower, m))
         || (t.starts_with('ⓒ')
             || t.starts_with('©')
             || t.as_bytes()

@@ -172,14 +172,20 @@ impl<'h> State<'h> {
             flags |= HIDDEN;
         }
         if !class.is_empty() || !id.is_empty() {
-            let class_bits = match self.class_hints.get(class) {
+            let (class_bits, signature_class_bits) = match self.class_hints.get(class) {
                 Some(bits) => *bits,
                 None => {
-                    let bits = self.lowercase_hint_bits(class);
+                    let bits = (
+                        self.lowercase_hint_bits(class),
+                        rules::signature_class_bits(class),
+                    );
                     self.class_hints.insert(class, bits);
                     bits
                 }
             };
+            if self.rule.is_none() {
+                self.signatures |= rules::signature_bits(name, signature_class_bits, id);
+            }
             let id_bits = if id.is_empty() {
                 0
             } else {

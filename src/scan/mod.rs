@@ -127,6 +127,8 @@ pub struct Scan<'h> {
     pub texts: Vec<TextRun>,
     pub paragraphs: Vec<Paragraph>,
     pub meta: PageMeta,
+    /// Bit k: some element matches the k-th site-rule signature selector (`rules`).
+    pub signatures: u32,
     /// Formatting elements reopened by the tree-construction rules, with the start tag of the
     /// element each copies: `(copy, start, end)`, ordered by copy.
     copies: Vec<(u32, u32, u32)>,
@@ -165,10 +167,14 @@ struct State<'h> {
     open_counts: Vec<u32>,
     pos: usize,
     hints: String,
-    /// Hint bits by class attribute as written: pages repeat their classes on element after
-    /// element, and reading one is dearer than hashing it. foldhash's seed is random per
-    /// process: a page cannot choose classes that collide.
-    class_hints: std::collections::HashMap<&'h str, u32, foldhash::fast::RandomState>,
+    /// Hint bits and signature class bits (`rules::signature_class_bits`) by class attribute
+    /// as written: pages repeat their classes on element after element, and reading one is
+    /// dearer than hashing it. foldhash's seed is random per process: a page cannot choose
+    /// classes that collide.
+    class_hints: std::collections::HashMap<&'h str, (u32, u32), foldhash::fast::RandomState>,
+    /// Which site rules' signature selectors some element matches (on a page no rule's
+    /// address names): see `rules::site_rule_by_markup`.
+    signatures: u32,
     title_buf: Option<String>,
     script_buf: Option<String>,
     /// Where the tree-construction rules stand: an `<html>` and a `<head>` were inserted, and
@@ -211,6 +217,7 @@ pub fn scan<'h>(html: &'h str, rule: Option<&'static SiteRule>) -> Result<Scan<'
         pos: 0,
         hints: String::new(),
         class_hints: std::collections::HashMap::default(),
+        signatures: 0,
         title_buf: None,
         script_buf: None,
         seen_html: false,
@@ -277,6 +284,7 @@ pub fn scan<'h>(html: &'h str, rule: Option<&'static SiteRule>) -> Result<Scan<'
         texts: st.texts,
         paragraphs: st.paragraphs,
         meta: st.meta,
+        signatures: st.signatures,
         copies: st.copies,
     })
 }
