@@ -271,6 +271,31 @@ impl Tag {
         )
     }
 
+    /// Start tags a table takes where it expects rows ("in table" and its row modes): the
+    /// others are moved out in front of the table ("foster parenting"). A form in a table
+    /// is an empty element; a hidden input is taken, and any input counts for nothing here.
+    pub fn belongs_in_table(self) -> bool {
+        use Tag::*;
+        matches!(
+            self,
+            Caption
+                | Colgroup
+                | Col
+                | Tbody
+                | Thead
+                | Tfoot
+                | Tr
+                | Td
+                | Th
+                | Table
+                | Style
+                | Script
+                | Template
+                | Form
+                | Input
+        )
+    }
+
     /// Whether the body's start tag for this element reopens the formatting a block cut short
     /// ("reconstruct the active formatting elements"): phrasing content does, blocks and the
     /// head's elements do not. `name` is read for the tags the enum leaves as `Other`.
@@ -445,6 +470,7 @@ pub fn may_close_implicitly(tag: Tag, is_open: &dyn Fn(Tag) -> bool) -> bool {
             Td | Th => any(&[Td, Th]),
             Tr => is_open(Tr),
             Tbody | Thead | Tfoot => any(&[Tbody, Thead, Tfoot]),
+            Table => is_open(Table),
             Option => is_open(Option),
             Optgroup => any(&[Option, Optgroup]),
             A => is_open(A),
@@ -546,6 +572,15 @@ pub fn implied_closes(open: &[Tag], tag: Tag) -> usize {
         }
         Tbody | Thead | Tfoot => {
             closes = close_to(&|t| matches!(t, Tbody | Thead | Tfoot), &|t| t == Table)
+        }
+        // A table where a table expects rows ends the open one ("in table": `<table><table>`
+        // is two tables side by side); in a cell it nests.
+        Table
+            if open
+                .last()
+                .is_some_and(|t| matches!(t, Table | Tbody | Thead | Tfoot | Tr)) =>
+        {
+            closes = close_to(&|t| t == Table, &|_| false)
         }
         Option => closes = close_to(&|t| t == Option, &|t| t != Option),
         Optgroup => {

@@ -166,6 +166,21 @@ impl<'h> State<'h> {
         true
     }
 
+    /// The element content of this tag is given to where the table context it meets is
+    /// open (a table, a row group or a row, no cell): the table's parent.
+    pub(super) fn foster_parent(&self, tag: Tag) -> Option<u32> {
+        let top = self.stack.last()?;
+        if !matches!(
+            top.tag,
+            Tag::Table | Tag::Tbody | Tag::Thead | Tag::Tfoot | Tag::Tr
+        ) || tag.belongs_in_table()
+        {
+            return None;
+        }
+        let table = self.stack.iter().rposition(|f| f.tag == Tag::Table)?;
+        Some(self.stack.get(table.checked_sub(1)?)?.node)
+    }
+
     /// A table's rows and cells go into the table, not into what a page opened between them
     /// (`<tr><a name=x><td>`, `<table><form><tr>`): browsers move such elements out in front
     /// of the table ("foster parenting") and, at the next row or cell, clear the stack back
@@ -220,7 +235,14 @@ impl<'h> State<'h> {
         tag: Tag,
     ) {
         let counts = &self.open_counts;
-        let mut closes = if tag == Tag::Table && self.quirks {
+        let in_table_context = self.stack.last().is_some_and(|f| {
+            matches!(
+                f.tag,
+                Tag::Table | Tag::Tbody | Tag::Thead | Tag::Tfoot | Tag::Tr
+            )
+        });
+        let mut closes = if tag == Tag::Table && self.quirks && !in_table_context {
+            // In quirks mode a table stays inside an open `<p>`.
             0
         } else if tags::may_close_implicitly(tag, &|t| counts[t as usize] > 0) {
             tags::implied_closes(&self.open_tags, tag)
@@ -243,6 +265,12 @@ impl<'h> State<'h> {
             Some(f) => (f.node, f.inherited, self.nodes[f.node as usize].depth + 1),
             None => (NONE, 0, 0),
         };
+        // Content where a table expects rows is moved out in front of the table by browsers
+        // ("foster parenting"). The arena cannot move it, but it counts for the table's
+        // parent, so that the choice sees it where the DOM has it.
+        let (parent, depth) = self
+            .foster_parent(tag)
+            .map_or((parent, depth), |p| (p, self.nodes[p as usize].depth + 1));
         let index = self.nodes.len() as u32;
         let own = SelfCounts::of(tag);
         let mut node = Node {
