@@ -5,6 +5,7 @@
 //! and attributes outside the allowlist never reach the output. Only the article's bytes are
 //! visited, never the whole page again.
 
+use crate::article::Person;
 use crate::charref;
 use crate::choose::Plan;
 use crate::markup;
@@ -124,16 +125,11 @@ pub fn paragraph(text: &str) -> Content {
     Content::Element(e)
 }
 
-/// A person named by an unwrapped link.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PersonLink {
-    pub name: String,
-    pub url: String,
-}
-
+/// What the render stage hands over: the clean tree, and the persons whose links it
+/// unwrapped (the export's `people`).
 pub struct Rendered {
     pub body: Element,
-    pub people: Vec<PersonLink>,
+    pub people: Vec<Person>,
 }
 
 /// How deep the clean tree may nest; deeper elements are unwrapped (hostile pages nest
@@ -162,14 +158,21 @@ fn holds_inline(tag: Tag) -> bool {
     ) || !tag.is_block()
 }
 
+/// An output element still open, and where it came from in the arena.
+struct Open {
+    el: Element,
+    /// The arena element it stands for (`NONE` for a paragraph opened for bare text).
+    node: u32,
+    /// For a paragraph opened for bare text, the arena block the text sits in (else `NONE`).
+    block: u32,
+}
+
 struct Builder<'a, 's> {
     scan: &'a Scan<'s>,
     base: String,
-    /// Open output elements with the arena element each stands for (`NONE` for a paragraph
-    /// we opened for bare text) and, for those, the arena block the text sits in.
-    /// `stack[0]` is the article body.
-    stack: Vec<(Element, u32, u32)>,
-    people: Vec<PersonLink>,
+    /// Open output elements, innermost last; `stack[0]` is the article body.
+    stack: Vec<Open>,
+    people: Vec<Person>,
     pending_br: bool,
     /// The last `<noscript>` whose images were read.
     last_noscript: u32,
@@ -190,7 +193,11 @@ pub fn render(scan: &Scan, plan: &Plan, page_url: &str) -> Rendered {
     let mut b = Builder {
         scan,
         base,
-        stack: vec![(Element::new(Tag::Div), NONE, NONE)],
+        stack: vec![Open {
+            el: Element::new(Tag::Div),
+            node: NONE,
+            block: NONE,
+        }],
         people: Vec::new(),
         pending_br: false,
         table_kinds: std::collections::HashMap::new(),
@@ -204,7 +211,7 @@ pub fn render(scan: &Scan, plan: &Plan, page_url: &str) -> Rendered {
     let body = b
         .stack
         .pop()
-        .map(|s| s.0)
+        .map(|s| s.el)
         .unwrap_or_else(|| Element::new(Tag::Div));
     Rendered {
         body,
@@ -289,7 +296,7 @@ impl Builder<'_, '_> {
     /// opened for bare text stays open only while the text stays in the same arena block.
     fn close_outside(&mut self, node: u32) {
         while self.stack.len() > 1 {
-            let (owner, block) = self.stack.last().map(|s| (s.1, s.2)).unwrap();
+            let (owner, block) = self.stack.last().map(|s| (s.node, s.block)).unwrap();
             if owner == NONE {
                 if self.block_of(node) == block {
                     return;
@@ -308,8 +315,8 @@ impl Builder<'_, '_> {
     }
 
     fn close_top(&mut self) {
-        if let Some((el, _, _)) = self.stack.pop() {
-            let parent = &mut self.stack.last_mut().expect("body stays open").0;
+        if let Some(Open { el, .. }) = self.stack.pop() {
+            let parent = &mut self.stack.last_mut().expect("body stays open").el;
             if !is_empty(&el) {
                 parent.children.push(Content::Element(el));
             }
@@ -318,7 +325,7 @@ impl Builder<'_, '_> {
     }
 
     fn in_implicit_paragraph(&self) -> bool {
-        self.stack.len() > 1 && self.stack.last().is_some_and(|s| s.1 == NONE)
+        self.stack.len() > 1 && self.stack.last().is_some_and(|s| s.node == NONE)
     }
 
     /// Ends an implicit paragraph if one is open.
@@ -331,10 +338,14 @@ impl Builder<'_, '_> {
 
     /// Makes sure inline content from arena element `node` has a paragraph to go into.
     fn ensure_inline_context(&mut self, node: u32) {
-        let top = self.stack.last().map(|s| s.0.tag).unwrap_or(Tag::Div);
+        let top = self.stack.last().map(|s| s.el.tag).unwrap_or(Tag::Div);
         if self.stack.len() == 1 || !holds_inline(top) {
             let block = self.block_of(node);
-            self.stack.push((Element::new(Tag::P), NONE, block));
+            self.stack.push(Open {
+                el: Element::new(Tag::P),
+                node: NONE,
+                block,
+            });
         }
     }
 
@@ -342,7 +353,9 @@ impl Builder<'_, '_> {
     fn flush_pending_br(&mut self) {
         if std::mem::take(&mut self.pending_br) {
             if let Some(top) = self.stack.last_mut() {
-                top.0.children.push(Content::Element(Element::new(Tag::Br)));
+                top.el
+                    .children
+                    .push(Content::Element(Element::new(Tag::Br)));
             }
         }
     }
@@ -350,7 +363,7 @@ impl Builder<'_, '_> {
     fn push_inline(&mut self, content: Content, node: u32) {
         self.ensure_inline_context(node);
         self.flush_pending_br();
-        self.stack.last_mut().unwrap().0.children.push(content);
+        self.stack.last_mut().unwrap().el.children.push(content);
     }
 
     /// Text from `runs`: the runs of one DOM text node (see [`one_text_node`]).
@@ -397,17 +410,17 @@ impl Builder<'_, '_> {
         let text = charref::decode_text(&raw);
         if text.trim().is_empty() {
             // Whitespace between words matters; between blocks it does not.
-            if self.stack.len() > 1 && holds_inline(self.stack.last().unwrap().0.tag) {
+            if self.stack.len() > 1 && holds_inline(self.stack.last().unwrap().el.tag) {
                 if let Some(Content::Text(prev)) =
-                    self.stack.last_mut().unwrap().0.children.last_mut()
+                    self.stack.last_mut().unwrap().el.children.last_mut()
                 {
                     // The browser's DOM holds the two runs as one text node: keep it as written.
                     prev.push_str(&text);
-                } else if !self.stack.last().unwrap().0.children.is_empty() {
+                } else if !self.stack.last().unwrap().el.children.is_empty() {
                     self.stack
                         .last_mut()
                         .unwrap()
-                        .0
+                        .el
                         .children
                         .push(Content::Text(" ".into()));
                 }
@@ -434,9 +447,11 @@ impl Builder<'_, '_> {
                     self.close_top();
                 } else {
                     let top = self.stack.last_mut().unwrap();
-                    top.0.children.push(Content::Element(Element::new(Tag::Br)));
+                    top.el
+                        .children
+                        .push(Content::Element(Element::new(Tag::Br)));
                 }
-            } else if self.stack.len() > 1 && !self.stack.last().unwrap().0.children.is_empty() {
+            } else if self.stack.len() > 1 && !self.stack.last().unwrap().el.children.is_empty() {
                 self.pending_br = true;
             }
             return;
@@ -449,7 +464,7 @@ impl Builder<'_, '_> {
                 .filter(|h| url::is_safe_link(h))
                 .unwrap_or_default();
             if !name.is_empty() && !self.people.iter().any(|p| p.name == name) {
-                self.people.push(PersonLink { name, url: href });
+                self.people.push(Person { name, url: href });
             }
             return; // unwrapped: its text flows into the paragraph
         }
@@ -457,7 +472,7 @@ impl Builder<'_, '_> {
             self.end_paragraph();
             // A block inside inline formatting (`<b><p>…</p></b>`, which the DOM allows): the
             // reader's HTML puts no block in an inline, so the formatting ends before it.
-            while self.stack.len() > 1 && !self.stack.last().unwrap().0.tag.is_block() {
+            while self.stack.len() > 1 && !self.stack.last().unwrap().el.tag.is_block() {
                 self.close_top();
                 self.end_paragraph();
             }
@@ -473,20 +488,28 @@ impl Builder<'_, '_> {
         if n.flags & scan::CAPTION_HINT != 0
             && n.chars < 400
             && n.paragraphs <= 1
-            && !self.stack.iter().any(|s| s.0.tag == Tag::Figcaption)
+            && !self.stack.iter().any(|s| s.el.tag == Tag::Figcaption)
             && self.stack.len() + 2 < MAX_DEPTH
         {
             self.end_paragraph();
-            if self.stack.last().is_none_or(|s| s.0.tag != Tag::Figure) {
+            if self.stack.last().is_none_or(|s| s.el.tag != Tag::Figure) {
                 // The image right before the caption is the one it describes (old Naver:
                 // `<span class=end_photo_org><img><em class=img_desc>…</em></span>`).
                 let mut figure = Element::new(Tag::Figure);
                 if let Some(img) = self.take_trailing_image() {
                     figure.children.push(Content::Element(img));
                 }
-                self.stack.push((figure, i, NONE));
+                self.stack.push(Open {
+                    el: figure,
+                    node: i,
+                    block: NONE,
+                });
             }
-            self.stack.push((Element::new(Tag::Figcaption), i, NONE));
+            self.stack.push(Open {
+                el: Element::new(Tag::Figcaption),
+                node: i,
+                block: NONE,
+            });
             return;
         }
         let out = match output_tag(tag) {
@@ -554,12 +577,16 @@ impl Builder<'_, '_> {
             self.stack
                 .last_mut()
                 .unwrap()
-                .0
+                .el
                 .children
                 .push(Content::Element(el));
             return;
         }
-        self.stack.push((el, i, NONE));
+        self.stack.push(Open {
+            el,
+            node: i,
+            block: NONE,
+        });
     }
 
     /// Tables used for layout (one cell per row, or cells holding blocks, or in a caption) are
@@ -570,7 +597,7 @@ impl Builder<'_, '_> {
         while t != NONE && scan.nodes[t as usize].tag != Tag::Table {
             t = scan.nodes[t as usize].parent;
         }
-        if t == NONE || self.stack.iter().any(|s| s.0.tag == Tag::Figcaption) {
+        if t == NONE || self.stack.iter().any(|s| s.el.tag == Tag::Figcaption) {
             return true;
         }
         // One decision per table (its cells ask again and again).
@@ -598,7 +625,7 @@ impl Builder<'_, '_> {
     /// Takes the image the open element ends with, alone or as the only content of a
     /// paragraph (which goes with it).
     fn take_trailing_image(&mut self) -> Option<Element> {
-        let children = &mut self.stack.last_mut()?.0.children;
+        let children = &mut self.stack.last_mut()?.el.children;
         let lone_image = |e: &Element| {
             e.tag == Tag::P
                 && matches!(e.children.as_slice(), [Content::Element(img)] if img.tag == Tag::Img)
@@ -623,12 +650,12 @@ impl Builder<'_, '_> {
     }
 
     fn push_image(&mut self, img: Element, _node: u32) {
-        let top = self.stack.last().map(|s| s.0.tag).unwrap_or(Tag::Div);
+        let top = self.stack.last().map(|s| s.el.tag).unwrap_or(Tag::Div);
         if top == Tag::Figure || holds_inline(top) && self.stack.len() > 1 {
             self.stack
                 .last_mut()
                 .unwrap()
-                .0
+                .el
                 .children
                 .push(Content::Element(img));
         } else {
@@ -636,7 +663,7 @@ impl Builder<'_, '_> {
             self.stack
                 .last_mut()
                 .unwrap()
-                .0
+                .el
                 .children
                 .push(Content::Element(img));
         }
@@ -658,9 +685,9 @@ impl Builder<'_, '_> {
             if let Some(img) = image_from_raw(&tag_text[..end], &self.base) {
                 let src = img.attr("src").unwrap_or_default().to_string();
                 let already = self.stack.last().is_some_and(|s| {
-                    s.0.children.iter().rev().take(3).any(|c| matches!(c, Content::Element(e) if e.tag == Tag::Img && e.attr("src") == Some(&src)))
+                    s.el.children.iter().rev().take(3).any(|c| matches!(c, Content::Element(e) if e.tag == Tag::Img && e.attr("src") == Some(&src)))
                 });
-                let after_image = self.stack.last().is_some_and(|s| matches!(s.0.children.last(), Some(Content::Element(e)) if e.tag == Tag::Img));
+                let after_image = self.stack.last().is_some_and(|s| matches!(s.el.children.last(), Some(Content::Element(e)) if e.tag == Tag::Img));
                 if !already && !after_image {
                     self.push_image(img, NONE);
                 }
@@ -797,7 +824,7 @@ mod tests {
         );
         assert_eq!(
             r.people,
-            vec![PersonLink {
+            vec![Person {
                 name: "이해진".into(),
                 url: "https://www.businesspost.co.kr/p?n=1".into()
             }]

@@ -12,11 +12,83 @@ pub(super) struct VisibleByline {
     pub(super) text: String,
 }
 
-/// `byline` and `authors`, and the outlet a meta author turned out to be.
-#[derive(Default)]
-pub(super) struct Credits {
-    pub(super) byline: Option<String>,
-    pub(super) authors: Vec<Author>,
+/// `byline` and `authors`: the byline as printed and the persons it names.
+#[derive(Debug, Default)]
+pub struct Credits {
+    /// The byline as printed (`By Jane Doe`, `정희경 기자`).
+    pub byline: Option<String>,
+    /// The persons it names, with role and email where the page gives them.
+    pub authors: Vec<Author>,
+}
+
+impl From<korean::Byline> for Credits {
+    fn from(b: korean::Byline) -> Self {
+        Credits {
+            byline: Some(b.printed),
+            authors: b.authors,
+        }
+    }
+}
+
+impl Credits {
+    /// The credits once the story's text has been read (`polish`): a page whose metadata
+    /// names no reporter (none, or on a Korean page none with a role: `아시아경제 | 네이버`
+    /// from the meta author) takes the one the story names: its sign-off, the reporter where
+    /// it opens, or a bare name signing off with the photo's source (`박노준 / 사진출처 …`).
+    /// The sign-off's email goes to the reporter of that name (`김지훈 기자
+    /// watchdog@hani.co.kr` under the story, `김지훈 기자` in the header), or a lone email
+    /// to the only author. Then both are cut to [`crate::MAX_AUTHORS`] and
+    /// [`crate::MAX_BYLINE_CHARS`] (a cut byline ends with `…`).
+    pub fn with_story(mut self, story: &Polished, korean_page: bool) -> Credits {
+        let no_reporter =
+            self.authors.is_empty() || korean_page && self.authors.iter().all(|a| a.role.is_none());
+        let signed = story.signoff.as_deref().and_then(korean::parse_byline);
+        if no_reporter {
+            if let Some(found) = signed
+                .clone()
+                .or_else(|| story.lead_byline.clone())
+                .or_else(|| {
+                    let name = story.signoff_name.clone()?;
+                    Some(korean::Byline {
+                        authors: vec![Author {
+                            name: name.clone(),
+                            role: None,
+                            email: None,
+                        }],
+                        printed: name,
+                    })
+                })
+            {
+                self = found.into();
+            }
+        }
+        if let Some(signed) = signed {
+            for a in self.authors.iter_mut().filter(|a| a.email.is_none()) {
+                a.email = signed
+                    .authors
+                    .iter()
+                    .find(|s| s.name == a.name)
+                    .and_then(|s| s.email.clone());
+            }
+        }
+        if let ([only], Some(email)) = (self.authors.as_mut_slice(), &story.signoff_email) {
+            only.email.get_or_insert_with(|| email.clone());
+        }
+        self.authors.truncate(crate::MAX_AUTHORS);
+        self.byline = self
+            .byline
+            .map(|b| match b.char_indices().nth(crate::MAX_BYLINE_CHARS) {
+                Some((cut, _)) => format!("{}…", b[..cut].trim_end()),
+                None => b,
+            });
+        self
+    }
+}
+
+/// What the page's byline sources give: the credits, and the outlet a meta author turned
+/// out to be.
+pub(super) struct Found {
+    pub(super) credits: Credits,
     /// On a Korean page, the outlet or portal a meta author names instead of a person (`YTN`,
     /// `머니투데이 | 네이버`): at most the site's name.
     pub(super) outlet: Option<String>,
@@ -32,15 +104,15 @@ pub(super) fn credits(
     page: &Page,
     site_name: Option<&str>,
     visible: Option<&VisibleByline>,
-) -> Credits {
+) -> Found {
     let (scan, korean_page) = (page.scan, page.korean);
     let mut c = Credits::default();
+    let mut outlet = None;
     if let Some(v) = visible
         .filter(|_| korean_page || scan.nodes.iter().any(|n| n.flags & scan::RULE_BYLINE != 0))
     {
-        if let Some((authors, byline)) = korean::parse_byline(&v.text) {
-            c.authors = authors;
-            c.byline = Some(byline);
+        if let Some(found) = korean::parse_byline(&v.text) {
+            c = found.into();
         }
     }
     if c.byline.is_none() {
@@ -48,7 +120,7 @@ pub(super) fn credits(
         // outlet or the portal (`YTN`, `머니투데이 | 네이버`) is at most the site's name.
         let is_org = |b: &String| korean_page && korean::is_organisation(b, site_name);
         let from_meta = meta_author(page);
-        c.outlet = from_meta
+        outlet = from_meta
             .as_ref()
             .filter(|b| is_org(b))
             .and_then(|b| korean::outlet_of(b));
@@ -57,9 +129,8 @@ pub(super) fn credits(
             .or_else(|| visible.map(|v| v.text.clone()).filter(|t| !is_org(t)))
             .or_else(|| Some(page.ld.creators.join(", ")).filter(|c| !is_org(c)));
         if let Some(b) = byline.filter(|b| !b.is_empty() && !date::is_date_like(b)) {
-            if let Some((authors, kb)) = korean::parse_byline(&b).filter(|_| korean_page) {
-                c.authors = authors;
-                c.byline = Some(kb);
+            if let Some(found) = korean::parse_byline(&b).filter(|_| korean_page) {
+                c = found.into();
             } else {
                 c.authors = authors_named_in(&b);
                 c.byline = Some(b);
@@ -71,14 +142,11 @@ pub(super) fn credits(
     // of its own near the body that reads as one (`최지숙 기자 truth173@seoul.co.kr`,
     // `박상훈 기자 | 입력 : 2016.09.17 18:59`).
     if korean_page && c.authors.is_empty() {
-        if let Some((authors, byline)) =
-            page.article.and_then(|root| reporter_line_near(scan, root))
-        {
-            c.authors = authors;
-            c.byline = Some(byline);
+        if let Some(found) = page.article.and_then(|root| reporter_line_near(scan, root)) {
+            c = found.into();
         }
     }
-    c
+    Found { credits: c, outlet }
 }
 
 /// The author as JSON-LD and the meta tags name them: JSON-LD's authors, else the meta
@@ -228,7 +296,7 @@ pub(super) fn visible_byline(
 /// A reporter line of its own near the body: above it within the article's closest
 /// ancestors, or just below it. The line must be short, read as a byline, and carry an email
 /// or a date label, or be the byline and nothing else.
-fn reporter_line_near(scan: &Scan, root: u32) -> Option<(Vec<Author>, String)> {
+fn reporter_line_near(scan: &Scan, root: u32) -> Option<korean::Byline> {
     // The article's closest block ancestors: up to three levels above it.
     let top = scan.ancestors(root).take(3).last().unwrap_or(root);
     let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
@@ -242,11 +310,10 @@ fn reporter_line_near(scan: &Scan, root: u32) -> Option<(Vec<Author>, String)> {
         })
         .find_map(|i| {
             let text = scan.text_of(i);
-            let (authors, byline) = korean::parse_byline(&text)?;
+            let found = korean::parse_byline(&text)?;
             let labelled = vocab::PUBLISHED_LABELS.iter().any(|l| text.contains(l));
             let only_byline = text.split_whitespace().count() <= 2;
-            (korean::email_in(&text).is_some() || labelled || only_byline)
-                .then_some((authors, byline))
+            (korean::email_in(&text).is_some() || labelled || only_byline).then_some(found)
         })
 }
 

@@ -12,15 +12,17 @@ mod meta;
 mod title;
 mod visible;
 
-use crate::article::{Author, Related};
+use crate::article::{Author, Image, Related};
 use crate::charref;
 use crate::date;
 use crate::korean::{self, vocab};
 use crate::markup::{clean_leaked_markup, fold_whitespace};
+use crate::polish::Polished;
 use crate::rules::SiteRule;
 use crate::scan::{self, Scan, NONE};
 use crate::tags::Tag;
 use crate::url;
+pub use byline::Credits;
 use byline::VisibleByline;
 use jsonld::LinkedData;
 
@@ -29,8 +31,7 @@ pub struct Metadata {
     pub title: String,
     pub subtitle: Option<String>,
     pub site_name: Option<String>,
-    pub byline: Option<String>,
-    pub authors: Vec<Author>,
+    pub credits: Credits,
     pub published: Option<String>,
     pub modified: Option<String>,
     pub section: Vec<String>,
@@ -42,6 +43,9 @@ pub struct Metadata {
     pub lead_image: Option<String>,
     pub related: Vec<Related>,
     pub copyright: Option<String>,
+    /// Whether the page is Korean (`<html lang>` or `content-language` says so, or the
+    /// declared title is in Hangul): decided once, here, for every stage after.
+    pub korean: bool,
 }
 
 /// What every field reads: the scan and where the article is in it, and what is decided once
@@ -110,16 +114,15 @@ pub fn extract(
             .flatten()
     });
     let visible = byline::visible_byline(scan, article, &title);
-    let credits = byline::credits(&page, site_so_far.as_deref(), visible.as_ref());
+    let found = byline::credits(&page, site_so_far.as_deref(), visible.as_ref());
     Metadata {
-        site_name: site_name(&page, site_so_far, credits.outlet),
+        site_name: site_name(&page, site_so_far, found.outlet),
         lang: lang(&page),
         dir: scan.meta.dir.clone().filter(|d| d == "rtl" || d == "ltr"),
         subtitle: subtitle(&page),
         excerpt: excerpt(&page),
         canonical_url: canonical_url(&page),
-        byline: credits.byline,
-        authors: credits.authors,
+        credits: found.credits,
         published: dates::published(&page, visible.as_ref()),
         modified: dates::modified(&page),
         section: section(&page),
@@ -128,6 +131,7 @@ pub fn extract(
         related: visible::related_links(scan, page_url),
         copyright: visible::copyright_notice(scan),
         title,
+        korean: page.korean,
     }
 }
 
@@ -246,6 +250,39 @@ fn tags(page: &Page) -> Vec<String> {
     tags.retain(|t| !t.is_empty() && t.chars().count() <= 50);
     tags.dedup();
     tags
+}
+
+/// `images` and `leadImage`, once the body has been polished.
+#[derive(Debug, Default)]
+pub struct Images {
+    /// Every image of the body, in order, with its caption and credit.
+    pub all: Vec<Image>,
+    /// The page's lead image (`og:image` and its kin), described as the body's figure of the
+    /// same address describes it; without one, the body's first image.
+    pub lead: Option<Image>,
+}
+
+/// The body's images (`polish` lists them as (src, alt, caption, credit)) and the lead image
+/// the metadata names (`lead_src`).
+pub fn images(story: &Polished, lead_src: Option<String>) -> Images {
+    let all: Vec<Image> = story
+        .images
+        .iter()
+        .map(|(src, alt, caption, credit)| Image {
+            src: src.clone(),
+            alt: Some(alt.clone()).filter(|a| !a.is_empty()),
+            caption: caption.clone(),
+            credit: credit.clone(),
+        })
+        .collect();
+    let lead = match lead_src {
+        Some(src) => Some(all.iter().find(|i| i.src == src).cloned().unwrap_or(Image {
+            src,
+            ..Image::default()
+        })),
+        None => all.first().cloned(),
+    };
+    Images { all, lead }
 }
 
 /// `leadImage`'s address: the OpenGraph and Twitter images, then JSON-LD's, made absolute;
