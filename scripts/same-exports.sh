@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Behaviour unchanged? Run two builds of the CLI over every corpus page (eval-out/files-*.txt
-# and eval-out/url-map.json, written by scripts/eval.sh: run it once first) with --jsonl, and
-# compare the exports byte for byte. Prints how many are identical and, for each page that
+# and eval-out/url-map.json, written by scripts/eval.sh: run it once first) and every page
+# fixture (tests/pages/*/source.html, at its truth.json "url" or the runner's default
+# address: they hold Korean templates the corpora lack) with --jsonl, and compare the exports
+# byte for byte. Prints how many are identical and, for each page that
 # differs, the fields that differ (dotted paths: `extractor.rule`, `authors`). Exits 1 when
 # any export differs, 0 when all are identical.
 #
@@ -33,11 +35,30 @@ for b in "$old" "$new"; do
 done
 ls $OUT/files-*.txt > /dev/null 2>&1 ||
   { echo "same-exports.sh: no $OUT/files-*.txt (run scripts/eval.sh once)" >&2; exit 2; }
-mapfile -t files < <(cat $OUT/files-*.txt)
+# The corpus pages and the fixtures, once each, with one address map for both.
+python3 - "$OUT" <<'PY'
+import glob, json, os, sys
+out = sys.argv[1]
+urls = json.load(open(f"{out}/url-map.json", encoding="utf-8"))
+files = [l.strip() for f in sorted(glob.glob(f"{out}/files-*.txt")) for l in open(f) if l.strip()]
+for page in sorted(glob.glob("tests/pages/*/source.html")):
+    truth = os.path.join(os.path.dirname(page), "truth.json")
+    url = json.load(open(truth, encoding="utf-8")).get("url") if os.path.exists(truth) else None
+    urls.setdefault(page, url or "https://news.example.com/story")  # tests/pages.rs's default
+    files.append(page)
+seen = set()
+with open(f"{out}/same-files.txt", "w") as f:
+    for page in files:
+        if page not in seen:
+            seen.add(page)
+            f.write(page + "\n")
+json.dump(urls, open(f"{out}/same-url-map.json", "w", encoding="utf-8"), ensure_ascii=False)
+PY
+mapfile -t files < $OUT/same-files.txt
 # One process per build over all pages, as eval.sh runs it; a page the CLI refuses gives no
 # line, and both builds must refuse the same pages.
-"$old" --jsonl --url-map $OUT/url-map.json "${files[@]}" > $OUT/same-a.jsonl 2> $OUT/same-a.err || true
-"$new" --jsonl --url-map $OUT/url-map.json "${files[@]}" > $OUT/same-b.jsonl 2> $OUT/same-b.err || true
+"$old" --jsonl --url-map $OUT/same-url-map.json "${files[@]}" > $OUT/same-a.jsonl 2> $OUT/same-a.err || true
+"$new" --jsonl --url-map $OUT/same-url-map.json "${files[@]}" > $OUT/same-b.jsonl 2> $OUT/same-b.err || true
 python3 - "$OUT" "${#files[@]}" "${allow[@]+"${allow[@]}"}" <<'PY'
 import collections, json, sys
 
