@@ -197,7 +197,7 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
     let plan = choose::choose(&scan, rule.map(|r| r.name));
     let meta = metadata::extract(&scan, url, plan.main_root(), rule);
     let rendered = render::render(&scan, &plan, url);
-    let rule_name = plan.rule.clone();
+    let rule_used = rules::RuleUsed::of(&scan, &plan, rule);
     let chose_something = !plan.roots.is_empty();
     // The arena is done with: free it before the renderings (a 60 MB page keeps peak memory
     // well under 1 GiB this way).
@@ -248,7 +248,7 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
         extractor: article::Extractor {
             name: "malgeum",
             version: env!("CARGO_PKG_VERSION"),
-            rule: rule_name,
+            rule: rule_used.to_string(),
         },
     })
 }
