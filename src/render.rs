@@ -136,17 +136,102 @@ pub struct Rendered {
 /// hundreds of thousands of levels, and the serializers recurse).
 const MAX_DEPTH: usize = 48;
 
-/// Tags that are emitted as they are (with allowlisted attributes).
-fn output_tag(tag: Tag) -> Option<Tag> {
+/// The output's allowlist, in one table as ammonia keeps it: every tag the clean article may
+/// hold, and the attributes each may carry. Any other element is unwrapped (its content
+/// stays), any other attribute dropped. One table, so that what can reach the reader's HTML
+/// is read in one place, and a tag or attribute is added here or nowhere.
+fn allowlist(tag: Tag) -> Option<&'static [Attr]> {
     use Tag::*;
     Some(match tag {
+        A => &[HREF],
+        Img => &[SRC, ALT],
+        Td | Th => &[COLSPAN, ROWSPAN],
+        Time => &[DATETIME],
         P | H2 | H3 | H4 | H5 | H6 | Blockquote | Pre | Code | Ul | Ol | Li | Dl | Dt | Dd
-        | Figure | Figcaption | Img | Table | Thead | Tbody | Tfoot | Tr | Th | Td | Caption
-        | A | Em | Strong | B | I | U | S | Sub | Sup | Br | Hr | Q | Cite | Small | Mark | Del
-        | Ins | Abbr | Kbd | Samp | Var | Time | Dfn | Strike | Tt | Details | Summary => tag,
-        H1 => H2,
+        | Figure | Figcaption | Table | Thead | Tbody | Tfoot | Tr | Caption | Em | Strong | B
+        | I | U | S | Sub | Sup | Br | Hr | Q | Cite | Small | Mark | Del | Ins | Abbr | Kbd
+        | Samp | Var | Dfn | Strike | Tt | Details | Summary => &[],
         _ => return None,
     })
+}
+
+/// An allowed attribute: its name, how its value is made safe, and whether the element is
+/// unwrapped without it.
+struct Attr {
+    name: &'static str,
+    value: AttrValue,
+    /// Without a (safe) value the element is unwrapped: a link to nowhere is text.
+    required: bool,
+}
+
+/// How an allowed attribute's value is read.
+enum AttrValue {
+    /// A link: resolved against the page's address, then kept only if safe (no
+    /// `javascript:`, whatever the spelling; checked after resolving, so the base cannot make
+    /// a relative link unsafe).
+    Link,
+    /// A small count (`colspan`, `rowspan`): digits only, trimmed.
+    Count,
+    /// Kept as written (`datetime`; the reader's sanitizer reads it as text).
+    AsWritten,
+    /// An image's `src` and `alt`, read by [`image_from_raw`]: the real source among the lazy
+    /// loaders' attributes, placeholders left out; alt text free of markup.
+    Image,
+}
+
+const HREF: Attr = Attr {
+    name: "href",
+    value: AttrValue::Link,
+    required: true,
+};
+const SRC: Attr = Attr {
+    name: "src",
+    value: AttrValue::Image,
+    required: true,
+};
+const ALT: Attr = Attr {
+    name: "alt",
+    value: AttrValue::Image,
+    required: false,
+};
+const COLSPAN: Attr = Attr {
+    name: "colspan",
+    value: AttrValue::Count,
+    required: false,
+};
+const ROWSPAN: Attr = Attr {
+    name: "rowspan",
+    value: AttrValue::Count,
+    required: false,
+};
+const DATETIME: Attr = Attr {
+    name: "datetime",
+    value: AttrValue::AsWritten,
+    required: false,
+};
+
+impl Attr {
+    /// The attribute's safe value on arena element `i`, if it has one.
+    fn read(&self, scan: &Scan, i: u32, base: &str) -> Option<String> {
+        let raw = scan.attr(i, self.name);
+        match self.value {
+            AttrValue::Link => raw
+                .map(|v| url::resolve(base, &v))
+                .filter(|v| url::is_safe_link(v)),
+            AttrValue::Count => raw
+                .filter(|v| v.trim().parse::<u16>().is_ok())
+                .map(|v| v.trim().to_string()),
+            AttrValue::AsWritten => raw,
+            AttrValue::Image => None, // read with the whole image by `image_from_raw`
+        }
+    }
+}
+
+/// The tag an element is written as in the output, if the allowlist has it: a page's `<h1>`
+/// becomes `<h2>` (the reader's one `<h1>` is the title).
+fn output_tag(tag: Tag) -> Option<Tag> {
+    let out = if tag == Tag::H1 { Tag::H2 } else { tag };
+    allowlist(out).map(|_| out)
 }
 
 /// Output elements in which inline content may stand directly; elsewhere it opens a `<p>`.
@@ -533,41 +618,12 @@ impl Builder<'_, '_> {
             out
         };
         let mut el = Element::new(out);
-        match out {
-            Tag::A => {
-                let Some(href) = scan.attr(i, "href") else {
-                    return;
-                };
-                // Checked after resolving: the base must not make a relative link unsafe.
-                let href = url::resolve(&self.base, &href);
-                if !url::is_safe_link(&href) {
-                    return;
-                }
-                el.attrs.push(("href", href));
+        for attr in allowlist(out).unwrap_or_default() {
+            match attr.read(scan, i, &self.base) {
+                Some(v) => el.attrs.push((attr.name, v)),
+                None if attr.required => return, // unwrapped
+                None => {}
             }
-            Tag::Td | Tag::Th => {
-                for name in ["colspan", "rowspan"] {
-                    if let Some(v) = scan
-                        .attr(i, name)
-                        .filter(|v| v.trim().parse::<u16>().is_ok())
-                    {
-                        el.attrs.push((
-                            if name == "colspan" {
-                                "colspan"
-                            } else {
-                                "rowspan"
-                            },
-                            v.trim().to_string(),
-                        ));
-                    }
-                }
-            }
-            Tag::Time => {
-                if let Some(v) = scan.attr(i, "datetime") {
-                    el.attrs.push(("datetime", v));
-                }
-            }
-            _ => {}
         }
         if !out.is_block() {
             self.ensure_inline_context(i);
@@ -768,11 +824,11 @@ pub fn image_from_raw(raw: &str, base: &str) -> Option<Element> {
         return None;
     }
     let mut el = Element::new(Tag::Img);
-    el.attrs.push(("src", src));
+    el.attrs.push((SRC.name, src));
     let alt = get("alt")
         .map(|a| markup::clean_leaked_markup(&a))
         .unwrap_or_default();
-    el.attrs.push(("alt", alt));
+    el.attrs.push((ALT.name, alt));
     Some(el)
 }
 
@@ -871,5 +927,46 @@ mod tests {
             crate::article::to_html(&r.body),
             "<p>Text bad <a href=\"https://x.org/ok\">ok</a></p>\n"
         );
+    }
+
+    #[test]
+    fn every_element_and_attribute_in_the_output_is_in_the_allowlist() {
+        let r = render_all(
+            "<article><h1 id=a>Head</h1><p title=t>One <time datetime=2020 class=c>now</time> \
+             <img src=/i.png alt=x width=300 onerror=y></p><table><tr><td colspan=2 \
+             style=s>a</td><td rowspan=x>b</td></tr><tr><td>c</td><td>d</td></tr></table>\
+             <section><font color=red>gone</font><a href=/l rel=x>l</a></section></article>",
+            "https://x.org/",
+        );
+        fn walk(e: &Element) {
+            let allowed = allowlist(e.tag).unwrap_or_else(|| panic!("{:?} emitted", e.tag));
+            for (name, _) in &e.attrs {
+                assert!(
+                    allowed.iter().any(|a| a.name == *name),
+                    "{name} on {:?}",
+                    e.tag
+                );
+            }
+            for c in &e.children {
+                if let Content::Element(child) = c {
+                    walk(child);
+                }
+            }
+        }
+        for c in &r.body.children {
+            if let Content::Element(e) = c {
+                walk(e);
+            }
+        }
+        let html = crate::article::to_html(&r.body);
+        for kept in [
+            "<h2>",
+            "datetime=\"2020\"",
+            "colspan=\"2\"",
+            "alt=\"x\"",
+            "href=",
+        ] {
+            assert!(html.contains(kept), "{kept} in {html}");
+        }
     }
 }
