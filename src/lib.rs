@@ -19,12 +19,18 @@
 //!    phase: `scan::tree` (the tree-construction rules), `scan::attrs` (what each start tag's
 //!    attributes say), `scan::head` (the page's metadata), `scan::stats` (text measurement,
 //!    paragraph runs, the counts an element hands its parent).
-//! 4. `choose`: the article's elements, by site rule or by Readability-grade scoring, and
-//!    the noise inside them.
-//! 5. `render`: the chosen elements, rebuilt from the arena as an allowlisted tree.
-//! 6. `polish`: chrome that only text reveals, copyright, sign-off and captions (`korean`
-//!    recognizes the Korean conventions).
-//! 7. `metadata`: title, byline, authors, dates (`date`), site, section, images.
+//! 4. `choose`: the article's elements, by site rule (or a CMS family's container:
+//!    `rules::RuleUsed` names which, for `extractor.rule`) or by Readability-grade scoring,
+//!    and the noise inside them.
+//! 5. `metadata`: one function per export field, each reading its sources best first
+//!    (`metadata::jsonld`, `metadata::meta`, then the visible page: `title`, `byline`,
+//!    `dates` with `date`, `visible`), from the arena while it is alive; it decides once
+//!    whether the page is Korean.
+//! 6. `render`: the chosen elements, rebuilt from the arena as a tree allowed by one tag →
+//!    attributes table. The arena is freed after it.
+//! 7. `polish`: chrome that only text reveals, copyright, sign-off and captions (`korean`
+//!    recognizes the Korean conventions). Its findings join the metadata's through
+//!    `metadata::Credits::with_story` (byline and authors) and `metadata::images`.
 //! 8. `article`: the export schema and its HTML, text and Markdown renderings.
 //!
 //! The surfaces: [`extract`] and `extract_bytes` here, the CLI (`src/main.rs`), and the wasm
