@@ -3,7 +3,14 @@
 //! field and is wrong in more (a date, the outlet's name, the headline of a sticky header), so
 //! each source is read together with what its byline must not be.
 
-use super::*;
+use super::{meta, Page};
+use crate::article::Author;
+use crate::date;
+use crate::korean::{self, vocab};
+use crate::markup::{clean_leaked_markup, fold_whitespace};
+use crate::polish::Polished;
+use crate::scan::{self, Scan, NONE};
+use crate::tags::Tag;
 
 /// The byline printed on the page, and the element it was read from.
 pub(super) struct VisibleByline {

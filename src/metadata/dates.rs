@@ -3,7 +3,12 @@
 //! near them (latest-article lists, each with its time). Korean pages often print their date
 //! only, so on them the page is read further, and their dates are always in Korean time.
 
-use super::*;
+use super::byline::VisibleByline;
+use super::{meta, Page};
+use crate::date;
+use crate::korean::vocab;
+use crate::rules::SiteRule;
+use crate::scan::{self, Scan, NONE};
 
 /// `published`: JSON-LD, then `article:published_time` as Readability finds it, then other
 /// keys (a `name` is read with its dots as colons: `DC.date.issued` is `dc:date:issued`),

@@ -3,7 +3,9 @@
 //! Readability reads it (the first article object; its types matched as Readability's regex
 //! matches them), so that the fields agree with the reader most pages were made to work with.
 
-use super::*;
+use crate::charref;
+use crate::markup::{clean_leaked_markup, fold_whitespace};
+use crate::scan::Scan;
 use serde_json::Value;
 
 /// What JSON-LD says about the article.

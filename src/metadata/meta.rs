@@ -3,7 +3,8 @@
 //! keys in order of trust. Of several tags with one key the last wins, as in Readability's
 //! loop over them, which leaves the last value standing.
 
-use super::*;
+use crate::markup::clean_leaked_markup;
+use crate::scan::Scan;
 
 pub(super) fn value<'a>(scan: &'a Scan, keys: &[&str]) -> Option<&'a str> {
     keys.iter().find_map(|k| {
@@ -32,7 +33,7 @@ pub(super) fn property<'a>(scan: &'a Scan, key: &str) -> Option<&'a str> {
 }
 
 pub(super) fn text(scan: &Scan, keys: &[&str]) -> Option<String> {
-    meta::value(scan, keys)
+    value(scan, keys)
         .map(clean_leaked_markup)
         .filter(|s| !s.is_empty())
 }

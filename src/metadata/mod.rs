@@ -12,20 +12,19 @@ mod meta;
 mod title;
 mod visible;
 
-use crate::article::{Author, Image, Related};
-use crate::charref;
-use crate::date;
-use crate::korean::{self, vocab};
+use crate::article::{Image, Related};
+use crate::korean;
 use crate::markup::{clean_leaked_markup, fold_whitespace};
 use crate::polish::Polished;
 use crate::rules::SiteRule;
-use crate::scan::{self, Scan, NONE};
-use crate::tags::Tag;
+use crate::scan::Scan;
 use crate::url;
 pub use byline::Credits;
-use byline::VisibleByline;
 use jsonld::LinkedData;
 
+/// What the metadata stage hands over: the export's fields of the same names (`leadImage` as
+/// its address, `related` as `relatedArticles`; `byline` and `authors` in `credits`), each
+/// as [`extract`] found it, before the body's polish adds what only its text shows.
 #[derive(Debug, Default)]
 pub struct Metadata {
     pub title: String,

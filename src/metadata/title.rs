@@ -3,7 +3,13 @@
 //! cleaned here, where the noise of each source is known, so that the export's title is the
 //! headline as printed.
 
-use super::*;
+use super::jsonld::LinkedData;
+use super::{meta, Page};
+use crate::korean::vocab;
+use crate::markup::{clean_leaked_markup, fold_whitespace};
+use crate::scan::Scan;
+use crate::tags::Tag;
+use crate::url;
 
 /// The title as the page declares it, before any suffix is cut: JSON-LD's headline, then the
 /// meta titles in Readability's order, then the `<title>` element cut at its last separator.

@@ -2,7 +2,14 @@
 //! and the related-article lists. No key names them, so they are found by class hints and by
 //! their place beside the article's body.
 
-use super::*;
+use crate::article::Related;
+use crate::charref;
+use crate::korean::{self, vocab};
+use crate::markup::fold_whitespace;
+use crate::rules::SiteRule;
+use crate::scan::{self, Scan};
+use crate::tags::Tag;
+use crate::url;
 
 /// The deck: summary lines printed above the story (a site rule's deck element, else an
 /// element with a deck class: `<h3 class="sub_tit">`, `<div class="subtitle">`), above the
