@@ -321,7 +321,8 @@ pub struct Extractor {
     pub name: &'static str,
     /// `version`: the engine's version.
     pub version: &'static str,
-    /// `rule`: `"site:<domain>"` or `"generic"`.
+    /// `rule`: the rule the article was read by: `"site:<domain>"` (an outlet's site rule),
+    /// `"cms:<name>"` (a CMS family's container, on a page of any address) or `"generic"`.
     pub rule: String,
 }
 

@@ -19,12 +19,18 @@
 //!    phase: `scan::tree` (the tree-construction rules), `scan::attrs` (what each start tag's
 //!    attributes say), `scan::head` (the page's metadata), `scan::stats` (text measurement,
 //!    paragraph runs, the counts an element hands its parent).
-//! 4. `choose`: the article's elements, by site rule or by Readability-grade scoring, and
-//!    the noise inside them.
-//! 5. `render`: the chosen elements, rebuilt from the arena as an allowlisted tree.
-//! 6. `polish`: chrome that only text reveals, copyright, sign-off and captions (`korean`
-//!    recognizes the Korean conventions).
-//! 7. `metadata`: title, byline, authors, dates (`date`), site, section, images.
+//! 4. `choose`: the article's elements, by site rule (or a CMS family's container:
+//!    `rules::RuleUsed` names which, for `extractor.rule`) or by Readability-grade scoring,
+//!    and the noise inside them.
+//! 5. `metadata`: one function per export field, each reading its sources best first
+//!    (`metadata::jsonld`, `metadata::meta`, then the visible page: `title`, `byline`,
+//!    `dates` with `date`, `visible`), from the arena while it is alive; it decides once
+//!    whether the page is Korean.
+//! 6. `render`: the chosen elements, rebuilt from the arena as a tree allowed by one tag →
+//!    attributes table. The arena is freed after it.
+//! 7. `polish`: chrome that only text reveals, copyright, sign-off and captions (`korean`
+//!    recognizes the Korean conventions). Its findings join the metadata's through
+//!    `metadata::Credits::with_story` (byline and authors) and `metadata::images`.
 //! 8. `article`: the export schema and its HTML, text and Markdown renderings.
 //!
 //! The surfaces: [`extract`] and `extract_bytes` here, the CLI (`src/main.rs`), and the wasm
@@ -197,7 +203,7 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
     let plan = choose::choose(&scan, rule.map(|r| r.name));
     let meta = metadata::extract(&scan, url, plan.main_root(), rule);
     let rendered = render::render(&scan, &plan, url);
-    let rule_name = plan.rule.clone();
+    let rule_used = rules::RuleUsed::of(&scan, &plan, rule);
     let chose_something = !plan.roots.is_empty();
     // The arena is done with: free it before the renderings (a 60 MB page keeps peak memory
     // well under 1 GiB this way).
@@ -207,74 +213,11 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
     let polished = polish::polish(&mut body, &meta.title, meta.subtitle.as_deref());
 
     let text = article::to_text(&body);
-    let korean = meta.lang.as_deref().is_some_and(|l| l.starts_with("ko"))
-        || korean::has_hangul(&meta.title);
+    let korean = meta.korean;
     let stats = article::stats(&text, korean);
     let (readerable, reason) = verdict(stats.chars, chose_something);
-
-    let mut authors = meta.authors;
-    let mut byline = meta.byline;
-    // A byline with no reporter role on a Korean page (`아시아경제 | 네이버` from the meta
-    // author) gives way to the reporter the story itself names.
-    let no_reporter = authors.is_empty() || korean && authors.iter().all(|a| a.role.is_none());
-    if no_reporter {
-        if let Some((a, b)) = polished
-            .signoff
-            .as_deref()
-            .and_then(korean::parse_byline)
-            .or_else(|| polished.lead_byline.clone())
-            .or_else(|| {
-                // A bare name signing off with the photo's source (`박노준 / 사진출처 …`).
-                let name = polished.signoff_name.clone()?;
-                let author = Author {
-                    name: name.clone(),
-                    role: None,
-                    email: None,
-                };
-                Some((vec![author], name))
-            })
-        {
-            authors = a;
-            byline = Some(b);
-        }
-    }
-    // The sign-off may print the email of a reporter named elsewhere (`김지훈 기자
-    // watchdog@hani.co.kr` under the story, `김지훈 기자` in the header).
-    if let Some((signed, _)) = polished.signoff.as_deref().and_then(korean::parse_byline) {
-        for a in authors.iter_mut().filter(|a| a.email.is_none()) {
-            a.email = signed
-                .iter()
-                .find(|s| s.name == a.name)
-                .and_then(|s| s.email.clone());
-        }
-    }
-    if let ([only], Some(email)) = (authors.as_mut_slice(), &polished.signoff_email) {
-        only.email.get_or_insert_with(|| email.clone());
-    }
-    let (authors, byline) = bounded_credits(authors, byline);
-    let images: Vec<Image> = polished
-        .images
-        .iter()
-        .map(|(src, alt, caption, credit)| Image {
-            src: src.clone(),
-            alt: Some(alt.clone()).filter(|a| !a.is_empty()),
-            caption: caption.clone(),
-            credit: credit.clone(),
-        })
-        .collect();
-    let lead_image = match &meta.lead_image {
-        Some(src) => Some(
-            images
-                .iter()
-                .find(|i| &i.src == src)
-                .cloned()
-                .unwrap_or_else(|| Image {
-                    src: src.clone(),
-                    ..Image::default()
-                }),
-        ),
-        None => images.first().cloned(),
-    };
+    let credits = meta.credits.with_story(&polished, korean);
+    let images = metadata::images(&polished, meta.lead_image);
     let markdown = options.markdown.then(|| article::to_markdown(&body));
     Ok(Article {
         schema: article::SCHEMA,
@@ -290,23 +233,16 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
                 .next()
                 .map(|p| p.chars().take(200).collect())
         }),
-        byline,
-        authors,
+        byline: credits.byline,
+        authors: credits.authors,
         published: meta.published,
         modified: meta.modified,
         section: meta.section,
         tags: with_hashtags(meta.tags, polished.hashtags),
         dateline: polished.dateline,
-        lead_image,
-        images,
-        people: rendered
-            .people
-            .into_iter()
-            .map(|p| Person {
-                name: p.name,
-                url: p.url,
-            })
-            .collect(),
+        lead_image: images.lead,
+        images: images.all,
+        people: rendered.people,
         related_articles: meta.related,
         copyright: polished.copyright.or(meta.copyright),
         content_html: article::to_html(&body),
@@ -318,7 +254,7 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
         extractor: article::Extractor {
             name: "malgeum",
             version: env!("CARGO_PKG_VERSION"),
-            rule: rule_name,
+            rule: rule_used.to_string(),
         },
     })
 }
@@ -328,20 +264,6 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
 pub const MAX_AUTHORS: usize = 50;
 /// The longest byline an export keeps, in characters (see [`MAX_AUTHORS`]).
 pub const MAX_BYLINE_CHARS: usize = 300;
-
-/// Authors and byline within [`MAX_AUTHORS`] and [`MAX_BYLINE_CHARS`]; a cut byline ends
-/// with `…`.
-fn bounded_credits(
-    mut authors: Vec<Author>,
-    byline: Option<String>,
-) -> (Vec<Author>, Option<String>) {
-    authors.truncate(MAX_AUTHORS);
-    let byline = byline.map(|b| match b.char_indices().nth(MAX_BYLINE_CHARS) {
-        Some((cut, _)) => format!("{}…", b[..cut].trim_end()),
-        None => b,
-    });
-    (authors, byline)
-}
 
 /// The page's tags, then the hashtags under its story that they lack.
 fn with_hashtags(mut tags: Vec<String>, hashtags: Vec<String>) -> Vec<String> {

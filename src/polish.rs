@@ -15,7 +15,7 @@ pub struct Polished {
     pub signoff: Option<String>,
     pub dateline: Option<String>,
     /// The reporter named where the story opens (`(서울=연합뉴스) 홍길동 기자 = …`).
-    pub lead_byline: Option<(Vec<crate::Author>, String)>,
+    pub lead_byline: Option<korean::Byline>,
     /// A reporter's email left alone on the last line.
     pub signoff_email: Option<String>,
     /// The reporter's bare name signing off with the photo's source (`박노준 / 사진출처 …`).

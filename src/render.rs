@@ -5,6 +5,7 @@
 //! and attributes outside the allowlist never reach the output. Only the article's bytes are
 //! visited, never the whole page again.
 
+use crate::article::Person;
 use crate::charref;
 use crate::choose::Plan;
 use crate::markup;
@@ -124,33 +125,113 @@ pub fn paragraph(text: &str) -> Content {
     Content::Element(e)
 }
 
-/// A person named by an unwrapped link.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PersonLink {
-    pub name: String,
-    pub url: String,
-}
-
+/// What the render stage hands over: the clean tree, and the persons whose links it
+/// unwrapped (the export's `people`).
 pub struct Rendered {
     pub body: Element,
-    pub people: Vec<PersonLink>,
+    pub people: Vec<Person>,
 }
 
 /// How deep the clean tree may nest; deeper elements are unwrapped (hostile pages nest
 /// hundreds of thousands of levels, and the serializers recurse).
 const MAX_DEPTH: usize = 48;
 
-/// Tags that are emitted as they are (with allowlisted attributes).
-fn output_tag(tag: Tag) -> Option<Tag> {
+/// The output's allowlist, in one table as ammonia keeps it: every tag the clean article may
+/// hold, and the attributes each may carry. Any other element is unwrapped (its content
+/// stays), any other attribute dropped. One table, so that what can reach the reader's HTML
+/// is read in one place, and a tag or attribute is added here or nowhere.
+fn allowlist(tag: Tag) -> Option<&'static [Attr]> {
     use Tag::*;
     Some(match tag {
+        A => &[HREF],
+        Img => &[SRC, ALT],
+        Td | Th => &[COLSPAN, ROWSPAN],
+        Time => &[DATETIME],
         P | H2 | H3 | H4 | H5 | H6 | Blockquote | Pre | Code | Ul | Ol | Li | Dl | Dt | Dd
-        | Figure | Figcaption | Img | Table | Thead | Tbody | Tfoot | Tr | Th | Td | Caption
-        | A | Em | Strong | B | I | U | S | Sub | Sup | Br | Hr | Q | Cite | Small | Mark | Del
-        | Ins | Abbr | Kbd | Samp | Var | Time | Dfn | Strike | Tt | Details | Summary => tag,
-        H1 => H2,
+        | Figure | Figcaption | Table | Thead | Tbody | Tfoot | Tr | Caption | Em | Strong | B
+        | I | U | S | Sub | Sup | Br | Hr | Q | Cite | Small | Mark | Del | Ins | Abbr | Kbd
+        | Samp | Var | Dfn | Strike | Tt | Details | Summary => &[],
         _ => return None,
     })
+}
+
+/// An allowed attribute: its name, how its value is made safe, and whether the element is
+/// unwrapped without it.
+struct Attr {
+    name: &'static str,
+    value: AttrValue,
+    /// Without a (safe) value the element is unwrapped: a link to nowhere is text.
+    required: bool,
+}
+
+/// How an allowed attribute's value is read.
+enum AttrValue {
+    /// A link: resolved against the page's address, then kept only if safe (no
+    /// `javascript:`, whatever the spelling; checked after resolving, so the base cannot make
+    /// a relative link unsafe).
+    Link,
+    /// A small count (`colspan`, `rowspan`): digits only, trimmed.
+    Count,
+    /// Kept as written (`datetime`; the reader's sanitizer reads it as text).
+    AsWritten,
+    /// An image's `src` and `alt`, read by [`image_from_raw`]: the real source among the lazy
+    /// loaders' attributes, placeholders left out; alt text free of markup.
+    Image,
+}
+
+const HREF: Attr = Attr {
+    name: "href",
+    value: AttrValue::Link,
+    required: true,
+};
+const SRC: Attr = Attr {
+    name: "src",
+    value: AttrValue::Image,
+    required: true,
+};
+const ALT: Attr = Attr {
+    name: "alt",
+    value: AttrValue::Image,
+    required: false,
+};
+const COLSPAN: Attr = Attr {
+    name: "colspan",
+    value: AttrValue::Count,
+    required: false,
+};
+const ROWSPAN: Attr = Attr {
+    name: "rowspan",
+    value: AttrValue::Count,
+    required: false,
+};
+const DATETIME: Attr = Attr {
+    name: "datetime",
+    value: AttrValue::AsWritten,
+    required: false,
+};
+
+impl Attr {
+    /// The attribute's safe value on arena element `i`, if it has one.
+    fn read(&self, scan: &Scan, i: u32, base: &str) -> Option<String> {
+        let raw = scan.attr(i, self.name);
+        match self.value {
+            AttrValue::Link => raw
+                .map(|v| url::resolve(base, &v))
+                .filter(|v| url::is_safe_link(v)),
+            AttrValue::Count => raw
+                .filter(|v| v.trim().parse::<u16>().is_ok())
+                .map(|v| v.trim().to_string()),
+            AttrValue::AsWritten => raw,
+            AttrValue::Image => None, // read with the whole image by `image_from_raw`
+        }
+    }
+}
+
+/// The tag an element is written as in the output, if the allowlist has it: a page's `<h1>`
+/// becomes `<h2>` (the reader's one `<h1>` is the title).
+fn output_tag(tag: Tag) -> Option<Tag> {
+    let out = if tag == Tag::H1 { Tag::H2 } else { tag };
+    allowlist(out).map(|_| out)
 }
 
 /// Output elements in which inline content may stand directly; elsewhere it opens a `<p>`.
@@ -162,14 +243,21 @@ fn holds_inline(tag: Tag) -> bool {
     ) || !tag.is_block()
 }
 
+/// An output element still open, and where it came from in the arena.
+struct Open {
+    el: Element,
+    /// The arena element it stands for (`NONE` for a paragraph opened for bare text).
+    node: u32,
+    /// For a paragraph opened for bare text, the arena block the text sits in (else `NONE`).
+    block: u32,
+}
+
 struct Builder<'a, 's> {
     scan: &'a Scan<'s>,
     base: String,
-    /// Open output elements with the arena element each stands for (`NONE` for a paragraph
-    /// we opened for bare text) and, for those, the arena block the text sits in.
-    /// `stack[0]` is the article body.
-    stack: Vec<(Element, u32, u32)>,
-    people: Vec<PersonLink>,
+    /// Open output elements, innermost last; `stack[0]` is the article body.
+    stack: Vec<Open>,
+    people: Vec<Person>,
     pending_br: bool,
     /// The last `<noscript>` whose images were read.
     last_noscript: u32,
@@ -190,7 +278,11 @@ pub fn render(scan: &Scan, plan: &Plan, page_url: &str) -> Rendered {
     let mut b = Builder {
         scan,
         base,
-        stack: vec![(Element::new(Tag::Div), NONE, NONE)],
+        stack: vec![Open {
+            el: Element::new(Tag::Div),
+            node: NONE,
+            block: NONE,
+        }],
         people: Vec::new(),
         pending_br: false,
         table_kinds: std::collections::HashMap::new(),
@@ -204,7 +296,7 @@ pub fn render(scan: &Scan, plan: &Plan, page_url: &str) -> Rendered {
     let body = b
         .stack
         .pop()
-        .map(|s| s.0)
+        .map(|s| s.el)
         .unwrap_or_else(|| Element::new(Tag::Div));
     Rendered {
         body,
@@ -289,7 +381,7 @@ impl Builder<'_, '_> {
     /// opened for bare text stays open only while the text stays in the same arena block.
     fn close_outside(&mut self, node: u32) {
         while self.stack.len() > 1 {
-            let (owner, block) = self.stack.last().map(|s| (s.1, s.2)).unwrap();
+            let (owner, block) = self.stack.last().map(|s| (s.node, s.block)).unwrap();
             if owner == NONE {
                 if self.block_of(node) == block {
                     return;
@@ -308,8 +400,8 @@ impl Builder<'_, '_> {
     }
 
     fn close_top(&mut self) {
-        if let Some((el, _, _)) = self.stack.pop() {
-            let parent = &mut self.stack.last_mut().expect("body stays open").0;
+        if let Some(Open { el, .. }) = self.stack.pop() {
+            let parent = &mut self.stack.last_mut().expect("body stays open").el;
             if !is_empty(&el) {
                 parent.children.push(Content::Element(el));
             }
@@ -318,7 +410,7 @@ impl Builder<'_, '_> {
     }
 
     fn in_implicit_paragraph(&self) -> bool {
-        self.stack.len() > 1 && self.stack.last().is_some_and(|s| s.1 == NONE)
+        self.stack.len() > 1 && self.stack.last().is_some_and(|s| s.node == NONE)
     }
 
     /// Ends an implicit paragraph if one is open.
@@ -331,10 +423,14 @@ impl Builder<'_, '_> {
 
     /// Makes sure inline content from arena element `node` has a paragraph to go into.
     fn ensure_inline_context(&mut self, node: u32) {
-        let top = self.stack.last().map(|s| s.0.tag).unwrap_or(Tag::Div);
+        let top = self.stack.last().map(|s| s.el.tag).unwrap_or(Tag::Div);
         if self.stack.len() == 1 || !holds_inline(top) {
             let block = self.block_of(node);
-            self.stack.push((Element::new(Tag::P), NONE, block));
+            self.stack.push(Open {
+                el: Element::new(Tag::P),
+                node: NONE,
+                block,
+            });
         }
     }
 
@@ -342,7 +438,9 @@ impl Builder<'_, '_> {
     fn flush_pending_br(&mut self) {
         if std::mem::take(&mut self.pending_br) {
             if let Some(top) = self.stack.last_mut() {
-                top.0.children.push(Content::Element(Element::new(Tag::Br)));
+                top.el
+                    .children
+                    .push(Content::Element(Element::new(Tag::Br)));
             }
         }
     }
@@ -350,7 +448,7 @@ impl Builder<'_, '_> {
     fn push_inline(&mut self, content: Content, node: u32) {
         self.ensure_inline_context(node);
         self.flush_pending_br();
-        self.stack.last_mut().unwrap().0.children.push(content);
+        self.stack.last_mut().unwrap().el.children.push(content);
     }
 
     /// Text from `runs`: the runs of one DOM text node (see [`one_text_node`]).
@@ -397,17 +495,17 @@ impl Builder<'_, '_> {
         let text = charref::decode_text(&raw);
         if text.trim().is_empty() {
             // Whitespace between words matters; between blocks it does not.
-            if self.stack.len() > 1 && holds_inline(self.stack.last().unwrap().0.tag) {
+            if self.stack.len() > 1 && holds_inline(self.stack.last().unwrap().el.tag) {
                 if let Some(Content::Text(prev)) =
-                    self.stack.last_mut().unwrap().0.children.last_mut()
+                    self.stack.last_mut().unwrap().el.children.last_mut()
                 {
                     // The browser's DOM holds the two runs as one text node: keep it as written.
                     prev.push_str(&text);
-                } else if !self.stack.last().unwrap().0.children.is_empty() {
+                } else if !self.stack.last().unwrap().el.children.is_empty() {
                     self.stack
                         .last_mut()
                         .unwrap()
-                        .0
+                        .el
                         .children
                         .push(Content::Text(" ".into()));
                 }
@@ -434,9 +532,11 @@ impl Builder<'_, '_> {
                     self.close_top();
                 } else {
                     let top = self.stack.last_mut().unwrap();
-                    top.0.children.push(Content::Element(Element::new(Tag::Br)));
+                    top.el
+                        .children
+                        .push(Content::Element(Element::new(Tag::Br)));
                 }
-            } else if self.stack.len() > 1 && !self.stack.last().unwrap().0.children.is_empty() {
+            } else if self.stack.len() > 1 && !self.stack.last().unwrap().el.children.is_empty() {
                 self.pending_br = true;
             }
             return;
@@ -449,7 +549,7 @@ impl Builder<'_, '_> {
                 .filter(|h| url::is_safe_link(h))
                 .unwrap_or_default();
             if !name.is_empty() && !self.people.iter().any(|p| p.name == name) {
-                self.people.push(PersonLink { name, url: href });
+                self.people.push(Person { name, url: href });
             }
             return; // unwrapped: its text flows into the paragraph
         }
@@ -457,7 +557,7 @@ impl Builder<'_, '_> {
             self.end_paragraph();
             // A block inside inline formatting (`<b><p>…</p></b>`, which the DOM allows): the
             // reader's HTML puts no block in an inline, so the formatting ends before it.
-            while self.stack.len() > 1 && !self.stack.last().unwrap().0.tag.is_block() {
+            while self.stack.len() > 1 && !self.stack.last().unwrap().el.tag.is_block() {
                 self.close_top();
                 self.end_paragraph();
             }
@@ -473,20 +573,28 @@ impl Builder<'_, '_> {
         if n.flags & scan::CAPTION_HINT != 0
             && n.chars < 400
             && n.paragraphs <= 1
-            && !self.stack.iter().any(|s| s.0.tag == Tag::Figcaption)
+            && !self.stack.iter().any(|s| s.el.tag == Tag::Figcaption)
             && self.stack.len() + 2 < MAX_DEPTH
         {
             self.end_paragraph();
-            if self.stack.last().is_none_or(|s| s.0.tag != Tag::Figure) {
+            if self.stack.last().is_none_or(|s| s.el.tag != Tag::Figure) {
                 // The image right before the caption is the one it describes (old Naver:
                 // `<span class=end_photo_org><img><em class=img_desc>…</em></span>`).
                 let mut figure = Element::new(Tag::Figure);
                 if let Some(img) = self.take_trailing_image() {
                     figure.children.push(Content::Element(img));
                 }
-                self.stack.push((figure, i, NONE));
+                self.stack.push(Open {
+                    el: figure,
+                    node: i,
+                    block: NONE,
+                });
             }
-            self.stack.push((Element::new(Tag::Figcaption), i, NONE));
+            self.stack.push(Open {
+                el: Element::new(Tag::Figcaption),
+                node: i,
+                block: NONE,
+            });
             return;
         }
         let out = match output_tag(tag) {
@@ -510,41 +618,12 @@ impl Builder<'_, '_> {
             out
         };
         let mut el = Element::new(out);
-        match out {
-            Tag::A => {
-                let Some(href) = scan.attr(i, "href") else {
-                    return;
-                };
-                // Checked after resolving: the base must not make a relative link unsafe.
-                let href = url::resolve(&self.base, &href);
-                if !url::is_safe_link(&href) {
-                    return;
-                }
-                el.attrs.push(("href", href));
+        for attr in allowlist(out).unwrap_or_default() {
+            match attr.read(scan, i, &self.base) {
+                Some(v) => el.attrs.push((attr.name, v)),
+                None if attr.required => return, // unwrapped
+                None => {}
             }
-            Tag::Td | Tag::Th => {
-                for name in ["colspan", "rowspan"] {
-                    if let Some(v) = scan
-                        .attr(i, name)
-                        .filter(|v| v.trim().parse::<u16>().is_ok())
-                    {
-                        el.attrs.push((
-                            if name == "colspan" {
-                                "colspan"
-                            } else {
-                                "rowspan"
-                            },
-                            v.trim().to_string(),
-                        ));
-                    }
-                }
-            }
-            Tag::Time => {
-                if let Some(v) = scan.attr(i, "datetime") {
-                    el.attrs.push(("datetime", v));
-                }
-            }
-            _ => {}
         }
         if !out.is_block() {
             self.ensure_inline_context(i);
@@ -554,12 +633,16 @@ impl Builder<'_, '_> {
             self.stack
                 .last_mut()
                 .unwrap()
-                .0
+                .el
                 .children
                 .push(Content::Element(el));
             return;
         }
-        self.stack.push((el, i, NONE));
+        self.stack.push(Open {
+            el,
+            node: i,
+            block: NONE,
+        });
     }
 
     /// Tables used for layout (one cell per row, or cells holding blocks, or in a caption) are
@@ -570,7 +653,7 @@ impl Builder<'_, '_> {
         while t != NONE && scan.nodes[t as usize].tag != Tag::Table {
             t = scan.nodes[t as usize].parent;
         }
-        if t == NONE || self.stack.iter().any(|s| s.0.tag == Tag::Figcaption) {
+        if t == NONE || self.stack.iter().any(|s| s.el.tag == Tag::Figcaption) {
             return true;
         }
         // One decision per table (its cells ask again and again).
@@ -598,7 +681,7 @@ impl Builder<'_, '_> {
     /// Takes the image the open element ends with, alone or as the only content of a
     /// paragraph (which goes with it).
     fn take_trailing_image(&mut self) -> Option<Element> {
-        let children = &mut self.stack.last_mut()?.0.children;
+        let children = &mut self.stack.last_mut()?.el.children;
         let lone_image = |e: &Element| {
             e.tag == Tag::P
                 && matches!(e.children.as_slice(), [Content::Element(img)] if img.tag == Tag::Img)
@@ -623,12 +706,12 @@ impl Builder<'_, '_> {
     }
 
     fn push_image(&mut self, img: Element, _node: u32) {
-        let top = self.stack.last().map(|s| s.0.tag).unwrap_or(Tag::Div);
+        let top = self.stack.last().map(|s| s.el.tag).unwrap_or(Tag::Div);
         if top == Tag::Figure || holds_inline(top) && self.stack.len() > 1 {
             self.stack
                 .last_mut()
                 .unwrap()
-                .0
+                .el
                 .children
                 .push(Content::Element(img));
         } else {
@@ -636,7 +719,7 @@ impl Builder<'_, '_> {
             self.stack
                 .last_mut()
                 .unwrap()
-                .0
+                .el
                 .children
                 .push(Content::Element(img));
         }
@@ -658,9 +741,9 @@ impl Builder<'_, '_> {
             if let Some(img) = image_from_raw(&tag_text[..end], &self.base) {
                 let src = img.attr("src").unwrap_or_default().to_string();
                 let already = self.stack.last().is_some_and(|s| {
-                    s.0.children.iter().rev().take(3).any(|c| matches!(c, Content::Element(e) if e.tag == Tag::Img && e.attr("src") == Some(&src)))
+                    s.el.children.iter().rev().take(3).any(|c| matches!(c, Content::Element(e) if e.tag == Tag::Img && e.attr("src") == Some(&src)))
                 });
-                let after_image = self.stack.last().is_some_and(|s| matches!(s.0.children.last(), Some(Content::Element(e)) if e.tag == Tag::Img));
+                let after_image = self.stack.last().is_some_and(|s| matches!(s.el.children.last(), Some(Content::Element(e)) if e.tag == Tag::Img));
                 if !already && !after_image {
                     self.push_image(img, NONE);
                 }
@@ -741,11 +824,11 @@ pub fn image_from_raw(raw: &str, base: &str) -> Option<Element> {
         return None;
     }
     let mut el = Element::new(Tag::Img);
-    el.attrs.push(("src", src));
+    el.attrs.push((SRC.name, src));
     let alt = get("alt")
         .map(|a| markup::clean_leaked_markup(&a))
         .unwrap_or_default();
-    el.attrs.push(("alt", alt));
+    el.attrs.push((ALT.name, alt));
     Some(el)
 }
 
@@ -797,7 +880,7 @@ mod tests {
         );
         assert_eq!(
             r.people,
-            vec![PersonLink {
+            vec![Person {
                 name: "이해진".into(),
                 url: "https://www.businesspost.co.kr/p?n=1".into()
             }]
@@ -844,5 +927,46 @@ mod tests {
             crate::article::to_html(&r.body),
             "<p>Text bad <a href=\"https://x.org/ok\">ok</a></p>\n"
         );
+    }
+
+    #[test]
+    fn every_element_and_attribute_in_the_output_is_in_the_allowlist() {
+        let r = render_all(
+            "<article><h1 id=a>Head</h1><p title=t>One <time datetime=2020 class=c>now</time> \
+             <img src=/i.png alt=x width=300 onerror=y></p><table><tr><td colspan=2 \
+             style=s>a</td><td rowspan=x>b</td></tr><tr><td>c</td><td>d</td></tr></table>\
+             <section><font color=red>gone</font><a href=/l rel=x>l</a></section></article>",
+            "https://x.org/",
+        );
+        fn walk(e: &Element) {
+            let allowed = allowlist(e.tag).unwrap_or_else(|| panic!("{:?} emitted", e.tag));
+            for (name, _) in &e.attrs {
+                assert!(
+                    allowed.iter().any(|a| a.name == *name),
+                    "{name} on {:?}",
+                    e.tag
+                );
+            }
+            for c in &e.children {
+                if let Content::Element(child) = c {
+                    walk(child);
+                }
+            }
+        }
+        for c in &r.body.children {
+            if let Content::Element(e) = c {
+                walk(e);
+            }
+        }
+        let html = crate::article::to_html(&r.body);
+        for kept in [
+            "<h2>",
+            "datetime=\"2020\"",
+            "colspan=\"2\"",
+            "alt=\"x\"",
+            "href=",
+        ] {
+            assert!(html.contains(kept), "{kept} in {html}");
+        }
     }
 }

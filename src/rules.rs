@@ -43,7 +43,7 @@ const fn sel(
 /// Precision for one outlet or template. Adding an outlet is one entry here and one fixture
 /// folder in `tests/pages/`. Every field is a list of simple selectors ([`Selector`]):
 ///
-/// - `name`: reported as `extractor.rule` = `site:<name>`.
+/// - `name`: reported as `extractor.rule` = `site:<name>` (`cms:<name>` for a CMS family).
 /// - `domains`: hosts the rule applies to (and their subdomains). A rule with none is a CMS
 ///   family: its `content` and `remove` apply on every page where they match.
 /// - `signature`: elements that identify the template on a page from any address (a saved
@@ -191,6 +191,67 @@ pub static SITE_RULES: &[SiteRule] = &[
         published: &[],
     },
 ];
+
+/// The rule an article was read by, as the export names it in `extractor.rule`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RuleUsed {
+    /// The outlet's site rule, found by the page's address or its markup: `site:<name>`.
+    Site(&'static str),
+    /// A CMS family's rule (one with no domains) whose container holds the article:
+    /// `cms:<name>`.
+    Cms(&'static str),
+    /// No rule's container: Readability-grade scoring chose the article: `generic`.
+    Generic,
+}
+
+impl RuleUsed {
+    /// The rule that made `plan`. `choose` says `site:` when it took the site rule's
+    /// container, and `generic` otherwise, a CMS family's container included. It takes a
+    /// rule's container, when the page has one, before any scoring: the first element flagged
+    /// as a rule's content that is visible and holds 100 characters or more. So on a page
+    /// with no site rule, a plan whose first root is such an element was made by a CMS
+    /// family's rule (scoring runs only when no element is one), and the family is the one
+    /// whose content selector that root matches.
+    pub fn of(
+        scan: &crate::scan::Scan,
+        plan: &crate::choose::Plan,
+        site: Option<&'static SiteRule>,
+    ) -> RuleUsed {
+        use crate::scan::{IN_HIDDEN, RULE_CONTENT};
+        // `choose` names the site rule when it took that rule's container.
+        if plan.rule != "generic" {
+            if let Some(site) = site {
+                return RuleUsed::Site(site.name);
+            }
+        }
+        let Some(&root) = plan.roots.first().filter(|_| site.is_none()) else {
+            return RuleUsed::Generic;
+        };
+        let n = &scan.nodes[root as usize];
+        if n.flags & RULE_CONTENT == 0 || n.flags & IN_HIDDEN != 0 || n.chars < 100 {
+            return RuleUsed::Generic;
+        }
+        let class = scan.attr(root, "class").unwrap_or_default();
+        let id = scan.attr(root, "id").unwrap_or_default();
+        generic_content_rules()
+            .find(|r| {
+                r.content
+                    .iter()
+                    .any(|s| s.matches(n.tag.name(), &class, &id))
+            })
+            .map_or(RuleUsed::Generic, |r| RuleUsed::Cms(r.name))
+    }
+}
+
+impl std::fmt::Display for RuleUsed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RuleUsed::Site(name) => write!(f, "site:{name}"),
+            RuleUsed::Cms(name) => write!(f, "cms:{name}"),
+            RuleUsed::Generic => f.write_str("generic"),
+        }
+    }
+}
 
 /// The first element a selector matches (the start tag is searched for the class or id
 /// first: most elements have neither).

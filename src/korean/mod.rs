@@ -50,9 +50,18 @@ pub fn is_bare_email(text: &str) -> bool {
     !t.contains(char::is_whitespace) && find_email(t).is_some_and(|e| e == t)
 }
 
+/// A reporter line, read: the persons it names and the line as the export prints it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Byline {
+    /// The reporters, each with the role (`기자`) and, for the first, the email the line gives.
+    pub authors: Vec<Author>,
+    /// The line cleaned to names and role (`정희경 기자`, `홍길동·김철수 기자`).
+    pub printed: String,
+}
+
 /// Reads `정희경 기자 huiky@businesspost.co.kr`, `[서울경제 홍길동 기자]`, `홍길동·김철수 기자`,
-/// `홍길동 선임기자 (hong@x.com)`. Returns the authors and the cleaned byline as printed.
-pub fn parse_byline(text: &str) -> Option<(Vec<Author>, String)> {
+/// `홍길동 선임기자 (hong@x.com)`.
+pub fn parse_byline(text: &str) -> Option<Byline> {
     let text = text
         .trim()
         .trim_matches(|c| c == '[' || c == ']' || c == '(' || c == ')');
@@ -84,8 +93,8 @@ pub fn parse_byline(text: &str) -> Option<(Vec<Author>, String)> {
                 email: if k == 0 { email.clone() } else { None },
             })
             .collect();
-        let byline = format!("{} {}", names.join("·"), role);
-        return Some((authors, byline));
+        let printed = format!("{} {}", names.join("·"), role);
+        return Some(Byline { authors, printed });
     }
     None
 }
@@ -129,7 +138,10 @@ pub fn split_signoff(paragraph: &str) -> Option<(String, String)> {
         if tail.chars().count() > 60 {
             continue;
         }
-        if let Some((_, byline)) = parse_byline(&tail) {
+        if let Some(Byline {
+            printed: byline, ..
+        }) = parse_byline(&tail)
+        {
             // The tail must be the byline and nothing else (no sentence ending inside it).
             if !tail.contains('.') || find_email(&tail).is_some() {
                 let first = words[words.len() - take];
@@ -199,7 +211,7 @@ fn is_series_label(inner: &str) -> bool {
 
 /// The reporter named where the story opens: `(서울=연합뉴스) 홍길동 기자 = …`,
 /// `[서울=뉴시스]홍길동 기자 = …`, `[세종=아시아경제 주상돈 기자] …`, `[이데일리 홍길동 기자] …`.
-pub fn lead_byline(first_paragraph: &str) -> Option<(Vec<Author>, String)> {
+pub fn lead_byline(first_paragraph: &str) -> Option<Byline> {
     let p = first_paragraph.trim_start();
     let (close, rest) = match p.chars().next()? {
         '[' => (']', &p[1..]),
@@ -629,7 +641,10 @@ mod tests {
 
     #[test]
     fn reads_bylines_with_role_and_email() {
-        let (authors, byline) = parse_byline("정희경 기자\u{a0}huiky@businesspost.co.kr").unwrap();
+        let Byline {
+            authors,
+            printed: byline,
+        } = parse_byline("정희경 기자\u{a0}huiky@businesspost.co.kr").unwrap();
         assert_eq!(
             authors,
             vec![Author {
@@ -639,17 +654,17 @@ mod tests {
             }]
         );
         assert_eq!(byline, "정희경 기자");
-        let (authors, _) = parse_byline("[서울경제 홍길동 선임기자]").unwrap();
+        let Byline { authors, .. } = parse_byline("[서울경제 홍길동 선임기자]").unwrap();
         assert_eq!(authors[0].name, "홍길동");
         assert_eq!(authors[0].role.as_deref(), Some("선임기자"));
-        let (authors, _) = parse_byline("홍길동·김철수 기자").unwrap();
+        let Byline { authors, .. } = parse_byline("홍길동·김철수 기자").unwrap();
         assert_eq!(authors.len(), 2);
         assert!(parse_byline("기자회견에서 밝혔다").is_none());
     }
 
     #[test]
     fn reads_the_reporter_where_the_story_opens() {
-        let name = |p: &str| lead_byline(p).map(|(a, _)| a[0].name.clone());
+        let name = |p: &str| lead_byline(p).map(|b| b.authors[0].name.clone());
         assert_eq!(
             name("(서울=연합인포맥스) 신은실 기자 = 삼성선물이 밝혔다.").as_deref(),
             Some("신은실")
@@ -799,9 +814,12 @@ mod tests {
 
     #[test]
     fn places_before_names_are_not_names() {
-        let (a, b) = parse_byline("제주=고현준기자").unwrap();
+        let Byline {
+            authors: a,
+            printed: b,
+        } = parse_byline("제주=고현준기자").unwrap();
         assert_eq!((a[0].name.as_str(), b.as_str()), ("고현준", "고현준 기자"));
-        let (a, _) = parse_byline("제주=고현준 기자").unwrap();
+        let Byline { authors: a, .. } = parse_byline("제주=고현준 기자").unwrap();
         assert_eq!(a[0].name, "고현준");
     }
 

@@ -1,0 +1,346 @@
+//! Byline and authors: the byline as printed (`By Jane Doe`, `정희경 기자`) for the reader to
+//! show, the persons it names for the export. A byline is found in more places than any other
+//! field and is wrong in more (a date, the outlet's name, the headline of a sticky header), so
+//! each source is read together with what its byline must not be.
+
+use super::{meta, Page};
+use crate::article::Author;
+use crate::date;
+use crate::korean::{self, vocab};
+use crate::markup::{clean_leaked_markup, fold_whitespace};
+use crate::polish::Polished;
+use crate::scan::{self, Scan, NONE};
+use crate::tags::Tag;
+
+/// The byline printed on the page, and the element it was read from.
+pub(super) struct VisibleByline {
+    /// The element (its parent's text is where a Korean page prints the date beside it).
+    pub(super) node: u32,
+    pub(super) text: String,
+}
+
+/// `byline` and `authors`: the byline as printed and the persons it names.
+#[derive(Debug, Default)]
+pub struct Credits {
+    /// The byline as printed (`By Jane Doe`, `정희경 기자`).
+    pub byline: Option<String>,
+    /// The persons it names, with role and email where the page gives them.
+    pub authors: Vec<Author>,
+}
+
+impl From<korean::Byline> for Credits {
+    fn from(b: korean::Byline) -> Self {
+        Credits {
+            byline: Some(b.printed),
+            authors: b.authors,
+        }
+    }
+}
+
+impl Credits {
+    /// The credits once the story's text has been read (`polish`): a page whose metadata
+    /// names no reporter (none, or on a Korean page none with a role: `아시아경제 | 네이버`
+    /// from the meta author) takes the one the story names: its sign-off, the reporter where
+    /// it opens, or a bare name signing off with the photo's source (`박노준 / 사진출처 …`).
+    /// The sign-off's email goes to the reporter of that name (`김지훈 기자
+    /// watchdog@hani.co.kr` under the story, `김지훈 기자` in the header), or a lone email
+    /// to the only author. Then both are cut to [`crate::MAX_AUTHORS`] and
+    /// [`crate::MAX_BYLINE_CHARS`] (a cut byline ends with `…`).
+    pub fn with_story(mut self, story: &Polished, korean_page: bool) -> Credits {
+        let no_reporter =
+            self.authors.is_empty() || korean_page && self.authors.iter().all(|a| a.role.is_none());
+        let signed = story.signoff.as_deref().and_then(korean::parse_byline);
+        if no_reporter {
+            if let Some(found) = signed
+                .clone()
+                .or_else(|| story.lead_byline.clone())
+                .or_else(|| {
+                    let name = story.signoff_name.clone()?;
+                    Some(korean::Byline {
+                        authors: vec![Author {
+                            name: name.clone(),
+                            role: None,
+                            email: None,
+                        }],
+                        printed: name,
+                    })
+                })
+            {
+                self = found.into();
+            }
+        }
+        if let Some(signed) = signed {
+            for a in self.authors.iter_mut().filter(|a| a.email.is_none()) {
+                a.email = signed
+                    .authors
+                    .iter()
+                    .find(|s| s.name == a.name)
+                    .and_then(|s| s.email.clone());
+            }
+        }
+        if let ([only], Some(email)) = (self.authors.as_mut_slice(), &story.signoff_email) {
+            only.email.get_or_insert_with(|| email.clone());
+        }
+        self.authors.truncate(crate::MAX_AUTHORS);
+        self.byline = self
+            .byline
+            .map(|b| match b.char_indices().nth(crate::MAX_BYLINE_CHARS) {
+                Some((cut, _)) => format!("{}…", b[..cut].trim_end()),
+                None => b,
+            });
+        self
+    }
+}
+
+/// What the page's byline sources give: the credits, and the outlet a meta author turned
+/// out to be.
+pub(super) struct Found {
+    pub(super) credits: Credits,
+    /// On a Korean page, the outlet or portal a meta author names instead of a person (`YTN`,
+    /// `머니투데이 | 네이버`): at most the site's name.
+    pub(super) outlet: Option<String>,
+}
+
+/// `byline` and `authors`: the site rule's byline or a Korean reporter line first; then
+/// JSON-LD authors, the meta author keys, and the first visible element that says it is a
+/// byline (Readability's order), then JSON-LD's `creator`; on a Korean page with no reporter
+/// yet, a reporter line near the body. The byline keeps its printed form ("By Jane Doe");
+/// authors hold the names. A date is never a byline, wherever it comes from. `site_name` is
+/// the site's name as known so far: on a Korean page a byline that is the outlet is not one.
+pub(super) fn credits(
+    page: &Page,
+    site_name: Option<&str>,
+    visible: Option<&VisibleByline>,
+) -> Found {
+    let (scan, korean_page) = (page.scan, page.korean);
+    let mut c = Credits::default();
+    let mut outlet = None;
+    if let Some(v) = visible
+        .filter(|_| korean_page || scan.nodes.iter().any(|n| n.flags & scan::RULE_BYLINE != 0))
+    {
+        if let Some(found) = korean::parse_byline(&v.text) {
+            c = found.into();
+        }
+    }
+    if c.byline.is_none() {
+        // On a Korean page an organisation is never a person: a meta author that is the
+        // outlet or the portal (`YTN`, `머니투데이 | 네이버`) is at most the site's name.
+        let is_org = |b: &String| korean_page && korean::is_organisation(b, site_name);
+        let from_meta = meta_author(page);
+        outlet = from_meta
+            .as_ref()
+            .filter(|b| is_org(b))
+            .and_then(|b| korean::outlet_of(b));
+        let byline = from_meta
+            .filter(|b| !date::is_date_like(b) && !is_org(b))
+            .or_else(|| visible.map(|v| v.text.clone()).filter(|t| !is_org(t)))
+            .or_else(|| Some(page.ld.creators.join(", ")).filter(|c| !is_org(c)));
+        if let Some(b) = byline.filter(|b| !b.is_empty() && !date::is_date_like(b)) {
+            if let Some(found) = korean::parse_byline(&b).filter(|_| korean_page) {
+                c = found.into();
+            } else {
+                c.authors = authors_named_in(&b);
+                c.byline = Some(b);
+            }
+        }
+    }
+
+    // A Korean page whose byline elements hold no reporter (only dates, or nothing): a line
+    // of its own near the body that reads as one (`최지숙 기자 truth173@seoul.co.kr`,
+    // `박상훈 기자 | 입력 : 2016.09.17 18:59`).
+    if korean_page && c.authors.is_empty() {
+        if let Some(found) = page.article.and_then(|root| reporter_line_near(scan, root)) {
+            c = found.into();
+        }
+    }
+    Found { credits: c, outlet }
+}
+
+/// The author as JSON-LD and the meta tags name them: JSON-LD's authors, else the meta
+/// author keys, else `article:author` when it is not a profile URL.
+fn meta_author(page: &Page) -> Option<String> {
+    if !page.ld.authors.is_empty() {
+        return Some(page.ld.authors.join(", "));
+    }
+    meta::text(
+        page.scan,
+        &["dc:creator", "dcterm:creator", "author", "parsely-author"],
+    )
+    .or_else(|| {
+        meta::property(page.scan, "article:author")
+            .map(clean_leaked_markup)
+            .filter(|a| !a.is_empty() && !a.starts_with("http"))
+    })
+}
+
+/// The persons a byline that is not a Korean reporter line names (`By Jane Doe and John Roe`).
+/// An email printed with the name (`By PARK EUN-JEE [park.eunjee@…]`) is the author's, not
+/// part of the name.
+fn authors_named_in(b: &str) -> Vec<Author> {
+    let email = korean::email_in(b);
+    let names = match &email {
+        Some(e) => clean_byline(b)
+            .replace(e.as_str(), "")
+            .replace("[]", "")
+            .replace("()", "")
+            .replace("<>", ""),
+        None => clean_byline(b),
+    };
+    let mut authors: Vec<Author> = split_names(&names)
+        .into_iter()
+        .map(|name| Author {
+            name,
+            role: None,
+            email: None,
+        })
+        .collect();
+    if let ([only], Some(e)) = (authors.as_mut_slice(), email) {
+        only.email = Some(e);
+    }
+    authors
+}
+
+/// The byline printed on the page: a site rule's byline element, else an element whose
+/// class, id, `rel` or `itemprop` says author (short text only).
+pub(super) fn visible_byline(
+    scan: &Scan,
+    article: Option<u32>,
+    title: &str,
+) -> Option<VisibleByline> {
+    if let Some(i) = scan
+        .nodes
+        .iter()
+        .position(|n| n.flags & scan::RULE_BYLINE != 0)
+    {
+        return Some(VisibleByline {
+            node: i as u32,
+            text: scan.text_of(i as u32),
+        });
+    }
+    // Readability's rule: the first visible element, in document order, whose rel, itemprop,
+    // class or id says byline/author, with under 100 characters of text; its itemprop=name
+    // part if it has one. Elements inside an unlikely container are never reached (unless the
+    // container holds the article: Readability then retries without that filter), except in
+    // the article's own header: an unlikely container (`entry-header`, a share bar) inside the
+    // same <article> element as the body and before it.
+    let scope = article.and_then(|root| {
+        std::iter::once(root)
+            .chain(scan.ancestors(root))
+            .find(|a| scan.nodes[*a as usize].tag == Tag::Article)
+            .map(|a| (a, root))
+    });
+    let skipped = |i: u32| {
+        let mut a = scan.nodes[i as usize].parent;
+        let mut steps = 0;
+        while a != NONE && scan.nodes[a as usize].flags & scan::IN_UNLIKELY != 0 {
+            steps += 1;
+            if steps > 256 {
+                return true; // a hostile nesting: not a byline worth the walk
+            }
+            if scan.nodes[a as usize].flags & scan::UNLIKELY != 0 {
+                let holds_article = article.is_some_and(|root| scan.is_inside(root, a));
+                let article_header = scope.is_some_and(|(s, root)| {
+                    a < root && !scan.is_inside(root, a) && scan.is_inside(a, s)
+                });
+                return !holds_article && !article_header;
+            }
+            a = scan.nodes[a as usize].parent;
+        }
+        false
+    };
+    let candidate = |k: u32| {
+        let n = &scan.nodes[k as usize];
+        n.flags & scan::BYLINE_HINT != 0
+            && n.flags & (scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD) == 0
+            && n.tag != Tag::Meta
+            && n.chars > 0
+            && n.chars < 100
+    };
+    for (i, n) in scan.nodes.iter().enumerate() {
+        let i = i as u32;
+        if !candidate(i) || skipped(i) {
+            continue;
+        }
+        let name_part = scan
+            .meta
+            .itemprops
+            .iter()
+            .find(|(k, prop)| *k > i && scan.is_inside(*k, i) && prop == "name")
+            .map(|(k, _)| *k);
+        // Without such a part, a container of byline parts (an author part on a line of its
+        // own above the author's title or the date; an author part and, besides it, only a
+        // date: `James Akinaka • 8h`) is not the byline: its first part is, and comes next in
+        // document order.
+        let end = scan.subtree_end(i);
+        let on_lines = || {
+            (i + 1..end).any(|k| {
+                let m = &scan.nodes[k as usize];
+                m.tag.is_block() && m.chars > 0 && m.chars < n.chars
+            })
+        };
+        let beside_a_date = |k: u32| {
+            let (whole, part) = (scan.text_content(i), scan.text_content(k));
+            !part.is_empty() && date::is_date_like(&whole.replacen(&part, " ", 1))
+        };
+        if name_part.is_none() {
+            if let Some(first) = (i + 1..end).find(|&k| candidate(k)) {
+                if on_lines() || beside_a_date(first) {
+                    continue;
+                }
+            }
+        }
+        let text = scan.text_content(name_part.unwrap_or(i));
+        // A date is never a byline (a `dateline` is often just the date), nor the headline (a
+        // sticky mini header whose class says journalist: `div.simplejournalist`).
+        let is_title = !title.is_empty() && fold_whitespace(&text).contains(title);
+        if !text.is_empty() && !date::is_date_like(&text) && !is_title {
+            return Some(VisibleByline { node: i, text });
+        }
+    }
+    None
+}
+
+/// A reporter line of its own near the body: above it within the article's closest
+/// ancestors, or just below it. The line must be short, read as a byline, and carry an email
+/// or a date label, or be the byline and nothing else.
+fn reporter_line_near(scan: &Scan, root: u32) -> Option<korean::Byline> {
+    // The article's closest block ancestors: up to three levels above it.
+    let top = scan.ancestors(root).take(3).last().unwrap_or(root);
+    let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
+    let body_end = scan.subtree_end(root);
+    let below_end = scan.subtree_end(top).min(body_end + 40);
+    (top..root)
+        .chain(body_end..below_end)
+        .filter(|&i| {
+            let n = &scan.nodes[i as usize];
+            n.flags & skip == 0 && n.element_children <= 1 && (4..=80).contains(&n.chars)
+        })
+        .find_map(|i| {
+            let text = scan.text_of(i);
+            let found = korean::parse_byline(&text)?;
+            let labelled = vocab::PUBLISHED_LABELS.iter().any(|l| text.contains(l));
+            let only_byline = text.split_whitespace().count() <= 2;
+            (korean::email_in(&text).is_some() || labelled || only_byline).then_some(found)
+        })
+}
+
+fn clean_byline(text: &str) -> String {
+    let t = fold_whitespace(text);
+    let t = t.trim_start_matches(|c: char| c == '|' || c == '-' || c.is_whitespace());
+    let lower = t.to_lowercase();
+    let t = if lower.starts_with("by ") { &t[3..] } else { t };
+    t.trim()
+        .trim_end_matches([',', '|', '-'])
+        .trim()
+        .to_string()
+}
+
+fn split_names(byline: &str) -> Vec<String> {
+    byline
+        .replace(" and ", ",")
+        .replace(" & ", ",")
+        .split([',', ';', '·'])
+        .map(fold_whitespace)
+        .filter(|n| !n.is_empty() && n.chars().count() <= 60)
+        .collect()
+}

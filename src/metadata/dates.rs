@@ -1,0 +1,252 @@
+//! Publication and modification dates. A machine-readable timestamp wins over the minute
+//! printed on the page: it is exact, and printed dates come in many formats with other dates
+//! near them (latest-article lists, each with its time). Korean pages often print their date
+//! only, so on them the page is read further, and their dates are always in Korean time.
+
+use super::byline::VisibleByline;
+use super::{meta, Page};
+use crate::date;
+use crate::korean::vocab;
+use crate::rules::SiteRule;
+use crate::scan::{self, Scan, NONE};
+
+/// `published`: JSON-LD, then `article:published_time` as Readability finds it, then other
+/// keys (a `name` is read with its dots as colons: `DC.date.issued` is `dc:date:issued`),
+/// then a `<time>` or `itemprop=datePublished` element. A Korean page without one reads a
+/// timestamp attribute, then the dates printed by the byline, above the body, or after a
+/// label anywhere.
+pub(super) fn published(page: &Page, visible: Option<&VisibleByline>) -> Option<String> {
+    let (scan, korean_page) = (page.scan, page.korean);
+    let published_raw = page
+        .ld
+        .published
+        .clone()
+        .or_else(|| meta::property(scan, "article:published_time").map(str::to_string))
+        .or_else(|| {
+            meta::value(
+                scan,
+                &[
+                    "og:published_time",
+                    "datepublished",
+                    "parsely-pub-date",
+                    "dc:date:issued",
+                    "dc:date",
+                    "dcterms:created",
+                    "dc.date.issued",
+                    "dc.date",
+                    "dcterms.created",
+                    "pubdate",
+                    "publishdate",
+                    "sailthru.date",
+                    "date",
+                ],
+            )
+            .map(str::to_string)
+        })
+        .or_else(|| meta::value(scan, vocab::PUBLISHED_META_KEYS).map(str::to_string))
+        .or_else(|| {
+            scan.meta
+                .dated
+                .iter()
+                .find(|(_, kind, _)| kind.contains("datepublished") || kind == "time")
+                .map(|(_, _, v)| v.clone())
+        });
+    let mut published = published_raw
+        .as_deref()
+        .and_then(|d| published_date(d, korean_page));
+    if published.is_none() && korean_page {
+        // A timestamp in an attribute (seconds and all) before the minute printed beside it.
+        published = timestamp_attr(scan, page.rule, vocab::PUBLISHED_ATTRS, true)
+            .and_then(|d| published_date(&d, true));
+    }
+    if published.is_none() && korean_page {
+        // Visible dates: the byline area first, then anywhere near the top.
+        published = visible.and_then(|v| {
+            let parent = scan.nodes[v.node as usize].parent;
+            let line = if parent != NONE {
+                scan.text_of(parent)
+            } else {
+                String::new()
+            };
+            korean_date_in(&line)
+        });
+    }
+    if published.is_none() && korean_page {
+        published = page.article.and_then(|root| date_line_above(scan, root));
+    }
+    if published.is_none() && korean_page {
+        published = labelled_date_line(scan);
+    }
+    published.map(|d| in_korean_time(d, korean_page))
+}
+
+/// `modified`: JSON-LD, then the meta keys; on a Korean page a timestamp attribute.
+pub(super) fn modified(page: &Page) -> Option<String> {
+    let (scan, korean_page) = (page.scan, page.korean);
+    let modified_raw = page.ld.modified.clone().or_else(|| {
+        meta::value(
+            scan,
+            &[
+                "article:modified_time",
+                "og:updated_time",
+                "datemodified",
+                "dc.date.modified",
+            ],
+        )
+        .map(str::to_string)
+    });
+    let modified_raw = modified_raw.or_else(|| {
+        korean_page
+            .then(|| timestamp_attr(scan, None, vocab::MODIFIED_ATTRS, false))
+            .flatten()
+    });
+    modified_raw
+        .as_deref()
+        .and_then(|d| date::normalize(d, korean_page && !d.contains('+') && !d.ends_with('Z')))
+        .map(|d| in_korean_time(d, korean_page))
+}
+
+/// On a Korean page a date is given in Korean time (+09:00), a UTC one converted.
+fn in_korean_time(d: String, korean_page: bool) -> String {
+    if korean_page {
+        if let Some(kst) = date::in_kst(&d) {
+            return kst;
+        }
+    }
+    d
+}
+
+/// The first date with a time in a line of a Korean page: after a label (`입력 …`) if one is
+/// there, else anywhere.
+fn korean_date_in(text: &str) -> Option<String> {
+    date::find_in_text(text, vocab::PUBLISHED_LABELS, true)
+        .or_else(|| date::find_in_text(text, &[], true))
+}
+
+/// The article's date when no byline carries it (old Naver pages: `2019.11.02. 오전 8:09` in a
+/// `span.t11` of the article header): the first short visible line with a date and a time,
+/// from the article's closest block ancestors down to the start of its body. Lines after the
+/// body (latest-article lists with their own times) and links are not read; unlikely
+/// containers are (Naver's date sits in a `div.sponsor`).
+fn date_line_above(scan: &Scan, root: u32) -> Option<String> {
+    // The article's closest block ancestors: up to three levels above it.
+    let top = scan.ancestors(root).take(3).last().unwrap_or(root);
+    let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
+    // Nodes are in document order: those between `top` and the article root are above the body.
+    (top..=root)
+        .filter(|&i| {
+            let n = &scan.nodes[i as usize];
+            n.flags & skip == 0 && n.element_children == 0 && (10..=60).contains(&n.chars)
+        })
+        .find_map(|i| korean_date_in(&scan.text_of(i)))
+}
+
+/// A date as the page wrote it when that is already ISO 8601 (fractional seconds and all),
+/// else read into ISO 8601; Korean pages without an offset get +09:00.
+fn published_date(raw: &str, korean: bool) -> Option<String> {
+    let d = raw.trim();
+    let b = d.as_bytes();
+    let iso_like = b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && d.chars()
+            .all(|c| c.is_ascii_digit() || "-:T .Z+".contains(c));
+    let has_offset = iso_like
+        && (d.ends_with('Z')
+            || d.get(10..)
+                .is_some_and(|t| t.contains('+') || t.rfind('-').is_some_and(|p| p > 3)));
+    if iso_like && (has_offset || !korean) {
+        // `+0900` → `+09:00`: the extended form throughout.
+        let tail = &b[b.len().saturating_sub(5)..];
+        if has_offset
+            && b.len() > 15
+            && (tail[0] == b'+' || tail[0] == b'-')
+            && tail[1..].iter().all(u8::is_ascii_digit)
+        {
+            let cut = d.len() - 2;
+            return Some(format!("{}:{}", &d[..cut], &d[cut..]));
+        }
+        return Some(d.to_string());
+    }
+    date::normalize(d, korean)
+}
+
+/// A timestamp held in an attribute: the site rule's `published` elements first (when
+/// `with_rule`), then any element with a date hint carrying one of `attrs`.
+fn timestamp_attr(
+    scan: &Scan,
+    rule: Option<&'static SiteRule>,
+    attrs: &[&str],
+    with_rule: bool,
+) -> Option<String> {
+    let n = scan.nodes.len() as u32;
+    let from_rule = rule.filter(|_| with_rule).and_then(|r| {
+        r.published.iter().find_map(|(s, attr)| {
+            crate::rules::find(scan, s, 0, n).and_then(|k| scan.attr(k, attr))
+        })
+    });
+    from_rule
+        .or_else(|| {
+            scan.nodes.iter().enumerate().find_map(|(i, node)| {
+                if node.flags & scan::DATE_HINT == 0 || node.flags & scan::IN_HEAD != 0 {
+                    return None;
+                }
+                let raw = scan.raw_start_tag(i as u32);
+                attrs
+                    .iter()
+                    .filter(|a| raw.contains(*a))
+                    .find_map(|a| scan.attr(i as u32, a))
+            })
+        })
+        .filter(|d| !d.trim().is_empty())
+}
+
+/// The first short visible line anywhere on a Korean page with a publication label and a
+/// date (`입력 : 2016.09.17 18:59`), for a page that gives its date nowhere else.
+fn labelled_date_line(scan: &Scan) -> Option<String> {
+    let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
+    scan.nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| {
+            n.flags & skip == 0 && n.element_children == 0 && (10..=80).contains(&n.chars)
+        })
+        .find_map(|(i, _)| {
+            let text = scan.text_of(i as u32);
+            vocab::PUBLISHED_LABELS
+                .iter()
+                .any(|l| text.contains(l))
+                .then(|| date::find_in_text(&text, vocab::PUBLISHED_LABELS, true))
+                .flatten()
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn published_dates_keep_their_iso_form() {
+        assert_eq!(
+            published_date("2025-07-22T17:02:49+0900", false).as_deref(),
+            Some("2025-07-22T17:02:49+09:00")
+        );
+        assert_eq!(
+            published_date("2015-03-27T13:07:55.096Z", false).as_deref(),
+            Some("2015-03-27T13:07:55.096Z")
+        );
+        assert_eq!(
+            published_date("2018-04-05T06:00", false).as_deref(),
+            Some("2018-04-05T06:00")
+        );
+        assert_eq!(
+            published_date("2025-07-22 17:02:49", true).as_deref(),
+            Some("2025-07-22T17:02:49+09:00")
+        );
+        assert_eq!(
+            published_date("2020-01-02", false).as_deref(),
+            Some("2020-01-02")
+        );
+    }
+}

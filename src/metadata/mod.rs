@@ -1,0 +1,331 @@
+//! Metadata, one function per export field, each reading its sources best first: JSON-LD
+//! (`jsonld`), the `<meta>` tags (`meta`), then the visible page (`byline`, `dates`,
+//! `visible`) and the site rule. A field's rules live in one place so that fixing a title
+//! means reading `title` alone; the few fields that depend on others (the title is cut
+//! against the site's declared name, a byline must not be the title, an outlet named as the
+//! author is the site's name) say so in [`extract`], in the order they are computed.
+
+mod byline;
+mod dates;
+mod jsonld;
+mod meta;
+mod title;
+mod visible;
+
+use crate::article::{Image, Related};
+use crate::korean;
+use crate::markup::{clean_leaked_markup, fold_whitespace};
+use crate::polish::Polished;
+use crate::rules::SiteRule;
+use crate::scan::Scan;
+use crate::url;
+pub use byline::Credits;
+use jsonld::LinkedData;
+
+/// What the metadata stage hands over: the export's fields of the same names (`leadImage` as
+/// its address, `related` as `relatedArticles`; `byline` and `authors` in `credits`), each
+/// as [`extract`] found it, before the body's polish adds what only its text shows.
+#[derive(Debug, Default)]
+pub struct Metadata {
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub site_name: Option<String>,
+    pub credits: Credits,
+    pub published: Option<String>,
+    pub modified: Option<String>,
+    pub section: Vec<String>,
+    pub tags: Vec<String>,
+    pub excerpt: Option<String>,
+    pub canonical_url: Option<String>,
+    pub lang: Option<String>,
+    pub dir: Option<String>,
+    pub lead_image: Option<String>,
+    pub related: Vec<Related>,
+    pub copyright: Option<String>,
+    /// Whether the page is Korean (`<html lang>` or `content-language` says so, or the
+    /// declared title is in Hangul): decided once, here, for every stage after.
+    pub korean: bool,
+}
+
+/// What every field reads: the scan and where the article is in it, and what is decided once
+/// per page.
+struct Page<'a, 'h> {
+    scan: &'a Scan<'h>,
+    url: &'a str,
+    /// The article's body (its root in the arena).
+    article: Option<u32>,
+    rule: Option<&'static SiteRule>,
+    ld: LinkedData,
+    /// The `<title>` element, leaked markup cleaned.
+    title_tag: String,
+    /// The title as the page declares it ([`title::declared`]).
+    declared_title: String,
+    /// Whether the page is Korean: Korean pages have conventions of their own (the outlet in
+    /// the title, reporter lines, dates in Korean time).
+    korean: bool,
+}
+
+impl<'a, 'h> Page<'a, 'h> {
+    fn new(
+        scan: &'a Scan<'h>,
+        url: &'a str,
+        article: Option<u32>,
+        rule: Option<&'static SiteRule>,
+    ) -> Self {
+        let ld = jsonld::linked_data(scan);
+        let title_tag = scan
+            .meta
+            .title
+            .as_deref()
+            .map(clean_leaked_markup)
+            .unwrap_or_default();
+        let declared_title = title::declared(scan, &ld, &title_tag);
+        let korean = is_korean_page(scan, &declared_title);
+        Page {
+            scan,
+            url,
+            article,
+            rule,
+            ld,
+            title_tag,
+            declared_title,
+            korean,
+        }
+    }
+}
+
+/// The page's metadata, field by field. The order is the fields' dependencies: the site's
+/// declared name before the title (which loses it), the title before the byline (which must
+/// not be it), the byline before the site's name is final (an outlet named as the author).
+pub fn extract(
+    scan: &Scan,
+    page_url: &str,
+    article: Option<u32>,
+    rule: Option<&'static SiteRule>,
+) -> Metadata {
+    let page = Page::new(scan, page_url, article, rule);
+    let declared_site = declared_site_name(&page);
+    let title = title::title(&page, declared_site.as_deref());
+    let site_so_far = declared_site.or_else(|| {
+        // A Korean page without og:site_name: the outlet its <title> ends with.
+        page.korean
+            .then(|| title::title_site_suffix(&page.title_tag))
+            .flatten()
+    });
+    let visible = byline::visible_byline(scan, article, &title);
+    let found = byline::credits(&page, site_so_far.as_deref(), visible.as_ref());
+    Metadata {
+        site_name: site_name(&page, site_so_far, found.outlet),
+        lang: lang(&page),
+        dir: scan.meta.dir.clone().filter(|d| d == "rtl" || d == "ltr"),
+        subtitle: subtitle(&page),
+        excerpt: excerpt(&page),
+        canonical_url: canonical_url(&page),
+        credits: found.credits,
+        published: dates::published(&page, visible.as_ref()),
+        modified: dates::modified(&page),
+        section: section(&page),
+        tags: tags(&page),
+        lead_image: lead_image(&page),
+        related: visible::related_links(scan, page_url),
+        copyright: visible::copyright_notice(scan),
+        title,
+        korean: page.korean,
+    }
+}
+
+fn is_korean_page(scan: &Scan, title: &str) -> bool {
+    scan.meta
+        .lang
+        .as_deref()
+        .is_some_and(|l| l.to_ascii_lowercase().starts_with("ko"))
+        || meta::value(scan, &["content-language"])
+            .is_some_and(|l| l.to_ascii_lowercase().starts_with("ko"))
+        || korean::has_hangul(title)
+}
+
+/// The site's name as the page declares it: `og:site_name` and its kin, then JSON-LD's
+/// publisher.
+fn declared_site_name(page: &Page) -> Option<String> {
+    meta::text(
+        page.scan,
+        &["og:site_name", "application-name", "twitter:site:name"],
+    )
+    .or_else(|| page.ld.publisher.clone())
+}
+
+/// `siteName`: the declared name or the `<title>`'s outlet (`so_far`), then the outlet a meta
+/// author named; a Korean page that names itself nowhere else names its outlet in the
+/// copyright line under the story.
+fn site_name(page: &Page, so_far: Option<String>, outlet: Option<String>) -> Option<String> {
+    so_far.or(outlet).or_else(|| {
+        page.korean
+            .then(|| {
+                page.article
+                    .and_then(|root| visible::copyright_holder(page.scan, root))
+            })
+            .flatten()
+    })
+}
+
+/// `lang`: `<html lang>`, the meta language keys, JSON-LD's `inLanguage`, `og:locale`; `ko`
+/// on a Korean page that declares none.
+fn lang(page: &Page) -> Option<String> {
+    let scan = page.scan;
+    scan.meta
+        .lang
+        .clone()
+        .filter(|l| !l.is_empty())
+        .or_else(|| meta::text(scan, &["content-language", "dc.language", "language"]))
+        .or(page.ld.lang.clone())
+        .or_else(|| meta::text(scan, &["og:locale"]).map(|l| l.replace('_', "-")))
+        .or_else(|| page.korean.then(|| "ko".to_string()))
+}
+
+/// `subtitle`: `og:subtitle`; on a Korean page the deck printed above the story.
+fn subtitle(page: &Page) -> Option<String> {
+    meta::text(page.scan, &["og:subtitle", "subtitle"]).or_else(|| {
+        page.korean
+            .then(|| {
+                page.article
+                    .and_then(|root| visible::deck(page.scan, root, page.rule))
+            })
+            .flatten()
+    })
+}
+
+/// `excerpt`: JSON-LD's description, then the meta descriptions.
+fn excerpt(page: &Page) -> Option<String> {
+    page.ld.description.clone().or_else(|| {
+        meta::text(
+            page.scan,
+            &[
+                "og:description",
+                "description",
+                "dc.description",
+                "twitter:description",
+            ],
+        )
+    })
+}
+
+/// `canonicalUrl`: `<link rel=canonical>`, then `og:url`, made absolute; only a safe link.
+fn canonical_url(page: &Page) -> Option<String> {
+    page.scan
+        .meta
+        .canonical
+        .clone()
+        .or_else(|| meta::text(page.scan, &["og:url"]))
+        .map(|c| url::resolve(page.url, &c))
+        .filter(|c| url::is_safe_link(c))
+}
+
+/// `section`: `article:section` split at its breadcrumb marks, else JSON-LD's
+/// `articleSection`.
+fn section(page: &Page) -> Vec<String> {
+    let section = meta::value(page.scan, &["article:section"])
+        .map(|s| split_section(&clean_leaked_markup(s)))
+        .unwrap_or_default();
+    if section.is_empty() {
+        return page.ld.section.clone();
+    }
+    section
+}
+
+/// `tags`: the `article:tag` metas, else JSON-LD's keywords; none empty or over 50
+/// characters, no repeat in a row.
+fn tags(page: &Page) -> Vec<String> {
+    let mut tags: Vec<String> = page
+        .scan
+        .meta
+        .metas
+        .iter()
+        .filter(|(k, _)| k == "article:tag")
+        .map(|(_, v)| clean_leaked_markup(v))
+        .collect();
+    if tags.is_empty() {
+        tags = page.ld.keywords.clone();
+    }
+    tags.retain(|t| !t.is_empty() && t.chars().count() <= 50);
+    tags.dedup();
+    tags
+}
+
+/// `images` and `leadImage`, once the body has been polished.
+#[derive(Debug, Default)]
+pub struct Images {
+    /// Every image of the body, in order, with its caption and credit.
+    pub all: Vec<Image>,
+    /// The page's lead image (`og:image` and its kin), described as the body's figure of the
+    /// same address describes it; without one, the body's first image.
+    pub lead: Option<Image>,
+}
+
+/// The body's images (`polish` lists them as (src, alt, caption, credit)) and the lead image
+/// the metadata names (`lead_src`).
+pub fn images(story: &Polished, lead_src: Option<String>) -> Images {
+    let all: Vec<Image> = story
+        .images
+        .iter()
+        .map(|(src, alt, caption, credit)| Image {
+            src: src.clone(),
+            alt: Some(alt.clone()).filter(|a| !a.is_empty()),
+            caption: caption.clone(),
+            credit: credit.clone(),
+        })
+        .collect();
+    let lead = match lead_src {
+        Some(src) => Some(all.iter().find(|i| i.src == src).cloned().unwrap_or(Image {
+            src,
+            ..Image::default()
+        })),
+        None => all.first().cloned(),
+    };
+    Images { all, lead }
+}
+
+/// `leadImage`'s address: the OpenGraph and Twitter images, then JSON-LD's, made absolute;
+/// only a safe link.
+fn lead_image(page: &Page) -> Option<String> {
+    meta::value(
+        page.scan,
+        &[
+            "og:image",
+            "og:image:url",
+            "twitter:image",
+            "twitter:image:src",
+        ],
+    )
+    .map(|s| s.trim().to_string())
+    .or(page.ld.image.clone())
+    .map(|s| url::resolve(page.url, &s))
+    .filter(|s| url::is_safe_link(s))
+}
+
+fn split_section(s: &str) -> Vec<String> {
+    let parts: Vec<String> = if s.contains('>') {
+        s.split('>').map(fold_whitespace).collect()
+    } else if s.contains('|') {
+        s.split('|').map(fold_whitespace).collect()
+    } else if s.contains('-') && s.split('-').all(korean::has_hangul) {
+        s.split('-').map(fold_whitespace).collect()
+    } else {
+        vec![fold_whitespace(s)]
+    };
+    parts.into_iter().filter(|p| !p.is_empty()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_split_on_breadcrumb_marks() {
+        assert_eq!(
+            split_section("기업과산업-인터넷·게임·콘텐츠"),
+            vec!["기업과산업", "인터넷·게임·콘텐츠"]
+        );
+        assert_eq!(split_section("op-ed"), vec!["op-ed"]);
+        assert_eq!(split_section("News > World"), vec!["News", "World"]);
+    }
+}

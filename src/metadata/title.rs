@@ -1,0 +1,252 @@
+//! The title: a page names its article in several places, and each adds noise of its own
+//! (the outlet's name after a separator, markup a CMS leaked, quotes written as ″). Each is
+//! cleaned here, where the noise of each source is known, so that the export's title is the
+//! headline as printed.
+
+use super::jsonld::LinkedData;
+use super::{meta, Page};
+use crate::korean::vocab;
+use crate::markup::{clean_leaked_markup, fold_whitespace};
+use crate::scan::Scan;
+use crate::tags::Tag;
+use crate::url;
+
+/// The title as the page declares it, before any suffix is cut: JSON-LD's headline, then the
+/// meta titles in Readability's order, then the `<title>` element cut at its last separator.
+pub(super) fn declared(scan: &Scan, ld: &LinkedData, title_tag: &str) -> String {
+    ld.headline
+        .as_deref()
+        .map(clean_leaked_markup)
+        .or_else(|| {
+            meta::text(
+                scan,
+                &[
+                    "dc:title",
+                    "dcterm:title",
+                    "og:title",
+                    "weibo:article:title",
+                    "weibo:webpage:title",
+                    "title",
+                    "twitter:title",
+                    "parsely-title",
+                ],
+            )
+        })
+        .unwrap_or_else(|| title_from_title_element(scan, title_tag))
+}
+
+/// `title`: the declared title without the outlet's name (on Korean pages its ` - 매체명`
+/// suffix; on a Korean outlet's English edition its ` | Site Name` tail), with the quotes the
+/// `<title>` element prints where a meta title wrote them as ″.
+pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
+    let mut title = if page.korean {
+        strip_title_suffix(&page.declared_title, site_name)
+    } else if korean_host(page.scan, page.url) {
+        // An English edition of a Korean outlet (`en.yna.co.kr`): the outlet's name goes too.
+        strip_site_name_tail(&page.declared_title, site_name)
+    } else {
+        page.declared_title.clone()
+    };
+    // Some CMSs write a headline's quotes as ″ in their meta titles (`″꽉 닫힌 지갑 열어라″`,
+    // escaping nothing): the <title> element keeps the quotes the headline has.
+    if title.contains('″') {
+        let quoted = title.replace('″', "\"");
+        if fold_whitespace(&page.title_tag).contains(&quoted) {
+            title = quoted;
+        }
+    }
+    title
+}
+
+/// Drops a ` - Site`, ` | Site`, ` : 네이버 뉴스`, ` < 섹션 < 기사본문 - 매체` tail.
+pub(super) fn strip_title_suffix(title: &str, site_name: Option<&str>) -> String {
+    let mut t = title.trim().to_string();
+    // ndsoft CMS: "제목 < 섹션 < 기사본문 - 매체"
+    if let Some(pos) = t.find(" < ") {
+        if t[pos..].contains("기사본문") || t[pos..].matches(" < ").count() >= 2 {
+            t.truncate(pos);
+        }
+    }
+    for sep in [" - ", " | ", " – ", " — ", " :: ", " : ", " » ", " · "] {
+        if let Some(pos) = t.rfind(sep) {
+            let tail = t[pos + sep.len()..].trim();
+            let site_match = site_name.is_some_and(|s| {
+                let s = s.trim().to_lowercase();
+                let tl = tail.to_lowercase();
+                !s.is_empty() && (tl == s || tl.contains(&s) || s.contains(&tl))
+            });
+            let looks_like_site = vocab::TITLE_SITE_ENDINGS.iter().any(|e| tail.ends_with(e))
+                || tail.ends_with("경제") && tail.chars().count() <= 6
+                || tail.to_lowercase().ends_with(".com");
+            if site_match || looks_like_site && tail.chars().count() <= 12 {
+                let head = t[..pos].trim().to_string();
+                if head.chars().count() >= 5 {
+                    t = head;
+                }
+            }
+        }
+    }
+    t
+}
+
+/// Whether the page's address (or its canonical one) is on a Korean host (`….kr`).
+fn korean_host(scan: &Scan, page_url: &str) -> bool {
+    let canonical = scan
+        .meta
+        .canonical
+        .as_deref()
+        .or_else(|| meta::value(scan, &["og:url"]));
+    [Some(page_url), canonical]
+        .into_iter()
+        .flatten()
+        .filter_map(url::host)
+        .any(|h| h.ends_with(".kr"))
+}
+
+/// A meta title whose last ` | ` or ` - ` part is the site's name and nothing else (`… |
+/// Yonhap News Agency` with og:site_name `Yonhap News Agency`) loses that part.
+fn strip_site_name_tail(title: &str, site_name: Option<&str>) -> String {
+    let t = title.trim();
+    let Some(site) = site_name.map(str::trim).filter(|s| !s.is_empty()) else {
+        return t.to_string();
+    };
+    for sep in [" | ", " - "] {
+        if let Some(head) = t.strip_suffix(site).and_then(|h| h.strip_suffix(sep)) {
+            if word_count(head) >= 3 {
+                return head.trim_end().to_string();
+            }
+        }
+    }
+    t.to_string()
+}
+
+/// The outlet a Korean `<title>` ends with (`… - 매일경제`, `… : 네이버 뉴스`, `… < 기사본문 -
+/// 어느뉴스`), for a page without `og:site_name`: the last part of what
+/// [`strip_title_suffix`] cuts off.
+pub(super) fn title_site_suffix(title: &str) -> Option<String> {
+    let title = title.trim();
+    let head = strip_title_suffix(title, None);
+    let tail = title.get(head.len()..)?;
+    let site = [
+        " - ", " | ", " – ", " — ", " :: ", " : ", " » ", " · ", " < ",
+    ]
+    .iter()
+    .filter_map(|sep| tail.rfind(sep).map(|p| &tail[p + sep.len()..]))
+    .min_by_key(|rest| rest.len())?
+    .trim();
+    (!site.is_empty()).then(|| site.to_string())
+}
+
+const TITLE_SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»'];
+
+pub(super) fn word_count(s: &str) -> usize {
+    s.split_whitespace().count().max(1)
+}
+
+/// Byte offsets of " X " separators in a title.
+fn separator_positions(title: &str, separators: &[char]) -> Vec<usize> {
+    title
+        .char_indices()
+        .filter(|(i, c)| {
+            separators.contains(c)
+                && title[..*i].ends_with(' ')
+                && title[*i + c.len_utf8()..].starts_with(' ')
+        })
+        .map(|(i, _)| i - 1)
+        .collect()
+}
+
+/// Readability's `_getArticleTitle`: the `<title>` cut at its last " | " / " - " separator (or
+/// after the first one when too little is left), or after a ": " prefix; a one-`<h1>` page
+/// with a very long or short title takes the `<h1>`; a cut that leaves four words or fewer is
+/// undone.
+fn title_from_title_element(scan: &Scan, orig: &str) -> String {
+    let orig = fold_whitespace(orig);
+    let mut cur = orig.clone();
+    let mut hierarchical = false;
+    let seps = separator_positions(&orig, TITLE_SEPARATORS);
+    let heading_text = |tags: &[Tag]| -> Vec<String> {
+        scan.nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| tags.contains(&n.tag))
+            .map(|(i, _)| scan.text_of(i as u32))
+            .collect()
+    };
+    if let Some(&last) = seps.last() {
+        hierarchical = !separator_positions(&orig, &['\\', '/', '>', '»']).is_empty();
+        cur = orig[..last].to_string();
+        if word_count(&cur) < 3 {
+            let first = seps[0];
+            let sep_len = orig[first + 1..].chars().next().map_or(1, char::len_utf8);
+            cur = orig[first + 1 + sep_len..].to_string();
+        }
+    } else if orig.contains(": ") {
+        let trimmed = orig.trim();
+        if !heading_text(&[Tag::H1, Tag::H2])
+            .iter()
+            .any(|h| h == trimmed)
+        {
+            let after_last = &orig[orig.rfind(':').unwrap() + 1..];
+            cur = after_last.to_string();
+            if word_count(&cur) < 3 {
+                cur = orig[orig.find(':').unwrap() + 1..].to_string();
+            } else if word_count(&orig[..orig.find(':').unwrap()]) > 5 {
+                cur = orig.clone();
+            }
+        }
+    } else if orig.chars().count() > 150 || orig.chars().count() < 15 {
+        let h1s = heading_text(&[Tag::H1]);
+        if h1s.len() == 1 {
+            cur = h1s[0].clone();
+        }
+    }
+    let cur = fold_whitespace(&cur);
+    let words = word_count(&cur);
+    let without_separators: String = orig
+        .chars()
+        .filter(|c| !TITLE_SEPARATORS.contains(c))
+        .collect();
+    if words <= 4 && (!hierarchical || words != word_count(&without_separators) - 1) {
+        return orig;
+    }
+    cur
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_suffixes_go() {
+        assert_eq!(
+            strip_title_suffix("삼성전자 신고가 - 매일경제", Some("매일경제")),
+            "삼성전자 신고가"
+        );
+        assert_eq!(
+            strip_title_suffix("제목입니다 여기 < 산업 < 기사본문 - 어느뉴스", None),
+            "제목입니다 여기"
+        );
+        assert_eq!(
+            title_site_suffix("제목입니다 여기 < 산업 < 기사본문 - 어느뉴스").as_deref(),
+            Some("어느뉴스")
+        );
+        assert_eq!(
+            title_site_suffix("삼성전자 신고가 - 매일경제").as_deref(),
+            Some("매일경제")
+        );
+        assert_eq!(title_site_suffix("삼성전자 신고가"), None);
+        assert_eq!(
+            strip_title_suffix("네이버 주목 : 네이버 뉴스", None),
+            "네이버 주목"
+        );
+        assert_eq!(
+            strip_title_suffix("Why A - B testing works", None),
+            "Why A - B testing works"
+        );
+        assert_eq!(
+            strip_title_suffix("Story title | The Site", Some("The Site")),
+            "Story title"
+        );
+    }
+}

@@ -1,0 +1,155 @@
+//! What only the visible page gives: the deck printed above the story, the copyright line
+//! and the related-article lists. No key names them, so they are found by class hints and by
+//! their place beside the article's body.
+
+use crate::article::Related;
+use crate::charref;
+use crate::korean::{self, vocab};
+use crate::markup::fold_whitespace;
+use crate::rules::SiteRule;
+use crate::scan::{self, Scan};
+use crate::tags::Tag;
+use crate::url;
+
+/// The deck: summary lines printed above the story (a site rule's deck element, else an
+/// element with a deck class: `<h3 class="sub_tit">`, `<div class="subtitle">`), above the
+/// body within its closest ancestors or at the very start of it. Lines split by `<br>` or
+/// blocks are joined by a newline.
+pub(super) fn deck(scan: &Scan, root: u32, rule: Option<&'static SiteRule>) -> Option<String> {
+    // The article's closest block ancestors: up to three levels above it.
+    let top = scan.ancestors(root).take(3).last().unwrap_or(root);
+    let end = scan.subtree_end(top);
+    let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
+    // Where the story's own text begins (its first paragraph within those ancestors, else
+    // the body's first text): a deck comes before it.
+    let first_text = (root..end)
+        .find(|&k| scan.nodes[k as usize].tag == Tag::P && scan.nodes[k as usize].chars >= 20)
+        .map(|k| scan.nodes[k as usize].start)
+        .or_else(|| {
+            scan.texts_in(root)
+                .iter()
+                .find(|t| {
+                    !scan.html[t.start as usize..t.end as usize]
+                        .trim()
+                        .is_empty()
+                })
+                .map(|t| t.start)
+        })
+        .unwrap_or(u32::MAX);
+    let placed = |k: u32| {
+        let n = &scan.nodes[k as usize];
+        n.flags & skip == 0
+            && (10..=400).contains(&n.chars)
+            && n.start < first_text
+            && (scan.is_inside(k, root) || k < root && !scan.is_inside(root, k))
+    };
+    let by_rule = rule.and_then(|r| {
+        r.deck
+            .iter()
+            .find_map(|s| crate::rules::find(scan, s, top, end).filter(|&k| placed(k)))
+    });
+    let k = by_rule.or_else(|| {
+        (top..end).find(|&k| {
+            let raw = scan.raw_start_tag(k);
+            vocab::DECK_CLASSES.iter().any(|c| raw.contains(c))
+                && placed(k)
+                && scan.attr(k, "class").is_some_and(|class| {
+                    class
+                        .to_ascii_lowercase()
+                        .split_ascii_whitespace()
+                        .any(|t| vocab::DECK_CLASSES.contains(&t))
+                })
+        })
+    })?;
+    // Text runs and line breaks (`<br>`, blocks) in document order.
+    let sub_end = scan.subtree_end(k);
+    let mut marks: Vec<(u32, Option<&str>)> = (k + 1..sub_end)
+        .filter(|&b| {
+            let t = scan.nodes[b as usize].tag;
+            t == Tag::Br || t.is_block()
+        })
+        .map(|b| (scan.nodes[b as usize].start, None))
+        .collect();
+    for t in scan.texts_in(k) {
+        if scan.nodes[t.owner as usize].flags & (scan::IN_NEVER | scan::IN_HIDDEN) == 0 {
+            marks.push((t.start, Some(&scan.html[t.start as usize..t.end as usize])));
+        }
+    }
+    marks.sort_by_key(|m| m.0);
+    let mut raw = String::new();
+    for (_, text) in marks {
+        match text {
+            Some(t) => raw.push_str(&charref::decode_text(t)),
+            None => raw.push('\n'),
+        }
+    }
+    let lines: Vec<String> = raw
+        .lines()
+        .map(fold_whitespace)
+        .filter(|l| !l.is_empty())
+        .collect();
+    (!lines.is_empty()).then(|| lines.join("\n"))
+}
+
+/// The copyright notice, from an element whose class says so: its smallest part that reads as
+/// a notice (not the "other articles" link beside it).
+pub(super) fn copyright_notice(scan: &Scan) -> Option<String> {
+    let hinted = scan.nodes.iter().position(|n| {
+        n.flags & scan::COPYRIGHT_HINT != 0 && n.flags & (scan::IN_HEAD | scan::IN_NEVER) == 0
+    })? as u32;
+    (hinted..scan.subtree_end(hinted))
+        .filter(|&k| scan.nodes[k as usize].chars < 250)
+        .map(|k| scan.text_of(k))
+        .filter(|t| korean::is_copyright(t))
+        .min_by_key(|t| t.len())
+}
+
+/// Links in related/latest/popular lists, for `relatedArticles`.
+pub(super) fn related_links(scan: &Scan, page_url: &str) -> Vec<Related> {
+    let mut out: Vec<Related> = Vec::new();
+    let mut i = 0u32;
+    let n = scan.nodes.len() as u32;
+    while i < n && out.len() < 30 {
+        let node = &scan.nodes[i as usize];
+        if node.flags & scan::RELATED_HINT == 0
+            || node.flags & scan::IN_HIDDEN != 0
+            || node.tag == Tag::A
+        {
+            i += 1;
+            continue;
+        }
+        let end = scan.subtree_end(i);
+        for a in i + 1..end {
+            if scan.nodes[a as usize].tag != Tag::A
+                || scan.nodes[a as usize].flags & scan::PERSON_LINK != 0
+            {
+                continue;
+            }
+            let title = scan.text_of(a);
+            let Some(href) = scan.attr(a, "href") else {
+                continue;
+            };
+            if title.chars().count() < 8 || !url::is_safe_link(&href) || href.starts_with('#') {
+                continue;
+            }
+            let url = url::resolve(page_url, &href);
+            if !out.iter().any(|r| r.url == url) {
+                out.push(Related { title, url });
+            }
+        }
+        i = end.max(i + 1);
+    }
+    out
+}
+
+/// The outlet a Korean page names in the copyright line under its story (`Copyrights ⓒ
+/// TV조선. 무단전재 및 재배포 금지`), looked for in the story's closest ancestors (up to three
+/// levels): the line is beside the body.
+pub(super) fn copyright_holder(scan: &Scan, root: u32) -> Option<String> {
+    let top = scan.ancestors(root).take(3).last().unwrap_or(root);
+    (top..scan.subtree_end(top))
+        .filter(|&k| (8..120).contains(&scan.nodes[k as usize].chars))
+        .map(|k| scan.text_of(k))
+        .find(|t| korean::is_copyright(t))
+        .and_then(|t| korean::copyright_holder(&t))
+}
