@@ -92,7 +92,9 @@ impl<'h> State<'h> {
             }
     }
 
-    /// Reads the attributes the stages use, straight from the raw start tag.
+    /// Reads the attributes the stages use, straight from the raw start tag: the start tag's
+    /// attributes once, in order, then what its class and id hint, then what it says about
+    /// the page (`<meta>`, `<link>`, `<base>`, microdata).
     pub(super) fn read_attributes(
         &mut self,
         index: u32,
@@ -101,6 +103,16 @@ impl<'h> State<'h> {
         name: &str,
         node: &mut Node,
     ) -> u32 {
+        let (read, mut flags) = self.collect_attributes(raw, tag);
+        if !read.class.is_empty() || !read.id.is_empty() {
+            flags |= self.class_and_id_flags(tag, name, read.class, read.id, node);
+        }
+        flags | self.note_page_meta(index, tag, &read)
+    }
+
+    /// One pass over the start tag's attributes: the values later phases read, and the flags
+    /// an attribute sets by itself.
+    fn collect_attributes(&mut self, raw: &'h str, tag: Tag) -> (Read<'h>, u32) {
         let mut flags = 0;
         let (mut class, mut id) = ("", "");
         let (mut meta_name, mut meta_property, mut meta_content) = (None, None, None);
@@ -171,96 +183,136 @@ impl<'h> State<'h> {
         if aria_hidden && !class.contains("fallback-image") {
             flags |= HIDDEN;
         }
-        if !class.is_empty() || !id.is_empty() {
-            let (class_bits, signature_class_bits) = match self.class_hints.get(class) {
-                Some(bits) => *bits,
-                None => {
-                    let bits = (
-                        self.lowercase_hint_bits(class),
-                        rules::signature_class_bits(class),
-                    );
-                    self.class_hints.insert(class, bits);
-                    bits
-                }
-            };
-            if self.rule.is_none() {
-                self.signatures |= rules::signature_bits(name, signature_class_bits, id);
+        let read = Read {
+            class,
+            id,
+            meta_name,
+            meta_property,
+            meta_content,
+            rel,
+            href,
+            itemprop,
+            datetime,
+        };
+        (read, flags)
+    }
+
+    /// The flags an element's class and id hint: chrome, bylines, dates, comments, ads, person
+    /// links, and the containers and removals of the site rule and the CMS families.
+    fn class_and_id_flags(
+        &mut self,
+        tag: Tag,
+        name: &str,
+        class: &'h str,
+        id: &str,
+        node: &mut Node,
+    ) -> u32 {
+        let mut flags = 0;
+        let (class_bits, signature_class_bits) = match self.class_hints.get(class) {
+            Some(bits) => *bits,
+            None => {
+                let bits = (
+                    self.lowercase_hint_bits(class),
+                    rules::signature_class_bits(class),
+                );
+                self.class_hints.insert(class, bits);
+                bits
             }
-            let id_bits = if id.is_empty() {
-                0
-            } else {
-                self.lowercase_hint_bits(id)
-            };
-            let bits = class_bits | id_bits;
-            node.class_weight = rules::class_weight(class_bits, id_bits) as i16;
-            let has = |b: u32| bits & b != 0;
-            if has(hint::UNLIKELY)
-                && !has(hint::MAYBE)
-                && !matches!(
-                    tag,
-                    Tag::Body | Tag::A | Tag::Html | Tag::Main | Tag::Article
-                )
-            {
-                flags |= UNLIKELY;
+        };
+        if self.rule.is_none() {
+            self.signatures |= rules::signature_bits(name, signature_class_bits, id);
+        }
+        let id_bits = if id.is_empty() {
+            0
+        } else {
+            self.lowercase_hint_bits(id)
+        };
+        let bits = class_bits | id_bits;
+        node.class_weight = rules::class_weight(class_bits, id_bits) as i16;
+        let has = |b: u32| bits & b != 0;
+        if has(hint::UNLIKELY)
+            && !has(hint::MAYBE)
+            && !matches!(
+                tag,
+                Tag::Body | Tag::A | Tag::Html | Tag::Main | Tag::Article
+            )
+        {
+            flags |= UNLIKELY;
+        }
+        for (hint_bit, flag) in [
+            (hint::BYLINE, BYLINE_HINT),
+            (hint::DATE, DATE_HINT),
+            (hint::COMMENT, COMMENT_HINT),
+            (hint::RELATED, RELATED_HINT),
+            (hint::COPYRIGHT, COPYRIGHT_HINT),
+            (hint::CAPTION, CAPTION_HINT),
+            (hint::FIGURE, FIGURE_HINT),
+            (hint::EMBED, EMBED_HINT),
+        ] {
+            if has(hint_bit) {
+                flags |= flag;
             }
-            for (hint_bit, flag) in [
-                (hint::BYLINE, BYLINE_HINT),
-                (hint::DATE, DATE_HINT),
-                (hint::COMMENT, COMMENT_HINT),
-                (hint::RELATED, RELATED_HINT),
-                (hint::COPYRIGHT, COPYRIGHT_HINT),
-                (hint::CAPTION, CAPTION_HINT),
-                (hint::FIGURE, FIGURE_HINT),
-                (hint::EMBED, EMBED_HINT),
-            ] {
-                if has(hint_bit) {
-                    flags |= flag;
-                }
+        }
+        if has(hint::SHARE) && !has(hint::EMBED) {
+            flags |= SHARE_HINT;
+        }
+        if has(hint::AD) {
+            flags |= AD_HINT;
+        }
+        if tag == Tag::A
+            && rules::PERSON_LINK_CLASSES.iter().any(|c| {
+                class
+                    .split_ascii_whitespace()
+                    .any(|k| k.eq_ignore_ascii_case(c))
+            })
+        {
+            flags |= PERSON_LINK;
+        }
+        if let Some(rule) = self.rule {
+            let tag_name = name;
+            if rule.content.iter().any(|s| s.matches(tag_name, class, id)) {
+                flags |= RULE_CONTENT;
             }
-            if has(hint::SHARE) && !has(hint::EMBED) {
-                flags |= SHARE_HINT;
+            if rule.remove.iter().any(|s| s.matches(tag_name, class, id)) {
+                flags |= RULE_REMOVE;
             }
-            if has(hint::AD) {
-                flags |= AD_HINT;
-            }
-            if tag == Tag::A
-                && rules::PERSON_LINK_CLASSES.iter().any(|c| {
-                    class
-                        .split_ascii_whitespace()
-                        .any(|k| k.eq_ignore_ascii_case(c))
-                })
+            if rule
+                .person_links
+                .iter()
+                .any(|s| s.matches(tag_name, class, id))
             {
                 flags |= PERSON_LINK;
             }
-            if let Some(rule) = self.rule {
-                let tag_name = name;
-                if rule.content.iter().any(|s| s.matches(tag_name, class, id)) {
-                    flags |= RULE_CONTENT;
-                }
-                if rule.remove.iter().any(|s| s.matches(tag_name, class, id)) {
-                    flags |= RULE_REMOVE;
-                }
-                if rule
-                    .person_links
-                    .iter()
-                    .any(|s| s.matches(tag_name, class, id))
-                {
-                    flags |= PERSON_LINK;
-                }
-                if rule.byline.iter().any(|s| s.matches(tag_name, class, id)) {
-                    flags |= RULE_BYLINE;
-                }
-            }
-            // A CMS family's containers and the chrome it always puts in them, on any page.
-            for rule in rules::generic_content_rules() {
-                if rule.content.iter().any(|s| s.matches(name, class, id)) {
-                    flags |= RULE_CONTENT;
-                }
-                if rule.remove.iter().any(|s| s.matches(name, class, id)) {
-                    flags |= RULE_REMOVE;
-                }
+            if rule.byline.iter().any(|s| s.matches(tag_name, class, id)) {
+                flags |= RULE_BYLINE;
             }
         }
+        // A CMS family's containers and the chrome it always puts in them, on any page.
+        for rule in rules::generic_content_rules() {
+            if rule.content.iter().any(|s| s.matches(name, class, id)) {
+                flags |= RULE_CONTENT;
+            }
+            if rule.remove.iter().any(|s| s.matches(name, class, id)) {
+                flags |= RULE_REMOVE;
+            }
+        }
+        flags
+    }
+
+    /// What the start tag says about the page: `<meta>` keys, the canonical link, `<base>`,
+    /// microdata properties and machine-readable dates (and a `rel=author` link's flag).
+    fn note_page_meta(&mut self, index: u32, tag: Tag, read: &Read<'h>) -> u32 {
+        let Read {
+            meta_name,
+            meta_property,
+            meta_content,
+            rel,
+            href,
+            itemprop,
+            datetime,
+            ..
+        } = *read;
+        let mut flags = 0;
         if let Some(rel) = rel {
             if rel
                 .split_ascii_whitespace()
@@ -345,6 +397,20 @@ impl<'h> State<'h> {
         }
         flags
     }
+}
+
+/// The attribute values [`State::read_attributes`] hands from its first phase to the others.
+#[derive(Clone, Copy)]
+struct Read<'h> {
+    class: &'h str,
+    id: &'h str,
+    meta_name: Option<&'h str>,
+    meta_property: Option<&'h str>,
+    meta_content: Option<&'h str>,
+    rel: Option<&'h str>,
+    href: Option<&'h str>,
+    itemprop: Option<&'h str>,
+    datetime: Option<&'h str>,
 }
 
 #[cfg(test)]

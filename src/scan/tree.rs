@@ -166,15 +166,21 @@ impl<'h> State<'h> {
         true
     }
 
+    /// Whether the current node is a table, a row group or a row: where a table expects rows
+    /// (or cells), not content.
+    fn expects_rows(&self) -> bool {
+        self.stack.last().is_some_and(|f| {
+            matches!(
+                f.tag,
+                Tag::Table | Tag::Tbody | Tag::Thead | Tag::Tfoot | Tag::Tr
+            )
+        })
+    }
+
     /// The element content of this tag is given to where the table context it meets is
     /// open (a table, a row group or a row, no cell): the table's parent.
     pub(super) fn foster_parent(&self, tag: Tag) -> Option<u32> {
-        let top = self.stack.last()?;
-        if !matches!(
-            top.tag,
-            Tag::Table | Tag::Tbody | Tag::Thead | Tag::Tfoot | Tag::Tr
-        ) || tag.belongs_in_table()
-        {
+        if !self.expects_rows() || tag.belongs_in_table() {
             return None;
         }
         let table = self.stack.iter().rposition(|f| f.tag == Tag::Table)?;
@@ -224,24 +230,11 @@ impl<'h> State<'h> {
         }
     }
 
-    /// Inserts an element: closes what its start tag implicitly ends, adds it to the arena,
-    /// and opens it unless it is void. `raw` is its start tag (empty for an element the
-    /// tree-construction rules imply, such as a `<body>` the page leaves out).
-    pub(super) fn open_element(
-        &mut self,
-        range: std::ops::Range<usize>,
-        raw: &'h str,
-        name: &str,
-        tag: Tag,
-    ) {
+    /// Closes what a start tag of `tag` at `at` implicitly ends: an open `<p>`, list item,
+    /// cell, row or table its kind ends, and foreign content it breaks out of.
+    fn close_implied_by(&mut self, tag: Tag, at: usize) {
         let counts = &self.open_counts;
-        let in_table_context = self.stack.last().is_some_and(|f| {
-            matches!(
-                f.tag,
-                Tag::Table | Tag::Tbody | Tag::Thead | Tag::Tfoot | Tag::Tr
-            )
-        });
-        let mut closes = if tag == Tag::Table && self.quirks && !in_table_context {
+        let mut closes = if tag == Tag::Table && self.quirks && !self.expects_rows() {
             // In quirks mode a table stays inside an open `<p>`.
             0
         } else if tags::may_close_implicitly(tag, &|t| counts[t as usize] > 0) {
@@ -255,8 +248,21 @@ impl<'h> State<'h> {
             closes = closes.max(self.foreign_content_depth());
         }
         for _ in 0..closes {
-            self.pop(range.start);
+            self.pop(at);
         }
+    }
+
+    /// Inserts an element: closes what its start tag implicitly ends, adds it to the arena,
+    /// and opens it unless it is void. `raw` is its start tag (empty for an element the
+    /// tree-construction rules imply, such as a `<body>` the page leaves out).
+    pub(super) fn open_element(
+        &mut self,
+        range: std::ops::Range<usize>,
+        raw: &'h str,
+        name: &str,
+        tag: Tag,
+    ) {
+        self.close_implied_by(tag, range.start);
         self.pos = range.end;
         if self.nodes.len() >= MAX_NODES {
             return;
@@ -303,28 +309,8 @@ impl<'h> State<'h> {
         if parent != NONE {
             self.nodes[parent as usize].element_children += 1;
         }
-        let mut inherited = parent_inherited;
-        if own & (HIDDEN | NOISE_ROLE) != 0 {
-            inherited |= IN_HIDDEN;
-        }
-        if tag.is_never_content() {
-            inherited |= IN_NEVER;
-        }
-        if tag == Tag::Head || std::mem::take(&mut self.after_head) {
-            inherited |= IN_HEAD;
-        }
-        if tag == Tag::A && own & HAS_HREF != 0 {
-            inherited |= IN_LINK;
-            if own & HASH_LINK != 0 {
-                inherited |= IN_HASH_LINK;
-            }
-        }
-        if own & UNLIKELY != 0 {
-            inherited |= IN_UNLIKELY;
-        }
-        if own & RULE_REMOVE != 0 {
-            inherited |= IN_REMOVED;
-        }
+        let in_head = tag == Tag::Head || std::mem::take(&mut self.after_head);
+        let inherited = parent_inherited | passed_down(tag, own, in_head);
         node.flags = own | inherited;
         self.nodes.push(node);
 
@@ -774,6 +760,33 @@ impl SelfCounts {
             embeds: u32::from(matches!(tag, Tag::Embed | Tag::Object | Tag::Iframe)),
         }
     }
+}
+
+/// The flags an element passes down to everything inside it, from its own flags and tag.
+fn passed_down(tag: Tag, own: u32, in_head: bool) -> u32 {
+    let mut inherited = 0;
+    if own & (HIDDEN | NOISE_ROLE) != 0 {
+        inherited |= IN_HIDDEN;
+    }
+    if tag.is_never_content() {
+        inherited |= IN_NEVER;
+    }
+    if in_head {
+        inherited |= IN_HEAD;
+    }
+    if tag == Tag::A && own & HAS_HREF != 0 {
+        inherited |= IN_LINK;
+        if own & HASH_LINK != 0 {
+            inherited |= IN_HASH_LINK;
+        }
+    }
+    if own & UNLIKELY != 0 {
+        inherited |= IN_UNLIKELY;
+    }
+    if own & RULE_REMOVE != 0 {
+        inherited |= IN_REMOVED;
+    }
+    inherited
 }
 
 #[cfg(test)]
