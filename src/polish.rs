@@ -3,6 +3,7 @@
 //! sign-off at the end (kept for the byline), a heading that repeats the title; captions lose
 //! their `▲` pointers and give up their photo credits.
 
+use crate::article::Image;
 use crate::korean;
 use crate::markup::fold_whitespace;
 use crate::render::{Content, Element};
@@ -22,8 +23,8 @@ pub struct Polished {
     pub signoff_name: Option<String>,
     /// Tags from a line of hashtags under the story (`#고물가 #짠테크`), without the `#`.
     pub hashtags: Vec<String>,
-    /// (src, alt, caption, credit) of every image, in order.
-    pub images: Vec<(String, String, Option<String>, Option<String>)>,
+    /// Every image of the body, in order, with the caption and credit of its figure.
+    pub images: Vec<Image>,
 }
 
 /// `deck`: the subtitle the page prints above the story (its lines joined by newlines), which
@@ -496,6 +497,18 @@ fn first_paragraph_text(body: &Element) -> Option<String> {
     })
 }
 
+/// An `<img>` of the body as the export lists it (no caption, no credit).
+fn image_of(img: &Element) -> Image {
+    Image {
+        src: img.attr("src").unwrap_or_default().to_string(),
+        alt: img
+            .attr("alt")
+            .filter(|a| !a.is_empty())
+            .map(str::to_string),
+        ..Image::default()
+    }
+}
+
 fn collect_images(el: &mut Element, out: &mut Polished, depth: usize) {
     if depth > 64 {
         return;
@@ -517,14 +530,16 @@ fn collect_images(el: &mut Element, out: &mut Polished, depth: usize) {
         for c in &el.children {
             if let Content::Element(img) = c {
                 if img.tag == Tag::Img {
-                    let src = img.attr("src").unwrap_or_default().to_string();
-                    let alt = img.attr("alt").unwrap_or_default().to_string();
-                    out.images.push((
-                        src,
-                        alt,
-                        if first { caption.clone() } else { None },
-                        if first { credit.clone() } else { None },
-                    ));
+                    let image = image_of(img);
+                    out.images.push(if first {
+                        Image {
+                            caption: caption.clone(),
+                            credit: credit.clone(),
+                            ..image
+                        }
+                    } else {
+                        image
+                    });
                     first = false;
                 }
             }
@@ -534,12 +549,7 @@ fn collect_images(el: &mut Element, out: &mut Polished, depth: usize) {
     for c in &mut el.children {
         if let Content::Element(e) = c {
             if e.tag == Tag::Img {
-                out.images.push((
-                    e.attr("src").unwrap_or_default().to_string(),
-                    e.attr("alt").unwrap_or_default().to_string(),
-                    None,
-                    None,
-                ));
+                out.images.push(image_of(e));
             } else {
                 collect_images(e, out, depth + 1);
             }

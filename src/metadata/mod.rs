@@ -261,19 +261,10 @@ pub struct Images {
     pub lead: Option<Image>,
 }
 
-/// The body's images (`polish` lists them as (src, alt, caption, credit)) and the lead image
-/// the metadata names (`lead_src`).
+/// The body's images (as `polish` found them) and the lead image the metadata names
+/// (`lead_src`).
 pub fn images(story: &Polished, lead_src: Option<String>) -> Images {
-    let all: Vec<Image> = story
-        .images
-        .iter()
-        .map(|(src, alt, caption, credit)| Image {
-            src: src.clone(),
-            alt: Some(alt.clone()).filter(|a| !a.is_empty()),
-            caption: caption.clone(),
-            credit: credit.clone(),
-        })
-        .collect();
+    let all = story.images.clone();
     let lead = match lead_src {
         Some(src) => Some(all.iter().find(|i| i.src == src).cloned().unwrap_or(Image {
             src,
