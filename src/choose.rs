@@ -491,7 +491,7 @@ const LEAD_MAX_LINK_DENSITY: f32 = 0.2;
 /// … and separated from the body by at most this much other text (byline, date, caption).
 const LEAD_MAX_GAP_CHARS: u32 = 300;
 /// How far above the body a lead is looked for: within its closest ancestors.
-const LEAD_SCOPE_LEVELS: usize = 3;
+const LEAD_SCOPE_LEVELS: usize = 4;
 /// More prose blocks than this above the body are no lead but a story of their own.
 const LEAD_MAX_PARAGRAPHS: usize = 4;
 
@@ -519,6 +519,7 @@ fn lead_above(scan: &Scan, attempt: Attempt, first: u32) -> Vec<u32> {
     let mut gap = 0u32;
     let mut last_block = NONE;
     let mut headline = false;
+    let mut deck: Option<u32> = None;
     for t in scan.texts[from..to.max(from)].iter().rev() {
         let owner = &nodes[t.owner as usize];
         if owner.flags & (scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD) != 0 {
@@ -533,7 +534,25 @@ fn lead_above(scan: &Scan, attempt: Attempt, first: u32) -> Vec<u32> {
         if scan.is_inside(first, block) || leads.iter().any(|&l| scan.is_inside(block, l)) {
             continue;
         }
-        if reads_as_lead(scan, attempt, block, scope) {
+        if let Some(deck) = deck.take() {
+            // The heading read last was prose-long: right under the headline it is the deck,
+            // under anything else a section's heading (and what is above it no lead).
+            if outranks(nodes[block as usize].tag, nodes[deck as usize].tag) {
+                leads.push(deck);
+            }
+            headline = true;
+            break;
+        }
+        if in_page_chrome(scan, block, first, scope) {
+            // An ad slot's label ("Advertisement"), a share bar: between the lead and the body,
+            // never the headline.
+            gap += chars;
+            if gap > LEAD_MAX_GAP_CHARS {
+                break;
+            }
+            continue;
+        }
+        if reads_as_lead(scan, attempt, block, first, scope) {
             if leads.len() == LEAD_MAX_PARAGRAPHS {
                 return Vec::new();
             }
@@ -541,6 +560,10 @@ fn lead_above(scan: &Scan, attempt: Attempt, first: u32) -> Vec<u32> {
             continue;
         }
         if nodes[block as usize].tag.is_heading() {
+            if reads_as_deck(scan, block) && leads.len() < LEAD_MAX_PARAGRAPHS {
+                deck = Some(block);
+                continue;
+            }
             // The headline (or the heading of whatever is above): the lead is below it.
             headline = true;
             break;
@@ -549,6 +572,11 @@ fn lead_above(scan: &Scan, attempt: Attempt, first: u32) -> Vec<u32> {
         if gap > LEAD_MAX_GAP_CHARS {
             break;
         }
+    }
+    if deck.is_some() {
+        // The walk ended on a long heading with nothing above it in scope: a headline of its
+        // own.
+        headline = true;
     }
     if !headline {
         // Without the headline above it, a block of prose there may be anything the page
@@ -561,7 +589,7 @@ fn lead_above(scan: &Scan, attempt: Attempt, first: u32) -> Vec<u32> {
 
 /// A block of prose fit to be the story's lead: a paragraph, a deck heading or a bare block
 /// of sentence text, with no links to speak of, in nothing that says it is chrome.
-fn reads_as_lead(scan: &Scan, attempt: Attempt, block: u32, scope: u32) -> bool {
+fn reads_as_lead(scan: &Scan, attempt: Attempt, block: u32, first: u32, scope: u32) -> bool {
     let n = &scan.nodes[block as usize];
     let fit_tag = matches!(n.tag, Tag::P | Tag::Div | Tag::Section | Tag::Header)
         || matches!(n.tag, Tag::H2 | Tag::H3);
@@ -590,9 +618,9 @@ fn reads_as_lead(scan: &Scan, attempt: Attempt, block: u32, scope: u32) -> bool 
         | scan::DATE_HINT
         | scan::EMBED_HINT;
     // Nothing around it, up to the article's scope, is chrome; an unlikely class there is only
-    // the article's own header (`entry-header`).
+    // the article's own header (`entry-header`). What holds the body too says nothing of it.
     let mut a = block;
-    while a != scope && a != NONE {
+    while a != scope && a != NONE && !scan.is_inside(first, a) {
         let an = &scan.nodes[a as usize];
         if matches!(
             an.tag,
@@ -608,6 +636,55 @@ fn reads_as_lead(scan: &Scan, attempt: Attempt, block: u32, scope: u32) -> bool 
     let text = text.trim();
     let ends_sentence = text.ends_with(['.', '!', '?', '…', ':', '"', '”', '“', '»', ')', '。']);
     ends_sentence || text.contains(". ") && n.chars >= 100
+}
+
+/// Whether a block lies in page chrome that is never the headline nor the lead (an ad slot, a
+/// share bar, a related box, an aside), below what holds the body too and the article's scope.
+fn in_page_chrome(scan: &Scan, block: u32, first: u32, scope: u32) -> bool {
+    let chrome = scan::HIDDEN
+        | scan::NOISE_ROLE
+        | scan::RULE_REMOVE
+        | scan::SHARE_HINT
+        | scan::COMMENT_HINT
+        | scan::RELATED_HINT
+        | scan::AD_HINT;
+    let mut a = block;
+    while a != scope && a != NONE && !scan.is_inside(first, a) {
+        let an = &scan.nodes[a as usize];
+        if matches!(an.tag, Tag::Aside | Tag::Nav | Tag::Form) || an.flags & chrome != 0 {
+            return true;
+        }
+        a = an.parent;
+    }
+    false
+}
+
+/// A deck (dek) is a sub-heading this many words long at least: a section's heading is shorter.
+const DECK_MIN_WORDS: usize = 8;
+
+/// A sub-heading long enough to be a deck printed under the headline (`<h2>` of a whole
+/// sentence without its full stop): the caller takes it when the headline is right above it.
+fn reads_as_deck(scan: &Scan, block: u32) -> bool {
+    let n = &scan.nodes[block as usize];
+    matches!(n.tag, Tag::H2 | Tag::H3)
+        && (LEAD_MIN_CHARS..=LEAD_MAX_CHARS).contains(&n.chars)
+        && link_density(scan, block) < LEAD_MAX_LINK_DENSITY
+        && n.flags & (scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_LINK) == 0
+        && scan.text_of(block).split_whitespace().count() >= DECK_MIN_WORDS
+}
+
+/// Whether heading `a` ranks above heading `b` (`<h1>` above `<h2>`); false for non-headings.
+fn outranks(a: Tag, b: Tag) -> bool {
+    let rank = |t: Tag| match t {
+        Tag::H1 => 1,
+        Tag::H2 => 2,
+        Tag::H3 => 3,
+        Tag::H4 => 4,
+        Tag::H5 => 5,
+        Tag::H6 => 6,
+        _ => 0,
+    };
+    rank(a) != 0 && rank(b) != 0 && rank(a) < rank(b)
 }
 
 /// Whether an element's class or id names a header (`entry-header`, `article__header`).
