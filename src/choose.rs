@@ -214,6 +214,7 @@ fn score_and_pick(scan: &Scan, attempt: Attempt) -> Plan {
             let top = block_around(scan, top);
             let top_score = score_or(&scores, top, top_score);
             let roots = merge_siblings(scan, attempt, &scores, top, top_score);
+            let roots = sections_of_one_shape(scan, attempt, top).unwrap_or(roots);
             let lead = roots
                 .first()
                 .map_or_else(Vec::new, |&f| lead_above(scan, attempt, f));
@@ -467,6 +468,68 @@ fn merge_siblings(
         i = next.max(i + 1);
     }
     roots
+}
+
+/// How far above the chosen block a section of the story is looked for: the block's parent
+/// (`<li>` around `<blockquote>`) and grandparent (`<section>` around `<div>` around `<p>`s).
+const SHAPE_LEVELS: usize = 2;
+
+/// A long story printed as a list of sections (one `<li>` or `<section>` per sub-heading,
+/// the prose at the same depth in each) scores best in its longest section, and neither the
+/// shared ancestor (the rivals are smaller) nor the siblings (they are the section's own)
+/// bring the rest. The sections are the siblings of an ancestor of the chosen block, of its
+/// tag and class, that hold prose at the same place: a block of the chosen one's tag, as deep
+/// below them, with text and few links.
+fn sections_of_one_shape(scan: &Scan, attempt: Attempt, top: u32) -> Option<Vec<u32>> {
+    let nodes = &scan.nodes;
+    let top_node = &nodes[top as usize];
+    let mut a = top;
+    for _ in 0..SHAPE_LEVELS {
+        a = nodes[a as usize].parent;
+        if a == NONE || matches!(nodes[a as usize].tag, Tag::Body | Tag::Html) {
+            return None;
+        }
+        let p = nodes[a as usize].parent;
+        if p == NONE {
+            return None;
+        }
+        let an = &nodes[a as usize];
+        let class = scan.attr(a, "class").unwrap_or_default();
+        if crate::rules::is_layout_class(&class) {
+            continue;
+        }
+        let offset = top_node.depth - an.depth;
+        let holds_prose = |s: u32| {
+            let end = scan.subtree_end(s);
+            (s + 1..end).any(|d| {
+                let dn = &nodes[d as usize];
+                dn.tag == top_node.tag
+                    && dn.depth == nodes[s as usize].depth + offset
+                    && dn.chars >= SECTION_MIN_CHARS
+                    && link_density(scan, d) < SECTION_MAX_LINK_DENSITY
+                    && !excluded(dn.flags, attempt)
+            })
+        };
+        let mut sections = Vec::new();
+        let end = scan.subtree_end(p);
+        let mut i = p + 1;
+        while i < end {
+            let n = &nodes[i as usize];
+            if n.parent == p
+                && n.tag == an.tag
+                && !excluded(n.flags, attempt)
+                && scan.attr(i, "class").unwrap_or_default() == class
+                && holds_prose(i)
+            {
+                sections.push(i);
+            }
+            i = scan.subtree_end(i).max(i + 1);
+        }
+        if sections.len() >= 2 && sections.contains(&a) {
+            return Some(sections);
+        }
+    }
+    None
 }
 
 /// A sibling `<p>` (or childless `<div>`) that is prose: long with few links, or short, with

@@ -508,6 +508,28 @@ pub const TOOLBAR_WORDS: &[&str] = &[
     "comments",
 ];
 
+/// Class names of a layout grid's boxes (`row`, `col-md-8`, `container`, `panel`): they repeat
+/// by design, whatever they hold, so boxes of one of these classes are no sections of one
+/// story. Matched as a whole class token or its first part before `-`.
+pub const LAYOUT_CLASSES: &[&str] = &[
+    "row",
+    "col",
+    "column",
+    "container",
+    "panel",
+    "grid",
+    "wrapper",
+];
+
+/// Whether a class attribute names a layout grid's box ([`LAYOUT_CLASSES`]).
+pub fn is_layout_class(class: &str) -> bool {
+    class.split_ascii_whitespace().any(|token| {
+        let token = token.to_ascii_lowercase();
+        let head = token.split(['-', '_']).next().unwrap_or_default();
+        LAYOUT_CLASSES.contains(&token.as_str()) || LAYOUT_CLASSES.contains(&head)
+    })
+}
+
 /// Headings of lists that are not the story ("You may also like", "관련기사"); the list that
 /// follows such a heading goes with it.
 pub const RELATED_HEADINGS: &[&str] = &[
@@ -765,6 +787,29 @@ mod tests {
         assert_eq!(w("article-body", ""), 25);
         assert_eq!(w("share-buttons", "comments"), -50);
         assert_eq!(w("", ""), 0);
+    }
+
+    #[test]
+    fn layout_classes_are_whole_tokens_or_their_first_part() {
+        for c in [
+            "row",
+            "col-xs-12",
+            "panel panel-default",
+            "x Container",
+            "column-wrapper",
+        ] {
+            assert!(is_layout_class(c), "{c}");
+        }
+        for c in [
+            "",
+            "post",
+            "story-body",
+            "arrow",
+            "rowing-club",
+            "post-grid",
+        ] {
+            assert!(!is_layout_class(c), "{c}");
+        }
     }
 
     #[test]
