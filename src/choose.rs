@@ -91,10 +91,11 @@ pub fn choose(scan: &Scan, rule_name: Option<&str>) -> Plan {
             clean_conditionally: false,
         },
     ];
+    let repeated = repeated_paragraphs(scan);
     let mut best: Option<Plan> = None;
     let mut first: Option<Plan> = None;
     for attempt in attempts {
-        let plan = score_and_pick(scan, attempt);
+        let plan = score_and_pick(scan, attempt, &repeated);
         if let Some(first) = &first {
             if first.chars >= MIN_TRUSTED_CHARS
                 && plan.score <= first.score
@@ -193,8 +194,8 @@ const PARAGRAPH_MAX_LINK_DENSITY: f32 = 0.25;
 
 /// One scoring pass: paragraph scores flow up, the best candidates are compared, and the
 /// winner grows by its shared ancestor, its parents and its siblings into the plan.
-fn score_and_pick(scan: &Scan, attempt: Attempt) -> Plan {
-    let mut scores = score_paragraphs(scan, attempt);
+fn score_and_pick(scan: &Scan, attempt: Attempt, repeated: &Repeated) -> Plan {
+    let mut scores = score_paragraphs(scan, attempt, repeated);
     let candidates = top_candidates(scan, attempt, &mut scores);
     let mut plan = Plan {
         roots: Vec::new(),
@@ -241,11 +242,15 @@ fn score_or(scores: &[f32], i: u32, fallback: f32) -> f32 {
 /// Readability's content scores: each paragraph (1 + commas + length) flows to its container
 /// and up to four ancestors, divided more the farther it goes. Elements no paragraph reaches
 /// stay NaN; a scored element starts from its tag's base score and (optionally) class weight.
-fn score_paragraphs(scan: &Scan, attempt: Attempt) -> Vec<f32> {
+fn score_paragraphs(scan: &Scan, attempt: Attempt, repeated: &Repeated) -> Vec<f32> {
     let nodes = &scan.nodes;
     let mut scores: Vec<f32> = vec![f32::NAN; nodes.len()];
     for p in &scan.paragraphs {
-        if p.chars < MIN_PARAGRAPH_CHARS || p.container == NONE || excluded(p.flags, attempt) {
+        if p.chars < MIN_PARAGRAPH_CHARS
+            || p.container == NONE
+            || excluded(p.flags, attempt)
+            || repeated.contains(&(p.container, p.chars, p.commas))
+        {
             continue;
         }
         let content_score =
@@ -284,6 +289,53 @@ fn score_paragraphs(scan: &Scan, attempt: Attempt) -> Vec<f32> {
         }
     }
     scores
+}
+
+/// A sentence printed this many times on one page is a template's (a rating widget under
+/// every photo of a gallery, "Add to basket" under every product), not the story's …
+const REPEAT_MIN_COPIES: u32 = 3;
+/// … when it is this short: only short blocks are worth looking at (and hashing).
+const REPEAT_MAX_CHARS: u32 = 300;
+
+/// Paragraphs by their scan key: container, length, commas.
+type Repeated = std::collections::HashSet<(u32, u32, u32)>;
+
+/// The paragraphs whose text the page prints `REPEAT_MIN_COPIES` times or more, as the
+/// scan's paragraphs are keyed (their container, length and commas): a paragraph-like
+/// element's flows to its parent, a text-only block's to itself.
+fn repeated_paragraphs(scan: &Scan) -> Repeated {
+    use std::collections::HashMap;
+    use std::hash::{Hash, Hasher};
+    let nodes = &scan.nodes;
+    let mut blocks: Vec<(u64, (u32, u32, u32))> = Vec::new();
+    for (i, n) in nodes.iter().enumerate() {
+        if !(MIN_PARAGRAPH_CHARS..=REPEAT_MAX_CHARS).contains(&n.chars) {
+            continue;
+        }
+        let container = if n.tag.is_paragraph_like() {
+            n.parent
+        } else if n.element_children == 0 && n.tag.is_block() {
+            i as u32
+        } else {
+            continue;
+        };
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        for t in scan.texts_in(i as u32) {
+            scan.html[t.start as usize..t.end as usize]
+                .trim()
+                .hash(&mut hasher);
+        }
+        blocks.push((hasher.finish(), (container, n.chars, n.commas)));
+    }
+    let mut copies: HashMap<u64, u32> = HashMap::new();
+    for (h, _) in &blocks {
+        *copies.entry(*h).or_default() += 1;
+    }
+    blocks
+        .into_iter()
+        .filter(|(h, _)| copies[h] >= REPEAT_MIN_COPIES)
+        .map(|(_, key)| key)
+        .collect()
 }
 
 /// Discounts every scored element by its link density (in `scores` too) and returns the best
