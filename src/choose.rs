@@ -971,6 +971,11 @@ fn should_clean(scan: &Scan, i: u32, thread: bool) -> bool {
     if n.flags & scan::FIGURE_HINT != 0 && n.images > 0 && n.chars < 300 {
         return false;
     }
+    // A block around one paragraph and nothing else is that paragraph, and paragraphs are not
+    // cleaned: a story whose every paragraph sits in its own <div> keeps those with a link.
+    if is_paragraph_wrapper(scan, i) && link_density(scan, i) < WRAPPED_PARAGRAPH_MAX_LINK_DENSITY {
+        return false;
+    }
     // Embedded posts (a tweet quoted in the story) are content, links and all.
     if n.flags & scan::EMBED_HINT != 0 {
         return n.chars == 0;
@@ -1010,6 +1015,19 @@ fn should_clean(scan: &Scan, i: u32, thread: bool) -> bool {
         || (weight >= 25 && ld > 0.5)
         || ((n.embeds == 1 && chars < 75) || n.embeds > 1)
         || (is_list && ld > 0.5 && chars > 0)
+}
+
+/// A paragraph in a wrapper of its own is kept with links up to this share of its text (a
+/// sentence with a link or two); more is a link with a few words around it.
+const WRAPPED_PARAGRAPH_MAX_LINK_DENSITY: f32 = 0.25;
+
+/// Whether a block holds one `<p>` and nothing else (no other element, no text of its own).
+fn is_paragraph_wrapper(scan: &Scan, i: u32) -> bool {
+    let n = &scan.nodes[i as usize];
+    let Some(child) = scan.nodes.get(i as usize + 1) else {
+        return false;
+    };
+    n.element_children == 1 && child.parent == i && child.tag == Tag::P && child.chars == n.chars
 }
 
 fn kept_chars(scan: &Scan, plan: &Plan) -> u32 {
