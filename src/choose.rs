@@ -194,7 +194,7 @@ const PARAGRAPH_MAX_LINK_DENSITY: f32 = 0.25;
 
 /// One scoring pass: paragraph scores flow up, the best candidates are compared, and the
 /// winner grows by its shared ancestor, its parents and its siblings into the plan.
-fn score_and_pick(scan: &Scan, attempt: Attempt, repeated: &Repeated) -> Plan {
+fn score_and_pick(scan: &Scan, attempt: Attempt, repeated: &Counts) -> Plan {
     let mut scores = score_paragraphs(scan, attempt, repeated);
     let candidates = top_candidates(scan, attempt, &mut scores);
     let mut plan = Plan {
@@ -242,14 +242,14 @@ fn score_or(scores: &[f32], i: u32, fallback: f32) -> f32 {
 /// Readability's content scores: each paragraph (1 + commas + length) flows to its container
 /// and up to four ancestors, divided more the farther it goes. Elements no paragraph reaches
 /// stay NaN; a scored element starts from its tag's base score and (optionally) class weight.
-fn score_paragraphs(scan: &Scan, attempt: Attempt, repeated: &Repeated) -> Vec<f32> {
+fn score_paragraphs(scan: &Scan, attempt: Attempt, repeated: &Counts) -> Vec<f32> {
     let nodes = &scan.nodes;
     let mut scores: Vec<f32> = vec![f32::NAN; nodes.len()];
     for p in &scan.paragraphs {
         if p.chars < MIN_PARAGRAPH_CHARS
             || p.container == NONE
             || excluded(p.flags, attempt)
-            || repeated.contains(&(p.container, p.chars, p.commas))
+            || repeated.get(paragraph_key(p.container, p.chars, p.commas)) > 0
         {
             continue;
         }
@@ -297,17 +297,64 @@ const REPEAT_MIN_COPIES: u32 = 3;
 /// … when it is this short: only short blocks are worth looking at (and hashing).
 const REPEAT_MAX_CHARS: u32 = 300;
 
-/// Paragraphs by their scan key: container, length, commas.
-type Repeated = std::collections::HashSet<(u32, u32, u32)>;
+/// 64-bit hashes with a count each, by open addressing (a few lines where std's `HashMap`
+/// cost the wasm build about 3 KB gzipped).
+struct Counts {
+    slots: Vec<(u64, u32)>,
+    mask: usize,
+}
 
-/// The paragraphs whose text the page prints `REPEAT_MIN_COPIES` times or more, as the
-/// scan's paragraphs are keyed (their container, length and commas): a paragraph-like
-/// element's flows to its parent, a text-only block's to itself.
-fn repeated_paragraphs(scan: &Scan) -> Repeated {
-    use std::collections::HashMap;
-    use std::hash::{Hash, Hasher};
+impl Counts {
+    fn with_room_for(n: usize) -> Counts {
+        let size = (n * 2).next_power_of_two().max(8);
+        Counts {
+            slots: vec![(0, 0); size],
+            mask: size - 1,
+        }
+    }
+
+    fn slot(&self, hash: u64) -> usize {
+        let mut i = hash as usize & self.mask;
+        while self.slots[i].1 != 0 && self.slots[i].0 != hash {
+            i = (i + 1) & self.mask;
+        }
+        i
+    }
+
+    fn add(&mut self, hash: u64) {
+        let i = self.slot(hash);
+        self.slots[i] = (hash, self.slots[i].1 + 1);
+    }
+
+    fn get(&self, hash: u64) -> u32 {
+        self.slots[self.slot(hash)].1
+    }
+}
+
+/// FNV-1a, continued from `hash` over `bytes`.
+fn fnv(hash: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(hash, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// A paragraph's scan key (its container, length and commas) as one hash.
+fn paragraph_key(container: u32, chars: u32, commas: u32) -> u64 {
+    let mut bytes = [0u8; 12];
+    bytes[..4].copy_from_slice(&container.to_le_bytes());
+    bytes[4..8].copy_from_slice(&chars.to_le_bytes());
+    bytes[8..].copy_from_slice(&commas.to_le_bytes());
+    fnv(FNV_START, &bytes)
+}
+
+/// The paragraphs whose text the page prints `REPEAT_MIN_COPIES` times or more, by
+/// [`paragraph_key`], as the scan keys its paragraphs: a paragraph-like element's flows to
+/// its parent, a text-only block's to itself.
+fn repeated_paragraphs(scan: &Scan) -> Counts {
     let nodes = &scan.nodes;
-    let mut blocks: Vec<(u64, (u32, u32, u32))> = Vec::new();
+    let mut blocks: Vec<(u64, u64)> = Vec::new();
     for (i, n) in nodes.iter().enumerate() {
         if !(MIN_PARAGRAPH_CHARS..=REPEAT_MAX_CHARS).contains(&n.chars) {
             continue;
@@ -319,23 +366,24 @@ fn repeated_paragraphs(scan: &Scan) -> Repeated {
         } else {
             continue;
         };
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        for t in scan.texts_in(i as u32) {
-            scan.html[t.start as usize..t.end as usize]
-                .trim()
-                .hash(&mut hasher);
+        // The text runs, each trimmed and ended by a byte no UTF-8 text holds.
+        let text = scan.texts_in(i as u32).iter().fold(FNV_START, |h, t| {
+            let run = scan.html[t.start as usize..t.end as usize].trim();
+            fnv(fnv(h, run.as_bytes()), &[0xff])
+        });
+        blocks.push((text, paragraph_key(container, n.chars, n.commas)));
+    }
+    let mut copies = Counts::with_room_for(blocks.len());
+    for &(text, _) in &blocks {
+        copies.add(text);
+    }
+    let mut repeated = Counts::with_room_for(blocks.len());
+    for &(text, key) in &blocks {
+        if copies.get(text) >= REPEAT_MIN_COPIES {
+            repeated.add(key);
         }
-        blocks.push((hasher.finish(), (container, n.chars, n.commas)));
     }
-    let mut copies: HashMap<u64, u32> = HashMap::new();
-    for (h, _) in &blocks {
-        *copies.entry(*h).or_default() += 1;
-    }
-    blocks
-        .into_iter()
-        .filter(|(h, _)| copies[h] >= REPEAT_MIN_COPIES)
-        .map(|(_, key)| key)
-        .collect()
+    repeated
 }
 
 /// Discounts every scored element by its link density (in `scores` too) and returns the best
