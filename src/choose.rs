@@ -91,10 +91,11 @@ pub fn choose(scan: &Scan, rule_name: Option<&str>) -> Plan {
             clean_conditionally: false,
         },
     ];
+    let repeated = repeated_paragraphs(scan);
     let mut best: Option<Plan> = None;
     let mut first: Option<Plan> = None;
     for attempt in attempts {
-        let plan = score_and_pick(scan, attempt);
+        let plan = score_and_pick(scan, attempt, &repeated);
         if let Some(first) = &first {
             if first.chars >= MIN_TRUSTED_CHARS
                 && plan.score <= first.score
@@ -193,8 +194,8 @@ const PARAGRAPH_MAX_LINK_DENSITY: f32 = 0.25;
 
 /// One scoring pass: paragraph scores flow up, the best candidates are compared, and the
 /// winner grows by its shared ancestor, its parents and its siblings into the plan.
-fn score_and_pick(scan: &Scan, attempt: Attempt) -> Plan {
-    let mut scores = score_paragraphs(scan, attempt);
+fn score_and_pick(scan: &Scan, attempt: Attempt, repeated: &Counts) -> Plan {
+    let mut scores = score_paragraphs(scan, attempt, repeated);
     let candidates = top_candidates(scan, attempt, &mut scores);
     let mut plan = Plan {
         roots: Vec::new(),
@@ -214,6 +215,7 @@ fn score_and_pick(scan: &Scan, attempt: Attempt) -> Plan {
             let top = block_around(scan, top);
             let top_score = score_or(&scores, top, top_score);
             let roots = merge_siblings(scan, attempt, &scores, top, top_score);
+            let roots = sections_of_one_shape(scan, attempt, top).unwrap_or(roots);
             let lead = roots
                 .first()
                 .map_or_else(Vec::new, |&f| lead_above(scan, attempt, f));
@@ -240,11 +242,15 @@ fn score_or(scores: &[f32], i: u32, fallback: f32) -> f32 {
 /// Readability's content scores: each paragraph (1 + commas + length) flows to its container
 /// and up to four ancestors, divided more the farther it goes. Elements no paragraph reaches
 /// stay NaN; a scored element starts from its tag's base score and (optionally) class weight.
-fn score_paragraphs(scan: &Scan, attempt: Attempt) -> Vec<f32> {
+fn score_paragraphs(scan: &Scan, attempt: Attempt, repeated: &Counts) -> Vec<f32> {
     let nodes = &scan.nodes;
     let mut scores: Vec<f32> = vec![f32::NAN; nodes.len()];
     for p in &scan.paragraphs {
-        if p.chars < MIN_PARAGRAPH_CHARS || p.container == NONE || excluded(p.flags, attempt) {
+        if p.chars < MIN_PARAGRAPH_CHARS
+            || p.container == NONE
+            || excluded(p.flags, attempt)
+            || repeated.get(paragraph_key(p.container, p.chars, p.commas)) > 0
+        {
             continue;
         }
         let content_score =
@@ -283,6 +289,101 @@ fn score_paragraphs(scan: &Scan, attempt: Attempt) -> Vec<f32> {
         }
     }
     scores
+}
+
+/// A sentence printed this many times on one page is a template's (a rating widget under
+/// every photo of a gallery, "Add to basket" under every product), not the story's …
+const REPEAT_MIN_COPIES: u32 = 3;
+/// … when it is this short: only short blocks are worth looking at (and hashing).
+const REPEAT_MAX_CHARS: u32 = 300;
+
+/// 64-bit hashes with a count each, by open addressing (a few lines where std's `HashMap`
+/// cost the wasm build about 3 KB gzipped).
+struct Counts {
+    slots: Vec<(u64, u32)>,
+    mask: usize,
+}
+
+impl Counts {
+    fn with_room_for(n: usize) -> Counts {
+        let size = (n * 2).next_power_of_two().max(8);
+        Counts {
+            slots: vec![(0, 0); size],
+            mask: size - 1,
+        }
+    }
+
+    fn slot(&self, hash: u64) -> usize {
+        let mut i = hash as usize & self.mask;
+        while self.slots[i].1 != 0 && self.slots[i].0 != hash {
+            i = (i + 1) & self.mask;
+        }
+        i
+    }
+
+    fn add(&mut self, hash: u64) {
+        let i = self.slot(hash);
+        self.slots[i] = (hash, self.slots[i].1 + 1);
+    }
+
+    fn get(&self, hash: u64) -> u32 {
+        self.slots[self.slot(hash)].1
+    }
+}
+
+/// FNV-1a, continued from `hash` over `bytes`.
+fn fnv(hash: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(hash, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// A paragraph's scan key (its container, length and commas) as one hash.
+fn paragraph_key(container: u32, chars: u32, commas: u32) -> u64 {
+    let mut bytes = [0u8; 12];
+    bytes[..4].copy_from_slice(&container.to_le_bytes());
+    bytes[4..8].copy_from_slice(&chars.to_le_bytes());
+    bytes[8..].copy_from_slice(&commas.to_le_bytes());
+    fnv(FNV_START, &bytes)
+}
+
+/// The paragraphs whose text the page prints `REPEAT_MIN_COPIES` times or more, by
+/// [`paragraph_key`], as the scan keys its paragraphs: a paragraph-like element's flows to
+/// its parent, a text-only block's to itself.
+fn repeated_paragraphs(scan: &Scan) -> Counts {
+    let nodes = &scan.nodes;
+    let mut blocks: Vec<(u64, u64)> = Vec::new();
+    for (i, n) in nodes.iter().enumerate() {
+        if !(MIN_PARAGRAPH_CHARS..=REPEAT_MAX_CHARS).contains(&n.chars) {
+            continue;
+        }
+        let container = if n.tag.is_paragraph_like() {
+            n.parent
+        } else if n.element_children == 0 && n.tag.is_block() {
+            i as u32
+        } else {
+            continue;
+        };
+        // The text runs, each trimmed and ended by a byte no UTF-8 text holds.
+        let text = scan.texts_in(i as u32).iter().fold(FNV_START, |h, t| {
+            let run = scan.html[t.start as usize..t.end as usize].trim();
+            fnv(fnv(h, run.as_bytes()), &[0xff])
+        });
+        blocks.push((text, paragraph_key(container, n.chars, n.commas)));
+    }
+    let mut copies = Counts::with_room_for(blocks.len());
+    for &(text, _) in &blocks {
+        copies.add(text);
+    }
+    let mut repeated = Counts::with_room_for(blocks.len());
+    for &(text, key) in &blocks {
+        if copies.get(text) >= REPEAT_MIN_COPIES {
+            repeated.add(key);
+        }
+    }
+    repeated
 }
 
 /// Discounts every scored element by its link density (in `scores` too) and returns the best
@@ -469,6 +570,68 @@ fn merge_siblings(
     roots
 }
 
+/// How far above the chosen block a section of the story is looked for: the block's parent
+/// (`<li>` around `<blockquote>`) and grandparent (`<section>` around `<div>` around `<p>`s).
+const SHAPE_LEVELS: usize = 2;
+
+/// A long story printed as a list of sections (one `<li>` or `<section>` per sub-heading,
+/// the prose at the same depth in each) scores best in its longest section, and neither the
+/// shared ancestor (the rivals are smaller) nor the siblings (they are the section's own)
+/// bring the rest. The sections are the siblings of an ancestor of the chosen block, of its
+/// tag and class, that hold prose at the same place: a block of the chosen one's tag, as deep
+/// below them, with text and few links.
+fn sections_of_one_shape(scan: &Scan, attempt: Attempt, top: u32) -> Option<Vec<u32>> {
+    let nodes = &scan.nodes;
+    let top_node = &nodes[top as usize];
+    let mut a = top;
+    for _ in 0..SHAPE_LEVELS {
+        a = nodes[a as usize].parent;
+        if a == NONE || matches!(nodes[a as usize].tag, Tag::Body | Tag::Html) {
+            return None;
+        }
+        let p = nodes[a as usize].parent;
+        if p == NONE {
+            return None;
+        }
+        let an = &nodes[a as usize];
+        let class = scan.attr(a, "class").unwrap_or_default();
+        if crate::rules::is_layout_class(&class) {
+            continue;
+        }
+        let offset = top_node.depth - an.depth;
+        let holds_prose = |s: u32| {
+            let end = scan.subtree_end(s);
+            (s + 1..end).any(|d| {
+                let dn = &nodes[d as usize];
+                dn.tag == top_node.tag
+                    && dn.depth == nodes[s as usize].depth + offset
+                    && dn.chars >= SECTION_MIN_CHARS
+                    && link_density(scan, d) < SECTION_MAX_LINK_DENSITY
+                    && !excluded(dn.flags, attempt)
+            })
+        };
+        let mut sections = Vec::new();
+        let end = scan.subtree_end(p);
+        let mut i = p + 1;
+        while i < end {
+            let n = &nodes[i as usize];
+            if n.parent == p
+                && n.tag == an.tag
+                && !excluded(n.flags, attempt)
+                && scan.attr(i, "class").unwrap_or_default() == class
+                && holds_prose(i)
+            {
+                sections.push(i);
+            }
+            i = scan.subtree_end(i).max(i + 1);
+        }
+        if sections.len() >= 2 && sections.contains(&a) {
+            return Some(sections);
+        }
+    }
+    None
+}
+
 /// A sibling `<p>` (or childless `<div>`) that is prose: long with few links, or short, with
 /// no links, reading as a sentence.
 fn reads_as_paragraph(scan: &Scan, i: u32) -> bool {
@@ -491,7 +654,7 @@ const LEAD_MAX_LINK_DENSITY: f32 = 0.2;
 /// … and separated from the body by at most this much other text (byline, date, caption).
 const LEAD_MAX_GAP_CHARS: u32 = 300;
 /// How far above the body a lead is looked for: within its closest ancestors.
-const LEAD_SCOPE_LEVELS: usize = 3;
+const LEAD_SCOPE_LEVELS: usize = 4;
 /// More prose blocks than this above the body are no lead but a story of their own.
 const LEAD_MAX_PARAGRAPHS: usize = 4;
 
@@ -519,6 +682,7 @@ fn lead_above(scan: &Scan, attempt: Attempt, first: u32) -> Vec<u32> {
     let mut gap = 0u32;
     let mut last_block = NONE;
     let mut headline = false;
+    let mut deck: Option<u32> = None;
     for t in scan.texts[from..to.max(from)].iter().rev() {
         let owner = &nodes[t.owner as usize];
         if owner.flags & (scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD) != 0 {
@@ -533,7 +697,25 @@ fn lead_above(scan: &Scan, attempt: Attempt, first: u32) -> Vec<u32> {
         if scan.is_inside(first, block) || leads.iter().any(|&l| scan.is_inside(block, l)) {
             continue;
         }
-        if reads_as_lead(scan, attempt, block, scope) {
+        if let Some(deck) = deck.take() {
+            // The heading read last was prose-long: right under the headline it is the deck,
+            // under anything else a section's heading (and what is above it no lead).
+            if outranks(nodes[block as usize].tag, nodes[deck as usize].tag) {
+                leads.push(deck);
+            }
+            headline = true;
+            break;
+        }
+        if in_page_chrome(scan, block, first, scope) {
+            // An ad slot's label ("Advertisement"), a share bar: between the lead and the body,
+            // never the headline.
+            gap += chars;
+            if gap > LEAD_MAX_GAP_CHARS {
+                break;
+            }
+            continue;
+        }
+        if reads_as_lead(scan, attempt, block, first, scope) {
             if leads.len() == LEAD_MAX_PARAGRAPHS {
                 return Vec::new();
             }
@@ -541,6 +723,10 @@ fn lead_above(scan: &Scan, attempt: Attempt, first: u32) -> Vec<u32> {
             continue;
         }
         if nodes[block as usize].tag.is_heading() {
+            if reads_as_deck(scan, block) && leads.len() < LEAD_MAX_PARAGRAPHS {
+                deck = Some(block);
+                continue;
+            }
             // The headline (or the heading of whatever is above): the lead is below it.
             headline = true;
             break;
@@ -549,6 +735,11 @@ fn lead_above(scan: &Scan, attempt: Attempt, first: u32) -> Vec<u32> {
         if gap > LEAD_MAX_GAP_CHARS {
             break;
         }
+    }
+    if deck.is_some() {
+        // The walk ended on a long heading with nothing above it in scope: a headline of its
+        // own.
+        headline = true;
     }
     if !headline {
         // Without the headline above it, a block of prose there may be anything the page
@@ -561,7 +752,7 @@ fn lead_above(scan: &Scan, attempt: Attempt, first: u32) -> Vec<u32> {
 
 /// A block of prose fit to be the story's lead: a paragraph, a deck heading or a bare block
 /// of sentence text, with no links to speak of, in nothing that says it is chrome.
-fn reads_as_lead(scan: &Scan, attempt: Attempt, block: u32, scope: u32) -> bool {
+fn reads_as_lead(scan: &Scan, attempt: Attempt, block: u32, first: u32, scope: u32) -> bool {
     let n = &scan.nodes[block as usize];
     let fit_tag = matches!(n.tag, Tag::P | Tag::Div | Tag::Section | Tag::Header)
         || matches!(n.tag, Tag::H2 | Tag::H3);
@@ -590,9 +781,9 @@ fn reads_as_lead(scan: &Scan, attempt: Attempt, block: u32, scope: u32) -> bool 
         | scan::DATE_HINT
         | scan::EMBED_HINT;
     // Nothing around it, up to the article's scope, is chrome; an unlikely class there is only
-    // the article's own header (`entry-header`).
+    // the article's own header (`entry-header`). What holds the body too says nothing of it.
     let mut a = block;
-    while a != scope && a != NONE {
+    while a != scope && a != NONE && !scan.is_inside(first, a) {
         let an = &scan.nodes[a as usize];
         if matches!(
             an.tag,
@@ -608,6 +799,55 @@ fn reads_as_lead(scan: &Scan, attempt: Attempt, block: u32, scope: u32) -> bool 
     let text = text.trim();
     let ends_sentence = text.ends_with(['.', '!', '?', '…', ':', '"', '”', '“', '»', ')', '。']);
     ends_sentence || text.contains(". ") && n.chars >= 100
+}
+
+/// Whether a block lies in page chrome that is never the headline nor the lead (an ad slot, a
+/// share bar, a related box, an aside), below what holds the body too and the article's scope.
+fn in_page_chrome(scan: &Scan, block: u32, first: u32, scope: u32) -> bool {
+    let chrome = scan::HIDDEN
+        | scan::NOISE_ROLE
+        | scan::RULE_REMOVE
+        | scan::SHARE_HINT
+        | scan::COMMENT_HINT
+        | scan::RELATED_HINT
+        | scan::AD_HINT;
+    let mut a = block;
+    while a != scope && a != NONE && !scan.is_inside(first, a) {
+        let an = &scan.nodes[a as usize];
+        if matches!(an.tag, Tag::Aside | Tag::Nav | Tag::Form) || an.flags & chrome != 0 {
+            return true;
+        }
+        a = an.parent;
+    }
+    false
+}
+
+/// A deck (dek) is a sub-heading this many words long at least: a section's heading is shorter.
+const DECK_MIN_WORDS: usize = 8;
+
+/// A sub-heading long enough to be a deck printed under the headline (`<h2>` of a whole
+/// sentence without its full stop): the caller takes it when the headline is right above it.
+fn reads_as_deck(scan: &Scan, block: u32) -> bool {
+    let n = &scan.nodes[block as usize];
+    matches!(n.tag, Tag::H2 | Tag::H3)
+        && (LEAD_MIN_CHARS..=LEAD_MAX_CHARS).contains(&n.chars)
+        && link_density(scan, block) < LEAD_MAX_LINK_DENSITY
+        && n.flags & (scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_LINK) == 0
+        && scan.text_of(block).split_whitespace().count() >= DECK_MIN_WORDS
+}
+
+/// Whether heading `a` ranks above heading `b` (`<h1>` above `<h2>`); false for non-headings.
+fn outranks(a: Tag, b: Tag) -> bool {
+    let rank = |t: Tag| match t {
+        Tag::H1 => 1,
+        Tag::H2 => 2,
+        Tag::H3 => 3,
+        Tag::H4 => 4,
+        Tag::H5 => 5,
+        Tag::H6 => 6,
+        _ => 0,
+    };
+    rank(a) != 0 && rank(b) != 0 && rank(a) < rank(b)
 }
 
 /// Whether an element's class or id names a header (`entry-header`, `article__header`).
@@ -779,6 +1019,11 @@ fn should_clean(scan: &Scan, i: u32, thread: bool) -> bool {
     if n.flags & scan::FIGURE_HINT != 0 && n.images > 0 && n.chars < 300 {
         return false;
     }
+    // A block around one paragraph and nothing else is that paragraph, and paragraphs are not
+    // cleaned: a story whose every paragraph sits in its own <div> keeps those with a link.
+    if is_paragraph_wrapper(scan, i) && link_density(scan, i) < WRAPPED_PARAGRAPH_MAX_LINK_DENSITY {
+        return false;
+    }
     // Embedded posts (a tweet quoted in the story) are content, links and all.
     if n.flags & scan::EMBED_HINT != 0 {
         return n.chars == 0;
@@ -818,6 +1063,19 @@ fn should_clean(scan: &Scan, i: u32, thread: bool) -> bool {
         || (weight >= 25 && ld > 0.5)
         || ((n.embeds == 1 && chars < 75) || n.embeds > 1)
         || (is_list && ld > 0.5 && chars > 0)
+}
+
+/// A paragraph in a wrapper of its own is kept with links up to this share of its text (a
+/// sentence with a link or two); more is a link with a few words around it.
+const WRAPPED_PARAGRAPH_MAX_LINK_DENSITY: f32 = 0.25;
+
+/// Whether a block holds one `<p>` and nothing else (no other element, no text of its own).
+fn is_paragraph_wrapper(scan: &Scan, i: u32) -> bool {
+    let n = &scan.nodes[i as usize];
+    let Some(child) = scan.nodes.get(i as usize + 1) else {
+        return false;
+    };
+    n.element_children == 1 && child.parent == i && child.tag == Tag::P && child.chars == n.chars
 }
 
 fn kept_chars(scan: &Scan, plan: &Plan) -> u32 {

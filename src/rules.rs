@@ -605,6 +605,28 @@ pub const TOOLBAR_WORDS: &[&str] = &[
     "comments",
 ];
 
+/// Class names of a layout grid's boxes (`row`, `col-md-8`, `container`, `panel`): they repeat
+/// by design, whatever they hold, so boxes of one of these classes are no sections of one
+/// story. Matched as a whole class token or its first part before `-`.
+pub const LAYOUT_CLASSES: &[&str] = &[
+    "row",
+    "col",
+    "column",
+    "container",
+    "panel",
+    "grid",
+    "wrapper",
+];
+
+/// Whether a class attribute names a layout grid's box ([`LAYOUT_CLASSES`]).
+pub fn is_layout_class(class: &str) -> bool {
+    class.split_ascii_whitespace().any(|token| {
+        let token = token.to_ascii_lowercase();
+        let head = token.split(['-', '_']).next().unwrap_or_default();
+        LAYOUT_CLASSES.contains(&token.as_str()) || LAYOUT_CLASSES.contains(&head)
+    })
+}
+
 /// Headings of lists that are not the story ("You may also like", "관련기사"); the list that
 /// follows such a heading goes with it.
 pub const RELATED_HEADINGS: &[&str] = &[
@@ -754,7 +776,8 @@ fn hint_table() -> &'static HintTable {
     })
 }
 
-/// Which hint lists have a word inside `lower` (an already lowercased class or id).
+/// Which hint lists have a word inside `lower` (an already lowercased class or id); a short
+/// word inside a hashed id does not count ([`by_chance`]).
 pub fn hint_bits(lower: &str) -> u32 {
     let table = hint_table();
     let b = lower.as_bytes();
@@ -763,12 +786,32 @@ pub fn hint_bits(lower: &str) -> u32 {
         let key = two_bytes(&b[i..]);
         let (from, to) = (table.starts[key], table.starts[key + 1]);
         for (word, bit) in &table.words[usize::from(from)..usize::from(to)] {
-            if b[i..].starts_with(word) {
+            if b[i..].starts_with(word) && !by_chance(b, i, word.len()) {
                 bits |= bit;
             }
         }
     }
     bits
+}
+
+/// Hint words this short (`sns`, `rss`) occur by chance inside generated ids …
+const CHANCE_HINT_MAX_LEN: usize = 3;
+
+/// … so one is no hint inside a run of letters and digits (`…-long-term-NbsNS8`) unless it
+/// starts the run (`sns2`, `sns_box3`, `btn-sns`): a hashed suffix is no word.
+fn by_chance(b: &[u8], at: usize, len: usize) -> bool {
+    if len > CHANCE_HINT_MAX_LEN || at == 0 || !b[at - 1].is_ascii_alphanumeric() {
+        return false;
+    }
+    let start = b[..at]
+        .iter()
+        .rposition(|c| !c.is_ascii_alphanumeric())
+        .map_or(0, |p| p + 1);
+    let end = b[at..]
+        .iter()
+        .position(|c| !c.is_ascii_alphanumeric())
+        .map_or(b.len(), |p| at + p);
+    b[start..end].iter().any(u8::is_ascii_digit)
 }
 
 /// Whether a lowercased class or id names an ad slot: whole words like `ad`, `ads`,
@@ -841,6 +884,47 @@ mod tests {
         assert_eq!(w("article-body", ""), 25);
         assert_eq!(w("share-buttons", "comments"), -50);
         assert_eq!(w("", ""), 0);
+    }
+
+    #[test]
+    fn layout_classes_are_whole_tokens_or_their_first_part() {
+        for c in [
+            "row",
+            "col-xs-12",
+            "panel panel-default",
+            "x Container",
+            "column-wrapper",
+        ] {
+            assert!(is_layout_class(c), "{c}");
+        }
+        for c in [
+            "",
+            "post",
+            "story-body",
+            "arrow",
+            "rowing-club",
+            "post-grid",
+        ] {
+            assert!(!is_layout_class(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn short_hints_inside_hashed_ids_are_chance() {
+        assert_eq!(
+            hint_bits("monitoring-for-the-long-term-nbsns8") & hint::SHARE,
+            0
+        );
+        for s in [
+            "sns",
+            "btn_sns",
+            "sns_box3",
+            "sns2",
+            "icon-snsfb",
+            "sharesns",
+        ] {
+            assert_ne!(hint_bits(s) & hint::SHARE, 0, "{s}");
+        }
     }
 
     /// The plain definition `hint_bits` must agree with: does `hints` contain any word?
