@@ -614,6 +614,9 @@ pub fn end_tag_closes(open: &[Tag], tag: Tag, same_other: &dyn Fn(usize) -> bool
     for (i, t) in open.iter().enumerate().rev().take(MAX_SEARCH) {
         let same = if tag == Tag::Other {
             *t == Tag::Other && same_other(i)
+        } else if tag.is_heading() {
+            // Any of `</h1>`…`</h6>` ends whichever heading is open.
+            t.is_heading()
         } else {
             *t == tag
         };
@@ -648,6 +651,14 @@ mod tests {
         assert_eq!(Tag::from_name("custom-element"), Other);
         assert_eq!(Tag::from_name("averyveryverylongname"), Other);
         assert_eq!(Blockquote.name(), "blockquote");
+    }
+
+    #[test]
+    fn a_heading_end_tag_ends_any_open_heading() {
+        assert_eq!(end_tag_closes(&[Body, H2, Span], H3, &|_| false), 2);
+        assert_eq!(end_tag_closes(&[Body, Div, H3], H2, &|_| false), 1);
+        assert_eq!(end_tag_closes(&[Body, H2, Div], H3, &|_| false), 2);
+        assert_eq!(end_tag_closes(&[Body, H2, Table], H3, &|_| false), 0);
     }
 
     #[test]
