@@ -8,6 +8,7 @@
 //! article are marked for removal. When the result is too short the scoring runs again with
 //! its filters relaxed.
 
+use crate::rules::{RuleUsed, SiteRule};
 use crate::scan::{self, Scan, NONE};
 use crate::tags::Tag;
 
@@ -17,8 +18,8 @@ use crate::tags::Tag;
 pub struct Plan {
     pub roots: Vec<u32>,
     pub dropped: Vec<bool>,
-    /// `"site:<domain>"` or `"generic"`.
-    pub rule: String,
+    /// The rule whose container this is, or none (scoring chose).
+    pub rule: RuleUsed,
     /// The article's visible text length, for the readerable verdict.
     pub chars: u32,
     /// The best candidate's content score, before it grew into the article (0 for a site
@@ -65,8 +66,8 @@ const FIRST_ATTEMPT: Attempt = Attempt {
     clean_conditionally: true,
 };
 
-pub fn choose(scan: &Scan, rule_name: Option<&str>) -> Plan {
-    if let Some(plan) = choose_by_rule(scan, rule_name) {
+pub fn choose(scan: &Scan, site: Option<&'static SiteRule>) -> Plan {
+    if let Some(plan) = choose_by_rule(scan, site) {
         return plan;
     }
     let attempts = [
@@ -120,7 +121,7 @@ pub fn choose(scan: &Scan, rule_name: Option<&str>) -> Plan {
 }
 
 /// A site rule's (or a known CMS's) content container, when the page has one with text.
-fn choose_by_rule(scan: &Scan, rule_name: Option<&str>) -> Option<Plan> {
+fn choose_by_rule(scan: &Scan, site: Option<&'static SiteRule>) -> Option<Plan> {
     let root = scan.nodes.iter().enumerate().find(|(_, n)| {
         n.flags & scan::RULE_CONTENT != 0 && n.flags & scan::IN_HIDDEN == 0 && n.chars >= 100
     })?;
@@ -128,7 +129,9 @@ fn choose_by_rule(scan: &Scan, rule_name: Option<&str>) -> Option<Plan> {
     let mut plan = Plan {
         roots: vec![root],
         dropped: vec![false; scan.nodes.len()],
-        rule: rule_name.map_or_else(|| "generic".to_string(), |r| format!("site:{r}")),
+        // The scan flags the site rule's containers and the CMS families' alike: on an
+        // outlet's page the outlet's rule is named.
+        rule: site.map_or_else(|| RuleUsed::cms_of(scan, root), |s| RuleUsed::Site(s.name)),
         chars: 0,
         score: 0.0,
         main: 0,
@@ -200,7 +203,7 @@ fn score_and_pick(scan: &Scan, attempt: Attempt, repeated: &Counts) -> Plan {
     let mut plan = Plan {
         roots: Vec::new(),
         dropped: vec![false; scan.nodes.len()],
-        rule: "generic".into(),
+        rule: RuleUsed::Generic,
         chars: 0,
         score: 0.0,
         main: 0,
@@ -1148,7 +1151,7 @@ mod tests {
         let plan = choose(&s, None);
         let ul = s.nodes.iter().position(|n| n.tag == Tag::Ul).unwrap();
         assert!(plan.dropped[ul]);
-        assert_eq!(plan.rule, "generic");
+        assert_eq!(plan.rule, RuleUsed::Generic);
     }
 
     #[test]
@@ -1160,8 +1163,8 @@ mod tests {
         );
         let rule = crate::rules::site_rule_for("https://www.businesspost.co.kr/x");
         let s = scan(&html, rule).unwrap();
-        let plan = choose(&s, rule.map(|r| r.name));
-        assert_eq!(plan.rule, "site:businesspost.co.kr");
+        let plan = choose(&s, rule);
+        assert_eq!(plan.rule, RuleUsed::Site("businesspost.co.kr"));
         assert_eq!(s.nodes[plan.roots[0] as usize].tag, Tag::Div);
         assert!(s.text_of(plan.roots[0]).contains("Paragraph 1"));
         assert!(plan.roots.len() == 1);

@@ -200,10 +200,10 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
             scan = scan::scan(&html, rule).map_err(Error::Unreadable)?;
         }
     }
-    let plan = choose::choose(&scan, rule.map(|r| r.name));
+    let plan = choose::choose(&scan, rule);
+    let rule_used = plan.rule;
     let meta = metadata::extract(&scan, url, plan.main_root(), rule);
     let rendered = render::render(&scan, &plan, url);
-    let rule_used = rules::RuleUsed::of(&scan, &plan, rule);
     let chose_something = !plan.roots.is_empty();
     // The arena is done with: free it before the renderings (a 60 MB page keeps peak memory
     // well under 1 GiB this way).

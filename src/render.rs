@@ -853,7 +853,7 @@ mod tests {
         let plan = Plan {
             roots: vec![0],
             dropped: vec![false; s.nodes.len()],
-            rule: "generic".into(),
+            rule: crate::rules::RuleUsed::Generic,
             ..Plan::default()
         };
         render(&s, &plan, url)

@@ -193,7 +193,7 @@ pub static SITE_RULES: &[SiteRule] = &[
 ];
 
 /// The rule an article was read by, as the export names it in `extractor.rule`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum RuleUsed {
     /// The outlet's site rule, found by the page's address or its markup: `site:<name>`.
     Site(&'static str),
@@ -201,44 +201,18 @@ pub enum RuleUsed {
     /// `cms:<name>`.
     Cms(&'static str),
     /// No rule's container: Readability-grade scoring chose the article: `generic`.
+    #[default]
     Generic,
 }
 
 impl RuleUsed {
-    /// The rule that made `plan`. `choose` says `site:` when it took the site rule's
-    /// container, and `generic` otherwise, a CMS family's container included. It takes a
-    /// rule's container, when the page has one, before any scoring: the first element flagged
-    /// as a rule's content that is visible and holds 100 characters or more. So on a page
-    /// with no site rule, a plan whose first root is such an element was made by a CMS
-    /// family's rule (scoring runs only when no element is one), and the family is the one
-    /// whose content selector that root matches.
-    pub fn of(
-        scan: &crate::scan::Scan,
-        plan: &crate::choose::Plan,
-        site: Option<&'static SiteRule>,
-    ) -> RuleUsed {
-        use crate::scan::{IN_HIDDEN, RULE_CONTENT};
-        // `choose` names the site rule when it took that rule's container.
-        if plan.rule != "generic" {
-            if let Some(site) = site {
-                return RuleUsed::Site(site.name);
-            }
-        }
-        let Some(&root) = plan.roots.first().filter(|_| site.is_none()) else {
-            return RuleUsed::Generic;
-        };
-        let n = &scan.nodes[root as usize];
-        if n.flags & RULE_CONTENT == 0 || n.flags & IN_HIDDEN != 0 || n.chars < 100 {
-            return RuleUsed::Generic;
-        }
-        let class = scan.attr(root, "class").unwrap_or_default();
-        let id = scan.attr(root, "id").unwrap_or_default();
+    /// The CMS family whose content selector `node` (a container a rule flagged) matches.
+    pub fn cms_of(scan: &crate::scan::Scan, node: u32) -> RuleUsed {
+        let tag = scan.nodes[node as usize].tag;
+        let class = scan.attr(node, "class").unwrap_or_default();
+        let id = scan.attr(node, "id").unwrap_or_default();
         generic_content_rules()
-            .find(|r| {
-                r.content
-                    .iter()
-                    .any(|s| s.matches(n.tag.name(), &class, &id))
-            })
+            .find(|r| r.content.iter().any(|s| s.matches(tag.name(), &class, &id)))
             .map_or(RuleUsed::Generic, |r| RuleUsed::Cms(r.name))
     }
 }
