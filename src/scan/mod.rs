@@ -3,11 +3,11 @@
 //! text, commas, link text, counts of paragraphs, images, list items, inputs, embeds) plus the
 //! byte ranges of every text node, so that later stages need no DOM and no second parse.
 //!
-//! lol_html reports start tags, comments and the content of raw-text elements (`<script>`,
-//! `<style>`, `<title>`, …) with their byte ranges but applies none of HTML's tree rules, so the
-//! scan keeps its own open-element stack: implied end tags close elements (see `tags`), end
-//! tags and the other text are read from the bytes between reported tokens, and what is still
-//! open at the end of the input is closed there.
+//! lol_html reports start tags, comments and the text of scripts with their byte ranges but
+//! applies none of HTML's tree rules, so the scan keeps its own open-element stack: implied
+//! end tags close elements (see `tags`), end tags and the other text (the text of `<style>`,
+//! `<title>` and the other raw-text elements included) are read from the bytes between
+//! reported tokens, and what is still open at the end of the input is closed there.
 //!
 //! The scan by phase: this file holds the pass itself (the arena's types, the lol_html
 //! handlers for start tags, text, comments and the end tags between them, and the arena's
@@ -197,10 +197,6 @@ struct State<'h> {
 /// size of the arena.
 const MAX_REWRITER_MEMORY: usize = 64 << 20;
 
-/// The elements whose content HTML's tokenizer reads as text up to their own end tag (script
-/// data, RAWTEXT, RCDATA, PLAINTEXT), as lol_html's tokenizer switches for them.
-const RAW_TEXT_ELEMENTS: &str =
-    "script, style, title, textarea, xmp, iframe, noembed, noframes, noscript, plaintext";
 pub const MAX_NODES: usize = 4_000_000;
 
 pub fn scan<'h>(html: &'h str, rule: Option<&'static SiteRule>) -> Result<Scan<'h>, String> {
@@ -236,11 +232,12 @@ pub fn scan<'h>(html: &'h str, rule: Option<&'static SiteRule>) -> Result<Scan<'
                     .on_start_tag(el.source_location().bytes());
                 Ok(())
             }))
-            // Text outside these elements is read from the bytes between reported tokens,
-            // as end tags are (`close_by_end_tags`): having lol_html decode and report every
-            // text chunk was a fifth of the whole extraction's time. Inside them lol_html's
-            // tokenizer knows where the text ends (script data, RAWTEXT, RCDATA), so it says.
-            .append_element_content_handler(text!(RAW_TEXT_ELEMENTS, |t| {
+            // Text is read from the bytes between reported tokens, as end tags are
+            // (`close_by_end_tags`): having lol_html decode and report every text chunk was a
+            // fifth of the whole extraction's time. A script's text ends where the tokenizer's
+            // script-data states say (a `</script>` inside `<!--<script>` does not end it), so
+            // lol_html tells it; every other raw-text element ends at its own end tag.
+            .append_element_content_handler(text!("script", |t| {
                 let range = t.source_location().bytes();
                 state.borrow_mut().on_text(range);
                 Ok(())
@@ -434,6 +431,10 @@ impl<'h> State<'h> {
         let gap = &html.as_bytes()[gap_start..until];
         let mut i = 0;
         let mut text_from = 0;
+        if let Some(end) = self.raw_text_end(gap) {
+            self.add_text(gap_start..gap_start + end);
+            (i, text_from) = (end, end);
+        }
         while let Some(off) = memchr::memchr(b'<', &gap[i..]) {
             let at = i + off;
             i = at + 1;
@@ -476,6 +477,36 @@ impl<'h> State<'h> {
         }
         self.add_text(gap_start + text_from..until);
         self.pos = until;
+    }
+
+    /// Where the text of the raw-text element just opened ends in `gap` (at its end tag, or
+    /// the gap's end), as HTML's tokenizer reads RAWTEXT, RCDATA and PLAINTEXT: only
+    /// `</name` followed by whitespace, `/` or `>` ends it. None when the current element is
+    /// no such element (a `<style>` or `<title>` inside SVG is an ordinary one), or a script
+    /// (lol_html reports its text).
+    fn raw_text_end(&self, gap: &[u8]) -> Option<usize> {
+        let top = self.stack.last()?;
+        if !top.tag.holds_raw_text() || top.tag == Tag::Script || self.in_foreign_content() {
+            return None;
+        }
+        if top.tag == Tag::Plaintext {
+            return Some(gap.len());
+        }
+        let name = top.tag.name().as_bytes();
+        let ends_here = |at: usize| {
+            let rest = &gap[at + 2..];
+            rest.len() > name.len()
+                && rest[..name.len()].eq_ignore_ascii_case(name)
+                && matches!(
+                    rest[name.len()],
+                    b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>'
+                )
+        };
+        Some(
+            memchr::memmem::find_iter(gap, b"</")
+                .find(|&at| ends_here(at))
+                .unwrap_or(gap.len()),
+        )
     }
 
     /// An end tag from `start` to `at` (just past its `>`).
@@ -604,6 +635,28 @@ impl Scan<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn raw_text_ends_only_at_its_own_end_tag() {
+        let html = "<div><textarea>a</div> b</textareas></TEXTAREA ><style>p</div>{}</style>\
+                    <p>after</p></div>";
+        let s = scan(html, None).unwrap();
+        let end_of = |tag| s.nodes[of_in(&s, tag) as usize].end as usize;
+        let past = |end_tag: &str| html.find(end_tag).unwrap() + end_tag.len();
+        assert_eq!(end_of(Tag::Textarea), past("</TEXTAREA >"));
+        assert_eq!(end_of(Tag::Style), past("</style>"));
+        let p = of_in(&s, Tag::P);
+        assert_eq!(s.nodes[p as usize].parent, of_in(&s, Tag::Div));
+        assert_eq!(s.text_of(p), "after");
+        // In SVG a <style> is an ordinary element: its tags are tags.
+        let s = scan("<svg><style><g>x</g></style></svg>", None).unwrap();
+        let g = s.nodes.iter().find(|n| n.tag == Tag::Other).unwrap();
+        assert_eq!(g.parent, of_in(&s, Tag::Style));
+    }
+
+    fn of_in(s: &Scan, tag: Tag) -> u32 {
+        s.nodes.iter().position(|n| n.tag == tag).unwrap() as u32
+    }
 
     #[test]
     fn comments_and_scripts_do_not_confuse_end_tags() {

@@ -445,12 +445,26 @@ impl<'h> State<'h> {
     /// when an HTML integration point (`foreignObject`, `desc`, `title`) lies above it: an
     /// HTML start tag like `<p>` ends foreign content, as in browsers, so an unclosed `<svg>`
     /// cannot swallow the article.
+    /// Whether the current element was inserted in SVG or MathML content (not at an HTML
+    /// integration point), where no element's text is raw text.
+    pub(super) fn in_foreign_content(&self) -> bool {
+        let counts = &self.open_counts;
+        counts[Tag::Svg as usize] + counts[Tag::Math as usize] > 0 && {
+            let below = self.stack.len().saturating_sub(1);
+            self.foreign_depth_in(&self.stack[..below]) > 0
+        }
+    }
+
     fn foreign_content_depth(&self) -> usize {
+        self.foreign_depth_in(&self.stack)
+    }
+
+    fn foreign_depth_in(&self, stack: &[Frame]) -> usize {
         let integration = [fnv("foreignobject"), fnv("desc")];
-        for (k, f) in self.stack.iter().enumerate().rev().take(1024) {
+        for (k, f) in stack.iter().enumerate().rev().take(1024) {
             let node = &self.nodes[f.node as usize];
             match f.tag {
-                Tag::Svg | Tag::Math => return self.stack.len() - k,
+                Tag::Svg | Tag::Math => return stack.len() - k,
                 Tag::Title => return 0,
                 Tag::Other if integration.contains(&node.name_hash) => return 0,
                 _ => {}
