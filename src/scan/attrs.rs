@@ -114,10 +114,7 @@ impl<'h> State<'h> {
     /// an attribute sets by itself.
     fn collect_attributes(&mut self, raw: &'h str, tag: Tag) -> (Read<'h>, u32) {
         let mut flags = 0;
-        let (mut class, mut id) = ("", "");
-        let (mut meta_name, mut meta_property, mut meta_content) = (None, None, None);
-        let (mut rel, mut href) = (None, None);
-        let (mut itemprop, mut datetime) = (None, None);
+        let mut read = Read::default();
         let mut aria_hidden = false;
         // As in browsers, the first of two attributes with one name is the one that counts.
         let mut seen = 0u32;
@@ -130,18 +127,18 @@ impl<'h> State<'h> {
             }
             seen |= kind.bit();
             match kind {
-                AttrKind::Id => id = value,
-                AttrKind::Class => class = value,
-                AttrKind::Rel => rel = Some(value),
+                AttrKind::Id => read.id = value,
+                AttrKind::Class => read.class = value,
+                AttrKind::Rel => read.rel = Some(value),
                 AttrKind::Href => {
-                    href = Some(value);
+                    read.href = Some(value);
                     flags |= HAS_HREF;
                     if value.starts_with('#') {
                         flags |= HASH_LINK;
                     }
                 }
                 AttrKind::Name | AttrKind::HttpEquiv => {
-                    meta_name = meta_name.or(Some(value));
+                    read.meta_name = read.meta_name.or(Some(value));
                 }
                 AttrKind::Role => {
                     if rules::NOISE_ROLES
@@ -170,30 +167,19 @@ impl<'h> State<'h> {
                     }
                 }
                 AttrKind::Hidden => flags |= HIDDEN,
-                AttrKind::Content => meta_content = Some(value),
-                AttrKind::Property => meta_property = Some(value),
-                AttrKind::Itemprop => itemprop = Some(value),
-                AttrKind::Datetime => datetime = Some(value),
+                AttrKind::Content => read.meta_content = Some(value),
+                AttrKind::Property => read.meta_property = Some(value),
+                AttrKind::Itemprop => read.itemprop = Some(value),
+                AttrKind::Datetime => read.datetime = Some(value),
                 AttrKind::AriaHidden => aria_hidden = value.trim().eq_ignore_ascii_case("true"),
                 AttrKind::Lang | AttrKind::Dir => {}
             }
         }
         // A fallback image (`<figure aria-hidden=true class=fallback-image>`) is the page's
         // only copy of its picture: hidden from screen readers, not from the reader.
-        if aria_hidden && !class.contains("fallback-image") {
+        if aria_hidden && !read.class.contains("fallback-image") {
             flags |= HIDDEN;
         }
-        let read = Read {
-            class,
-            id,
-            meta_name,
-            meta_property,
-            meta_content,
-            rel,
-            href,
-            itemprop,
-            datetime,
-        };
         (read, flags)
     }
 
@@ -400,7 +386,7 @@ impl<'h> State<'h> {
 }
 
 /// The attribute values [`State::read_attributes`] hands from its first phase to the others.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 struct Read<'h> {
     class: &'h str,
     id: &'h str,
