@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-WASM_GZIP_BUDGET=300000 # bytes of `gzip -9` pkg/malgeum_bg.wasm (issue 4 bar); the build fails above this
+WASM_GZIP_BUDGET=300000 # bytes of `gzip -9` pkg/malgeum_bg.wasm; the build fails above this
 
 TEST=0
 WASM=1

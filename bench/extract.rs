@@ -13,7 +13,7 @@
 //!   bare     a lol_html pass with no handlers at all (it skips most tokenizing: not a fair floor,
 //!            shown for scale)
 //! Per page the median over the rounds is kept; throughput = corpus bytes / sum of per-page
-//! medians. Ratios are times: extract/noop is the bar of issue 2 (≤ 2.5).
+//! medians. Ratios are times: extract/noop has a bar (≤ 2.5).
 //! Pages: ../shared/corpus (MALGEUM_CORPUS=DIR overrides); scrapinghub's .html.gz are read with
 //! `gzip -dc` so that the bench needs no dependency beyond the crate's own.
 //! Writes bench-out/native.json.
@@ -243,7 +243,7 @@ fn main() {
     let r_noop = total[0] / total[1];
     let r_bare = total[0] / total[2];
     println!(
-        "extract/noop time ratio: {r_noop:.2}x   (issue 2 bar: <= 2.5x)\nextract/bare time ratio: {r_bare:.2}x"
+        "extract/noop time ratio: {r_noop:.2}x   (bar: <= 2.5x)\nextract/bare time ratio: {r_bare:.2}x"
     );
     let mut ratios: Vec<(f64, usize)> = (0..pages.len())
         .map(|i| (per_page[0][i] / per_page[1][i], i))

@@ -41,7 +41,7 @@
 //
 // Printed and written to bench-out/toggle.json: the seed page's median, the largest corpus page
 // (by HTML bytes) with its size and median, the median and p95 over article pages of the per-page
-// medians (issue 4 bar: p95 <= 100 ms), the slowest pages, not-article pages and failures.
+// medians (bar: p95 <= 100 ms), the slowest pages, not-article pages and failures.
 // Exit code 0 when the run happened (whatever the numbers), 1 when it could not start.
 /* global window, document, chrome, location, MutationObserver, requestAnimationFrame */ // run in the page or popup
 import { createServer } from "node:http";

@@ -46,8 +46,8 @@
   const HOST_ID = 'malgeum-reader';
   const TOKEN_RE = /^[a-z0-9]{8,40}$/;
   const LANG_RE = /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/;
-  // Images with a src when the reader opens; the rest wait for "show more" (issue: 2,000 images
-  // were all requested at once). Lazy loading limits the first ones to those near the viewport.
+  // Images with a src when the reader opens; the rest wait for "show more" (a page's 2,000 images
+  // were once all requested at once). Lazy loading limits the first ones to those near the viewport.
   const MAX_IMAGES = 40;
   const MAX_REBUILDS = 5; // the page changed the reader this often: close it
   const MAX_REINSERTS = 50; // the page fought over <html>'s last child this often: close it

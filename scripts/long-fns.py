@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The functions in src/ over LIMIT lines (default 120), each with whether the comment above it
-says why it must be one piece ("one piece", "on purpose"): issue 11's bar, "no function over
+says why it must be one piece ("one piece", "on purpose"): the codebase's rule, "no function over
 ~120 lines without a comment saying why". Comments, strings and char literals are blanked
 before braces are counted. Exits 1 when one lacks the comment.
 

@@ -20,6 +20,8 @@ cargo clippy -q --manifest-path "$SHIM" --all-targets --target-dir target -- -D 
 cargo test --release -q 2>&1 | grep -v '^$'
 cargo test -q --manifest-path "$SHIM" --target-dir target 2>&1 | grep -v '^$'
 python3 scripts/gen-charrefs.py --check
+# The public API documented (missing_docs), and no broken doc links.
+RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps
 # No function over 120 lines in src/ without a comment saying why it must be one piece.
 python3 scripts/long-fns.py >/dev/null || python3 scripts/long-fns.py
 
