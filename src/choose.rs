@@ -570,7 +570,37 @@ fn merge_siblings(
         }
         i = next.max(i + 1);
     }
+    prose_between_roots(scan, attempt, parent, top, &mut roots);
     roots
+}
+
+/// Prose between two parts of the story is story: a lead printed under the lead image and
+/// above the body (`<figure>`, `<h2 class="excerpt">`, then the body) scores too little to be
+/// kept as a sibling, and would read above the first root only. A sibling between two roots
+/// that reads as a lead (sentence prose, few links, no chrome class) joins them.
+fn prose_between_roots(scan: &Scan, attempt: Attempt, parent: u32, top: u32, roots: &mut Vec<u32>) {
+    if roots.len() < 2 {
+        return;
+    }
+    let (from, to) = (roots[0], roots[roots.len() - 1]);
+    if !roots.windows(2).all(|w| w[0] < w[1]) {
+        return;
+    }
+    // The siblings from the first root to the last, in order: roots and prose between them.
+    let mut merged = Vec::with_capacity(roots.len());
+    let mut i = from;
+    while i <= to {
+        if roots.contains(&i)
+            || scan.nodes[i as usize].parent == parent
+                && reads_as_lead(scan, attempt, i, top, parent)
+        {
+            merged.push(i);
+        }
+        i = scan.subtree_end(i).max(i + 1);
+    }
+    if merged.len() > roots.len() {
+        *roots = merged;
+    }
 }
 
 /// How far above the chosen block a section of the story is looked for: the block's parent

@@ -42,6 +42,7 @@ pub fn polish(body: &mut Element, title: &str, deck: Option<&str>) -> Polished {
     }
     drop_after_end_mark(body, 0);
     take_signoff(body, &mut out);
+    drop_dangling_lead_ins(body);
     let lead = first_paragraph_text(body);
     out.dateline = lead.as_deref().and_then(korean::dateline);
     out.lead_byline = lead.as_deref().and_then(korean::lead_byline);
@@ -488,6 +489,102 @@ fn take_signoff_once(body: &mut Element, out: &mut Polished) {
     if crate::render::is_empty(block) {
         parent.children.remove(last);
     }
+}
+
+/// A lead-in at the very end of the body is at most this many bytes: a label (`Mehr Themen:`,
+/// `Kontakt:`), never a paragraph of the story.
+const DANGLING_MAX_BYTES: usize = 120;
+/// Lead-ins are taken off the end one after another at most this many times (a label over a
+/// label over a list the engine dropped).
+const DANGLING_MAX_ROUNDS: usize = 3;
+
+/// A label ending in a colon that closes the body introduces nothing: what it announced (a
+/// related list, a map, a contact box, links) was not article and was left out, so the label
+/// goes too. A figure or a table after it is what it announces: it stays. (A bare heading at
+/// the end is left alone: Readability's expected pages keep headings over hidden or dropped
+/// sections, and readability-test-pages lost more than trafilatura's set gained.)
+fn drop_dangling_lead_ins(body: &mut Element) {
+    for _ in 0..DANGLING_MAX_ROUNDS {
+        let mut path = Vec::new();
+        if !last_leaf_block(body, &mut path, 0) || path.is_empty() {
+            return;
+        }
+        let leaf = element_at(body, &path);
+        let Some(text) = leaf.short_text(DANGLING_MAX_BYTES) else {
+            return;
+        };
+        let text = text.trim();
+        let lead_in = (leaf.tag.is_heading()
+            || matches!(leaf.tag, Tag::P | Tag::Div | Tag::Li | Tag::Dt))
+            && text.ends_with(':');
+        // Only a lead-in with the story above it: a body that is nothing else stays.
+        if !lead_in || text.is_empty() || body.short_text(text.len() + 1).is_some() {
+            return;
+        }
+        // Take the leaf, then every ancestor it leaves empty.
+        for depth in (0..path.len()).rev() {
+            let Some(parent) = element_at_mut(body, &path[..depth]) else {
+                return;
+            };
+            let i = path[depth];
+            let emptied = match &parent.children[i] {
+                Content::Element(e) => depth + 1 == path.len() || crate::render::is_empty(e),
+                Content::Text(_) => false,
+            };
+            if !emptied {
+                break;
+            }
+            parent.children.remove(i);
+        }
+    }
+}
+
+/// The block the body ends with, as a path of child indices: descends through blocks whose
+/// last content is a block; stops on a block whose last content is text or inline (empty path:
+/// the element itself). False when the body ends with a figure, an image, a table or nothing.
+fn last_leaf_block(el: &Element, path: &mut Vec<usize>, depth: usize) -> bool {
+    for (i, c) in el.children.iter().enumerate().rev() {
+        match c {
+            Content::Text(t) if t.trim().is_empty() => {}
+            Content::Text(_) => return true,
+            Content::Element(e) => {
+                if matches!(e.tag, Tag::Br | Tag::Hr) || crate::render::is_empty(e) {
+                    continue;
+                }
+                if matches!(
+                    e.tag,
+                    Tag::Figure | Tag::Img | Tag::Table | Tag::Pre | Tag::Blockquote
+                ) {
+                    return false;
+                }
+                if !e.tag.is_block() {
+                    return true;
+                }
+                path.push(i);
+                return depth >= 64 || last_leaf_block(e, path, depth + 1);
+            }
+        }
+    }
+    false
+}
+
+fn element_at<'a>(mut el: &'a Element, path: &[usize]) -> &'a Element {
+    for &i in path {
+        if let Content::Element(e) = &el.children[i] {
+            el = e;
+        }
+    }
+    el
+}
+
+fn element_at_mut<'a>(mut el: &'a mut Element, path: &[usize]) -> Option<&'a mut Element> {
+    for &i in path {
+        match el.children.get_mut(i) {
+            Some(Content::Element(e)) => el = e,
+            _ => return None,
+        }
+    }
+    Some(el)
 }
 
 fn first_paragraph_text(body: &Element) -> Option<String> {
