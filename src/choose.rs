@@ -301,10 +301,13 @@ const REPEAT_MIN_COPIES: u32 = 3;
 const REPEAT_MAX_CHARS: u32 = 300;
 
 /// 64-bit hashes with a count each, by open addressing (a few lines where std's `HashMap`
-/// cost the wasm build about 3 KB gzipped).
+/// cost the wasm build about 3 KB gzipped). A slot is chosen by the hash rehashed with a seed
+/// random per process (foldhash, as the scan's class cache): a page cannot choose texts whose
+/// hashes pile up in one run of slots and make the probing quadratic.
 struct Counts {
     slots: Vec<(u64, u32)>,
     mask: usize,
+    seed: foldhash::fast::RandomState,
 }
 
 impl Counts {
@@ -313,11 +316,13 @@ impl Counts {
         Counts {
             slots: vec![(0, 0); size],
             mask: size - 1,
+            seed: foldhash::fast::RandomState::default(),
         }
     }
 
     fn slot(&self, hash: u64) -> usize {
-        let mut i = hash as usize & self.mask;
+        use std::hash::BuildHasher;
+        let mut i = self.seed.hash_one(hash) as usize & self.mask;
         while self.slots[i].1 != 0 && self.slots[i].0 != hash {
             i = (i + 1) & self.mask;
         }
