@@ -22,13 +22,18 @@ impl Selector {
 
     pub fn matches(&self, tag: &str, class: &str, id: &str) -> bool {
         // Every element with a class or an id meets every CMS family's selectors: the cheap
-        // comparisons first, and the class tokens walked without building a substring
-        // searcher (which cost more than the walk on class lists this short).
+        // comparisons first, the class last.
         self.tag.is_none_or(|t| t.eq_ignore_ascii_case(tag))
             && self.id.is_none_or(|i| i == id)
-            && self
-                .class
-                .is_none_or(|c| class.split_ascii_whitespace().any(|k| k == c))
+            && self.class_matches(class)
+    }
+
+    /// Whether a class attribute satisfies the selector's class part: one of its tokens, walked
+    /// without building a substring searcher (which costs more than the walk on class lists
+    /// this short).
+    pub fn class_matches(&self, class: &str) -> bool {
+        self.class
+            .is_none_or(|c| class.split_ascii_whitespace().any(|k| k == c))
     }
 }
 
@@ -241,31 +246,32 @@ pub fn find(scan: &crate::scan::Scan, s: &Selector, from: u32, to: u32) -> Optio
     })
 }
 
-/// Every site rule's signature selectors, in order: bit k of [`signature_bits`] and of the
-/// scan's `signatures` stands for the k-th (at most 32).
-fn signatures() -> impl Iterator<Item = &'static Selector> {
+/// How many signature selectors the scan can note (the bits of a `u32`); a test keeps
+/// [`SITE_RULES`] within it.
+const MAX_SIGNATURES: usize = 32;
+
+/// Every site rule's signature selectors with their rule, in order: bit k of
+/// [`signature_bits`] and of the scan's `signatures` stands for the k-th.
+fn signatures() -> impl Iterator<Item = (&'static SiteRule, &'static Selector)> {
     SITE_RULES
         .iter()
         .filter(|r| !r.domains.is_empty())
-        .flat_map(|r| r.signature)
-        .take(32)
+        .flat_map(|r| r.signature.iter().map(move |s| (r, s)))
+        .take(MAX_SIGNATURES)
 }
 
 /// The signature selectors whose class part a class attribute satisfies (the scan keeps this
 /// per class string, as it keeps the hint bits).
 pub fn signature_class_bits(class: &str) -> u32 {
-    signatures().enumerate().fold(0, |bits, (k, s)| {
-        let ok = s
-            .class
-            .is_none_or(|c| class.split_ascii_whitespace().any(|t| t == c));
-        bits | u32::from(ok) << k
+    signatures().enumerate().fold(0, |bits, (k, (_, s))| {
+        bits | u32::from(s.class_matches(class)) << k
     })
 }
 
 /// The signature selectors an element matches, given its tag, [`signature_class_bits`] of
 /// its class and its id.
 pub fn signature_bits(tag: &str, class_bits: u32, id: &str) -> u32 {
-    signatures().enumerate().fold(0, |bits, (k, s)| {
+    signatures().enumerate().fold(0, |bits, (k, (_, s))| {
         let ok = class_bits & 1 << k != 0
             && s.tag.is_none_or(|t| t.eq_ignore_ascii_case(tag))
             && s.id.is_none_or(|i| i == id);
@@ -277,24 +283,20 @@ pub fn signature_bits(tag: &str, class_bits: u32, id: &str) -> u32 {
 /// saved copy or a mirror of a Naver or Daum page). Rules without domains apply anyway.
 pub fn site_rule_by_markup(scan: &crate::scan::Scan) -> Option<&'static SiteRule> {
     let n = scan.nodes.len() as u32;
-    let mut k = 0;
-    SITE_RULES
-        .iter()
-        .filter(|r| !r.domains.is_empty())
-        .find(|r| {
-            r.signature.iter().any(|s| {
-                // The scan noted which signatures some element matches: most pages bear none,
-                // and the element is looked for only on a page that bears one.
-                let seen = scan.signatures & 1 << k.min(31) != 0;
-                k += 1;
-                seen && find(scan, s, 0, n).is_some_and(|found| {
-                    r.signature_attr.is_none_or(|a| {
-                        let node = &scan.nodes[found as usize];
-                        scan.html[node.tag_end as usize..node.end as usize].contains(a)
-                    })
+    signatures()
+        .enumerate()
+        // The scan noted which signatures some element matches: most pages bear none, and
+        // the element is looked for only on a page that bears one.
+        .filter(|(k, _)| scan.signatures & 1 << k != 0)
+        .find(|(_, (r, s))| {
+            find(scan, s, 0, n).is_some_and(|found| {
+                r.signature_attr.is_none_or(|a| {
+                    let node = &scan.nodes[found as usize];
+                    scan.html[node.tag_end as usize..node.end as usize].contains(a)
                 })
             })
         })
+        .map(|(_, (r, _))| r)
 }
 
 /// The rule for a URL's host (a rule with no domains applies wherever its selectors match).
@@ -858,6 +860,16 @@ mod tests {
         assert_eq!(w("article-body", ""), 25);
         assert_eq!(w("share-buttons", "comments"), -50);
         assert_eq!(w("", ""), 0);
+    }
+
+    #[test]
+    fn every_signature_has_a_bit_in_the_scan() {
+        let n: usize = SITE_RULES
+            .iter()
+            .filter(|r| !r.domains.is_empty())
+            .map(|r| r.signature.len())
+            .sum();
+        assert!(n <= MAX_SIGNATURES, "{n} signature selectors");
     }
 
     #[test]

@@ -271,6 +271,13 @@ impl Tag {
         )
     }
 
+    /// A table, a row group or a row: where the current node is one of these, a table
+    /// expects rows (or cells) there, not content.
+    pub fn expects_rows(self) -> bool {
+        use Tag::*;
+        matches!(self, Table | Tbody | Thead | Tfoot | Tr)
+    }
+
     /// Start tags a table takes where it expects rows ("in table" and its row modes): the
     /// others are moved out in front of the table ("foster parenting"). A form in a table
     /// is an empty element; a hidden input is taken, and any input counts for nothing here.
@@ -575,11 +582,7 @@ pub fn implied_closes(open: &[Tag], tag: Tag) -> usize {
         }
         // A table where a table expects rows ends the open one ("in table": `<table><table>`
         // is two tables side by side); in a cell it nests.
-        Table
-            if open
-                .last()
-                .is_some_and(|t| matches!(t, Table | Tbody | Thead | Tfoot | Tr)) =>
-        {
+        Table if open.last().is_some_and(|t| t.expects_rows()) => {
             closes = close_to(&|t| t == Table, &|_| false)
         }
         Option => closes = close_to(&|t| t == Option, &|t| t != Option),

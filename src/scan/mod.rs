@@ -196,7 +196,6 @@ struct State<'h> {
 /// Limits that keep a hostile page from exhausting memory: lol_html's own buffers, and the
 /// size of the arena.
 const MAX_REWRITER_MEMORY: usize = 64 << 20;
-
 pub const MAX_NODES: usize = 4_000_000;
 
 pub fn scan<'h>(html: &'h str, rule: Option<&'static SiteRule>) -> Result<Scan<'h>, String> {
@@ -233,7 +232,7 @@ pub fn scan<'h>(html: &'h str, rule: Option<&'static SiteRule>) -> Result<Scan<'
                 Ok(())
             }))
             // Text is read from the bytes between reported tokens, as end tags are
-            // (`close_by_end_tags`): having lol_html decode and report every text chunk was a
+            // (`read_between_tokens`): having lol_html decode and report every text chunk was a
             // fifth of the whole extraction's time. A script's text ends where the tokenizer's
             // script-data states say (a `</script>` inside `<!--<script>` does not end it), so
             // lol_html tells it; every other raw-text element ends at its own end tag.
@@ -294,7 +293,7 @@ fn fnv(name: &str) -> u32 {
 
 impl<'h> State<'h> {
     fn on_start_tag(&mut self, range: std::ops::Range<usize>) {
-        self.close_by_end_tags(range.start);
+        self.read_between_tokens(range.start);
         let raw = &self.html[range.clone()];
         let name = markup::tag_name(raw);
         let tag = Tag::from_name(name);
@@ -325,12 +324,12 @@ impl<'h> State<'h> {
         }
     }
 
-    /// Text lol_html reports: the content of a raw-text element.
+    /// Text lol_html reports: a script's.
     fn on_text(&mut self, range: std::ops::Range<usize>) {
         if range.is_empty() {
             return;
         }
-        self.close_by_end_tags(range.start);
+        self.read_between_tokens(range.start);
         self.pos = range.end;
         self.add_text(range);
     }
@@ -358,12 +357,7 @@ impl<'h> State<'h> {
         }
         if self.seen_body
             && self.stack.last().is_some_and(|f| {
-                !f.tag.holds_raw_text()
-                    && !matches!(
-                        f.tag,
-                        Tag::Table | Tag::Tbody | Tag::Thead | Tag::Tfoot | Tag::Tr
-                    )
-                    && f.inherited & IN_NEVER == 0
+                !f.tag.holds_raw_text() && !f.tag.expects_rows() && f.inherited & IN_NEVER == 0
             })
             && self.open_counts[Tag::Svg as usize] + self.open_counts[Tag::Math as usize] == 0
         {
@@ -416,13 +410,13 @@ impl<'h> State<'h> {
 
     /// A comment or a DOCTYPE: neither text nor an element.
     fn on_comment(&mut self, range: std::ops::Range<usize>) {
-        self.close_by_end_tags(range.start);
+        self.read_between_tokens(range.start);
         self.pos = range.end;
     }
 
     /// Applies the text and the end tags that lie between the last reported token and
-    /// `until` (lol_html reports neither there: see `RAW_TEXT_ELEMENTS`).
-    fn close_by_end_tags(&mut self, until: usize) {
+    /// `until` (lol_html reports neither: see the handlers in [`scan`]).
+    fn read_between_tokens(&mut self, until: usize) {
         if until <= self.pos {
             return;
         }
@@ -544,7 +538,7 @@ impl<'h> State<'h> {
     }
 
     fn finish(&mut self) {
-        self.close_by_end_tags(self.html.len());
+        self.read_between_tokens(self.html.len());
         while !self.stack.is_empty() {
             self.pop(self.html.len());
         }
@@ -665,9 +659,8 @@ mod tests {
             None,
         )
         .unwrap();
-        let of = |tag| s.nodes.iter().position(|n| n.tag == tag).unwrap() as u32;
-        let p = of(Tag::P) as usize;
-        assert_eq!(s.nodes[p].parent, of(Tag::Div));
-        assert_eq!(s.nodes.last().unwrap().parent, of(Tag::Body));
+        let p = of_in(&s, Tag::P) as usize;
+        assert_eq!(s.nodes[p].parent, of_in(&s, Tag::Div));
+        assert_eq!(s.nodes.last().unwrap().parent, of_in(&s, Tag::Body));
     }
 }

@@ -166,20 +166,14 @@ impl<'h> State<'h> {
         true
     }
 
-    /// Whether the current node is a table, a row group or a row: where a table expects rows
-    /// (or cells), not content.
+    /// Whether the current node is where a table expects rows ([`Tag::expects_rows`]).
     fn expects_rows(&self) -> bool {
-        self.stack.last().is_some_and(|f| {
-            matches!(
-                f.tag,
-                Tag::Table | Tag::Tbody | Tag::Thead | Tag::Tfoot | Tag::Tr
-            )
-        })
+        self.stack.last().is_some_and(|f| f.tag.expects_rows())
     }
 
     /// The element content of this tag is given to where the table context it meets is
     /// open (a table, a row group or a row, no cell): the table's parent.
-    pub(super) fn foster_parent(&self, tag: Tag) -> Option<u32> {
+    fn foster_parent(&self, tag: Tag) -> Option<u32> {
         if !self.expects_rows() || tag.belongs_in_table() {
             return None;
         }
@@ -445,6 +439,10 @@ impl<'h> State<'h> {
     /// when an HTML integration point (`foreignObject`, `desc`, `title`) lies above it: an
     /// HTML start tag like `<p>` ends foreign content, as in browsers, so an unclosed `<svg>`
     /// cannot swallow the article.
+    fn foreign_content_depth(&self) -> usize {
+        self.foreign_depth_in(&self.stack)
+    }
+
     /// Whether the current element was inserted in SVG or MathML content (not at an HTML
     /// integration point), where no element's text is raw text.
     pub(super) fn in_foreign_content(&self) -> bool {
@@ -455,10 +453,7 @@ impl<'h> State<'h> {
         }
     }
 
-    fn foreign_content_depth(&self) -> usize {
-        self.foreign_depth_in(&self.stack)
-    }
-
+    /// [`State::foreign_content_depth`] for the elements of `stack`.
     fn foreign_depth_in(&self, stack: &[Frame]) -> usize {
         let integration = [fnv("foreignobject"), fnv("desc")];
         for (k, f) in stack.iter().enumerate().rev().take(1024) {
