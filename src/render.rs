@@ -212,11 +212,11 @@ const DATETIME: Attr = Attr {
 
 impl Attr {
     /// The attribute's safe value on arena element `i`, if it has one.
-    fn read(&self, scan: &Scan, i: u32, base: &str) -> Option<String> {
+    fn read(&self, scan: &Scan, i: u32, base: &url::Base) -> Option<String> {
         let raw = scan.attr(i, self.name);
         match self.value {
             AttrValue::Link => raw
-                .map(|v| url::resolve(base, &v))
+                .map(|v| base.resolve(&v))
                 .filter(|v| url::is_safe_link(v)),
             AttrValue::Count => raw
                 .filter(|v| v.trim().parse::<u16>().is_ok())
@@ -254,7 +254,7 @@ struct Open {
 
 struct Builder<'a, 's> {
     scan: &'a Scan<'s>,
-    base: String,
+    base: url::Base,
     /// Open output elements, innermost last; `stack[0]` is the article body.
     stack: Vec<Open>,
     people: Vec<Person>,
@@ -277,7 +277,7 @@ pub fn render(scan: &Scan, plan: &Plan, page_url: &str) -> Rendered {
         .unwrap_or_else(|| page_url.to_string());
     let mut b = Builder {
         scan,
-        base,
+        base: url::Base::new(&base),
         stack: vec![Open {
             el: Element::new(Tag::Div),
             node: NONE,
@@ -545,7 +545,7 @@ impl Builder<'_, '_> {
             let name = scan.text_of(i);
             let href = scan
                 .attr(i, "href")
-                .map(|h| url::resolve(&self.base, &h))
+                .map(|h| self.base.resolve(&h))
                 .filter(|h| url::is_safe_link(h))
                 .unwrap_or_default();
             if !name.is_empty() && !self.people.iter().any(|p| p.name == name) {
@@ -789,7 +789,7 @@ fn best_from_srcset(srcset: &str) -> Option<String> {
         .map(|(u, _)| u)
 }
 
-pub fn image_from_raw(raw: &str, base: &str) -> Option<Element> {
+pub fn image_from_raw(raw: &str, base: &url::Base) -> Option<Element> {
     let get = |name: &str| {
         markup::attribute(raw, name)
             .map(|v| charref::decode_attribute(v).trim().to_string())
@@ -819,7 +819,7 @@ pub fn image_from_raw(raw: &str, base: &str) -> Option<Element> {
         .or_else(|| get("srcset"))
         .and_then(|s| best_from_srcset(&s));
     let chosen = lazy.or(src).or(srcset)?;
-    let src = url::resolve(base, &chosen);
+    let src = base.resolve(&chosen);
     if !url::is_safe_link(&src) {
         return None;
     }

@@ -110,16 +110,36 @@ fn remove_dot_segments(path: &str) -> String {
 /// and host lowercased, default ports dropped. With no usable base, an absolute reference is
 /// normalized and any other comes back as written.
 pub fn resolve(base: &str, reference: &str) -> String {
-    let parsed = match parse(base, None) {
-        Ok(base) => parse(reference, Some(&base)),
-        Err(Error::Idna) => return rfc3986_resolve(base, reference),
-        Err(Error::Invalid) => parse(reference, None),
-    };
-    match parsed {
-        Ok(url) => url.href(),
-        Err(Error::Idna) => rfc3986_resolve(base, reference),
-        // An invalid URL: a browser keeps the attribute as written.
-        Err(_) => reference.trim().to_string(),
+    Base::new(base).resolve(reference)
+}
+
+/// A base URL parsed once, for the many references of one page resolved against it.
+pub struct Base {
+    raw: String,
+    parsed: Result<parser::Url, Error>,
+}
+
+impl Base {
+    pub fn new(base: &str) -> Base {
+        Base {
+            raw: base.to_string(),
+            parsed: parse(base, None),
+        }
+    }
+
+    /// [`resolve`] against this base.
+    pub fn resolve(&self, reference: &str) -> String {
+        let parsed = match &self.parsed {
+            Ok(base) => parse(reference, Some(base)),
+            Err(Error::Idna) => return rfc3986_resolve(&self.raw, reference),
+            Err(Error::Invalid) => parse(reference, None),
+        };
+        match parsed {
+            Ok(url) => url.href(),
+            Err(Error::Idna) => rfc3986_resolve(&self.raw, reference),
+            // An invalid URL: a browser keeps the attribute as written.
+            Err(_) => reference.trim().to_string(),
+        }
     }
 }
 

@@ -107,6 +107,7 @@ pub(super) fn copyright_notice(scan: &Scan) -> Option<String> {
 /// Links in related/latest/popular lists, for `relatedArticles`.
 pub(super) fn related_links(scan: &Scan, page_url: &str) -> Vec<Related> {
     let mut out: Vec<Related> = Vec::new();
+    let base = url::Base::new(page_url);
     let mut i = 0u32;
     let n = scan.nodes.len() as u32;
     while i < n && out.len() < 30 {
@@ -132,7 +133,7 @@ pub(super) fn related_links(scan: &Scan, page_url: &str) -> Vec<Related> {
             if title.chars().count() < 8 || !url::is_safe_link(&href) || href.starts_with('#') {
                 continue;
             }
-            let url = url::resolve(page_url, &href);
+            let url = base.resolve(&href);
             if !out.iter().any(|r| r.url == url) {
                 out.push(Related { title, url });
             }
