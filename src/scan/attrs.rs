@@ -107,6 +107,9 @@ impl<'h> State<'h> {
         if !read.class.is_empty() || !read.id.is_empty() {
             flags |= self.class_and_id_flags(tag, name, read.class, read.id, node);
         }
+        if tag == Tag::Script && rules::HYDRATION_SCRIPT_IDS.contains(&read.id) {
+            flags |= HYDRATION;
+        }
         flags | self.note_page_meta(index, tag, &read)
     }
 
