@@ -188,6 +188,15 @@ pub fn dateline(first_paragraph: &str) -> Option<String> {
 fn without_reporter(inner: &str) -> &str {
     let words: Vec<&str> = inner.split_whitespace().collect();
     let last = words.len().saturating_sub(1);
+    // `OSEN=박준형 기자`: the reporter glued to the outlet by `=`.
+    if let [.., glued, role] = words.as_slice() {
+        if let Some((outlet, name)) = glued.rsplit_once('=') {
+            if ROLES.contains(role) && is_korean_name(name) && !outlet.is_empty() {
+                let cut = inner.rfind(*glued).unwrap_or(0) + outlet.len();
+                return inner[..cut].trim_end();
+            }
+        }
+    }
     let cut = match words.last().and_then(|_| name_and_role(&words, last)) {
         // `… 이름 기자`
         Some((name, role)) if words[last] == role && is_korean_name(name) => 2,
@@ -765,6 +774,7 @@ mod tests {
             dateline("[OSEN=대전, 지형준 기자] 7일 오후").as_deref(),
             Some("OSEN=대전")
         );
+        assert_eq!(dateline("[OSEN=박준형 기자] 가수").as_deref(), Some("OSEN"));
         assert_eq!(dateline("그냥 문장"), None);
         assert_eq!(dateline("[이슈+] 고물가에"), None);
         assert_eq!(dateline("[단독] 검찰"), None);
