@@ -363,7 +363,7 @@ pub fn escape_text(s: &str, out: &mut String) {
     });
 }
 
-fn escape_attr(s: &str, out: &mut String) {
+pub fn escape_attr(s: &str, out: &mut String) {
     escape_into(s, out, |b| match b {
         [b'&', ..] => Some(("&amp;", 1)),
         [b'"', ..] => Some(("&quot;", 1)),

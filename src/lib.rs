@@ -52,6 +52,8 @@ mod choose;
 mod date;
 #[cfg(feature = "charsets")]
 mod decode;
+#[cfg(feature = "hydration")]
+mod hydration;
 mod korean;
 mod markup;
 mod metadata;
@@ -176,6 +178,17 @@ fn looks_binary(bytes: &[u8]) -> bool {
 /// The pipeline in one piece, on purpose: each stage's call in the order of the crate's top
 /// comment, with the hand-overs between them in view.
 pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Error> {
+    extract_page(html, url, options, true)
+}
+
+/// [`extract`], which may read the page again rebuilt around the story its CMS's hydration
+/// state holds (`may_read_state`) when the page itself gives no article.
+fn extract_page(
+    html: &str,
+    url: &str,
+    options: &Options,
+    may_read_state: bool,
+) -> Result<Article, Error> {
     if html.len() > MAX_INPUT_BYTES {
         return Err(Error::Unreadable(format!(
             "the page is larger than {} MB",
@@ -201,6 +214,18 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
         }
     }
     let plan = choose::choose(&scan, rule);
+    #[cfg(feature = "hydration")]
+    if may_read_state && plan.chars == 0 {
+        if let Some(page) = page_from_state(&scan) {
+            drop(plan);
+            drop(scan);
+            let mut article = extract_page(&page, url, options, false)?;
+            article.extractor.rule = "cms:arc".into();
+            return Ok(article);
+        }
+    }
+    #[cfg(not(feature = "hydration"))]
+    let _ = may_read_state;
     let rule_used = plan.rule;
     let meta = metadata::extract(&scan, url, plan.main_root(), rule);
     let rendered = render::render(&scan, &plan, url);
@@ -257,6 +282,14 @@ pub fn extract(html: &str, url: &str, options: &Options) -> Result<Article, Erro
             rule: rule_used.to_string(),
         },
     })
+}
+
+/// The page rebuilt around the story in its hydration state (`hydration`), if it has one.
+#[cfg(feature = "hydration")]
+fn page_from_state(scan: &scan::Scan) -> Option<String> {
+    let state = scan.meta.hydration.as_deref()?;
+    let body = scan.nodes.iter().find(|n| n.tag == tags::Tag::Body)?;
+    hydration::page_with_story(scan.html, body.start as usize, state)
 }
 
 /// The most authors an export lists, and the longest byline it keeps (characters): a page can

@@ -315,6 +315,12 @@ pub fn generic_content_rules() -> impl Iterator<Item = &'static SiteRule> {
     SITE_RULES.iter().filter(|r| r.domains.is_empty())
 }
 
+/// `<script id>`s in which a CMS family hands its story to the browser as hydration state:
+/// Arc XP's `fusion-metadata` (`Fusion.globalContent = {…}`: chosun.com and Arc sites
+/// worldwide). A page whose server sent no article markup (chosun.com serves `Could not
+/// render component [layouts:article]` to some clients) is read from it (`crate::hydration`).
+pub const HYDRATION_SCRIPT_IDS: &[&str] = &["fusion-metadata"];
+
 /// Person links on any page: anchors whose class says they link to a person's profile.
 pub const PERSON_LINK_CLASSES: &[&str] =
     &["human_link", "person_link", "people_link", "tag_person"];

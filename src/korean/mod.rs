@@ -188,6 +188,15 @@ pub fn dateline(first_paragraph: &str) -> Option<String> {
 fn without_reporter(inner: &str) -> &str {
     let words: Vec<&str> = inner.split_whitespace().collect();
     let last = words.len().saturating_sub(1);
+    // `OSEN=박준형 기자`: the reporter glued to the outlet by `=`.
+    if let [.., glued, role] = words.as_slice() {
+        if let Some((outlet, name)) = glued.rsplit_once('=') {
+            if ROLES.contains(role) && is_korean_name(name) && !outlet.is_empty() {
+                let cut = inner.rfind(*glued).unwrap_or(0) + outlet.len();
+                return inner[..cut].trim_end();
+            }
+        }
+    }
     let cut = match words.last().and_then(|_| name_and_role(&words, last)) {
         // `… 이름 기자`
         Some((name, role)) if words[last] == role && is_korean_name(name) => 2,
@@ -200,7 +209,11 @@ fn without_reporter(inner: &str) -> &str {
     }
     // The removed words are the last ones: the first of them starts where the reporter does.
     let reporter_at = inner.rfind(words[words.len() - cut]).unwrap_or(inner.len());
-    inner[..reporter_at].trim_end()
+    // `[OSEN=대전, 지형준 기자]`: the comma before the reporter goes with them.
+    inner[..reporter_at]
+        .trim_end()
+        .trim_end_matches(',')
+        .trim_end()
 }
 
 /// A label of a kind of story (`[단독]`, `[속보]`, `[이슈+]`, `[포토]`), not a place or outlet.
@@ -448,14 +461,44 @@ fn bracketed_email(word: &str) -> Option<String> {
 }
 
 /// A reporter's email closing a text, on its line or after the last sentence (`MBN뉴스
-/// 안진우입니다. [tgar1@mbn.co.kr]`): the text before it and the email.
+/// 안진우입니다. [tgar1@mbn.co.kr]`), or a photo desk's trailer after the caption sentence,
+/// the date and the email after a slash (`… 시구를 하고 있다. 2023.04.07 /jpnews@osen.co.kr`):
+/// the text before it and the email.
 pub fn split_trailing_email(text: &str) -> Option<(String, String)> {
     let t = text.trim_end();
     let start = t
         .rfind(|c: char| c.is_whitespace())
         .map_or(0, |p| p + t[p..].chars().next().map_or(1, char::len_utf8));
-    let email = bracketed_email(&t[start..])?;
-    Some((t[..start].trim_end().to_string(), email))
+    let word = &t[start..];
+    let glued = word.strip_prefix('/');
+    let email = match glued {
+        Some(e) if is_bare_email(e) => e.to_string(),
+        Some(_) => return None,
+        None => bracketed_email(word)?,
+    };
+    let rest = t[..start].trim_end();
+    // The photo desk's `2023.04.07 /` before the email goes with it.
+    let desk = match glued {
+        Some(_) => Some(rest),
+        None => rest.strip_suffix('/').map(str::trim_end),
+    }
+    .and_then(|before| {
+        let date_at = before.rfind(char::is_whitespace).map_or(0, |p| p + 1);
+        is_dotted_date(&before[date_at..]).then(|| before[..date_at].trim_end())
+    });
+    match (desk, glued) {
+        (Some(rest), _) => Some((rest.to_string(), email)),
+        (None, None) => Some((rest.to_string(), email)),
+        (None, Some(_)) => None,
+    }
+}
+
+/// `2023.04.07` (a day as a photo desk stamps it; a closing dot allowed).
+fn is_dotted_date(word: &str) -> bool {
+    let parts: Vec<&str> = word.trim_end_matches('.').split('.').collect();
+    matches!(parts.as_slice(), [y, m, d]
+        if y.len() == 4 && (1..=2).contains(&m.len()) && (1..=2).contains(&d.len())
+            && [y, m, d].iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())))
 }
 
 /// A block that only closes a story: emails and end marks (`kyongae.choi@yna.co.kr⏎(END)`).
@@ -693,6 +736,21 @@ mod tests {
     }
 
     #[test]
+    fn splits_a_photo_desk_trailer_from_the_caption_sentence() {
+        assert_eq!(
+            split_trailing_email("시구를 하고 있다. 2023.04.07 /jpnews@osen.co.kr"),
+            Some(("시구를 하고 있다.".into(), "jpnews@osen.co.kr".into()))
+        );
+        assert_eq!(
+            split_trailing_email("참석하고 있다.  2023.04.07 / soul1014@osen.co.kr"),
+            Some(("참석하고 있다.".into(), "soul1014@osen.co.kr".into()))
+        );
+        // A slash and an email without the desk's date are not its trailer.
+        assert_eq!(split_trailing_email("문의 /help@x.com"), None);
+        assert_eq!(split_trailing_email("2023.04.07 /x"), None);
+    }
+
+    #[test]
     fn finds_datelines() {
         assert_eq!(
             dateline("[비즈니스포스트] 국가 차원의").as_deref(),
@@ -712,6 +770,11 @@ mod tests {
             dateline("[이데일리 홍길동기자] 정부가").as_deref(),
             Some("이데일리")
         );
+        assert_eq!(
+            dateline("[OSEN=대전, 지형준 기자] 7일 오후").as_deref(),
+            Some("OSEN=대전")
+        );
+        assert_eq!(dateline("[OSEN=박준형 기자] 가수").as_deref(), Some("OSEN"));
         assert_eq!(dateline("그냥 문장"), None);
         assert_eq!(dateline("[이슈+] 고물가에"), None);
         assert_eq!(dateline("[단독] 검찰"), None);

@@ -120,6 +120,9 @@ impl<'h> State<'h> {
                 flags &= !UNLIKELY;
             }
         }
+        if tag == Tag::Script && rules::HYDRATION_SCRIPT_IDS.contains(&read.id) {
+            flags |= HYDRATION;
+        }
         flags | self.note_page_meta(index, tag, &read)
     }
 

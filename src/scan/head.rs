@@ -11,6 +11,8 @@ pub struct PageMeta {
     /// (and the title) are decoded.
     pub metas: Vec<(String, String)>,
     pub json_ld: Vec<String>,
+    /// The text of the first script that holds a CMS's hydration state (`lib::hydration`).
+    pub hydration: Option<String>,
     pub canonical: Option<String>,
     pub base_href: Option<String>,
     pub lang: Option<String>,

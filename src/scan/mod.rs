@@ -60,6 +60,8 @@ pub const AD_HINT: u32 = 1 << 16;
 pub const LD_JSON: u32 = 1 << 17;
 pub const DATE_HINT: u32 = 1 << 18;
 pub const EMBED_HINT: u32 = 1 << 19;
+/// A `<script>` holding a CMS's hydration state (`rules::HYDRATION_SCRIPT_IDS`).
+pub const HYDRATION: u32 = 1 << 20;
 
 // Flags every descendant inherits.
 /// The flags an element passes to its descendants (the bits from here up).

@@ -347,7 +347,7 @@ impl<'h> State<'h> {
         {
             self.title_buf = Some(String::new());
         }
-        if own & LD_JSON != 0 {
+        if own & (LD_JSON | HYDRATION) != 0 {
             self.script_buf = Some(String::new());
         }
     }
@@ -732,9 +732,15 @@ impl<'h> State<'h> {
                 }
             }
         }
-        if self.nodes[frame.node as usize].flags & LD_JSON != 0 {
+        let flags = self.nodes[frame.node as usize].flags;
+        if flags & LD_JSON != 0 {
             if let Some(s) = self.script_buf.take() {
                 self.meta.json_ld.push(s);
+            }
+        } else if flags & HYDRATION != 0 {
+            let state = self.script_buf.take();
+            if self.meta.hydration.is_none() {
+                self.meta.hydration = state;
             }
         }
         // A block's end also ends the paragraph run of the block around it.
