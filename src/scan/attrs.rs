@@ -20,6 +20,13 @@ fn style_hides(style: &str) -> bool {
     })
 }
 
+/// Whether an `itemprop` value names the article's body (`articleBody`, one of its tokens).
+fn names_article_body(itemprop: &str) -> bool {
+    itemprop
+        .split_ascii_whitespace()
+        .any(|p| p.eq_ignore_ascii_case("articleBody"))
+}
+
 /// The attributes the scan reads; every other attribute is passed over.
 #[derive(Clone, Copy)]
 enum AttrKind {
@@ -106,6 +113,11 @@ impl<'h> State<'h> {
         let (read, mut flags) = self.collect_attributes(raw, tag);
         if !read.class.is_empty() || !read.id.is_empty() {
             flags |= self.class_and_id_flags(tag, name, read.class, read.id, node);
+            // The page's own microdata names its body: a widget's word in its id
+            // (`gigya-share-btns-…`) does not make it unlikely.
+            if flags & UNLIKELY != 0 && read.itemprop.is_some_and(names_article_body) {
+                flags &= !UNLIKELY;
+            }
         }
         flags | self.note_page_meta(index, tag, &read)
     }
