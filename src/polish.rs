@@ -42,6 +42,7 @@ pub fn polish(body: &mut Element, title: &str, deck: Option<&str>) -> Polished {
     }
     drop_after_end_mark(body, 0);
     take_signoff(body, &mut out);
+    drop_trailing_links(body);
     drop_dangling_lead_ins(body);
     let lead = first_paragraph_text(body);
     out.dateline = lead.as_deref().and_then(korean::dateline);
@@ -521,21 +522,56 @@ fn drop_dangling_lead_ins(body: &mut Element) {
         if !lead_in || text.is_empty() || body.short_text(text.len() + 1).is_some() {
             return;
         }
-        // Take the leaf, then every ancestor it leaves empty.
-        for depth in (0..path.len()).rev() {
-            let Some(parent) = element_at_mut(body, &path[..depth]) else {
-                return;
-            };
-            let i = path[depth];
-            let emptied = match &parent.children[i] {
-                Content::Element(e) => depth + 1 == path.len() || crate::render::is_empty(e),
-                Content::Text(_) => false,
-            };
-            if !emptied {
-                break;
-            }
-            parent.children.remove(i);
+        remove_leaf(body, &path);
+    }
+}
+
+/// A line of links that ends the body is at most this many bytes: a related headline, `zurück
+/// zur Listenansicht`, `Mehr zum Thema auf …`; never a paragraph of the story.
+const TRAILING_LINK_MAX_BYTES: usize = 200;
+/// Lines of links are taken off the end one after another at most this many times (a list of
+/// related headlines, one line each).
+const TRAILING_LINK_MAX_ROUNDS: usize = 8;
+
+/// Lines made of links that end the body point away from the story, which ended above them:
+/// related headlines, "back to the list", "all dates", "more on this at …". A line with a
+/// link in a sentence is prose (under a fifth of it outside links, see [`mostly_links`]), and
+/// a body that is nothing but links keeps its last line.
+fn drop_trailing_links(body: &mut Element) {
+    for _ in 0..TRAILING_LINK_MAX_ROUNDS {
+        let mut path = Vec::new();
+        if !last_leaf_block(body, &mut path, 0) || path.is_empty() {
+            return;
         }
+        let leaf = element_at(body, &path);
+        let Some(text) = leaf.short_text(TRAILING_LINK_MAX_BYTES) else {
+            return;
+        };
+        if text.trim().is_empty()
+            || !mostly_links(leaf)
+            || body.short_text(text.len() + 1).is_some()
+        {
+            return;
+        }
+        remove_leaf(body, &path);
+    }
+}
+
+/// Takes the block at `path`, then every ancestor it leaves empty.
+fn remove_leaf(body: &mut Element, path: &[usize]) {
+    for depth in (0..path.len()).rev() {
+        let Some(parent) = element_at_mut(body, &path[..depth]) else {
+            return;
+        };
+        let i = path[depth];
+        let emptied = match &parent.children[i] {
+            Content::Element(e) => depth + 1 == path.len() || crate::render::is_empty(e),
+            Content::Text(_) => false,
+        };
+        if !emptied {
+            break;
+        }
+        parent.children.remove(i);
     }
 }
 
@@ -677,6 +713,41 @@ mod tests {
         assert_eq!(out.signoff.as_deref(), Some("정희경 기자"));
         assert_eq!(out.dateline.as_deref(), Some("비즈니스포스트"));
         assert!(out.copyright.unwrap().contains("무단전재"));
+    }
+
+    /// A `<p>` holding `before`, then a link to `link`, then `after`.
+    fn linked(before: &str, link: &str, after: &str) -> Content {
+        let mut a = Element::new(Tag::A);
+        a.children.push(Content::Text(link.into()));
+        let mut e = Element::new(Tag::P);
+        e.children = vec![
+            Content::Text(before.into()),
+            Content::Element(a),
+            Content::Text(after.into()),
+        ];
+        Content::Element(e)
+    }
+
+    #[test]
+    fn lines_of_links_leave_the_end_of_the_body() {
+        let story = "The story ends here, as stories do, with a sentence of its own.";
+        let mut body = Element::new(Tag::Div);
+        body.children = vec![
+            p(story),
+            linked("More in ", "our archive", " of older stories."),
+            linked("", "A related headline", ""),
+            linked("", "zurück zur Listenansicht", ""),
+        ];
+        drop_trailing_links(&mut body);
+        assert_eq!(
+            crate::article::to_text(&body),
+            format!("{story}\n\nMore in our archive of older stories.")
+        );
+        // A body of links alone keeps its last one.
+        let mut links = Element::new(Tag::Div);
+        links.children = vec![linked("", "One", ""), linked("", "Two", "")];
+        drop_trailing_links(&mut links);
+        assert_eq!(crate::article::to_text(&links), "One");
     }
 
     #[test]
