@@ -42,7 +42,7 @@ pub fn polish(body: &mut Element, title: &str, deck: Option<&str>) -> Polished {
     }
     drop_after_end_mark(body, 0);
     take_signoff(body, &mut out);
-    drop_trailing_links(body);
+    drop_trailing_chrome(body);
     drop_dangling_lead_ins(body);
     let lead = first_paragraph_text(body);
     out.dateline = lead.as_deref().and_then(korean::dateline);
@@ -526,35 +526,50 @@ fn drop_dangling_lead_ins(body: &mut Element) {
     }
 }
 
-/// A line of links that ends the body is at most this many bytes: a related headline, `zurück
-/// zur Listenansicht`, `Mehr zum Thema auf …`; never a paragraph of the story.
-const TRAILING_LINK_MAX_BYTES: usize = 200;
-/// Lines of links are taken off the end one after another at most this many times (a list of
-/// related headlines, one line each).
-const TRAILING_LINK_MAX_ROUNDS: usize = 8;
+/// A line of links or a prompt that ends the body is at most this many bytes: a related
+/// headline, `zurück zur Listenansicht`, `Subscribe to our newsletter`; never a paragraph of
+/// the story.
+const TRAILING_LINE_MAX_BYTES: usize = 200;
+/// Such lines are taken off the end one after another at most this many times (a list of
+/// related headlines, one line each, under a newsletter prompt).
+const TRAILING_LINE_MAX_ROUNDS: usize = 8;
 
-/// Lines made of links that end the body point away from the story, which ended above them:
-/// related headlines, "back to the list", "all dates", "more on this at …". A line with a
-/// link in a sentence is prose (under a fifth of it outside links, see [`mostly_links`]), and
-/// a body that is nothing but links keeps its last line.
-fn drop_trailing_links(body: &mut Element) {
-    for _ in 0..TRAILING_LINK_MAX_ROUNDS {
+/// The lines that end the body and point away from the story, which ended above them: lines
+/// made of links (related headlines, "back to the list", "all dates"), and prompts that send
+/// the reader elsewhere ([`rules::CLOSING_PROMPTS`]: subscribe, follow our channel, log in to
+/// comment, rate this article). A line with a link in a sentence is prose (a fifth of it or
+/// more outside links, see [`mostly_links`]), and a body that is nothing else keeps its last
+/// line.
+fn drop_trailing_chrome(body: &mut Element) {
+    for _ in 0..TRAILING_LINE_MAX_ROUNDS {
         let mut path = Vec::new();
         if !last_leaf_block(body, &mut path, 0) || path.is_empty() {
             return;
         }
         let leaf = element_at(body, &path);
-        let Some(text) = leaf.short_text(TRAILING_LINK_MAX_BYTES) else {
+        let Some(text) = leaf.short_text(TRAILING_LINE_MAX_BYTES) else {
             return;
         };
         if text.trim().is_empty()
-            || !mostly_links(leaf)
+            || !(mostly_links(leaf) || is_closing_prompt(&text))
             || body.short_text(text.len() + 1).is_some()
         {
             return;
         }
         remove_leaf(body, &path);
     }
+}
+
+/// Whether a short line holds one of [`rules::CLOSING_PROMPTS`] as whole words.
+fn is_closing_prompt(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    rules::CLOSING_PROMPTS.iter().any(|phrase| {
+        lower.match_indices(phrase).any(|(i, _)| {
+            let before = lower[..i].chars().next_back();
+            let after = lower[i + phrase.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
 }
 
 /// Takes the block at `path`, then every ancestor it leaves empty.
@@ -738,15 +753,21 @@ mod tests {
             linked("", "A related headline", ""),
             linked("", "zurück zur Listenansicht", ""),
         ];
-        drop_trailing_links(&mut body);
+        drop_trailing_chrome(&mut body);
         assert_eq!(
             crate::article::to_text(&body),
             format!("{story}\n\nMore in our archive of older stories.")
         );
+        // Prompts, as whole words.
+        assert!(is_closing_prompt("Subscribe now to our eNATION edition."));
+        assert!(is_closing_prompt("¡Únete a nuestro canal de Telegram!"));
+        assert!(!is_closing_prompt(
+            "The service now has two million subscribers."
+        ));
         // A body of links alone keeps its last one.
         let mut links = Element::new(Tag::Div);
         links.children = vec![linked("", "One", ""), linked("", "Two", "")];
-        drop_trailing_links(&mut links);
+        drop_trailing_chrome(&mut links);
         assert_eq!(crate::article::to_text(&links), "One");
     }
 
