@@ -560,16 +560,27 @@ fn drop_trailing_chrome(body: &mut Element) {
     }
 }
 
-/// Whether a short line holds one of [`rules::CLOSING_PROMPTS`] as whole words.
+/// Whether a short line holds one of [`rules::CLOSING_PROMPTS`] as whole words (compared at
+/// each word's start: no substring searcher for a line this short).
 fn is_closing_prompt(text: &str) -> bool {
     let lower = text.to_lowercase();
-    rules::CLOSING_PROMPTS.iter().any(|phrase| {
-        lower.match_indices(phrase).any(|(i, _)| {
-            let before = lower[..i].chars().next_back();
-            let after = lower[i + phrase.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-    })
+    let mut word_start = true;
+    for (i, c) in lower.char_indices() {
+        if word_start {
+            let rest = &lower[i..];
+            if rules::CLOSING_PROMPTS.iter().any(|phrase| {
+                rest.starts_with(phrase)
+                    && !rest[phrase.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+            }) {
+                return true;
+            }
+        }
+        word_start = !c.is_alphanumeric();
+    }
+    false
 }
 
 /// Takes the block at `path`, then every ancestor it leaves empty.
