@@ -1,7 +1,8 @@
 //! After rendering: the clean tree loses what only text can reveal as chrome. Button and list
 //! headings (`공유하기`, `Share this`), copyright notices (moved to `copyright`), the reporter's
-//! sign-off at the end (kept for the byline), a heading that repeats the title; captions lose
-//! their `▲` pointers and give up their photo credits.
+//! sign-off at the end (kept for the byline), a heading that repeats the title, the lines of
+//! links and the prompts (subscribe, follow us, log in to comment) that end the body; captions
+//! lose their `▲` pointers and give up their photo credits.
 
 use crate::article::Image;
 use crate::korean;
