@@ -1,7 +1,8 @@
 //! After rendering: the clean tree loses what only text can reveal as chrome. Button and list
 //! headings (`공유하기`, `Share this`), copyright notices (moved to `copyright`), the reporter's
-//! sign-off at the end (kept for the byline), a heading that repeats the title; captions lose
-//! their `▲` pointers and give up their photo credits.
+//! sign-off at the end (kept for the byline), a heading that repeats the title, the lines of
+//! links and the prompts (subscribe, follow us, log in to comment) that end the body; captions
+//! lose their `▲` pointers and give up their photo credits.
 
 use crate::article::Image;
 use crate::korean;
@@ -42,6 +43,7 @@ pub fn polish(body: &mut Element, title: &str, deck: Option<&str>) -> Polished {
     }
     drop_after_end_mark(body, 0);
     take_signoff(body, &mut out);
+    drop_trailing_chrome(body);
     drop_dangling_lead_ins(body);
     let lead = first_paragraph_text(body);
     out.dateline = lead.as_deref().and_then(korean::dateline);
@@ -521,21 +523,82 @@ fn drop_dangling_lead_ins(body: &mut Element) {
         if !lead_in || text.is_empty() || body.short_text(text.len() + 1).is_some() {
             return;
         }
-        // Take the leaf, then every ancestor it leaves empty.
-        for depth in (0..path.len()).rev() {
-            let Some(parent) = element_at_mut(body, &path[..depth]) else {
-                return;
-            };
-            let i = path[depth];
-            let emptied = match &parent.children[i] {
-                Content::Element(e) => depth + 1 == path.len() || crate::render::is_empty(e),
-                Content::Text(_) => false,
-            };
-            if !emptied {
-                break;
-            }
-            parent.children.remove(i);
+        remove_leaf(body, &path);
+    }
+}
+
+/// A line of links or a prompt that ends the body is at most this many bytes: a related
+/// headline, `zurück zur Listenansicht`, `Subscribe to our newsletter`; never a paragraph of
+/// the story.
+const TRAILING_LINE_MAX_BYTES: usize = 200;
+/// Such lines are taken off the end one after another at most this many times (a list of
+/// related headlines, one line each, under a newsletter prompt).
+const TRAILING_LINE_MAX_ROUNDS: usize = 8;
+
+/// The lines that end the body and point away from the story, which ended above them: lines
+/// made of links (related headlines, "back to the list", "all dates"), and prompts that send
+/// the reader elsewhere ([`rules::CLOSING_PROMPTS`]: subscribe, follow our channel, log in to
+/// comment, rate this article). A line with a link in a sentence is prose (a fifth of it or
+/// more outside links, see [`mostly_links`]), and a body that is nothing else keeps its last
+/// line.
+fn drop_trailing_chrome(body: &mut Element) {
+    for _ in 0..TRAILING_LINE_MAX_ROUNDS {
+        let mut path = Vec::new();
+        if !last_leaf_block(body, &mut path, 0) || path.is_empty() {
+            return;
         }
+        let leaf = element_at(body, &path);
+        let Some(text) = leaf.short_text(TRAILING_LINE_MAX_BYTES) else {
+            return;
+        };
+        if text.trim().is_empty()
+            || !(mostly_links(leaf) || is_closing_prompt(&text))
+            || body.short_text(text.len() + 1).is_some()
+        {
+            return;
+        }
+        remove_leaf(body, &path);
+    }
+}
+
+/// Whether a short line holds one of [`rules::CLOSING_PROMPTS`] as whole words (compared at
+/// each word's start: no substring searcher for a line this short).
+fn is_closing_prompt(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let mut word_start = true;
+    for (i, c) in lower.char_indices() {
+        if word_start {
+            let rest = &lower[i..];
+            if rules::CLOSING_PROMPTS.iter().any(|phrase| {
+                rest.starts_with(phrase)
+                    && !rest[phrase.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+            }) {
+                return true;
+            }
+        }
+        word_start = !c.is_alphanumeric();
+    }
+    false
+}
+
+/// Takes the block at `path`, then every ancestor it leaves empty.
+fn remove_leaf(body: &mut Element, path: &[usize]) {
+    for depth in (0..path.len()).rev() {
+        let Some(parent) = element_at_mut(body, &path[..depth]) else {
+            return;
+        };
+        let i = path[depth];
+        let emptied = match &parent.children[i] {
+            Content::Element(e) => depth + 1 == path.len() || crate::render::is_empty(e),
+            Content::Text(_) => false,
+        };
+        if !emptied {
+            break;
+        }
+        parent.children.remove(i);
     }
 }
 
@@ -677,6 +740,47 @@ mod tests {
         assert_eq!(out.signoff.as_deref(), Some("정희경 기자"));
         assert_eq!(out.dateline.as_deref(), Some("비즈니스포스트"));
         assert!(out.copyright.unwrap().contains("무단전재"));
+    }
+
+    /// A `<p>` holding `before`, then a link to `link`, then `after`.
+    fn linked(before: &str, link: &str, after: &str) -> Content {
+        let mut a = Element::new(Tag::A);
+        a.children.push(Content::Text(link.into()));
+        let mut e = Element::new(Tag::P);
+        e.children = vec![
+            Content::Text(before.into()),
+            Content::Element(a),
+            Content::Text(after.into()),
+        ];
+        Content::Element(e)
+    }
+
+    #[test]
+    fn lines_of_links_leave_the_end_of_the_body() {
+        let story = "The story ends here, as stories do, with a sentence of its own.";
+        let mut body = Element::new(Tag::Div);
+        body.children = vec![
+            p(story),
+            linked("More in ", "our archive", " of older stories."),
+            linked("", "A related headline", ""),
+            linked("", "zurück zur Listenansicht", ""),
+        ];
+        drop_trailing_chrome(&mut body);
+        assert_eq!(
+            crate::article::to_text(&body),
+            format!("{story}\n\nMore in our archive of older stories.")
+        );
+        // Prompts, as whole words.
+        assert!(is_closing_prompt("Subscribe now to our eNATION edition."));
+        assert!(is_closing_prompt("¡Únete a nuestro canal de Telegram!"));
+        assert!(!is_closing_prompt(
+            "The service now has two million subscribers."
+        ));
+        // A body of links alone keeps its last one.
+        let mut links = Element::new(Tag::Div);
+        links.children = vec![linked("", "One", ""), linked("", "Two", "")];
+        drop_trailing_chrome(&mut links);
+        assert_eq!(crate::article::to_text(&links), "One");
     }
 
     #[test]

@@ -524,6 +524,50 @@ pub const CHROME_PHRASES: &[&str] = &[
     "scroll to continue with content",
 ];
 
+/// What a short line that ends the body says when it sends the reader elsewhere rather than
+/// telling the story: subscriptions and memberships, the outlet's own channels and apps,
+/// log-in and comment prompts, rating and sharing prompts (English, German, Spanish, French).
+/// Lowercase, matched as whole words (`subscribe`, not `subscribers`) in a line of at most
+/// 200 bytes among the last lines of the body.
+pub const CLOSING_PROMPTS: &[&str] = &[
+    // Subscriptions and memberships.
+    "subscribe",
+    "sign up",
+    "newsletter",
+    "newsletters",
+    "suscríbete",
+    "hazte miembro",
+    "abonnieren",
+    "abonnez-vous",
+    "inscrivez-vous",
+    "registrieren",
+    // The outlet's channels and apps.
+    "download the",
+    "get the latest",
+    "follow us",
+    "canal de telegram",
+    "canal de youtube",
+    "canal de whatsapp",
+    "únete",
+    "síguenos",
+    "folgen sie uns",
+    "suivez-nous",
+    // Log-in and comment prompts.
+    "log in to comment",
+    "leave a comment",
+    "eingeloggt",
+    "einloggen",
+    "keine kommentare",
+    "in den kommentaren",
+    // Rating and sharing prompts.
+    "was this article helpful",
+    "rate this article",
+    "diesen artikel",
+    "artikel teilen",
+    "artikel nützlich",
+    "artikel hilfreich",
+];
+
 /// Words of the button rows around a story (share, print, font size, reactions): a short
 /// line made of these and numbers only is a toolbar, whatever order the buttons come in
 /// (`좋아요 0 싫어요 0 후속기사원해요 0`, `페이스북 트위터 카카오톡 URL복사`).
