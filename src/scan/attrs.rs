@@ -120,7 +120,12 @@ impl<'h> State<'h> {
                 flags &= !UNLIKELY;
             }
         }
-        if tag == Tag::Script && rules::HYDRATION_SCRIPT_IDS.contains(&read.id) {
+        // Only the CLI reads hydration state (a browser has rendered the story already): the
+        // wasm build neither flags nor keeps those scripts.
+        if cfg!(feature = "hydration")
+            && tag == Tag::Script
+            && rules::HYDRATION_SCRIPT_IDS.contains(&read.id)
+        {
             flags |= HYDRATION;
         }
         flags | self.note_page_meta(index, tag, &read)
