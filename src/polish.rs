@@ -486,6 +486,9 @@ fn take_signoff_once(body: &mut Element, out: &mut Polished) {
         if let Some((rest, signoff)) = korean::split_signoff(t) {
             *t = rest;
             out.signoff = Some(signoff);
+        } else if out.signoff_name.is_none() {
+            // A broadcast sign-off names the reporter and stays: the reporter says it.
+            out.signoff_name = korean::spoken_signoff(t);
         }
     }
     if crate::render::is_empty(block) {

@@ -65,21 +65,31 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
     let text = text
         .trim()
         .trim_matches(|c| c == '[' || c == ']' || c == '(' || c == ')');
+    if let Some(listed) = reporters_each_with_a_role(text) {
+        return Some(listed);
+    }
     let email = find_email(text);
+    // An email in brackets glued to the role (`김도윤 기자(kdy@donga.com)`) is a word apart.
     let words: Vec<&str> = text
-        .split(|c: char| c.is_whitespace())
+        .split(|c: char| c.is_whitespace() || "()[]".contains(c))
         .filter(|w| !w.is_empty())
         .collect();
     for i in 0..words.len() {
         let Some((name_part, role)) = name_and_role(&words, i) else {
             continue;
         };
-        // A place before the name (`제주=홍길동 기자`) is the dateline's, not the name's.
+        // A place before the name (`제주=홍길동 기자`) is the dateline's, not the name's; a
+        // credit's label (`사진=홍길동 기자`) says the line credits a photo, not the story.
+        if let Some((label, _)) = name_part.rsplit_once('=') {
+            if vocab::CREDIT_LABELS.contains(&label) {
+                return None;
+            }
+        }
         let name_part = name_part.rsplit('=').next().unwrap_or(name_part);
         let names: Vec<String> = name_part
-            .split(['·', ',', '/', '・'])
+            .split(REPORTER_SEPARATORS)
             .map(|n| n.trim().to_string())
-            .filter(|n| is_korean_name(n))
+            .filter(|n| is_korean_name(n) && !ROLES.contains(&n.as_str()))
             .collect();
         if names.is_empty() {
             continue;
@@ -97,6 +107,40 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
         return Some(Byline { authors, printed });
     }
     None
+}
+
+/// What separates the reporters of one line (`홍길동·김철수 기자`).
+const REPORTER_SEPARATORS: [char; 4] = ['·', ',', '/', '・'];
+
+/// A line of reporters each with their role (`윤서연 기자·강민호 기자`): every part between
+/// the separators that follow a role is a byline of its own; `None` unless there are two.
+fn reporters_each_with_a_role(text: &str) -> Option<Byline> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (at, c) in text.char_indices() {
+        if REPORTER_SEPARATORS.contains(&c)
+            && ROLES.iter().any(|r| text[..at].trim_end().ends_with(r))
+        {
+            parts.push(&text[start..at]);
+            start = at + c.len_utf8();
+        }
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    parts.push(&text[start..]);
+    let bylines: Vec<Byline> = parts
+        .iter()
+        .map(|p| parse_byline(p))
+        .collect::<Option<_>>()?;
+    Some(Byline {
+        authors: bylines.iter().flat_map(|b| b.authors.clone()).collect(),
+        printed: bylines
+            .iter()
+            .map(|b| b.printed.as_str())
+            .collect::<Vec<_>>()
+            .join("·"),
+    })
 }
 
 /// The reporter a word names with its role: `홍길동기자` (glued, a name before the role) or
@@ -540,6 +584,24 @@ pub fn signoff_with_email(text: &str) -> Option<String> {
     (named && short).then_some(email)
 }
 
+/// A broadcast story's spoken sign-off closing its transcript (`KBS 뉴스 김수연입니다.`,
+/// `MBC뉴스 구민지입니다.`, `YTN 조예진입니다.`): the reporter's name. The sentence stays in
+/// the text (the reporter says it); the outlet before the name is one or two words, each with
+/// a capital letter or ending in `뉴스`, so `저는 홍길동입니다` is no sign-off.
+pub fn spoken_signoff(text: &str) -> Option<String> {
+    let t = text.trim_end().strip_suffix('.')?.trim_end();
+    let sentence = t
+        .rfind(['.', '?', '!', '\n'])
+        .map_or(t, |at| &t[at + 1..])
+        .trim();
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let (last, outlet) = words.split_last()?;
+    let name = last.strip_suffix("입니다")?;
+    let outlet_word = |w: &&str| w.chars().any(|c| c.is_ascii_uppercase()) || w.ends_with("뉴스");
+    ((1..=2).contains(&outlet.len()) && outlet.iter().all(outlet_word) && is_korean_name(name))
+        .then(|| name.to_string())
+}
+
 /// A sign-off of the reporter's bare name and the photo's source (`박노준 / 사진출처 송중기
 /// 인스타그램`, `홍길동 기자 / 사진=뉴스1`): returns the name.
 pub fn signoff_with_credit(text: &str) -> Option<String> {
@@ -733,6 +795,42 @@ mod tests {
         assert_eq!(rest, "밝혔다.");
         assert_eq!(split_signoff("밝혔다./연합뉴스").unwrap().0, "밝혔다.");
         assert!(split_signoff("기자들이 모였다. 그리고 말했다.").is_none());
+    }
+
+    #[test]
+    fn reads_a_broadcast_sign_off() {
+        let name = |t: &str| spoken_signoff(t);
+        assert_eq!(
+            name("계획입니다. KBS 뉴스 김수연입니다."),
+            Some("김수연".into())
+        );
+        assert_eq!(name("MBC뉴스 구민지입니다."), Some("구민지".into()));
+        assert_eq!(name("보입니다.\nYTN 조예진입니다. "), Some("조예진".into()));
+        assert_eq!(name("채널A 뉴스 홍길동입니다."), Some("홍길동".into()));
+        assert_eq!(name("저는 홍길동입니다."), None);
+        assert_eq!(name("KBS 뉴스 김수연입니다. 다음 소식입니다."), None);
+        assert_eq!(name("지금까지 KBS 뉴스 김수연이었습니다."), None);
+    }
+
+    #[test]
+    fn reads_reporters_each_with_a_role_and_a_bracketed_email() {
+        let names = |t: &str| {
+            parse_byline(t).map(|b| b.authors.into_iter().map(|a| a.name).collect::<Vec<_>>())
+        };
+        assert_eq!(
+            names("윤서연 기자·강민호 기자"),
+            Some(vec!["윤서연".to_string(), "강민호".to_string()])
+        );
+        assert_eq!(
+            parse_byline("윤서연 기자, 강민호 특파원").map(|b| b.printed),
+            Some("윤서연 기자·강민호 특파원".to_string())
+        );
+        let b = parse_byline("김도윤 기자(kdy@donga.com)").unwrap();
+        assert_eq!(b.authors[0].name, "김도윤");
+        assert_eq!(b.authors[0].email.as_deref(), Some("kdy@donga.com"));
+        // A photo's credit names its photographer, not the story's reporter.
+        assert_eq!(parse_byline("사진=김도윤 기자"), None);
+        assert_eq!(names("제주=홍길동 기자"), Some(vec!["홍길동".to_string()]));
     }
 
     #[test]
