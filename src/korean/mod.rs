@@ -60,15 +60,37 @@ pub struct Byline {
 }
 
 /// Reads `정희경 기자 huiky@businesspost.co.kr`, `[서울경제 홍길동 기자]`, `홍길동·김철수 기자`,
-/// `홍길동 선임기자 (hong@x.com)`.
+/// `홍길동 선임기자 (hong@x.com)`, `윤서연 기자·강민호 기자`.
 pub fn parse_byline(text: &str) -> Option<Byline> {
     let text = text
         .trim()
         .trim_matches(|c| c == '[' || c == ']' || c == '(' || c == ')');
-    if let Some(listed) = reporters_each_with_a_role(text) {
-        return Some(listed);
+    // Reporters each with their role (`윤서연 기자·강민호 기자`) are read part by part.
+    let parts = parts_after_roles(text);
+    let read: Vec<(Vec<String>, &str)> = match parts.iter().map(|p| reporters_in(p)).collect() {
+        Some(read) if parts.len() > 1 => read,
+        _ => vec![reporters_in(text)?],
+    };
+    let mut authors = Vec::new();
+    let mut printed = Vec::new();
+    for (names, role) in read {
+        printed.push(format!("{} {}", names.join("·"), role));
+        authors.extend(names.into_iter().map(|name| Author {
+            name,
+            role: Some(role.to_string()),
+            email: None,
+        }));
     }
-    let email = find_email(text);
+    authors[0].email = find_email(text);
+    Some(Byline {
+        authors,
+        printed: printed.join("·"),
+    })
+}
+
+/// The reporters a line names and their role (`홍길동·김철수 기자`); `None` for a line that
+/// names none, or credits a photo.
+fn reporters_in(text: &str) -> Option<(Vec<String>, &'static str)> {
     // An email in brackets glued to the role (`김도윤 기자(kdy@donga.com)`) is a word apart.
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || "()[]".contains(c))
@@ -91,20 +113,9 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
             .map(|n| n.trim().to_string())
             .filter(|n| is_korean_name(n) && !ROLES.contains(&n.as_str()))
             .collect();
-        if names.is_empty() {
-            continue;
+        if !names.is_empty() {
+            return Some((names, role));
         }
-        let authors = names
-            .iter()
-            .enumerate()
-            .map(|(k, n)| Author {
-                name: n.clone(),
-                role: Some(role.to_string()),
-                email: if k == 0 { email.clone() } else { None },
-            })
-            .collect();
-        let printed = format!("{} {}", names.join("·"), role);
-        return Some(Byline { authors, printed });
     }
     None
 }
@@ -112,9 +123,8 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
 /// What separates the reporters of one line (`홍길동·김철수 기자`).
 const REPORTER_SEPARATORS: [char; 4] = ['·', ',', '/', '・'];
 
-/// A line of reporters each with their role (`윤서연 기자·강민호 기자`): every part between
-/// the separators that follow a role is a byline of its own; `None` unless there are two.
-fn reporters_each_with_a_role(text: &str) -> Option<Byline> {
+/// A line cut after each role a separator follows (`윤서연 기자·강민호 기자` → two parts).
+fn parts_after_roles(text: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut start = 0;
     for (at, c) in text.char_indices() {
@@ -125,22 +135,8 @@ fn reporters_each_with_a_role(text: &str) -> Option<Byline> {
             start = at + c.len_utf8();
         }
     }
-    if parts.is_empty() {
-        return None;
-    }
     parts.push(&text[start..]);
-    let bylines: Vec<Byline> = parts
-        .iter()
-        .map(|p| parse_byline(p))
-        .collect::<Option<_>>()?;
-    Some(Byline {
-        authors: bylines.iter().flat_map(|b| b.authors.clone()).collect(),
-        printed: bylines
-            .iter()
-            .map(|b| b.printed.as_str())
-            .collect::<Vec<_>>()
-            .join("·"),
-    })
+    parts
 }
 
 /// The reporter a word names with its role: `홍길동기자` (glued, a name before the role) or
