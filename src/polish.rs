@@ -136,6 +136,105 @@ fn is_tip_line(lower: &str) -> bool {
         || korean::is_tip_slogan(lower)
 }
 
+/// A caption or a credit printed as a line of the story: it opens with a label of
+/// [`rules::CREDIT_LABELS`] and a colon (`Foto: MDR/Bernd Cramer`, `(Credit: … / Grist)`,
+/// `Abbildung: Vergleich …`, `Quelle: Landesregierung`), or a `©` follows a `|` or such a
+/// label (`Lee Elder … | © Getty Images`, `… Foto © Jörg Gemsch`). A short line only (a
+/// caption, not a paragraph); the label within its first 24 bytes.
+fn is_credit_line(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() > 240 || !t.contains([':', '©']) {
+        return false;
+    }
+    let t = t.strip_prefix('(').unwrap_or(t).trim_start();
+    let lower = t.to_lowercase();
+    let is_label = |words: &str| {
+        let w = words
+            .trim_end()
+            .trim_end_matches(|c: char| c.is_ascii_digit())
+            .trim_end();
+        rules::CREDIT_LABELS.contains(&w)
+    };
+    if let Some(colon) = lower.find(':').filter(|&c| c <= 24) {
+        if is_label(&lower[..colon]) && !lower[colon + 1..].trim().is_empty() {
+            return true;
+        }
+    }
+    lower.match_indices('©').any(|(i, _)| {
+        let before = lower[..i].trim_end();
+        !before.is_empty()
+            && (before.ends_with('|') || is_label(before.rsplit(' ').next().unwrap_or(before)))
+    })
+}
+
+/// A credit line (see [`is_credit_line`]) right after a bare picture (`<img alt="Lee Elder
+/// …">` then `<p>Lee Elder … | © Getty Images</p>`) is its caption: the two become one
+/// figure. (A line that merely repeats the alt text is not enough: a lead may be the alt too.)
+fn attach_captions(el: &mut Element) {
+    let mut img_at = None;
+    let mut i = 0;
+    while i < el.children.len() {
+        let caption = match &el.children[i] {
+            Content::Text(t) if t.trim().is_empty() => {
+                i += 1;
+                continue;
+            }
+            Content::Element(e) if e.tag == Tag::Img => {
+                img_at = Some(i);
+                i += 1;
+                continue;
+            }
+            Content::Element(e) if matches!(e.tag, Tag::P | Tag::Div) && img_at.is_some() => {
+                e.short_text(400).filter(|text| is_credit_line(text))
+            }
+            _ => None,
+        };
+        let at = img_at.take();
+        if let (Some(text), Some(j)) = (caption, at) {
+            let mut figcaption = Element::new(Tag::Figcaption);
+            figcaption.children.push(Content::Text(text));
+            let mut figure = Element::new(Tag::Figure);
+            figure.children.push(el.children.remove(j));
+            figure.children.push(Content::Element(figcaption));
+            // The caption moved one place up with the removal.
+            el.children[i - 1] = Content::Element(figure);
+            el.children.drain(j..i - 1);
+            i = j + 1;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// A caption line that holds its picture (`<p><img><br><em>(Credit: …)</em></p>`) becomes
+/// that picture's figure, the line its caption; false when the line holds no picture (then
+/// the line is left empty, to be dropped).
+fn into_figure(e: &mut Element, text: String) -> bool {
+    fn take_images(e: &mut Element, out: &mut Vec<Content>, depth: usize) {
+        for c in std::mem::take(&mut e.children) {
+            if let Content::Element(mut x) = c {
+                if x.tag == Tag::Img {
+                    out.push(Content::Element(x));
+                } else if depth < 64 {
+                    take_images(&mut x, out, depth + 1);
+                }
+            }
+        }
+    }
+    // A line without a picture is dropped: its children may go.
+    let mut images = Vec::new();
+    take_images(e, &mut images, 0);
+    if images.is_empty() {
+        return false;
+    }
+    let mut caption = Element::new(Tag::Figcaption);
+    caption.children.push(Content::Text(text));
+    images.push(Content::Element(caption));
+    *e = Element::new(Tag::Figure);
+    e.children = images;
+    true
+}
+
 /// The tags of a line that is hashtags and nothing else (`#고물가 #짠테크 #거지방`): two or
 /// more words, each a `#` and a word.
 fn hashtag_line(text: &str) -> Option<Vec<String>> {
@@ -160,6 +259,7 @@ fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) {
         return;
     }
     drop_related_lists(el);
+    attach_captions(el);
     el.children.retain_mut(|c| match c {
         Content::Text(t) => {
             !(is_chrome_text(t) && t.trim().chars().count() <= 12 && korean::has_hangul(t))
@@ -186,6 +286,11 @@ fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) {
                         && (korean::is_credit_line(&text) || korean::is_editor_note(&text))
                     {
                         return false;
+                    }
+                    // A caption or a credit printed as a paragraph: beside its picture it
+                    // becomes the figure's caption, alone it goes.
+                    if matches!(e.tag, Tag::P | Tag::Div) && is_credit_line(&text) {
+                        return into_figure(e, text);
                     }
                     if let Some(tags) = hashtag_line(&text).filter(|_| e.tag != Tag::A) {
                         out.hashtags.extend(tags);

@@ -568,6 +568,53 @@ pub const CLOSING_PROMPTS: &[&str] = &[
     "artikel hilfreich",
 ];
 
+/// Labels that open a caption or a credit printed as a line of the body: a picture's
+/// (`Foto: MDR/Bernd Cramer`, `(Credit: Clayton Aldern / Grist)`, `Abbildung: Vergleich …`,
+/// `Crédits photos : Bestimage`) or the source of a chart, a table or a release (`Source: The
+/// Treasury`, `Quelle: Landesregierung`); also the words a credit's `©` follows inside a
+/// caption (`… Foto © Jörg Gemsch`). Lowercase, compared with the words before the first colon
+/// (a figure's number dropped: `Bild2:`); English, German, French, Spanish.
+pub const CREDIT_LABELS: &[&str] = &[
+    "photo",
+    "photos",
+    "photo credit",
+    "photo credits",
+    "photograph",
+    "image",
+    "images",
+    "image credit",
+    "image source",
+    "picture",
+    "credit",
+    "credits",
+    "foto",
+    "fotos",
+    "fotocredit",
+    "bild",
+    "bilder",
+    "bildquelle",
+    "fotoquelle",
+    "bildnachweis",
+    "fotonachweis",
+    "abbildung",
+    "abb.",
+    "crédit",
+    "crédits",
+    "crédit photo",
+    "crédits photo",
+    "crédits photos",
+    "crédito",
+    "créditos",
+    "imagen",
+    // Sources.
+    "source",
+    "sources",
+    "quelle",
+    "quellen",
+    "fuente",
+    "fuentes",
+];
+
 /// Words of the button rows around a story (share, print, font size, reactions): a short
 /// line made of these and numbers only is a toolbar, whatever order the buttons come in
 /// (`좋아요 0 싫어요 0 후속기사원해요 0`, `페이스북 트위터 카카오톡 URL복사`).
