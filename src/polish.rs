@@ -42,6 +42,7 @@ pub fn polish(body: &mut Element, title: &str, deck: Option<&str>) -> Polished {
         }
     }
     drop_after_end_mark(body, 0);
+    drop_opening_meta_lines(body);
     take_signoff(body, &mut out);
     drop_trailing_chrome(body);
     drop_dangling_lead_ins(body);
@@ -601,6 +602,107 @@ fn take_signoff_once(body: &mut Element, out: &mut Polished) {
     }
 }
 
+/// A line of metadata fields is at most this many bytes (`Freitag | 14. Juni 2019 | 15:49 VON
+/// Sina Giebel IN Fashion | 0 COMMENTS`).
+const META_LINE_MAX_BYTES: usize = 140;
+/// Such a line is looked for among this many first blocks of the body.
+const META_LINE_FIRST_BLOCKS: usize = 3;
+/// What separates the fields of a metadata line.
+const META_FIELD_SEPARATORS: [&str; 4] = [" | ", " · ", " • ", " // "];
+
+/// A line of metadata fields that opens the body (`2021-10-16 | Botschaft`, `Verfasst von:
+/// mitundvoneinander | 31. Dezember 2008`, `Le Monde | 04.05.2015 à 13h36 • Mis à jour …`): two
+/// fields or more, one of them a date and nothing else ([`crate::date::is_date_like`]). The
+/// date and the author are metadata; the story starts below. (A bare date line is left alone:
+/// WCEB's pages keep it as text.)
+fn drop_opening_meta_lines(body: &mut Element) {
+    fn first_leaves(el: &Element, path: &mut Vec<usize>, out: &mut Vec<Vec<usize>>, depth: usize) {
+        let holds_inline = el.children.iter().any(|c| match c {
+            Content::Text(t) => !t.trim().is_empty(),
+            Content::Element(e) => {
+                !e.tag.is_block()
+                    && !matches!(e.tag, Tag::Br | Tag::Img)
+                    && !crate::render::is_empty(e)
+            }
+        });
+        if holds_inline {
+            if !path.is_empty() {
+                out.push(path.clone());
+            }
+            return;
+        }
+        for (i, c) in el.children.iter().enumerate() {
+            if out.len() >= META_LINE_FIRST_BLOCKS || depth >= 64 {
+                return;
+            }
+            if let Content::Element(e) = c {
+                if e.tag.is_block() && !matches!(e.tag, Tag::Figure | Tag::Table | Tag::Pre) {
+                    path.push(i);
+                    first_leaves(e, path, out, depth + 1);
+                    path.pop();
+                }
+            }
+        }
+    }
+    let mut leaves = Vec::new();
+    first_leaves(body, &mut Vec::new(), &mut leaves, 0);
+    // From the last: taking a block leaves the places of those before it as they were.
+    for path in leaves.iter().rev() {
+        let Some(text) = element_at(body, path).short_text(META_LINE_MAX_BYTES) else {
+            continue;
+        };
+        if is_meta_line(&text) && body.short_text(text.len() + 1).is_none() {
+            remove_leaf(body, path);
+        }
+    }
+}
+
+/// Whether a short line is metadata fields, one of them a date (see [`drop_opening_meta_lines`]).
+fn is_meta_line(text: &str) -> bool {
+    let Some(sep) = META_FIELD_SEPARATORS.iter().find(|s| text.contains(*s)) else {
+        return false;
+    };
+    let mut fields = 0;
+    let mut date = false;
+    for field in text.split(sep).flat_map(|f| {
+        META_FIELD_SEPARATORS.iter().fold(vec![f], |parts, s| {
+            parts.iter().flat_map(|p| p.split(s)).collect()
+        })
+    }) {
+        let field = field.trim();
+        if field.is_empty() {
+            continue;
+        }
+        fields += 1;
+        date |= is_printed_date(field);
+    }
+    fields >= 2 && date
+}
+
+/// A field that is a date as printed: date words and numbers only ([`crate::date::is_date_like`]),
+/// with a month or weekday name or three numbers joined by one of `.`, `-`, `/` (`23.10.2018`,
+/// `2021-10-16`); a phone number (`+49 (0)40 890 85-433`) or a time alone is not one.
+fn is_printed_date(field: &str) -> bool {
+    if !crate::date::is_date_like(field) {
+        return false;
+    }
+    if field.chars().any(char::is_alphabetic) {
+        return true;
+    }
+    field.split_whitespace().any(|word| {
+        ['.', '-', '/'].iter().any(|&sep| {
+            let parts: Vec<&str> = word
+                .trim_matches(|c: char| !c.is_ascii_digit())
+                .split(sep)
+                .collect();
+            parts.len() == 3
+                && parts
+                    .iter()
+                    .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+        })
+    })
+}
+
 /// A lead-in at the very end of the body is at most this many bytes: a label (`Mehr Themen:`,
 /// `Kontakt:`), never a paragraph of the story.
 const DANGLING_MAX_BYTES: usize = 120;
@@ -889,6 +991,42 @@ mod tests {
         links.children = vec![linked("", "One", ""), linked("", "Two", "")];
         drop_trailing_chrome(&mut links);
         assert_eq!(crate::article::to_text(&links), "One");
+    }
+
+    #[test]
+    fn credit_lines_and_meta_lines() {
+        assert!(is_credit_line("(Credit: Clayton Aldern / Grist)"));
+        assert!(is_credit_line("Crédits photos : Bestimage"));
+        assert!(is_credit_line(
+            "Bild2: ©Geert Pieters bestimmte Rechte vorbehalten."
+        ));
+        assert!(is_credit_line(
+            "Lee Elder sprach Tiger Woods Mut zu. | © Getty Images"
+        ));
+        assert!(is_credit_line(
+            "Der Hirschkäfer. Foto © Jörg Gemsch, Heidi Jost"
+        ));
+        assert!(!is_credit_line(
+            "The photo: a man, a dog and a boat at dawn."
+        ));
+        assert!(!is_credit_line(
+            "The Canadian Postal Code Directory© contains codes."
+        ));
+        assert!(!is_credit_line(
+            "linux usability. © 2002, 2003 Jamie Zawinski"
+        ));
+        assert!(is_meta_line("24. März 2004, 19:49 | Genesis"));
+        assert!(is_meta_line("2021-10-16 | Botschaft"));
+        assert!(is_meta_line(
+            "Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015"
+        ));
+        assert!(!is_meta_line("23.10.2018"));
+        assert!(!is_meta_line(
+            "More info: www.earbooks.net/en | +49 (0)40 890 85-433"
+        ));
+        assert!(!is_meta_line(
+            "Hofheim am Taunus | Wiesbaden, 11. November 2021"
+        ));
     }
 
     #[test]
