@@ -761,14 +761,87 @@ fn drop_trailing_chrome(body: &mut Element) {
         let Some(text) = leaf.short_text(TRAILING_LINE_MAX_BYTES) else {
             return;
         };
-        if text.trim().is_empty()
-            || !(mostly_links(leaf) || is_closing_prompt(&text))
-            || body.short_text(text.len() + 1).is_some()
-        {
+        if text.trim().is_empty() || body.short_text(text.len() + 1).is_some() {
             return;
         }
-        remove_leaf(body, &path);
+        if mostly_links(leaf) || is_closing_prompt(&text) {
+            remove_leaf(body, &path);
+        } else if !drop_prompt_tail(body) {
+            return;
+        }
     }
+}
+
+/// A prompt this many lines from the end at most takes the lines under it along.
+const PROMPT_TAIL_LINES: usize = 3;
+
+/// A prompt a line or two above the end of the body, and the short lines under it: what the
+/// prompt's box holds besides (a newsletter form's fine print, a comment form's messages, a
+/// rating's score, print and embed buttons). Each line at most
+/// [`TRAILING_LINE_MAX_BYTES`]; the body keeps more than them. True when they went.
+fn drop_prompt_tail(body: &mut Element) -> bool {
+    let mut leaves = Vec::new();
+    last_leaves(body, &mut Vec::new(), &mut leaves, 0);
+    let mut bytes = 0;
+    for (k, path) in leaves.iter().enumerate() {
+        let Some(text) = element_at(body, path).short_text(TRAILING_LINE_MAX_BYTES) else {
+            return false;
+        };
+        bytes += text.len() + 1;
+        if k > 0 && is_closing_prompt(&text) {
+            if body.short_text(bytes).is_some() {
+                return false;
+            }
+            // The last first: taking a block leaves the places of those before it as they were.
+            for path in &leaves[..=k] {
+                remove_leaf(body, path);
+            }
+            return true;
+        }
+    }
+    false
+}
+
+/// The last [`PROMPT_TAIL_LINES`] blocks the body ends with, the last first (as
+/// [`last_leaf_block`] finds the last one). False once the walk must stop: on a figure, an
+/// image, a table, a quote or code, or with enough blocks.
+fn last_leaves(
+    el: &Element,
+    path: &mut Vec<usize>,
+    out: &mut Vec<Vec<usize>>,
+    depth: usize,
+) -> bool {
+    let holds_inline = el.children.iter().any(|c| match c {
+        Content::Text(t) => !t.trim().is_empty(),
+        Content::Element(e) => {
+            !e.tag.is_block() && !matches!(e.tag, Tag::Br | Tag::Img) && !crate::render::is_empty(e)
+        }
+    });
+    if holds_inline && !path.is_empty() {
+        out.push(path.clone());
+        return out.len() < PROMPT_TAIL_LINES;
+    }
+    for (i, c) in el.children.iter().enumerate().rev() {
+        let Content::Element(e) = c else { continue };
+        if matches!(e.tag, Tag::Br | Tag::Hr) || crate::render::is_empty(e) {
+            continue;
+        }
+        if matches!(
+            e.tag,
+            Tag::Figure | Tag::Img | Tag::Table | Tag::Pre | Tag::Blockquote
+        ) || !e.tag.is_block()
+            || depth >= 64
+        {
+            return false;
+        }
+        path.push(i);
+        let more = last_leaves(e, path, out, depth + 1);
+        path.pop();
+        if !more {
+            return false;
+        }
+    }
+    true
 }
 
 /// Whether a short line holds one of [`rules::CLOSING_PROMPTS`] as whole words (compared at
