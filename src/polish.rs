@@ -288,6 +288,9 @@ fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) {
                     {
                         return false;
                     }
+                    if e.tag != Tag::A && is_filing_line(&text) {
+                        return false;
+                    }
                     // A caption or a credit printed as a paragraph: beside its picture it
                     // becomes the figure's caption, alone it goes.
                     if matches!(e.tag, Tag::P | Tag::Div) && is_credit_line(&text) {
@@ -847,12 +850,16 @@ fn last_leaves(
 /// Whether a short line holds one of [`rules::CLOSING_PROMPTS`] as whole words (compared at
 /// each word's start: no substring searcher for a line this short).
 fn is_closing_prompt(text: &str) -> bool {
-    let lower = text.to_lowercase();
+    has_phrase(&text.to_lowercase(), rules::CLOSING_PROMPTS)
+}
+
+/// Whether a lowercase line holds one of `phrases` as whole words.
+fn has_phrase(lower: &str, phrases: &[&str]) -> bool {
     let mut word_start = true;
     for (i, c) in lower.char_indices() {
         if word_start {
             let rest = &lower[i..];
-            if rules::CLOSING_PROMPTS.iter().any(|phrase| {
+            if phrases.iter().any(|phrase| {
                 rest.starts_with(phrase)
                     && !rest[phrase.len()..]
                         .chars()
@@ -865,6 +872,21 @@ fn is_closing_prompt(text: &str) -> bool {
         word_start = !c.is_alphanumeric();
     }
     false
+}
+
+/// A blog's line that files the post (`This entry was posted in … Bookmark the permalink.`,
+/// `Filed under: Khawarij |`, `Permalien https://p.dw.com/p/RPYx`): it opens with one of
+/// [`rules::FILING_LINE_OPENINGS`] or names the permalink. Lines of 250 bytes at most.
+fn is_filing_line(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() > 250 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    rules::FILING_LINE_OPENINGS
+        .iter()
+        .any(|o| lower.starts_with(o))
+        || has_phrase(&lower, rules::PERMALINK_WORDS)
 }
 
 /// Takes the block at `path`, then every ancestor it leaves empty.
@@ -1067,7 +1089,7 @@ mod tests {
     }
 
     #[test]
-    fn credit_lines_and_meta_lines() {
+    fn credit_meta_and_filing_lines() {
         assert!(is_credit_line("(Credit: Clayton Aldern / Grist)"));
         assert!(is_credit_line("Crédits photos : Bestimage"));
         assert!(is_credit_line(

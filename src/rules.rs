@@ -615,6 +615,35 @@ pub const CREDIT_LABELS: &[&str] = &[
     "fuentes",
 ];
 
+/// How a blog's line that files the post opens (`This entry was posted in Podcast and tagged
+/// …`, `Filed under: …`, `Tags: …`): English, German, French, Spanish. Lowercase, compared with
+/// the start of a line of 250 bytes at most.
+pub const FILING_LINE_OPENINGS: &[&str] = &[
+    "this entry was posted",
+    "filed under",
+    "tagged with",
+    "tags:",
+    "tagged:",
+    "category:",
+    "categories:",
+    "dieser eintrag wurde",
+    "abgelegt unter",
+    "kategorie:",
+    "kategorien:",
+    "schlagwörter:",
+    "schlagworte:",
+    "publié dans",
+    "catégorie :",
+    "catégories :",
+    "etiquetas:",
+    "categoría:",
+    "categorías:",
+];
+
+/// The post's permanent link, named on a line that files the post (`… | Permalink`,
+/// `Permalien https://p.dw.com/p/RPYx`). Lowercase, matched as whole words.
+pub const PERMALINK_WORDS: &[&str] = &["permalink", "permanentlink", "permalien"];
+
 /// Words of the button rows around a story (share, print, font size, reactions): a short
 /// line made of these and numbers only is a toolbar, whatever order the buttons come in
 /// (`좋아요 0 싫어요 0 후속기사원해요 0`, `페이스북 트위터 카카오톡 URL복사`).
