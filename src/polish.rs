@@ -610,8 +610,6 @@ fn take_signoff_once(body: &mut Element, out: &mut Polished) {
 const META_LINE_MAX_BYTES: usize = 140;
 /// Such a line is looked for among this many first blocks of the body.
 const META_LINE_FIRST_BLOCKS: usize = 3;
-/// What separates the fields of a metadata line.
-const META_FIELD_SEPARATORS: [&str; 4] = [" | ", " · ", " • ", " // "];
 
 /// A line of metadata fields that opens the body (`2021-10-16 | Botschaft`, `Verfasst von:
 /// mitundvoneinander | 31. Dezember 2008`, `Le Monde | 04.05.2015 à 13h36 • Mis à jour …`): two
@@ -619,36 +617,15 @@ const META_FIELD_SEPARATORS: [&str; 4] = [" | ", " · ", " • ", " // "];
 /// date and the author are metadata; the story starts below. (A bare date line is left alone:
 /// WCEB's pages keep it as text.)
 fn drop_opening_meta_lines(body: &mut Element) {
-    fn first_leaves(el: &Element, path: &mut Vec<usize>, out: &mut Vec<Vec<usize>>, depth: usize) {
-        let holds_inline = el.children.iter().any(|c| match c {
-            Content::Text(t) => !t.trim().is_empty(),
-            Content::Element(e) => {
-                !e.tag.is_block()
-                    && !matches!(e.tag, Tag::Br | Tag::Img)
-                    && !crate::render::is_empty(e)
-            }
-        });
-        if holds_inline {
-            if !path.is_empty() {
-                out.push(path.clone());
-            }
-            return;
-        }
-        for (i, c) in el.children.iter().enumerate() {
-            if out.len() >= META_LINE_FIRST_BLOCKS || depth >= 64 {
-                return;
-            }
-            if let Content::Element(e) = c {
-                if e.tag.is_block() && !matches!(e.tag, Tag::Figure | Tag::Table | Tag::Pre) {
-                    path.push(i);
-                    first_leaves(e, path, out, depth + 1);
-                    path.pop();
-                }
-            }
-        }
-    }
     let mut leaves = Vec::new();
-    first_leaves(body, &mut Vec::new(), &mut leaves, 0);
+    edge_leaves(
+        body,
+        &mut Vec::new(),
+        &mut leaves,
+        META_LINE_FIRST_BLOCKS,
+        false,
+        0,
+    );
     // From the last: taking a block leaves the places of those before it as they were.
     for path in leaves.iter().rev() {
         let Some(text) = element_at(body, path).short_text(META_LINE_MAX_BYTES) else {
@@ -660,50 +637,33 @@ fn drop_opening_meta_lines(body: &mut Element) {
     }
 }
 
-/// Whether a short line is metadata fields, one of them a date (see [`drop_opening_meta_lines`]).
+/// Whether a short line is metadata fields split by `|`, `·` or `•`, one of them a date (see
+/// [`drop_opening_meta_lines`]).
 fn is_meta_line(text: &str) -> bool {
-    let Some(sep) = META_FIELD_SEPARATORS.iter().find(|s| text.contains(*s)) else {
-        return false;
-    };
     let mut fields = 0;
     let mut date = false;
-    for field in text.split(sep).flat_map(|f| {
-        META_FIELD_SEPARATORS.iter().fold(vec![f], |parts, s| {
-            parts.iter().flat_map(|p| p.split(s)).collect()
-        })
-    }) {
+    for field in text.split(['|', '·', '•']) {
         let field = field.trim();
-        if field.is_empty() {
-            continue;
+        if !field.is_empty() {
+            fields += 1;
+            date |= is_printed_date(field);
         }
-        fields += 1;
-        date |= is_printed_date(field);
     }
     fields >= 2 && date
 }
 
 /// A field that is a date as printed: date words and numbers only ([`crate::date::is_date_like`]),
-/// with a month or weekday name or three numbers joined by one of `.`, `-`, `/` (`23.10.2018`,
+/// with a month or weekday name or three numbers joined by `.`, `-` or `/` (`23.10.2018`,
 /// `2021-10-16`); a phone number (`+49 (0)40 890 85-433`) or a time alone is not one.
 fn is_printed_date(field: &str) -> bool {
-    if !crate::date::is_date_like(field) {
-        return false;
-    }
-    if field.chars().any(char::is_alphabetic) {
-        return true;
-    }
-    field.split_whitespace().any(|word| {
-        ['.', '-', '/'].iter().any(|&sep| {
-            let parts: Vec<&str> = word
-                .trim_matches(|c: char| !c.is_ascii_digit())
-                .split(sep)
-                .collect();
-            parts.len() == 3
-                && parts
-                    .iter()
-                    .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
-        })
-    })
+    crate::date::is_date_like(field)
+        && (field.chars().any(char::is_alphabetic)
+            || field.split_whitespace().any(|word| {
+                let word = word.trim_matches(|c: char| !c.is_ascii_digit());
+                let digits =
+                    |p: &str| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+                word.split(['.', '-', '/']).all(digits) && word.split(['.', '-', '/']).count() == 3
+            }))
 }
 
 /// A lead-in at the very end of the body is at most this many bytes: a label (`Mehr Themen:`,
@@ -784,7 +744,14 @@ const PROMPT_TAIL_LINES: usize = 3;
 /// [`TRAILING_LINE_MAX_BYTES`]; the body keeps more than them. True when they went.
 fn drop_prompt_tail(body: &mut Element) -> bool {
     let mut leaves = Vec::new();
-    last_leaves(body, &mut Vec::new(), &mut leaves, 0);
+    edge_leaves(
+        body,
+        &mut Vec::new(),
+        &mut leaves,
+        PROMPT_TAIL_LINES,
+        true,
+        0,
+    );
     let mut bytes = 0;
     for (k, path) in leaves.iter().enumerate() {
         let Some(text) = element_at(body, path).short_text(TRAILING_LINE_MAX_BYTES) else {
@@ -805,13 +772,16 @@ fn drop_prompt_tail(body: &mut Element) -> bool {
     false
 }
 
-/// The last [`PROMPT_TAIL_LINES`] blocks the body ends with, the last first (as
-/// [`last_leaf_block`] finds the last one). False once the walk must stop: on a figure, an
-/// image, a table, a quote or code, or with enough blocks.
-fn last_leaves(
+/// The first or the last `n` blocks of the body, as paths of child indices, in the order
+/// walked (from the end: the last first, as [`last_leaf_block`] finds the last one). A block
+/// holding text or inline content is one; a figure, an image, a table, a quote or code is
+/// skipped from the start and ends the walk from the end. False once the walk must stop.
+fn edge_leaves(
     el: &Element,
     path: &mut Vec<usize>,
     out: &mut Vec<Vec<usize>>,
+    n: usize,
+    from_end: bool,
     depth: usize,
 ) -> bool {
     let holds_inline = el.children.iter().any(|c| match c {
@@ -822,10 +792,14 @@ fn last_leaves(
     });
     if holds_inline && !path.is_empty() {
         out.push(path.clone());
-        return out.len() < PROMPT_TAIL_LINES;
+        return out.len() < n;
     }
-    for (i, c) in el.children.iter().enumerate().rev() {
-        let Content::Element(e) = c else { continue };
+    let len = el.children.len();
+    for k in 0..len {
+        let i = if from_end { len - 1 - k } else { k };
+        let Content::Element(e) = &el.children[i] else {
+            continue;
+        };
         if matches!(e.tag, Tag::Br | Tag::Hr) || crate::render::is_empty(e) {
             continue;
         }
@@ -835,10 +809,13 @@ fn last_leaves(
         ) || !e.tag.is_block()
             || depth >= 64
         {
-            return false;
+            if from_end {
+                return false;
+            }
+            continue;
         }
         path.push(i);
-        let more = last_leaves(e, path, out, depth + 1);
+        let more = edge_leaves(e, path, out, n, from_end, depth + 1);
         path.pop();
         if !more {
             return false;
