@@ -469,7 +469,8 @@ pub const NOISE_ROLES: &[&str] = &[
 ];
 
 /// Short blocks made only of these words are page chrome (buttons, headings of lists, comment
-/// forms), in English and Korean.
+/// forms, ad labels, an embed's consent placeholder), in English, Korean, German, French and
+/// Spanish.
 pub const CHROME_PHRASES: &[&str] = &[
     "공유하기",
     "기사보내기",
@@ -522,6 +523,30 @@ pub const CHROME_PHRASES: &[&str] = &[
     "continue reading below",
     "article continues below advertisement",
     "scroll to continue with content",
+    // German, French, Spanish: buttons, toggles, ad labels.
+    "teilen",
+    "drucken",
+    "einbetten",
+    "kommentare",
+    "weiterlesen",
+    "zurück",
+    "nach oben",
+    "werbung",
+    "anzeige",
+    "quellen ausblenden",
+    "quellen anzeigen",
+    "empfohlener redaktioneller inhalt",
+    "partager",
+    "imprimer",
+    "commentaires",
+    "lire la suite",
+    "publicité",
+    "compartir",
+    "imprimir",
+    "comentarios",
+    "leer más",
+    "seguir leyendo",
+    "publicidad",
 ];
 
 /// What a short line that ends the body says when it sends the reader elsewhere rather than
