@@ -1,8 +1,10 @@
 //! After rendering: the clean tree loses what only text can reveal as chrome. Button and list
 //! headings (`공유하기`, `Share this`), copyright notices (moved to `copyright`), the reporter's
-//! sign-off at the end (kept for the byline), a heading that repeats the title, the lines of
-//! links and the prompts (subscribe, follow us, log in to comment) that end the body; captions
-//! lose their `▲` pointers and give up their photo credits.
+//! sign-off at the end (kept for the byline), a heading that repeats the title, a line of
+//! metadata fields that opens the body, a blog's line that files the post, the lines of links
+//! and the prompts (subscribe, follow us, log in to comment) that end the body with what is
+//! under them; caption and credit lines printed as paragraphs become their picture's caption
+//! or go; captions lose their `▲` pointers and give up their photo credits.
 
 use crate::article::Image;
 use crate::korean;
