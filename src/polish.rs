@@ -1,8 +1,10 @@
 //! After rendering: the clean tree loses what only text can reveal as chrome. Button and list
 //! headings (`공유하기`, `Share this`), copyright notices (moved to `copyright`), the reporter's
-//! sign-off at the end (kept for the byline), a heading that repeats the title, the lines of
-//! links and the prompts (subscribe, follow us, log in to comment) that end the body; captions
-//! lose their `▲` pointers and give up their photo credits.
+//! sign-off at the end (kept for the byline), a heading that repeats the title, a line of
+//! metadata fields that opens the body, a blog's line that files the post, the lines of links
+//! and the prompts (subscribe, follow us, log in to comment) that end the body with what is
+//! under them; caption and credit lines printed as paragraphs become their picture's caption
+//! or go; captions lose their `▲` pointers and give up their photo credits.
 
 use crate::article::Image;
 use crate::korean;
@@ -42,6 +44,7 @@ pub fn polish(body: &mut Element, title: &str, deck: Option<&str>) -> Polished {
         }
     }
     drop_after_end_mark(body, 0);
+    drop_opening_meta_lines(body);
     take_signoff(body, &mut out);
     drop_trailing_chrome(body);
     drop_dangling_lead_ins(body);
@@ -136,6 +139,105 @@ fn is_tip_line(lower: &str) -> bool {
         || korean::is_tip_slogan(lower)
 }
 
+/// A caption or a credit printed as a line of the story: it opens with a label of
+/// [`rules::CREDIT_LABELS`] and a colon (`Foto: MDR/Bernd Cramer`, `(Credit: … / Grist)`,
+/// `Abbildung: Vergleich …`, `Quelle: Landesregierung`), or a `©` follows a `|` or such a
+/// label (`Lee Elder … | © Getty Images`, `… Foto © Jörg Gemsch`). A short line only (a
+/// caption, not a paragraph); the label within its first 24 bytes.
+fn is_credit_line(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() > 240 || !t.contains([':', '©']) {
+        return false;
+    }
+    let t = t.strip_prefix('(').unwrap_or(t).trim_start();
+    let lower = t.to_lowercase();
+    let is_label = |words: &str| {
+        let w = words
+            .trim_end()
+            .trim_end_matches(|c: char| c.is_ascii_digit())
+            .trim_end();
+        rules::CREDIT_LABELS.contains(&w)
+    };
+    if let Some(colon) = lower.find(':').filter(|&c| c <= 24) {
+        if is_label(&lower[..colon]) && !lower[colon + 1..].trim().is_empty() {
+            return true;
+        }
+    }
+    lower.match_indices('©').any(|(i, _)| {
+        let before = lower[..i].trim_end();
+        !before.is_empty()
+            && (before.ends_with('|') || is_label(before.rsplit(' ').next().unwrap_or(before)))
+    })
+}
+
+/// A credit line (see [`is_credit_line`]) right after a bare picture (`<img alt="Lee Elder
+/// …">` then `<p>Lee Elder … | © Getty Images</p>`) is its caption: the two become one
+/// figure. (A line that merely repeats the alt text is not enough: a lead may be the alt too.)
+fn attach_captions(el: &mut Element) {
+    let mut img_at = None;
+    let mut i = 0;
+    while i < el.children.len() {
+        let caption = match &el.children[i] {
+            Content::Text(t) if t.trim().is_empty() => {
+                i += 1;
+                continue;
+            }
+            Content::Element(e) if e.tag == Tag::Img => {
+                img_at = Some(i);
+                i += 1;
+                continue;
+            }
+            Content::Element(e) if matches!(e.tag, Tag::P | Tag::Div) && img_at.is_some() => {
+                e.short_text(400).filter(|text| is_credit_line(text))
+            }
+            _ => None,
+        };
+        let at = img_at.take();
+        if let (Some(text), Some(j)) = (caption, at) {
+            let mut figcaption = Element::new(Tag::Figcaption);
+            figcaption.children.push(Content::Text(text));
+            let mut figure = Element::new(Tag::Figure);
+            figure.children.push(el.children.remove(j));
+            figure.children.push(Content::Element(figcaption));
+            // The caption moved one place up with the removal.
+            el.children[i - 1] = Content::Element(figure);
+            el.children.drain(j..i - 1);
+            i = j + 1;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// A caption line that holds its picture (`<p><img><br><em>(Credit: …)</em></p>`) becomes
+/// that picture's figure, the line its caption; false when the line holds no picture (then
+/// the line is left empty, to be dropped).
+fn into_figure(e: &mut Element, text: String) -> bool {
+    fn take_images(e: &mut Element, out: &mut Vec<Content>, depth: usize) {
+        for c in std::mem::take(&mut e.children) {
+            if let Content::Element(mut x) = c {
+                if x.tag == Tag::Img {
+                    out.push(Content::Element(x));
+                } else if depth < 64 {
+                    take_images(&mut x, out, depth + 1);
+                }
+            }
+        }
+    }
+    // A line without a picture is dropped: its children may go.
+    let mut images = Vec::new();
+    take_images(e, &mut images, 0);
+    if images.is_empty() {
+        return false;
+    }
+    let mut caption = Element::new(Tag::Figcaption);
+    caption.children.push(Content::Text(text));
+    images.push(Content::Element(caption));
+    *e = Element::new(Tag::Figure);
+    e.children = images;
+    true
+}
+
 /// The tags of a line that is hashtags and nothing else (`#고물가 #짠테크 #거지방`): two or
 /// more words, each a `#` and a word.
 fn hashtag_line(text: &str) -> Option<Vec<String>> {
@@ -160,6 +262,7 @@ fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) {
         return;
     }
     drop_related_lists(el);
+    attach_captions(el);
     el.children.retain_mut(|c| match c {
         Content::Text(t) => {
             !(is_chrome_text(t) && t.trim().chars().count() <= 12 && korean::has_hangul(t))
@@ -186,6 +289,14 @@ fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) {
                         && (korean::is_credit_line(&text) || korean::is_editor_note(&text))
                     {
                         return false;
+                    }
+                    if e.tag != Tag::A && is_filing_line(&text) {
+                        return false;
+                    }
+                    // A caption or a credit printed as a paragraph: beside its picture it
+                    // becomes the figure's caption, alone it goes.
+                    if matches!(e.tag, Tag::P | Tag::Div) && is_credit_line(&text) {
+                        return into_figure(e, text);
                     }
                     if let Some(tags) = hashtag_line(&text).filter(|_| e.tag != Tag::A) {
                         out.hashtags.extend(tags);
@@ -496,6 +607,67 @@ fn take_signoff_once(body: &mut Element, out: &mut Polished) {
     }
 }
 
+/// A line of metadata fields is at most this many bytes (`Freitag | 14. Juni 2019 | 15:49 VON
+/// Sina Giebel IN Fashion | 0 COMMENTS`).
+const META_LINE_MAX_BYTES: usize = 140;
+/// Such a line is looked for among this many first blocks of the body.
+const META_LINE_FIRST_BLOCKS: usize = 3;
+
+/// A line of metadata fields that opens the body (`2021-10-16 | Botschaft`, `Verfasst von:
+/// mitundvoneinander | 31. Dezember 2008`, `Le Monde | 04.05.2015 à 13h36 • Mis à jour …`): two
+/// fields or more, one of them a date and nothing else ([`crate::date::is_date_like`]). The
+/// date and the author are metadata; the story starts below. (A bare date line is left alone:
+/// WCEB's pages keep it as text.)
+fn drop_opening_meta_lines(body: &mut Element) {
+    let mut leaves = Vec::new();
+    edge_leaves(
+        body,
+        &mut Vec::new(),
+        &mut leaves,
+        META_LINE_FIRST_BLOCKS,
+        false,
+        0,
+    );
+    // From the last: taking a block leaves the places of those before it as they were.
+    for path in leaves.iter().rev() {
+        let Some(text) = element_at(body, path).short_text(META_LINE_MAX_BYTES) else {
+            continue;
+        };
+        if is_meta_line(&text) && body.short_text(text.len() + 1).is_none() {
+            remove_leaf(body, path);
+        }
+    }
+}
+
+/// Whether a short line is metadata fields split by `|`, `·` or `•`, one of them a date (see
+/// [`drop_opening_meta_lines`]).
+fn is_meta_line(text: &str) -> bool {
+    let mut fields = 0;
+    let mut date = false;
+    for field in text.split(['|', '·', '•']) {
+        let field = field.trim();
+        if !field.is_empty() {
+            fields += 1;
+            date |= is_printed_date(field);
+        }
+    }
+    fields >= 2 && date
+}
+
+/// A field that is a date as printed: date words and numbers only ([`crate::date::is_date_like`]),
+/// with a month or weekday name or three numbers joined by `.`, `-` or `/` (`23.10.2018`,
+/// `2021-10-16`); a phone number (`+49 (0)40 890 85-433`) or a time alone is not one.
+fn is_printed_date(field: &str) -> bool {
+    crate::date::is_date_like(field)
+        && (field.chars().any(char::is_alphabetic)
+            || field.split_whitespace().any(|word| {
+                let word = word.trim_matches(|c: char| !c.is_ascii_digit());
+                let digits =
+                    |p: &str| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+                word.split(['.', '-', '/']).all(digits) && word.split(['.', '-', '/']).count() == 3
+            }))
+}
+
 /// A lead-in at the very end of the body is at most this many bytes: a label (`Mehr Themen:`,
 /// `Kontakt:`), never a paragraph of the story.
 const DANGLING_MAX_BYTES: usize = 120;
@@ -554,25 +726,119 @@ fn drop_trailing_chrome(body: &mut Element) {
         let Some(text) = leaf.short_text(TRAILING_LINE_MAX_BYTES) else {
             return;
         };
-        if text.trim().is_empty()
-            || !(mostly_links(leaf) || is_closing_prompt(&text))
-            || body.short_text(text.len() + 1).is_some()
-        {
+        if text.trim().is_empty() || body.short_text(text.len() + 1).is_some() {
             return;
         }
-        remove_leaf(body, &path);
+        if mostly_links(leaf) || is_closing_prompt(&text) {
+            remove_leaf(body, &path);
+        } else if !drop_prompt_tail(body) {
+            return;
+        }
     }
+}
+
+/// A prompt this many lines from the end at most takes the lines under it along.
+const PROMPT_TAIL_LINES: usize = 3;
+
+/// A prompt a line or two above the end of the body, and the short lines under it: what the
+/// prompt's box holds besides (a newsletter form's fine print, a comment form's messages, a
+/// rating's score, print and embed buttons). Each line at most
+/// [`TRAILING_LINE_MAX_BYTES`]; the body keeps more than them. True when they went.
+fn drop_prompt_tail(body: &mut Element) -> bool {
+    let mut leaves = Vec::new();
+    edge_leaves(
+        body,
+        &mut Vec::new(),
+        &mut leaves,
+        PROMPT_TAIL_LINES,
+        true,
+        0,
+    );
+    let mut bytes = 0;
+    for (k, path) in leaves.iter().enumerate() {
+        let Some(text) = element_at(body, path).short_text(TRAILING_LINE_MAX_BYTES) else {
+            return false;
+        };
+        bytes += text.len() + 1;
+        if k > 0 && is_closing_prompt(&text) {
+            if body.short_text(bytes).is_some() {
+                return false;
+            }
+            // The last first: taking a block leaves the places of those before it as they were.
+            for path in &leaves[..=k] {
+                remove_leaf(body, path);
+            }
+            return true;
+        }
+    }
+    false
+}
+
+/// The first or the last `n` blocks of the body, as paths of child indices, in the order
+/// walked (from the end: the last first, as [`last_leaf_block`] finds the last one). A block
+/// holding text or inline content is one; a figure, an image, a table, a quote or code is
+/// skipped from the start and ends the walk from the end. False once the walk must stop.
+fn edge_leaves(
+    el: &Element,
+    path: &mut Vec<usize>,
+    out: &mut Vec<Vec<usize>>,
+    n: usize,
+    from_end: bool,
+    depth: usize,
+) -> bool {
+    let holds_inline = el.children.iter().any(|c| match c {
+        Content::Text(t) => !t.trim().is_empty(),
+        Content::Element(e) => {
+            !e.tag.is_block() && !matches!(e.tag, Tag::Br | Tag::Img) && !crate::render::is_empty(e)
+        }
+    });
+    if holds_inline && !path.is_empty() {
+        out.push(path.clone());
+        return out.len() < n;
+    }
+    let len = el.children.len();
+    for k in 0..len {
+        let i = if from_end { len - 1 - k } else { k };
+        let Content::Element(e) = &el.children[i] else {
+            continue;
+        };
+        if matches!(e.tag, Tag::Br | Tag::Hr) || crate::render::is_empty(e) {
+            continue;
+        }
+        if matches!(
+            e.tag,
+            Tag::Figure | Tag::Img | Tag::Table | Tag::Pre | Tag::Blockquote
+        ) || !e.tag.is_block()
+            || depth >= 64
+        {
+            if from_end {
+                return false;
+            }
+            continue;
+        }
+        path.push(i);
+        let more = edge_leaves(e, path, out, n, from_end, depth + 1);
+        path.pop();
+        if !more {
+            return false;
+        }
+    }
+    true
 }
 
 /// Whether a short line holds one of [`rules::CLOSING_PROMPTS`] as whole words (compared at
 /// each word's start: no substring searcher for a line this short).
 fn is_closing_prompt(text: &str) -> bool {
-    let lower = text.to_lowercase();
+    has_phrase(&text.to_lowercase(), rules::CLOSING_PROMPTS)
+}
+
+/// Whether a lowercase line holds one of `phrases` as whole words.
+fn has_phrase(lower: &str, phrases: &[&str]) -> bool {
     let mut word_start = true;
     for (i, c) in lower.char_indices() {
         if word_start {
             let rest = &lower[i..];
-            if rules::CLOSING_PROMPTS.iter().any(|phrase| {
+            if phrases.iter().any(|phrase| {
                 rest.starts_with(phrase)
                     && !rest[phrase.len()..]
                         .chars()
@@ -585,6 +851,21 @@ fn is_closing_prompt(text: &str) -> bool {
         word_start = !c.is_alphanumeric();
     }
     false
+}
+
+/// A blog's line that files the post (`This entry was posted in … Bookmark the permalink.`,
+/// `Filed under: Khawarij |`, `Permalien https://p.dw.com/p/RPYx`): it opens with one of
+/// [`rules::FILING_LINE_OPENINGS`] or names the permalink. Lines of 250 bytes at most.
+fn is_filing_line(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() > 250 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    rules::FILING_LINE_OPENINGS
+        .iter()
+        .any(|o| lower.starts_with(o))
+        || has_phrase(&lower, rules::PERMALINK_WORDS)
 }
 
 /// Takes the block at `path`, then every ancestor it leaves empty.
@@ -784,6 +1065,42 @@ mod tests {
         links.children = vec![linked("", "One", ""), linked("", "Two", "")];
         drop_trailing_chrome(&mut links);
         assert_eq!(crate::article::to_text(&links), "One");
+    }
+
+    #[test]
+    fn credit_meta_and_filing_lines() {
+        assert!(is_credit_line("(Credit: Clayton Aldern / Grist)"));
+        assert!(is_credit_line("Crédits photos : Bestimage"));
+        assert!(is_credit_line(
+            "Bild2: ©Geert Pieters bestimmte Rechte vorbehalten."
+        ));
+        assert!(is_credit_line(
+            "Lee Elder sprach Tiger Woods Mut zu. | © Getty Images"
+        ));
+        assert!(is_credit_line(
+            "Der Hirschkäfer. Foto © Jörg Gemsch, Heidi Jost"
+        ));
+        assert!(!is_credit_line(
+            "The photo: a man, a dog and a boat at dawn."
+        ));
+        assert!(!is_credit_line(
+            "The Canadian Postal Code Directory© contains codes."
+        ));
+        assert!(!is_credit_line(
+            "linux usability. © 2002, 2003 Jamie Zawinski"
+        ));
+        assert!(is_meta_line("24. März 2004, 19:49 | Genesis"));
+        assert!(is_meta_line("2021-10-16 | Botschaft"));
+        assert!(is_meta_line(
+            "Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015"
+        ));
+        assert!(!is_meta_line("23.10.2018"));
+        assert!(!is_meta_line(
+            "More info: www.earbooks.net/en | +49 (0)40 890 85-433"
+        ));
+        assert!(!is_meta_line(
+            "Hofheim am Taunus | Wiesbaden, 11. November 2021"
+        ));
     }
 
     #[test]

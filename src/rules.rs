@@ -469,7 +469,8 @@ pub const NOISE_ROLES: &[&str] = &[
 ];
 
 /// Short blocks made only of these words are page chrome (buttons, headings of lists, comment
-/// forms), in English and Korean.
+/// forms, ad labels, an embed's consent placeholder), in English, Korean, German, French and
+/// Spanish.
 pub const CHROME_PHRASES: &[&str] = &[
     "공유하기",
     "기사보내기",
@@ -522,6 +523,30 @@ pub const CHROME_PHRASES: &[&str] = &[
     "continue reading below",
     "article continues below advertisement",
     "scroll to continue with content",
+    // German, French, Spanish: buttons, toggles, ad labels.
+    "teilen",
+    "drucken",
+    "einbetten",
+    "kommentare",
+    "weiterlesen",
+    "zurück",
+    "nach oben",
+    "werbung",
+    "anzeige",
+    "quellen ausblenden",
+    "quellen anzeigen",
+    "empfohlener redaktioneller inhalt",
+    "partager",
+    "imprimer",
+    "commentaires",
+    "lire la suite",
+    "publicité",
+    "compartir",
+    "imprimir",
+    "comentarios",
+    "leer más",
+    "seguir leyendo",
+    "publicidad",
 ];
 
 /// What a short line that ends the body says when it sends the reader elsewhere rather than
@@ -567,6 +592,82 @@ pub const CLOSING_PROMPTS: &[&str] = &[
     "artikel nützlich",
     "artikel hilfreich",
 ];
+
+/// Labels that open a caption or a credit printed as a line of the body: a picture's
+/// (`Foto: MDR/Bernd Cramer`, `(Credit: Clayton Aldern / Grist)`, `Abbildung: Vergleich …`,
+/// `Crédits photos : Bestimage`) or the source of a chart, a table or a release (`Source: The
+/// Treasury`, `Quelle: Landesregierung`); also the words a credit's `©` follows inside a
+/// caption (`… Foto © Jörg Gemsch`). Lowercase, compared with the words before the first colon
+/// (a figure's number dropped: `Bild2:`); English, German, French, Spanish.
+pub const CREDIT_LABELS: &[&str] = &[
+    "photo",
+    "photos",
+    "photo credit",
+    "photo credits",
+    "photograph",
+    "image",
+    "images",
+    "image credit",
+    "image source",
+    "picture",
+    "credit",
+    "credits",
+    "foto",
+    "fotos",
+    "fotocredit",
+    "bild",
+    "bilder",
+    "bildquelle",
+    "fotoquelle",
+    "bildnachweis",
+    "fotonachweis",
+    "abbildung",
+    "abb.",
+    "crédit",
+    "crédits",
+    "crédit photo",
+    "crédits photo",
+    "crédits photos",
+    "crédito",
+    "créditos",
+    "imagen",
+    // Sources.
+    "source",
+    "sources",
+    "quelle",
+    "quellen",
+    "fuente",
+    "fuentes",
+];
+
+/// How a blog's line that files the post opens (`This entry was posted in Podcast and tagged
+/// …`, `Filed under: …`, `Tags: …`): English, German, French, Spanish. Lowercase, compared with
+/// the start of a line of 250 bytes at most.
+pub const FILING_LINE_OPENINGS: &[&str] = &[
+    "this entry was posted",
+    "filed under",
+    "tagged with",
+    "tags:",
+    "tagged:",
+    "category:",
+    "categories:",
+    "dieser eintrag wurde",
+    "abgelegt unter",
+    "kategorie:",
+    "kategorien:",
+    "schlagwörter:",
+    "schlagworte:",
+    "publié dans",
+    "catégorie :",
+    "catégories :",
+    "etiquetas:",
+    "categoría:",
+    "categorías:",
+];
+
+/// The post's permanent link, named on a line that files the post (`… | Permalink`,
+/// `Permalien https://p.dw.com/p/RPYx`). Lowercase, matched as whole words.
+pub const PERMALINK_WORDS: &[&str] = &["permalink", "permanentlink", "permalien"];
 
 /// Words of the button rows around a story (share, print, font size, reactions): a short
 /// line made of these and numbers only is a toolbar, whatever order the buttons come in
