@@ -20,13 +20,37 @@ pub const ROLES: &[&str] = &[
 ];
 
 /// Labels of the date a story was published (`입력 2024.01.29 15:17`, `입력 : …`).
-pub const PUBLISHED_LABELS: &[&str] = &["기사입력", "최초입력", "입력", "등록", "승인", "게재"];
+/// Broadcasters and wires print `작성` and `송고` (`작성 2024.03.05 10:21`, `송고시간`); Korean
+/// outlets' English editions `Published` and `Posted`.
+pub const PUBLISHED_LABELS: &[&str] = &[
+    "기사입력",
+    "최초입력",
+    "입력",
+    "등록",
+    "승인",
+    "게재",
+    "작성",
+    "송고",
+    "Published",
+    "Posted",
+];
 
 /// Labels of the date a story was last changed.
-pub const MODIFIED_LABELS: &[&str] = &["최종수정", "수정", "업데이트"];
+pub const MODIFIED_LABELS: &[&str] = &["최종수정", "수정", "업데이트", "Updated"];
 
 /// Where a printed date ends when another label follows it on the same line.
-pub const DATE_LINE_CUTS: &[&str] = &["수정", "|", "  ", "입력", "기사", "최종", "업데이트"];
+pub const DATE_LINE_CUTS: &[&str] = &[
+    "수정",
+    "|",
+    "  ",
+    "입력",
+    "기사",
+    "최종",
+    "업데이트",
+    "작성",
+    "Updated",
+    "Posted",
+];
 
 /// Attributes that carry an element's date as a machine-readable timestamp (Naver:
 /// `<span class="… _ARTICLE_DATE_TIME" data-date-time="2024-01-29 15:17:03">`).
