@@ -309,16 +309,27 @@ fn drop_deck(el: &mut Element, key: &str, depth: usize) -> bool {
     }
     let mut seen = 0;
     for i in 0..el.children.len() {
-        let Content::Element(e) = &mut el.children[i] else {
+        let Content::Element(e) = &el.children[i] else {
             continue;
         };
         if !has_text(e) {
             continue;
         }
-        if e.short_text(1200).is_some_and(|t| title_key(&t) == key) {
+        let own = e.short_text(1200).map(|t| title_key(&t));
+        if own.as_deref() == Some(key) {
             el.children.remove(i);
             return true;
         }
+        // The deck's lines as blocks of their own (a deck `<div>` of `<p>` lines, unwrapped).
+        if let Some(own) = own.filter(|o| !o.is_empty() && key.starts_with(o.as_str())) {
+            if let Some(n) = lines_of(&el.children[i + 1..], &key[own.len()..]) {
+                el.children.drain(i..=i + n);
+                return true;
+            }
+        }
+        let Content::Element(e) = &mut el.children[i] else {
+            continue;
+        };
         if drop_deck(e, key, depth + 1) {
             return true;
         }
@@ -328,6 +339,28 @@ fn drop_deck(el: &mut Element, key: &str, depth: usize) -> bool {
         }
     }
     false
+}
+
+/// How many of `blocks` (whitespace between them aside) spell `rest` of a deck's key, line
+/// after line (at most a deck's few lines); the count includes the whitespace passed.
+fn lines_of(blocks: &[Content], rest: &str) -> Option<usize> {
+    let mut rest = rest;
+    for (n, c) in blocks.iter().enumerate().take(12) {
+        match c {
+            Content::Text(t) if t.trim().is_empty() => continue,
+            Content::Text(_) => return None,
+            Content::Element(e) => {
+                let own = title_key(&e.short_text(400)?);
+                rest = rest
+                    .strip_prefix(own.as_str())
+                    .filter(|_| !own.is_empty())?;
+                if rest.is_empty() {
+                    return Some(n + 1);
+                }
+            }
+        }
+    }
+    None
 }
 
 /// Wire copy ends with `(끝)`: what follows it in the same container is a service trailer
@@ -743,6 +776,23 @@ mod tests {
         assert_eq!(out.signoff.as_deref(), Some("정희경 기자"));
         assert_eq!(out.dateline.as_deref(), Some("비즈니스포스트"));
         assert!(out.copyright.unwrap().contains("무단전재"));
+    }
+
+    #[test]
+    fn a_deck_printed_line_by_line_leaves_the_body() {
+        let mut body = Element::new(Tag::Div);
+        body.children = vec![
+            p("첫째 줄입니다"),
+            p("둘째 줄입니다"),
+            p("본문 첫 문단입니다."),
+        ];
+        polish(&mut body, "제목", Some("첫째 줄입니다\n둘째 줄입니다"));
+        assert_eq!(crate::article::to_text(&body), "본문 첫 문단입니다.");
+        // A first line alone is not the deck.
+        let mut body = Element::new(Tag::Div);
+        body.children = vec![p("첫째 줄입니다"), p("본문 첫 문단입니다.")];
+        polish(&mut body, "제목", Some("첫째 줄입니다\n둘째 줄입니다"));
+        assert!(crate::article::to_text(&body).starts_with("첫째 줄입니다"));
     }
 
     /// A `<p>` holding `before`, then a link to `link`, then `after`.

@@ -215,6 +215,22 @@ pub const DECK_CLASSES: &[&str] = &[
     "sub_head",
     "subhead",
     "deck",
+    "stit",
+];
+
+/// Parts of a deck's class token (`subheadline`, `article-subtitle`, `art_subtit`,
+/// `mid_title`, ndsoft's `subheading`, `article-summary`): a token holding one is a deck's,
+/// read only above the story's first paragraph.
+pub const DECK_CLASS_PARTS: &[&str] = &[
+    "subtit",
+    "sub_tit",
+    "sub-tit",
+    "subhead",
+    "sub_head",
+    "sub-head",
+    "summary",
+    "mid_title",
+    "standfirst",
 ];
 
 #[cfg(test)]
@@ -238,6 +254,9 @@ mod tests {
     #[test]
     fn class_tokens_are_lowercase() {
         assert!(DECK_CLASSES.iter().all(|c| c.to_ascii_lowercase() == *c));
+        assert!(DECK_CLASS_PARTS
+            .iter()
+            .all(|c| c.to_ascii_lowercase() == *c));
         assert!(PUBLISHED_META_KEYS
             .iter()
             .all(|c| c.to_ascii_lowercase() == *c));
