@@ -481,12 +481,15 @@ fn take_signoff_once(body: &mut Element, out: &mut Polished) {
         return;
     }
     // A sign-off line of a name and an email (`YTN 조예진 (choyj0622@ytn.co.kr)`).
-    if let Some(email) = korean::signoff_with_email(&whole) {
+    if let Some((email, name)) = korean::signoff_with_email(&whole) {
         if korean::parse_byline(&whole).is_none() {
             if out.signoff_email.is_some() {
                 return;
             }
             out.signoff_email = Some(email);
+            if out.signoff_name.is_none() {
+                out.signoff_name = name;
+            }
             parent.children.remove(last);
             return;
         }

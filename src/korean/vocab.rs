@@ -88,7 +88,26 @@ pub const ORGANISATION_ENDINGS: &[&str] = &[
     "뉴스팀",
     "온라인팀",
     "편집부",
+    "뉴스부",
+    "비즈",
 ];
+
+/// Korean family names (the common ones, two-syllable ones first): a word of two to four
+/// syllables that begins with one may be a reporter's name where a line lists several
+/// (`홍길동, 김철수 기자`, `(서울=연합뉴스) 홍길동 김철수 기자 =`).
+pub const SURNAMES: &[&str] = &[
+    "남궁", "황보", "제갈", "선우", "독고", "사공", "서문", "김", "이", "박", "최", "정", "강",
+    "조", "윤", "장", "임", "한", "오", "서", "신", "권", "황", "안", "송", "류", "유", "전", "홍",
+    "고", "문", "양", "손", "배", "백", "허", "남", "심", "노", "하", "곽", "성", "차", "주", "우",
+    "구", "민", "진", "지", "엄", "채", "원", "천", "방", "공", "현", "함", "변", "염", "여", "추",
+    "도", "소", "석", "선", "설", "마", "길", "연", "위", "표", "명", "기", "반", "왕", "금", "옥",
+    "육", "인", "맹", "제", "모", "탁", "국", "은", "편", "용", "예", "경", "봉", "사", "부", "가",
+    "복", "태", "목", "형", "계", "피", "두", "감", "음", "빈", "동", "온", "호", "범", "좌", "팽",
+    "승", "간", "상", "시", "갈", "단", "견", "당", "화", "창", "옹", "순",
+];
+
+/// Ends of a newsroom desk's name (`사회부`, `디지털뉴스팀`): never a reporter's name.
+pub const DESK_ENDINGS: &[&str] = &["부", "팀"];
 
 /// Portals that republish stories (`매체명 | 네이버`): a name holding one is no person.
 pub const PORTALS: &[&str] = &["네이버", "다음", "naver", "daum", "네이트", "nate"];
