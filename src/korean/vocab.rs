@@ -113,7 +113,20 @@ pub const DESK_ENDINGS: &[&str] = &["부", "팀"];
 pub const PORTALS: &[&str] = &["네이버", "다음", "naver", "daum", "네이트", "nate"];
 
 /// Title tails that name an outlet (` - 매일경제`, ` : 네이버 뉴스`), read with a length limit.
-pub const TITLE_SITE_ENDINGS: &[&str] = &["뉴스", "신문", "일보"];
+pub const TITLE_SITE_ENDINGS: &[&str] = &[
+    "뉴스",
+    "신문",
+    "일보",
+    "닷컴",
+    "데일리",
+    "투데이",
+    "타임스",
+    "통신",
+    "방송",
+    "미디어",
+    "TV",
+    "저널",
+];
 
 /// Stories end with these marks; what follows is the sign-off (`… 밝혔다./연합뉴스`).
 pub const END_MARKS: &[&str] = &["(끝)", "(END)", "/연합뉴스", "/뉴스1", "/뉴시스"];
