@@ -577,7 +577,7 @@ const TRAILING_LINE_MAX_ROUNDS: usize = 8;
 /// The lines that end the body and point away from the story, which ended above them: lines
 /// made of links (related headlines, "back to the list", "all dates"), and prompts that send
 /// the reader elsewhere ([`rules::CLOSING_PROMPTS`]: subscribe, follow our channel, log in to
-/// comment, rate this article). A line with a link in a sentence is prose (a fifth of it or
+/// comment, rate this article), and a wire's filing stamp (a line that is a date). A line with a link in a sentence is prose (a fifth of it or
 /// more outside links, see [`mostly_links`]), and a body that is nothing else keeps its last
 /// line.
 fn drop_trailing_chrome(body: &mut Element) {
@@ -590,14 +590,22 @@ fn drop_trailing_chrome(body: &mut Element) {
         let Some(text) = leaf.short_text(TRAILING_LINE_MAX_BYTES) else {
             return;
         };
+        // A wire's filing stamp under the story (`2024/03/05 10:21 송고`) is no line of it.
         if text.trim().is_empty()
-            || !(mostly_links(leaf) || is_closing_prompt(&text))
+            || !(mostly_links(leaf) || is_closing_prompt(&text) || is_filing_stamp(&text))
             || body.short_text(text.len() + 1).is_some()
         {
             return;
         }
         remove_leaf(body, &path);
     }
+}
+
+/// A wire's filing stamp: a date and a Korean label, nothing else (`2024/03/05 10:21 송고`).
+/// A bare date closing a story elsewhere may be the story's (the date of an event, a
+/// post's time).
+fn is_filing_stamp(text: &str) -> bool {
+    korean::has_hangul(text) && crate::date::is_date_like(text)
 }
 
 /// Whether a short line holds one of [`rules::CLOSING_PROMPTS`] as whole words (compared at
@@ -832,6 +840,9 @@ mod tests {
         assert!(!is_closing_prompt(
             "The service now has two million subscribers."
         ));
+        assert!(is_closing_prompt("▶ 어느일보 네이버 구독하기"));
+        assert!(is_closing_prompt("카카오톡에서 어느일보 채널을 추가하세요"));
+        assert!(!is_closing_prompt("구독자가 100만명을 넘었다."));
         // A body of links alone keeps its last one.
         let mut links = Element::new(Tag::Div);
         links.children = vec![linked("", "One", ""), linked("", "Two", "")];

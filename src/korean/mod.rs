@@ -447,7 +447,11 @@ pub fn is_tip_promo_line(text: &str) -> bool {
         .trim_start_matches(['▷', '▶', '※', '☞', '■', '□', '◆', ' '])
         .trim();
     let body = body.trim_start_matches(['[', '(']);
-    let contact_first = vocab::CONTACT_WORDS.iter().any(|w| body.starts_with(w));
+    // The contact word first, or after the outlet's name (`※ SBS 뉴스 제보 : 카카오톡 …`).
+    let contact_first = body
+        .split_whitespace()
+        .take(3)
+        .any(|word| vocab::CONTACT_WORDS.iter().any(|w| word.starts_with(w)));
     let reachable = body.contains('@')
         || body
             .as_bytes()
@@ -1010,6 +1014,9 @@ mod tests {
             "▷ 전화 02-784-4000 ▷ 이메일 a@b.co.kr ▷ 카카오톡 @mbc제보"
         ));
         assert!(!is_tip_promo_line("전화 통화에서 그는 2023년 일을 말했다"));
+        assert!(is_tip_promo_line(
+            "※ SBS 뉴스 제보 : 카카오톡 sbs8news, 전화 02-2113-6000"
+        ));
         assert!(is_crew_credit("영상취재: 변성중\n영상편집: 송지영"));
         assert!(is_crew_credit("영상취재 : 안동균 기자\n영상편집 : 김경준"));
         assert!(is_tip_promo_block(
