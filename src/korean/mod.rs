@@ -63,7 +63,7 @@ pub struct Byline {
 /// syllables, a family name first, and not the name of an outlet or a desk (`서울경제`, `사회부`).
 fn is_person_name(w: &str) -> bool {
     is_korean_name(w)
-        && vocab::SURNAMES.iter().any(|s| w.starts_with(s))
+        && vocab::SURNAMES.split(' ').any(|s| w.starts_with(s))
         && !vocab::ORGANISATION_ENDINGS.iter().any(|e| w.ends_with(e))
         && !vocab::DESK_ENDINGS.iter().any(|e| w.ends_with(e))
 }
