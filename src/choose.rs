@@ -25,13 +25,14 @@ pub struct Plan {
     /// The best candidate's content score, before it grew into the article (0 for a site
     /// rule's container or the fallback).
     pub score: f32,
-    /// Where the body starts in `roots`: the roots before it are the story's lead paragraphs
-    /// printed above it (its standfirst).
+    /// Where the body is in `roots`: the block that won the scoring (or the rule's first
+    /// container). The roots before it are the story's lead paragraphs printed above it (its
+    /// standfirst) and the siblings that joined it from above.
     pub main: usize,
 }
 
 impl Plan {
-    /// The article's body: its first root after the lead.
+    /// The article's body: the root that won, after the lead and the siblings above it.
     pub fn main_root(&self) -> Option<u32> {
         self.roots.get(self.main).or(self.roots.first()).copied()
     }
@@ -222,7 +223,9 @@ fn score_and_pick(scan: &Scan, attempt: Attempt, repeated: &Counts) -> Plan {
             let lead = roots
                 .first()
                 .map_or_else(Vec::new, |&f| lead_above(scan, attempt, f));
-            plan.main = lead.len();
+            // The body is the block that won, not a sibling joined above it (the article's
+            // header, scored for its headline, holds the byline and the dates).
+            plan.main = lead.len() + roots.iter().position(|&r| r == top).unwrap_or(0);
             plan.roots = lead;
             plan.roots.extend(roots);
         }

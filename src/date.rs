@@ -231,7 +231,9 @@ pub fn normalize(raw: &str, korean: bool) -> Option<String> {
 }
 
 /// Finds the first date with a time in visible text (`입력 2024.01.29 15:17 수정 …`), after a
-/// label when one is given.
+/// label when one is given. Without a label the date may come after other text with numbers
+/// in it (a headline's `최대 24개월` above the date line): it is read from each place a date
+/// can begin ([`date_starts`]) until one reads.
 pub fn find_in_text(text: &str, labels: &[&str], korean: bool) -> Option<String> {
     let mut starts: Vec<usize> = labels
         .iter()
@@ -240,27 +242,64 @@ pub fn find_in_text(text: &str, labels: &[&str], korean: bool) -> Option<String>
     if labels.is_empty() {
         starts.push(0);
     }
+    let tries = if labels.is_empty() {
+        MAX_DATE_STARTS
+    } else {
+        1
+    };
     for start in starts {
         let rest = &text[start..];
-        let Some(pos) = rest.find(|c: char| c.is_ascii_digit()) else {
-            continue;
-        };
-        let candidate: String = rest[pos..].chars().take(40).collect();
-        // Cut at the next label ("수정", "|") so two dates are not read as one.
-        let cut = crate::korean::vocab::DATE_LINE_CUTS
-            .iter()
-            .filter_map(|m| candidate.find(m))
-            .filter(|p| *p > 8)
-            .min()
-            .unwrap_or(candidate.len());
-        let candidate = &candidate[..cut];
-        if numbers(candidate).len() >= 3 {
-            if let Some(d) = normalize(candidate, korean) {
-                return Some(d);
+        for pos in date_starts(rest).take(tries) {
+            let candidate: String = rest[pos..].chars().take(40).collect();
+            // Cut at the next label ("수정", "|") so two dates are not read as one.
+            let cut = crate::korean::vocab::DATE_LINE_CUTS
+                .iter()
+                .filter_map(|m| candidate.find(m))
+                .filter(|p| *p > 8)
+                .min()
+                .unwrap_or(candidate.len());
+            let candidate = &candidate[..cut];
+            if numbers(candidate).len() >= 3 {
+                if let Some(d) = normalize(candidate, korean) {
+                    return Some(d);
+                }
             }
         }
     }
     None
+}
+
+/// How many places a date might begin are tried in a text without a label.
+const MAX_DATE_STARTS: usize = 8;
+
+/// Where a printed date can begin: a year of four digits (`2024.03.05`, `2024년`), compact
+/// digits (`20240305`), a month's name before its day (`Mar. 5, 2024`), a day before a month's
+/// name (`05 Mar. 2024`).
+fn date_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = text.as_bytes();
+    let month_at = |i: usize| {
+        text.get(i..i + 3).is_some_and(|w| {
+            month_from_name(w).is_some() && w.bytes().all(|c| c.is_ascii_alphabetic())
+        })
+    };
+    (0..b.len()).filter(move |&i| {
+        let after_digit = i > 0 && b[i - 1].is_ascii_digit();
+        if b[i].is_ascii_digit() && !after_digit {
+            let run = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+            let after = text[i + run..].trim_start_matches([' ', '.', ',']);
+            matches!(run, 4 | 8 | 12 | 14)
+                || run <= 2 && after.len() >= 3 && month_at(text.len() - after.len())
+        } else if b[i].is_ascii_alphabetic() && (i == 0 || !b[i - 1].is_ascii_alphabetic()) {
+            let word = b[i..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .count();
+            let after = text[i + word..].trim_start_matches([' ', '.', ',']);
+            month_at(i) && after.starts_with(|c: char| c.is_ascii_digit())
+        } else {
+            false
+        }
+    })
 }
 
 /// Words that a printed date is made of besides its numbers, lowercase: month and weekday
@@ -509,5 +548,27 @@ mod tests {
             .as_deref(),
             Some("2024-01-30T09:00+09:00")
         );
+    }
+
+    #[test]
+    fn finds_a_date_after_other_numbers() {
+        // The line above the date holds numbers too (a headline's `최대 24개월`).
+        assert_eq!(
+            find_in_text("청년 월세…최대 24개월 Mar. 5, 2024 10:21 AM", &[], true).as_deref(),
+            Some("2024-03-05T10:21+09:00")
+        );
+        assert_eq!(
+            find_in_text("최대 24개월 입력 2024.03.05 10:21", &[], true).as_deref(),
+            Some("2024-03-05T10:21+09:00")
+        );
+        assert_eq!(
+            find_in_text("Published : Mar 5, 2024 - 10:21", &["Published"], true).as_deref(),
+            Some("2024-03-05T10:21+09:00")
+        );
+        assert_eq!(
+            find_in_text("Published: 05 Mar. 2024, 10:21", &[], true).as_deref(),
+            Some("2024-03-05T10:21+09:00")
+        );
+        assert_eq!(find_in_text("3년 24개월 10명", &[], true), None);
     }
 }

@@ -301,12 +301,26 @@ pub fn strip_tags(html: &str) -> String {
 /// the page's text or attribute): stripped of its tags if it holds any, whitespace folded. A
 /// lone `<네이버>` credit is not a tag and stays.
 pub fn clean_leaked_markup(decoded: &str) -> String {
+    // Escaped twice (`&amp;quot;월세&amp;quot;`, as some Korean CMSs write their meta titles):
+    // the quotes and brackets a second decoding gives are the headline's.
+    let twice;
+    let decoded = if decoded.contains('&') && DOUBLY_ESCAPED.iter().any(|e| contains(decoded, e)) {
+        twice = crate::charref::decode_text(decoded).into_owned();
+        twice.as_str()
+    } else {
+        decoded
+    };
     if looks_like_markup(decoded) {
         strip_tags(decoded)
     } else {
         fold_whitespace(decoded)
     }
 }
+
+/// References left in text after it was decoded once: the text was escaped twice.
+const DOUBLY_ESCAPED: &[&str] = &[
+    "&quot;", "&#39;", "&#039;", "&#34;", "&apos;", "&lt;", "&gt;", "&amp;",
+];
 
 fn looks_like_markup(s: &str) -> bool {
     let lower = s.to_ascii_lowercase();
@@ -320,6 +334,15 @@ fn looks_like_markup(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_escaped_twice_is_decoded_again() {
+        assert_eq!(
+            clean_leaked_markup("&quot;월세&quot; 지원"),
+            "\"월세\" 지원"
+        );
+        assert_eq!(clean_leaked_markup("A & B"), "A & B");
+    }
 
     #[test]
     fn contains_agrees_with_the_standard_search() {

@@ -420,16 +420,27 @@ fn drop_deck(el: &mut Element, key: &str, depth: usize) -> bool {
     }
     let mut seen = 0;
     for i in 0..el.children.len() {
-        let Content::Element(e) = &mut el.children[i] else {
+        let Content::Element(e) = &el.children[i] else {
             continue;
         };
         if !has_text(e) {
             continue;
         }
-        if e.short_text(1200).is_some_and(|t| title_key(&t) == key) {
+        let own = e.short_text(1200).map(|t| title_key(&t));
+        if own.as_deref() == Some(key) {
             el.children.remove(i);
             return true;
         }
+        // The deck's lines as blocks of their own (a deck `<div>` of `<p>` lines, unwrapped).
+        if let Some(own) = own.filter(|o| !o.is_empty() && key.starts_with(o.as_str())) {
+            if let Some(n) = lines_of(&el.children[i + 1..], &key[own.len()..]) {
+                el.children.drain(i..=i + n);
+                return true;
+            }
+        }
+        let Content::Element(e) = &mut el.children[i] else {
+            continue;
+        };
         if drop_deck(e, key, depth + 1) {
             return true;
         }
@@ -439,6 +450,28 @@ fn drop_deck(el: &mut Element, key: &str, depth: usize) -> bool {
         }
     }
     false
+}
+
+/// How many of `blocks` (whitespace between them aside) spell `rest` of a deck's key, line
+/// after line (at most a deck's few lines); the count includes the whitespace passed.
+fn lines_of(blocks: &[Content], rest: &str) -> Option<usize> {
+    let mut rest = rest;
+    for (n, c) in blocks.iter().enumerate().take(12) {
+        match c {
+            Content::Text(t) if t.trim().is_empty() => continue,
+            Content::Text(_) => return None,
+            Content::Element(e) => {
+                let own = title_key(&e.short_text(400)?);
+                rest = rest
+                    .strip_prefix(own.as_str())
+                    .filter(|_| !own.is_empty())?;
+                if rest.is_empty() {
+                    return Some(n + 1);
+                }
+            }
+        }
+    }
+    None
 }
 
 /// Wire copy ends with `(끝)`: what follows it in the same container is a service trailer
@@ -559,12 +592,15 @@ fn take_signoff_once(body: &mut Element, out: &mut Polished) {
         return;
     }
     // A sign-off line of a name and an email (`YTN 조예진 (choyj0622@ytn.co.kr)`).
-    if let Some(email) = korean::signoff_with_email(&whole) {
+    if let Some((email, name)) = korean::signoff_with_email(&whole) {
         if korean::parse_byline(&whole).is_none() {
             if out.signoff_email.is_some() {
                 return;
             }
             out.signoff_email = Some(email);
+            if out.signoff_name.is_none() {
+                out.signoff_name = name;
+            }
             parent.children.remove(last);
             return;
         }
@@ -713,7 +749,7 @@ const TRAILING_LINE_MAX_ROUNDS: usize = 8;
 /// The lines that end the body and point away from the story, which ended above them: lines
 /// made of links (related headlines, "back to the list", "all dates"), and prompts that send
 /// the reader elsewhere ([`rules::CLOSING_PROMPTS`]: subscribe, follow our channel, log in to
-/// comment, rate this article). A line with a link in a sentence is prose (a fifth of it or
+/// comment, rate this article), and a wire's filing stamp (a line that is a date). A line with a link in a sentence is prose (a fifth of it or
 /// more outside links, see [`mostly_links`]), and a body that is nothing else keeps its last
 /// line.
 fn drop_trailing_chrome(body: &mut Element) {
@@ -729,7 +765,8 @@ fn drop_trailing_chrome(body: &mut Element) {
         if text.trim().is_empty() || body.short_text(text.len() + 1).is_some() {
             return;
         }
-        if mostly_links(leaf) || is_closing_prompt(&text) {
+        // A wire's filing stamp under the story (`2024/03/05 10:21 송고`) is no line of it.
+        if mostly_links(leaf) || is_closing_prompt(&text) || is_filing_stamp(&text) {
             remove_leaf(body, &path);
         } else if !drop_prompt_tail(body) {
             return;
@@ -824,6 +861,13 @@ fn edge_leaves(
         }
     }
     true
+}
+
+/// A wire's filing stamp: a date and a Korean label, nothing else (`2024/03/05 10:21 송고`).
+/// A bare date closing a story elsewhere may be the story's (the date of an event, a
+/// post's time).
+fn is_filing_stamp(text: &str) -> bool {
+    korean::has_hangul(text) && crate::date::is_date_like(text)
 }
 
 /// Whether a short line holds one of [`rules::CLOSING_PROMPTS`] as whole words (compared at
@@ -1026,6 +1070,23 @@ mod tests {
         assert!(out.copyright.unwrap().contains("무단전재"));
     }
 
+    #[test]
+    fn a_deck_printed_line_by_line_leaves_the_body() {
+        let mut body = Element::new(Tag::Div);
+        body.children = vec![
+            p("첫째 줄입니다"),
+            p("둘째 줄입니다"),
+            p("본문 첫 문단입니다."),
+        ];
+        polish(&mut body, "제목", Some("첫째 줄입니다\n둘째 줄입니다"));
+        assert_eq!(crate::article::to_text(&body), "본문 첫 문단입니다.");
+        // A first line alone is not the deck.
+        let mut body = Element::new(Tag::Div);
+        body.children = vec![p("첫째 줄입니다"), p("본문 첫 문단입니다.")];
+        polish(&mut body, "제목", Some("첫째 줄입니다\n둘째 줄입니다"));
+        assert!(crate::article::to_text(&body).starts_with("첫째 줄입니다"));
+    }
+
     /// A `<p>` holding `before`, then a link to `link`, then `after`.
     fn linked(before: &str, link: &str, after: &str) -> Content {
         let mut a = Element::new(Tag::A);
@@ -1060,6 +1121,9 @@ mod tests {
         assert!(!is_closing_prompt(
             "The service now has two million subscribers."
         ));
+        assert!(is_closing_prompt("▶ 어느일보 네이버 구독하기"));
+        assert!(is_closing_prompt("카카오톡에서 어느일보 채널을 추가하세요"));
+        assert!(!is_closing_prompt("구독자가 100만명을 넘었다."));
         // A body of links alone keeps its last one.
         let mut links = Element::new(Tag::Div);
         links.children = vec![linked("", "One", ""), linked("", "Two", "")];

@@ -508,6 +508,7 @@ pub const CHROME_PHRASES: &[&str] = &[
     "related stories",
     "read more",
     "advertisement",
+    "광고",
     "sponsored",
     "subscribe",
     "sign up",
@@ -591,6 +592,17 @@ pub const CLOSING_PROMPTS: &[&str] = &[
     "artikel teilen",
     "artikel nützlich",
     "artikel hilfreich",
+    // Korean: subscribe to the outlet or the reporter, add its channel, get its app, support it.
+    "구독하기",
+    "구독하세요",
+    "구독해주세요",
+    "구독해 주세요",
+    "기자 구독",
+    "네이버 구독",
+    "채널을 추가하세요",
+    "채널 추가하세요",
+    "앱 다운로드",
+    "후원하기",
 ];
 
 /// Labels that open a caption or a credit printed as a line of the body: a picture's

@@ -59,18 +59,35 @@ pub struct Byline {
     pub printed: String,
 }
 
+/// A word that may be a person's name beside others (`홍길동, 김철수 기자`): two to four
+/// syllables, a family name first, and not the name of an outlet or a desk (`서울경제`, `사회부`).
+fn is_person_name(w: &str) -> bool {
+    is_korean_name(w)
+        && vocab::SURNAMES.split(' ').any(|s| w.starts_with(s))
+        && !vocab::ORGANISATION_ENDINGS.iter().any(|e| w.ends_with(e))
+        && !vocab::DESK_ENDINGS.iter().any(|e| w.ends_with(e))
+}
+
 /// Reads `정희경 기자 huiky@businesspost.co.kr`, `[서울경제 홍길동 기자]`, `홍길동·김철수 기자`,
-/// `홍길동 선임기자 (hong@x.com)`, `윤서연 기자·강민호 기자`.
+/// `홍길동, 김철수 기자`, `홍길동 선임기자 (hong@x.com)`, `홍길동 의학전문기자`,
+/// `윤서연 기자·강민호 기자`.
 pub fn parse_byline(text: &str) -> Option<Byline> {
+    parse_reporters(text, false)
+}
+
+/// [`parse_byline`]; `spaced`: the names before the role may be separated by spaces alone
+/// (`홍길동 김철수 기자`, as wires print them where the story opens), where they are all names.
+fn parse_reporters(text: &str, spaced: bool) -> Option<Byline> {
     let text = text
         .trim()
         .trim_matches(|c| c == '[' || c == ']' || c == '(' || c == ')');
     // Reporters each with their role (`윤서연 기자·강민호 기자`) are read part by part.
     let parts = parts_after_roles(text);
-    let read: Vec<(Vec<String>, &str)> = match parts.iter().map(|p| reporters_in(p)).collect() {
-        Some(read) if parts.len() > 1 => read,
-        _ => vec![reporters_in(text)?],
-    };
+    let read: Vec<(Vec<String>, &str)> =
+        match parts.iter().map(|p| reporters_in(p, spaced)).collect() {
+            Some(read) if parts.len() > 1 => read,
+            _ => vec![reporters_in(text, spaced)?],
+        };
     let mut authors = Vec::new();
     let mut printed = Vec::new();
     for (names, role) in read {
@@ -88,9 +105,9 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
     })
 }
 
-/// The reporters a line names and their role (`홍길동·김철수 기자`); `None` for a line that
-/// names none, or credits a photo.
-fn reporters_in(text: &str) -> Option<(Vec<String>, &'static str)> {
+/// The reporters a line names and their role (`홍길동·김철수 기자`, `홍길동, 김철수 기자`);
+/// `None` for a line that names none, or credits a photo. `spaced` as for [`parse_reporters`].
+fn reporters_in(text: &str, spaced: bool) -> Option<(Vec<String>, &'static str)> {
     // An email in brackets glued to the role (`김도윤 기자(kdy@donga.com)`) is a word apart.
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || "()[]".contains(c))
@@ -108,14 +125,35 @@ fn reporters_in(text: &str) -> Option<(Vec<String>, &'static str)> {
             }
         }
         let name_part = name_part.rsplit('=').next().unwrap_or(name_part);
-        let names: Vec<String> = name_part
+        let mut names: Vec<String> = name_part
             .split(REPORTER_SEPARATORS)
             .map(|n| n.trim().to_string())
             .filter(|n| is_korean_name(n) && !ROLES.contains(&n.as_str()))
             .collect();
-        if !names.is_empty() {
-            return Some((names, role));
+        if names.is_empty() {
+            continue;
         }
+        // The reporters listed before it (`홍길동, 김철수 기자`, `홍길동 · 김철수 기자`).
+        let first = if words[i] == role { i - 1 } else { i };
+        let mut k = first;
+        let mut separated = false;
+        while k > 0 && names.len() < crate::MAX_AUTHORS {
+            let w = words[k - 1];
+            let bare = w.trim_end_matches(REPORTER_SEPARATORS);
+            let marked = bare.len() < w.len() || words[k].starts_with(REPORTER_SEPARATORS);
+            if bare.is_empty() {
+                separated = true;
+                k -= 1;
+                continue;
+            }
+            if !(marked || separated || spaced) || !is_person_name(bare) {
+                break;
+            }
+            names.insert(0, bare.to_string());
+            separated = false;
+            k -= 1;
+        }
+        return Some((names, role));
     }
     None
 }
@@ -145,6 +183,17 @@ fn name_and_role<'a>(words: &[&'a str], i: usize) -> Option<(&'a str, &'static s
     // A place before the name (`제주=홍길동기자`) is not part of it.
     let w = words[i].rsplit('=').next().unwrap_or(words[i]);
     match ROLES.iter().find(|r| w.ends_with(*r)) {
+        // A role with its field glued before it (`홍길동 의학전문기자`): the name is the word
+        // before.
+        Some(role)
+            if *role != "기자"
+                && w.len() > role.len()
+                && i > 0
+                && is_person_name(words[i - 1])
+                && w == words[i] =>
+        {
+            Some((words[i - 1], *role))
+        }
         Some(role) if w.len() > role.len() && is_korean_name(&w[..w.len() - role.len()]) => {
             Some((&w[..w.len() - role.len()], *role))
         }
@@ -286,7 +335,7 @@ pub fn lead_byline(first_paragraph: &str) -> Option<Byline> {
     if head.chars().count() > 30 || head.contains(['.', '"', '“']) {
         return None;
     }
-    parse_byline(head)
+    parse_reporters(head, true)
 }
 
 /// Whether a name from the page's metadata (`og:article:author`, JSON-LD) is an organisation
@@ -304,8 +353,14 @@ pub fn is_organisation(name: &str, site_name: Option<&str>) -> bool {
         !s.is_empty() && (s == lower || s.contains(&lower) || lower.contains(&s))
     });
     let acronym = (2..=5).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_uppercase());
+    // A single Latin word (`Newsis`, `Yonhap`, `News1`): an outlet's name; a person's
+    // romanized name has two words at least (`Kim Se-jin`).
+    let latin_word = n.len() >= 3
+        && n.bytes().all(|b| b.is_ascii_alphanumeric())
+        && n.starts_with(|c: char| c.is_ascii_uppercase());
     same_as_site
         || acronym
+        || latin_word
         || n.contains('|')
         || vocab::PORTALS
             .iter()
@@ -391,7 +446,11 @@ pub fn is_tip_promo_line(text: &str) -> bool {
         .trim_start_matches(['▷', '▶', '※', '☞', '■', '□', '◆', ' '])
         .trim();
     let body = body.trim_start_matches(['[', '(']);
-    let contact_first = vocab::CONTACT_WORDS.iter().any(|w| body.starts_with(w));
+    // The contact word first, or after the outlet's name (`※ SBS 뉴스 제보 : 카카오톡 …`).
+    let contact_first = body
+        .split_whitespace()
+        .take(3)
+        .any(|word| vocab::CONTACT_WORDS.iter().any(|w| word.starts_with(w)));
     let reachable = body.contains('@')
         || body
             .as_bytes()
@@ -558,8 +617,9 @@ pub fn closing_lines(text: &str) -> Option<Option<String>> {
 }
 
 /// A sign-off line naming the reporter with an email and at most an outlet (`YTN 조예진
-/// (choyj0622@ytn.co.kr)`, `홍길동 (hong@x.com)`): returns the email.
-pub fn signoff_with_email(text: &str) -> Option<String> {
+/// (choyj0622@ytn.co.kr)`, `홍길동 (hong@x.com)`): returns the email and the name, if the
+/// line names a person.
+pub fn signoff_with_email(text: &str) -> Option<(String, Option<String>)> {
     let t = text.trim();
     if t.chars().count() > 60 || t.contains('\n') {
         return None;
@@ -571,13 +631,18 @@ pub fn signoff_with_email(text: &str) -> Option<String> {
         .filter(|w| !w.is_empty())
         .collect();
     let named = words.iter().any(|w| is_korean_name(w));
+    // The name, where a word is a person's (`◎공감언론 뉴시스 hong@newsis.com` names none).
+    let name = words
+        .iter()
+        .find(|w| is_person_name(w))
+        .map(|w| w.to_string());
     let short = (1..=3).contains(&words.len())
         && words.iter().all(|w| {
             is_korean_name(w)
                 || ROLES.contains(w)
                 || w.chars().count() <= 8 && !w.contains(['.', '?', '!', '"'])
         });
-    (named && short).then_some(email)
+    (named && short).then_some((email, name))
 }
 
 /// A broadcast story's spoken sign-off closing its transcript (`KBS 뉴스 김수연입니다.`,
@@ -827,6 +892,33 @@ mod tests {
         // A photo's credit names its photographer, not the story's reporter.
         assert_eq!(parse_byline("사진=김도윤 기자"), None);
         assert_eq!(names("제주=홍길동 기자"), Some(vec!["홍길동".to_string()]));
+        // Reporters listed before the role, by a comma or a spaced dot; a field glued to it.
+        let two = Some(vec!["홍길동".to_string(), "김철수".to_string()]);
+        assert_eq!(names("홍길동, 김철수 기자"), two);
+        assert_eq!(names("홍길동 · 김철수 기자"), two);
+        assert_eq!(
+            names("홍길동 의학전문기자"),
+            Some(vec!["홍길동".to_string()])
+        );
+        // An outlet or a desk before the reporter is neither.
+        assert_eq!(
+            names("[서울경제 홍길동 기자]"),
+            Some(vec!["홍길동".to_string()])
+        );
+        assert_eq!(
+            names("사회부 홍길동 기자"),
+            Some(vec!["홍길동".to_string()])
+        );
+        assert_eq!(names("산업부 홍길동기자"), Some(vec!["홍길동".to_string()]));
+        // Where a wire's story opens, names separated by spaces alone are reporters.
+        assert_eq!(
+            lead_byline("(서울=연합뉴스) 홍길동 김철수 기자 = 정부가").map(|b| b
+                .authors
+                .into_iter()
+                .map(|a| a.name)
+                .collect::<Vec<_>>()),
+            two
+        );
     }
 
     #[test]
@@ -903,6 +995,9 @@ mod tests {
         assert!(!is_organisation("홍길동", Some("한겨레")));
         assert!(!is_organisation("이경제", None));
         assert!(!is_organisation("PARK EUN-JEE", None));
+        assert!(is_organisation("Newsis", None));
+        assert!(is_organisation("디지털뉴스부", None));
+        assert!(!is_organisation("Kim Se-jin", None));
         assert_eq!(
             outlet_of("머니투데이 | 네이버").as_deref(),
             Some("머니투데이")
@@ -918,6 +1013,9 @@ mod tests {
             "▷ 전화 02-784-4000 ▷ 이메일 a@b.co.kr ▷ 카카오톡 @mbc제보"
         ));
         assert!(!is_tip_promo_line("전화 통화에서 그는 2023년 일을 말했다"));
+        assert!(is_tip_promo_line(
+            "※ SBS 뉴스 제보 : 카카오톡 sbs8news, 전화 02-2113-6000"
+        ));
         assert!(is_crew_credit("영상취재: 변성중\n영상편집: 송지영"));
         assert!(is_crew_credit("영상취재 : 안동균 기자\n영상편집 : 김경준"));
         assert!(is_tip_promo_block(
@@ -956,8 +1054,8 @@ mod tests {
         );
         assert_eq!(closing_lines("(END) 이후"), None);
         assert_eq!(
-            signoff_with_email("YTN 조예진 (choyj0622@ytn.co.kr)").as_deref(),
-            Some("choyj0622@ytn.co.kr")
+            signoff_with_email("YTN 조예진 (choyj0622@ytn.co.kr)"),
+            Some(("choyj0622@ytn.co.kr".into(), Some("조예진".into())))
         );
         assert_eq!(
             signoff_with_email("문의는 help@x.com 으로 보내 주시기 바랍니다."),

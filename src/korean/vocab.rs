@@ -20,13 +20,37 @@ pub const ROLES: &[&str] = &[
 ];
 
 /// Labels of the date a story was published (`입력 2024.01.29 15:17`, `입력 : …`).
-pub const PUBLISHED_LABELS: &[&str] = &["기사입력", "최초입력", "입력", "등록", "승인", "게재"];
+/// Broadcasters and wires print `작성` and `송고` (`작성 2024.03.05 10:21`, `송고시간`); Korean
+/// outlets' English editions `Published` and `Posted`.
+pub const PUBLISHED_LABELS: &[&str] = &[
+    "기사입력",
+    "최초입력",
+    "입력",
+    "등록",
+    "승인",
+    "게재",
+    "작성",
+    "송고",
+    "Published",
+    "Posted",
+];
 
 /// Labels of the date a story was last changed.
-pub const MODIFIED_LABELS: &[&str] = &["최종수정", "수정", "업데이트"];
+pub const MODIFIED_LABELS: &[&str] = &["최종수정", "수정", "업데이트", "Updated"];
 
 /// Where a printed date ends when another label follows it on the same line.
-pub const DATE_LINE_CUTS: &[&str] = &["수정", "|", "  ", "입력", "기사", "최종", "업데이트"];
+pub const DATE_LINE_CUTS: &[&str] = &[
+    "수정",
+    "|",
+    "  ",
+    "입력",
+    "기사",
+    "최종",
+    "업데이트",
+    "작성",
+    "Updated",
+    "Posted",
+];
 
 /// Attributes that carry an element's date as a machine-readable timestamp (Naver:
 /// `<span class="… _ARTICLE_DATE_TIME" data-date-time="2024-01-29 15:17:03">`).
@@ -64,13 +88,37 @@ pub const ORGANISATION_ENDINGS: &[&str] = &[
     "뉴스팀",
     "온라인팀",
     "편집부",
+    "뉴스부",
+    "비즈",
 ];
+
+/// Korean family names (the common ones, two-syllable ones first): a word of two to four
+/// syllables that begins with one may be a reporter's name where a line lists several
+/// (`홍길동, 김철수 기자`, `(서울=연합뉴스) 홍길동 김철수 기자 =`). One string, split by
+/// spaces: a slice of 130 strings costs the wasm build more than their letters.
+pub const SURNAMES: &str = "남궁 황보 제갈 선우 독고 사공 서문 김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 남 심 노 하 곽 성 차 주 우 구 민 진 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 맹 제 모 탁 국 은 편 용 예 경 봉 사 부 가 복 태 목 형 계 피 두 감 음 빈 동 온 호 범 좌 팽 승 간 상 시 갈 단 견 당 화 창 옹 순";
+
+/// Ends of a newsroom desk's name (`사회부`, `디지털뉴스팀`): never a reporter's name.
+pub const DESK_ENDINGS: &[&str] = &["부", "팀"];
 
 /// Portals that republish stories (`매체명 | 네이버`): a name holding one is no person.
 pub const PORTALS: &[&str] = &["네이버", "다음", "naver", "daum", "네이트", "nate"];
 
 /// Title tails that name an outlet (` - 매일경제`, ` : 네이버 뉴스`), read with a length limit.
-pub const TITLE_SITE_ENDINGS: &[&str] = &["뉴스", "신문", "일보"];
+pub const TITLE_SITE_ENDINGS: &[&str] = &[
+    "뉴스",
+    "신문",
+    "일보",
+    "닷컴",
+    "데일리",
+    "투데이",
+    "타임스",
+    "통신",
+    "방송",
+    "미디어",
+    "TV",
+    "저널",
+];
 
 /// Stories end with these marks; what follows is the sign-off (`… 밝혔다./연합뉴스`).
 pub const END_MARKS: &[&str] = &["(끝)", "(END)", "/연합뉴스", "/뉴스1", "/뉴시스"];
@@ -191,6 +239,22 @@ pub const DECK_CLASSES: &[&str] = &[
     "sub_head",
     "subhead",
     "deck",
+    "stit",
+];
+
+/// Parts of a deck's class token (`subheadline`, `article-subtitle`, `art_subtit`,
+/// `mid_title`, ndsoft's `subheading`, `article-summary`): a token holding one is a deck's,
+/// read only above the story's first paragraph.
+pub const DECK_CLASS_PARTS: &[&str] = &[
+    "subtit",
+    "sub_tit",
+    "sub-tit",
+    "subhead",
+    "sub_head",
+    "sub-head",
+    "summary",
+    "mid_title",
+    "standfirst",
 ];
 
 #[cfg(test)]
@@ -214,6 +278,9 @@ mod tests {
     #[test]
     fn class_tokens_are_lowercase() {
         assert!(DECK_CLASSES.iter().all(|c| c.to_ascii_lowercase() == *c));
+        assert!(DECK_CLASS_PARTS
+            .iter()
+            .all(|c| c.to_ascii_lowercase() == *c));
         assert!(PUBLISHED_META_KEYS
             .iter()
             .all(|c| c.to_ascii_lowercase() == *c));

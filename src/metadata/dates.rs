@@ -136,10 +136,17 @@ fn date_line_above(scan: &Scan, root: u32) -> Option<String> {
     (top..=root)
         .filter(|&i| {
             let n = &scan.nodes[i as usize];
-            n.flags & skip == 0 && n.element_children == 0 && (10..=60).contains(&n.chars)
+            n.flags & skip == 0
+                && n.element_children <= MAX_DATE_LINE_CHILDREN
+                && (10..=60).contains(&n.chars)
         })
         .find_map(|i| korean_date_in(&scan.text_of(i)))
 }
+
+/// A date line holds at most this many elements: an icon before the label (`<li><i
+/// class="icon-clock-o"></i> 승인 2024.03.05 10:21</li>`), a label and a date in spans of
+/// their own.
+const MAX_DATE_LINE_CHILDREN: u32 = 2;
 
 /// A date as the page wrote it when that is already ISO 8601 (fractional seconds and all),
 /// else read into ISO 8601; Korean pages without an offset get +09:00.
@@ -210,7 +217,9 @@ fn labelled_date_line(scan: &Scan) -> Option<String> {
         .iter()
         .enumerate()
         .filter(|(_, n)| {
-            n.flags & skip == 0 && n.element_children == 0 && (10..=80).contains(&n.chars)
+            n.flags & skip == 0
+                && n.element_children <= MAX_DATE_LINE_CHILDREN
+                && (10..=80).contains(&n.chars)
         })
         .find_map(|(i, _)| {
             let text = scan.text_of(i as u32);

@@ -60,6 +60,8 @@ struct Page<'a, 'h> {
     title_tag: String,
     /// The title as the page declares it ([`title::declared`]).
     declared_title: String,
+    /// Whether that is the `<title>` element's (no JSON-LD or meta title).
+    title_element_declared: bool,
     /// Whether the page is Korean: Korean pages have conventions of their own (the outlet in
     /// the title, reporter lines, dates in Korean time).
     korean: bool,
@@ -79,7 +81,7 @@ impl<'a, 'h> Page<'a, 'h> {
             .as_deref()
             .map(clean_leaked_markup)
             .unwrap_or_default();
-        let declared_title = title::declared(scan, &ld, &title_tag);
+        let (declared_title, title_element_declared) = title::declared(scan, &ld, &title_tag);
         let korean = is_korean_page(scan, &declared_title);
         Page {
             scan,
@@ -89,6 +91,7 @@ impl<'a, 'h> Page<'a, 'h> {
             ld,
             title_tag,
             declared_title,
+            title_element_declared,
             korean,
         }
     }

@@ -13,26 +13,27 @@ use crate::url;
 
 /// The title as the page declares it, before any suffix is cut: JSON-LD's headline, then the
 /// meta titles in Readability's order, then the `<title>` element cut at its last separator.
-pub(super) fn declared(scan: &Scan, ld: &LinkedData, title_tag: &str) -> String {
-    ld.headline
-        .as_deref()
-        .map(clean_leaked_markup)
-        .or_else(|| {
-            meta::text(
-                scan,
-                &[
-                    "dc:title",
-                    "dcterm:title",
-                    "og:title",
-                    "weibo:article:title",
-                    "weibo:webpage:title",
-                    "title",
-                    "twitter:title",
-                    "parsely-title",
-                ],
-            )
-        })
-        .unwrap_or_else(|| title_from_title_element(scan, title_tag))
+/// The second part says whether it is the `<title>` element's.
+pub(super) fn declared(scan: &Scan, ld: &LinkedData, title_tag: &str) -> (String, bool) {
+    let declared = ld.headline.as_deref().map(clean_leaked_markup).or_else(|| {
+        meta::text(
+            scan,
+            &[
+                "dc:title",
+                "dcterm:title",
+                "og:title",
+                "weibo:article:title",
+                "weibo:webpage:title",
+                "title",
+                "twitter:title",
+                "parsely-title",
+            ],
+        )
+    });
+    match declared {
+        Some(d) => (d, false),
+        None => (title_from_title_element(scan, title_tag), true),
+    }
 }
 
 /// `title`: the declared title without the outlet's name (on Korean pages its ` - 매체명`
@@ -40,7 +41,15 @@ pub(super) fn declared(scan: &Scan, ld: &LinkedData, title_tag: &str) -> String 
 /// `<title>` element prints where a meta title wrote them as ″.
 pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
     let mut title = if page.korean {
-        strip_title_suffix(&page.declared_title, site_name)
+        // A Korean `<title>` is cut by the outlet's conventions, not Readability's (which keeps
+        // the breadcrumbs of `제목 : 사회일반 : 사회 : 뉴스 : 한겨레` and drops the headline).
+        let declared = if page.title_element_declared {
+            &page.title_tag
+        } else {
+            &page.declared_title
+        };
+        let cut = strip_title_suffix(declared, site_name);
+        headline_before_separator(page.scan, &cut).unwrap_or(cut)
     } else if korean_host(page.scan, page.url) {
         // An English edition of a Korean outlet (`en.yna.co.kr`): the outlet's name goes too.
         strip_site_name_tail(&page.declared_title, site_name)
@@ -58,16 +67,90 @@ pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
     title
 }
 
+/// The separators a Korean title puts before its outlet's name (donga.com's `｜` with or
+/// without spaces).
+const KOREAN_TITLE_SEPARATORS: [&str; 10] = [
+    " - ", " | ", " – ", " — ", " :: ", " : ", " » ", " · ", " ｜ ", "｜",
+];
+
+/// Whether the part after a title's last separator names an outlet: it ends as outlet names
+/// do ([`vocab::TITLE_SITE_ENDINGS`], `뉴스1`, `아이뉴스24`), is an acronym (`YTN`, `SBS`), or a
+/// short name ending in `경제` or `.com`.
+fn looks_like_site(tail: &str) -> bool {
+    let n = tail.chars().count();
+    let no_digits = tail.trim_end_matches(|c: char| c.is_ascii_digit());
+    let acronym = (2..=5).contains(&tail.len()) && tail.bytes().all(|b| b.is_ascii_uppercase());
+    n <= 12
+        && (vocab::TITLE_SITE_ENDINGS
+            .iter()
+            .any(|e| tail.ends_with(e) || no_digits.len() < tail.len() && no_digits.ends_with(e))
+            || acronym
+            || tail.ends_with("경제") && n <= 6
+            || tail.to_lowercase().ends_with(".com"))
+}
+
+/// A title that still holds a separator after its outlet's name was cut (`제목 | 경제`, `제목 -
+/// 이데일리` with no site name declared): the part before a separator that the page prints
+/// as its headline (an `<h1>` to `<h3>` of the same letters).
+fn headline_before_separator(scan: &Scan, title: &str) -> Option<String> {
+    let cuts: Vec<usize> = KOREAN_TITLE_SEPARATORS
+        .iter()
+        .chain([" < ", " > "].iter())
+        .flat_map(|sep| title.match_indices(sep).map(|(p, _)| p))
+        .filter(|&p| p > 0)
+        .collect();
+    if cuts.is_empty() {
+        return None;
+    }
+    let skip = crate::scan::IN_HIDDEN | crate::scan::IN_NEVER | crate::scan::IN_HEAD;
+    let headings: Vec<String> = scan
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| {
+            matches!(n.tag, Tag::H1 | Tag::H2 | Tag::H3) && n.flags & skip == 0 && n.chars > 0
+        })
+        .take(MAX_HEADINGS)
+        .map(|(i, _)| headline_key(&scan.text_of(i as u32)))
+        .collect();
+    cuts.into_iter()
+        .map(|p| title[..p].trim())
+        .find(|head| {
+            let key = headline_key(head);
+            !key.is_empty() && headings.contains(&key)
+        })
+        .map(str::to_string)
+}
+
+/// How many headings a title is compared with.
+const MAX_HEADINGS: usize = 8;
+
+/// What a headline is compared by: its letters and digits.
+fn headline_key(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
 /// Drops a ` - Site`, ` | Site`, ` : 네이버 뉴스`, ` < 섹션 < 기사본문 - 매체` tail.
 pub(super) fn strip_title_suffix(title: &str, site_name: Option<&str>) -> String {
     let mut t = title.trim().to_string();
+    // newsis.com: `제목 :: 공감언론 뉴시스 ::`
+    if let Some(open) = t.strip_suffix(" ::") {
+        t = open.trim_end().to_string();
+    }
+    // hani.co.kr: `제목 : 사회일반 : 사회 : 뉴스 : 한겨레`, breadcrumbs and the outlet.
+    if let Some(first) = t.find(" : ") {
+        let parts: Vec<&str> = t[first + 3..].split(" : ").collect();
+        if parts.len() >= 3 && parts.iter().all(|p| p.chars().count() <= 10) {
+            t.truncate(first);
+        }
+    }
     // ndsoft CMS: "제목 < 섹션 < 기사본문 - 매체"
     if let Some(pos) = t.find(" < ") {
         if t[pos..].contains("기사본문") || t[pos..].matches(" < ").count() >= 2 {
             t.truncate(pos);
         }
     }
-    for sep in [" - ", " | ", " – ", " — ", " :: ", " : ", " » ", " · "] {
+    for sep in KOREAN_TITLE_SEPARATORS {
         if let Some(pos) = t.rfind(sep) {
             let tail = t[pos + sep.len()..].trim();
             let site_match = site_name.is_some_and(|s| {
@@ -75,10 +158,7 @@ pub(super) fn strip_title_suffix(title: &str, site_name: Option<&str>) -> String
                 let tl = tail.to_lowercase();
                 !s.is_empty() && (tl == s || tl.contains(&s) || s.contains(&tl))
             });
-            let looks_like_site = vocab::TITLE_SITE_ENDINGS.iter().any(|e| tail.ends_with(e))
-                || tail.ends_with("경제") && tail.chars().count() <= 6
-                || tail.to_lowercase().ends_with(".com");
-            if site_match || looks_like_site && tail.chars().count() <= 12 {
+            if site_match || looks_like_site(tail) {
                 let head = t[..pos].trim().to_string();
                 if head.chars().count() >= 5 {
                     t = head;
@@ -127,13 +207,12 @@ pub(super) fn title_site_suffix(title: &str) -> Option<String> {
     let title = title.trim();
     let head = strip_title_suffix(title, None);
     let tail = title.get(head.len()..)?;
-    let site = [
-        " - ", " | ", " – ", " — ", " :: ", " : ", " » ", " · ", " < ",
-    ]
-    .iter()
-    .filter_map(|sep| tail.rfind(sep).map(|p| &tail[p + sep.len()..]))
-    .min_by_key(|rest| rest.len())?
-    .trim();
+    let site = KOREAN_TITLE_SEPARATORS
+        .iter()
+        .chain([" < "].iter())
+        .filter_map(|sep| tail.rfind(sep).map(|p| &tail[p + sep.len()..]))
+        .min_by_key(|rest| rest.len())?
+        .trim();
     (!site.is_empty()).then(|| site.to_string())
 }
 
@@ -247,6 +326,28 @@ mod tests {
         assert_eq!(
             strip_title_suffix("Story title | The Site", Some("The Site")),
             "Story title"
+        );
+        for title in [
+            "청년 월세 지원 확대 : 부동산 : 경제 : 뉴스 : 한겨레",
+            "청년 월세 지원 확대｜동아일보",
+            "청년 월세 지원 확대 - 뉴스1",
+            "청년 월세 지원 확대 | YTN",
+            "청년 월세 지원 확대 - 머니투데이",
+        ] {
+            assert_eq!(
+                strip_title_suffix(title, None),
+                "청년 월세 지원 확대",
+                "{title}"
+            );
+        }
+        // newsis.com's closing `::` goes; its outlet is cut where the page prints the headline.
+        assert_eq!(
+            strip_title_suffix("청년 월세 지원 확대 :: 공감언론 뉴시스 ::", None),
+            "청년 월세 지원 확대 :: 공감언론 뉴시스"
+        );
+        assert_eq!(
+            strip_title_suffix("반도체 : 메모리 : 파운드리 모두 살아났다", None),
+            "반도체 : 메모리 : 파운드리 모두 살아났다"
         );
     }
 }

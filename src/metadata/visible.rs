@@ -51,13 +51,14 @@ pub(super) fn deck(scan: &Scan, root: u32, rule: Option<&'static SiteRule>) -> O
     let k = by_rule.or_else(|| {
         (top..end).find(|&k| {
             let raw = scan.raw_start_tag(k);
-            vocab::DECK_CLASSES.iter().any(|c| raw.contains(c))
+            (vocab::DECK_CLASSES.iter().any(|c| raw.contains(c))
+                || vocab::DECK_CLASS_PARTS.iter().any(|c| raw.contains(c)))
                 && placed(k)
                 && scan.attr(k, "class").is_some_and(|class| {
                     class
                         .to_ascii_lowercase()
                         .split_ascii_whitespace()
-                        .any(|t| vocab::DECK_CLASSES.contains(&t))
+                        .any(is_deck_class)
                 })
         })
     })?;
@@ -89,6 +90,13 @@ pub(super) fn deck(scan: &Scan, root: u32, rule: Option<&'static SiteRule>) -> O
         .filter(|l| !l.is_empty())
         .collect();
     (!lines.is_empty()).then(|| lines.join("\n"))
+}
+
+/// A deck's class token: one of [`vocab::DECK_CLASSES`], or one holding a part of
+/// [`vocab::DECK_CLASS_PARTS`].
+fn is_deck_class(token: &str) -> bool {
+    vocab::DECK_CLASSES.contains(&token)
+        || vocab::DECK_CLASS_PARTS.iter().any(|p| token.contains(p))
 }
 
 /// The copyright notice, from an element whose class says so: its smallest part that reads as
