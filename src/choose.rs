@@ -401,18 +401,26 @@ fn repeated_paragraphs(scan: &Scan) -> Counts {
 /// few, best first.
 fn top_candidates(scan: &Scan, attempt: Attempt, scores: &mut [f32]) -> Vec<(u32, f32)> {
     let nodes = &scan.nodes;
-    let mut candidates: Vec<(u32, f32)> = scores
-        .iter()
-        .enumerate()
-        .filter(|(i, s)| !s.is_nan() && !excluded(nodes[*i].flags, attempt))
-        .map(|(i, s)| (i as u32, s * (1.0 - link_density(scan, i as u32))))
-        .collect();
-    for (i, s) in &candidates {
-        scores[*i as usize] = *s;
+    // The best few, best first, the earlier of two equals first (as a stable sort would put
+    // them), kept as they come: no sort routine for this one list.
+    let mut best: Vec<(u32, f32)> = Vec::with_capacity(TOP_CANDIDATES + 1);
+    for i in 0..scores.len() {
+        let s = scores[i];
+        if s.is_nan() || excluded(nodes[i].flags, attempt) {
+            continue;
+        }
+        let s = s * (1.0 - link_density(scan, i as u32));
+        scores[i] = s;
+        let at = best
+            .iter()
+            .position(|b| s.total_cmp(&b.1).is_gt())
+            .unwrap_or(best.len());
+        if at < TOP_CANDIDATES {
+            best.insert(at, (i as u32, s));
+            best.truncate(TOP_CANDIDATES);
+        }
     }
-    candidates.sort_by(|a, b| b.1.total_cmp(&a.1));
-    candidates.truncate(TOP_CANDIDATES);
-    candidates
+    best
 }
 
 /// Nothing scored: the body, or failing that every top-level element.

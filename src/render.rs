@@ -261,8 +261,9 @@ struct Builder<'a, 's> {
     pending_br: bool,
     /// The last `<noscript>` whose images were read.
     last_noscript: u32,
-    /// Tables already judged: arena index → is a layout table.
-    table_kinds: std::collections::HashMap<u32, bool>,
+    /// Tables already judged, by arena index: is a layout table (empty until the first table;
+    /// a slot per element, not a hash map: a map's code costs the .wasm more than the slots).
+    table_kinds: Vec<Option<bool>>,
 }
 
 pub fn render(scan: &Scan, plan: &Plan, page_url: &str) -> Rendered {
@@ -285,7 +286,7 @@ pub fn render(scan: &Scan, plan: &Plan, page_url: &str) -> Rendered {
         }],
         people: Vec::new(),
         pending_br: false,
-        table_kinds: std::collections::HashMap::new(),
+        table_kinds: Vec::new(),
         last_noscript: NONE,
     };
     for &root in &plan.roots {
@@ -657,7 +658,10 @@ impl Builder<'_, '_> {
             return true;
         }
         // One decision per table (its cells ask again and again).
-        if let Some(&layout) = self.table_kinds.get(&t) {
+        if self.table_kinds.is_empty() {
+            self.table_kinds = vec![None; scan.nodes.len()];
+        }
+        if let Some(layout) = self.table_kinds[t as usize] {
             return layout;
         }
         // Judged on its first elements: nested tables must not make this quadratic.
@@ -674,7 +678,7 @@ impl Builder<'_, '_> {
             }
         }
         let layout = blocks > 0 || cells <= rows.max(1);
-        self.table_kinds.insert(t, layout);
+        self.table_kinds[t as usize] = Some(layout);
         layout
     }
 
