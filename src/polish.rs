@@ -905,12 +905,21 @@ fn is_filing_line(text: &str) -> bool {
     if t.len() > 250 {
         return false;
     }
-    let lower = t.to_lowercase();
+    // Every short element of the body is asked: lowercase only the opening, and the whole
+    // line only where `perma` (which every permalink word begins with) occurs.
+    let opening: String = t.chars().take(FILING_OPENING_CHARS).collect();
+    let opening = opening.to_lowercase();
     rules::FILING_LINE_OPENINGS
         .iter()
-        .any(|o| lower.starts_with(o))
-        || has_phrase(&lower, rules::PERMALINK_WORDS)
+        .any(|o| opening.starts_with(o))
+        || t.as_bytes()
+            .windows(5)
+            .any(|w| w.eq_ignore_ascii_case(b"perma"))
+            && has_phrase(&t.to_lowercase(), rules::PERMALINK_WORDS)
 }
+
+/// The openings of [`rules::FILING_LINE_OPENINGS`] are shorter than this many characters.
+const FILING_OPENING_CHARS: usize = 40;
 
 /// Takes the block at `path`, then every ancestor it leaves empty.
 fn remove_leaf(body: &mut Element, path: &[usize]) {
@@ -1050,6 +1059,19 @@ mod tests {
     use super::*;
 
     use crate::render::paragraph as p;
+
+    #[test]
+    fn the_filing_line_prefilters_hold_for_every_listed_word() {
+        assert!(rules::FILING_LINE_OPENINGS
+            .iter()
+            .all(|o| o.chars().count() < FILING_OPENING_CHARS));
+        assert!(rules::PERMALINK_WORDS
+            .iter()
+            .all(|w| w.starts_with("perma")));
+        assert!(is_filing_line("Filed under: Khawarij |"));
+        assert!(is_filing_line("Bookmark the PERMALINK."));
+        assert!(!is_filing_line("The permanent collection opens in May."));
+    }
 
     #[test]
     fn removes_chrome_copyright_and_signoff() {
