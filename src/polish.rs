@@ -905,21 +905,18 @@ fn is_filing_line(text: &str) -> bool {
     if t.len() > 250 {
         return false;
     }
-    // Every short element of the body is asked: lowercase only the opening, and the whole
-    // line only where `perma` (which every permalink word begins with) occurs.
-    let opening: String = t.chars().take(FILING_OPENING_CHARS).collect();
-    let opening = opening.to_lowercase();
-    rules::FILING_LINE_OPENINGS
-        .iter()
-        .any(|o| opening.starts_with(o))
+    // Every short element of the body is asked: its opening is lowercased as it is compared,
+    // and the whole line only where `perma` (which every permalink word begins with) occurs.
+    let opens_with = |o: &str| {
+        let mut lower = t.chars().flat_map(char::to_lowercase);
+        o.chars().all(|c| lower.next() == Some(c))
+    };
+    rules::FILING_LINE_OPENINGS.iter().any(|o| opens_with(o))
         || t.as_bytes()
             .windows(5)
             .any(|w| w.eq_ignore_ascii_case(b"perma"))
             && has_phrase(&t.to_lowercase(), rules::PERMALINK_WORDS)
 }
-
-/// The openings of [`rules::FILING_LINE_OPENINGS`] are shorter than this many characters.
-const FILING_OPENING_CHARS: usize = 40;
 
 /// Takes the block at `path`, then every ancestor it leaves empty.
 fn remove_leaf(body: &mut Element, path: &[usize]) {
@@ -1061,10 +1058,10 @@ mod tests {
     use crate::render::paragraph as p;
 
     #[test]
-    fn the_filing_line_prefilters_hold_for_every_listed_word() {
+    fn the_filing_line_checks_hold_for_every_listed_word() {
         assert!(rules::FILING_LINE_OPENINGS
             .iter()
-            .all(|o| o.chars().count() < FILING_OPENING_CHARS));
+            .all(|o| o.to_lowercase() == *o));
         assert!(rules::PERMALINK_WORDS
             .iter()
             .all(|w| w.starts_with("perma")));
