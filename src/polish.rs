@@ -718,24 +718,33 @@ const DANGLING_MAX_ROUNDS: usize = 3;
 /// sections, and readability-test-pages lost more than trafilatura's set gained.)
 fn drop_dangling_lead_ins(body: &mut Element) {
     for _ in 0..DANGLING_MAX_ROUNDS {
-        let mut path = Vec::new();
-        if !last_leaf_block(body, &mut path, 0) || path.is_empty() {
-            return;
-        }
-        let leaf = element_at(body, &path);
-        let Some(text) = leaf.short_text(DANGLING_MAX_BYTES) else {
+        let Some((path, text)) = last_short_line(body, DANGLING_MAX_BYTES) else {
             return;
         };
-        let text = text.trim();
+        let leaf = element_at(body, &path);
         let lead_in = (leaf.tag.is_heading()
             || matches!(leaf.tag, Tag::P | Tag::Div | Tag::Li | Tag::Dt))
-            && text.ends_with(':');
-        // Only a lead-in with the story above it: a body that is nothing else stays.
-        if !lead_in || text.is_empty() || body.short_text(text.len() + 1).is_some() {
+            && text.trim().ends_with(':');
+        if !lead_in {
             return;
         }
         remove_leaf(body, &path);
     }
+}
+
+/// The block the body ends with, as its path and its text, when that text is at most
+/// `max_bytes` and the body holds more than it (the story above it: a body that is nothing
+/// else keeps its last line). `None` ends a loop that takes lines off the end.
+fn last_short_line(body: &Element, max_bytes: usize) -> Option<(Vec<usize>, String)> {
+    let mut path = Vec::new();
+    if !last_leaf_block(body, &mut path, 0) || path.is_empty() {
+        return None;
+    }
+    let text = element_at(body, &path).short_text(max_bytes)?;
+    if text.trim().is_empty() || body.short_text(text.len() + 1).is_some() {
+        return None;
+    }
+    Some((path, text))
 }
 
 /// A line of links or a prompt that ends the body is at most this many bytes: a related
@@ -747,24 +756,18 @@ const TRAILING_LINE_MAX_BYTES: usize = 200;
 const TRAILING_LINE_MAX_ROUNDS: usize = 8;
 
 /// The lines that end the body and point away from the story, which ended above them: lines
-/// made of links (related headlines, "back to the list", "all dates"), and prompts that send
-/// the reader elsewhere ([`rules::CLOSING_PROMPTS`]: subscribe, follow our channel, log in to
-/// comment, rate this article), and a wire's filing stamp (a line that is a date). A line with a link in a sentence is prose (a fifth of it or
+/// made of links (related headlines, "back to the list", "all dates"), prompts that send the
+/// reader elsewhere ([`rules::CLOSING_PROMPTS`]: subscribe, follow our channel, log in to
+/// comment, rate this article) with the short lines under them, and a wire's filing stamp (a
+/// Korean line that is a date). A line with a link in a sentence is prose (a fifth of it or
 /// more outside links, see [`mostly_links`]), and a body that is nothing else keeps its last
 /// line.
 fn drop_trailing_chrome(body: &mut Element) {
     for _ in 0..TRAILING_LINE_MAX_ROUNDS {
-        let mut path = Vec::new();
-        if !last_leaf_block(body, &mut path, 0) || path.is_empty() {
-            return;
-        }
-        let leaf = element_at(body, &path);
-        let Some(text) = leaf.short_text(TRAILING_LINE_MAX_BYTES) else {
+        let Some((path, text)) = last_short_line(body, TRAILING_LINE_MAX_BYTES) else {
             return;
         };
-        if text.trim().is_empty() || body.short_text(text.len() + 1).is_some() {
-            return;
-        }
+        let leaf = element_at(body, &path);
         // A wire's filing stamp under the story (`2024/03/05 10:21 송고`) is no line of it.
         if mostly_links(leaf) || is_closing_prompt(&text) || is_filing_stamp(&text) {
             remove_leaf(body, &path);
