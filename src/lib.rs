@@ -21,7 +21,9 @@
 //!    paragraph runs, the counts an element hands its parent).
 //! 4. `choose`: the article's elements, by site rule (or a CMS family's container:
 //!    `rules::RuleUsed` names which, for `extractor.rule`) or by Readability-grade scoring,
-//!    and the noise inside them.
+//!    and the noise inside them. A page with no article whose server sent the story only as
+//!    a CMS's hydration state is rebuilt around that story by `hydration` and read again
+//!    (feature `hydration`: the CLI's; a browser has rendered the story already).
 //! 5. `metadata`: one function per export field, each reading its sources best first
 //!    (`metadata::jsonld`, `metadata::meta`, then the visible page: `title`, `byline`,
 //!    `dates` with `date`, `visible`), from the arena while it is alive; it decides once
