@@ -194,11 +194,7 @@ fn attach_captions(el: &mut Element) {
         };
         let at = img_at.take();
         if let (Some(text), Some(j)) = (caption, at) {
-            let mut figcaption = Element::new(Tag::Figcaption);
-            figcaption.children.push(Content::Text(text));
-            let mut figure = Element::new(Tag::Figure);
-            figure.children.push(el.children.remove(j));
-            figure.children.push(Content::Element(figcaption));
+            let figure = captioned_figure(vec![el.children.remove(j)], text);
             // The caption moved one place up with the removal.
             el.children[i - 1] = Content::Element(figure);
             el.children.drain(j..i - 1);
@@ -230,12 +226,18 @@ fn into_figure(e: &mut Element, text: String) -> bool {
     if images.is_empty() {
         return false;
     }
-    let mut caption = Element::new(Tag::Figcaption);
-    caption.children.push(Content::Text(text));
-    images.push(Content::Element(caption));
-    *e = Element::new(Tag::Figure);
-    e.children = images;
+    *e = captioned_figure(images, text);
     true
+}
+
+/// A figure of `pictures` with `caption` as its figcaption.
+fn captioned_figure(mut pictures: Vec<Content>, caption: String) -> Element {
+    let mut figcaption = Element::new(Tag::Figcaption);
+    figcaption.children.push(Content::Text(caption));
+    pictures.push(Content::Element(figcaption));
+    let mut figure = Element::new(Tag::Figure);
+    figure.children = pictures;
+    figure
 }
 
 /// The tags of a line that is hashtags and nothing else (`#고물가 #짠테크 #거지방`): two or
