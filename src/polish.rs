@@ -587,6 +587,17 @@ fn take_signoff_once(body: &mut Element, out: &mut Polished) {
         parent.children.remove(last);
         return;
     }
+    // A wire credited on a line of its own (`Yonhap`), or a byline in Latin letters signing
+    // off (`BY PARK EUN-JEE [park.eunjee@joongang.co.kr]`, `Lee Hyo-jin hyojin@…`).
+    if rules::WIRE_CREDITS.contains(&whole.trim()) {
+        parent.children.remove(last);
+        return;
+    }
+    if out.signoff.is_none() && is_latin_signoff(&whole) {
+        out.signoff = Some(fold_whitespace(&whole));
+        parent.children.remove(last);
+        return;
+    }
     // The reporter's bare name and the photo's source (`박노준 / 사진출처 송중기 인스타그램`).
     if let Some(name) = korean::signoff_with_credit(&whole) {
         out.signoff_name = Some(name);
@@ -643,6 +654,43 @@ fn take_signoff_once(body: &mut Element, out: &mut Polished) {
     if crate::render::is_empty(block) {
         parent.children.remove(last);
     }
+}
+
+/// A sign-off in Latin letters: `By` and names, or names and an email (`BY PARK EUN-JEE,
+/// KIM SE-JIN [park.eunjee@…]`, `Lee Hyo-jin hyojin@koreatimes.co.kr`); each name two to
+/// four capitalized words (hyphens and apostrophes kept), nothing else on the line.
+fn is_latin_signoff(text: &str) -> bool {
+    let t = fold_whitespace(text);
+    if t.len() > 100 {
+        return false;
+    }
+    let email = korean::email_in(&t);
+    let mut rest = match &email {
+        Some(e) => t.replace(e.as_str(), " "),
+        None => t.clone(),
+    };
+    rest.retain(|c| !"[]()<>".contains(c));
+    let rest = rest.trim();
+    let (by, names) = match rest.get(..3) {
+        Some(b) if b.eq_ignore_ascii_case("by ") => (true, &rest[3..]),
+        _ => (false, rest),
+    };
+    let is_name = |n: &str| {
+        let words: Vec<&str> = n.split_whitespace().collect();
+        (2..=4).contains(&words.len())
+            && words.iter().all(|w| {
+                w.starts_with(|c: char| c.is_ascii_uppercase())
+                    && w.chars()
+                        .all(|c| c.is_ascii_alphabetic() || "-'".contains(c))
+            })
+    };
+    let names: Vec<&str> = names
+        .split([',', '&'])
+        .flat_map(|n| n.split(" and "))
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .collect();
+    (by || email.is_some()) && !names.is_empty() && names.iter().all(|n| is_name(n))
 }
 
 /// A line of metadata fields is at most this many bytes (`Freitag | 14. Juni 2019 | 15:49 VON

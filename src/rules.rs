@@ -677,6 +677,37 @@ pub const FILING_LINE_OPENINGS: &[&str] = &[
     "categorías:",
 ];
 
+/// A wire service credited on a line of its own under the story (`Yonhap` under a Korea
+/// JoongAng Daily story): the source, not the text.
+pub const WIRE_CREDITS: &[&str] = &[
+    "Yonhap",
+    "(Yonhap)",
+    "AFP-Yonhap",
+    "AP",
+    "(AP)",
+    "AFP",
+    "(AFP)",
+    "Reuters",
+    "(Reuters)",
+    "Xinhua",
+];
+
+/// A writer's title printed after the name in a byline (`By Kim Se-jin Staff reporter`, `Jane
+/// Doe, Senior Editor`): lowercase words, not part of the name.
+pub const BYLINE_TITLE_WORDS: &[&str] = &[
+    "staff",
+    "senior",
+    "chief",
+    "contributing",
+    "special",
+    "reporter",
+    "writer",
+    "correspondent",
+    "editor",
+    "columnist",
+    "contributor",
+];
+
 /// The post's permanent link, named on a line that files the post (`… | Permalink`,
 /// `Permalien https://p.dw.com/p/RPYx`). Lowercase, matched as whole words.
 pub const PERMALINK_WORDS: &[&str] = &["permalink", "permanentlink", "permalien"];

@@ -340,8 +340,9 @@ pub fn lead_byline(first_paragraph: &str) -> Option<Byline> {
 
 /// Whether a name from the page's metadata (`og:article:author`, JSON-LD) is an organisation
 /// rather than a person: the outlet (`YTN`, `한겨레`, the site's own name), a portal copy
-/// (`머니투데이 | 네이버`), an acronym of capitals (`MBC`, `JTBC`), or a name ending as
-/// outlets do (`연합뉴스TV`, `서울신문`).
+/// (`머니투데이 | 네이버`), an acronym of capitals (`MBC`, `JTBC`), a name ending as
+/// outlets do (`연합뉴스TV`, `서울신문`), or one in Latin letters with an outlet's word
+/// (`Korea JoongAng Daily`).
 pub fn is_organisation(name: &str, site_name: Option<&str>) -> bool {
     let n = name.trim();
     if n.is_empty() {
@@ -358,9 +359,16 @@ pub fn is_organisation(name: &str, site_name: Option<&str>) -> bool {
     let latin_word = n.len() >= 3
         && n.bytes().all(|b| b.is_ascii_alphanumeric())
         && n.starts_with(|c: char| c.is_ascii_uppercase());
+    // A name in Latin letters with an outlet's word (`Korea JoongAng Daily`, `The Korea
+    // Herald`); a romanized person's name has none.
+    let latin_outlet = n.is_ascii()
+        && lower
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| vocab::ORGANISATION_WORDS.contains(&w));
     same_as_site
         || acronym
         || latin_word
+        || latin_outlet
         || n.contains('|')
         || vocab::PORTALS
             .iter()
@@ -379,8 +387,8 @@ pub fn outlet_of(author: &str) -> Option<String> {
 }
 
 /// A broadcast's crew credits (`[영상취재 홍길동 / 영상편집 김철수]`, `영상취재: 이준호 /
-/// 영상편집: 최서연`, `(촬영기자: 김민수)`, `영상취재: 변성중⏎영상편집: 송지영`): every part a crew
-/// role and a name. Parts are split by `/`, `,`, lines, or where the next role begins.
+/// 영상편집: 최서연`, `(촬영기자: 김민수)`, `영상취재: 변성중⏎영상편집: 송지영`, `화면출처 :
+/// 유튜브 ‘어느채널’`): every part a crew role and a name (or a source). Parts are split by `/`, `,`, lines, or where the next role begins.
 pub fn is_crew_credit(text: &str) -> bool {
     let t = text
         .trim()
@@ -421,7 +429,10 @@ fn crew_part(part: &str) -> bool {
             !rest.is_empty()
                 && rest.split_whitespace().count() <= 3
                 && rest.split_whitespace().all(|w| {
-                    is_korean_name(w) || w.chars().all(|c| c.is_alphabetic()) && w.len() <= 20
+                    is_korean_name(w)
+                        || w.chars()
+                            .all(|c| c.is_alphabetic() || "‘’'\"“”".contains(c))
+                            && w.len() <= 20
                 })
         })
     })
@@ -998,6 +1009,9 @@ mod tests {
         assert!(is_organisation("Newsis", None));
         assert!(is_organisation("디지털뉴스부", None));
         assert!(!is_organisation("Kim Se-jin", None));
+        assert!(is_organisation("Korea JoongAng Daily", None));
+        assert!(is_organisation("The Korea Herald", None));
+        assert!(!is_organisation("Park Eun-jee", Some("The Korea Herald")));
         assert_eq!(
             outlet_of("머니투데이 | 네이버").as_deref(),
             Some("머니투데이")

@@ -54,12 +54,86 @@ pub const DATE_LINE_CUTS: &[&str] = &[
 
 /// Attributes that carry an element's date as a machine-readable timestamp (Naver:
 /// `<span class="… _ARTICLE_DATE_TIME" data-date-time="2024-01-29 15:17:03">`).
-pub const PUBLISHED_ATTRS: &[&str] = &["data-date-time", "data-published-time"];
+pub const PUBLISHED_ATTRS: &[&str] = &[
+    "data-date-time",
+    "data-published-time",
+    "data-published",
+    "data-date",
+];
 pub const MODIFIED_ATTRS: &[&str] = &["data-modify-date-time", "data-modified-time"];
 
-/// `<meta>` keys (lowercased) with the publication moment that Korean portals use besides the
-/// standard ones (Daum: `og:regDate` = `20240129151703`).
-pub const PUBLISHED_META_KEYS: &[&str] = &["og:regdate"];
+/// `<meta>` keys (lowercased) with the publication moment that Korean portals and CMSs use
+/// besides the standard ones (Daum: `og:regDate` = `20240129151703`).
+pub const PUBLISHED_META_KEYS: &[&str] = &[
+    "og:regdate",
+    "article:published",
+    "dable:published_time",
+    "nv:news:date",
+];
+
+/// Hosts of Korean outlets outside `.kr` (their English editions and portals): a page on one
+/// (or a subdomain) is a Korean outlet's, whatever its language.
+pub const OUTLET_HOSTS: &[&str] = &[
+    "koreaherald.com",
+    "heraldcorp.com",
+    "koreatimes.com",
+    "joins.com",
+    "chosun.com",
+    "donga.com",
+    "hankyung.com",
+    "koreabizwire.com",
+    "arirang.com",
+    "kedglobal.com",
+    "pulsenews.co.kr",
+    "daum.net",
+    "naver.com",
+    "nate.com",
+];
+
+/// Words (lowercased) of Korean outlets' names in Latin letters (`Korea JoongAng Daily`,
+/// `Yonhap News Agency`, `The Dong-A Ilbo`): a site so named is a Korean outlet's.
+pub const OUTLET_NAME_WORDS: &[&str] = &[
+    "korea",
+    "korean",
+    "yonhap",
+    "joongang",
+    "chosun",
+    "donga",
+    "hankyoreh",
+    "kyunghyang",
+    "hankyung",
+    "arirang",
+    "newsis",
+    "news1",
+    "kbs",
+    "mbc",
+    "sbs",
+    "jtbc",
+    "ytn",
+    "mbn",
+];
+
+/// Words (lowercased) of an outlet's or a desk's name in Latin letters (`Korea JoongAng
+/// Daily`, `Yonhap News Agency`, `Korea Times`): a byline holding one names no person.
+pub const ORGANISATION_WORDS: &[&str] = &[
+    "daily",
+    "herald",
+    "times",
+    "news",
+    "agency",
+    "ilbo",
+    "shinmun",
+    "broadcasting",
+    "media",
+    "press",
+    "journal",
+    "newswire",
+    "bizwire",
+    "desk",
+    "newsroom",
+    "korea",
+    "yonhap",
+];
 
 /// Ends of an outlet's or organisation's name (`한겨레신문`, `YTN뉴스`, `연합뉴스TV`): a
 /// meta author ending so is the outlet, not a person.
@@ -183,6 +257,8 @@ pub const CREW_ROLES: &[&str] = &[
     "VJ",
     "드론촬영",
     "화면제공",
+    "화면출처",
+    "영상출처",
     "자료제공",
 ];
 

@@ -49,7 +49,20 @@ impl Credits {
     pub fn with_story(mut self, story: &Polished, korean_page: bool) -> Credits {
         let no_reporter =
             self.authors.is_empty() || korean_page && self.authors.iter().all(|a| a.role.is_none());
-        let signed = story.signoff.as_deref().and_then(korean::parse_byline);
+        let signed = story.signoff.as_deref().and_then(|s| {
+            korean::parse_byline(s).or_else(|| {
+                // A sign-off in Latin letters (`BY PARK EUN-JEE [park.eunjee@…]`).
+                let authors = authors_named_in(s, |_| false);
+                (!authors.is_empty()).then(|| korean::Byline {
+                    printed: authors
+                        .iter()
+                        .map(|a| a.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    authors,
+                })
+            })
+        });
         if no_reporter {
             if let Some(found) = signed
                 .clone()
@@ -123,9 +136,17 @@ pub(super) fn credits(
         }
     }
     if c.byline.is_none() {
-        // On a Korean page an organisation is never a person: a meta author that is the
-        // outlet or the portal (`YTN`, `머니투데이 | 네이버`) is at most the site's name.
-        let is_org = |b: &String| korean_page && korean::is_organisation(b, site_name);
+        // On a Korean outlet's page an organisation is never a person: a meta author that is
+        // the outlet or the portal (`YTN`, `머니투데이 | 네이버`, `Korea JoongAng Daily`) is at
+        // most the site's name.
+        let is_org_name = |n: &str| page.korean_outlet && korean::is_organisation(n, site_name);
+        let is_org = |b: &String| {
+            let names = split_names(&clean_byline(b));
+            !names.is_empty()
+                && names
+                    .iter()
+                    .all(|n| without_title_words(n).is_none_or(|n| is_org_name(&n)))
+        };
         let from_meta = meta_author(page);
         outlet = from_meta
             .as_ref()
@@ -139,7 +160,7 @@ pub(super) fn credits(
             if let Some(found) = korean::parse_byline(&b).filter(|_| korean_page) {
                 c = found.into();
             } else {
-                c.authors = authors_named_in(&b);
+                c.authors = authors_named_in(&b, is_org_name);
                 c.byline = Some(b);
             }
         }
@@ -173,10 +194,11 @@ fn meta_author(page: &Page) -> Option<String> {
     })
 }
 
-/// The persons a byline that is not a Korean reporter line names (`By Jane Doe and John Roe`).
-/// An email printed with the name (`By PARK EUN-JEE [park.eunjee@…]`) is the author's, not
-/// part of the name.
-fn authors_named_in(b: &str) -> Vec<Author> {
+/// The persons a byline that is not a Korean reporter line names (`By Jane Doe and John Roe`),
+/// not the organisations (`By Kim Se-jin, Korea JoongAng Daily`) nor the writers' titles
+/// (`Staff reporter`). An email printed with the name (`By PARK EUN-JEE [park.eunjee@…]`) is
+/// the author's, not part of the name.
+pub(crate) fn authors_named_in(b: &str, is_organisation: impl Fn(&str) -> bool) -> Vec<Author> {
     let email = korean::email_in(b);
     let names = match &email {
         Some(e) => clean_byline(b)
@@ -187,7 +209,9 @@ fn authors_named_in(b: &str) -> Vec<Author> {
         None => clean_byline(b),
     };
     let mut authors: Vec<Author> = split_names(&names)
-        .into_iter()
+        .iter()
+        .filter_map(|name| without_title_words(name))
+        .filter(|name| !is_organisation(name))
         .map(|name| Author {
             name,
             role: None,
@@ -333,6 +357,23 @@ fn clean_byline(text: &str) -> String {
         .trim_end_matches([',', '|', '-'])
         .trim()
         .to_string()
+}
+
+/// A name without the writer's title after it (`Kim Se-jin Staff reporter` → `Kim Se-jin`);
+/// none when the title is all there is (`Staff Writer`). A name keeps two words at least.
+fn without_title_words(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let is_title = |w: &&str| {
+        crate::rules::BYLINE_TITLE_WORDS.contains(&w.to_lowercase().trim_end_matches('.'))
+    };
+    if words.iter().all(is_title) {
+        return None;
+    }
+    let mut keep = words.len();
+    while keep > 2 && is_title(&words[keep - 1]) {
+        keep -= 1;
+    }
+    Some(words[..keep].join(" "))
 }
 
 fn split_names(byline: &str) -> Vec<String> {

@@ -12,11 +12,11 @@ use crate::scan::{self, Scan, NONE};
 
 /// `published`: JSON-LD, then `article:published_time` as Readability finds it, then other
 /// keys (a `name` is read with its dots as colons: `DC.date.issued` is `dc:date:issued`),
-/// then a `<time>` or `itemprop=datePublished` element. A Korean page without one reads a
-/// timestamp attribute, then the dates printed by the byline, above the body, or after a
-/// label anywhere.
+/// then a `<time>` or `itemprop=datePublished` element. A Korean outlet's page (in Korean or
+/// in English) without one reads a timestamp attribute, then the dates printed by the byline,
+/// above the body, or after a label anywhere.
 pub(super) fn published(page: &Page, visible: Option<&VisibleByline>) -> Option<String> {
-    let (scan, korean_page) = (page.scan, page.korean);
+    let (scan, korean_page) = (page.scan, page.korean_outlet);
     let published_raw = page
         .ld
         .published
@@ -54,10 +54,20 @@ pub(super) fn published(page: &Page, visible: Option<&VisibleByline>) -> Option<
     let mut published = published_raw
         .as_deref()
         .and_then(|d| published_date(d, korean_page));
-    if published.is_none() && korean_page {
-        // A timestamp in an attribute (seconds and all) before the minute printed beside it.
-        published = timestamp_attr(scan, page.rule, vocab::PUBLISHED_ATTRS, true)
-            .and_then(|d| published_date(&d, true));
+    if korean_page {
+        // A timestamp in an attribute (seconds and all) before the minute printed beside it,
+        // and before a meta key's time given to the minute.
+        let stamp = timestamp_attr(scan, page.rule, vocab::PUBLISHED_ATTRS, true)
+            .and_then(|d| published_date(&d, true))
+            .or_else(|| {
+                meta::value(scan, vocab::PUBLISHED_META_KEYS).and_then(|d| published_date(d, true))
+            })
+            // A day alone (`data-date="2024-03-05"`) gives way to the minute printed beside it.
+            .filter(|d| d.contains('T'));
+        published = match (published, stamp) {
+            (Some(p), Some(s)) if is_finer(&s, &p) => Some(s),
+            (p, s) => p.or(s),
+        };
     }
     if published.is_none() && korean_page {
         // Visible dates: the byline area first, then anywhere near the top.
@@ -80,9 +90,25 @@ pub(super) fn published(page: &Page, visible: Option<&VisibleByline>) -> Option<
     published.map(|d| in_korean_time(d, korean_page))
 }
 
+/// Whether `finer` is `coarse` with its seconds: the same minute, where `coarse` gives none
+/// (or `:00`, a minute written out) and `finer` does.
+fn is_finer(finer: &str, coarse: &str) -> bool {
+    let (Some(f), Some(c)) = (date::in_kst(finer), date::in_kst(coarse)) else {
+        return false;
+    };
+    let seconds = |d: &str| {
+        d.get(16..19)
+            .filter(|s| s.starts_with(':'))
+            .map(str::to_string)
+    };
+    f.get(..16) == c.get(..16)
+        && seconds(&c).is_none_or(|s| s == ":00")
+        && seconds(&f).is_some_and(|s| s != ":00")
+}
+
 /// `modified`: JSON-LD, then the meta keys; on a Korean page a timestamp attribute.
 pub(super) fn modified(page: &Page) -> Option<String> {
-    let (scan, korean_page) = (page.scan, page.korean);
+    let (scan, korean_page) = (page.scan, page.korean_outlet);
     let modified_raw = page.ld.modified.clone().or_else(|| {
         meta::value(
             scan,

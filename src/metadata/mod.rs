@@ -65,6 +65,10 @@ struct Page<'a, 'h> {
     /// Whether the page is Korean: Korean pages have conventions of their own (the outlet in
     /// the title, reporter lines, dates in Korean time).
     korean: bool,
+    /// Whether a Korean outlet publishes it, in Korean or in English (`koreaherald.com`, a
+    /// `.kr` host, a site named `Korea JoongAng Daily`): its dates are in Korean time, printed
+    /// ones read as on Korean pages, and its outlet is never a person.
+    korean_outlet: bool,
 }
 
 impl<'a, 'h> Page<'a, 'h> {
@@ -83,6 +87,7 @@ impl<'a, 'h> Page<'a, 'h> {
             .unwrap_or_default();
         let (declared_title, title_element_declared) = title::declared(scan, &ld, &title_tag);
         let korean = is_korean_page(scan, &declared_title);
+        let korean_outlet = korean || is_korean_outlet(scan, url, &ld);
         Page {
             scan,
             url,
@@ -93,6 +98,7 @@ impl<'a, 'h> Page<'a, 'h> {
             declared_title,
             title_element_declared,
             korean,
+            korean_outlet,
         }
     }
 }
@@ -145,6 +151,35 @@ fn is_korean_page(scan: &Scan, title: &str) -> bool {
         || meta::value(scan, &["content-language"])
             .is_some_and(|l| l.to_ascii_lowercase().starts_with("ko"))
         || korean::has_hangul(title)
+}
+
+/// Whether the page's address (or its canonical one) is on a Korean host (`….kr`) or a Korean
+/// outlet's own (`koreaherald.com`), or the site's declared name is a Korean outlet's
+/// (`Korea JoongAng Daily`, `Yonhap News Agency`).
+fn is_korean_outlet(scan: &Scan, page_url: &str, ld: &LinkedData) -> bool {
+    let canonical = scan
+        .meta
+        .canonical
+        .as_deref()
+        .or_else(|| meta::value(scan, &["og:url"]));
+    let on_korean_host = [Some(page_url), canonical]
+        .into_iter()
+        .flatten()
+        .filter_map(url::host)
+        .any(|h| {
+            h.ends_with(".kr")
+                || korean::vocab::OUTLET_HOSTS
+                    .iter()
+                    .any(|o| h == *o || h.ends_with(&format!(".{o}")))
+        });
+    on_korean_host
+        || meta::text(scan, &["og:site_name", "application-name"])
+            .or_else(|| ld.publisher.clone())
+            .is_some_and(|site| {
+                site.to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| korean::vocab::OUTLET_NAME_WORDS.contains(&w))
+            })
 }
 
 /// The site's name as the page declares it: `og:site_name` and its kin, then JSON-LD's

@@ -9,7 +9,6 @@ use crate::korean::vocab;
 use crate::markup::{clean_leaked_markup, fold_whitespace};
 use crate::scan::Scan;
 use crate::tags::Tag;
-use crate::url;
 
 /// The title as the page declares it, before any suffix is cut: JSON-LD's headline, then the
 /// meta titles in Readability's order, then the `<title>` element cut at its last separator.
@@ -50,7 +49,7 @@ pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
         };
         let cut = strip_title_suffix(declared, site_name);
         headline_before_separator(page.scan, &cut).unwrap_or(cut)
-    } else if korean_host(page.scan, page.url) {
+    } else if page.korean_outlet {
         // An English edition of a Korean outlet (`en.yna.co.kr`): the outlet's name goes too.
         strip_site_name_tail(&page.declared_title, site_name)
     } else {
@@ -167,20 +166,6 @@ pub(super) fn strip_title_suffix(title: &str, site_name: Option<&str>) -> String
         }
     }
     t
-}
-
-/// Whether the page's address (or its canonical one) is on a Korean host (`….kr`).
-fn korean_host(scan: &Scan, page_url: &str) -> bool {
-    let canonical = scan
-        .meta
-        .canonical
-        .as_deref()
-        .or_else(|| meta::value(scan, &["og:url"]));
-    [Some(page_url), canonical]
-        .into_iter()
-        .flatten()
-        .filter_map(url::host)
-        .any(|h| h.ends_with(".kr"))
 }
 
 /// A meta title whose last ` | ` or ` - ` part is the site's name and nothing else (`… |
