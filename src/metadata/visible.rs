@@ -61,7 +61,8 @@ pub(super) fn deck(scan: &Scan, root: u32, rule: Option<&'static SiteRule>) -> O
                         .any(is_deck_class)
                 })
         })
-    })?;
+    });
+    let k = k.or_else(|| bold_lead(scan, root))?;
     // Text runs and line breaks (`<br>`, blocks) in document order.
     let sub_end = scan.subtree_end(k);
     let mut marks: Vec<(u32, Option<&str>)> = (k + 1..sub_end)
@@ -90,6 +91,36 @@ pub(super) fn deck(scan: &Scan, root: u32, rule: Option<&'static SiteRule>) -> O
         .filter(|l| !l.is_empty())
         .collect();
     (!lines.is_empty()).then(|| lines.join("\n"))
+}
+
+/// A deck printed in bold where the body begins, on a line of its own (donga.com: `<div
+/// class="article_txt"><strong>총 수령액서 … 정점</strong><br><br>…`): the body's first text is
+/// in a `<strong>` or `<b>` of a deck's length that is no sentence (`…했다.`), a line break
+/// follows it, and the story goes on for much longer after it.
+fn bold_lead(scan: &Scan, root: u32) -> Option<u32> {
+    let first = scan.texts_in(root).iter().find(|t| {
+        scan.nodes[t.owner as usize].flags & (scan::IN_NEVER | scan::IN_HIDDEN) == 0
+            && !scan.html[t.start as usize..t.end as usize].trim().is_empty()
+    })?;
+    let k = std::iter::once(first.owner)
+        .chain(scan.ancestors(first.owner))
+        .take_while(|&a| a != root)
+        .find(|&a| matches!(scan.nodes[a as usize].tag, Tag::Strong | Tag::B))?;
+    let node = &scan.nodes[k as usize];
+    let text = scan.text_of(k);
+    let after = scan.subtree_end(k);
+    let line_break_after = scan
+        .nodes
+        .get(after as usize)
+        .is_some_and(|n| n.tag == Tag::Br || n.tag.is_block())
+        && scan.html[node.end as usize..scan.nodes[after as usize].start as usize]
+            .trim()
+            .is_empty();
+    ((10..=200).contains(&node.chars)
+        && !text.ends_with("다.")
+        && line_break_after
+        && scan.nodes[root as usize].chars > 4 * node.chars)
+        .then_some(k)
 }
 
 /// A deck's class token: one of [`vocab::DECK_CLASSES`], or one holding a part of
