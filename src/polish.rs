@@ -45,6 +45,7 @@ pub fn polish(body: &mut Element, title: &str, deck: Option<&str>) -> Polished {
     }
     drop_after_end_mark(body, 0);
     drop_opening_meta_lines(body);
+    drop_opening_breadcrumbs(body);
     take_signoff(body, &mut out);
     drop_trailing_chrome(body);
     drop_dangling_lead_ins(body);
@@ -724,6 +725,57 @@ fn drop_opening_meta_lines(body: &mut Element) {
         }
     }
 }
+
+/// A breadcrumb that opens the body (`<p class="category"><a>사회</a><a>사회일반</a></p>`,
+/// `<a>경제</a> &gt; <a>부동산</a>`, where a page's header joined the body): a short line of
+/// short links, two or more or split by a breadcrumb's marks, and nothing else. The section
+/// is metadata; the story starts below.
+fn drop_opening_breadcrumbs(body: &mut Element) {
+    let mut leaves = Vec::new();
+    edge_leaves(
+        body,
+        &mut Vec::new(),
+        &mut leaves,
+        META_LINE_FIRST_BLOCKS,
+        false,
+        0,
+    );
+    for path in leaves.iter().rev() {
+        let line = element_at(body, path);
+        let Some(text) = line.short_text(BREADCRUMB_MAX_BYTES) else {
+            continue;
+        };
+        if is_breadcrumb(line) && body.short_text(text.len() * 4).is_none() {
+            remove_leaf(body, path);
+        }
+    }
+}
+
+/// A breadcrumb is at most this many bytes (`홈 > 뉴스 > 경제 > 부동산`, `Home › News › World`).
+const BREADCRUMB_MAX_BYTES: usize = 80;
+
+/// Whether a line is links and breadcrumb marks only (see [`drop_opening_breadcrumbs`]).
+fn is_breadcrumb(line: &Element) -> bool {
+    fn walk(el: &Element, links: &mut usize, marks: &mut bool, depth: usize) -> bool {
+        el.children.iter().all(|c| match c {
+            Content::Text(t) => t.chars().all(|c| {
+                let mark = ">›»/|·".contains(c);
+                *marks |= mark;
+                mark || c.is_whitespace()
+            }),
+            Content::Element(a) if a.tag == Tag::A => {
+                *links += 1;
+                a.short_text(BREADCRUMB_LINK_MAX_BYTES).is_some()
+            }
+            Content::Element(e) => depth < 8 && walk(e, links, marks, depth + 1),
+        })
+    }
+    let (mut links, mut marks) = (0, false);
+    walk(line, &mut links, &mut marks, 0) && (links >= 2 || links == 1 && marks)
+}
+
+/// A breadcrumb's link names a section in a few words (`사회일반`, `Politics`).
+const BREADCRUMB_LINK_MAX_BYTES: usize = 30;
 
 /// Whether a short line is metadata fields split by `|`, `·` or `•`, one of them a date (see
 /// [`drop_opening_meta_lines`]).

@@ -569,9 +569,10 @@ impl Builder<'_, '_> {
             }
             return;
         }
-        // A caption outside <figure>/<figcaption> markup (`<p class="caption">`): a figcaption,
+        // A caption outside <figure>/<figcaption> markup (`<p class="caption">`, or the text
+        // of a picture's box: `<div class="imageC"><img><div class="desc">…`): a figcaption,
         // kept in the HTML, left out of the text like every caption.
-        if n.flags & scan::CAPTION_HINT != 0
+        if (n.flags & scan::CAPTION_HINT != 0 || is_picture_box_text(scan, i))
             && n.chars < 400
             && n.paragraphs <= 1
             && !self.stack.iter().any(|s| s.el.tag == Tag::Figcaption)
@@ -834,6 +835,28 @@ pub fn image_from_raw(raw: &str, base: &url::Base) -> Option<Element> {
         .unwrap_or_default();
     el.attrs.push((ALT.name, alt));
     Some(el)
+}
+
+/// An element that is all the text of a picture's box (a block with a figure class holding
+/// an image before it: hani.co.kr's `<div class="imageC"><div class="image"><img></div><div
+/// class="desc">…</div>`, yna.co.kr's `<div class="article-img"><img><div class="img-info">`):
+/// that picture's caption. Two levels up at most; a box with more text is no picture's box.
+fn is_picture_box_text(scan: &Scan, i: u32) -> bool {
+    let n = &scan.nodes[i as usize];
+    if n.images > 0 || n.chars == 0 || !n.tag.is_block() {
+        return false;
+    }
+    std::iter::once(i)
+        .chain(scan.ancestors(i))
+        .take(3)
+        .find(|&a| {
+            let b = &scan.nodes[a as usize];
+            b.flags & scan::FIGURE_HINT != 0 && b.images > 0
+        })
+        .is_some_and(|a| {
+            scan.nodes[a as usize].chars == n.chars
+                && (a + 1..i).any(|k| scan.nodes[k as usize].tag == Tag::Img)
+        })
 }
 
 /// Elements with nothing to show (no text, no image) are dropped from the output.

@@ -22,8 +22,12 @@ pub(super) fn deck(scan: &Scan, root: u32, rule: Option<&'static SiteRule>) -> O
     let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
     // Where the story's own text begins (its first paragraph within those ancestors, else
     // the body's first text): a deck comes before it.
+    // (A date or byline line in a `<p>` is not the story: `<p class="date-time">`.)
     let first_text = (root..end)
-        .find(|&k| scan.nodes[k as usize].tag == Tag::P && scan.nodes[k as usize].chars >= 20)
+        .find(|&k| {
+            let n = &scan.nodes[k as usize];
+            n.tag == Tag::P && n.chars >= 20 && n.flags & (scan::DATE_HINT | scan::BYLINE_HINT) == 0
+        })
         .map(|k| scan.nodes[k as usize].start)
         .or_else(|| {
             scan.texts_in(root)
@@ -100,7 +104,9 @@ pub(super) fn deck(scan: &Scan, root: u32, rule: Option<&'static SiteRule>) -> O
 fn bold_lead(scan: &Scan, root: u32) -> Option<u32> {
     let first = scan.texts_in(root).iter().find(|t| {
         scan.nodes[t.owner as usize].flags & (scan::IN_NEVER | scan::IN_HIDDEN) == 0
-            && !scan.html[t.start as usize..t.end as usize].trim().is_empty()
+            && !scan.html[t.start as usize..t.end as usize]
+                .trim()
+                .is_empty()
     })?;
     let k = std::iter::once(first.owner)
         .chain(scan.ancestors(first.owner))
