@@ -48,6 +48,10 @@ pub fn polish(body: &mut Element, title: &str, deck: Option<&str>) -> Polished {
     drop_opening_breadcrumbs(body);
     take_signoff(body, &mut out);
     drop_trailing_chrome(body);
+    if out.signoff.is_none() && out.signoff_email.is_none() && out.signoff_name.is_none() {
+        // The sign-off above a button row's leftovers (`[신윤재 기자]` then a like count).
+        take_signoff(body, &mut out);
+    }
     drop_dangling_lead_ins(body);
     let lead = first_paragraph_text(body);
     out.dateline = lead.as_deref().and_then(korean::dateline);
@@ -860,8 +864,8 @@ const TRAILING_LINE_MAX_ROUNDS: usize = 8;
 /// The lines that end the body and point away from the story, which ended above them: lines
 /// made of links (related headlines, "back to the list", "all dates"), prompts that send the
 /// reader elsewhere ([`rules::CLOSING_PROMPTS`]: subscribe, follow our channel, log in to
-/// comment, rate this article) with the short lines under them, and a wire's filing stamp (a
-/// Korean line that is a date). A line with a link in a sentence is prose (a fifth of it or
+/// comment, rate this article) with the short lines under them, a wire's filing stamp (a
+/// Korean line that is a date) and a button's count left alone. A line with a link in a sentence is prose (a fifth of it or
 /// more outside links, see [`mostly_links`]), and a body that is nothing else keeps its last
 /// line.
 fn drop_trailing_chrome(body: &mut Element) {
@@ -871,12 +875,24 @@ fn drop_trailing_chrome(body: &mut Element) {
         };
         let leaf = element_at(body, &path);
         // A wire's filing stamp under the story (`2024/03/05 10:21 송고`) is no line of it.
-        if mostly_links(leaf) || is_closing_prompt(&text) || is_filing_stamp(&text) {
+        if mostly_links(leaf)
+            || is_closing_prompt(&text)
+            || is_filing_stamp(&text)
+            || is_bare_count(&text)
+        {
             remove_leaf(body, &path);
         } else if !drop_prompt_tail(body) {
             return;
         }
     }
+}
+
+/// A counter left from a button row whose words went (`<span>좋아요 <em>0</em></span>`): a
+/// short line of numbers and marks, no word.
+fn is_bare_count(text: &str) -> bool {
+    text.len() <= 20
+        && text.chars().any(|c| c.is_ascii_digit())
+        && !text.chars().any(char::is_alphabetic)
 }
 
 /// A prompt this many lines from the end at most takes the lines under it along.
