@@ -839,11 +839,12 @@ pub fn image_from_raw(raw: &str, base: &url::Base) -> Option<Element> {
 
 /// An element that is all the text of a picture's box (a block with a figure class holding
 /// an image before it: hani.co.kr's `<div class="imageC"><div class="image"><img></div><div
-/// class="desc">…</div>`, yna.co.kr's `<div class="article-img"><img><div class="img-info">`):
+/// class="desc">…</div>`, yna.co.kr's `<div class="article-img"><img><div class="img-info">`,
+/// donga.com's `<div class='articlePhotoC'><img><span class='t'>…</span>`):
 /// that picture's caption. Two levels up at most; a box with more text is no picture's box.
 fn is_picture_box_text(scan: &Scan, i: u32) -> bool {
     let n = &scan.nodes[i as usize];
-    if n.images > 0 || n.chars == 0 || !n.tag.is_block() {
+    if n.images > 0 || n.chars == 0 || n.tag == Tag::A {
         return false;
     }
     std::iter::once(i)

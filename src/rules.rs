@@ -440,6 +440,8 @@ pub const BYLINE_HINTS: &[&str] = &[
     "writtenby",
     "p-author",
     "reporter",
+    // Korean CMSs' spelling (donga.com's `<p class='repoter'>`).
+    "repoter",
     "writer",
     "journalist",
 ];
@@ -678,7 +680,7 @@ pub const FILING_LINE_OPENINGS: &[&str] = &[
 ];
 
 /// A wire service credited on a line of its own under the story (`Yonhap` under a Korea
-/// JoongAng Daily story): the source, not the text.
+/// JoongAng Daily story, `연합뉴스` under a hani.co.kr one): the source, not the text.
 pub const WIRE_CREDITS: &[&str] = &[
     "Yonhap",
     "(Yonhap)",
@@ -690,6 +692,10 @@ pub const WIRE_CREDITS: &[&str] = &[
     "Reuters",
     "(Reuters)",
     "Xinhua",
+    "연합뉴스",
+    "(연합뉴스)",
+    "뉴시스",
+    "뉴스1",
 ];
 
 /// A writer's title printed after the name in a byline (`By Kim Se-jin Staff reporter`, `Jane
@@ -890,6 +896,8 @@ pub mod hint {
     pub const EMBED: u32 = 1 << 12;
     /// Set by [`super::is_ad_hint`], not by the word table (ads need whole words).
     pub const AD: u32 = 1 << 13;
+    /// Set by [`super::is_screen_reader_only`].
+    pub const SCREEN_READER: u32 = 1 << 14;
 }
 
 /// Every hint word with the lists it belongs to, bucketed by first byte, so that one walk over
@@ -993,6 +1001,27 @@ fn by_chance(b: &[u8], at: usize, len: usize) -> bool {
         .position(|c| !c.is_ascii_alphanumeric())
         .map_or(b.len(), |p| at + p);
     b[start..end].iter().any(u8::is_ascii_digit)
+}
+
+/// Classes of text only screen readers read, hidden on screen by the site's style sheet
+/// (`<h3 class="blind">섹션기사</h3>` on Korean sites, Bootstrap's `sr-only`, WordPress's
+/// `screen-reader-text`): whole class names.
+pub const SCREEN_READER_CLASSES: &[&str] = &[
+    "blind",
+    "is_blind",
+    "screen_out",
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader-text",
+];
+
+/// Whether a lowercased class names text for screen readers only
+/// ([`SCREEN_READER_CLASSES`]).
+pub fn is_screen_reader_only(lower: &str) -> bool {
+    lower
+        .split_ascii_whitespace()
+        .any(|c| SCREEN_READER_CLASSES.contains(&c))
 }
 
 /// Whether a lowercased class or id names an ad slot: whole words like `ad`, `ads`,

@@ -98,6 +98,11 @@ impl<'h> State<'h> {
             } else {
                 0
             }
+            | if rules::is_screen_reader_only(&self.hints) {
+                hint::SCREEN_READER
+            } else {
+                0
+            }
     }
 
     /// Reads the attributes the stages use, straight from the raw start tag: the start tag's
@@ -265,6 +270,9 @@ impl<'h> State<'h> {
         }
         if has(hint::AD) {
             flags |= AD_HINT;
+        }
+        if class_bits & hint::SCREEN_READER != 0 {
+            flags |= HIDDEN;
         }
         if tag == Tag::A
             && rules::PERSON_LINK_CLASSES.iter().any(|c| {
