@@ -770,9 +770,11 @@ pub fn copyright_holder(notice: &str) -> Option<String> {
     let rest = rest
         .trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == ' ')
         .trim_start();
+    // Two holders (`ⓒ 경향신문 & 경향닷컴`, `ⓒ 조선일보 & Chosun.com`): the outlet comes first.
     let end = [
         ".",
         ",",
+        "&",
         "|",
         "<",
         ">",
