@@ -161,14 +161,22 @@ fn reporters_in(text: &str, spaced: bool) -> Option<(Vec<String>, &'static str)>
 /// What separates the reporters of one line (`홍길동·김철수 기자`).
 const REPORTER_SEPARATORS: [char; 4] = ['·', ',', '/', '・'];
 
-/// A line cut after each role a separator follows (`윤서연 기자·강민호 기자` → two parts).
+/// A line cut after each role a separator follows (`윤서연 기자·강민호 기자` → two parts), or
+/// a space where another reporter with a role follows (`권광순 기자 오로라 기자`, a list of
+/// links).
 fn parts_after_roles(text: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut start = 0;
     for (at, c) in text.char_indices() {
-        if REPORTER_SEPARATORS.contains(&c)
-            && ROLES.iter().any(|r| text[..at].trim_end().ends_with(r))
-        {
+        let after_role = |head: &str| ROLES.iter().any(|r| head.ends_with(r));
+        let cut = if REPORTER_SEPARATORS.contains(&c) {
+            after_role(text[..at].trim_end())
+        } else {
+            c.is_whitespace()
+                && after_role(&text[..at])
+                && ROLES.iter().any(|r| text[at..].contains(r))
+        };
+        if cut && !text[start..at].trim().is_empty() {
             parts.push(&text[start..at]);
             start = at + c.len_utf8();
         }
@@ -894,6 +902,10 @@ mod tests {
         assert_eq!(
             names("윤서연 기자·강민호 기자"),
             Some(vec!["윤서연".to_string(), "강민호".to_string()])
+        );
+        assert_eq!(
+            names("권광순 기자  오로라 기자"),
+            Some(vec!["권광순".to_string(), "오로라".to_string()])
         );
         assert_eq!(
             parse_byline("윤서연 기자, 강민호 특파원").map(|b| b.printed),

@@ -133,6 +133,23 @@ pub(super) fn credits(
     {
         if let Some(found) = korean::parse_byline(&v.text) {
             c = found.into();
+            // Each reporter in a card of their own (mk.co.kr's `<dl class="author">` ×4).
+            for text in sibling_cards(scan, v.node) {
+                let Some(more) = korean::parse_byline(&text) else {
+                    break;
+                };
+                for a in more.authors {
+                    if c.authors.len() < crate::MAX_AUTHORS
+                        && !c.authors.iter().any(|b| b.name == a.name)
+                    {
+                        c.authors.push(a);
+                    }
+                }
+                if let Some(b) = c.byline.as_mut() {
+                    b.push('·');
+                    b.push_str(&more.printed);
+                }
+            }
         }
     }
     if c.byline.is_none() {
@@ -175,6 +192,27 @@ pub(super) fn credits(
         }
     }
     Found { credits: c, outlet }
+}
+
+/// The texts of the elements right after `node` that are its like (the same tag and class,
+/// under the same parent): the other cards of a list of reporters.
+fn sibling_cards(scan: &Scan, node: u32) -> Vec<String> {
+    let n = &scan.nodes[node as usize];
+    let class = scan.attr(node, "class");
+    let mut out = Vec::new();
+    let mut k = scan.subtree_end(node);
+    while let Some(next) = scan.nodes.get(k as usize) {
+        if next.parent != n.parent
+            || next.tag != n.tag
+            || scan.attr(k, "class") != class
+            || out.len() >= crate::MAX_AUTHORS
+        {
+            break;
+        }
+        out.push(scan.text_of(k));
+        k = scan.subtree_end(k);
+    }
+    out
 }
 
 /// The author as JSON-LD and the meta tags name them: JSON-LD's authors, else the meta
