@@ -1011,6 +1011,7 @@ pub const SCREEN_READER_CLASSES: &[&str] = &[
     "is_blind",
     "screen_out",
     "sr-only",
+    "show-for-sr",
     "visually-hidden",
     "visuallyhidden",
     "screen-reader-text",

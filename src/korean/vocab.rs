@@ -314,6 +314,7 @@ pub const DECK_CLASSES: &[&str] = &[
     "summary_area",
     "sub_head",
     "subhead",
+    "subheading",
     "deck",
     "stit",
 ];

@@ -52,8 +52,14 @@ pub(super) fn deck(scan: &Scan, root: u32, rule: Option<&'static SiteRule>) -> O
             .iter()
             .find_map(|s| crate::rules::find(scan, s, top, end).filter(|&k| placed(k)))
     });
+    // The headline's `<h1>` may sit above those ancestors, with the deck under it (ndsoft's
+    // `<header class="article-view-header"><h1 class="heading">…<h2 class="subheading">`).
+    let from = (0..top)
+        .rev()
+        .find(|&k| scan.nodes[k as usize].tag == Tag::H1)
+        .unwrap_or(top);
     let k = by_rule.or_else(|| {
-        (top..end).find(|&k| {
+        (from..end).find(|&k| {
             let raw = scan.raw_start_tag(k);
             (vocab::DECK_CLASSES.iter().any(|c| raw.contains(c))
                 || vocab::DECK_CLASS_PARTS.iter().any(|c| raw.contains(c)))
