@@ -555,7 +555,10 @@ fn merge_siblings(
         if n.parent == parent {
             let keep = if i == top {
                 true
-            } else if excluded(n.flags, attempt) || n.tag.is_never_content() {
+            } else if excluded(n.flags, attempt)
+                || n.tag.is_never_content()
+                || attempt.strip_unlikely && class_is_unlikely(scan, i)
+            {
                 false
             } else {
                 let mut bonus = 0.0;
@@ -900,6 +903,17 @@ fn outranks(a: Tag, b: Tag) -> bool {
 }
 
 /// Whether an element's class or id names a header (`entry-header`, `article__header`).
+/// Whether an element's class alone says it is no content (`<div class="popup-alert"
+/// id="article-sympathy-exist-popup">` on hankookilbo.com: Readability reads class and id
+/// together, and the id's `article` saves the popup). A sibling so named does not join the
+/// story, whatever its score.
+fn class_is_unlikely(scan: &Scan, i: u32) -> bool {
+    scan.attr(i, "class").is_some_and(|c| {
+        let bits = crate::rules::hint_bits(&c.to_ascii_lowercase());
+        bits & crate::rules::hint::UNLIKELY != 0 && bits & crate::rules::hint::MAYBE == 0
+    })
+}
+
 fn is_header_class(scan: &Scan, i: u32) -> bool {
     let has = |name| {
         scan.attr(i, name)

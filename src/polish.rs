@@ -865,7 +865,8 @@ const TRAILING_LINE_MAX_ROUNDS: usize = 8;
 /// made of links (related headlines, "back to the list", "all dates"), prompts that send the
 /// reader elsewhere ([`rules::CLOSING_PROMPTS`]: subscribe, follow our channel, log in to
 /// comment, rate this article) with the short lines under them, a wire's filing stamp (a
-/// Korean line that is a date) and a button's count left alone. A line with a link in a sentence is prose (a fifth of it or
+/// Korean line that is a date), a button's count left alone and a heading with nothing under
+/// it. A line with a link in a sentence is prose (a fifth of it or
 /// more outside links, see [`mostly_links`]), and a body that is nothing else keeps its last
 /// line.
 fn drop_trailing_chrome(body: &mut Element) {
@@ -879,6 +880,8 @@ fn drop_trailing_chrome(body: &mut Element) {
             || is_closing_prompt(&text)
             || is_filing_stamp(&text)
             || is_bare_count(&text)
+            // A heading over nothing: its list was chrome, or is filled by script.
+            || leaf.tag.is_heading()
         {
             remove_leaf(body, &path);
         } else if !drop_prompt_tail(body) {
