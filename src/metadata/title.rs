@@ -48,7 +48,18 @@ pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
             &page.declared_title
         };
         let cut = strip_title_suffix(declared, site_name);
-        headline_before_separator(page.scan, &cut).unwrap_or(cut)
+        let cut = headline_before_separator(page.scan, &cut).unwrap_or(cut);
+        // JSON-LD's headline without the quotes the `<title>` prints (hankookilbo.com:
+        // `왜 경상도, …` for `"왜 경상도, …"`): the printed one, quotes and all.
+        let printed = strip_title_suffix(&page.title_tag, site_name);
+        if !page.title_element_declared
+            && printed.len() > cut.len()
+            && without_quotes(&printed) == without_quotes(&cut)
+        {
+            printed
+        } else {
+            cut
+        }
     } else if page.korean_outlet {
         // An English edition of a Korean outlet (`en.yna.co.kr`): the outlet's name goes too.
         strip_site_name_tail(&page.declared_title, site_name)
@@ -64,6 +75,11 @@ pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
         }
     }
     title
+}
+
+/// A title's words without its quotation marks, to compare two writings of one headline.
+fn without_quotes(title: &str) -> String {
+    title.chars().filter(|c| !"\"'“”‘’″".contains(*c)).collect()
 }
 
 /// The separators a Korean title puts before its outlet's name (donga.com's `｜` with or
