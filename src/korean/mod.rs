@@ -155,7 +155,22 @@ fn reporters_in(text: &str, spaced: bool) -> Option<(Vec<String>, &'static str)>
         }
         return Some((names, role));
     }
-    None
+    contributor_in(&words)
+}
+
+/// A contributor's line: a name, at most two words of affiliation and a title
+/// ([`vocab::CONTRIBUTOR_TITLES`]: `홍길동 서울대 교수`, `홍길동 법무법인 세종 변호사`), and
+/// nothing else but an email; an op-ed's byline or sign-off.
+fn contributor_in(words: &[&str]) -> Option<(Vec<String>, &'static str)> {
+    let words: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| find_email(w).is_none())
+        .collect();
+    let (first, rest) = words.split_first()?;
+    let (last, between) = rest.split_last()?;
+    let title = vocab::CONTRIBUTOR_TITLES.iter().find(|t| *last == **t)?;
+    (is_person_name(first) && between.len() <= 2).then(|| (vec![first.to_string()], *title))
 }
 
 /// What separates the reporters of one line (`홍길동·김철수 기자`).
@@ -917,6 +932,11 @@ mod tests {
         // A photo's credit names its photographer, not the story's reporter.
         assert_eq!(parse_byline("사진=김도윤 기자"), None);
         assert_eq!(names("제주=홍길동 기자"), Some(vec!["홍길동".to_string()]));
+        assert_eq!(
+            names("홍길동 서울대 교수"),
+            Some(vec!["홍길동".to_string()])
+        );
+        assert_eq!(names("서울대 홍길동 교수님 말씀"), None);
         // Reporters listed before the role, by a comma or a spaced dot; a field glued to it.
         let two = Some(vec!["홍길동".to_string(), "김철수".to_string()]);
         assert_eq!(names("홍길동, 김철수 기자"), two);

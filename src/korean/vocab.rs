@@ -19,6 +19,25 @@ pub const ROLES: &[&str] = &[
     "PD",
 ];
 
+/// Titles a contributor signs an op-ed with, after the name and an affiliation (`홍길동 서울대
+/// 교수`): the writer is the author.
+pub const CONTRIBUTOR_TITLES: &[&str] = &[
+    "교수",
+    "명예교수",
+    "변호사",
+    "연구위원",
+    "선임연구위원",
+    "연구원",
+    "소장",
+    "원장",
+    "이사장",
+    "평론가",
+    "작가",
+    "전문의",
+    "박사",
+    "객원논설위원",
+];
+
 /// Labels of the date a story was published (`입력 2024.01.29 15:17`, `입력 : …`).
 /// Broadcasters and wires print `작성` and `송고` (`작성 2024.03.05 10:21`, `송고시간`); Korean
 /// outlets' English editions `Published` and `Posted`.
