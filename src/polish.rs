@@ -281,12 +281,14 @@ fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) {
                     if is_chrome_text(&text) || is_promo_links(e, &text) {
                         return false;
                     }
-                    // Broadcast crew credits, tip-line promos, reaction prompts.
+                    // Broadcast crew credits, tip-line promos, reaction prompts, a program's
+                    // credits and notices.
                     if e.tag != Tag::A
                         && korean::has_hangul(&text)
                         && (korean::is_crew_credit(&text)
                             || korean::is_tip_promo_block(&text)
-                            || korean::is_reaction_prompt(&text))
+                            || korean::is_reaction_prompt(&text)
+                            || korean::is_program_notice(&text))
                     {
                         return false;
                     }
@@ -882,6 +884,7 @@ fn drop_trailing_chrome(body: &mut Element) {
             || is_bare_count(&text)
             // A heading over nothing: its list was chrome, or is filled by script.
             || leaf.tag.is_heading()
+            || is_bracketed_label(&text)
         {
             remove_leaf(body, &path);
         } else if !drop_prompt_tail(body) {
@@ -896,6 +899,18 @@ fn is_bare_count(text: &str) -> bool {
     text.len() <= 20
         && text.chars().any(|c| c.is_ascii_digit())
         && !text.chars().any(char::is_alphabetic)
+}
+
+/// A Korean label in square brackets ending the body (`[SBS 김태현의 정치쇼]` under an
+/// interview): the program's or the series' name, no line of the story. (A reporter in brackets,
+/// `[신윤재 기자]`, was read as the sign-off before.)
+fn is_bracketed_label(text: &str) -> bool {
+    let t = text.trim();
+    t.len() <= 60
+        && t.starts_with('[')
+        && t.ends_with(']')
+        && t.matches('[').count() == 1
+        && korean::has_hangul(t)
 }
 
 /// A prompt this many lines from the end at most takes the lines under it along.

@@ -723,6 +723,33 @@ pub fn signoff_with_credit(text: &str) -> Option<String> {
     credits.then(|| name.to_string())
 }
 
+/// A block a broadcast interview's transcript or its page wraps around the interview: the
+/// program's credits (two fields or more, `■ 방송 : … ■ 진행 : … ■ 출연 : …`), the notice
+/// asking to name the program when quoting, or a note that the picture is unrelated.
+pub fn is_program_notice(text: &str) -> bool {
+    let t = text.trim();
+    if t.chars().count() > 200 {
+        return false;
+    }
+    let fields: Vec<&str> = t
+        .split('■')
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+        .collect();
+    let program_block = fields.len() >= 2
+        && t.starts_with('■')
+        && fields.iter().all(|f| {
+            f.split_once([':', '：'])
+                .is_some_and(|(label, _)| vocab::PROGRAM_LABELS.contains(&label.trim()))
+        });
+    let picture_note = t.chars().count() <= 80
+        && (t.contains("사진") || t.contains("이미지"))
+        && vocab::UNRELATED_PICTURE_PHRASES
+            .iter()
+            .any(|p| t.contains(p));
+    program_block || picture_note || vocab::QUOTING_NOTICE_WORDS.iter().all(|w| t.contains(w))
+}
+
 /// A prompt for a reaction (`이 기사가 마음에 들었다면, 좋아요를 눌러 주세요`): a short line
 /// with a prompt phrase and a reaction word.
 pub fn is_reaction_prompt(text: &str) -> bool {

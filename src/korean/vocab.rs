@@ -14,6 +14,7 @@ pub const ROLES: &[&str] = &[
     "대기자",
     "특파원",
     "칼럼니스트",
+    "에디터",
     "앵커",
     "기자",
     "PD",
@@ -234,6 +235,9 @@ pub const CREDIT_LABELS: &[&str] = &[
     "그래픽",
     "자료",
     "출처",
+    "화면캡처",
+    "화면 캡처",
+    "캡처",
 ];
 
 /// Labels of a kind of story (`[단독]`, `[속보]`, `[포토]`): never a place or an outlet.
@@ -277,8 +281,44 @@ pub const CREW_ROLES: &[&str] = &[
     "드론촬영",
     "화면제공",
     "화면출처",
+    "취재",
+    "제작",
+    "연출",
+    "디자인",
     "영상출처",
     "자료제공",
+];
+
+/// The labels of a broadcast interview's program block (`■ 방송 : SBS 김태현의 정치쇼 ■ 진행 :
+/// 김태현 ■ 출연 : 김현욱`): the program's credits, not the interview.
+pub const PROGRAM_LABELS: &[&str] = &[
+    "방송",
+    "방송일",
+    "방송일시",
+    "일시",
+    "일자",
+    "날짜",
+    "진행",
+    "출연",
+    "대담",
+];
+
+/// Notices under a radio interview's transcript that ask for the program to be named when
+/// quoted (`… 인용 보도 시, … 정확한 프로그램명을 밝혀주시기 바랍니다.`): all of these words.
+pub const QUOTING_NOTICE_WORDS: &[&str] = &["인용", "밝혀", "프로그램"];
+
+/// How a notice says the picture has nothing to do with the story (`▲위 사진은 기사 내용과
+/// 직접적인 관련이 없습니다.`).
+pub const UNRELATED_PICTURE_PHRASES: &[&str] = &[
+    "기사 내용과 직접적인 관련이 없",
+    "기사 내용과 직접 관련이 없",
+    "기사 내용과 관련이 없",
+    "기사 내용과 관련 없",
+    "기사와 직접적인 관련이 없",
+    "기사와 관련이 없",
+    "기사와 관련 없",
+    "기사 내용과 무관",
+    "기사와 무관",
 ];
 
 /// Ways to reach a newsroom that a tip-line promo offers (`▷ 전화 02-…`, `▷ 카카오톡 …`).
