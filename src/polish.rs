@@ -36,6 +36,7 @@ pub fn polish(body: &mut Element, title: &str, deck: Option<&str>) -> Polished {
     let mut out = Polished::default();
     drop_chrome(body, &mut out, 0);
     drop_title_heading(body, title);
+    drop_header_lines(body, title);
     if let Some(deck) = deck {
         // Pages print it twice at most (above the body and at its top).
         let key = title_key(deck);
@@ -419,6 +420,56 @@ fn drop_title_heading(body: &mut Element, title: &str) {
         }
     }
 }
+
+/// What is left of the article's header where the body took it in (imbc.com: the section
+/// label, the headline and its copy for phones): among the first lines, one that is the title
+/// and nothing else goes, with a copy right after it and the short lines above it.
+fn drop_header_lines(body: &mut Element, title: &str) {
+    let key = title_key(title);
+    if key.chars().count() < 8 {
+        return;
+    }
+    let mut leaves = Vec::new();
+    edge_leaves(
+        body,
+        &mut Vec::new(),
+        &mut leaves,
+        HEADER_FIRST_BLOCKS,
+        false,
+        0,
+    );
+    let is_title = |path: &Vec<usize>| {
+        element_at(body, path)
+            .short_text(title.len() * 2 + 40)
+            .is_some_and(|t| title_key(&t) == key)
+    };
+    let Some(at) = leaves.iter().position(is_title) else {
+        return;
+    };
+    let first = if leaves[..at].iter().all(|p| {
+        element_at(body, p)
+            .short_text(HEADER_LINE_MAX_BYTES)
+            .is_some()
+    }) {
+        0
+    } else {
+        at
+    };
+    let last = if leaves.get(at + 1).is_some_and(is_title) {
+        at + 1
+    } else {
+        at
+    };
+    // From the last: taking a block leaves the places of those before it as they were.
+    for path in leaves[first..=last].iter().rev() {
+        remove_leaf(body, path);
+    }
+}
+
+/// The header's lines are among the body's first this many.
+const HEADER_FIRST_BLOCKS: usize = 4;
+/// A header line above the headline (a section, a kicker) is at most this many bytes.
+const HEADER_LINE_MAX_BYTES: usize = 60;
 
 /// The deck where the body repeats it (Naver's `<strong class="media_end_summary">` at the
 /// top of `#dic_area`, a daily's `<div class="subtitle">`): the first element among the first
