@@ -446,11 +446,15 @@ fn drop_header_lines(body: &mut Element, title: &str) {
     let Some(at) = leaves.iter().position(is_title) else {
         return;
     };
-    let first = if leaves[..at].iter().all(|p| {
-        element_at(body, p)
-            .short_text(HEADER_LINE_MAX_BYTES)
-            .is_some()
-    }) {
+    // A picture above the headline is the story's lead picture: the lines above stay then.
+    let header_line = |p: &Vec<usize>| {
+        let line = element_at(body, p);
+        !holds_picture(line, 0)
+            && line
+                .short_text(HEADER_LINE_MAX_BYTES)
+                .is_some_and(|t| !t.is_empty())
+    };
+    let first = if leaves[..at].iter().all(header_line) {
         0
     } else {
         at
@@ -464,6 +468,15 @@ fn drop_header_lines(body: &mut Element, title: &str) {
     for path in leaves[first..=last].iter().rev() {
         remove_leaf(body, path);
     }
+}
+
+/// Whether an element holds a picture.
+fn holds_picture(el: &Element, depth: usize) -> bool {
+    depth < 64
+        && el.children.iter().any(|c| match c {
+            Content::Element(e) => e.tag == Tag::Img || holds_picture(e, depth + 1),
+            Content::Text(_) => false,
+        })
 }
 
 /// The header's lines are among the body's first this many.

@@ -785,14 +785,33 @@ fn best_from_srcset(srcset: &str) -> Option<String> {
         .filter_map(|c| {
             let mut parts = c.split_whitespace();
             let u = parts.next()?;
-            let w = parts.next().map_or(1.0, |d| {
-                d.trim_end_matches(['w', 'x']).parse::<f32>().unwrap_or(1.0)
+            let w = parts.next().map_or(DESCRIPTOR_UNIT, |d| {
+                descriptor(d.trim_end_matches(['w', 'x']))
             });
             Some((u.to_string(), w))
         })
-        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .max_by_key(|c| c.1)
         .map(|(u, _)| u)
 }
+
+/// A `srcset` width or density (`640`, `1.5`) in thousandths, read by hand: a float parser
+/// would add 4 KB to the .wasm for this one number. Unreadable is 1 (`1x`).
+fn descriptor(d: &str) -> u64 {
+    let (whole, fraction) = d.split_once('.').unwrap_or((d, ""));
+    let digits = |s: &str| !s.is_empty() && s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || !(fraction.is_empty() || digits(fraction)) {
+        return DESCRIPTOR_UNIT;
+    }
+    let thousandths = fraction
+        .bytes()
+        .chain(std::iter::repeat(b'0'))
+        .take(3)
+        .fold(0, |n, b| n * 10 + u64::from(b - b'0'));
+    whole.parse::<u64>().unwrap_or(1) * DESCRIPTOR_UNIT + thousandths
+}
+
+/// `1` (`1x`, a missing descriptor) in thousandths.
+const DESCRIPTOR_UNIT: u64 = 1000;
 
 pub fn image_from_raw(raw: &str, base: &url::Base) -> Option<Element> {
     let get = |name: &str| {
@@ -875,6 +894,23 @@ pub fn is_empty(el: &Element) -> bool {
 mod tests {
     use super::*;
     use crate::scan::scan;
+
+    #[test]
+    fn srcset_gives_its_widest_or_densest_picture() {
+        assert_eq!(
+            best_from_srcset("a.jpg 320w, b.jpg 1280w, c.jpg 640w").as_deref(),
+            Some("b.jpg")
+        );
+        assert_eq!(
+            best_from_srcset("a.jpg, b.jpg 1.5x, c.jpg 1.25x").as_deref(),
+            Some("b.jpg")
+        );
+        assert_eq!(descriptor("2"), 2000);
+        assert_eq!(descriptor("1.5"), 1500);
+        assert_eq!(descriptor("0.75"), 750);
+        assert_eq!(descriptor("abc"), DESCRIPTOR_UNIT);
+        assert_eq!(descriptor("1.2.3"), DESCRIPTOR_UNIT);
+    }
 
     fn render_all(html: &str, url: &str) -> Rendered {
         let s = scan(html, crate::rules::site_rule_for(url)).unwrap();
