@@ -660,7 +660,9 @@ fn take_signoff_once(body: &mut Element, out: &mut Polished) {
     }
     // A wire credited on a line of its own (`Yonhap`), or a byline in Latin letters signing
     // off (`BY PARK EUN-JEE [park.eunjee@joongang.co.kr]`, `Lee Hyo-jin hyojin@…`).
-    if rules::WIRE_CREDITS.contains(&whole.trim()) {
+    if rules::WIRE_CREDITS.contains(&whole.trim())
+        || korean::vocab::WIRE_CREDITS.contains(&whole.trim())
+    {
         parent.children.remove(last);
         return;
     }

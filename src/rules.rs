@@ -680,7 +680,8 @@ pub const FILING_LINE_OPENINGS: &[&str] = &[
 ];
 
 /// A wire service credited on a line of its own under the story (`Yonhap` under a Korea
-/// JoongAng Daily story, `연합뉴스` under a hani.co.kr one): the source, not the text.
+/// JoongAng Daily story; Korean wires in [`crate::korean::vocab::WIRE_CREDITS`]): the
+/// source, not the text.
 pub const WIRE_CREDITS: &[&str] = &[
     "Yonhap",
     "(Yonhap)",
@@ -692,10 +693,6 @@ pub const WIRE_CREDITS: &[&str] = &[
     "Reuters",
     "(Reuters)",
     "Xinhua",
-    "연합뉴스",
-    "(연합뉴스)",
-    "뉴시스",
-    "뉴스1",
 ];
 
 /// A writer's title printed after the name in a byline (`By Kim Se-jin Staff reporter`, `Jane

@@ -217,6 +217,10 @@ pub const TITLE_SITE_ENDINGS: &[&str] = &[
 /// Stories end with these marks; what follows is the sign-off (`… 밝혔다./연합뉴스`).
 pub const END_MARKS: &[&str] = &["(끝)", "(END)", "/연합뉴스", "/뉴스1", "/뉴시스"];
 
+/// A Korean wire credited on a line of its own under the story (`연합뉴스` under a hani.co.kr
+/// story): the source, not the text.
+pub const WIRE_CREDITS: &[&str] = &["연합뉴스", "(연합뉴스)", "뉴시스", "뉴스1"];
+
 /// Notes of a wire service to its editors, opening a story (`(ATTN: ADDS more details in paras
 /// 9-11)` on Yonhap's English wire): not the story's text.
 pub const EDITOR_NOTE_PREFIXES: &[&str] = &["(ATTN:", "(ATTN :", "(EDS:", "(EDITORS:"];
