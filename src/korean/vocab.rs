@@ -394,6 +394,7 @@ pub const DECK_CLASS_PARTS: &[&str] = &[
     "sub-head",
     "summary",
     "mid_title",
+    "title_sub",
     "standfirst",
 ];
 

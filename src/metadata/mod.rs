@@ -220,10 +220,11 @@ fn lang(page: &Page) -> Option<String> {
         .or_else(|| page.korean.then(|| "ko".to_string()))
 }
 
-/// `subtitle`: `og:subtitle`; on a Korean page the deck printed above the story.
+/// `subtitle`: `og:subtitle`; on a Korean outlet's page (in Korean or English) the deck printed
+/// above the story.
 fn subtitle(page: &Page) -> Option<String> {
     meta::text(page.scan, &["og:subtitle", "subtitle"]).or_else(|| {
-        page.korean
+        page.korean_outlet
             .then(|| {
                 page.article
                     .and_then(|root| visible::deck(page.scan, root, page.rule))
