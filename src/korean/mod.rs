@@ -155,7 +155,26 @@ fn reporters_in(text: &str, spaced: bool) -> Option<(Vec<String>, &'static str)>
         }
         return Some((names, role));
     }
-    contributor_in(&words)
+    role_first(&words).or_else(|| contributor_in(&words))
+}
+
+/// A role before a name of three syllables, and nothing else but an email (`기자 홍길동`, a
+/// byline box that prints its label first).
+fn role_first(words: &[&str]) -> Option<(Vec<String>, &'static str)> {
+    let words: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| find_email(w).is_none())
+        .collect();
+    match words.as_slice() {
+        [role, name] => {
+            let role = ROLES.iter().find(|r| **r == *role)?;
+            // Three syllables: `기자 구독` (subscribe to the reporter) is a button, not a name.
+            (is_person_name(name) && name.chars().count() == 3)
+                .then(|| (vec![name.to_string()], *role))
+        }
+        _ => None,
+    }
 }
 
 /// A contributor's line: a name, at most two words of affiliation and a title
@@ -961,6 +980,12 @@ mod tests {
         assert_eq!(names("제주=홍길동 기자"), Some(vec!["홍길동".to_string()]));
         assert_eq!(
             names("홍길동 서울대 교수"),
+            Some(vec!["홍길동".to_string()])
+        );
+        assert_eq!(names("기자 홍길동"), Some(vec!["홍길동".to_string()]));
+        assert_eq!(names("기자 정치부"), None);
+        assert_eq!(
+            names("홍길동 기자 기자 구독"),
             Some(vec!["홍길동".to_string()])
         );
         assert_eq!(names("서울대 홍길동 교수님 말씀"), None);
