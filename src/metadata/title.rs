@@ -214,7 +214,10 @@ pub(super) fn title_site_suffix(title: &str) -> Option<String> {
         .filter_map(|sep| tail.rfind(sep).map(|p| &tail[p + sep.len()..]))
         .min_by_key(|rest| rest.len())?
         .trim();
-    (!site.is_empty()).then(|| site.to_string())
+    // A section path (`사회 > 카드뉴스`) or a slogan (`1등 인터넷뉴스 조선닷컴`) is no name: the
+    // copyright line under the story names the outlet then.
+    let named = !site.is_empty() && !site.contains(" > ") && site.split_whitespace().count() <= 2;
+    named.then(|| site.to_string())
 }
 
 const TITLE_SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»'];
