@@ -573,13 +573,16 @@ fn promo_parts(t: &str) -> Vec<&str> {
 }
 
 /// A credit printed alone as a line (`(사진=연합뉴스)`, `[자료사진=뉴스1]`, `(사진 제공:
-/// 국토부)`): a bracket holding a credit label, `=` or `:`, and a short source.
+/// 국토부)`, `사진=백승철 기자`): a credit label, `=` or `:` (in brackets; `=` without), and
+/// a short source.
 pub fn is_credit_line(text: &str) -> bool {
     let t = text.trim();
     let inner = match (t.chars().next(), t.chars().last()) {
         (Some('('), Some(')')) | (Some('['), Some(']')) | (Some('<'), Some('>')) => {
             &t[1..t.len() - 1]
         }
+        // Unbracketed with `=` (`사진=백승철 기자` under an SBS entertainment story).
+        _ if t.contains('=') => t,
         _ => return false,
     };
     let Some(pos) = inner.find(['=', ':']) else {

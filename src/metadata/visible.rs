@@ -44,6 +44,8 @@ pub(super) fn deck(scan: &Scan, root: u32, rule: Option<&'static SiteRule>) -> O
         let n = &scan.nodes[k as usize];
         n.flags & skip == 0
             && (10..=400).contains(&n.chars)
+            // A deck is no list of links (ytn.co.kr's `sub_header_bnr` of top headlines).
+            && n.link_chars * 2.0 < n.chars as f32
             && n.start < first_text
             && (scan.is_inside(k, root) || k < root && !scan.is_inside(root, k))
     };
@@ -136,10 +138,10 @@ fn bold_lead(scan: &Scan, root: u32) -> Option<u32> {
 }
 
 /// A deck's class token: one of [`vocab::DECK_CLASSES`], or one holding a part of
-/// [`vocab::DECK_CLASS_PARTS`].
+/// [`vocab::DECK_CLASS_PARTS`] that is no header's (`sub_header_bnr`).
 fn is_deck_class(token: &str) -> bool {
     vocab::DECK_CLASSES.contains(&token)
-        || vocab::DECK_CLASS_PARTS.iter().any(|p| token.contains(p))
+        || vocab::DECK_CLASS_PARTS.iter().any(|p| token.contains(p)) && !token.contains("header")
 }
 
 /// The copyright notice, from an element whose class says so: its smallest part that reads as
