@@ -572,9 +572,9 @@ impl Builder<'_, '_> {
         // A caption outside <figure>/<figcaption> markup (`<p class="caption">`, or the text
         // of a picture's box: `<div class="imageC"><img><div class="desc">…`): a figcaption,
         // kept in the HTML, left out of the text like every caption.
-        if (n.flags & scan::CAPTION_HINT != 0 || is_picture_box_text(scan, i))
-            && n.chars < 400
+        if n.chars < 400
             && n.paragraphs <= 1
+            && (n.flags & scan::CAPTION_HINT != 0 || is_picture_box_text(scan, i))
             && !self.stack.iter().any(|s| s.el.tag == Tag::Figcaption)
             && self.stack.len() + 2 < MAX_DEPTH
         {
