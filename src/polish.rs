@@ -46,7 +46,6 @@ pub fn polish(body: &mut Element, title: &str, deck: Option<&str>) -> Polished {
     }
     drop_after_end_mark(body, 0);
     drop_opening_meta_lines(body);
-    drop_opening_breadcrumbs(body);
     take_signoff(body, &mut out);
     drop_trailing_chrome(body);
     if out.signoff.is_none() && out.signoff_email.is_none() && out.signoff_name.is_none() {
@@ -772,11 +771,14 @@ const META_LINE_MAX_BYTES: usize = 140;
 /// Such a line is looked for among this many first blocks of the body.
 const META_LINE_FIRST_BLOCKS: usize = 3;
 
-/// A line of metadata fields that opens the body (`2021-10-16 | Botschaft`, `Verfasst von:
-/// mitundvoneinander | 31. Dezember 2008`, `Le Monde | 04.05.2015 à 13h36 • Mis à jour …`): two
-/// fields or more, one of them a date and nothing else ([`crate::date::is_date_like`]). The
-/// date and the author are metadata; the story starts below. (A bare date line is left alone:
-/// WCEB's pages keep it as text.)
+/// The lines of metadata that open the body, among its first three: a line of metadata
+/// fields (`2021-10-16 | Botschaft`, `Verfasst von: mitundvoneinander | 31. Dezember 2008`,
+/// `Le Monde | 04.05.2015 à 13h36 • Mis à jour …`: two fields or more, one of them a date
+/// and nothing else, [`crate::date::is_date_like`]), and a breadcrumb (`<p
+/// class="category"><a>사회</a><a>사회일반</a></p>`, `<a>경제</a> &gt; <a>부동산</a>`, where a
+/// page's header joined the body: a short line of short links, two or more or split by a
+/// breadcrumb's marks, and nothing else). The story starts below. (A bare date line is left
+/// alone: WCEB's pages keep it as text.)
 fn drop_opening_meta_lines(body: &mut Element) {
     let mut leaves = Vec::new();
     edge_leaves(
@@ -789,35 +791,15 @@ fn drop_opening_meta_lines(body: &mut Element) {
     );
     // From the last: taking a block leaves the places of those before it as they were.
     for path in leaves.iter().rev() {
-        let Some(text) = element_at(body, path).short_text(META_LINE_MAX_BYTES) else {
-            continue;
-        };
-        if is_meta_line(&text) && body.short_text(text.len() + 1).is_none() {
-            remove_leaf(body, path);
-        }
-    }
-}
-
-/// A breadcrumb that opens the body (`<p class="category"><a>사회</a><a>사회일반</a></p>`,
-/// `<a>경제</a> &gt; <a>부동산</a>`, where a page's header joined the body): a short line of
-/// short links, two or more or split by a breadcrumb's marks, and nothing else. The section
-/// is metadata; the story starts below.
-fn drop_opening_breadcrumbs(body: &mut Element) {
-    let mut leaves = Vec::new();
-    edge_leaves(
-        body,
-        &mut Vec::new(),
-        &mut leaves,
-        META_LINE_FIRST_BLOCKS,
-        false,
-        0,
-    );
-    for path in leaves.iter().rev() {
         let line = element_at(body, path);
-        let Some(text) = line.short_text(BREADCRUMB_MAX_BYTES) else {
+        let Some(text) = line.short_text(META_LINE_MAX_BYTES) else {
             continue;
         };
-        if is_breadcrumb(line) && body.short_text(text.len() * 4).is_none() {
+        let meta = is_meta_line(&text) && body.short_text(text.len() + 1).is_none();
+        let breadcrumb = text.len() <= BREADCRUMB_MAX_BYTES
+            && is_breadcrumb(line)
+            && body.short_text(text.len() * 4).is_none();
+        if meta || breadcrumb {
             remove_leaf(body, path);
         }
     }
@@ -826,7 +808,7 @@ fn drop_opening_breadcrumbs(body: &mut Element) {
 /// A breadcrumb is at most this many bytes (`홈 > 뉴스 > 경제 > 부동산`, `Home › News › World`).
 const BREADCRUMB_MAX_BYTES: usize = 80;
 
-/// Whether a line is links and breadcrumb marks only (see [`drop_opening_breadcrumbs`]).
+/// Whether a line is links and breadcrumb marks only (see [`drop_opening_meta_lines`]).
 fn is_breadcrumb(line: &Element) -> bool {
     fn walk(el: &Element, links: &mut usize, marks: &mut bool, depth: usize) -> bool {
         el.children.iter().all(|c| match c {

@@ -155,18 +155,18 @@ fn reporters_in(text: &str, spaced: bool) -> Option<(Vec<String>, &'static str)>
         }
         return Some((names, role));
     }
+    // The lines below name one person and nothing else but an email.
+    let words: Vec<&str> = words
+        .into_iter()
+        .filter(|w| find_email(w).is_none())
+        .collect();
     role_first(&words).or_else(|| contributor_in(&words))
 }
 
 /// A role before a name of three syllables, and nothing else but an email (`기자 홍길동`, a
 /// byline box that prints its label first).
 fn role_first(words: &[&str]) -> Option<(Vec<String>, &'static str)> {
-    let words: Vec<&str> = words
-        .iter()
-        .copied()
-        .filter(|w| find_email(w).is_none())
-        .collect();
-    match words.as_slice() {
+    match words {
         [role, name] => {
             let role = ROLES.iter().find(|r| **r == *role)?;
             // Three syllables: `기자 구독` (subscribe to the reporter) is a button, not a name.
@@ -181,11 +181,6 @@ fn role_first(words: &[&str]) -> Option<(Vec<String>, &'static str)> {
 /// ([`vocab::CONTRIBUTOR_TITLES`]: `홍길동 서울대 교수`, `홍길동 법무법인 세종 변호사`), and
 /// nothing else but an email; an op-ed's byline or sign-off.
 fn contributor_in(words: &[&str]) -> Option<(Vec<String>, &'static str)> {
-    let words: Vec<&str> = words
-        .iter()
-        .copied()
-        .filter(|w| find_email(w).is_none())
-        .collect();
     let (first, rest) = words.split_first()?;
     let (last, between) = rest.split_last()?;
     let title = vocab::CONTRIBUTOR_TITLES.iter().find(|t| *last == **t)?;
