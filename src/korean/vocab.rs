@@ -95,12 +95,24 @@ pub const PUBLISHED_META_KEYS: &[&str] = &[
 /// (or a subdomain) is a Korean outlet's, whatever its language.
 pub const OUTLET_HOSTS: &[&str] = &[
     "koreaherald.com",
-    "heraldcorp.com",
     "koreatimes.com",
     "joins.com",
     "chosun.com",
     "donga.com",
     "hankyung.com",
+    "imbc.com",
+    "newsis.com",
+    "etnews.com",
+    "bloter.net",
+    "inews24.com",
+    "hankookilbo.com",
+    "segye.com",
+    "munhwa.com",
+    "ohmynews.com",
+    "pressian.com",
+    "sedaily.com",
+    "fnnews.com",
+    "heraldcorp.com",
     "koreabizwire.com",
     "arirang.com",
     "kedglobal.com",
@@ -111,7 +123,8 @@ pub const OUTLET_HOSTS: &[&str] = &[
 ];
 
 /// Words (lowercased) of Korean outlets' names in Latin letters (`Korea JoongAng Daily`,
-/// `Yonhap News Agency`, `The Dong-A Ilbo`): a site so named is a Korean outlet's.
+/// `Yonhap News Agency`, `The Dong-A Ilbo`): a site so named is a Korean outlet's. (Not the
+/// broadcasters' acronyms: SBS is also Australia's; their sites are on `.kr`.)
 pub const OUTLET_NAME_WORDS: &[&str] = &[
     "korea",
     "korean",
@@ -125,12 +138,6 @@ pub const OUTLET_NAME_WORDS: &[&str] = &[
     "arirang",
     "newsis",
     "news1",
-    "kbs",
-    "mbc",
-    "sbs",
-    "jtbc",
-    "ytn",
-    "mbn",
 ];
 
 /// Words (lowercased) of an outlet's or a desk's name in Latin letters (`Korea JoongAng
