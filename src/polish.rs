@@ -35,8 +35,8 @@ pub struct Polished {
 pub fn polish(body: &mut Element, title: &str, deck: Option<&str>) -> Polished {
     let mut out = Polished::default();
     drop_chrome(body, &mut out, 0);
-    drop_title_heading(body, title);
     drop_header_lines(body, title);
+    drop_title_heading(body, title);
     if let Some(deck) = deck {
         // Pages print it twice at most (above the body and at its top).
         let key = title_key(deck);
@@ -176,8 +176,10 @@ fn is_credit_line(text: &str) -> bool {
 }
 
 /// A credit line (see [`is_credit_line`]) right after a bare picture (`<img alt="Lee Elder
-/// …">` then `<p>Lee Elder … | © Getty Images</p>`) is its caption: the two become one
-/// figure. (A line that merely repeats the alt text is not enough: a lead may be the alt too.)
+/// …">` then `<p>Lee Elder … | © Getty Images</p>`), or a line that points up at it (`↑
+/// ‘비밀의 여자’ 신고은 사진=KBS2 …`, a picture and its caption in a layout table's rows), is
+/// its caption: the two become one figure. (A line that merely repeats the alt text is not
+/// enough: a lead may be the alt too.)
 fn attach_captions(el: &mut Element) {
     let mut img_at = None;
     let mut i = 0;
@@ -192,9 +194,9 @@ fn attach_captions(el: &mut Element) {
                 i += 1;
                 continue;
             }
-            Content::Element(e) if matches!(e.tag, Tag::P | Tag::Div) && img_at.is_some() => {
-                e.short_text(400).filter(|text| is_credit_line(text))
-            }
+            Content::Element(e) if matches!(e.tag, Tag::P | Tag::Div) && img_at.is_some() => e
+                .short_text(400)
+                .filter(|text| is_credit_line(text) || korean::points_at_picture(text)),
             _ => None,
         };
         let at = img_at.take();
@@ -421,8 +423,10 @@ fn drop_title_heading(body: &mut Element, title: &str) {
 }
 
 /// What is left of the article's header where the body took it in (imbc.com: the section
-/// label, the headline and its copy for phones): among the first lines, one that is the title
-/// and nothing else goes, with a copy right after it and the short lines above it.
+/// label, the headline and its copy for phones; tvchosun.com: the section tag over the
+/// headline): among the first lines, one that is the title and nothing else goes, with a copy
+/// right after it and the short lines above it. Before [`drop_title_heading`], which would
+/// take the headline alone.
 fn drop_header_lines(body: &mut Element, title: &str) {
     let key = title_key(title);
     if key.chars().count() < 8 {

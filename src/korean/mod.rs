@@ -131,6 +131,14 @@ fn reporters_in(text: &str, spaced: bool) -> Option<(Vec<String>, &'static str)>
             .filter(|n| is_korean_name(n) && !ROLES.contains(&n.as_str()))
             .collect();
         if names.is_empty() {
+            // The outlet between the name and the role (`이남경 MK스포츠 기자`).
+            let outlet_between = words[i] == role
+                && i >= 2
+                && is_person_name(words[i - 2])
+                && is_outlet_word(words[i - 1]);
+            if outlet_between {
+                return Some((vec![words[i - 2].to_string()], role));
+            }
             continue;
         }
         // The reporters listed before it (`홍길동, 김철수 기자`, `홍길동 · 김철수 기자`).
@@ -185,6 +193,13 @@ fn contributor_in(words: &[&str]) -> Option<(Vec<String>, &'static str)> {
     let (last, between) = rest.split_last()?;
     let title = vocab::CONTRIBUTOR_TITLES.iter().find(|t| *last == **t)?;
     (is_person_name(first) && between.len() <= 2).then(|| (vec![first.to_string()], *title))
+}
+
+/// A word that names an outlet, not a person: Latin letters in it (`MK스포츠`, `OSEN`) or an
+/// outlet's ending (`스포츠조선일보`, `헤럴드경제신문`).
+fn is_outlet_word(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_alphabetic())
+        || vocab::ORGANISATION_ENDINGS.iter().any(|e| w.ends_with(e))
 }
 
 /// What separates the reporters of one line (`홍길동·김철수 기자`).
@@ -776,12 +791,17 @@ pub fn is_reaction_prompt(text: &str) -> bool {
         && vocab::REACTION_WORDS.iter().any(|w| t.contains(w))
 }
 
+/// A line that opens with a pointer at the picture above it (`▲ …`, `↑ …`): a caption.
+pub fn points_at_picture(text: &str) -> bool {
+    text.trim_start().starts_with(vocab::CAPTION_POINTERS_UP)
+}
+
 /// A caption without its `▲`/`△` pointer, and the photo credit it names (`<네이버>`,
 /// `[사진=네이버]`, `/사진=뉴스1`, `ⓒ뉴스1`, `(사진=…)`). The credit stays in the caption text.
 pub fn clean_caption(text: &str) -> (String, Option<String>) {
     let caption = text
         .trim()
-        .trim_start_matches(['▲', '△', '▶', '■', '▷'])
+        .trim_start_matches(['▲', '△', '▶', '■', '▷', '↑'])
         .trim()
         .to_string();
     let credit = photo_credit(&caption);
@@ -981,6 +1001,10 @@ mod tests {
             Some(vec!["홍길동".to_string()])
         );
         assert_eq!(names("기자 홍길동"), Some(vec!["홍길동".to_string()]));
+        assert_eq!(
+            names("이남경 MK스포츠 기자(mkculture3@mkculture.com)"),
+            Some(vec!["이남경".to_string()])
+        );
         assert_eq!(names("기자 정치부"), None);
         assert_eq!(
             names("홍길동 기자 기자 구독"),

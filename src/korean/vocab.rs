@@ -39,6 +39,9 @@ pub const CONTRIBUTOR_TITLES: &[&str] = &[
     "객원논설위원",
 ];
 
+/// Pointers a caption opens with to show the picture above it (`▲ 사진설명`, `↑ 사진설명`).
+pub const CAPTION_POINTERS_UP: [char; 3] = ['▲', '△', '↑'];
+
 /// Labels of the date a story was published (`입력 2024.01.29 15:17`, `입력 : …`).
 /// Broadcasters and wires print `작성` and `송고` (`작성 2024.03.05 10:21`, `송고시간`); Korean
 /// outlets' English editions `Published` and `Posted`.
@@ -249,6 +252,10 @@ pub const CREDIT_LABELS: &[&str] = &[
     "화면캡처",
     "화면 캡처",
     "캡처",
+    "화면출처",
+    "화면 출처",
+    "영상출처",
+    "영상 출처",
 ];
 
 /// Labels of a kind of story (`[단독]`, `[속보]`, `[포토]`): never a place or an outlet.
