@@ -893,7 +893,6 @@ pub mod hint {
     pub const EMBED: u32 = 1 << 12;
     /// Set by [`super::is_ad_hint`], not by the word table (ads need whole words).
     pub const AD: u32 = 1 << 13;
-    /// Set by [`super::is_screen_reader_only`].
     pub const SCREEN_READER: u32 = 1 << 14;
 }
 
@@ -914,7 +913,7 @@ fn two_bytes(b: &[u8]) -> usize {
 fn hint_table() -> &'static HintTable {
     static TABLE: std::sync::OnceLock<HintTable> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let lists: [(&[&'static str], u32); 13] = [
+        let lists: [(&[&'static str], u32); 14] = [
             (UNLIKELY, hint::UNLIKELY),
             (MAYBE_CANDIDATE, hint::MAYBE),
             (NEGATIVE, hint::NEGATIVE),
@@ -928,6 +927,7 @@ fn hint_table() -> &'static HintTable {
             (CAPTION_HINTS, hint::CAPTION),
             (FIGURE_HINTS, hint::FIGURE),
             (EMBED_HINTS, hint::EMBED),
+            (SCREEN_READER_CLASSES, hint::SCREEN_READER),
         ];
         let mut words: Vec<(&'static [u8], u32)> = Vec::new();
         for (list, bit) in lists {
@@ -1002,10 +1002,9 @@ fn by_chance(b: &[u8], at: usize, len: usize) -> bool {
 
 /// Classes of text only screen readers read, hidden on screen by the site's style sheet
 /// (`<h3 class="blind">섹션기사</h3>` on Korean sites, Bootstrap's `sr-only`, WordPress's
-/// `screen-reader-text`): whole class names.
+/// `screen-reader-text`): parts of a class, read by the hint table with the other lists.
 pub const SCREEN_READER_CLASSES: &[&str] = &[
     "blind",
-    "is_blind",
     "screen_out",
     "sr-only",
     "show-for-sr",
@@ -1013,14 +1012,6 @@ pub const SCREEN_READER_CLASSES: &[&str] = &[
     "visuallyhidden",
     "screen-reader-text",
 ];
-
-/// Whether a lowercased class names text for screen readers only
-/// ([`SCREEN_READER_CLASSES`]).
-pub fn is_screen_reader_only(lower: &str) -> bool {
-    lower
-        .split_ascii_whitespace()
-        .any(|c| SCREEN_READER_CLASSES.contains(&c))
-}
 
 /// Whether a lowercased class or id names an ad slot: whole words like `ad`, `ads`,
 /// `advert`, `dfp`, `taboola`, or `ad_`/`-ad-`/`ad-` parts (not "head", "shadow", "add").

@@ -592,7 +592,13 @@ pub fn is_credit_line(text: &str) -> bool {
             &t[1..t.len() - 1]
         }
         // Unbracketed with `=` (`사진=백승철 기자` under an SBS entertainment story).
-        _ if t.contains('=') => t,
+        _ if vocab::CREDIT_LABELS.iter().any(|l| {
+            t.strip_prefix(l)
+                .is_some_and(|r| r.trim_start().starts_with('='))
+        }) =>
+        {
+            t
+        }
         _ => return false,
     };
     let Some(pos) = inner.find(['=', ':']) else {

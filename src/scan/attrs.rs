@@ -98,11 +98,6 @@ impl<'h> State<'h> {
             } else {
                 0
             }
-            | if rules::is_screen_reader_only(&self.hints) {
-                hint::SCREEN_READER
-            } else {
-                0
-            }
     }
 
     /// Reads the attributes the stages use, straight from the raw start tag: the start tag's
