@@ -158,6 +158,9 @@ pub(super) fn credits(
         // most the site's name.
         let is_org_name = |n: &str| page.korean_outlet && korean::is_organisation(n, site_name);
         let is_org = |b: &String| {
+            if !page.korean_outlet {
+                return false;
+            }
             let names = split_names(&clean_byline(b));
             !names.is_empty()
                 && names
