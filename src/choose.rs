@@ -902,7 +902,6 @@ fn outranks(a: Tag, b: Tag) -> bool {
     rank(a) != 0 && rank(b) != 0 && rank(a) < rank(b)
 }
 
-/// Whether an element's class or id names a header (`entry-header`, `article__header`).
 /// Whether an element's class alone says it is no content (`<div class="popup-alert"
 /// id="article-sympathy-exist-popup">` on hankookilbo.com: Readability reads class and id
 /// together, and the id's `article` saves the popup). A sibling so named does not join the
@@ -914,6 +913,7 @@ fn class_is_unlikely(scan: &Scan, i: u32) -> bool {
     })
 }
 
+/// Whether an element's class or id names a header (`entry-header`, `article__header`).
 fn is_header_class(scan: &Scan, i: u32) -> bool {
     let has = |name| {
         scan.attr(i, name)

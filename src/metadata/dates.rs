@@ -54,7 +54,8 @@ pub(super) fn published(page: &Page, visible: Option<&VisibleByline>) -> Option<
     let mut published = published_raw
         .as_deref()
         .and_then(|d| published_date(d, korean_page));
-    if korean_page {
+    // Looked for only where it could win: no time yet, or one given to the minute.
+    if korean_page && published.as_deref().is_none_or(is_to_the_minute) {
         // A timestamp in an attribute (seconds and all) before the minute printed beside it,
         // and before a meta key's time given to the minute.
         let stamp = timestamp_attr(scan, page.rule, vocab::PUBLISHED_ATTRS, true)
@@ -96,14 +97,19 @@ fn is_finer(finer: &str, coarse: &str) -> bool {
     let (Some(f), Some(c)) = (date::in_kst(finer), date::in_kst(coarse)) else {
         return false;
     };
-    let seconds = |d: &str| {
-        d.get(16..19)
-            .filter(|s| s.starts_with(':'))
-            .map(str::to_string)
-    };
     f.get(..16) == c.get(..16)
-        && seconds(&c).is_none_or(|s| s == ":00")
-        && seconds(&f).is_some_and(|s| s != ":00")
+        && seconds_of(&c).is_none_or(|s| s == ":00")
+        && seconds_of(&f).is_some_and(|s| s != ":00")
+}
+
+/// Whether a time is given to the minute (no seconds, or `:00`), in Korean time.
+fn is_to_the_minute(d: &str) -> bool {
+    date::in_kst(d).is_some_and(|k| seconds_of(&k).is_none_or(|s| s == ":00"))
+}
+
+/// The `:ss` of an ISO 8601 time (`2024-03-05T10:21:37+09:00` → `:37`).
+fn seconds_of(iso: &str) -> Option<&str> {
+    iso.get(16..19).filter(|s| s.starts_with(':'))
 }
 
 /// `modified`: JSON-LD, then the meta keys; on a Korean page a timestamp attribute.

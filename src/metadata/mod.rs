@@ -168,9 +168,10 @@ fn is_korean_outlet(scan: &Scan, page_url: &str, ld: &LinkedData) -> bool {
         .filter_map(url::host)
         .any(|h| {
             h.ends_with(".kr")
-                || korean::vocab::OUTLET_HOSTS
-                    .iter()
-                    .any(|o| h == *o || h.ends_with(&format!(".{o}")))
+                || korean::vocab::OUTLET_HOSTS.iter().any(|o| {
+                    h.strip_suffix(o)
+                        .is_some_and(|r| r.is_empty() || r.ends_with('.'))
+                })
         });
     on_korean_host
         || meta::text(scan, &["og:site_name", "application-name"])
