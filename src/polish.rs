@@ -1098,9 +1098,12 @@ fn is_filing_line(text: &str) -> bool {
     }
     // Every short element of the body is asked: its opening is lowercased as it is compared,
     // and the whole line only where `perma` (which every permalink word begins with) occurs.
+    // Every opening begins with an ASCII letter: a line that begins otherwise (every Korean
+    // line) is compared with none.
+    let first = t.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
     let opens_with = |o: &str| {
         let mut lower = t.chars().flat_map(char::to_lowercase);
-        o.chars().all(|c| lower.next() == Some(c))
+        o.as_bytes()[0] == first && o.chars().all(|c| lower.next() == Some(c))
     };
     rules::FILING_LINE_OPENINGS.iter().any(|o| opens_with(o))
         || t.as_bytes()
@@ -1252,7 +1255,8 @@ mod tests {
     fn the_filing_line_checks_hold_for_every_listed_word() {
         assert!(rules::FILING_LINE_OPENINGS
             .iter()
-            .all(|o| o.to_lowercase() == *o));
+            .all(|o| o.to_lowercase() == *o && o.as_bytes()[0].is_ascii_alphabetic()));
+        assert!(is_filing_line("SCHLAGWÖRTER: Berlin"));
         assert!(rules::PERMALINK_WORDS
             .iter()
             .all(|w| w.starts_with("perma")));

@@ -1153,6 +1153,13 @@ mod tests {
             "photo_desc x",
             "ad-slot",
             "detail_editor",
+            // Words longer than eight bytes, whole and cut at the end.
+            "advertisement-box",
+            "x-advertisemen",
+            "footer_copyright",
+            "copyrigh",
+            "related-articles sidebar",
+            "screen-reader-text",
         ] {
             let bits = hint_bits(s);
             for (list, bit) in [

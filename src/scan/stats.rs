@@ -130,6 +130,45 @@ impl<'h> State<'h> {
 mod tests {
     use super::*;
 
+    /// `measure` as its definition reads, one character at a time.
+    fn measure_by_chars(text: &str) -> (u32, u32) {
+        let (mut chars, mut commas, mut after_space) = (0, 0, true);
+        for c in text.chars() {
+            let space = if c.is_ascii() {
+                c.is_ascii_whitespace()
+            } else {
+                c.is_whitespace()
+            };
+            if !(space && after_space) {
+                chars += 1;
+            }
+            if matches!(
+                c,
+                ',' | '،' | '﹐' | '︐' | '︑' | '⹁' | '⸴' | '⸲' | '，' | '、'
+            ) {
+                commas += 1;
+            }
+            after_space = space;
+        }
+        (chars, commas)
+    }
+
+    #[test]
+    fn measure_counts_characters_and_commas_as_written() {
+        for text in [
+            "",
+            "   ",
+            "Hello,  world, again. ",
+            " 서울=연합뉴스)  홍길동 기자 = 정부는、 \u{3000}\u{3000}오늘，발표했다 ",
+            "a\u{a0}\u{a0}b\u{85}c \u{2003}\u{2009} d\u{202f}e\u{205f}\u{1680}f",
+            "قال، ثم ⹁⸴⸲ ﹐︐︑ ok",
+            "Ⓒ ½ é ü — “quotes” ‘x’ … \u{2e80}\u{fe0f}\u{ff41}",
+            "\t\n\r\u{c} \u{b}x",
+        ] {
+            assert_eq!(measure(text), measure_by_chars(text), "{text:?}");
+        }
+    }
+
     #[test]
     fn counts_text_links_and_paragraph_runs() {
         let s = scan("<div class=story>Hello, world, again. <a href=/x>link</a><br><br>Second part of the text here, long enough to score.</div>", None).unwrap();
