@@ -422,12 +422,18 @@ pub fn is_organisation(name: &str, site_name: Option<&str>) -> bool {
         || latin_word
         || latin_outlet
         || n.contains('|')
-        || vocab::PORTALS
-            .iter()
-            .any(|p| lower.split(|c: char| !c.is_alphanumeric()).any(|w| w == *p))
+        || names_portal(&lower)
         || vocab::ORGANISATION_ENDINGS
             .iter()
             .any(|e| n.ends_with(e) && !is_korean_name(n))
+}
+
+/// Whether a lowercased name holds a portal's name as a word (`네이버 뉴스`, `머니투데이 |
+/// 네이버`).
+pub fn names_portal(lower: &str) -> bool {
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| vocab::PORTALS.contains(&w))
 }
 
 /// The outlet an organisation author names (`머니투데이 | 네이버` → `머니투데이`), for a page

@@ -127,7 +127,6 @@ pub(super) fn credits(
 ) -> Found {
     let (scan, korean_page) = (page.scan, page.korean);
     let mut c = Credits::default();
-    let mut outlet = None;
     if let Some(v) = visible
         .filter(|_| korean_page || scan.nodes.iter().any(|n| n.flags & scan::RULE_BYLINE != 0))
     {
@@ -152,26 +151,26 @@ pub(super) fn credits(
             }
         }
     }
+    // On a Korean outlet's page an organisation is never a person: a meta author that is
+    // the outlet or the portal (`YTN`, `머니투데이 | 네이버`, `Korea JoongAng Daily`) is at
+    // most the site's name.
+    let is_org_name = |n: &str| page.korean_outlet && korean::is_organisation(n, site_name);
+    let is_org = |b: &String| {
+        if !page.korean_outlet {
+            return false;
+        }
+        let names = split_names(&clean_byline(b));
+        !names.is_empty()
+            && names
+                .iter()
+                .all(|n| without_title_words(n).is_none_or(|n| is_org_name(&n)))
+    };
+    let from_meta = meta_author(page);
+    let outlet = from_meta
+        .as_ref()
+        .filter(|b| is_org(b))
+        .and_then(|b| korean::outlet_of(b));
     if c.byline.is_none() {
-        // On a Korean outlet's page an organisation is never a person: a meta author that is
-        // the outlet or the portal (`YTN`, `머니투데이 | 네이버`, `Korea JoongAng Daily`) is at
-        // most the site's name.
-        let is_org_name = |n: &str| page.korean_outlet && korean::is_organisation(n, site_name);
-        let is_org = |b: &String| {
-            if !page.korean_outlet {
-                return false;
-            }
-            let names = split_names(&clean_byline(b));
-            !names.is_empty()
-                && names
-                    .iter()
-                    .all(|n| without_title_words(n).is_none_or(|n| is_org_name(&n)))
-        };
-        let from_meta = meta_author(page);
-        outlet = from_meta
-            .as_ref()
-            .filter(|b| is_org(b))
-            .and_then(|b| korean::outlet_of(b));
         let byline = from_meta
             .filter(|b| !date::is_date_like(b) && !is_org(b))
             .or_else(|| visible.map(|v| v.text.clone()).filter(|t| !is_org(t)))
@@ -198,8 +197,25 @@ pub(super) fn credits(
 }
 
 /// The texts of the elements right after `node` that are its like (the same tag and class,
-/// under the same parent): the other cards of a list of reporters.
+/// under the same parent): the other cards of a list of reporters. A byline wrapped alone in
+/// a link or a box (Naver's `<a class=…journalist_box><em>이름 기자</em></a>` per reporter)
+/// is compared as its wrapper.
 fn sibling_cards(scan: &Scan, node: u32) -> Vec<String> {
+    let mut node = node;
+    for _ in 0..2 {
+        match scan.nodes[node as usize].parent {
+            p if p != NONE
+                && scan.nodes[p as usize].element_children == 1
+                && !matches!(
+                    scan.nodes[p as usize].tag,
+                    Tag::Html | Tag::Body | Tag::Main | Tag::Article | Tag::Section | Tag::Header
+                ) =>
+            {
+                node = p
+            }
+            _ => break,
+        }
+    }
     let n = &scan.nodes[node as usize];
     let class = scan.attr(node, "class");
     let mut out = Vec::new();

@@ -197,6 +197,11 @@ fn declared_site_name(page: &Page) -> Option<String> {
 /// author named; a Korean page that names itself nowhere else names its outlet in the
 /// copyright line under the story.
 fn site_name(page: &Page, so_far: Option<String>, outlet: Option<String>) -> Option<String> {
+    // A portal's copy (`… : 네이버 뉴스`, `머니투데이 | 네이버`) names the outlet that wrote it.
+    let so_far = match (so_far, &outlet) {
+        (Some(site), Some(_)) if korean::names_portal(&site.to_lowercase()) => None,
+        (so_far, _) => so_far,
+    };
     so_far.or(outlet).or_else(|| {
         page.korean
             .then(|| {
