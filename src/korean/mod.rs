@@ -125,10 +125,24 @@ fn reporters_in(text: &str, spaced: bool) -> Option<(Vec<String>, &'static str)>
             }
         }
         let name_part = name_part.rsplit('=').next().unwrap_or(name_part);
-        let mut names: Vec<String> = name_part
+        // Names joined by a separator are names all (`홍길동·김철수`): a desk's name so joined
+        // (`IT·과학부 기자`, a reporter card's department) names nobody.
+        let joined: Vec<&str> = name_part
             .split(REPORTER_SEPARATORS)
-            .map(|n| n.trim().to_string())
-            .filter(|n| is_korean_name(n) && !ROLES.contains(&n.as_str()))
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .collect();
+        if joined.len() > 1
+            && joined
+                .iter()
+                .any(|n| !is_korean_name(n) && !ROLES.contains(n))
+        {
+            continue;
+        }
+        let mut names: Vec<String> = joined
+            .into_iter()
+            .filter(|n| is_korean_name(n) && !ROLES.contains(n))
+            .map(str::to_string)
             .collect();
         if names.is_empty() {
             // The outlet between the name and the role (`이남경 MK스포츠 기자`).
@@ -932,6 +946,10 @@ mod tests {
             }]
         );
         assert_eq!(byline, "정희경 기자");
+        // A reporter card's department is no second reporter.
+        let card = parse_byline("윤주영 기자 IT·과학부 기자 페이지 구독하기").unwrap();
+        let names: Vec<&str> = card.authors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["윤주영"]);
         let Byline { authors, .. } = parse_byline("[서울경제 홍길동 선임기자]").unwrap();
         assert_eq!(authors[0].name, "홍길동");
         assert_eq!(authors[0].role.as_deref(), Some("선임기자"));

@@ -370,7 +370,16 @@ pub(super) fn visible_byline(
                 }
             }
         }
-        let text = scan.text_content(name_part.unwrap_or(i));
+        // Its text as the DOM's textContent (Readability's), but parts on lines of their own
+        // stay apart (`<p class=name>박은비 기자</p><p class=mail>…`).
+        let node = name_part.unwrap_or(i);
+        let has_lines =
+            (node + 1..scan.subtree_end(node)).any(|k| scan.nodes[k as usize].tag.is_block());
+        let text = if has_lines {
+            scan.text_of(node)
+        } else {
+            scan.text_content(node)
+        };
         // A date is never a byline (a `dateline` is often just the date), nor the headline (a
         // sticky mini header whose class says journalist: `div.simplejournalist`).
         let is_title = !title.is_empty() && fold_whitespace(&text).contains(title);
