@@ -342,20 +342,29 @@ pub fn is_date_like(text: &str) -> bool {
         let lower = token.to_lowercase();
         if lower.chars().any(|c| c.is_ascii_digit()) {
             let letters: String = lower.chars().filter(|c| !c.is_ascii_digit()).collect();
-            if !NUMBER_SUFFIXES.contains(&letters.as_str()) {
+            // A label glued to the time before it (`오전 8:41발행 …`, two spans side by side).
+            if !NUMBER_SUFFIXES.contains(&letters.as_str()) && !is_date_label(&letters) {
                 return false;
             }
             numbers += 1;
         } else if !DATE_WORDS
             .iter()
             .any(|l| l.split_whitespace().any(|w| w == lower))
-            && !crate::korean::vocab::PUBLISHED_LABELS.contains(&lower.as_str())
-            && !crate::korean::vocab::MODIFIED_LABELS.contains(&lower.as_str())
+            && !is_date_label(&lower)
         {
             return false;
         }
     }
     numbers > 0
+}
+
+/// A Korean page's label of a printed date (`입력`, `수정`, `Updated`), lowercased.
+fn is_date_label(lower: &str) -> bool {
+    use crate::korean::vocab::{MODIFIED_LABELS, PUBLISHED_LABELS};
+    PUBLISHED_LABELS
+        .iter()
+        .chain(MODIFIED_LABELS)
+        .any(|l| l.eq_ignore_ascii_case(lower))
 }
 
 /// The same moment on Korean time (`2023-04-18T06:04:06Z` → `2023-04-18T15:04:06+09:00`), for
@@ -501,6 +510,8 @@ mod tests {
             "2024년 1월 29일 오후 3:17",
             "Updated 3 hours ago",
             "PUBLISHED: 10:48, Tue, Nov 19, 2019",
+            // Two spans side by side, the second label glued to the first time.
+            "업데이트 2024.11.20 오전 8:41발행 2024.11.20 오전 7:05",
         ] {
             assert!(is_date_like(d), "{d}");
         }
@@ -510,6 +521,7 @@ mod tests {
             "Mario",
             "By Jane Doe, May 20, 2019",
             "정희경 기자",
+            "8시41분발표",
             "",
         ] {
             assert!(!is_date_like(n), "{n}");

@@ -781,8 +781,9 @@ const META_LINE_FIRST_BLOCKS: usize = 3;
 /// and nothing else, [`crate::date::is_date_like`]), and a breadcrumb (`<p
 /// class="category"><a>사회</a><a>사회일반</a></p>`, `<a>경제</a> &gt; <a>부동산</a>`, where a
 /// page's header joined the body: a short line of short links, two or more or split by a
-/// breadcrumb's marks, and nothing else). The story starts below. (A bare date line is left
-/// alone: WCEB's pages keep it as text.)
+/// breadcrumb's marks, and nothing else), and a Korean date line (`입력 2024.11.20 오전 7:05`,
+/// `업데이트 … 발행 …`). The story starts below. (Any other bare date line is left alone:
+/// WCEB's pages keep it as text.)
 fn drop_opening_meta_lines(body: &mut Element) {
     let mut leaves = Vec::new();
     edge_leaves(
@@ -799,7 +800,8 @@ fn drop_opening_meta_lines(body: &mut Element) {
         let Some(text) = line.short_text(META_LINE_MAX_BYTES) else {
             continue;
         };
-        let meta = is_meta_line(&text) && body.short_text(text.len() + 1).is_none();
+        let meta = (is_meta_line(&text) || korean_date_line(&text))
+            && body.short_text(text.len() + 1).is_none();
         let breadcrumb = text.len() <= BREADCRUMB_MAX_BYTES
             && is_breadcrumb(line)
             && body.short_text(text.len() * 4).is_none();
@@ -848,6 +850,11 @@ fn is_meta_line(text: &str) -> bool {
         }
     }
     fields >= 2 && date
+}
+
+/// A date line printed in Korean: dates, times and their labels only.
+fn korean_date_line(text: &str) -> bool {
+    korean::has_hangul(text) && crate::date::is_date_like(text)
 }
 
 /// A field that is a date as printed: date words and numbers only ([`crate::date::is_date_like`]),

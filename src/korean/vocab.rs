@@ -54,6 +54,7 @@ pub const PUBLISHED_LABELS: &[&str] = &[
     "게재",
     "작성",
     "송고",
+    "발행",
     "Published",
     "Posted",
 ];
