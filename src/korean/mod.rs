@@ -692,8 +692,8 @@ fn is_dotted_date(word: &str) -> bool {
             && [y, m, d].iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())))
 }
 
-/// A block that only closes a story: emails and end marks (`kyongae.choi@yna.co.kr⏎(END)`).
-/// Returns the email, if one is there.
+/// A block that only closes a story: emails and end marks (`kyongae.choi@yna.co.kr⏎(END)`,
+/// `pkw4@newsis.com, kdh@newsis.com`). Returns the first email, if one is there.
 pub fn closing_lines(text: &str) -> Option<Option<String>> {
     let mut email = None;
     let mut any = false;
@@ -702,7 +702,7 @@ pub fn closing_lines(text: &str) -> Option<Option<String>> {
         if vocab::END_MARKS.contains(&line) {
             continue;
         }
-        let e = bracketed_email(line)?;
+        let e = bracketed_email(line.trim_end_matches([',', ';', '·', '/']))?;
         email.get_or_insert(e);
     }
     any.then_some(email)
@@ -1205,6 +1205,10 @@ mod tests {
             Some(Some("kyongae.choi@yna.co.kr".into()))
         );
         assert_eq!(closing_lines("(END) 이후"), None);
+        assert_eq!(
+            closing_lines("pkw4@newsis.com, kdh@newsis.com"),
+            Some(Some("pkw4@newsis.com".into()))
+        );
         assert_eq!(
             signoff_with_email("YTN 조예진 (choyj0622@ytn.co.kr)"),
             Some(("choyj0622@ytn.co.kr".into(), Some("조예진".into())))
