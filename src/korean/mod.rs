@@ -512,10 +512,20 @@ fn crew_part(part: &str) -> bool {
 
 /// A line of a tip-line promo (`▷ 전화 02-398-3000`, `▷ 이메일 jebo@yna.co.kr`, `▷ 카카오톡
 /// @jebo`, `제보는 카카오톡 okjebo`): a pointer or a contact word first, and a way to reach the
-/// newsroom (a number, an address, a messenger ID).
+/// newsroom (a number, an address, a link, a messenger ID).
 pub fn is_tip_promo_line(text: &str) -> bool {
     let t = text.trim();
-    if t.is_empty() || t.chars().count() > 60 {
+    // A line about tips says how to send them in a sentence at most (`▶제보는 카카오톡 '…' 채널
+    // 추가 후 메시지, 전화 064-…, 이메일 jebo@…로 보내주시면 적극 취재하겠습니다.`).
+    let limit = if t
+        .trim_start_matches(['▷', '▶', '※', '☞', ' '])
+        .starts_with("제보")
+    {
+        TIP_SENTENCE_MAX_CHARS
+    } else {
+        TIP_LINE_MAX_CHARS
+    };
+    if t.is_empty() || t.chars().count() > limit {
         return false;
     }
     // A pointer, or a contact word in brackets (`[전화] 02-398-8585`, `[메일] social@ytn.co.kr`).
@@ -535,14 +545,33 @@ pub fn is_tip_promo_line(text: &str) -> bool {
         .take(3)
         .any(|word| vocab::CONTACT_WORDS.iter().any(|w| word.starts_with(w)));
     let reachable = body.contains('@')
-        || body
-            .as_bytes()
-            .windows(3)
-            .any(|w| w.iter().all(u8::is_ascii_digit))
+        || body.contains("http")
+        || has_phone_number(body)
         || body.contains("카카오톡")
         || body.contains("카톡");
     (pointed || body.starts_with("제보")) && contact_first && reachable
 }
+
+/// Whether a text holds a phone number as printed: digits, a `-` or `)`, three digits or more
+/// (`02-398-3000`, `1588-1234`, `02)784-4000`); a year (`2023년`) is none.
+fn has_phone_number(text: &str) -> bool {
+    let b = text.as_bytes();
+    (1..b.len()).any(|i| {
+        matches!(b[i], b'-' | b')')
+            && b[..i]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_ascii_digit())
+                .count()
+                >= 2
+            && b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count() >= 3
+    })
+}
+
+/// A tip line is short (`▷ 전화 02-398-8585`) …
+const TIP_LINE_MAX_CHARS: usize = 60;
+/// … or, when it opens with `제보`, one sentence.
+const TIP_SENTENCE_MAX_CHARS: usize = 150;
 
 /// A slogan heading a tip-line promo (`MBC 뉴스는 24시간 여러분의 제보를 기다립니다.`, `※
 /// '당신의 제보가 뉴스가 됩니다'`): a short line with one of [`vocab::TIP_SLOGANS`].
@@ -1165,6 +1194,17 @@ mod tests {
             "▷ 전화 02-784-4000 ▷ 이메일 a@b.co.kr ▷ 카카오톡 @mbc제보"
         ));
         assert!(!is_tip_promo_line("전화 통화에서 그는 2023년 일을 말했다"));
+        assert!(is_tip_promo_line(
+            "☞ JTBC 뉴스 제보하기 (https://bit.ly/1krluzF)"
+        ));
+        assert!(is_tip_promo_line(
+            "▶제보는 카카오톡 '헤드라인제주' 채널 추가 후 메시지, 전화 064-727-1919, \
+             이메일 jebo@headlinejeju.co.kr로 보내주시면 적극 취재하겠습니다."
+        ));
+        // A story's sentence about tips is no promo.
+        assert!(!is_tip_promo_line(
+            "제보를 받은 경찰은 2023년 3월 현장에 출동해 주변을 수색했지만 아무것도 찾지 못했다."
+        ));
         assert!(is_tip_promo_line(
             "※ SBS 뉴스 제보 : 카카오톡 sbs8news, 전화 02-2113-6000"
         ));
