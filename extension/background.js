@@ -203,7 +203,7 @@ async function call(tabId, name, args = [], { inject: load = true } = {}) {
 // articles, …) would only lengthen the message to the page.
 const READER_FIELDS = [
   'contentHtml', 'title', 'subtitle', 'siteName', 'section', 'byline', 'authors', 'published',
-  'lang', 'dir', 'url', 'canonicalUrl', 'leadImage', 'copyright', 'stats',
+  'lang', 'dir', 'url', 'canonicalUrl', 'leadImage', 'notes', 'copyright', 'stats',
 ];
 function readerView(article) {
   const view = Object.fromEntries(READER_FIELDS.map((k) => [k, article[k]]));

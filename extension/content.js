@@ -391,6 +391,11 @@
     if (state.deferred.length) article.appendChild(moreImagesButton());
 
     const footer = el('footer', 'mg-footer');
+    // The outlet's notes about the article (how it was written, who supported it) and the
+    // copyright notice, which the engine moved out of the story.
+    for (const note of Array.isArray(a.notes) ? a.notes.slice(0, 5) : []) {
+      if (str(note)) footer.appendChild(el('p', 'mg-note', str(note)));
+    }
     if (str(a.copyright)) footer.appendChild(el('p', 'mg-copyright', str(a.copyright)));
     const src = safeUrl(a.canonicalUrl || a.url, a.url, 'href');
     if (src) {

@@ -66,6 +66,9 @@ pub struct Article {
     pub related_articles: Vec<Related>,
     /// `copyright`: the copyright notice, moved out of the body.
     pub copyright: Option<String>,
+    /// `notes[]`: the outlet's notes about the article (where it was printed, who supported
+    /// it, how it was written), moved out of the body.
+    pub notes: Vec<String>,
     /// `contentHtml`: the clean article HTML (allowlisted tags and attributes only).
     pub content_html: String,
     /// `text`: plain text, paragraphs separated by a blank line (captions left out).
@@ -130,6 +133,7 @@ impl Serialize for Article {
         list!("people", self.people);
         list!("relatedArticles", self.related_articles);
         opt!("copyright", self.copyright);
+        list!("notes", self.notes);
         st.serialize_field("contentHtml", &self.content_html)?;
         st.serialize_field("text", &self.text)?;
         opt!("markdown", self.markdown_document());

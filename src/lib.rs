@@ -272,6 +272,7 @@ fn extract_page(
         people: rendered.people,
         related_articles: meta.related,
         copyright: polished.copyright.or(meta.copyright),
+        notes: polished.notes,
         content_html: article::to_html(&body),
         text,
         markdown,

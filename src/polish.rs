@@ -24,6 +24,8 @@ pub struct Polished {
     pub signoff_email: Option<String>,
     /// The reporter's bare name signing off with the photo's source (`박노준 / 사진출처 …`).
     pub signoff_name: Option<String>,
+    /// The outlet's notes about the article (`※ 이 기사는 AI 기술을 활용해 작성했습니다.`).
+    pub notes: Vec<String>,
     /// Tags from a line of hashtags under the story (`#고물가 #짠테크`), without the `#`.
     pub hashtags: Vec<String>,
     /// Every image of the body, in order, with the caption and credit of its figure.
@@ -302,6 +304,10 @@ fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) {
                         return false;
                     }
                     if e.tag != Tag::A && is_filing_line(&text) {
+                        return false;
+                    }
+                    if e.tag != Tag::A && korean::is_article_notice(&text) {
+                        out.notes.push(text);
                         return false;
                     }
                     // A caption or a credit printed as a paragraph: beside its picture it

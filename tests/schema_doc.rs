@@ -89,6 +89,7 @@ fn full_export(seed: malgeum::Article) -> malgeum::Article {
         mut people,
         mut related_articles,
         copyright,
+        mut notes,
         content_html,
         text,
         markdown,
@@ -113,6 +114,7 @@ fn full_export(seed: malgeum::Article) -> malgeum::Article {
     people.push(malgeum::Person::default());
     related_articles.push(malgeum::Related::default());
     tags.push("x".into());
+    notes.push("x".into());
     malgeum::Article {
         schema,
         url,
@@ -139,6 +141,7 @@ fn full_export(seed: malgeum::Article) -> malgeum::Article {
         people,
         related_articles,
         copyright: some(copyright),
+        notes,
         content_html,
         text,
         markdown: some(markdown),

@@ -631,6 +631,22 @@ fn promo_parts(t: &str) -> Vec<&str> {
         .collect()
 }
 
+/// A note the outlet adds about the article itself, where it was printed, who paid for it,
+/// how it was written (`※ 이 기사는 전자신문 지면 3면에 게재됐습니다.`, `※ 이 기사는 AI 기술을
+/// 활용해 작성했습니다.`): `※` and [`vocab::ARTICLE_NOTICE_OPENINGS`], in a sentence or two.
+pub fn is_article_notice(text: &str) -> bool {
+    let t = text.trim();
+    let Some(note) = t.strip_prefix('※') else {
+        return false;
+    };
+    t.chars().count() <= ARTICLE_NOTICE_MAX_CHARS
+        && vocab::ARTICLE_NOTICE_OPENINGS
+            .iter()
+            .any(|o| note.trim_start().starts_with(o))
+}
+
+const ARTICLE_NOTICE_MAX_CHARS: usize = 200;
+
 /// A credit printed alone as a line (`(사진=연합뉴스)`, `[자료사진=뉴스1]`, `(사진 제공:
 /// 국토부)`, `사진=백승철 기자`): a credit label, `=` or `:` (in brackets; `=` without), and
 /// a short source.
@@ -1194,6 +1210,10 @@ mod tests {
             "▷ 전화 02-784-4000 ▷ 이메일 a@b.co.kr ▷ 카카오톡 @mbc제보"
         ));
         assert!(!is_tip_promo_line("전화 통화에서 그는 2023년 일을 말했다"));
+        assert!(is_article_notice(
+            "※ 본 기사는 한국언론진흥재단의 지원을 받아 작성되었습니다."
+        ));
+        assert!(!is_article_notice("이 기사는 그가 쓴 마지막 기사였다."));
         assert!(is_tip_promo_line(
             "☞ JTBC 뉴스 제보하기 (https://bit.ly/1krluzF)"
         ));

@@ -1008,6 +1008,10 @@ test('contents and print: the reader\'s buttons, a table of contents for three s
   const bar = await waitFor(() => inReader(tabId, (shadow) => [...shadow.querySelectorAll('.mg-bar [data-action]')].map((b) => [b.dataset.action, b.getAttribute('aria-label')])), 'the reader bar');
   assert.deepEqual(bar.map((b) => b[0]), ['listen', 'toc', 'print', 'close']);
   assert.ok(bar.every((b) => b[1]), 'every button has a label');
+  // The outlet's note about the article is shown under it, not in the story.
+  const note = await inReader(tabId, (shadow) => ({ footer: shadow.querySelector('.mg-footer').textContent, story: shadow.querySelector('.mg-content').textContent }));
+  assert.ok(note.footer.includes('※ 이 기사는 AI 기술을 활용해 작성했습니다.'), note.footer);
+  assert.ok(!note.story.includes('AI 기술을 활용해'), 'the note left the story');
 
   // Contents: closed at first, opened by its button, every sub-heading in order.
   assert.equal(await inReader(tabId, (shadow) => shadow.querySelector('.mg-toc').hidden), true);

@@ -884,6 +884,10 @@ test('contents and print: the reader\'s buttons, a table of contents for three s
   await toggleTo(popup, true);
   const bar = await waitFor(() => inReader(ctx.tabId, (shadow) => Array.from(shadow.querySelectorAll('.mg-bar [data-action]')).map((b) => b.dataset.action)), { message: 'the reader bar' });
   assert.deepEqual(bar, ['listen', 'toc', 'print', 'close']);
+  // The outlet's note about the article is shown under it, not in the story.
+  const note = await inReader(ctx.tabId, (shadow) => ({ footer: shadow.querySelector('.mg-footer').textContent, story: shadow.querySelector('.mg-content').textContent }));
+  assert.ok(note.footer.includes('※ 이 기사는 AI 기술을 활용해 작성했습니다.'), note.footer);
+  assert.ok(!note.story.includes('AI 기술을 활용해'), 'the note left the story');
   await clickReader(ctx.page, ctx.tabId, '[data-action="toc"]');
   const items = await waitFor(() => inReader(ctx.tabId, (shadow) => {
     const nav = shadow.querySelector('.mg-toc');
