@@ -410,6 +410,7 @@ pub const DECK_CLASS_PARTS: &[&str] = &[
     "summary",
     "mid_title",
     "title_sub",
+    "tit_sub",
     "standfirst",
 ];
 

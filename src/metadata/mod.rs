@@ -127,7 +127,7 @@ pub fn extract(
         site_name: site_name(&page, site_so_far, found.outlet),
         lang: lang(&page),
         dir: scan.meta.dir.clone().filter(|d| d == "rtl" || d == "ltr"),
-        subtitle: subtitle(&page),
+        subtitle: subtitle(&page, &title),
         excerpt: excerpt(&page),
         canonical_url: canonical_url(&page),
         credits: found.credits,
@@ -228,12 +228,12 @@ fn lang(page: &Page) -> Option<String> {
 
 /// `subtitle`: `og:subtitle`; on a Korean outlet's page (in Korean or English) the deck printed
 /// above the story.
-fn subtitle(page: &Page) -> Option<String> {
+fn subtitle(page: &Page, title: &str) -> Option<String> {
     meta::text(page.scan, &["og:subtitle", "subtitle"]).or_else(|| {
         page.korean_outlet
             .then(|| {
                 page.article
-                    .and_then(|root| visible::deck(page.scan, root, page.rule))
+                    .and_then(|root| visible::deck(page.scan, root, page.rule, title))
             })
             .flatten()
     })

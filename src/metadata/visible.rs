@@ -12,10 +12,15 @@ use crate::tags::Tag;
 use crate::url;
 
 /// The deck: summary lines printed above the story (a site rule's deck element, else an
-/// element with a deck class: `<h3 class="sub_tit">`, `<div class="subtitle">`), above the
-/// body within its closest ancestors or at the very start of it. Lines split by `<br>` or
-/// blocks are joined by a newline.
-pub(super) fn deck(scan: &Scan, root: u32, rule: Option<&'static SiteRule>) -> Option<String> {
+/// element with a deck class: `<h3 class="sub_tit">`, `<div class="subtitle">`, else a line
+/// of a deck's length right under the headline), above the body within its closest ancestors
+/// or at the very start of it. Lines split by `<br>` or blocks are joined by a newline.
+pub(super) fn deck(
+    scan: &Scan,
+    root: u32,
+    rule: Option<&'static SiteRule>,
+    title: &str,
+) -> Option<String> {
     // The article's closest block ancestors: up to three levels above it.
     let top = scan.ancestors(root).take(3).last().unwrap_or(root);
     let end = scan.subtree_end(top);
@@ -54,12 +59,19 @@ pub(super) fn deck(scan: &Scan, root: u32, rule: Option<&'static SiteRule>) -> O
             .iter()
             .find_map(|s| crate::rules::find(scan, s, top, end).filter(|&k| placed(k)))
     });
-    // The headline's `<h1>` may sit above those ancestors, with the deck under it (ndsoft's
-    // `<header class="article-view-header"><h1 class="heading">…<h2 class="subheading">`).
-    let from = (0..top)
-        .rev()
-        .find(|&k| scan.nodes[k as usize].tag == Tag::H1)
-        .unwrap_or(top);
+    // The headline may sit above those ancestors, with the deck under it (ndsoft's
+    // `<header class="article-view-header"><h1 class="heading">…<h2 class="subheading">`, or
+    // an `<h3>` and an `<h4>`): the last heading above the body that prints the title, else
+    // the last `<h1>`.
+    let headline = headline_above(scan, root, title);
+    let from = headline
+        .or_else(|| {
+            (0..top)
+                .rev()
+                .find(|&k| scan.nodes[k as usize].tag == Tag::H1)
+        })
+        .unwrap_or(top)
+        .min(top);
     let k = by_rule.or_else(|| {
         (from..end).find(|&k| {
             let raw = scan.raw_start_tag(k);
@@ -74,7 +86,9 @@ pub(super) fn deck(scan: &Scan, root: u32, rule: Option<&'static SiteRule>) -> O
                 })
         })
     });
-    let k = k.or_else(|| bold_lead(scan, root))?;
+    let k = k
+        .or_else(|| headline.and_then(|h| line_under_headline(scan, h).filter(|&k| placed(k))))
+        .or_else(|| bold_lead(scan, root))?;
     // Text runs and line breaks (`<br>`, blocks) in document order.
     let sub_end = scan.subtree_end(k);
     let mut marks: Vec<(u32, Option<&str>)> = (k + 1..sub_end)
@@ -103,6 +117,42 @@ pub(super) fn deck(scan: &Scan, root: u32, rule: Option<&'static SiteRule>) -> O
         .filter(|l| !l.is_empty())
         .collect();
     (!lines.is_empty()).then(|| lines.join("\n"))
+}
+
+/// The last heading above the body (outside it) whose text is the title.
+fn headline_above(scan: &Scan, root: u32, title: &str) -> Option<u32> {
+    let title = fold_whitespace(title);
+    if title.is_empty() {
+        return None;
+    }
+    (0..root).rev().take(HEADLINE_SEARCH_NODES).find(|&k| {
+        let n = &scan.nodes[k as usize];
+        n.tag.is_heading()
+            && !scan.is_inside(root, k)
+            && n.flags & (scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD) == 0
+            && scan.text_of(k) == title
+    })
+}
+
+/// The headline is looked for among this many elements above the body.
+const HEADLINE_SEARCH_NODES: usize = 400;
+
+/// A deck with no class of its own: the element right after the headline, beside it (ZDNet
+/// Korea's `<div class="news_head"><h1>…</h1><p>HBM3E 12단 양산 앞당겨…</p>`), a paragraph or
+/// a lower heading of a deck's length that is no sentence, no byline and no date.
+fn line_under_headline(scan: &Scan, headline: u32) -> Option<u32> {
+    let k = scan.subtree_end(headline);
+    let n = scan.nodes.get(k as usize)?;
+    let beside = n.parent == scan.nodes[headline as usize].parent;
+    let text = scan.text_of(k);
+    (beside
+        && matches!(n.tag, Tag::P | Tag::H2 | Tag::H3 | Tag::H4)
+        && n.flags & (scan::DATE_HINT | scan::BYLINE_HINT) == 0
+        && (10..=200).contains(&n.chars)
+        && !text.ends_with("다.")
+        && !crate::date::is_date_like(&text)
+        && korean::parse_byline(&text).is_none())
+    .then_some(k)
 }
 
 /// A deck printed in bold where the body begins, on a line of its own (donga.com: `<div
