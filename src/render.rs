@@ -859,8 +859,10 @@ pub fn image_from_raw(raw: &str, base: &url::Base) -> Option<Element> {
 /// An element that is all the text of a picture's box (a block with a figure class holding
 /// an image before it: hani.co.kr's `<div class="imageC"><div class="image"><img></div><div
 /// class="desc">…</div>`, yna.co.kr's `<div class="article-img"><img><div class="img-info">`,
-/// donga.com's `<div class='articlePhotoC'><img><span class='t'>…</span>`):
-/// that picture's caption. Two levels up at most; a box with more text is no picture's box.
+/// donga.com's `<div class='articlePhotoC'><img><span class='t'>…</span>`), or a layout
+/// table of one picture and, in a row under it, its line (koreaherald.com's `<table class="nexttbl"><tr><td><img>
+/// </td></tr><tr><td class="nexttd2">… (Yonhap)</td></tr></table>`): that picture's caption.
+/// Two levels up at most (three to a table's cell); a box with more text is no picture's box.
 fn is_picture_box_text(scan: &Scan, i: u32) -> bool {
     let n = &scan.nodes[i as usize];
     if n.images > 0 || n.chars == 0 || n.tag == Tag::A {
@@ -868,16 +870,36 @@ fn is_picture_box_text(scan: &Scan, i: u32) -> bool {
     }
     std::iter::once(i)
         .chain(scan.ancestors(i))
-        .take(3)
-        .find(|&a| {
+        .take(4)
+        .enumerate()
+        .find(|&(up, a)| {
             let b = &scan.nodes[a as usize];
-            b.flags & scan::FIGURE_HINT != 0 && b.images > 0
+            b.images > 0
+                && (b.flags & scan::FIGURE_HINT != 0 && up <= 2
+                    || b.tag == Tag::Table
+                        && b.images == 1
+                        && b.chars <= PICTURE_TABLE_MAX_CHARS
+                        && row_without_picture(scan, i))
         })
+        .map(|(_, a)| a)
         .is_some_and(|a| {
             scan.nodes[a as usize].chars == n.chars
                 && (a + 1..i).any(|k| scan.nodes[k as usize].tag == Tag::Img)
         })
 }
+
+/// Whether the table row that holds `i` holds no picture: a caption's row is under its
+/// picture's (a pull quote beside a rule drawn as an image is none).
+fn row_without_picture(scan: &Scan, i: u32) -> bool {
+    std::iter::once(i)
+        .chain(scan.ancestors(i))
+        .take(3)
+        .find(|&a| scan.nodes[a as usize].tag == Tag::Tr)
+        .is_some_and(|tr| scan.nodes[tr as usize].images == 0)
+}
+
+/// A table of one picture holding at most this much text holds its caption, not a story.
+const PICTURE_TABLE_MAX_CHARS: u32 = 300;
 
 /// Elements with nothing to show (no text, no image) are dropped from the output.
 pub fn is_empty(el: &Element) -> bool {
