@@ -494,6 +494,7 @@ pub const CHROME_PHRASES: &[&str] = &[
     "많이 본 뉴스",
     "많이 본 기사",
     "댓글",
+    "로그인 후 댓글을 작성하실 수 있습니다",
     "다른기사보기",
     "다른 기사 보기",
     "기사 더보기",
@@ -873,7 +874,7 @@ pub const RELATED_HINTS: &[&str] = &[
 ];
 pub const COPYRIGHT_HINTS: &[&str] = &["copyright", "license"];
 pub const CAPTION_HINTS: &[&str] = &["caption", "credit", "figcaption", "photo_desc", "img_desc"];
-pub const FIGURE_HINTS: &[&str] = &["figure", "photo", "image", "img"];
+pub const FIGURE_HINTS: &[&str] = &["figure", "photo", "image", "img", "thum"];
 pub const EMBED_HINTS: &[&str] = &["embed"];
 
 /// One bit per hint list: which lists have a word inside a lowercased class or id.

@@ -47,6 +47,7 @@ pub const CAPTION_POINTERS_UP: [char; 3] = ['▲', '△', '↑'];
 /// outlets' English editions `Published` and `Posted`.
 pub const PUBLISHED_LABELS: &[&str] = &[
     "기사입력",
+    "기사등록",
     "최초입력",
     "입력",
     "등록",
@@ -408,6 +409,8 @@ pub const DECK_CLASS_PARTS: &[&str] = &[
     "sub_head",
     "sub-head",
     "summary",
+    // Newsis's own spelling (`<div class="summury_view">`).
+    "summury",
     "mid_title",
     "title_sub",
     "tit_sub",
