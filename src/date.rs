@@ -249,6 +249,16 @@ pub fn find_in_text(text: &str, labels: &[&str], korean: bool) -> Option<String>
     };
     for start in starts {
         let rest = &text[start..];
+        // A label's date may print its year in two digits (`입력 24.03.05 10:21`): this
+        // century's.
+        let widened;
+        let rest = match short_year_date(rest) {
+            Some(at) if !labels.is_empty() => {
+                widened = format!("{}20{}", &rest[..at], &rest[at..]);
+                widened.as_str()
+            }
+            _ => rest,
+        };
         for pos in date_starts(rest).take(tries) {
             let candidate: String = rest[pos..].chars().take(40).collect();
             // Cut at the next label ("수정", "|") so two dates are not read as one.
@@ -267,6 +277,22 @@ pub fn find_in_text(text: &str, labels: &[&str], korean: bool) -> Option<String>
         }
     }
     None
+}
+
+/// Where a date with a two-digit year begins right after a label (`: 24.03.05 10:21`, not
+/// `2024.03.05`): two digits, a `.`, `-` or `/`, two digits, the same mark, two digits.
+fn short_year_date(rest: &str) -> Option<usize> {
+    let at = rest.len() - rest.trim_start_matches([' ', ':', '\u{a0}']).len();
+    let b = rest.as_bytes().get(at..at + 8)?;
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    let mark = b[2];
+    (digits(0..2)
+        && matches!(mark, b'.' | b'-' | b'/')
+        && digits(3..5)
+        && b[5] == mark
+        && digits(6..8)
+        && !rest.as_bytes().get(at + 8).is_some_and(u8::is_ascii_digit))
+    .then_some(at)
 }
 
 /// How many places a date might begin are tried in a text without a label.
@@ -582,5 +608,16 @@ mod tests {
             Some("2024-03-05T10:21+09:00")
         );
         assert_eq!(find_in_text("3년 24개월 10명", &[], true), None);
+    }
+
+    #[test]
+    fn a_labelled_date_may_print_its_year_in_two_digits() {
+        assert_eq!(
+            find_in_text("입력 24.03.05 10:21", &["입력"], true).as_deref(),
+            Some("2024-03-05T10:21+09:00")
+        );
+        // Without a label, two-digit groups are no date.
+        assert_eq!(find_in_text("24.03.05 10:21", &[], true), None);
+        assert_eq!(find_in_text("입력 24.03.051", &["입력"], true), None);
     }
 }
