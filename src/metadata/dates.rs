@@ -172,7 +172,20 @@ fn date_line_above(scan: &Scan, root: u32) -> Option<String> {
                 && n.element_children <= MAX_DATE_LINE_CHILDREN
                 && (10..=60).contains(&n.chars)
         })
-        .find_map(|i| korean_date_in(&scan.text_of(i)))
+        .find_map(|i| {
+            let day = korean_date_in(&scan.text_of(i))?;
+            if day.contains('T') {
+                return Some(day);
+            }
+            // A day alone may have its time printed beside it (`<span class="date">2025-11-05
+            // </span> <span class="time">19:42</span>`): the line they share gives both.
+            let parent = scan.nodes[i as usize].parent;
+            let with_time = (parent != NONE && scan.nodes[parent as usize].chars <= 60)
+                .then(|| korean_date_in(&scan.text_of(parent)))
+                .flatten()
+                .filter(|d| d.starts_with(&day) && d.contains('T'));
+            Some(with_time.unwrap_or(day))
+        })
 }
 
 /// A date line holds at most this many elements: an icon before the label (`<li><i
