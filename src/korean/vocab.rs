@@ -9,6 +9,8 @@ pub const ROLES: &[&str] = &[
     "전문기자",
     "객원기자",
     "인턴기자",
+    // OhmyNews's citizen reporters (`김은정(ejkim77) 시민기자`).
+    "시민기자",
     "편집위원",
     "논설위원",
     "대기자",

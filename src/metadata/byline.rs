@@ -270,7 +270,7 @@ pub(crate) fn authors_named_in(b: &str, is_organisation: impl Fn(&str) -> bool) 
         .filter_map(|name| without_title_words(name))
         .filter(|name| !is_organisation(name))
         .map(|name| Author {
-            name,
+            name: name_case(&name),
             role: None,
             email: None,
         })
@@ -414,6 +414,29 @@ fn reporter_line_near(scan: &Scan, root: u32) -> Option<korean::Byline> {
         })
 }
 
+/// A name printed in capitals as typography (`LEE YOON-SEO`) in the case it is written in
+/// (`Lee Yoon-seo`: a romanized given name's second syllable stays lowercase after the hyphen);
+/// any other name as printed.
+fn name_case(name: &str) -> String {
+    let shouting = name.chars().any(|c| c.is_ascii_uppercase())
+        && !name.chars().any(|c| c.is_lowercase())
+        && name.chars().filter(|c| c.is_alphabetic()).count() > 3;
+    if !shouting {
+        return name.to_string();
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut word_start = true;
+    for c in name.chars() {
+        if word_start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        word_start = c.is_whitespace();
+    }
+    out
+}
+
 fn clean_byline(text: &str) -> String {
     let t = fold_whitespace(text);
     let t = t.trim_start_matches(|c: char| c == '|' || c == '-' || c.is_whitespace());
@@ -450,4 +473,17 @@ fn split_names(byline: &str) -> Vec<String> {
         .map(fold_whitespace)
         .filter(|n| !n.is_empty() && n.chars().count() <= 60)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_in_capitals_is_written_in_its_case() {
+        assert_eq!(name_case("LEE YOON-SEO"), "Lee Yoon-seo");
+        assert_eq!(name_case("Park Eun-jee"), "Park Eun-jee");
+        assert_eq!(name_case("AP"), "AP");
+        assert_eq!(name_case("홍길동"), "홍길동");
+    }
 }
