@@ -155,8 +155,15 @@ fn reporters_in(text: &str, spaced: bool) -> Option<(Vec<String>, &'static str)>
             }
             continue;
         }
-        // The reporters listed before it (`홍길동, 김철수 기자`, `홍길동 · 김철수 기자`).
+        // The reporters listed before it (`홍길동, 김철수 기자`, `홍길동 · 김철수 기자`), or
+        // names alone from the line's start (`김태호 이승륜 기자`: each of three syllables, a
+        // family name first).
         let first = if words[i] == role { i - 1 } else { i };
+        let spaced = spaced
+            || (1..=crate::MAX_AUTHORS).contains(&first)
+                && words[..first]
+                    .iter()
+                    .all(|w| is_person_name(w) && w.chars().count() == 3);
         let mut k = first;
         let mut separated = false;
         while k > 0 && names.len() < crate::MAX_AUTHORS {
@@ -169,6 +176,9 @@ fn reporters_in(text: &str, spaced: bool) -> Option<(Vec<String>, &'static str)>
                 continue;
             }
             if !(marked || separated || spaced) || !is_person_name(bare) {
+                break;
+            }
+            if names.iter().any(|n| n == bare) {
                 break;
             }
             names.insert(0, bare.to_string());
@@ -991,6 +1001,9 @@ mod tests {
             }]
         );
         assert_eq!(byline, "정희경 기자");
+        let two = parse_byline("김태호 이승륜 기자 kth@kookje.co.kr").unwrap();
+        let names: Vec<&str> = two.authors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["김태호", "이승륜"]);
         // A reporter card's department is no second reporter.
         let card = parse_byline("윤주영 기자 IT·과학부 기자 페이지 구독하기").unwrap();
         let names: Vec<&str> = card.authors.iter().map(|a| a.name.as_str()).collect();
