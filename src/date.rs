@@ -249,11 +249,12 @@ pub fn find_in_text(text: &str, labels: &[&str], korean: bool) -> Option<String>
     };
     for start in starts {
         let rest = &text[start..];
-        // A label's date may print its year in two digits (`입력 24.03.05 10:21`): this
+        // A label's date may print its year in two digits (`입력 24.03.05 10:21`), and so
+        // may a line that opens with the date and its time (`25.11.05 14:32 l 최종 …`): this
         // century's.
         let widened;
         let rest = match short_year_date(rest) {
-            Some(at) if !labels.is_empty() => {
+            Some(at) if !labels.is_empty() || time_follows(&rest[at + 8..]) => {
                 widened = format!("{}20{}", &rest[..at], &rest[at..]);
                 widened.as_str()
             }
@@ -293,6 +294,16 @@ fn short_year_date(rest: &str) -> Option<usize> {
         && digits(6..8)
         && !rest.as_bytes().get(at + 8).is_some_and(u8::is_ascii_digit))
     .then_some(at)
+}
+
+/// Whether a time of day (`14:32`) follows, after a space.
+fn time_follows(rest: &str) -> bool {
+    let b = rest.trim_start().as_bytes();
+    rest.starts_with(' ')
+        && b.len() >= 5
+        && b[..2].iter().all(u8::is_ascii_digit)
+        && b[2] == b':'
+        && b[3..5].iter().all(u8::is_ascii_digit)
 }
 
 /// How many places a date might begin are tried in a text without a label.
@@ -616,8 +627,12 @@ mod tests {
             find_in_text("입력 24.03.05 10:21", &["입력"], true).as_deref(),
             Some("2024-03-05T10:21+09:00")
         );
-        // Without a label, two-digit groups are no date.
-        assert_eq!(find_in_text("24.03.05 10:21", &[], true), None);
+        // Without a label, two-digit groups are a date only with the time after them.
+        assert_eq!(
+            find_in_text("25.11.05 14:32 l 최종 업데이트 25.11.05 14:32", &[], true).as_deref(),
+            Some("2025-11-05T14:32+09:00")
+        );
+        assert_eq!(find_in_text("24.03.05 기준", &[], true), None);
         assert_eq!(find_in_text("입력 24.03.051", &["입력"], true), None);
     }
 }
