@@ -572,9 +572,16 @@ impl Builder<'_, '_> {
         // A caption outside <figure>/<figcaption> markup (`<p class="caption">`, or the text
         // of a picture's box: `<div class="imageC"><img><div class="desc">…`): a figcaption,
         // kept in the HTML, left out of the text like every caption.
+        // (A caption may have lines of its own: a title, the caption, the credit; a box that
+        // holds its picture too is the picture's box, not its caption.)
+        let caption_lines = if n.images == 0 {
+            CAPTION_MAX_PARAGRAPHS
+        } else {
+            1
+        };
         if n.chars < 400
-            && n.paragraphs <= 1
-            && (n.flags & scan::CAPTION_HINT != 0 || is_picture_box_text(scan, i))
+            && (n.paragraphs <= 1 && is_picture_box_text(scan, i)
+                || n.paragraphs <= caption_lines && n.flags & scan::CAPTION_HINT != 0)
             && !self.stack.iter().any(|s| s.el.tag == Tag::Figcaption)
             && self.stack.len() + 2 < MAX_DEPTH
         {
@@ -897,6 +904,10 @@ fn row_without_picture(scan: &Scan, i: u32) -> bool {
         .find(|&a| scan.nodes[a as usize].tag == Tag::Tr)
         .is_some_and(|tr| scan.nodes[tr as usize].images == 0)
 }
+
+/// A caption's box holds at most this many paragraphs (OhmyNews: `▲ title`, the caption, `ⓒ
+/// credit`).
+const CAPTION_MAX_PARAGRAPHS: u32 = 3;
 
 /// A table of one picture holding at most this much text holds its caption, not a story.
 const PICTURE_TABLE_MAX_CHARS: u32 = 300;
