@@ -92,6 +92,18 @@ pub(super) fn deck(
     });
     let k = k
         .or_else(|| headline.and_then(|h| line_under_headline(scan, h).filter(|&k| placed(k))))
+        .or_else(|| {
+            // A heading or an emphasis of its own between the headline and the story (`<div
+            // class="article_head"><h4>…`, `<h3 class="news-h3">`, `<em class="precis">`).
+            let after = headline.map_or(from, |h| scan.subtree_end(h));
+            (after..end).find(|&k| {
+                matches!(
+                    scan.nodes[k as usize].tag,
+                    Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::Em | Tag::Strong | Tag::B
+                ) && placed(k)
+                    && reads_as_deck(scan, k)
+            })
+        })
         .or_else(|| bold_lead(scan, root))?;
     // Text runs and line breaks (`<br>`, blocks) in document order.
     let sub_end = scan.subtree_end(k);
@@ -148,15 +160,28 @@ fn line_under_headline(scan: &Scan, headline: u32) -> Option<u32> {
     let k = scan.subtree_end(headline);
     let n = scan.nodes.get(k as usize)?;
     let beside = n.parent == scan.nodes[headline as usize].parent;
+    (beside && matches!(n.tag, Tag::P | Tag::H2 | Tag::H3 | Tag::H4) && reads_as_deck(scan, k))
+        .then_some(k)
+}
+
+/// A line of a deck's length that is no sentence of the story, no byline, no date and no
+/// picture's caption (nothing in a box with a picture: `<span class=end_photo_org><img><em>`).
+fn reads_as_deck(scan: &Scan, k: u32) -> bool {
+    let n = &scan.nodes[k as usize];
+    let in_picture_box = scan.ancestors(k).take(2).any(|a| {
+        let box_ = &scan.nodes[a as usize];
+        box_.images > 0 && box_.chars <= n.chars + 20
+    });
+    if n.flags & (scan::DATE_HINT | scan::BYLINE_HINT | scan::CAPTION_HINT) != 0
+        || in_picture_box
+        || !(10..=200).contains(&n.chars)
+    {
+        return false;
+    }
     let text = scan.text_of(k);
-    (beside
-        && matches!(n.tag, Tag::P | Tag::H2 | Tag::H3 | Tag::H4)
-        && n.flags & (scan::DATE_HINT | scan::BYLINE_HINT) == 0
-        && (10..=200).contains(&n.chars)
-        && !text.ends_with("다.")
+    !text.ends_with("다.")
         && !crate::date::is_date_like(&text)
-        && korean::parse_byline(&text).is_none())
-    .then_some(k)
+        && korean::parse_byline(&text).is_none()
 }
 
 /// A deck printed in bold where the body begins, on a line of its own (donga.com: `<div
