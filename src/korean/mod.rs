@@ -524,6 +524,12 @@ fn crew_part(part: &str) -> bool {
 /// @jebo`, `제보는 카카오톡 okjebo`): a pointer or a contact word first, and a way to reach the
 /// newsroom (a number, an address, a link, a messenger ID).
 pub fn is_tip_promo_line(text: &str) -> bool {
+    tip_line(text, true)
+}
+
+/// A tip line (`need_pointer`), or a contact line under a promo's slogan, which needs no
+/// pointer (`이메일 : jebo@cbs.co.kr`, `사이트 : https://…`).
+fn tip_line(text: &str, need_pointer: bool) -> bool {
     let t = text.trim();
     // A line about tips says how to send them in a sentence at most (`▶제보는 카카오톡 '…' 채널
     // 추가 후 메시지, 전화 064-…, 이메일 jebo@…로 보내주시면 적극 취재하겠습니다.`).
@@ -559,7 +565,7 @@ pub fn is_tip_promo_line(text: &str) -> bool {
         || has_phone_number(body)
         || body.contains("카카오톡")
         || body.contains("카톡");
-    (pointed || body.starts_with("제보")) && contact_first && reachable
+    (pointed || body.starts_with("제보") || !need_pointer) && contact_first && reachable
 }
 
 /// Whether a text holds a phone number as printed: digits, a `-` or `)`, three digits or more
@@ -578,6 +584,10 @@ fn has_phone_number(text: &str) -> bool {
     })
 }
 
+/// A slogan is a sentence or two (`※CBS노컷뉴스는 여러분의 제보로 함께 세상을 바꿉니다. 각종 비리와
+/// 부당대우, 사건사고와 미담 등 모든 얘깃거리를 알려주세요.`).
+const TIP_SLOGAN_MAX_CHARS: usize = 100;
+
 /// A tip line is short (`▷ 전화 02-398-8585`) …
 const TIP_LINE_MAX_CHARS: usize = 60;
 /// … or, when it opens with `제보`, one sentence.
@@ -587,7 +597,7 @@ const TIP_SENTENCE_MAX_CHARS: usize = 150;
 /// '당신의 제보가 뉴스가 됩니다'`): a short line with one of [`vocab::TIP_SLOGANS`].
 pub fn is_tip_slogan(text: &str) -> bool {
     let t = text.trim();
-    t.chars().count() <= 50
+    t.chars().count() <= TIP_SLOGAN_MAX_CHARS
         && vocab::TIP_SLOGANS
             .iter()
             .any(|s| crate::markup::contains(t, s))
@@ -606,11 +616,13 @@ pub fn is_tip_promo_block(text: &str) -> bool {
     if parts.len() <= 1 {
         return is_tip_promo_line(t);
     }
+    // Under a slogan, a contact line needs no pointer.
+    let need_pointer = !parts.iter().any(|l| is_tip_slogan(l));
     parts.len() <= 8
-        && parts.iter().any(|l| is_tip_promo_line(l))
+        && parts.iter().any(|l| tip_line(l, need_pointer))
         && parts
             .iter()
-            .all(|l| is_tip_promo_line(l) || is_tip_slogan(l))
+            .all(|l| tip_line(l, need_pointer) || is_tip_slogan(l))
 }
 
 /// A promo split where each of its lines begins: a line break, a pointer (`▷`, `※`), or a
@@ -625,6 +637,17 @@ fn promo_parts(t: &str) -> Vec<&str> {
                     .strip_prefix(w)
                     .is_some_and(|r| r.starts_with(']'))
             }),
+            // A labelled way to reach the newsroom after a space (`… 알려주세요. 이메일 :
+            // jebo@…`), the lines of a `<br>`-split block read as one (`제보 :` is the topic,
+            // not a way: `※ SBS 뉴스 제보 : 카카오톡 …` is one line).
+            _ if i > 0 && t[..i].ends_with(' ') => vocab::CONTACT_WORDS
+                .iter()
+                .filter(|w| **w != "제보")
+                .any(|w| {
+                    t[i..]
+                        .strip_prefix(w)
+                        .is_some_and(|r| r.trim_start().starts_with([':', '：']))
+                }),
             _ => false,
         };
         if starts && i > 0 {
@@ -1258,6 +1281,19 @@ mod tests {
             "※ '당신의 제보가 뉴스가 됩니다' [카카오톡] YTN 검색해 채널 추가 [전화] 02-398-8585 [메일] social@ytn.co.kr"
         ));
         assert!(!is_tip_promo_block("※ 제보를 기다립니다"));
+        assert!(is_tip_promo_block(
+            "※CBS노컷뉴스는 여러분의 제보로 함께 세상을 바꿉니다. 각종 비리와 부당대우, \
+             사건사고와 미담 등 모든 얘깃거리를 알려주세요.\n이메일 : jebo@cbs.co.kr\n\
+             카카오톡 : @노컷뉴스\n사이트 : https://url.kr/b71afn"
+        ));
+        assert!(is_tip_promo_block(
+            "※CBS노컷뉴스는 여러분의 제보로 함께 세상을 바꿉니다. 이메일 : jebo@cbs.co.kr \
+             카카오톡 : @노컷뉴스"
+        ));
+        // Without a slogan, a line that opens with a contact word is the story's.
+        assert!(!is_tip_promo_block(
+            "이메일로 문의가 왔다.\n전화 02-123-4567로 연락했다."
+        ));
         assert!(is_credit_line("(사진=연합뉴스)"));
         assert_eq!(
             signoff_with_credit("박노준 / 사진출처 송중기 인스타그램").as_deref(),

@@ -352,6 +352,7 @@ pub const CONTACT_WORDS: &[&str] = &[
     "카톡",
     "문자",
     "홈페이지",
+    "사이트",
     "유튜브",
     "제보",
 ];
@@ -364,6 +365,7 @@ pub const TIP_SLOGANS: &[&str] = &[
     "제보를 받습니다",
     "제보해 주세요",
     "제보해주세요",
+    "여러분의 제보로",
 ];
 
 /// Phrases of a reaction prompt (`이 기사가 마음에 들었다면, 좋아요를 눌러 주세요`), each with
