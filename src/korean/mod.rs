@@ -637,17 +637,24 @@ fn promo_parts(t: &str) -> Vec<&str> {
                     .strip_prefix(w)
                     .is_some_and(|r| r.starts_with(']'))
             }),
-            // A labelled way to reach the newsroom after a space (`… 알려주세요. 이메일 :
-            // jebo@…`), the lines of a `<br>`-split block read as one (`제보 :` is the topic,
-            // not a way: `※ SBS 뉴스 제보 : 카카오톡 …` is one line).
-            _ if i > 0 && t[..i].ends_with(' ') => vocab::CONTACT_WORDS
-                .iter()
-                .filter(|w| **w != "제보")
-                .any(|w| {
-                    t[i..]
-                        .strip_prefix(w)
-                        .is_some_and(|r| r.trim_start().starts_with([':', '：']))
-                }),
+            // A labelled way to reach the newsroom after a line's words (`… 알려주세요. 이메일
+            // : jebo@…`), the lines of a `<br>`-split block read as one (`제보 :` is the
+            // topic, not a way: `※ SBS 뉴스 제보 : 카카오톡 …` is one line; `▷ 전화 : …` is
+            // one line too).
+            _ if t[..i].ends_with(' ')
+                && cuts
+                    .last()
+                    .is_some_and(|&from| t[from..i].chars().any(char::is_alphanumeric)) =>
+            {
+                vocab::CONTACT_WORDS
+                    .iter()
+                    .filter(|w| **w != "제보")
+                    .any(|w| {
+                        t[i..]
+                            .strip_prefix(w)
+                            .is_some_and(|r| r.trim_start().starts_with([':', '：']))
+                    })
+            }
             _ => false,
         };
         if starts && i > 0 {
@@ -1290,6 +1297,7 @@ mod tests {
             "※CBS노컷뉴스는 여러분의 제보로 함께 세상을 바꿉니다. 이메일 : jebo@cbs.co.kr \
              카카오톡 : @노컷뉴스"
         ));
+        assert!(is_tip_promo_block("▷ 전화 : 02-781-1234, 4444"));
         // Without a slogan, a line that opens with a contact word is the story's.
         assert!(!is_tip_promo_block(
             "이메일로 문의가 왔다.\n전화 02-123-4567로 연락했다."
