@@ -147,7 +147,10 @@ fn headline_key(s: &str) -> String {
 
 /// Drops a ` - Site`, ` | Site`, ` : 네이버 뉴스`, ` < 섹션 < 기사본문 - 매체` tail.
 pub(super) fn strip_title_suffix(title: &str, site_name: Option<&str>) -> String {
-    let mut t = title.trim().to_string();
+    let mut t = match title_site_prefix(title) {
+        Some((_, rest)) => rest.to_string(),
+        None => title.trim().to_string(),
+    };
     // newsis.com: `제목 :: 공감언론 뉴시스 ::`
     if let Some(open) = t.strip_suffix(" ::") {
         t = open.trim_end().to_string();
@@ -201,10 +204,26 @@ fn strip_site_name_tail(title: &str, site_name: Option<&str>) -> String {
     t.to_string()
 }
 
+/// The outlet an old Korean `<title>` opens with (`문화일보 : 청계천 복원 막바지…`): one word
+/// that reads as a site's name, a separator, and the headline.
+fn title_site_prefix(title: &str) -> Option<(&str, &str)> {
+    let t = title.trim();
+    let (pos, sep) = [" : ", " :: ", " - ", " | "]
+        .iter()
+        .filter_map(|sep| t.find(sep).map(|p| (p, *sep)))
+        .min_by_key(|(p, _)| *p)?;
+    let (site, rest) = (&t[..pos], t[pos + sep.len()..].trim());
+    (!site.contains(' ') && looks_like_site(site) && rest.chars().count() >= 5)
+        .then_some((site, rest))
+}
+
 /// The outlet a Korean `<title>` ends with (`… - 매일경제`, `… : 네이버 뉴스`, `… < 기사본문 -
 /// 어느뉴스`), for a page without `og:site_name`: the last part of what
-/// [`strip_title_suffix`] cuts off.
+/// [`strip_title_suffix`] cuts off; or the one an old title opens with (`문화일보 : …`).
 pub(super) fn title_site_suffix(title: &str) -> Option<String> {
+    if let Some((site, _)) = title_site_prefix(title) {
+        return Some(site.to_string());
+    }
     let title = title.trim();
     let head = strip_title_suffix(title, None);
     let tail = title.get(head.len()..)?;
@@ -313,6 +332,19 @@ mod tests {
         assert_eq!(
             title_site_suffix("제목입니다 여기 < 산업 < 기사본문 - 어느뉴스").as_deref(),
             Some("어느뉴스")
+        );
+        assert_eq!(
+            title_site_suffix("문화일보 : 청계천 복원 막바지…10월 시민품으로").as_deref(),
+            Some("문화일보")
+        );
+        assert_eq!(
+            strip_title_suffix("문화일보 : 청계천 복원 막바지…10월 시민품으로", None),
+            "청계천 복원 막바지…10월 시민품으로"
+        );
+        // A subject before a colon is the headline's own.
+        assert_eq!(
+            strip_title_suffix("중국 경제 : 성장률 둔화 뚜렷", None),
+            "중국 경제 : 성장률 둔화 뚜렷"
         );
         assert_eq!(
             title_site_suffix("삼성전자 신고가 - 매일경제").as_deref(),
