@@ -183,12 +183,18 @@ fn is_korean_outlet(scan: &Scan, page_url: &str, ld: &LinkedData) -> bool {
             })
 }
 
-/// The site's name as the page declares it: `og:site_name` and its kin, then JSON-LD's
-/// publisher.
+/// The site's name as the page declares it: the outlet a portal's copy names
+/// (`article:media_name`, Daum's, where `og:site_name` is the portal's), `og:site_name` and
+/// its kin, then JSON-LD's publisher.
 fn declared_site_name(page: &Page) -> Option<String> {
     meta::text(
         page.scan,
-        &["og:site_name", "application-name", "twitter:site:name"],
+        &[
+            "article:media_name",
+            "og:site_name",
+            "application-name",
+            "twitter:site:name",
+        ],
     )
     .or_else(|| page.ld.publisher.clone())
 }
