@@ -37,6 +37,7 @@ pub struct Polished {
 pub fn polish(body: &mut Element, title: &str, deck: Option<&str>) -> Polished {
     let mut out = Polished::default();
     drop_chrome(body, &mut out, 0);
+    drop_pull_quotes(body);
     drop_header_lines(body, title);
     drop_title_heading(body, title);
     if let Some(deck) = deck {
@@ -61,6 +62,48 @@ pub fn polish(body: &mut Element, title: &str, deck: Option<&str>) -> Polished {
     collect_images(body, &mut out, 0);
     out
 }
+
+/// A pull quote in Korean: a block that is only a quotation (`<div class="ab_quote"><p>“아이
+/// 학교 문제 때문에 이사할 곳도 찾지 못했다”</p>`) the story itself quotes elsewhere: the story
+/// keeps its sentence, the repeat leaves.
+fn drop_pull_quotes(body: &mut Element) {
+    fn quoted(text: &str) -> Option<&str> {
+        let inner = text
+            .trim()
+            .strip_prefix(['“', '"', '‘', '\''])?
+            .strip_suffix(['”', '"', '’', '\''])?
+            .trim();
+        // Korean pages only: the English benchmarks' truths keep pull quotes.
+        (inner.chars().count() >= PULL_QUOTE_MIN_CHARS && korean::has_hangul(inner))
+            .then_some(inner)
+    }
+    fn walk(el: &mut Element, story: &str, depth: usize) {
+        if depth > 64 {
+            return;
+        }
+        el.children.retain_mut(|c| match c {
+            Content::Element(e) => {
+                let repeated = e.tag.is_block()
+                    && e.short_text(PULL_QUOTE_MAX_BYTES)
+                        .is_some_and(|t| quoted(&t).is_some_and(|q| story.matches(q).count() >= 2));
+                if !repeated {
+                    walk(e, story, depth + 1);
+                }
+                !repeated
+            }
+            Content::Text(_) => true,
+        });
+    }
+    let story = body.text();
+    if korean::has_hangul(&story) && story.contains(['“', '"', '‘', '\'']) {
+        walk(body, &story, 0);
+    }
+}
+
+/// A pull quote is a line (at most this many bytes) …
+const PULL_QUOTE_MAX_BYTES: usize = 300;
+/// … of a quotation this long at least (a word or two quoted twice is no pull quote).
+const PULL_QUOTE_MIN_CHARS: usize = 10;
 
 fn is_chrome_text(text: &str) -> bool {
     // Every chrome phrase and rule below is short (40 characters at most): a paragraph is
