@@ -418,20 +418,22 @@ fn reporter_line_near(scan: &Scan, root: u32) -> Option<korean::Byline> {
 /// (`Lee Yoon-seo`: a romanized given name's second syllable stays lowercase after the hyphen);
 /// any other name as printed.
 fn name_case(name: &str) -> String {
-    let shouting = name.chars().any(|c| c.is_ascii_uppercase())
-        && !name.chars().any(|c| c.is_lowercase())
-        && name.chars().filter(|c| c.is_alphabetic()).count() > 3;
+    // Latin letters only (ASCII case mapping: Unicode's tables would weigh on the .wasm).
+    let shouting = name.is_ascii()
+        && name.bytes().any(|c| c.is_ascii_uppercase())
+        && !name.bytes().any(|c| c.is_ascii_lowercase())
+        && name.bytes().filter(u8::is_ascii_alphabetic).count() > 3;
     if !shouting {
         return name.to_string();
     }
     let mut out = String::with_capacity(name.len());
     let mut word_start = true;
     for c in name.chars() {
-        if word_start {
-            out.extend(c.to_uppercase());
+        out.push(if word_start {
+            c.to_ascii_uppercase()
         } else {
-            out.extend(c.to_lowercase());
-        }
+            c.to_ascii_lowercase()
+        });
         word_start = c.is_whitespace();
     }
     out
