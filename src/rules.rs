@@ -606,6 +606,10 @@ pub const CLOSING_PROMPTS: &[&str] = &[
     "채널 추가하세요",
     "앱 다운로드",
     "후원하기",
+    "정기후원",
+    "후원해 주세요",
+    "후원해주세요",
+    "후원으로 만듭니다",
 ];
 
 /// Labels that open a caption or a credit printed as a line of the body: a picture's

@@ -138,14 +138,20 @@ pub(super) fn modified(page: &Page) -> Option<String> {
         .map(|d| in_korean_time(d, korean_page))
 }
 
-/// On a Korean page a date is given in Korean time (+09:00), a UTC one converted.
+/// On a Korean page a date is given in Korean time (+09:00), a UTC one converted, to the
+/// second as the page prints it (Arc XP's `06:47:22.318Z` → `15:47:22+09:00`).
 fn in_korean_time(d: String, korean_page: bool) -> String {
-    if korean_page {
-        if let Some(kst) = date::in_kst(&d) {
-            return kst;
-        }
+    if !korean_page {
+        return d;
     }
-    d
+    let d = date::in_kst(&d).unwrap_or(d);
+    match (d.get(19..20), d.get(20..)) {
+        (Some("."), Some(rest)) if d.as_bytes().get(16) == Some(&b':') => {
+            let zone = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+            format!("{}{zone}", &d[..19])
+        }
+        _ => d,
+    }
 }
 
 /// The first date with a time in a line of a Korean page: after a label (`입력 …`) if one is
@@ -279,6 +285,22 @@ fn labelled_date_line(scan: &Scan) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn korean_time_is_given_to_the_second() {
+        assert_eq!(
+            in_korean_time("2024-05-10T06:47:22.318Z".into(), true),
+            "2024-05-10T15:47:22+09:00"
+        );
+        assert_eq!(
+            in_korean_time("2024-05-10T15:47+09:00".into(), true),
+            "2024-05-10T15:47+09:00"
+        );
+        assert_eq!(
+            in_korean_time("2015-03-27T13:07:55.096Z".into(), false),
+            "2015-03-27T13:07:55.096Z"
+        );
+    }
 
     #[test]
     fn published_dates_keep_their_iso_form() {
