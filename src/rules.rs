@@ -701,7 +701,8 @@ pub const WIRE_CREDITS: &[&str] = &[
 ];
 
 /// A writer's title printed after the name in a byline (`By Kim Se-jin Staff reporter`, `Jane
-/// Doe, Senior Editor`): lowercase words, not part of the name.
+/// Doe, Senior Editor`), or a card's label before it (`Reporter Profile LEE YOON-SEO`):
+/// lowercase words, not part of the name.
 pub const BYLINE_TITLE_WORDS: &[&str] = &[
     "staff",
     "senior",
@@ -714,6 +715,8 @@ pub const BYLINE_TITLE_WORDS: &[&str] = &[
     "editor",
     "columnist",
     "contributor",
+    // A reporter card's label (`Reporter Profile`).
+    "profile",
 ];
 
 /// The post's permanent link, named on a line that files the post (`… | Permalink`,

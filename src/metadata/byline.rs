@@ -130,7 +130,14 @@ pub(super) fn credits(
     if let Some(v) = visible
         .filter(|_| korean_page || scan.nodes.iter().any(|n| n.flags & scan::RULE_BYLINE != 0))
     {
-        if let Some(found) = korean::parse_byline(&v.text) {
+        // Its parts apart where the page glues them (`<span>안동=권오석 기자</span><button>기자
+        // 구독</button><span>입력 …</span>`).
+        let found = korean::parse_byline(&v.text).or_else(|| {
+            korean_page
+                .then(|| korean::parse_byline(&scan.text_of(v.node)))
+                .flatten()
+        });
+        if let Some(found) = found {
             c = found.into();
             // Each reporter in a card of their own (mk.co.kr's `<dl class="author">` ×4).
             for text in sibling_cards(scan, v.node) {
@@ -460,11 +467,16 @@ fn without_title_words(name: &str) -> Option<String> {
     if words.iter().all(is_title) {
         return None;
     }
+    // A title or a card's label before the name too (`Reporter Profile LEE YOON-SEO`).
+    let mut from = 0;
+    while words.len() - from > 2 && is_title(&words[from]) {
+        from += 1;
+    }
     let mut keep = words.len();
-    while keep > 2 && is_title(&words[keep - 1]) {
+    while keep - from > 2 && is_title(&words[keep - 1]) {
         keep -= 1;
     }
-    Some(words[..keep].join(" "))
+    Some(words[from..keep].join(" "))
 }
 
 fn split_names(byline: &str) -> Vec<String> {
@@ -487,5 +499,18 @@ mod tests {
         assert_eq!(name_case("Park Eun-jee"), "Park Eun-jee");
         assert_eq!(name_case("AP"), "AP");
         assert_eq!(name_case("홍길동"), "홍길동");
+    }
+
+    #[test]
+    fn a_writers_title_is_no_part_of_the_name() {
+        assert_eq!(
+            without_title_words("Kim Se-jin Staff Reporter").as_deref(),
+            Some("Kim Se-jin")
+        );
+        assert_eq!(
+            without_title_words("Reporter Profile LEE YOON-SEO").as_deref(),
+            Some("LEE YOON-SEO")
+        );
+        assert_eq!(without_title_words("Staff Writer"), None);
     }
 }
