@@ -646,14 +646,14 @@ fn promo_parts(t: &str) -> Vec<&str> {
                     .last()
                     .is_some_and(|&from| t[from..i].chars().any(char::is_alphanumeric)) =>
             {
-                vocab::CONTACT_WORDS
-                    .iter()
-                    .filter(|w| **w != "제보")
-                    .any(|w| {
-                        t[i..]
-                            .strip_prefix(w)
-                            .is_some_and(|r| r.trim_start().starts_with([':', '：']))
+                // After a sentence, a contact word begins a line of its own (`… 제보를
+                // 기다립니다. 제보 055-250-0100, 카카오톡 …`).
+                let after_sentence = t[..i].trim_end().ends_with(['.', '!']);
+                vocab::CONTACT_WORDS.iter().any(|w| {
+                    t[i..].strip_prefix(w).is_some_and(|r| {
+                        after_sentence || *w != "제보" && r.trim_start().starts_with([':', '：'])
                     })
+                })
             }
             _ => false,
         };
@@ -1298,6 +1298,9 @@ mod tests {
              카카오톡 : @노컷뉴스"
         ));
         assert!(is_tip_promo_block("▷ 전화 : 02-781-1234, 4444"));
+        assert!(is_tip_promo_block(
+            "경남도민일보는 독자 여러분의 제보를 기다립니다. 제보 055-250-0100, 카카오톡 '경남도민일보'"
+        ));
         // Without a slogan, a line that opens with a contact word is the story's.
         assert!(!is_tip_promo_block(
             "이메일로 문의가 왔다.\n전화 02-123-4567로 연락했다."
