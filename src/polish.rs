@@ -831,8 +831,8 @@ const META_LINE_FIRST_BLOCKS: usize = 3;
 /// class="category"><a>사회</a><a>사회일반</a></p>`, `<a>경제</a> &gt; <a>부동산</a>`, where a
 /// page's header joined the body: a short line of short links, two or more or split by a
 /// breadcrumb's marks, and nothing else), and a Korean date line (`입력 2024.11.20 오전 7:05`,
-/// `업데이트 … 발행 …`). The story starts below. (Any other bare date line is left alone:
-/// WCEB's pages keep it as text.)
+/// `업데이트 … 발행 …`, and on a Korean story `Published 2024.06.11 22:05`). The story
+/// starts below. (Any other bare date line is left alone: WCEB's pages keep it as text.)
 fn drop_opening_meta_lines(body: &mut Element) {
     let mut leaves = Vec::new();
     edge_leaves(
@@ -849,7 +849,9 @@ fn drop_opening_meta_lines(body: &mut Element) {
         let Some(text) = line.short_text(META_LINE_MAX_BYTES) else {
             continue;
         };
-        let meta = (is_meta_line(&text) || korean_date_line(&text))
+        let meta = (is_meta_line(&text)
+            || korean_date_line(&text)
+            || labelled_date_line(&text) && korean::has_hangul(&body.text()))
             && body.short_text(text.len() + 1).is_none();
         let breadcrumb = text.len() <= BREADCRUMB_MAX_BYTES
             && is_breadcrumb(line)
@@ -904,6 +906,17 @@ fn is_meta_line(text: &str) -> bool {
 /// A date line printed in Korean: dates, times and their labels only.
 fn korean_date_line(text: &str) -> bool {
     korean::has_hangul(text) && crate::date::is_date_like(text)
+}
+
+/// A date line that opens with a label (`Published 2024.06.11 22:05`, a Korean outlet's
+/// English label; read on a Korean story only: English pages' truths keep such lines).
+fn labelled_date_line(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    korean::vocab::PUBLISHED_LABELS
+        .iter()
+        .chain(korean::vocab::MODIFIED_LABELS)
+        .any(|l| first.trim_end_matches(':').eq_ignore_ascii_case(l))
+        && crate::date::is_date_like(text)
 }
 
 /// A field that is a date as printed: date words and numbers only ([`crate::date::is_date_like`]),
