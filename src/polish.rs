@@ -34,6 +34,7 @@ pub struct Polished {
 
 /// `deck`: the subtitle the page prints above the story (its lines joined by newlines), which
 /// leaves the body where the body repeats it.
+#[inline(always)]
 pub fn polish(body: &mut Element, title: &str, deck: Option<&str>) -> Polished {
     let mut out = Polished::default();
     drop_chrome(body, &mut out, 0);

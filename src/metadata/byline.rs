@@ -433,17 +433,13 @@ fn name_case(name: &str) -> String {
     if !shouting {
         return name.to_string();
     }
-    let mut out = String::with_capacity(name.len());
-    let mut word_start = true;
-    for c in name.chars() {
-        out.push(if word_start {
-            c.to_ascii_uppercase()
-        } else {
-            c.to_ascii_lowercase()
-        });
-        word_start = c.is_whitespace();
+    let mut out = name.to_ascii_lowercase().into_bytes();
+    for i in 0..out.len() {
+        if i == 0 || out[i - 1] == b' ' {
+            out[i] = out[i].to_ascii_uppercase();
+        }
     }
-    out
+    String::from_utf8(out).unwrap_or_default()
 }
 
 fn clean_byline(text: &str) -> String {

@@ -148,7 +148,9 @@ fn in_korean_time(d: String, korean_page: bool) -> String {
     match (d.get(19..20), d.get(20..)) {
         (Some("."), Some(rest)) if d.as_bytes().get(16) == Some(&b':') => {
             let zone = rest.trim_start_matches(|c: char| c.is_ascii_digit());
-            format!("{}{zone}", &d[..19])
+            let mut to_the_second = d[..19].to_string();
+            to_the_second.push_str(zone);
+            to_the_second
         }
         _ => d,
     }

@@ -205,14 +205,10 @@ fn strip_site_name_tail(title: &str, site_name: Option<&str>) -> String {
 }
 
 /// The outlet an old Korean `<title>` opens with (`문화일보 : 청계천 복원 막바지…`): one word
-/// that reads as a site's name, a separator, and the headline.
+/// that reads as a site's name, ` : `, and the headline.
 fn title_site_prefix(title: &str) -> Option<(&str, &str)> {
-    let t = title.trim();
-    let (pos, sep) = [" : ", " :: ", " - ", " | "]
-        .iter()
-        .filter_map(|sep| t.find(sep).map(|p| (p, *sep)))
-        .min_by_key(|(p, _)| *p)?;
-    let (site, rest) = (&t[..pos], t[pos + sep.len()..].trim());
+    let (site, rest) = title.trim().split_once(" : ")?;
+    let rest = rest.trim();
     (!site.contains(' ') && looks_like_site(site) && rest.chars().count() >= 5)
         .then_some((site, rest))
 }
