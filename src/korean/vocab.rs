@@ -421,6 +421,17 @@ pub const DECK_CLASS_PARTS: &[&str] = &[
     "standfirst",
 ];
 
+/// How an outlet's note about the article itself opens, after its `※` (`※ 이 기사는 AI 기술을
+/// 활용해 작성했습니다.`, `※ 본 기사는 한국언론진흥재단의 지원을 받아 작성되었습니다.`).
+pub const ARTICLE_NOTICE_OPENINGS: &[&str] = &[
+    "이 기사는",
+    "본 기사는",
+    "이 기사의",
+    "본 기사의",
+    "이 콘텐츠는",
+    "본 콘텐츠는",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -450,14 +461,3 @@ mod tests {
             .all(|c| c.to_ascii_lowercase() == *c));
     }
 }
-
-/// How an outlet's note about the article itself opens, after its `※` (`※ 이 기사는 AI 기술을
-/// 활용해 작성했습니다.`, `※ 본 기사는 한국언론진흥재단의 지원을 받아 작성되었습니다.`).
-pub const ARTICLE_NOTICE_OPENINGS: &[&str] = &[
-    "이 기사는",
-    "본 기사는",
-    "이 기사의",
-    "본 기사의",
-    "이 콘텐츠는",
-    "본 콘텐츠는",
-];
