@@ -144,15 +144,18 @@ fn reporters_in(text: &str, spaced: bool) -> Option<(Vec<String>, &'static str)>
             .filter(|n| is_korean_name(n) && !ROLES.contains(n))
             .map(str::to_string)
             .collect();
+        // The outlet between the name and the role (`이남경 MK스포츠 기자`, `이해나 헬스조선
+        // 기자`): after a person's name, a word that names an outlet or no person.
+        let outlet_between = words[i] == role
+            && i >= 2
+            && is_person_name(words[i - 2])
+            && (is_outlet_word(words[i - 1])
+                || !is_person_name(words[i - 1])
+                    && !ROLES.iter().any(|r| words[i - 1].contains(r)));
+        if outlet_between {
+            return Some((vec![words[i - 2].to_string()], role));
+        }
         if names.is_empty() {
-            // The outlet between the name and the role (`이남경 MK스포츠 기자`).
-            let outlet_between = words[i] == role
-                && i >= 2
-                && is_person_name(words[i - 2])
-                && is_outlet_word(words[i - 1]);
-            if outlet_between {
-                return Some((vec![words[i - 2].to_string()], role));
-            }
             continue;
         }
         // The reporters listed before it (`홍길동, 김철수 기자`, `홍길동 · 김철수 기자`), or
@@ -1031,6 +1034,9 @@ mod tests {
             }]
         );
         assert_eq!(byline, "정희경 기자");
+        let one = parse_byline("이해나 헬스조선 기자").unwrap();
+        assert_eq!(one.authors.len(), 1);
+        assert_eq!(one.authors[0].name, "이해나");
         let two = parse_byline("김태호 이승륜 기자 kth@kookje.co.kr").unwrap();
         let names: Vec<&str> = two.authors.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, ["김태호", "이승륜"]);

@@ -427,19 +427,24 @@ fn reporter_line_near(scan: &Scan, root: u32) -> Option<korean::Byline> {
 fn name_case(name: &str) -> String {
     // Latin letters only (ASCII case mapping: Unicode's tables would weigh on the .wasm).
     let shouting = name.is_ascii()
-        && name.bytes().any(|c| c.is_ascii_uppercase())
         && !name.bytes().any(|c| c.is_ascii_lowercase())
-        && name.bytes().filter(u8::is_ascii_alphabetic).count() > 3;
+        && name.bytes().filter(u8::is_ascii_uppercase).count() > 3;
     if !shouting {
         return name.to_string();
     }
-    let mut out = name.to_ascii_lowercase().into_bytes();
-    for i in 0..out.len() {
-        if i == 0 || out[i - 1] == b' ' {
-            out[i] = out[i].to_ascii_uppercase();
-        }
-    }
-    String::from_utf8(out).unwrap_or_default()
+    // Every letter after the first of its word in lowercase.
+    let mut prev = b' ';
+    name.bytes()
+        .map(|c| {
+            let out = if prev == b' ' {
+                c
+            } else {
+                c.to_ascii_lowercase()
+            };
+            prev = c;
+            char::from(out)
+        })
+        .collect()
 }
 
 fn clean_byline(text: &str) -> String {

@@ -144,16 +144,13 @@ fn in_korean_time(d: String, korean_page: bool) -> String {
     if !korean_page {
         return d;
     }
-    let d = date::in_kst(&d).unwrap_or(d);
-    match (d.get(19..20), d.get(20..)) {
-        (Some("."), Some(rest)) if d.as_bytes().get(16) == Some(&b':') => {
-            let zone = rest.trim_start_matches(|c: char| c.is_ascii_digit());
-            let mut to_the_second = d[..19].to_string();
-            to_the_second.push_str(zone);
-            to_the_second
-        }
-        _ => d,
+    let mut d = date::in_kst(&d).unwrap_or(d);
+    let b = d.as_bytes();
+    if b.len() > 20 && b[16] == b':' && b[19] == b'.' {
+        let digits = b[20..].iter().take_while(|c| c.is_ascii_digit()).count();
+        d.replace_range(19..20 + digits, "");
     }
+    d
 }
 
 /// The first date with a time in a line of a Korean page: after a label (`입력 …`) if one is
