@@ -263,10 +263,13 @@ pub fn find_in_text(text: &str, labels: &[&str], korean: bool) -> Option<String>
         for pos in date_starts(rest).take(tries) {
             let candidate: String = rest[pos..].chars().take(40).collect();
             // Cut at the next label ("수정", "|") so two dates are not read as one.
+            // (A `|` before the time splits nothing: `입력 2024.06.11 | 10:05`.)
             let cut = crate::korean::vocab::DATE_LINE_CUTS
                 .iter()
                 .filter_map(|m| candidate.find(m))
-                .filter(|p| *p > 8)
+                .filter(|&p| {
+                    p > 8 && !(candidate[p..].starts_with('|') && time_follows(&candidate[p + 1..]))
+                })
                 .min()
                 .unwrap_or(candidate.len());
             let candidate = &candidate[..cut];
@@ -633,6 +636,23 @@ mod tests {
             Some("2025-11-05T14:32+09:00")
         );
         assert_eq!(find_in_text("24.03.05 기준", &[], true), None);
+    }
+
+    #[test]
+    fn a_bar_between_the_day_and_its_time_splits_nothing() {
+        assert_eq!(
+            find_in_text("입력 2024.06.11 | 10:05", &["입력"], true).as_deref(),
+            Some("2024-06-11T10:05+09:00")
+        );
+        assert_eq!(
+            find_in_text(
+                "입력 2024.06.11 10:05 | 수정 2024.06.12 09:00",
+                &["입력"],
+                true
+            )
+            .as_deref(),
+            Some("2024-06-11T10:05+09:00")
+        );
         assert_eq!(find_in_text("입력 24.03.051", &["입력"], true), None);
     }
 }

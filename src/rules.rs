@@ -610,6 +610,7 @@ pub const CLOSING_PROMPTS: &[&str] = &[
     "후원해 주세요",
     "후원해주세요",
     "후원으로 만듭니다",
+    "후원으로 만들어집니다",
 ];
 
 /// Labels that open a caption or a credit printed as a line of the body: a picture's
