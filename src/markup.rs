@@ -99,6 +99,19 @@ pub fn contains(hay: &str, needle: &str) -> bool {
     memchr::memchr_iter(first, hay).any(|i| hay[i + 1..].starts_with(rest))
 }
 
+/// Whether `needle` (lowercase) occurs in `hay` in any ASCII case (`articleSummary` holds
+/// `summary`).
+pub fn contains_any_case(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay).any(|i| {
+        hay.get(i..i + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    })
+}
+
 /// The raw value of the first attribute called `name` (ASCII case-insensitive).
 pub fn attribute<'a>(raw: &'a str, name: &str) -> Option<&'a str> {
     attributes(raw)
@@ -334,6 +347,13 @@ fn looks_like_markup(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contains_any_case_reads_class_names_as_written() {
+        assert!(contains_any_case("<div class=\"articleSummary\">", "summary"));
+        assert!(contains_any_case("SUMMARY", "summary"));
+        assert!(!contains_any_case("<div class=\"summ\">", "summary"));
+    }
 
     #[test]
     fn text_escaped_twice_is_decoded_again() {

@@ -403,7 +403,8 @@ pub fn lead_byline(first_paragraph: &str) -> Option<Byline> {
     let end = rest.find(close)?;
     let inner = &rest[..end];
     if inner.chars().count() <= 40 {
-        if let Some(found) = parse_byline(inner.rsplit('=').next().unwrap_or(inner)) {
+        // The outlet before a `=`, a `|` or a `ㅣ` (`[더팩트ㅣ최승현 기자]`) is no name.
+        if let Some(found) = parse_byline(inner.rsplit(['=', '|', 'ㅣ']).next().unwrap_or(inner)) {
             return Some(found);
         }
     }
@@ -1161,6 +1162,11 @@ mod tests {
                 .map(|a| a.name)
                 .collect::<Vec<_>>()),
             two
+        );
+        // The outlet before a `ㅣ` (a Hangul vowel drawn as a bar) is no name.
+        assert_eq!(
+            lead_byline("[더팩트ㅣ최승현 기자] 김하성이").map(|b| b.authors[0].name.clone()),
+            Some("최승현".to_string())
         );
     }
 

@@ -79,8 +79,8 @@ pub(super) fn deck(
     let k = by_rule.or_else(|| {
         (from..end).find(|&k| {
             let raw = scan.raw_start_tag(k);
-            (vocab::DECK_CLASSES.iter().any(|c| raw.contains(c))
-                || vocab::DECK_CLASS_PARTS.iter().any(|c| raw.contains(c)))
+            let holds = |c: &&str| crate::markup::contains_any_case(raw, c);
+            (vocab::DECK_CLASSES.iter().any(holds) || vocab::DECK_CLASS_PARTS.iter().any(holds))
                 && placed(k)
                 && scan.attr(k, "class").is_some_and(|class| {
                     class
