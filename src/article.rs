@@ -489,7 +489,7 @@ fn collect_blocks(el: &Element, text: &mut TextBlocks) {
     for c in &el.children {
         match c {
             Content::Text(t) => text.push(t),
-            Content::Element(e) if e.tag == Tag::Figcaption || e.tag == Tag::Img => {}
+            Content::Element(e) if matches!(e.tag, Tag::Figcaption | Tag::Caption | Tag::Img) => {}
             Content::Element(e) if e.tag == Tag::Br => text.line_break(),
             Content::Element(e) if e.tag == Tag::Pre => text.push_block(&e.text_preformatted()),
             Content::Element(e) if e.tag.is_block() => {

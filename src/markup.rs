@@ -350,7 +350,10 @@ mod tests {
 
     #[test]
     fn contains_any_case_reads_class_names_as_written() {
-        assert!(contains_any_case("<div class=\"articleSummary\">", "summary"));
+        assert!(contains_any_case(
+            "<div class=\"articleSummary\">",
+            "summary"
+        ));
         assert!(contains_any_case("SUMMARY", "summary"));
         assert!(!contains_any_case("<div class=\"summ\">", "summary"));
     }

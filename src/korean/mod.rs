@@ -622,11 +622,22 @@ pub fn is_tip_promo_block(text: &str) -> bool {
     }
     // Under a slogan, a contact line needs no pointer.
     let need_pointer = !parts.iter().any(|l| is_tip_slogan(l));
+    let tips = parts.iter().filter(|l| tip_line(l, need_pointer)).count();
+    // Two ways to reach the newsroom or more make the block a promo whatever else its short
+    // lines say (`☞더팩트 뉴스 제보 ▶ 카카오톡: … ▶ 이메일: … - 네이버 메인 더팩트 구독하고
+    // [특종보자▶]`), so long as none is a sentence of a story.
+    let other = |l: &&str| {
+        if tips >= 2 {
+            l.chars().count() <= TIP_LINE_MAX_CHARS + 20 && !l.contains("다.")
+        } else {
+            is_tip_slogan(l)
+        }
+    };
     parts.len() <= 8
-        && parts.iter().any(|l| tip_line(l, need_pointer))
+        && tips >= 1
         && parts
             .iter()
-            .all(|l| tip_line(l, need_pointer) || is_tip_slogan(l))
+            .all(|l| tip_line(l, need_pointer) || is_tip_slogan(l) || other(l))
 }
 
 /// A promo split where each of its lines begins: a line break, a pointer (`▷`, `※`), or a
@@ -1310,6 +1321,15 @@ mod tests {
              카카오톡 : @노컷뉴스"
         ));
         assert!(is_tip_promo_block("▷ 전화 : 02-781-1234, 4444"));
+        assert!(is_tip_promo_block(
+            "☞더팩트 뉴스 제보 ▶ 카카오톡: '더팩트제보' 검색 ▶ 이메일: jebo@tf.co.kr ▶ 뉴스 \
+             홈페이지: http://talk.tf.co.kr/bbs/report/write - 네이버 메인 더팩트 구독하고 \
+             [특종보자▶] - 그곳이 알고싶냐? [영상보기▶]"
+        ));
+        // A story that lists two ways to reach an office is no promo.
+        assert!(!is_tip_promo_block(
+            "▷ 전화 02-123-4567 ▷ 이메일 a@b.kr ▷ 시는 이날 접수 창구를 새로 열었다고 밝혔다."
+        ));
         assert!(is_tip_promo_block(
             "경남도민일보는 독자 여러분의 제보를 기다립니다. 제보 055-250-0100, 카카오톡 '경남도민일보'"
         ));
