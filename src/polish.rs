@@ -38,7 +38,9 @@ pub struct Polished {
 pub fn polish(body: &mut Element, title: &str, deck: Option<&str>) -> Polished {
     let mut out = Polished::default();
     drop_chrome(body, &mut out, 0);
-    drop_pull_quotes(body);
+    if korean::has_hangul(title) {
+        drop_pull_quotes(body);
+    }
     drop_header_lines(body, title);
     drop_title_heading(body, title);
     if let Some(deck) = deck {
@@ -64,7 +66,8 @@ pub fn polish(body: &mut Element, title: &str, deck: Option<&str>) -> Polished {
     out
 }
 
-/// A pull quote in Korean: a block that is only a quotation (`<div class="ab_quote"><p>“아이
+/// A pull quote in Korean (read on a page whose title is Korean: the story's whole text is
+/// gathered for it): a block that is only a quotation (`<div class="ab_quote"><p>“아이
 /// 학교 문제 때문에 이사할 곳도 찾지 못했다”</p>`) the story itself quotes elsewhere: the story
 /// keeps its sentence, the repeat leaves.
 fn drop_pull_quotes(body: &mut Element) {
