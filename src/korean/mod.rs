@@ -19,7 +19,8 @@ pub fn has_hangul(s: &str) -> bool {
 
 fn is_korean_name(s: &str) -> bool {
     let n = s.chars().count();
-    (2..=4).contains(&n) && s.chars().all(is_hangul_syllable)
+    // A word ending in an object or genitive particle is a sentence's (`현장을 취재합니다`).
+    (2..=4).contains(&n) && s.chars().all(is_hangul_syllable) && !s.ends_with(['을', '를', '의'])
 }
 
 fn find_email(s: &str) -> Option<String> {
@@ -912,9 +913,11 @@ pub fn is_program_notice(text: &str) -> bool {
 /// with a prompt phrase and a reaction word.
 pub fn is_reaction_prompt(text: &str) -> bool {
     let t = text.trim();
+    // (A quotation is someone's words: `“팬 여러분 응원해주세요”라고 말했다`.)
     t.chars().count() <= 100
         && vocab::REACTION_PROMPTS.iter().any(|p| t.contains(p))
         && vocab::REACTION_WORDS.iter().any(|w| t.contains(w))
+        && !t.contains(['"', '“', '”', '‘', '’', '\''])
 }
 
 /// A line that opens with a pointer at the picture above it (`▲ …`, `↑ …`): a caption.
@@ -1046,6 +1049,12 @@ mod tests {
             }]
         );
         assert_eq!(byline, "정희경 기자");
+        // A reporter card's introduction names nobody.
+        let card = parse_byline("안세진 기자 ahnsj@newdaily.co.kr 경제부 산업팀 기자입니다. 기업과 무역 현장을 취재합니다.");
+        let names: Vec<String> = card
+            .map(|b| b.authors.into_iter().map(|a| a.name).collect())
+            .unwrap_or_default();
+        assert_eq!(names, ["안세진"]);
         let one = parse_byline("이해나 헬스조선 기자").unwrap();
         assert_eq!(one.authors.len(), 1);
         assert_eq!(one.authors[0].name, "이해나");
@@ -1373,6 +1382,12 @@ mod tests {
             "이 기사가 마음에 들었다면, 좋아요를 눌러 주세요."
         ));
         assert!(!is_reaction_prompt("선수들은 팬들의 응원에 감사했다."));
+        assert!(is_reaction_prompt(
+            "미디어오늘을 응원해주세요 열심히 일하는 기자들에게 힘이 됩니다. 후원하기"
+        ));
+        assert!(!is_reaction_prompt(
+            "그는 “팬 여러분 많이 응원해주세요”라고 말했다."
+        ));
     }
 
     #[test]

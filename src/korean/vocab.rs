@@ -379,8 +379,13 @@ pub const REACTION_PROMPTS: &[&str] = &[
     "눌러 주세요",
     "눌러주세요",
     "부탁드립니다",
+    // A support box (`미디어오늘을 응원해주세요 … 후원으로 지켜주세요. 후원하기`).
+    "응원해주세요",
+    "응원해 주세요",
+    "지켜주세요",
+    "지켜 주세요",
 ];
-pub const REACTION_WORDS: &[&str] = &["좋아요", "구독", "추천", "응원", "공감"];
+pub const REACTION_WORDS: &[&str] = &["좋아요", "구독", "추천", "응원", "공감", "후원"];
 
 /// Class tokens of a deck (the summary lines above a story): `<div class="subtitle">`,
 /// `<h3 class="sub_tit">`, `<strong class="summary">`, Naver's `media_end_summary`.
