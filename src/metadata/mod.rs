@@ -185,9 +185,10 @@ fn is_korean_outlet(scan: &Scan, page_url: &str, ld: &LinkedData) -> bool {
 
 /// The site's name as the page declares it: the outlet a portal's copy names
 /// (`article:media_name`, Daum's, where `og:site_name` is the portal's), `og:site_name` and
-/// its kin, then JSON-LD's publisher.
+/// its kin, then JSON-LD's publisher. A meta name written as the host's word (`koreatimes`)
+/// gives way to the publisher it abbreviates (`The Korea Times`).
 fn declared_site_name(page: &Page) -> Option<String> {
-    meta::text(
+    let declared = meta::text(
         page.scan,
         &[
             "article:media_name",
@@ -195,8 +196,28 @@ fn declared_site_name(page: &Page) -> Option<String> {
             "application-name",
             "twitter:site:name",
         ],
-    )
-    .or_else(|| page.ld.publisher.clone())
+    );
+    let publisher = page.ld.publisher.clone();
+    match (declared, publisher) {
+        (Some(word), Some(publisher)) if spells_out(&word, &publisher) => Some(publisher),
+        (declared, publisher) => declared.or(publisher),
+    }
+}
+
+/// Whether `name` is one lowercase word that `full`, its letters and digits run together,
+/// holds (`koreatimes` in `The Korea Times`).
+fn spells_out(name: &str, full: &str) -> bool {
+    let joined: String = full
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    name.len() >= 3
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && joined.len() > name.len()
+        && crate::markup::contains(&joined, name)
 }
 
 /// `siteName`: the declared name or the `<title>`'s outlet (`so_far`), then the outlet a meta
@@ -360,6 +381,13 @@ fn split_section(s: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_site_name_written_as_the_hosts_word_is_the_publishers() {
+        assert!(spells_out("koreatimes", "The Korea Times"));
+        assert!(!spells_out("The Korea Times", "The Korea Times"));
+        assert!(!spells_out("nytimes", "The New York Times"));
+    }
 
     #[test]
     fn sections_split_on_breadcrumb_marks() {
