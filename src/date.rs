@@ -398,13 +398,13 @@ pub fn is_date_like(text: &str) -> bool {
     numbers > 0
 }
 
-/// A Korean page's label of a printed date (`입력`, `수정`, `Updated`), lowercased.
-fn is_date_label(lower: &str) -> bool {
+/// A Korean page's label of a printed date (`입력`, `수정`, `Updated`), in any ASCII case.
+pub(crate) fn is_date_label(word: &str) -> bool {
     use crate::korean::vocab::{MODIFIED_LABELS, PUBLISHED_LABELS};
     PUBLISHED_LABELS
         .iter()
         .chain(MODIFIED_LABELS)
-        .any(|l| l.eq_ignore_ascii_case(lower))
+        .any(|l| l.eq_ignore_ascii_case(word))
 }
 
 /// The same moment on Korean time (`2023-04-18T06:04:06Z` → `2023-04-18T15:04:06+09:00`), for

@@ -907,20 +907,11 @@ fn is_meta_line(text: &str) -> bool {
     fields >= 2 && date
 }
 
-/// A date line printed in Korean: dates, times and their labels only.
-fn korean_date_line(text: &str) -> bool {
-    korean::has_hangul(text) && crate::date::is_date_like(text)
-}
-
 /// A date line that opens with a label (`Published 2024.06.11 22:05`, a Korean outlet's
 /// English label; read on a Korean story only: English pages' truths keep such lines).
 fn labelled_date_line(text: &str) -> bool {
     let first = text.split_whitespace().next().unwrap_or("");
-    korean::vocab::PUBLISHED_LABELS
-        .iter()
-        .chain(korean::vocab::MODIFIED_LABELS)
-        .any(|l| first.trim_end_matches(':').eq_ignore_ascii_case(l))
-        && crate::date::is_date_like(text)
+    crate::date::is_date_label(first.trim_end_matches(':')) && crate::date::is_date_like(text)
 }
 
 /// A field that is a date as printed: date words and numbers only ([`crate::date::is_date_like`]),
@@ -1005,7 +996,7 @@ fn drop_trailing_chrome(body: &mut Element) {
         // A wire's filing stamp under the story (`2024/03/05 10:21 송고`) is no line of it.
         if mostly_links(leaf)
             || is_closing_prompt(&text)
-            || is_filing_stamp(&text)
+            || korean_date_line(&text)
             || is_bare_count(&text)
             // A heading over nothing: its list was chrome, or is filled by script.
             || leaf.tag.is_heading()
@@ -1127,10 +1118,10 @@ fn edge_leaves(
     true
 }
 
-/// A wire's filing stamp: a date and a Korean label, nothing else (`2024/03/05 10:21 송고`).
-/// A bare date closing a story elsewhere may be the story's (the date of an event, a
-/// post's time).
-fn is_filing_stamp(text: &str) -> bool {
+/// A date line printed in Korean: dates, times and their labels only (`입력 2024.11.20 오전
+/// 7:05` over the story, a wire's filing stamp `2024/03/05 10:21 송고` under it). A bare
+/// date elsewhere may be the story's (the date of an event, a post's time).
+fn korean_date_line(text: &str) -> bool {
     korean::has_hangul(text) && crate::date::is_date_like(text)
 }
 

@@ -627,13 +627,8 @@ pub fn is_tip_promo_block(text: &str) -> bool {
     // Two ways to reach the newsroom or more make the block a promo whatever else its short
     // lines say (`☞더팩트 뉴스 제보 ▶ 카카오톡: … ▶ 이메일: … - 네이버 메인 더팩트 구독하고
     // [특종보자▶]`), so long as none is a sentence of a story.
-    let other = |l: &&str| {
-        if tips >= 2 {
-            l.chars().count() <= TIP_LINE_MAX_CHARS + 20 && !l.contains("다.")
-        } else {
-            is_tip_slogan(l)
-        }
-    };
+    let other =
+        |l: &&str| tips >= 2 && l.chars().count() <= TIP_LINE_MAX_CHARS + 20 && !l.contains("다.");
     parts.len() <= 8
         && tips >= 1
         && parts

@@ -96,13 +96,15 @@ pub(super) fn deck(
             // A heading or an emphasis of its own between the headline and the story (`<div
             // class="article_head"><h4>…`, `<h3 class="news-h3">`, `<em class="precis">`).
             let after = headline.map_or(from, |h| scan.subtree_end(h));
-            (after..end).find(|&k| {
-                matches!(
-                    scan.nodes[k as usize].tag,
-                    Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::Em | Tag::Strong | Tag::B
-                ) && placed(k)
-                    && reads_as_deck(scan, k)
-            })
+            (after..end)
+                .take_while(|&k| scan.nodes[k as usize].start < first_text)
+                .find(|&k| {
+                    matches!(
+                        scan.nodes[k as usize].tag,
+                        Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::Em | Tag::Strong | Tag::B
+                    ) && placed(k)
+                        && reads_as_deck(scan, k)
+                })
         })
         .or_else(|| bold_lead(scan, root))?;
     // Text runs and line breaks (`<br>`, blocks) in document order.
