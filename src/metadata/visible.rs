@@ -93,18 +93,10 @@ pub(super) fn deck(
     let k = k
         .or_else(|| headline.and_then(|h| line_under_headline(scan, h).filter(|&k| placed(k))))
         .or_else(|| {
-            // A heading or an emphasis of its own between the headline and the story (`<div
-            // class="article_head"><h4>…`, `<h3 class="news-h3">`, `<em class="precis">`).
             let after = headline.map_or(from, |h| scan.subtree_end(h));
             (after..end)
                 .take_while(|&k| scan.nodes[k as usize].start < first_text)
-                .find(|&k| {
-                    matches!(
-                        scan.nodes[k as usize].tag,
-                        Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::Em | Tag::Strong | Tag::B
-                    ) && placed(k)
-                        && reads_as_deck(scan, k)
-                })
+                .find(|&k| is_lead_heading(scan, k) && placed(k))
         })
         .or_else(|| bold_lead(scan, root))?;
     // Text runs and line breaks (`<br>`, blocks) in document order.
@@ -164,6 +156,16 @@ fn line_under_headline(scan: &Scan, headline: u32) -> Option<u32> {
     let beside = n.parent == scan.nodes[headline as usize].parent;
     (beside && matches!(n.tag, Tag::P | Tag::H2 | Tag::H3 | Tag::H4) && reads_as_deck(scan, k))
         .then_some(k)
+}
+
+/// A heading or an emphasis of its own that reads as a deck, for the place between the
+/// headline and the story (`<div class="article_head"><h4>…`, `<h3 class="news-h3">`, `<em
+/// class="precis">`).
+fn is_lead_heading(scan: &Scan, k: u32) -> bool {
+    matches!(
+        scan.nodes[k as usize].tag,
+        Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::Em | Tag::Strong | Tag::B
+    ) && reads_as_deck(scan, k)
 }
 
 /// A line of a deck's length that is no sentence of the story, no byline, no date and no
