@@ -749,11 +749,7 @@ fn take_signoff_once(body: &mut Element, out: &mut Polished) {
     }
     // A paragraph that is only the byline goes entirely.
     // As printed, email and all: the byline is read from it again.
-    if whole.chars().count() <= 40
-        && whole.split_whitespace().count() <= 4
-        && !whole.contains(". ")
-        && korean::parse_byline(&whole).is_some()
-    {
+    if is_byline_paragraph(&whole) {
         out.signoff = Some(whole.trim().to_string());
         parent.children.remove(last);
         return;
@@ -783,6 +779,15 @@ fn take_signoff_once(body: &mut Element, out: &mut Polished) {
     if crate::render::is_empty(block) {
         parent.children.remove(last);
     }
+}
+
+/// A paragraph that is only a Korean byline (`홍길동 기자`, `홍길동·김철수 기자
+/// hong@x.com`): a few words, no sentence.
+fn is_byline_paragraph(text: &str) -> bool {
+    text.chars().count() <= 40
+        && text.split_whitespace().count() <= 4
+        && !text.contains(". ")
+        && korean::parse_byline(text).is_some()
 }
 
 /// A sign-off in Latin letters: `By` and names, or names and an email (`BY PARK EUN-JEE,
@@ -835,7 +840,8 @@ const META_LINE_FIRST_BLOCKS: usize = 3;
 /// class="category"><a>사회</a><a>사회일반</a></p>`, `<a>경제</a> &gt; <a>부동산</a>`, where a
 /// page's header joined the body: a short line of short links, two or more or split by a
 /// breadcrumb's marks, and nothing else), and a Korean date line (`입력 2024.11.20 오전 7:05`,
-/// `업데이트 … 발행 …`, and on a Korean story `Published 2024.06.11 22:05`). The story
+/// `업데이트 … 발행 …`, and on a Korean story `Published 2024.06.11 22:05`), and a Korean
+/// byline alone (`안세진 기자`, the header's, where the body took the header in). The story
 /// starts below. (Any other bare date line is left alone: WCEB's pages keep it as text.)
 fn drop_opening_meta_lines(body: &mut Element) {
     let mut leaves = Vec::new();
@@ -853,7 +859,11 @@ fn drop_opening_meta_lines(body: &mut Element) {
         let Some(text) = line.short_text(META_LINE_MAX_BYTES) else {
             continue;
         };
+        // A byline line opening the body, unbracketed (`안세진 기자`: the header's, taken in
+        // with it); a lead bracket (`[OBS 홍길동 기자]`) is the story's first words.
+        let byline = !text.trim_start().starts_with(['[', '(']) && is_byline_paragraph(&text);
         let meta = (is_meta_line(&text)
+            || byline
             || korean_date_line(&text)
             || labelled_date_line(&text) && korean::has_hangul(&body.text()))
             && body.short_text(text.len() + 1).is_none();
