@@ -940,6 +940,7 @@ fn mark_noise(scan: &Scan, plan: &mut Plan, attempt: Attempt) {
                 || is_chrome(scan, i, thread)
                 || is_author_box(scan, i, root)
                 || is_teaser_link(scan, i)
+                || is_generated_summary_box(scan, i)
                 || attempt.strip_unlikely && n.flags & scan::UNLIKELY != 0
                 || attempt.clean_conditionally && should_clean(scan, i, thread)
             {
@@ -1020,6 +1021,24 @@ fn is_author_box(scan: &Scan, i: u32, root: u32) -> bool {
         && n.chars <= AUTHOR_BOX_MAX_CHARS
         && n.paragraphs <= AUTHOR_BOX_MAX_PARAGRAPHS
         && (n.chars as f32) < scan.nodes[root as usize].chars as f32 * AUTHOR_BOX_MAX_SHARE
+}
+
+/// A machine's summary box is this long at most (three points and a note).
+const GENERATED_SUMMARY_MAX_CHARS: u32 = 600;
+
+/// A summary box a machine wrote (newspim's `<div class="ai_summary"><strong>AI 요약</strong>
+/// <ul>…`): a box whose first words are its label ([`korean::is_generated_summary`]). Neither
+/// story nor the outlet's deck.
+fn is_generated_summary_box(scan: &Scan, i: u32) -> bool {
+    let n = &scan.nodes[i as usize];
+    matches!(n.tag, Tag::Div | Tag::Section | Tag::Aside)
+        && n.chars <= GENERATED_SUMMARY_MAX_CHARS
+        && scan
+            .texts_in(i)
+            .iter()
+            .map(|t| &scan.html[t.start as usize..t.end as usize])
+            .find(|t| !t.trim().is_empty())
+            .is_some_and(crate::korean::is_generated_summary)
 }
 
 /// A teaser paragraph this long at most: a label and one headline.

@@ -682,6 +682,15 @@ fn promo_parts(t: &str) -> Vec<&str> {
         .collect()
 }
 
+/// A summary box a machine wrote, by the label it opens with (`AI 요약`, see
+/// [`vocab::GENERATED_SUMMARY_LABELS`]): neither the outlet's deck nor the story.
+pub fn is_generated_summary(text: &str) -> bool {
+    let lower = text.trim_start().to_ascii_lowercase();
+    vocab::GENERATED_SUMMARY_LABELS
+        .iter()
+        .any(|label| lower.starts_with(label))
+}
+
 /// A note the outlet adds about the article itself, where it was printed, who paid for it,
 /// how it was written (`※ 이 기사는 전자신문 지면 3면에 게재됐습니다.`, `※ 이 기사는 AI 기술을
 /// 활용해 작성했습니다.`): `※` and [`vocab::ARTICLE_NOTICE_OPENINGS`], in a sentence or two.

@@ -57,6 +57,8 @@ pub(super) fn deck(
             && n.link_chars * 2.0 < n.chars as f32
             && n.start < first_text
             && (scan.is_inside(k, root) || k < root && !scan.is_inside(root, k))
+            // A machine's summary box (`AI 요약`) is not the outlet's deck.
+            && !korean::is_generated_summary(&scan.text_of(k))
     };
     let by_rule = rule.and_then(|r| {
         r.deck
