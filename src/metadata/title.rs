@@ -48,7 +48,11 @@ pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
             &page.declared_title
         };
         let cut = strip_title_suffix(declared, site_name);
-        let cut = headline_before_separator(page.scan, &cut).unwrap_or(cut);
+        let headings = printed_headings(page.scan);
+        // What the cut took off may be the headline's own (`청년 월세 지원 확대 | 재테크 뉴스`,
+        // printed whole in the `<h1>`): the longest part the page prints as its headline.
+        let cut = longer_printed_headline(declared, &cut, &headings).unwrap_or(cut);
+        let cut = headline_before_separator(&cut, &headings).unwrap_or(cut);
         // JSON-LD's headline without the quotes the `<title>` prints (hankookilbo.com:
         // `왜 경상도, …` for `"왜 경상도, …"`): the printed one, quotes and all.
         let printed = strip_title_suffix(&page.title_tag, site_name);
@@ -104,22 +108,11 @@ fn looks_like_site(tail: &str) -> bool {
             || tail.to_lowercase().ends_with(".com"))
 }
 
-/// A title that still holds a separator after its outlet's name was cut (`제목 | 경제`, `제목 -
-/// 이데일리` with no site name declared): the part before a separator that the page prints
-/// as its headline (an `<h1>` to `<h3>` of the same letters).
-fn headline_before_separator(scan: &Scan, title: &str) -> Option<String> {
-    let cuts: Vec<usize> = KOREAN_TITLE_SEPARATORS
-        .iter()
-        .chain([" < ", " > "].iter())
-        .flat_map(|sep| title.match_indices(sep).map(|(p, _)| p))
-        .filter(|&p| p > 0)
-        .collect();
-    if cuts.is_empty() {
-        return None;
-    }
+/// The keys ([`headline_key`]) of the page's first visible `<h1>` to `<h3>` headings, where a
+/// title is looked for as printed.
+fn printed_headings(scan: &Scan) -> Vec<String> {
     let skip = crate::scan::IN_HIDDEN | crate::scan::IN_NEVER | crate::scan::IN_HEAD;
-    let headings: Vec<String> = scan
-        .nodes
+    scan.nodes
         .iter()
         .enumerate()
         .filter(|(_, n)| {
@@ -127,6 +120,38 @@ fn headline_before_separator(scan: &Scan, title: &str) -> Option<String> {
         })
         .take(MAX_HEADINGS)
         .map(|(i, _)| headline_key(&scan.text_of(i as u32)))
+        .collect()
+}
+
+/// A title cut longer than `cut` (the whole declared title, or it cut at a later separator)
+/// that a heading prints: the part that was cut belongs to the headline.
+fn longer_printed_headline(declared: &str, cut: &str, headings: &[String]) -> Option<String> {
+    let declared = declared.trim();
+    if declared.len() <= cut.len() || !declared.starts_with(cut) {
+        return None;
+    }
+    let mut ends: Vec<usize> = KOREAN_TITLE_SEPARATORS
+        .iter()
+        .flat_map(|sep| declared.match_indices(sep).map(|(p, _)| p))
+        .filter(|&p| p > cut.len())
+        .collect();
+    ends.push(declared.len());
+    ends.sort_unstable_by(|a, b| b.cmp(a));
+    ends.into_iter()
+        .map(|p| declared[..p].trim())
+        .find(|head| headings.contains(&headline_key(head)))
+        .map(str::to_string)
+}
+
+/// A title that still holds a separator after its outlet's name was cut (`제목 | 경제`, `제목 -
+/// 이데일리` with no site name declared): the part before a separator that the page prints
+/// as its headline (an `<h1>` to `<h3>` of the same letters).
+fn headline_before_separator(title: &str, headings: &[String]) -> Option<String> {
+    let cuts: Vec<usize> = KOREAN_TITLE_SEPARATORS
+        .iter()
+        .chain([" < ", " > "].iter())
+        .flat_map(|sep| title.match_indices(sep).map(|(p, _)| p))
+        .filter(|&p| p > 0)
         .collect();
     cuts.into_iter()
         .map(|p| title[..p].trim())
