@@ -3,6 +3,8 @@
 //! `입력 2024.01.29 15:17`, `2020.07.13. 오후 5:04`). Korean pages without an offset are KST.
 //! A small hand parser: no date crate parses these Korean forms, and the wasm budget is tight.
 
+use crate::markup::FoldCase;
+
 /// The parts of a date and time as read.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Parts {
@@ -379,7 +381,7 @@ pub fn is_date_like(text: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|t| !t.is_empty())
     {
-        let lower = token.to_lowercase();
+        let lower = token.fold_case();
         if lower.chars().any(|c| c.is_ascii_digit()) {
             let letters: String = lower.chars().filter(|c| !c.is_ascii_digit()).collect();
             // A label glued to the time before it (`오전 8:41발행 …`, two spans side by side).

@@ -119,6 +119,39 @@ pub fn attribute<'a>(raw: &'a str, name: &str) -> Option<&'a str> {
         .map(|(_, v)| v)
 }
 
+/// Lowercasing for comparing words, without the standard library's Unicode case tables (8.6
+/// KB of the gzipped `.wasm`): the capitals of ASCII, Latin-1, Latin Extended-A, and Greek's
+/// and Cyrillic's basic alphabets (`Α`–`Ω`, `Ѐ`–`Я`) fold as [`char::to_lowercase`] folds
+/// them (a test checks every one); other letters stay as written (Hangul has no case).
+pub trait FoldCase {
+    /// The text with its capitals folded (see [`FoldCase`]).
+    fn fold_case(&self) -> String;
+}
+
+impl FoldCase for str {
+    fn fold_case(&self) -> String {
+        self.chars().map(fold_char).collect()
+    }
+}
+
+/// One character folded (see [`FoldCase`]).
+pub fn fold_char(c: char) -> char {
+    let u = c as u32;
+    let folded = match u {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3AB | 0x410..=0x42F => {
+            u + 32
+        }
+        0x400..=0x40F => u + 80,
+        0x178 => 0xFF,
+        // Latin Extended-A pairs capital and small side by side: even capitals, then (from
+        // Ĺ to Ň and from Ź to Ž) odd ones; İ (U+0130) folds to `i` and a combining dot.
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 if u.is_multiple_of(2) => u + 1,
+        0x139..=0x148 | 0x179..=0x17E if !u.is_multiple_of(2) => u + 1,
+        _ => u,
+    };
+    char::from_u32(folded).unwrap_or(c)
+}
+
 /// Folds every run of whitespace (including no-break spaces) into one space, trimming the ends.
 pub fn fold_whitespace(s: &str) -> String {
     let mut folded = Folded::with_capacity(s.len());
@@ -347,6 +380,37 @@ fn looks_like_markup(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fold_case_folds_as_the_standard_library_where_it_folds() {
+        let std_single = |c: char| {
+            let mut l = c.to_lowercase();
+            let first = l.next().unwrap();
+            l.next().is_none().then_some(first)
+        };
+        // Every character of the blocks it covers folds as the standard library folds it.
+        let covered = (0..0x180u32).chain(0x391..0x3AC).chain(0x400..0x430);
+        for c in covered.filter_map(char::from_u32).filter(|&c| c != 'İ') {
+            assert_eq!(Some(fold_char(c)), std_single(c), "U+{:04X}", c as u32);
+        }
+        // Elsewhere it changes nothing, or changes a letter as the standard library does.
+        for c in (0..0x3_0000u32).filter_map(char::from_u32) {
+            let ours = fold_char(c);
+            assert!(
+                ours == c || Some(ours) == std_single(c),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+        assert_eq!(
+            "TRANSFORMATIONSLABOR ERNÄHRUNG".fold_case(),
+            "transformationslabor ernährung"
+        );
+        assert_eq!(
+            "SUSCRÍBETE Ŝ Ω Я Ё 한국".fold_case(),
+            "suscríbete ŝ ω я ё 한국"
+        );
+    }
 
     #[test]
     fn contains_any_case_reads_class_names_as_written() {

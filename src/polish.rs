@@ -9,6 +9,7 @@
 use crate::article::Image;
 use crate::korean;
 use crate::markup::fold_whitespace;
+use crate::markup::FoldCase;
 use crate::render::{Content, Element};
 use crate::rules;
 use crate::tags::Tag;
@@ -126,7 +127,7 @@ fn is_chrome_text(text: &str) -> bool {
     if t.is_empty() || chars > 40 {
         return false;
     }
-    let lower = t.to_lowercase();
+    let lower = t.fold_case();
     if rules::CHROME_PHRASES.contains(&lower.as_str()) {
         return true;
     }
@@ -204,7 +205,7 @@ fn is_credit_line(text: &str) -> bool {
         return false;
     }
     let t = t.strip_prefix('(').unwrap_or(t).trim_start();
-    let lower = t.to_lowercase();
+    let lower = t.fold_case();
     let is_label = |words: &str| {
         let w = words
             .trim_end()
@@ -343,9 +344,9 @@ fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) {
                     {
                         return false;
                     }
-                    // A credit alone (`(사진=연합뉴스)`), a wire note to editors (`(ATTN: …)`).
-                    if e.tag != Tag::A
-                        && e.tag != Tag::Figcaption
+                    // A credit alone (`(사진=연합뉴스)`), a wire note to editors (`(ATTN: …)`);
+                    // a figure keeps its picture and the credit as its caption.
+                    if !matches!(e.tag, Tag::A | Tag::Figcaption | Tag::Figure)
                         && (korean::is_credit_line(&text) || korean::is_editor_note(&text))
                     {
                         return false;
@@ -384,7 +385,7 @@ fn drop_related_lists(el: &mut Element) {
     while i < el.children.len() {
         let is_heading = match &el.children[i] {
             Content::Element(e) if e.tag.is_heading() || e.tag == Tag::P || e.tag == Tag::Div => {
-                let t = e.short_text(160).unwrap_or_default().to_lowercase();
+                let t = e.short_text(160).unwrap_or_default().fold_case();
                 let t = t.trim().trim_end_matches([':', '.', '…']).trim();
                 !t.is_empty()
                     && t.chars().count() <= 40
@@ -437,7 +438,7 @@ fn mostly_links(e: &Element) -> bool {
 /// What two titles are compared by: their letters and digits, lowercased.
 fn title_key(s: &str) -> String {
     fold_whitespace(s)
-        .to_lowercase()
+        .fold_case()
         .chars()
         .filter(|c| c.is_alphanumeric())
         .collect()
@@ -722,6 +723,13 @@ fn take_signoff_once(body: &mut Element, out: &mut Polished) {
         parent.children.remove(last);
         return;
     }
+    // The reporters' contact line (`Write to Chae-Yeon Kim at why29@hankyung.com`).
+    if out.signoff.is_none() && is_write_to_line(&whole) {
+        out.signoff_email = korean::email_in(&whole);
+        out.signoff = Some(fold_whitespace(&whole));
+        parent.children.remove(last);
+        return;
+    }
     if out.signoff.is_none() && is_latin_signoff(&whole) {
         out.signoff = Some(fold_whitespace(&whole));
         parent.children.remove(last);
@@ -788,6 +796,28 @@ fn is_byline_paragraph(text: &str) -> bool {
         && text.split_whitespace().count() <= 4
         && !text.contains(". ")
         && korean::parse_byline(text).is_some()
+}
+
+/// The reporters' contact line closing a story (Korea Economic Daily's and WSJ's `Write to
+/// Chae-Yeon Kim and Eui-Myung Park at why29@hankyung.com`): `Write to`, names, `at` and an
+/// email that ends the line.
+fn is_write_to_line(text: &str) -> bool {
+    let t = fold_whitespace(text);
+    t.len() <= WRITE_TO_MAX_BYTES
+        && t.starts_with("Write to ")
+        && t.rsplit_once(" at ")
+            .is_some_and(|(_, email)| korean::is_bare_email(email.trim_end_matches('.')))
+}
+
+/// A contact line names a few reporters: at most this many bytes.
+const WRITE_TO_MAX_BYTES: usize = 160;
+
+/// An editor's credit under the story (`In-Soo Nam edited this article.`): a name and the
+/// phrase, nothing else.
+fn is_editor_credit(text: &str) -> bool {
+    text.trim()
+        .strip_suffix(" edited this article.")
+        .is_some_and(|name| (1..=4).contains(&name.split_whitespace().count()))
 }
 
 /// A sign-off in Latin letters: `By` and names, or names and an email (`BY PARK EUN-JEE,
@@ -1011,6 +1041,7 @@ fn drop_trailing_chrome(body: &mut Element) {
             // A heading over nothing: its list was chrome, or is filled by script.
             || leaf.tag.is_heading()
             || is_bracketed_label(&text)
+            || is_editor_credit(&text)
         {
             remove_leaf(body, &path);
         } else if !drop_prompt_tail(body) {
@@ -1130,15 +1161,17 @@ fn edge_leaves(
 
 /// A date line printed in Korean: dates, times and their labels only (`입력 2024.11.20 오전
 /// 7:05` over the story, a wire's filing stamp `2024/03/05 10:21 송고` under it). A bare
-/// date elsewhere may be the story's (the date of an event, a post's time).
+/// date elsewhere may be the story's (the date of an event, a post's time). Also the print
+/// edition's line (`발행일 2024-06-28 제3면`).
 fn korean_date_line(text: &str) -> bool {
-    korean::has_hangul(text) && crate::date::is_date_like(text)
+    korean::has_hangul(text)
+        && (crate::date::is_date_like(text) || korean::is_print_edition_line(text))
 }
 
 /// Whether a short line holds one of [`rules::CLOSING_PROMPTS`] as whole words (compared at
 /// each word's start: no substring searcher for a line this short).
 fn is_closing_prompt(text: &str) -> bool {
-    has_phrase(&text.to_lowercase(), rules::CLOSING_PROMPTS)
+    has_phrase(&text.fold_case(), rules::CLOSING_PROMPTS)
 }
 
 /// Whether a lowercase line holds one of `phrases` as whole words.
@@ -1176,14 +1209,14 @@ fn is_filing_line(text: &str) -> bool {
     // line) is compared with none.
     let first = t.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
     let opens_with = |o: &str| {
-        let mut lower = t.chars().flat_map(char::to_lowercase);
+        let mut lower = t.chars().map(crate::markup::fold_char);
         o.as_bytes()[0] == first && o.chars().all(|c| lower.next() == Some(c))
     };
     rules::FILING_LINE_OPENINGS.iter().any(|o| opens_with(o))
         || t.as_bytes()
             .windows(5)
             .any(|w| w.eq_ignore_ascii_case(b"perma"))
-            && has_phrase(&t.to_lowercase(), rules::PERMALINK_WORDS)
+            && has_phrase(&t.fold_case(), rules::PERMALINK_WORDS)
 }
 
 /// Takes the block at `path`, then every ancestor it leaves empty.
@@ -1329,7 +1362,7 @@ mod tests {
     fn the_filing_line_checks_hold_for_every_listed_word() {
         assert!(rules::FILING_LINE_OPENINGS
             .iter()
-            .all(|o| o.to_lowercase() == *o && o.as_bytes()[0].is_ascii_alphabetic()));
+            .all(|o| o.fold_case() == *o && o.as_bytes()[0].is_ascii_alphabetic()));
         assert!(is_filing_line("SCHLAGWÖRTER: Berlin"));
         assert!(rules::PERMALINK_WORDS
             .iter()

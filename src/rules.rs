@@ -370,6 +370,8 @@ pub const UNLIKELY: &[&str] = &[
     "share",
     "newsletter",
     "subscribe",
+    // A reader-support box (pressian's `box_donation`: `이 기사의 구독료를 내고 싶습니다`).
+    "donat",
 ];
 pub const MAYBE_CANDIDATE: &[&str] = &[
     "and", "article", "body", "column", "content", "main", "mathjax", "shadow", "editor", "view",

@@ -4,6 +4,7 @@
 //! credits, tip-line promos and reaction prompts. The words they read are in [`vocab`].
 
 use crate::article::Author;
+use crate::markup::FoldCase;
 
 pub mod vocab;
 
@@ -17,10 +18,17 @@ pub fn has_hangul(s: &str) -> bool {
     s.chars().any(is_hangul_syllable)
 }
 
+/// Whether a word may be a person's name: two to four syllables, and not ending in an object
+/// or genitive particle, as a sentence's words do (`현장을 취재합니다` on a reporter card).
+#[inline(never)] // called from many readers: one copy keeps the .wasm small
 fn is_korean_name(s: &str) -> bool {
-    let n = s.chars().count();
-    // A word ending in an object or genitive particle is a sentence's (`현장을 취재합니다`).
-    (2..=4).contains(&n) && s.chars().all(is_hangul_syllable) && !s.ends_with(['을', '를', '의'])
+    has_name_shape(s) && !s.ends_with(['을', '를', '의'])
+}
+
+/// Two to four syllables: a name's shape. Right before a role it is a name, whatever its last
+/// syllable (`김노을 기자`).
+fn has_name_shape(s: &str) -> bool {
+    (2..=4).contains(&s.chars().count()) && s.chars().all(is_hangul_syllable)
 }
 
 fn find_email(s: &str) -> Option<String> {
@@ -67,6 +75,17 @@ fn is_person_name(w: &str) -> bool {
         && vocab::SURNAMES.split(' ').any(|s| w.starts_with(s))
         && !vocab::ORGANISATION_ENDINGS.iter().any(|e| w.ends_with(e))
         && !vocab::DESK_ENDINGS.iter().any(|e| w.ends_with(e))
+}
+
+/// A word of four syllables after a reporter's name (`윤서진 주간조선 기자`, `조선비즈`,
+/// `한국경제`): an outlet, unless it opens with a two-syllable family name (`남궁민수`). A
+/// name of four syllables behind a one-syllable family name is rarer than an outlet there.
+fn reads_as_outlet_after_name(w: &str) -> bool {
+    w.chars().count() == 4
+        && w.chars().all(is_hangul_syllable)
+        && !vocab::SURNAMES
+            .split(' ')
+            .any(|s| s.chars().count() == 2 && w.starts_with(s))
 }
 
 /// Reads `정희경 기자 huiky@businesspost.co.kr`, `[서울경제 홍길동 기자]`, `홍길동·김철수 기자`,
@@ -142,7 +161,7 @@ fn reporters_in(text: &str, spaced: bool) -> Option<(Vec<String>, &'static str)>
         }
         let mut names: Vec<String> = joined
             .into_iter()
-            .filter(|n| is_korean_name(n) && !ROLES.contains(n))
+            .filter(|n| has_name_shape(n) && !ROLES.contains(n))
             .map(str::to_string)
             .collect();
         // The outlet between the name and the role (`이남경 MK스포츠 기자`, `이해나 헬스조선
@@ -152,7 +171,8 @@ fn reporters_in(text: &str, spaced: bool) -> Option<(Vec<String>, &'static str)>
             && is_person_name(words[i - 2])
             && (is_outlet_word(words[i - 1])
                 || !is_person_name(words[i - 1])
-                    && !ROLES.iter().any(|r| words[i - 1].contains(r)));
+                    && !ROLES.iter().any(|r| words[i - 1].contains(r))
+                || reads_as_outlet_after_name(words[i - 1]));
         if outlet_between {
             return Some((vec![words[i - 2].to_string()], role));
         }
@@ -429,9 +449,9 @@ pub fn is_organisation(name: &str, site_name: Option<&str>) -> bool {
     if n.is_empty() {
         return false;
     }
-    let lower = n.to_lowercase();
+    let lower = n.fold_case();
     let same_as_site = site_name.is_some_and(|s| {
-        let s = s.trim().to_lowercase();
+        let s = s.trim().fold_case();
         !s.is_empty() && (s == lower || s.contains(&lower) || lower.contains(&s))
     });
     let acronym = (2..=5).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_uppercase());
@@ -469,7 +489,7 @@ pub fn names_portal(lower: &str) -> bool {
 /// that does not say its site name otherwise.
 pub fn outlet_of(author: &str) -> Option<String> {
     let first = author.split('|').next()?.trim();
-    (!first.is_empty() && !vocab::PORTALS.contains(&first.to_lowercase().as_str()))
+    (!first.is_empty() && !vocab::PORTALS.contains(&first.fold_case().as_str()))
         .then(|| first.to_string())
 }
 
@@ -570,7 +590,15 @@ fn tip_line(text: &str, need_pointer: bool) -> bool {
         || has_phone_number(body)
         || body.contains("카카오톡")
         || body.contains("카톡");
-    (pointed || body.starts_with("제보") || !need_pointer) && contact_first && reachable
+    // `제보` as a word of its own after the outlet's name (`스타뉴스 단독 제보 star@…`, `[위키트리
+    // 제보] 카카오톡 …`) heads the line as a pointer does; a story says `제보를`, `제보가`.
+    let tip_label = body
+        .split_whitespace()
+        .take(3)
+        .any(|w| w.trim_end_matches([']', ':']) == "제보");
+    (pointed || body.starts_with("제보") || tip_label || !need_pointer)
+        && contact_first
+        && reachable
 }
 
 /// Whether a text holds a phone number as printed: digits, a `-` or `)`, three digits or more
@@ -682,6 +710,24 @@ fn promo_parts(t: &str) -> Vec<&str> {
         .collect()
 }
 
+/// A line of the print edition (`발행일 2024-06-28 제3면`, `신문게재 2023-06-20 12면`): one of
+/// [`vocab::PRINT_EDITION_LABELS`], then a date and the page (`제3면`, `A12면`) only.
+#[inline(never)] // rare: keeps the date-line check it joins small enough to inline
+pub fn is_print_edition_line(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let label = words.next().unwrap_or("").trim_end_matches(':');
+    let is_page = |w: &str| {
+        let digits = w
+            .trim_start_matches('제')
+            .trim_start_matches(|c: char| c.is_ascii_uppercase())
+            .trim_end_matches('면');
+        w.ends_with('면') && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+    };
+    let rest: Vec<&str> = words.filter(|w| !is_page(w)).collect();
+    vocab::PRINT_EDITION_LABELS.contains(&label)
+        && (rest.is_empty() || crate::date::is_date_like(&rest.join(" ")))
+}
+
 /// A summary box a machine wrote, by the label it opens with (`AI 요약`, see
 /// [`vocab::GENERATED_SUMMARY_LABELS`]): neither the outlet's deck nor the story.
 pub fn is_generated_summary(text: &str) -> bool {
@@ -712,6 +758,18 @@ const ARTICLE_NOTICE_MAX_CHARS: usize = 200;
 /// a short source.
 pub fn is_credit_line(text: &str) -> bool {
     let t = text.trim();
+    // A bracketed label, then the source (OSEN's `[사진] tvN 제공, 방송화면 캡처`).
+    if let Some((label, source)) = t
+        .strip_prefix('[')
+        .and_then(|r| r.split_once(']'))
+        .filter(|(label, _)| vocab::CREDIT_LABELS.contains(&label.trim()))
+    {
+        let source = source.trim();
+        return !label.is_empty()
+            && !source.is_empty()
+            && source.chars().count() <= CREDIT_SOURCE_MAX_CHARS
+            && !source.ends_with('.');
+    }
     let inner = match (t.chars().next(), t.chars().last()) {
         (Some('('), Some(')')) | (Some('['), Some(']')) | (Some('<'), Some('>')) => {
             &t[1..t.len() - 1]
@@ -732,9 +790,12 @@ pub fn is_credit_line(text: &str) -> bool {
     let (label, source) = (inner[..pos].trim(), inner[pos + 1..].trim());
     vocab::CREDIT_LABELS.contains(&label)
         && !source.is_empty()
-        && source.chars().count() <= 30
+        && source.chars().count() <= CREDIT_SOURCE_MAX_CHARS
         && !source.contains(['(', '[', '.'])
 }
+
+/// A credit's source is a few words (`연합뉴스`, `tvN 제공, 방송화면 캡처`).
+const CREDIT_SOURCE_MAX_CHARS: usize = 30;
 
 /// A wire service's note to editors opening the story (`(ATTN: ADDS more details …)`).
 pub fn is_editor_note(text: &str) -> bool {
@@ -807,7 +868,11 @@ pub fn closing_lines(text: &str) -> Option<Option<String>> {
         if vocab::END_MARKS.contains(&line) {
             continue;
         }
-        let e = bracketed_email(line.trim_end_matches([',', ';', '·', '/']))?;
+        // OSEN signs `/nyc@osen.co.kr`.
+        let e = bracketed_email(
+            line.trim_start_matches('/')
+                .trim_end_matches([',', ';', '·', '/']),
+        )?;
         email.get_or_insert(e);
     }
     any.then_some(email)
@@ -1039,6 +1104,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn print_edition_lines_are_dates_and_pages() {
+        assert!(is_print_edition_line("발행일 2024-06-28 제3면"));
+        assert!(is_print_edition_line("신문게재 2023-06-20 12면"));
+        assert!(is_print_edition_line("지면 A12면"));
+        assert!(!is_print_edition_line("발행일 2024-06-28 제3면 기사 보기"));
+        assert!(!is_print_edition_line("입력 2024-06-28 10:05"));
+    }
+
+    #[test]
     fn reads_bylines_with_role_and_email() {
         let Byline {
             authors,
@@ -1062,6 +1136,15 @@ mod tests {
         let one = parse_byline("이해나 헬스조선 기자").unwrap();
         assert_eq!(one.authors.len(), 1);
         assert_eq!(one.authors[0].name, "이해나");
+        // A name ending as a particle does is a name before its role (`김노을 기자`).
+        assert_eq!(
+            parse_byline("김노을 기자").unwrap().authors[0].name,
+            "김노을"
+        );
+        // An outlet of four syllables that opens like a family name (`주`) is still the outlet.
+        let one = parse_byline("윤서진 주간조선 기자").unwrap();
+        let names: Vec<&str> = one.authors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["윤서진"]);
         let two = parse_byline("김태호 이승륜 기자 kth@kookje.co.kr").unwrap();
         let names: Vec<&str> = two.authors.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, ["김태호", "이승륜"]);
@@ -1358,6 +1441,14 @@ mod tests {
         assert_eq!(signoff_with_credit("사진 / 영상 / 그래픽"), None);
         assert!(is_credit_line("[사진 제공: 국토교통부]"));
         assert!(!is_credit_line("(서울=연합뉴스)"));
+        assert!(is_credit_line("[사진] tvN 제공, 방송화면 캡처"));
+        assert!(!is_credit_line(
+            "[사진] 배우 김태리가 5일 서울 강남구에서 열린 행사에 참석했다."
+        ));
+        assert_eq!(
+            closing_lines("/nyc@osen.co.kr"),
+            Some(Some("nyc@osen.co.kr".into()))
+        );
         assert!(is_editor_note("(ATTN: ADDS more details in paras 9-11)"));
         assert!(!is_editor_note("(LEAD) S. Korea fires warning shots"));
         assert_eq!(

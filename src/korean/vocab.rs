@@ -65,6 +65,10 @@ pub const PUBLISHED_LABELS: &[&str] = &[
 /// Labels of the date a story was last changed.
 pub const MODIFIED_LABELS: &[&str] = &["최종수정", "수정", "업데이트", "Updated"];
 
+/// Labels of the print edition's date and page (`발행일 2024-06-28 제3면`, `신문게재 2023-06-20
+/// 12면`): when and where the paper printed the story, never its published time online.
+pub const PRINT_EDITION_LABELS: &[&str] = &["발행일", "신문게재", "지면게재", "게재일", "지면"];
+
 /// Where a printed date ends when another label follows it on the same line.
 pub const DATE_LINE_CUTS: &[&str] = &[
     "수정",
@@ -405,6 +409,7 @@ pub const DECK_CLASSES: &[&str] = &[
     "subheading",
     "deck",
     "stit",
+    "lead",
 ];
 
 /// Parts of a deck's class token (`subheadline`, `article-subtitle`, `art_subtit`,

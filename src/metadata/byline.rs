@@ -7,6 +7,7 @@ use super::{meta, Page};
 use crate::article::Author;
 use crate::date;
 use crate::korean::{self, vocab};
+use crate::markup::FoldCase;
 use crate::markup::{clean_leaked_markup, fold_whitespace};
 use crate::polish::Polished;
 use crate::scan::{self, Scan, NONE};
@@ -450,7 +451,7 @@ fn name_case(name: &str) -> String {
 fn clean_byline(text: &str) -> String {
     let t = fold_whitespace(text);
     let t = t.trim_start_matches(|c: char| c == '|' || c == '-' || c.is_whitespace());
-    let lower = t.to_lowercase();
+    let lower = t.fold_case();
     let t = if lower.starts_with("by ") { &t[3..] } else { t };
     t.trim()
         .trim_end_matches([',', '|', '-'])
@@ -462,9 +463,8 @@ fn clean_byline(text: &str) -> String {
 /// none when the title is all there is (`Staff Writer`). A name keeps two words at least.
 fn without_title_words(name: &str) -> Option<String> {
     let words: Vec<&str> = name.split_whitespace().collect();
-    let is_title = |w: &&str| {
-        crate::rules::BYLINE_TITLE_WORDS.contains(&w.to_lowercase().trim_end_matches('.'))
-    };
+    let is_title =
+        |w: &&str| crate::rules::BYLINE_TITLE_WORDS.contains(&w.fold_case().trim_end_matches('.'));
     if words.iter().all(is_title) {
         return None;
     }

@@ -4,6 +4,7 @@
 //! matches them), so that the fields agree with the reader most pages were made to work with.
 
 use crate::charref;
+use crate::markup::FoldCase;
 use crate::markup::{clean_leaked_markup, fold_whitespace};
 use crate::scan::Scan;
 use serde_json::Value;
@@ -132,7 +133,7 @@ fn find_article(v: &Value) -> Option<&Value> {
 /// Readability's text similarity: the share of `b`'s tokens (by length) also in `a`.
 fn text_similarity(a: &str, b: &str) -> f32 {
     let tokens = |s: &str| -> Vec<String> {
-        s.to_lowercase()
+        s.fold_case()
             .split(|c: char| !c.is_alphanumeric())
             .filter(|t| !t.is_empty())
             .map(str::to_string)

@@ -14,6 +14,7 @@ mod visible;
 
 use crate::article::{Image, Related};
 use crate::korean;
+use crate::markup::FoldCase;
 use crate::markup::{clean_leaked_markup, fold_whitespace};
 use crate::polish::Polished;
 use crate::rules::SiteRule;
@@ -177,7 +178,7 @@ fn is_korean_outlet(scan: &Scan, page_url: &str, ld: &LinkedData) -> bool {
         || meta::text(scan, &["og:site_name", "application-name"])
             .or_else(|| ld.publisher.clone())
             .is_some_and(|site| {
-                site.to_lowercase()
+                site.fold_case()
                     .split(|c: char| !c.is_alphanumeric())
                     .any(|w| korean::vocab::OUTLET_NAME_WORDS.contains(&w))
             })
@@ -226,7 +227,7 @@ fn spells_out(name: &str, full: &str) -> bool {
 fn site_name(page: &Page, so_far: Option<String>, outlet: Option<String>) -> Option<String> {
     // A portal's copy (`… : 네이버 뉴스`, `머니투데이 | 네이버`) names the outlet that wrote it.
     let so_far = match (so_far, &outlet) {
-        (Some(site), Some(_)) if korean::names_portal(&site.to_lowercase()) => None,
+        (Some(site), Some(_)) if korean::names_portal(&site.fold_case()) => None,
         (so_far, _) => so_far,
     };
     so_far.or(outlet).or_else(|| {

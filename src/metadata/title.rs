@@ -6,6 +6,7 @@
 use super::jsonld::LinkedData;
 use super::{meta, Page};
 use crate::korean::vocab;
+use crate::markup::FoldCase;
 use crate::markup::{clean_leaked_markup, fold_whitespace};
 use crate::scan::Scan;
 use crate::tags::Tag;
@@ -105,7 +106,7 @@ fn looks_like_site(tail: &str) -> bool {
             .any(|e| tail.ends_with(e) || no_digits.len() < tail.len() && no_digits.ends_with(e))
             || acronym
             || tail.ends_with("경제") && n <= 6
-            || tail.to_lowercase().ends_with(".com"))
+            || tail.fold_case().ends_with(".com"))
 }
 
 /// The keys ([`headline_key`]) of the page's first visible `<h1>` to `<h3>` headings, where a
@@ -130,17 +131,14 @@ fn longer_printed_headline(declared: &str, cut: &str, headings: &[String]) -> Op
     if declared.len() <= cut.len() || !declared.starts_with(cut) {
         return None;
     }
-    let mut ends: Vec<usize> = KOREAN_TITLE_SEPARATORS
+    KOREAN_TITLE_SEPARATORS
         .iter()
         .flat_map(|sep| declared.match_indices(sep).map(|(p, _)| p))
         .filter(|&p| p > cut.len())
-        .collect();
-    ends.push(declared.len());
-    ends.sort_unstable_by(|a, b| b.cmp(a));
-    ends.into_iter()
-        .map(|p| declared[..p].trim())
-        .find(|head| headings.contains(&headline_key(head)))
-        .map(str::to_string)
+        .chain([declared.len()])
+        .filter(|&p| headings.contains(&headline_key(&declared[..p])))
+        .max()
+        .map(|p| declared[..p].trim().to_string())
 }
 
 /// A title that still holds a separator after its outlet's name was cut (`제목 | 경제`, `제목 -
@@ -197,8 +195,8 @@ pub(super) fn strip_title_suffix(title: &str, site_name: Option<&str>) -> String
         if let Some(pos) = t.rfind(sep) {
             let tail = t[pos + sep.len()..].trim();
             let site_match = site_name.is_some_and(|s| {
-                let s = s.trim().to_lowercase();
-                let tl = tail.to_lowercase();
+                let s = s.trim().fold_case();
+                let tl = tail.fold_case();
                 !s.is_empty() && (tl == s || tl.contains(&s) || s.contains(&tl))
             });
             if site_match || looks_like_site(tail) {
