@@ -742,13 +742,21 @@ pub fn is_generated_summary(text: &str) -> bool {
 /// 활용해 작성했습니다.`): `※` and [`vocab::ARTICLE_NOTICE_OPENINGS`], in a sentence or two.
 pub fn is_article_notice(text: &str) -> bool {
     let t = text.trim();
-    let Some(note) = t.strip_prefix('※') else {
-        return false;
+    // Without its `※`, a note is one sentence that says where the article ran (`이 기사는
+    // 2024년 06월 10일 07:35 thebell에 표출된 기사입니다.`).
+    let (note, marked) = match t.strip_prefix('※') {
+        Some(note) => (note.trim_start(), true),
+        None => (t, false),
     };
     t.chars().count() <= ARTICLE_NOTICE_MAX_CHARS
         && vocab::ARTICLE_NOTICE_OPENINGS
             .iter()
-            .any(|o| note.trim_start().starts_with(o))
+            .any(|o| note.starts_with(o))
+        && (marked
+            || !note.trim_end_matches('.').contains(". ")
+                && vocab::ARTICLE_NOTICE_ENDINGS
+                    .iter()
+                    .any(|e| note.ends_with(e)))
 }
 
 const ARTICLE_NOTICE_MAX_CHARS: usize = 200;
@@ -1376,6 +1384,13 @@ mod tests {
             "※ 본 기사는 한국언론진흥재단의 지원을 받아 작성되었습니다."
         ));
         assert!(!is_article_notice("이 기사는 그가 쓴 마지막 기사였다."));
+        assert!(is_article_notice(
+            "이 기사는 2024년 06월 10일 07:35 thebell에 표출된 기사입니다."
+        ));
+        assert!(!is_article_notice(
+            "이 기사는 독자 제보로 시작된 기사입니다. 취재팀은 석 달을 쫓았다. 결과는 이렇다."
+        ));
+        assert!(!is_article_notice("이 기사는 한국어"));
         assert!(is_tip_promo_line(
             "☞ JTBC 뉴스 제보하기 (https://bit.ly/1krluzF)"
         ));

@@ -447,6 +447,14 @@ pub const ARTICLE_NOTICE_OPENINGS: &[&str] = &[
     "본 콘텐츠는",
 ];
 
+/// How a note about the article ends when no `※` marks it: it says where the article ran.
+pub const ARTICLE_NOTICE_ENDINGS: &[&str] = &[
+    "기사입니다.",
+    "게재됐습니다.",
+    "게재되었습니다.",
+    "실렸습니다.",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -96,7 +96,7 @@ const KOREAN_TITLE_SEPARATORS: [&str; 10] = [
 /// Whether the part after a title's last separator names an outlet: it ends as outlet names
 /// do ([`vocab::TITLE_SITE_ENDINGS`], `뉴스1`, `아이뉴스24`), is an acronym (`YTN`, `SBS`), or a
 /// short name ending in `경제` or `.com`.
-fn looks_like_site(tail: &str) -> bool {
+pub(super) fn looks_like_site(tail: &str) -> bool {
     let n = tail.chars().count();
     let no_digits = tail.trim_end_matches(|c: char| c.is_ascii_digit());
     let acronym = (2..=5).contains(&tail.len()) && tail.bytes().all(|b| b.is_ascii_uppercase());

@@ -870,7 +870,13 @@ async function clickReader(handle, tabId, selector) {
   const at = await waitFor(() => inReader(tabId, (shadow, content, sel) => {
     const e = shadow.querySelector(sel);
     if (!e || !e.checkVisibility()) return null;
-    const r = e.getBoundingClientRect();
+    let r = e.getBoundingClientRect();
+    // A control below the fold (the listen bar under a status line that wrapped) is scrolled
+    // to, as a user would, before the pointer moves there.
+    if (r.bottom > innerHeight || r.top < 0) {
+      e.scrollIntoView({ block: 'center' });
+      r = e.getBoundingClientRect();
+    }
     return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
   }, selector), { message: `${selector} in the reader` });
   await ff.selectTab(handle);
