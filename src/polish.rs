@@ -262,6 +262,30 @@ fn attach_captions(el: &mut Element) {
     }
 }
 
+/// A picture's label in its own line: the picture first, then a few words (as text, or in
+/// an emphasis) and nothing else, no sentence (인사이트's `<p><img><span>gettyimagesBank</span>`,
+/// `<span>서울교통공사 고객센터 게시판 캡처</span>`): the picture's caption.
+fn is_picture_label(line: &Element, text: &str) -> bool {
+    let mut parts = line
+        .children
+        .iter()
+        .filter(|c| !matches!(c, Content::Text(t) if t.trim().is_empty()));
+    // (The reader's tree keeps no `<span>`: its words are the line's own text then.)
+    let shape = match (parts.next(), parts.next(), parts.next()) {
+        (Some(Content::Element(img)), Some(label), None) if img.tag == Tag::Img => match label {
+            Content::Text(_) => true,
+            Content::Element(e) => matches!(e.tag, Tag::Em | Tag::I | Tag::Small),
+        },
+        _ => false,
+    };
+    shape
+        && text.chars().count() <= PICTURE_LABEL_MAX_CHARS
+        && !text.trim_end().ends_with(['.', '!', '?', '다'])
+}
+
+/// A picture's label is a source or a few words.
+const PICTURE_LABEL_MAX_CHARS: usize = 40;
+
 /// A caption line that holds its picture (`<p><img><br><em>(Credit: …)</em></p>`) becomes
 /// that picture's figure, the line its caption; false when the line holds no picture (then
 /// the line is left empty, to be dropped).
@@ -360,7 +384,9 @@ fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) {
                     }
                     // A caption or a credit printed as a paragraph: beside its picture it
                     // becomes the figure's caption, alone it goes.
-                    if matches!(e.tag, Tag::P | Tag::Div) && is_credit_line(&text) {
+                    if matches!(e.tag, Tag::P | Tag::Div)
+                        && (is_credit_line(&text) || is_picture_label(e, &text))
+                    {
                         return into_figure(e, text);
                     }
                     if let Some(tags) = hashtag_line(&text).filter(|_| e.tag != Tag::A) {
@@ -679,41 +705,43 @@ fn last_text_block(el: &Element, path: &mut Vec<usize>, depth: usize) -> bool {
 fn take_signoff(body: &mut Element, out: &mut Polished) {
     for _ in 0..3 {
         let had_email = out.signoff_email.is_some();
-        take_signoff_once(body, out);
-        // Only an email line taken: the line before it may be the sign-off.
-        if out.signoff.is_some() || out.signoff_email.is_some() == had_email {
+        let stacked = take_signoff_once(body, out);
+        // Only an email line taken, or one reporter's line of several: the line before it
+        // may be the sign-off.
+        if !stacked && (out.signoff.is_some() || out.signoff_email.is_some() == had_email) {
             return;
         }
     }
 }
 
-fn take_signoff_once(body: &mut Element, out: &mut Polished) {
+/// True when it took one reporter's line of a sign-off that gives one line to each.
+fn take_signoff_once(body: &mut Element, out: &mut Polished) -> bool {
     let mut path = Vec::new();
     if !last_text_block(body, &mut path, 0) {
-        return;
+        return false;
     }
     let mut parent: &mut Element = body;
     for &i in &path[..path.len() - 1] {
         match &mut parent.children[i] {
             Content::Element(e) => parent = e,
-            Content::Text(_) => return,
+            Content::Text(_) => return false,
         }
     }
     let last = *path.last().unwrap();
     let Content::Element(block) = &mut parent.children[last] else {
-        return;
+        return false;
     };
     let whole = block.text();
     // A reporter's email alone on the last line, or with an end mark (`…@yna.co.kr⏎(END)`).
     if let Some(email) = korean::closing_lines(&whole) {
         if out.signoff_email.is_some() && email.is_some() {
-            return;
+            return false;
         }
         if email.is_some() {
             out.signoff_email = email;
         }
         parent.children.remove(last);
-        return;
+        return false;
     }
     // A wire credited on a line of its own (`Yonhap`), or a byline in Latin letters signing
     // off (`BY PARK EUN-JEE [park.eunjee@joongang.co.kr]`, `Lee Hyo-jin hyojin@…`).
@@ -721,38 +749,44 @@ fn take_signoff_once(body: &mut Element, out: &mut Polished) {
         || korean::vocab::WIRE_CREDITS.contains(&whole.trim())
     {
         parent.children.remove(last);
-        return;
+        return false;
     }
     // The reporters' contact line (`Write to Chae-Yeon Kim at why29@hankyung.com`).
     if out.signoff.is_none() && is_write_to_line(&whole) {
         out.signoff_email = korean::email_in(&whole);
         out.signoff = Some(fold_whitespace(&whole));
         parent.children.remove(last);
-        return;
+        return false;
     }
     if out.signoff.is_none() && is_latin_signoff(&whole) {
         out.signoff = Some(fold_whitespace(&whole));
         parent.children.remove(last);
-        return;
+        return false;
+    }
+    // One line per reporter, the email's handle without its domain (`뉴스엔 황혜진 blossom@`).
+    if let Some(name) = korean::signoff_with_handle(&whole) {
+        out.signoff_name = Some(name);
+        parent.children.remove(last);
+        return true;
     }
     // The reporter's bare name and the photo's source (`박노준 / 사진출처 송중기 인스타그램`).
     if let Some(name) = korean::signoff_with_credit(&whole) {
         out.signoff_name = Some(name);
         parent.children.remove(last);
-        return;
+        return false;
     }
     // A sign-off line of a name and an email (`YTN 조예진 (choyj0622@ytn.co.kr)`).
     if let Some((email, name)) = korean::signoff_with_email(&whole) {
         if korean::parse_byline(&whole).is_none() {
             if out.signoff_email.is_some() {
-                return;
+                return false;
             }
             out.signoff_email = Some(email);
             if out.signoff_name.is_none() {
                 out.signoff_name = name;
             }
             parent.children.remove(last);
-            return;
+            return false;
         }
     }
     // A paragraph that is only the byline goes entirely.
@@ -760,7 +794,7 @@ fn take_signoff_once(body: &mut Element, out: &mut Polished) {
     if is_byline_paragraph(&whole) {
         out.signoff = Some(whole.trim().to_string());
         parent.children.remove(last);
-        return;
+        return false;
     }
     // Otherwise the sign-off is at the end of the block's last text.
     if let Some(Content::Text(t)) = block
@@ -787,6 +821,7 @@ fn take_signoff_once(body: &mut Element, out: &mut Polished) {
     if crate::render::is_empty(block) {
         parent.children.remove(last);
     }
+    false
 }
 
 /// A paragraph that is only a Korean byline (`홍길동 기자`, `홍길동·김철수 기자

@@ -959,6 +959,22 @@ pub fn signoff_with_credit(text: &str) -> Option<String> {
     credits.then(|| name.to_string())
 }
 
+/// A sign-off of the outlet, the reporter's name and the handle of an email printed without
+/// its domain (뉴스엔's `뉴스엔 황혜진 blossom@`): returns the name.
+pub fn signoff_with_handle(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let (name, handle) = match words.as_slice() {
+        [_, name, handle] | [name, handle] => (*name, *handle),
+        _ => return None,
+    };
+    let user = handle.strip_suffix('@')?;
+    let is_handle = !user.is_empty()
+        && user
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b));
+    (is_handle && is_person_name(name)).then(|| name.to_string())
+}
+
 /// A block a broadcast interview's transcript or its page wraps around the interview: the
 /// program's credits (two fields or more, `■ 방송 : … ■ 진행 : … ■ 출연 : …`), the notice
 /// asking to name the program when quoting, or a note that the picture is unrelated.
@@ -1372,6 +1388,27 @@ mod tests {
     }
 
     #[test]
+    fn entertainment_outlets_credit_and_sign_off_lines() {
+        assert!(is_credit_line("[사진] tvN 제공, 방송화면 캡처"));
+        assert!(!is_credit_line(
+            "[사진] 배우 김태리가 5일 서울 강남구에서 열린 행사에 참석했다."
+        ));
+        assert_eq!(
+            closing_lines("/nyc@osen.co.kr"),
+            Some(Some("nyc@osen.co.kr".into()))
+        );
+        assert_eq!(
+            signoff_with_handle("뉴스엔 황혜진 blossom@").as_deref(),
+            Some("황혜진")
+        );
+        assert_eq!(
+            signoff_with_handle("뉴스엔 황혜진 blossom@newsen.com"),
+            None
+        );
+        assert_eq!(signoff_with_handle("많은 관심 부탁@"), None);
+    }
+
+    #[test]
     fn broadcast_chrome_lines() {
         assert!(is_crew_credit("[영상취재 김철수 / 영상편집 박민지]"));
         assert!(is_crew_credit("영상취재: 이준호 / 영상편집: 최서연"));
@@ -1456,14 +1493,6 @@ mod tests {
         assert_eq!(signoff_with_credit("사진 / 영상 / 그래픽"), None);
         assert!(is_credit_line("[사진 제공: 국토교통부]"));
         assert!(!is_credit_line("(서울=연합뉴스)"));
-        assert!(is_credit_line("[사진] tvN 제공, 방송화면 캡처"));
-        assert!(!is_credit_line(
-            "[사진] 배우 김태리가 5일 서울 강남구에서 열린 행사에 참석했다."
-        ));
-        assert_eq!(
-            closing_lines("/nyc@osen.co.kr"),
-            Some(Some("nyc@osen.co.kr".into()))
-        );
         assert!(is_editor_note("(ATTN: ADDS more details in paras 9-11)"));
         assert!(!is_editor_note("(LEAD) S. Korea fires warning shots"));
         assert_eq!(

@@ -428,6 +428,9 @@ pub const DECK_CLASS_PARTS: &[&str] = &[
     "mid_title",
     "title_sub",
     "tit_sub",
+    // ndsoft's newer header (`article-head-sub` under `article-head-title`).
+    "head-sub",
+    "head_sub",
     "standfirst",
 ];
 
