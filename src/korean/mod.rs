@@ -182,7 +182,19 @@ fn reporters_in(text: &str, spaced: bool) -> Option<(Vec<String>, &'static str)>
         // The reporters listed before it (`홍길동, 김철수 기자`, `홍길동 · 김철수 기자`), or
         // names alone from the line's start (`김태호 이승륜 기자`: each of three syllables, a
         // family name first).
-        let first = if words[i] == role { i - 1 } else { i };
+        let mut first = if words[i] == role { i - 1 } else { i };
+        // A one-syllable family name written apart from the given name (`홍 길동 기자`).
+        if let [given] = names.as_slice() {
+            let family = first.checked_sub(1).map(|k| words[k]);
+            if let Some(family) = family
+                .filter(|f| f.chars().count() == 1 && vocab::SURNAMES.split(' ').any(|s| s == *f))
+            {
+                if given.chars().count() == 2 {
+                    names[0] = format!("{family}{given}");
+                    first -= 1;
+                }
+            }
+        }
         let spaced = spaced
             || (1..=crate::MAX_AUTHORS).contains(&first)
                 && words[..first]
@@ -1160,6 +1172,12 @@ mod tests {
         let one = parse_byline("이해나 헬스조선 기자").unwrap();
         assert_eq!(one.authors.len(), 1);
         assert_eq!(one.authors[0].name, "이해나");
+        // A family name written apart (`홍 길동 기자`).
+        assert_eq!(
+            parse_byline("홍 길동 기자").unwrap().authors[0].name,
+            "홍길동"
+        );
+        assert_eq!(parse_byline("경제부 김 기자"), None);
         // A name ending as a particle does is a name before its role (`김노을 기자`).
         assert_eq!(
             parse_byline("김노을 기자").unwrap().authors[0].name,
