@@ -8,8 +8,7 @@
 
 use crate::article::Image;
 use crate::korean;
-use crate::markup::fold_whitespace;
-use crate::markup::FoldCase;
+use crate::markup::{fold_whitespace, FoldCase};
 use crate::render::{Content, Element};
 use crate::rules;
 use crate::tags::Tag;

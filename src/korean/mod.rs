@@ -779,14 +779,13 @@ const ARTICLE_NOTICE_MAX_CHARS: usize = 200;
 pub fn is_credit_line(text: &str) -> bool {
     let t = text.trim();
     // A bracketed label, then the source (OSEN's `[사진] tvN 제공, 방송화면 캡처`).
-    if let Some((label, source)) = t
+    if let Some((_, source)) = t
         .strip_prefix('[')
         .and_then(|r| r.split_once(']'))
         .filter(|(label, _)| vocab::CREDIT_LABELS.contains(&label.trim()))
     {
         let source = source.trim();
-        return !label.is_empty()
-            && !source.is_empty()
+        return !source.is_empty()
             && source.chars().count() <= CREDIT_SOURCE_MAX_CHARS
             && !source.ends_with('.');
     }

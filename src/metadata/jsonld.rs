@@ -4,8 +4,7 @@
 //! matches them), so that the fields agree with the reader most pages were made to work with.
 
 use crate::charref;
-use crate::markup::FoldCase;
-use crate::markup::{clean_leaked_markup, fold_whitespace};
+use crate::markup::{clean_leaked_markup, fold_whitespace, FoldCase};
 use crate::scan::Scan;
 use serde_json::Value;
 

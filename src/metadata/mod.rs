@@ -14,8 +14,7 @@ mod visible;
 
 use crate::article::{Image, Related};
 use crate::korean;
-use crate::markup::FoldCase;
-use crate::markup::{clean_leaked_markup, fold_whitespace};
+use crate::markup::{clean_leaked_markup, fold_whitespace, FoldCase};
 use crate::polish::Polished;
 use crate::rules::SiteRule;
 use crate::scan::Scan;

@@ -6,8 +6,7 @@
 use super::jsonld::LinkedData;
 use super::{meta, Page};
 use crate::korean::vocab;
-use crate::markup::FoldCase;
-use crate::markup::{clean_leaked_markup, fold_whitespace};
+use crate::markup::{clean_leaked_markup, fold_whitespace, FoldCase};
 use crate::scan::Scan;
 use crate::tags::Tag;
 
