@@ -68,13 +68,21 @@ pub struct Byline {
     pub printed: String,
 }
 
+/// Whether a word opens with a family name (`김`, `남궁`): a card's `다른기사 보기 기자` names
+/// nobody.
+fn opens_with_family_name(w: &str) -> bool {
+    vocab::SURNAMES.split(' ').any(|s| w.starts_with(s))
+}
+
 /// A word that may be a person's name beside others (`홍길동, 김철수 기자`): two to four
 /// syllables, a family name first, and not the name of an outlet or a desk (`서울경제`, `사회부`).
 fn is_person_name(w: &str) -> bool {
     is_korean_name(w)
-        && vocab::SURNAMES.split(' ').any(|s| w.starts_with(s))
+        && opens_with_family_name(w)
         && !vocab::ORGANISATION_ENDINGS.iter().any(|e| w.ends_with(e))
         && !vocab::DESK_ENDINGS.iter().any(|e| w.ends_with(e))
+        // A byline's label (`기자명 김희민 기자, 이시명 기자`) names nobody.
+        && !w.starts_with("기자")
 }
 
 /// A word of four syllables after a reporter's name (`윤서진 주간조선 기자`, `조선비즈`,
@@ -161,7 +169,7 @@ fn reporters_in(text: &str, spaced: bool) -> Option<(Vec<String>, &'static str)>
         }
         let mut names: Vec<String> = joined
             .into_iter()
-            .filter(|n| has_name_shape(n) && !ROLES.contains(n))
+            .filter(|n| has_name_shape(n) && opens_with_family_name(n) && !ROLES.contains(n))
             .map(str::to_string)
             .collect();
         // The outlet between the name and the role (`이남경 MK스포츠 기자`, `이해나 헬스조선
@@ -306,7 +314,13 @@ fn name_and_role<'a>(words: &[&'a str], i: usize) -> Option<(&'a str, &'static s
         {
             Some((words[i - 1], *role))
         }
-        Some(role) if w.len() > role.len() && is_korean_name(&w[..w.len() - role.len()]) => {
+        // Names glued to the role, one or several joined (`홍길동기자`, `김희민·이시명기자`).
+        Some(role)
+            if w.len() > role.len()
+                && w[..w.len() - role.len()]
+                    .split(REPORTER_SEPARATORS)
+                    .all(is_korean_name) =>
+        {
             Some((&w[..w.len() - role.len()], *role))
         }
         Some(role) if w == *role && i > 0 => Some((words[i - 1], *role)),
@@ -1171,6 +1185,16 @@ mod tests {
         let one = parse_byline("이해나 헬스조선 기자").unwrap();
         assert_eq!(one.authors.len(), 1);
         assert_eq!(one.authors[0].name, "이해나");
+        // Names joined and glued to the role (`김희민·이시명기자`); a card's link is no name.
+        let two = parse_byline("김희민·이시명기자").unwrap();
+        let names: Vec<&str> = two.authors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["김희민", "이시명"]);
+        let card = parse_byline("고경호 기자 경제부 담당 kkh@jejunews.com 다른기사 보기 기자 구독")
+            .unwrap();
+        assert_eq!(card.authors.len(), 1);
+        let labelled = parse_byline("기자명 김희민 기자, 이시명 기자").unwrap();
+        let names: Vec<&str> = labelled.authors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["김희민", "이시명"]);
         // A family name written apart (`홍 길동 기자`).
         assert_eq!(
             parse_byline("홍 길동 기자").unwrap().authors[0].name,

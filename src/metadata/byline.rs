@@ -82,6 +82,25 @@ impl Credits {
                 self = found.into();
             }
         }
+        // A sign-off naming every reporter the metadata named, and more (`김희민·이시명기자`
+        // under a card that named only the first): the sign-off's list, emails kept.
+        if let Some(all) = signed.as_ref().filter(|s| {
+            korean_page
+                && s.authors.len() > self.authors.len()
+                && self
+                    .authors
+                    .iter()
+                    .all(|a| s.authors.iter().any(|b| b.name == a.name))
+        }) {
+            let before = std::mem::replace(&mut self, all.clone().into());
+            for a in &mut self.authors {
+                a.email = before
+                    .authors
+                    .iter()
+                    .find(|b| b.name == a.name)
+                    .and_then(|b| b.email.clone());
+            }
+        }
         if let Some(signed) = signed {
             for a in self.authors.iter_mut().filter(|a| a.email.is_none()) {
                 a.email = signed

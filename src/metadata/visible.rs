@@ -84,6 +84,8 @@ pub(super) fn deck(
             let holds = |c: &&str| crate::markup::contains_any_case(raw, c);
             (vocab::DECK_CLASSES.iter().any(holds) || vocab::DECK_CLASS_PARTS.iter().any(holds))
                 && placed(k)
+                // The headline is no deck, whatever its class (`h2.tit_subject`).
+                && scan.text_of(k) != title
                 && scan.attr(k, "class").is_some_and(|class| {
                     class
                         .to_ascii_lowercase()
