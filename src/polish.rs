@@ -88,6 +88,7 @@ fn drop_pull_quotes(body: &mut Element) {
         el.children.retain_mut(|c| match c {
             Content::Element(e) => {
                 let repeated = e.tag.is_block()
+                    && !is_crosshead(e)
                     && e.short_text(PULL_QUOTE_MAX_BYTES)
                         .is_some_and(|t| quoted(&t).is_some_and(|q| story.matches(q).count() >= 2));
                 if !repeated {
@@ -102,6 +103,22 @@ fn drop_pull_quotes(body: &mut Element) {
     if korean::has_hangul(&story) && story.contains(['“', '"', '‘', '\'']) {
         walk(body, &story, 0);
     }
+}
+
+/// A crosshead: a heading, or a paragraph that is one bold run (시사IN's `<p><strong>“병원
+/// 가는 날은 이웃 눈치부터 본다”</strong></p>`). Quoting the section under it, it is the
+/// story's, not a pull quote.
+fn is_crosshead(e: &Element) -> bool {
+    let mut parts = e
+        .children
+        .iter()
+        .filter(|c| !matches!(c, Content::Text(t) if t.trim().is_empty()));
+    e.tag.is_heading()
+        || e.tag == Tag::P
+            && matches!(
+                (parts.next(), parts.next()),
+                (Some(Content::Element(b)), None) if matches!(b.tag, Tag::Strong | Tag::B)
+            )
 }
 
 /// A pull quote is a line (at most this many bytes) …
