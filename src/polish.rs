@@ -361,6 +361,7 @@ fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) {
         return;
     }
     drop_related_lists(el);
+    drop_tip_boxes(el);
     attach_captions(el);
     el.children.retain_mut(|c| match c {
         Content::Text(t) => {
@@ -420,6 +421,35 @@ fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) {
         }
     });
 }
+
+/// A tip-line slogan and the list of contact lines right after it (노컷뉴스's `<div
+/// class="jebo"><p>※CBS노컷뉴스는 여러분의 제보로 …</p><ul><li>이메일 : jebo@cbs.co.kr</li>…`,
+/// the box unwrapped): one promo, read together.
+fn drop_tip_boxes(el: &mut Element) {
+    let mut i = 0;
+    while i + 1 < el.children.len() {
+        let promo = match (&el.children[i], &el.children[i + 1]) {
+            (Content::Element(slogan), Content::Element(list))
+                if matches!(list.tag, Tag::Ul | Tag::Ol) =>
+            {
+                slogan
+                    .short_text(TIP_SLOGAN_MAX_BYTES)
+                    .filter(|t| korean::is_tip_slogan(t))
+                    .zip(list.short_text(TIP_SLOGAN_MAX_BYTES))
+                    .is_some_and(|(s, l)| korean::is_tip_promo_block(&format!("{s} {l}")))
+            }
+            _ => false,
+        };
+        if promo {
+            el.children.drain(i..i + 2);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// A tip-line slogan, and the contact list under it, are each at most this many bytes.
+const TIP_SLOGAN_MAX_BYTES: usize = 400;
 
 /// A short heading like "You may also like" and the list of links right after it.
 fn drop_related_lists(el: &mut Element) {
@@ -943,8 +973,11 @@ fn drop_opening_meta_lines(body: &mut Element) {
         // A byline line opening the body, unbracketed (`안세진 기자`: the header's, taken in
         // with it); a lead bracket (`[OBS 홍길동 기자]`) is the story's first words.
         let byline = !text.trim_start().starts_with(['[', '(']) && is_byline_paragraph(&text);
+        // A deck box's label left over where the deck's lines left the body (`핵심요약`).
+        let label = korean::vocab::DECK_LABELS.contains(&text.trim());
         let meta = (is_meta_line(&text)
             || byline
+            || label
             || korean_date_line(&text)
             || labelled_date_line(&text) && korean::has_hangul(&body.text()))
             && body.short_text(text.len() + 1).is_none();

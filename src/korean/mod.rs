@@ -767,7 +767,12 @@ pub fn is_generated_summary(text: &str) -> bool {
 /// how it was written (`※ 이 기사는 전자신문 지면 3면에 게재됐습니다.`, `※ 이 기사는 AI 기술을
 /// 활용해 작성했습니다.`): `※` and [`vocab::ARTICLE_NOTICE_OPENINGS`], in a sentence or two.
 pub fn is_article_notice(text: &str) -> bool {
+    // 오마이뉴스 labels it (`덧붙이는 글 | 이 기사는 필자의 브런치에도 실립니다.`).
     let t = text.trim();
+    let t = vocab::ARTICLE_NOTE_LABELS
+        .iter()
+        .find_map(|l| t.strip_prefix(l))
+        .map_or(t, |rest| rest.trim_start_matches([' ', '|', ':']));
     // Without its `※`, a note is one sentence that says where the article ran (`이 기사는
     // 2024년 06월 10일 07:35 thebell에 표출된 기사입니다.`).
     let (note, marked) = match t.strip_prefix('※') {
@@ -1450,6 +1455,24 @@ mod tests {
     }
 
     #[test]
+    fn notes_about_the_article() {
+        assert!(is_article_notice(
+            "※ 본 기사는 한국언론진흥재단의 지원을 받아 작성되었습니다."
+        ));
+        assert!(!is_article_notice("이 기사는 그가 쓴 마지막 기사였다."));
+        assert!(is_article_notice(
+            "이 기사는 2024년 06월 10일 07:35 thebell에 표출된 기사입니다."
+        ));
+        assert!(is_article_notice(
+            "덧붙이는 글 | 이 기사는 필자의 브런치에도 실립니다."
+        ));
+        assert!(!is_article_notice(
+            "이 기사는 독자 제보로 시작된 기사입니다. 취재팀은 석 달을 쫓았다. 결과는 이렇다."
+        ));
+        assert!(!is_article_notice("이 기사는 한국어"));
+    }
+
+    #[test]
     fn broadcast_chrome_lines() {
         assert!(is_crew_credit("[영상취재 김철수 / 영상편집 박민지]"));
         assert!(is_crew_credit("영상취재: 이준호 / 영상편집: 최서연"));
@@ -1458,17 +1481,6 @@ mod tests {
             "▷ 전화 02-784-4000 ▷ 이메일 a@b.co.kr ▷ 카카오톡 @mbc제보"
         ));
         assert!(!is_tip_promo_line("전화 통화에서 그는 2023년 일을 말했다"));
-        assert!(is_article_notice(
-            "※ 본 기사는 한국언론진흥재단의 지원을 받아 작성되었습니다."
-        ));
-        assert!(!is_article_notice("이 기사는 그가 쓴 마지막 기사였다."));
-        assert!(is_article_notice(
-            "이 기사는 2024년 06월 10일 07:35 thebell에 표출된 기사입니다."
-        ));
-        assert!(!is_article_notice(
-            "이 기사는 독자 제보로 시작된 기사입니다. 취재팀은 석 달을 쫓았다. 결과는 이렇다."
-        ));
-        assert!(!is_article_notice("이 기사는 한국어"));
         assert!(is_tip_promo_line(
             "☞ JTBC 뉴스 제보하기 (https://bit.ly/1krluzF)"
         ));

@@ -434,6 +434,15 @@ pub const DECK_CLASS_PARTS: &[&str] = &[
     "standfirst",
 ];
 
+/// Labels a deck's box prints over its lines (노컷뉴스's `핵심요약`, 뉴시스's `기사내용 요약`).
+pub const DECK_LABELS: &[&str] = &[
+    "핵심요약",
+    "핵심 요약",
+    "기사내용 요약",
+    "기사 요약",
+    "요약",
+];
+
 /// How a machine-written summary box opens (newspim's `<div class="ai_summary"><strong>AI
 /// 요약</strong>`): a summary class, but no deck the outlet wrote. Lower case.
 pub const GENERATED_SUMMARY_LABELS: &[&str] =
@@ -450,12 +459,16 @@ pub const ARTICLE_NOTICE_OPENINGS: &[&str] = &[
     "본 콘텐츠는",
 ];
 
+/// Labels a note about the article may open with (오마이뉴스's `덧붙이는 글 | …`).
+pub const ARTICLE_NOTE_LABELS: &[&str] = &["덧붙이는 글"];
+
 /// How a note about the article ends when no `※` marks it: it says where the article ran.
 pub const ARTICLE_NOTICE_ENDINGS: &[&str] = &[
     "기사입니다.",
     "게재됐습니다.",
     "게재되었습니다.",
     "실렸습니다.",
+    "실립니다.",
 ];
 
 #[cfg(test)]

@@ -296,7 +296,7 @@ pub(crate) fn authors_named_in(b: &str, is_organisation: impl Fn(&str) -> bool) 
         .filter_map(|name| without_title_words(name))
         .filter(|name| !is_organisation(name))
         .map(|name| Author {
-            name: name_case(&name),
+            name: name_case(without_member_id(&name)),
             role: None,
             email: None,
         })
@@ -438,6 +438,27 @@ fn reporter_line_near(scan: &Scan, root: u32) -> Option<korean::Byline> {
             let only_byline = text.split_whitespace().count() <= 2;
             (korean::email_in(&text).is_some() || labelled || only_byline).then_some(found)
         })
+}
+
+/// A Korean name without the site member ID a citizen-journalism page adds in brackets
+/// (오마이뉴스's `정명희(heeyami)`).
+fn without_member_id(name: &str) -> &str {
+    match name
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|n| n.split_once('('))
+    {
+        Some((korean, id))
+            if korean::has_hangul(korean)
+                && !id.is_empty()
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b)) =>
+        {
+            korean.trim_end()
+        }
+        _ => name,
+    }
 }
 
 /// A name printed in capitals as typography (`LEE YOON-SEO`) in the case it is written in

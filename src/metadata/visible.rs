@@ -103,6 +103,12 @@ pub(super) fn deck(
                 .find(|&k| is_lead_heading(scan, k) && placed(k))
         })
         .or_else(|| bold_lead(scan, root))?;
+    deck_lines(scan, k)
+}
+
+/// The deck element's lines: its text runs, split where a `<br>` or a block breaks them,
+/// joined by newlines; the box's label over them left out.
+fn deck_lines(scan: &Scan, k: u32) -> Option<String> {
     // Text runs and line breaks (`<br>`, blocks) in document order.
     let sub_end = scan.subtree_end(k);
     let mut marks: Vec<(u32, Option<&str>)> = (k + 1..sub_end)
@@ -125,11 +131,15 @@ pub(super) fn deck(
             None => raw.push('\n'),
         }
     }
-    let lines: Vec<String> = raw
+    let mut lines: Vec<String> = raw
         .lines()
         .map(fold_whitespace)
         .filter(|l| !l.is_empty())
         .collect();
+    // The box's label over the lines (`핵심요약`, `기사내용 요약`) is not the deck's.
+    if lines.len() > 1 && vocab::DECK_LABELS.contains(&lines[0].as_str()) {
+        lines.remove(0);
+    }
     (!lines.is_empty()).then(|| lines.join("\n"))
 }
 
