@@ -757,10 +757,12 @@ pub fn is_print_edition_line(text: &str) -> bool {
 /// A summary box a machine wrote, by the label it opens with (`AI 요약`, see
 /// [`vocab::GENERATED_SUMMARY_LABELS`]): neither the outlet's deck nor the story.
 pub fn is_generated_summary(text: &str) -> bool {
-    let lower = text.trim_start().to_ascii_lowercase();
-    vocab::GENERATED_SUMMARY_LABELS
-        .iter()
-        .any(|label| lower.starts_with(label))
+    // Compared in place: the article's every small box is asked (no lowercased copy).
+    let t = text.trim_start().as_bytes();
+    vocab::GENERATED_SUMMARY_LABELS.iter().any(|label| {
+        t.get(..label.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(label.as_bytes()))
+    })
 }
 
 /// A note the outlet adds about the article itself, where it was printed, who paid for it,
