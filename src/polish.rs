@@ -105,14 +105,18 @@ fn drop_pull_quotes(body: &mut Element) {
     }
 }
 
+/// An element's children but the blank text between them.
+fn parts(e: &Element) -> impl Iterator<Item = &Content> {
+    e.children
+        .iter()
+        .filter(|c| !matches!(c, Content::Text(t) if t.trim().is_empty()))
+}
+
 /// A crosshead: a heading, or a paragraph that is one bold run (시사IN's `<p><strong>“병원
 /// 가는 날은 이웃 눈치부터 본다”</strong></p>`). Quoting the section under it, it is the
 /// story's, not a pull quote.
 fn is_crosshead(e: &Element) -> bool {
-    let mut parts = e
-        .children
-        .iter()
-        .filter(|c| !matches!(c, Content::Text(t) if t.trim().is_empty()));
+    let mut parts = parts(e);
     e.tag.is_heading()
         || e.tag == Tag::P
             && matches!(
@@ -282,10 +286,7 @@ fn attach_captions(el: &mut Element) {
 /// an emphasis) and nothing else, no sentence (인사이트's `<p><img><span>gettyimagesBank</span>`,
 /// `<span>서울교통공사 고객센터 게시판 캡처</span>`): the picture's caption.
 fn is_picture_label(line: &Element, text: &str) -> bool {
-    let mut parts = line
-        .children
-        .iter()
-        .filter(|c| !matches!(c, Content::Text(t) if t.trim().is_empty()));
+    let mut parts = parts(line);
     // (The reader's tree keeps no `<span>`: its words are the line's own text then.)
     let shape = match (parts.next(), parts.next(), parts.next()) {
         (Some(Content::Element(img)), Some(label), None) if img.tag == Tag::Img => match label {

@@ -94,11 +94,10 @@ impl Credits {
         }) {
             let before = std::mem::replace(&mut self, all.clone().into());
             for a in &mut self.authors {
-                a.email = before
-                    .authors
-                    .iter()
-                    .find(|b| b.name == a.name)
-                    .and_then(|b| b.email.clone());
+                let known = before.authors.iter().find(|b| b.name == a.name);
+                if let Some(email) = known.and_then(|b| b.email.clone()) {
+                    a.email = Some(email);
+                }
             }
         }
         if let Some(signed) = signed {

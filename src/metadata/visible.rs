@@ -49,7 +49,8 @@ pub(super) fn deck(
                 .map(|t| t.start)
         })
         .unwrap_or(u32::MAX);
-    let placed = |k: u32| {
+    // `not_title`: the headline is no deck, whatever its class (`h2.tit_subject`).
+    let placed_as = |k: u32, not_title: bool| {
         let n = &scan.nodes[k as usize];
         n.flags & skip == 0
             && (10..=400).contains(&n.chars)
@@ -57,9 +58,13 @@ pub(super) fn deck(
             && n.link_chars * 2.0 < n.chars as f32
             && n.start < first_text
             && (scan.is_inside(k, root) || k < root && !scan.is_inside(root, k))
-            // A machine's summary box (`AI 요약`) is not the outlet's deck.
-            && !korean::is_generated_summary(&scan.text_of(k))
+            && {
+                // A machine's summary box (`AI 요약`) is not the outlet's deck.
+                let text = scan.text_of(k);
+                !(korean::is_generated_summary(&text) || not_title && text == title)
+            }
     };
+    let placed = |k: u32| placed_as(k, false);
     let by_rule = rule.and_then(|r| {
         r.deck
             .iter()
@@ -83,9 +88,7 @@ pub(super) fn deck(
             let raw = scan.raw_start_tag(k);
             let holds = |c: &&str| crate::markup::contains_any_case(raw, c);
             (vocab::DECK_CLASSES.iter().any(holds) || vocab::DECK_CLASS_PARTS.iter().any(holds))
-                && placed(k)
-                // The headline is no deck, whatever its class (`h2.tit_subject`).
-                && scan.text_of(k) != title
+                && placed_as(k, true)
                 && scan.attr(k, "class").is_some_and(|class| {
                     class
                         .to_ascii_lowercase()
