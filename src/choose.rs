@@ -1101,6 +1101,11 @@ fn should_clean(scan: &Scan, i: u32, thread: bool) -> bool {
     if n.flags & scan::FIGURE_HINT != 0 && n.images > 0 && n.chars < 300 {
         return false;
     }
+    // An embed's box around a frame the reader leaves out keeps at most the frame's title
+    // (`<p>[울산매일 UTV] 태화강 국가정원 가을 풍경</p>` over a video): the two go together.
+    if n.flags & scan::EMBED_HINT != 0 && n.embeds > 0 && n.chars < EMBED_TITLE_MAX_CHARS {
+        return true;
+    }
     // A block around one paragraph and nothing else is that paragraph, and paragraphs are not
     // cleaned: a story whose every paragraph sits in its own <div> keeps those with a link.
     if is_paragraph_wrapper(scan, i) && link_density(scan, i) < WRAPPED_PARAGRAPH_MAX_LINK_DENSITY {
@@ -1146,6 +1151,10 @@ fn should_clean(scan: &Scan, i: u32, thread: bool) -> bool {
         || ((n.embeds == 1 && chars < 75) || n.embeds > 1)
         || (is_list && ld > 0.5 && chars > 0)
 }
+
+/// The text beside an embedded frame that is only the frame's title (as Readability's
+/// conditional cleaning counts it for any box with one embed).
+const EMBED_TITLE_MAX_CHARS: u32 = 75;
 
 /// A paragraph in a wrapper of its own is kept with links up to this share of its text (a
 /// sentence with a link or two); more is a link with a few words around it.

@@ -264,9 +264,13 @@ fn attach_captions(el: &mut Element) {
                 i += 1;
                 continue;
             }
-            Content::Element(e) if matches!(e.tag, Tag::P | Tag::Div) && img_at.is_some() => e
-                .short_text(400)
-                .filter(|text| is_credit_line(text) || korean::points_at_picture(text)),
+            Content::Element(e) if matches!(e.tag, Tag::P | Tag::Div) && img_at.is_some() => {
+                e.short_text(400).filter(|text| {
+                    is_credit_line(text)
+                        || korean::points_at_picture(text)
+                        || korean::ends_with_photo_credit(text)
+                })
+            }
             _ => None,
         };
         let at = img_at.take();
@@ -357,14 +361,48 @@ fn hashtag_line(text: &str) -> Option<Vec<String>> {
     words.iter().map(|w| tag(w)).collect()
 }
 
-fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) {
+/// Drops the chrome among `el`'s lines, depth first. True when one of them was a prompt
+/// (a tip line's, a reaction's, a support box's).
+fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) -> bool {
     if depth > 64 {
-        return;
+        return false;
     }
+    let mut dropped_prompt = false;
     drop_related_lists(el);
     drop_tip_boxes(el);
     attach_captions(el);
-    el.children.retain_mut(|c| match c {
+    // Where a prompt went, the line kept just above it: a box's title, when short.
+    let mut above_prompts: Vec<usize> = Vec::new();
+    let mut kept = 0;
+    let mut last_kept_line = None;
+    el.children.retain_mut(|c| {
+        let mut prompt = false;
+        let keep = keep_line(c, out, depth, &mut prompt);
+        if prompt {
+            dropped_prompt = true;
+            above_prompts.extend(last_kept_line);
+        }
+        if keep {
+            if matches!(c, Content::Element(_)) {
+                last_kept_line = Some(kept);
+            }
+            kept += 1;
+        }
+        keep
+    });
+    above_prompts.dedup();
+    for &i in above_prompts.iter().rev() {
+        if matches!(&el.children[i], Content::Element(e) if is_box_title(e)) {
+            el.children.remove(i);
+        }
+    }
+    dropped_prompt
+}
+
+/// Whether a line of the body stays (a chrome line goes; a caption becomes its picture's
+/// figure); `prompt` is set when it went as a prompt.
+fn keep_line(c: &mut Content, out: &mut Polished, depth: usize, prompt: &mut bool) -> bool {
+    match c {
         Content::Text(t) => {
             !(is_chrome_text(t) && t.trim().chars().count() <= 12 && korean::has_hangul(t))
         }
@@ -377,14 +415,17 @@ fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) {
                     }
                     // Broadcast crew credits, tip-line promos, reaction prompts, a program's
                     // credits and notices.
-                    if e.tag != Tag::A
-                        && korean::has_hangul(&text)
-                        && (korean::is_crew_credit(&text)
+                    if e.tag != Tag::A && korean::has_hangul(&text) {
+                        if korean::is_reaction_prompt(&text) {
+                            *prompt = true;
+                            return false;
+                        }
+                        if korean::is_crew_credit(&text)
                             || korean::is_tip_promo_block(&text)
-                            || korean::is_reaction_prompt(&text)
-                            || korean::is_program_notice(&text))
-                    {
-                        return false;
+                            || korean::is_program_notice(&text)
+                        {
+                            return false;
+                        }
                     }
                     // A credit alone (`(사진=연합뉴스)`), a wire note to editors (`(ATTN: …)`);
                     // a figure keeps its picture and the credit as its caption.
@@ -417,11 +458,29 @@ fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) {
                     }
                 }
             }
-            drop_chrome(e, out, depth + 1);
+            // A box whose prompt went keeps no title of its own (`<p class="title">한겨레는
+            // 타협하지 않겠습니다</p>` over a support appeal).
+            if drop_chrome(e, out, depth + 1) && is_box_title(e) {
+                return false;
+            }
             !crate::render::is_empty(e)
         }
-    });
+    }
 }
+
+/// What is left of a box once its prompt went: a short line, no sentence, no reporter's
+/// line (a sign-off may sit right above a reaction prompt).
+fn is_box_title(e: &Element) -> bool {
+    (e.tag.is_heading() || matches!(e.tag, Tag::P | Tag::Div | Tag::Strong | Tag::B))
+        && e.short_text(BOX_TITLE_MAX_BYTES).is_some_and(|t| {
+            !t.trim_end().ends_with(['.', '?', '!', '"', '”', '’'])
+                && !t.contains('@')
+                && korean::parse_byline(&t).is_none()
+        })
+}
+
+/// A box's title is a few words.
+const BOX_TITLE_MAX_BYTES: usize = 90;
 
 /// A tip-line slogan and the list of contact lines right after it (노컷뉴스's `<div
 /// class="jebo"><p>※CBS노컷뉴스는 여러분의 제보로 …</p><ul><li>이메일 : jebo@cbs.co.kr</li>…`,
@@ -778,6 +837,11 @@ fn take_signoff_once(body: &mut Element, out: &mut Polished) -> bool {
     let Content::Element(block) = &mut parent.children[last] else {
         return false;
     };
+    // A picture's credit on the block's last line (`… 기자 (email)⏎[사진제공 = …]`): the
+    // line goes and the sign-off above it is read again.
+    if drop_trailing_credit_line(block) {
+        return true;
+    }
     let whole = block.text();
     // A reporter's email alone on the last line, or with an end mark (`…@yna.co.kr⏎(END)`).
     if let Some(email) = korean::closing_lines(&whole) {
@@ -844,6 +908,7 @@ fn take_signoff_once(body: &mut Element, out: &mut Polished) -> bool {
         return false;
     }
     // Otherwise the sign-off is at the end of the block's last text.
+    let mut split = false;
     if let Some(Content::Text(t)) = block
         .children
         .iter_mut()
@@ -860,15 +925,46 @@ fn take_signoff_once(body: &mut Element, out: &mut Polished) -> bool {
         if let Some((rest, signoff)) = korean::split_signoff(t) {
             *t = rest;
             out.signoff = Some(signoff);
+            split = true;
         } else if out.signoff_name.is_none() {
             // A broadcast sign-off names the reporter and stays: the reporter says it.
             out.signoff_name = korean::spoken_signoff(t);
         }
     }
-    if crate::render::is_empty(block) {
+    // What is left of a line that was only the sign-off is the outlet's name before it
+    // (`YTN star 윤현지 기자`): a word or two, no sentence.
+    if crate::render::is_empty(block) || split && is_name_fragment(&block.text()) {
         parent.children.remove(last);
     }
     false
+}
+
+/// A word or two without a sentence's end: the outlet's name left of a sign-off's line.
+fn is_name_fragment(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() <= 16 && t.split_whitespace().count() <= 2 && !t.ends_with(['.', '다'])
+}
+
+/// Drops a credit line that ends a block after a line break (`[사진제공 = 바람엔터테인먼트]`
+/// under a sign-off in `<br>`-split text). True when it dropped one.
+fn drop_trailing_credit_line(block: &mut Element) -> bool {
+    let mut lines = block
+        .children
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, c)| !matches!(c, Content::Text(t) if t.trim().is_empty()));
+    let (Some((text_at, Content::Text(line))), Some((br_at, Content::Element(br)))) =
+        (lines.next(), lines.next())
+    else {
+        return false;
+    };
+    if br.tag != Tag::Br || !(korean::is_credit_line(line) || is_credit_line(line)) {
+        return false;
+    }
+    block.children.truncate(text_at);
+    block.children.remove(br_at);
+    true
 }
 
 /// A paragraph that is only a Korean byline (`홍길동 기자`, `홍길동·김철수 기자
@@ -1491,6 +1587,69 @@ mod tests {
         body.children = vec![p("첫째 줄입니다"), p("본문 첫 문단입니다.")];
         polish(&mut body, "제목", Some("첫째 줄입니다\n둘째 줄입니다"));
         assert!(crate::article::to_text(&body).starts_with("첫째 줄입니다"));
+    }
+
+    /// A `<p>` of lines split by `<br>`.
+    fn lines(lines: &[&str]) -> Content {
+        let mut e = Element::new(Tag::P);
+        for (k, line) in lines.iter().enumerate() {
+            if k > 0 {
+                e.children.push(Content::Element(Element::new(Tag::Br)));
+            }
+            e.children.push(Content::Text((*line).into()));
+        }
+        Content::Element(e)
+    }
+
+    #[test]
+    fn a_sign_off_under_a_credit_line_and_after_the_outlet_name_is_read() {
+        let mut body = Element::new(Tag::Div);
+        body.children = vec![
+            p("영화는 오는 26일 개봉한다."),
+            lines(&[
+                "YTN star 윤현지 기자 (yhj@ytnplus.co.kr)",
+                "[사진제공 = 바람엔터테인먼트]",
+            ]),
+        ];
+        let out = polish(&mut body, "제목", None);
+        assert_eq!(crate::article::to_text(&body), "영화는 오는 26일 개봉한다.");
+        assert_eq!(out.signoff.as_deref(), Some("윤현지 기자"));
+        assert_eq!(out.signoff_email.as_deref(), Some("yhj@ytnplus.co.kr"));
+        // A last line that is no credit stays, and a story's short line is no outlet name.
+        let mut body = Element::new(Tag::Div);
+        body.children = vec![lines(&["첫 문장이다.", "다음 줄도 본문이다."])];
+        polish(&mut body, "제목", None);
+        assert_eq!(
+            crate::article::to_text(&body),
+            "첫 문장이다.\n다음 줄도 본문이다."
+        );
+        assert!(is_name_fragment("YTN star"));
+        assert!(!is_name_fragment("그렇게 끝났다."));
+    }
+
+    #[test]
+    fn a_support_box_title_goes_with_its_appeal() {
+        let story = "이제 질문을 바꿔야 한다.";
+        let mut body = Element::new(Tag::Div);
+        body.children = vec![
+            p(story),
+            p("한겨레는 타협하지 않겠습니다"),
+            p("진실을 응원해 주세요. 맑은 뉴스를 만드는 힘이 됩니다."),
+        ];
+        polish(&mut body, "제목", None);
+        assert_eq!(crate::article::to_text(&body), story);
+        // A reporter's line above the appeal is the sign-off's, not a title.
+        let mut body = Element::new(Tag::Div);
+        body.children = vec![
+            p("첫 문단이다."),
+            p("둘째 문단이다."),
+            p(story),
+            p("홍길동 기자 hong@example.com"),
+            p("기사가 마음에 들었다면 좋아요를 눌러 주세요"),
+        ];
+        let out = polish(&mut body, "제목", None);
+        assert!(crate::article::to_text(&body).ends_with(story));
+        assert!(out.signoff.is_some_and(|s| s.starts_with("홍길동 기자")));
     }
 
     /// A `<p>` holding `before`, then a link to `link`, then `after`.

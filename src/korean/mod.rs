@@ -1050,6 +1050,15 @@ pub fn points_at_picture(text: &str) -> bool {
     text.trim_start().starts_with(vocab::CAPTION_POINTERS_UP)
 }
 
+/// A short line ending with a photo's credit (`배우 한도윤(왼쪽)과 문채린 ⓒ YTN star 김태욱
+/// 기자`, `… 걷고 있다. /사진=뉴스1`): under a bare picture, its caption.
+pub fn ends_with_photo_credit(text: &str) -> bool {
+    text.chars().count() <= CREDITED_CAPTION_MAX_CHARS && photo_credit(text).is_some()
+}
+
+/// A caption is a sentence or two: a longer line is a paragraph of the story.
+const CREDITED_CAPTION_MAX_CHARS: usize = 150;
+
 /// A caption without its `▲`/`△` pointer, and the photo credit it names (`<네이버>`,
 /// `[사진=네이버]`, `/사진=뉴스1`, `ⓒ뉴스1`, `(사진=…)`). The credit stays in the caption text.
 pub fn clean_caption(text: &str) -> (String, Option<String>) {
@@ -1540,6 +1549,11 @@ mod tests {
         assert!(!is_tip_promo_block(
             "이메일로 문의가 왔다.\n전화 02-123-4567로 연락했다."
         ));
+        assert!(ends_with_photo_credit(
+            "배우 한도윤(왼쪽)과 문채린 ⓒ YTN star 김태욱 기자"
+        ));
+        assert!(ends_with_photo_credit("시민들이 걷고 있다. /사진=뉴스1"));
+        assert!(!ends_with_photo_credit("영화는 오는 26일 개봉한다."));
         assert!(is_credit_line("(사진=연합뉴스)"));
         assert_eq!(
             signoff_with_credit("박노준 / 사진출처 송중기 인스타그램").as_deref(),

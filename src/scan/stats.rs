@@ -99,7 +99,12 @@ impl<'h> State<'h> {
             || inherited & (IN_NEVER | IN_HIDDEN) != 0 && node.flags & (HIDDEN | NOISE_ROLE) != 0
             || node.tag.is_never_content()
         {
-            // Hidden and never-content subtrees add nothing visible to their ancestors.
+            // Hidden and never-content subtrees add nothing visible to their ancestors; a
+            // visible frame still counts as their embed (the reader leaves it out).
+            let embeds = node.embeds;
+            if parent != NONE && inherited & IN_HIDDEN == 0 && node.flags & HIDDEN == 0 {
+                self.nodes[parent as usize].embeds += embeds;
+            }
             return;
         }
         let (chars, links, commas, p, img, li, input, embed, heading) = (
