@@ -422,6 +422,7 @@ fn keep_line(c: &mut Content, out: &mut Polished, depth: usize, prompt: &mut boo
                         }
                         if korean::is_crew_credit(&text)
                             || korean::is_tip_promo_block(&text)
+                            || korean::is_tip_box(&text)
                             || korean::is_program_notice(&text)
                         {
                             return false;
@@ -502,11 +503,45 @@ fn drop_tip_boxes(el: &mut Element) {
         };
         if promo {
             el.children.drain(i..i + 2);
+        } else if let Some(end) = labelled_tip_lines(el, i) {
+            el.children.drain(i..=end);
         } else {
             i += 1;
         }
     }
 }
+
+/// A tip box's label on a line of its own (`<strong>민중의소리 기사제보</strong>`, the box
+/// unwrapped) and the lines under it that make the box (see [`korean::is_tip_box`]): the
+/// place of the last of them.
+fn labelled_tip_lines(el: &Element, at: usize) -> Option<usize> {
+    let line = |c: &Content| match c {
+        Content::Element(e) if e.tag != Tag::A => e.short_text(TIP_SLOGAN_MAX_BYTES),
+        _ => None,
+    };
+    let label = line(&el.children[at]).filter(|t| korean::is_tip_label(t))?;
+    let mut joined = label;
+    for (j, c) in el
+        .children
+        .iter()
+        .enumerate()
+        .skip(at + 1)
+        .take(TIP_BOX_LINES)
+    {
+        if matches!(c, Content::Text(t) if t.trim().is_empty()) {
+            continue;
+        }
+        joined.push(' ');
+        joined.push_str(&line(c)?);
+        if korean::is_tip_box(&joined) {
+            return Some(j);
+        }
+    }
+    None
+}
+
+/// Lines under a tip box's label, whitespace between them counted.
+const TIP_BOX_LINES: usize = 6;
 
 /// A tip-line slogan, and the contact list under it, are each at most this many bytes.
 const TIP_SLOGAN_MAX_BYTES: usize = 400;
@@ -900,9 +935,11 @@ fn take_signoff_once(body: &mut Element, out: &mut Polished) -> bool {
             return false;
         }
     }
-    // A paragraph that is only the byline goes entirely.
+    // A paragraph that is only the byline goes entirely, or one byline to a line
+    // (`최정혁 기자 jhchoi@…⏎한지수 기자 jisu.han@…`).
     // As printed, email and all: the byline is read from it again.
-    if is_byline_paragraph(&whole) {
+    if is_byline_paragraph(&whole) || br_lines(block).is_some_and(|lines| is_signoff_lines(&lines))
+    {
         out.signoff = Some(whole.trim().to_string());
         parent.children.remove(last);
         return false;
@@ -967,6 +1004,38 @@ fn drop_trailing_credit_line(block: &mut Element) -> bool {
     true
 }
 
+/// A line of text split by `<br>` into its lines (blank ones left out); none when the line
+/// holds a block.
+fn br_lines(line: &Element) -> Option<Vec<String>> {
+    let mut lines = vec![String::new()];
+    for c in &line.children {
+        match c {
+            Content::Text(t) => lines.last_mut()?.push_str(t),
+            Content::Element(e) if e.tag == Tag::Br => lines.push(String::new()),
+            Content::Element(e) if !e.tag.is_block() => lines.last_mut()?.push_str(&e.text()),
+            Content::Element(_) => return None,
+        }
+    }
+    lines.retain(|l| !l.trim().is_empty());
+    Some(lines.iter().map(|l| fold_whitespace(l)).collect())
+}
+
+/// The lines of a sign-off: bylines, one to a line (`최정혁 기자 jhchoi@…⏎한지수 기자 …`), or
+/// a byline under a credit of a few words (`글. 바이라인네트워크⏎<김정연 기자>jykim@…`).
+fn is_signoff_lines(lines: &[String]) -> bool {
+    let credit = |l: &str| {
+        l.chars().count() <= SIGNOFF_CREDIT_MAX_CHARS
+            && l.split_whitespace().count() <= 3
+            && !l.ends_with(['.', '?', '!', '다'])
+    };
+    lines.len() > 1
+        && lines.iter().any(|l| is_byline_paragraph(l))
+        && lines.iter().all(|l| is_byline_paragraph(l) || credit(l))
+}
+
+/// A credit over a sign-off (`글. 바이라인네트워크`, `사진·글 홍길동`) is a few words.
+const SIGNOFF_CREDIT_MAX_CHARS: usize = 20;
+
 /// A paragraph that is only a Korean byline (`홍길동 기자`, `홍길동·김철수 기자
 /// hong@x.com`): a few words, no sentence.
 fn is_byline_paragraph(text: &str) -> bool {
@@ -1026,13 +1095,24 @@ fn is_latin_signoff(text: &str) -> bool {
                         .all(|c| c.is_ascii_alphabetic() || "-'".contains(c))
             })
     };
-    let names: Vec<&str> = names
+    let mut names: Vec<&str> = names
         .split([',', '&'])
         .flat_map(|n| n.split(" and "))
         .map(str::trim)
         .filter(|n| !n.is_empty())
         .collect();
+    // The reporters' role after them (`By Kim Ga-yoon and Lee Jun-hyeok, staff reporters`).
+    if names.len() > 1 && names.last().is_some_and(|r| is_role_words(r)) {
+        names.pop();
+    }
     (by || email.is_some()) && !names.is_empty() && names.iter().all(|n| is_name(n))
+}
+
+/// A reporter's role in English words after the name (`staff reporters`, `Senior
+/// Correspondent`): words of [`rules::BYLINE_TITLE_WORDS`] only.
+fn is_role_words(text: &str) -> bool {
+    text.split_whitespace()
+        .all(|w| rules::BYLINE_TITLE_WORDS.contains(&w.fold_case().as_str()))
 }
 
 /// A line of metadata fields is at most this many bytes (`Freitag | 14. Juni 2019 | 15:49 VON
@@ -1625,6 +1705,38 @@ mod tests {
         );
         assert!(is_name_fragment("YTN star"));
         assert!(!is_name_fragment("그렇게 끝났다."));
+    }
+
+    #[test]
+    fn sign_off_lines_under_the_story() {
+        let lines = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(is_signoff_lines(&lines(&[
+            "최정혁 기자 jhchoi@chosunbiz.com",
+            "한지수 기자 jisu.han@chosunbiz.com"
+        ])));
+        assert!(is_signoff_lines(&lines(&[
+            "글. 바이라인네트워크",
+            "<김정연 기자>jykim@byline.network"
+        ])));
+        // A line of the story beside a byline keeps the block.
+        assert!(!is_signoff_lines(&lines(&[
+            "그렇게 행사는 끝났다.",
+            "홍길동 기자"
+        ])));
+        assert!(!is_signoff_lines(&lines(&["홍길동 기자"])));
+        assert!(is_latin_signoff(
+            "By Kim Ga-yoon and Lee Jun-hyeok, staff reporters"
+        ));
+        assert!(!is_latin_signoff("By the way, staff reporters"));
+        // A tip box unwrapped: its label, then its lines.
+        let mut body = Element::new(Tag::Div);
+        body.children = vec![
+            p("첫 문단이다."),
+            p("민중의소리 기사제보"),
+            p("카카오톡 '민중의소리' 채널 추가 후 제보 · 이메일 jebo@vop.co.kr"),
+        ];
+        drop_tip_boxes(&mut body);
+        assert_eq!(crate::article::to_text(&body), "첫 문단이다.");
     }
 
     #[test]

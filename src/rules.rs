@@ -586,6 +586,7 @@ pub const CLOSING_PROMPTS: &[&str] = &[
     // Log-in and comment prompts.
     "log in to comment",
     "leave a comment",
+    "questions or comments to",
     "eingeloggt",
     "einloggen",
     "keine kommentare",
@@ -613,6 +614,12 @@ pub const CLOSING_PROMPTS: &[&str] = &[
     "후원해주세요",
     "후원으로 만듭니다",
     "후원으로 만들어집니다",
+    // Korean: a reaction box's question (`이 기사에 대해 어떻게 생각하시나요?` over its buttons).
+    "이 기사에 대해 어떻게",
+    "이 기사를 추천합니다",
+    // A newsletter's prompt (`… 뉴스레터를 구독하고 매일 아침 … 받아보세요.`).
+    "뉴스레터를 구독하고",
+    "뉴스레터를 구독하세요",
 ];
 
 /// Labels that open a caption or a credit printed as a line of the body: a picture's
@@ -718,6 +725,10 @@ pub const BYLINE_TITLE_WORDS: &[&str] = &[
     "editor",
     "columnist",
     "contributor",
+    // Two reporters signing together (`…, staff reporters`).
+    "reporters",
+    "writers",
+    "correspondents",
     // A reporter card's label (`Reporter Profile`).
     "profile",
 ];

@@ -106,9 +106,7 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
 /// [`parse_byline`]; `spaced`: the names before the role may be separated by spaces alone
 /// (`홍길동 김철수 기자`, as wires print them where the story opens), where they are all names.
 fn parse_reporters(text: &str, spaced: bool) -> Option<Byline> {
-    let text = text
-        .trim()
-        .trim_matches(|c| c == '[' || c == ']' || c == '(' || c == ')');
+    let text = text.trim().trim_matches(|c| BYLINE_BRACKETS.contains(c));
     // Reporters each with their role (`윤서연 기자·강민호 기자`) are read part by part.
     let parts = parts_after_roles(text);
     let read: Vec<(Vec<String>, &str)> =
@@ -133,12 +131,16 @@ fn parse_reporters(text: &str, spaced: bool) -> Option<Byline> {
     })
 }
 
+/// Brackets a byline or its email is printed in.
+const BYLINE_BRACKETS: &str = "()[]<>〈〉";
+
 /// The reporters a line names and their role (`홍길동·김철수 기자`, `홍길동, 김철수 기자`);
 /// `None` for a line that names none, or credits a photo. `spaced` as for [`parse_reporters`].
 fn reporters_in(text: &str, spaced: bool) -> Option<(Vec<String>, &'static str)> {
-    // An email in brackets glued to the role (`김도윤 기자(kdy@donga.com)`) is a word apart.
+    // An email in brackets glued to the role (`김도윤 기자(kdy@donga.com)`), or after the
+    // bracketed byline (`<김정연 기자>jykim@…`), is a word apart.
     let words: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || "()[]".contains(c))
+        .split(|c: char| c.is_whitespace() || BYLINE_BRACKETS.contains(c))
         .filter(|w| !w.is_empty())
         .collect();
     for i in 0..words.len() {
@@ -690,6 +692,51 @@ pub fn is_tip_promo_block(text: &str) -> bool {
             .all(|l| tip_line(l, need_pointer) || is_tip_slogan(l) || other(l))
 }
 
+/// A tip box under its label (`[중도일보 독자 제보] 카카오톡 채널 '중도일보' / 전화 042-…`,
+/// `민중의소리 기사제보 카카오톡 … · 이메일 jebo@…`, `데일리NK 제보 … 제보를 기다립니다. …
+/// 이메일 …`): it opens with a label naming tips (see [`tip_box_label`]), and in a few short
+/// lines gives a way to reach the newsroom, by a contact word and an address or a number.
+pub fn is_tip_box(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() <= TIP_BOX_MAX_CHARS
+        && tip_box_label(t).is_some()
+        && vocab::CONTACT_WORDS
+            .iter()
+            .any(|w| *w != "제보" && t.contains(w))
+        && (t.contains('@') || has_phone_number(t))
+}
+
+/// A line that is only a tip box's label (`민중의소리 기사제보`, `[무등일보 독자 제보]`).
+pub fn is_tip_label(text: &str) -> bool {
+    let t = text.trim();
+    tip_box_label(t).is_some_and(|label| {
+        label.len() + 2 >= t.len() // the brackets around it
+    })
+}
+
+/// The label a tip box opens with: `[… 제보]` in brackets, or up to three words the last of
+/// which is `제보` or ends with it (`기사제보`, `독자제보`; a story writes `제보를`, `제보가`).
+fn tip_box_label(t: &str) -> Option<&str> {
+    if let Some((inner, _)) = t.strip_prefix('[').and_then(|r| r.split_once(']')) {
+        let inner = inner.trim();
+        return (inner.ends_with("제보") && inner.chars().count() <= TIP_LABEL_MAX_CHARS)
+            .then_some(inner);
+    }
+    let mut end = 0;
+    for word in t.split_whitespace().take(3) {
+        end += t[end..].find(word)? + word.len();
+        if word.ends_with("제보") {
+            return (t[..end].chars().count() <= TIP_LABEL_MAX_CHARS).then_some(&t[..end]);
+        }
+    }
+    None
+}
+
+/// A tip box's label is the outlet's name and a word or two.
+const TIP_LABEL_MAX_CHARS: usize = 20;
+/// A tip box is a label, a slogan and a few contacts.
+const TIP_BOX_MAX_CHARS: usize = 250;
+
 /// A promo split where each of its lines begins: a line break, a pointer (`▷`, `※`), or a
 /// contact word in brackets (`[전화]`). Each part keeps its pointer.
 fn promo_parts(t: &str) -> Vec<&str> {
@@ -1175,6 +1222,32 @@ mod tests {
         assert!(is_print_edition_line("지면 A12면"));
         assert!(!is_print_edition_line("발행일 2024-06-28 제3면 기사 보기"));
         assert!(!is_print_edition_line("입력 2024-06-28 10:05"));
+    }
+
+    #[test]
+    fn tip_boxes_under_their_label() {
+        // A box under a tip label: the label, a slogan or none, and contacts.
+        assert!(is_tip_box(
+            "[중도일보 독자 제보] 카카오톡 채널 '중도일보' / 전화 042-220-1111 / 이메일 jebo@joongdo.co.kr"
+        ));
+        assert!(is_tip_box(
+            "데일리NK 제보 북한 내부 소식이나 탈북민 관련 제보를 기다립니다. 이메일 dailynk@dailynk.com · 텔레그램 @dailynk_tip"
+        ));
+        assert!(is_tip_label("민중의소리 기사제보"));
+        assert!(is_tip_label("[무등일보 독자 제보]"));
+        assert!(!is_tip_label("시민 제보를 받았다"));
+        // A story's line about a tip gives no contact, or says `제보를`.
+        assert!(!is_tip_box("경찰 제보 전화가 걸려온 것은 오후 3시였다."));
+        assert!(!is_tip_box(
+            "시민 제보를 받은 경찰은 02-123-4567로 전화해 확인했다."
+        ));
+    }
+
+    #[test]
+    fn reads_a_byline_in_angle_brackets_before_its_email() {
+        let b = parse_byline("<김정연 기자>jykim@byline.network").unwrap();
+        assert_eq!(b.printed, "김정연 기자");
+        assert_eq!(b.authors[0].email.as_deref(), Some("jykim@byline.network"));
     }
 
     #[test]

@@ -354,6 +354,7 @@ pub const CONTACT_WORDS: &[&str] = &[
     "메일",
     "카카오톡",
     "카톡",
+    "텔레그램",
     "문자",
     "홈페이지",
     "사이트",
@@ -428,6 +429,8 @@ pub const DECK_CLASS_PARTS: &[&str] = &[
     "mid_title",
     "title_sub",
     "tit_sub",
+    // 매일경제's (`<div class="news_ttl_sub">` under `h2.news_ttl`).
+    "ttl_sub",
     // ndsoft's newer header (`article-head-sub` under `article-head-title`).
     "head-sub",
     "head_sub",

@@ -229,12 +229,23 @@ fn site_name(page: &Page, so_far: Option<String>, outlet: Option<String>) -> Opt
         (Some(site), Some(_)) if korean::names_portal(&site.fold_case()) => None,
         (so_far, _) => so_far,
     };
-    // A Korean outlet's name with its slogan (`경북일보 - 굿데이 굿뉴스`): the name.
+    // A Korean outlet's name with its slogan (`경북일보 - 굿데이 굿뉴스`), or its Latin name in
+    // brackets (`디지털투데이 (DigitalToday)`): the name.
     let so_far = so_far.map(|site| match site.split_once(" - ") {
         Some((name, _)) if page.korean && title::looks_like_site(name.trim()) => {
             name.trim().to_string()
         }
-        _ => site,
+        _ => match site.split_once(" (") {
+            Some((name, latin))
+                if page.korean
+                    && korean::has_hangul(name)
+                    && latin.ends_with(')')
+                    && !korean::has_hangul(latin) =>
+            {
+                name.trim().to_string()
+            }
+            _ => site,
+        },
     });
     so_far.or(outlet).or_else(|| {
         page.korean

@@ -55,10 +55,13 @@ pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
         let cut = headline_before_separator(&cut, &headings).unwrap_or(cut);
         // JSON-LD's headline without the quotes the `<title>` prints (hankookilbo.com:
         // `왜 경상도, …` for `"왜 경상도, …"`): the printed one, quotes and all.
+        // Or with other quotes (WordPress's `…”옥수수 1kg에 3500원”` for the `"…"` the `<h1>`
+        // prints): the printed ones.
         let printed = strip_title_suffix(&page.title_tag, site_name);
         if !page.title_element_declared
-            && printed.len() > cut.len()
+            && printed != cut
             && without_quotes(&printed) == without_quotes(&cut)
+            && (printed.len() > cut.len() || is_printed_heading(page.scan, &printed))
         {
             printed
         } else {
@@ -108,18 +111,27 @@ pub(super) fn looks_like_site(tail: &str) -> bool {
             || tail.fold_case().ends_with(".com"))
 }
 
-/// The keys ([`headline_key`]) of the page's first visible `<h1>` to `<h3>` headings, where a
-/// title is looked for as printed.
-fn printed_headings(scan: &Scan) -> Vec<String> {
+/// Whether one of the page's first visible `<h1>` to `<h3>` headings prints `title` as is.
+fn is_printed_heading(scan: &Scan, title: &str) -> bool {
+    first_headings(scan).any(|k| scan.text_of(k) == title)
+}
+
+/// The page's first visible `<h1>` to `<h3>` headings with text.
+fn first_headings<'s>(scan: &'s Scan<'_>) -> impl Iterator<Item = u32> + 's {
     let skip = crate::scan::IN_HIDDEN | crate::scan::IN_NEVER | crate::scan::IN_HEAD;
-    scan.nodes
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| {
+    (0..scan.nodes.len() as u32)
+        .filter(move |&k| {
+            let n = &scan.nodes[k as usize];
             matches!(n.tag, Tag::H1 | Tag::H2 | Tag::H3) && n.flags & skip == 0 && n.chars > 0
         })
         .take(MAX_HEADINGS)
-        .map(|(i, _)| headline_key(&scan.text_of(i as u32)))
+}
+
+/// The keys ([`headline_key`]) of the page's first visible `<h1>` to `<h3>` headings, where a
+/// title is looked for as printed.
+fn printed_headings(scan: &Scan) -> Vec<String> {
+    first_headings(scan)
+        .map(|k| headline_key(&scan.text_of(k)))
         .collect()
 }
 
@@ -226,10 +238,12 @@ fn strip_site_name_tail(title: &str, site_name: Option<&str>) -> String {
     t.to_string()
 }
 
-/// The outlet an old Korean `<title>` opens with (`문화일보 : 청계천 복원 막바지…`): one word
-/// that reads as a site's name, ` : `, and the headline.
+/// The outlet an old Korean `<title>` opens with (`문화일보 : 청계천 복원 막바지…`, `무등일보 -
+/// 광주 도심 …`): one word that reads as a site's name, a separator, and the headline.
 fn title_site_prefix(title: &str) -> Option<(&str, &str)> {
-    let (site, rest) = title.trim().split_once(" : ")?;
+    let (site, rest) = [" : ", " - ", " | "]
+        .iter()
+        .find_map(|sep| title.trim().split_once(sep))?;
     let rest = rest.trim();
     (!site.contains(' ') && looks_like_site(site) && rest.chars().count() >= 5)
         .then_some((site, rest))
@@ -358,6 +372,10 @@ mod tests {
         assert_eq!(
             strip_title_suffix("문화일보 : 청계천 복원 막바지…10월 시민품으로", None),
             "청계천 복원 막바지…10월 시민품으로"
+        );
+        assert_eq!(
+            strip_title_suffix("무등일보 - 광주 도심 '빈집' 3천여채 방치", None),
+            "광주 도심 '빈집' 3천여채 방치"
         );
         // A subject before a colon is the headline's own.
         assert_eq!(

@@ -35,6 +35,7 @@ pub(super) fn deck(
             n.tag == Tag::P
                 && n.chars >= 20
                 && n.flags & (scan::DATE_HINT | scan::BYLINE_HINT) == 0
+                && !has_deck_class(scan, k)
                 && !crate::date::is_date_like(&scan.text_of(k))
         })
         .map(|k| scan.nodes[k as usize].start)
@@ -83,20 +84,8 @@ pub(super) fn deck(
         })
         .unwrap_or(top)
         .min(top);
-    let k = by_rule.or_else(|| {
-        (from..end).find(|&k| {
-            let raw = scan.raw_start_tag(k);
-            let holds = |c: &&str| crate::markup::contains_any_case(raw, c);
-            (vocab::DECK_CLASSES.iter().any(holds) || vocab::DECK_CLASS_PARTS.iter().any(holds))
-                && placed_as(k, true)
-                && scan.attr(k, "class").is_some_and(|class| {
-                    class
-                        .to_ascii_lowercase()
-                        .split_ascii_whitespace()
-                        .any(is_deck_class)
-                })
-        })
-    });
+    let k =
+        by_rule.or_else(|| (from..end).find(|&k| has_deck_class(scan, k) && placed_as(k, true)));
     let k = k
         .or_else(|| headline.and_then(|h| line_under_headline(scan, h).filter(|&k| placed(k))))
         .or_else(|| {
@@ -152,13 +141,19 @@ fn headline_above(scan: &Scan, root: u32, title: &str) -> Option<u32> {
     if title.is_empty() {
         return None;
     }
-    (0..root).rev().take(HEADLINE_SEARCH_NODES).find(|&k| {
+    let prints_title = |k: u32| {
         let n = &scan.nodes[k as usize];
-        n.tag.is_heading()
-            && !scan.is_inside(root, k)
+        !scan.is_inside(root, k)
             && n.flags & (scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD) == 0
+            && n.chars as usize <= title.len()
             && scan.text_of(k) == title
-    })
+    };
+    let near = || (0..root).rev().take(HEADLINE_SEARCH_NODES);
+    // A heading first; else a box printing the title (ndsoft's `<div
+    // class="article-head-title">`).
+    near()
+        .find(|&k| scan.nodes[k as usize].tag.is_heading() && prints_title(k))
+        .or_else(|| near().find(|&k| scan.nodes[k as usize].tag.is_block() && prints_title(k)))
 }
 
 /// The headline is looked for among this many elements above the body.
@@ -171,9 +166,31 @@ fn line_under_headline(scan: &Scan, headline: u32) -> Option<u32> {
     let k = scan.subtree_end(headline);
     let n = scan.nodes.get(k as usize)?;
     let beside = n.parent == scan.nodes[headline as usize].parent;
-    (beside && matches!(n.tag, Tag::P | Tag::H2 | Tag::H3 | Tag::H4) && reads_as_deck(scan, k))
-        .then_some(k)
+    let is_line = |k: u32| {
+        matches!(
+            scan.nodes[k as usize].tag,
+            Tag::P | Tag::H2 | Tag::H3 | Tag::H4
+        ) && reads_as_deck(scan, k)
+    };
+    // Or a box of such lines and nothing else (법률신문's `<div><h2>…</h2><h2>…</h2></div>`).
+    let box_of_lines = || {
+        let children: Vec<u32> = (k + 1..scan.subtree_end(k))
+            .filter(|&c| scan.nodes[c as usize].parent == k)
+            .collect();
+        n.tag == Tag::Div
+            && (1..=DECK_MAX_LINES).contains(&children.len())
+            && children.iter().all(|&c| is_line(c))
+            && children
+                .iter()
+                .map(|&c| scan.nodes[c as usize].chars)
+                .sum::<u32>()
+                == n.chars
+    };
+    (beside && (is_line(k) || box_of_lines())).then_some(k)
 }
+
+/// A deck is a line to three.
+const DECK_MAX_LINES: usize = 3;
 
 /// A heading or an emphasis of its own that reads as a deck, for the place between the
 /// headline and the story (`<div class="article_head"><h4>…`, `<h3 class="news-h3">`, `<em
@@ -235,6 +252,20 @@ fn bold_lead(scan: &Scan, root: u32) -> Option<u32> {
         && line_break_after
         && scan.nodes[root as usize].chars > 4 * node.chars)
         .then_some(k)
+}
+
+/// Whether an element has a deck's class (see [`is_deck_class`]; the raw tag is looked at
+/// first, most have none).
+fn has_deck_class(scan: &Scan, k: u32) -> bool {
+    let raw = scan.raw_start_tag(k);
+    let holds = |c: &&str| crate::markup::contains_any_case(raw, c);
+    (vocab::DECK_CLASSES.iter().any(holds) || vocab::DECK_CLASS_PARTS.iter().any(holds))
+        && scan.attr(k, "class").is_some_and(|class| {
+            class
+                .to_ascii_lowercase()
+                .split_ascii_whitespace()
+                .any(is_deck_class)
+        })
 }
 
 /// A deck's class token: one of [`vocab::DECK_CLASSES`], or one holding a part of
