@@ -25,7 +25,7 @@
 //!    a CMS's hydration state is rebuilt around that story by `hydration` and read again
 //!    (feature `hydration`: the CLI's; a browser has rendered the story already).
 //! 5. `metadata`: one function per export field, each reading its sources best first
-//!    (`metadata::jsonld`, `metadata::meta`, then the visible page: `title`, `byline`,
+//!    (`metadata::jsonld`, read by `json`; `metadata::meta`, then the visible page: `title`, `byline`,
 //!    `dates` with `date`, `visible`), from the arena while it is alive; it decides once
 //!    whether the page is Korean.
 //! 6. `render`: the chosen elements, rebuilt from the arena as a tree allowed by one tag →
@@ -43,7 +43,7 @@
 //! [`Author`], [`Image`], [`Person`], [`Related`], [`Stats`], [`Extractor`]) and its limits
 //! ([`MAX_INPUT_BYTES`], [`MAX_AUTHORS`], [`MAX_BYLINE_CHARS`]). A hidden module,
 //! `conformance`, lets the standards tests (`tests/conformance.rs`) reach the readers of
-//! character references, the scan's tree and URLs; it is not API.
+//! character references, the scan's tree, URLs and JSON; it is not API.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -56,6 +56,7 @@ mod date;
 mod decode;
 #[cfg(feature = "hydration")]
 mod hydration;
+mod json;
 mod korean;
 mod markup;
 mod metadata;
@@ -74,6 +75,7 @@ pub use article::{Article, Author, Extractor, Image, Person, Related, Stats};
 #[doc(hidden)]
 pub mod conformance {
     pub use crate::charref::{decode_attribute, decode_text};
+    pub use crate::json::{parse as parse_json, Object as JsonObject, Value as JsonValue};
     pub use crate::markup::attributes;
     pub use crate::url::resolve;
     use crate::{markup, scan, tags::Tag};

@@ -4,9 +4,12 @@
 //!   `entities.test`): every case whose input is text or one start tag with attributes;
 //! - html5lib-tests' tree-construction cases (`tree-construction/*.dat`) for where the head
 //!   ends and the body begins;
-//! - WPT's `urltestdata.json` for URL parsing against a base.
+//! - WPT's `urltestdata.json` for URL parsing against a base;
+//! - JSONTestSuite's parsing cases (`json-test-suite/test_parsing`) for the JSON reader that
+//!   reads JSON-LD, held to serde_json's verdict and tree on each, and on every JSON-LD block
+//!   of the page fixtures.
 
-use malgeum::conformance::{self, decode_attribute, decode_text};
+use malgeum::conformance::{self, decode_attribute, decode_text, parse_json, JsonValue};
 use serde_json::Value;
 use std::path::Path;
 
@@ -317,5 +320,121 @@ fn urls_follow_wpt_urltestdata() {
     }
     assert!(passed > 400, "too few cases read: {passed}");
     // Every case passes: any failure is a regression.
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
+/// The engine's JSON tree and serde_json's agree: the same strings, arrays and members (a
+/// repeated key's last value, as a map keeps it); numbers are not kept, only checked.
+fn same_json(ours: &JsonValue, theirs: &Value) -> bool {
+    match (ours, theirs) {
+        (JsonValue::Null, Value::Null) | (JsonValue::Number, Value::Number(_)) => true,
+        (JsonValue::Bool(a), Value::Bool(b)) => a == b,
+        (JsonValue::String(a), Value::String(b)) => a == b,
+        (JsonValue::Array(a), Value::Array(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_json(x, y))
+        }
+        (JsonValue::Object(a), Value::Object(b)) => {
+            let mut keys: Vec<&String> = a.0.iter().map(|(k, _)| k).collect();
+            keys.sort();
+            keys.dedup();
+            keys.len() == b.len()
+                && keys
+                    .iter()
+                    .all(|k| b.get(*k).is_some_and(|v| same_json(a.get(k).unwrap(), v)))
+        }
+        _ => false,
+    }
+}
+
+/// One input read by both readers: what differs, if anything.
+fn json_disagreement(name: &str, text: &str) -> Option<String> {
+    let ours = parse_json(text);
+    let theirs = serde_json::from_str::<Value>(text).ok();
+    match (&ours, &theirs) {
+        (None, None) => None,
+        (Some(a), Some(b)) if same_json(a, b) => None,
+        _ => Some(format!(
+            "{name}: ours {}, serde_json {}",
+            if ours.is_some() { "accepts" } else { "refuses" },
+            if theirs.is_some() {
+                "accepts"
+            } else {
+                "refuses"
+            },
+        )),
+    }
+}
+
+#[test]
+fn json_follows_json_test_suite_as_serde_json_reads_it() {
+    let dir =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/json-test-suite/test_parsing");
+    let mut failed = Vec::new();
+    let (mut read, mut not_text) = (0, 0);
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let bytes = std::fs::read(&path).unwrap();
+        // The engine reads text: a case that is no UTF-8 never reaches it (and none of those
+        // is one a parser must accept).
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            assert!(
+                !name.starts_with("y_"),
+                "{name} must be accepted but is no UTF-8"
+            );
+            not_text += 1;
+            continue;
+        };
+        read += 1;
+        let accepted = parse_json(text).is_some();
+        if name.starts_with("y_") && !accepted || name.starts_with("n_") && accepted {
+            failed.push(format!("{name}: the suite says otherwise"));
+        }
+        // Where the suite leaves the choice to the parser, one: a number beyond a double's
+        // range (`1.0e+28000`) is refused by serde_json, which reads it as a double, and
+        // accepted by the engine, which keeps no number.
+        let beyond_a_double = name.starts_with("i_number_") && name.contains("_exp")
+            || name.starts_with("i_number_real_") && name.contains("overflow");
+        match json_disagreement(&name, text) {
+            Some(_) if beyond_a_double && accepted => {}
+            other => failed.extend(other),
+        }
+    }
+    assert!(read > 280, "only {read} cases read ({not_text} not UTF-8)");
+    assert!(
+        failed.is_empty(),
+        "{} of {read} cases:\n{}",
+        failed.len(),
+        failed.join("\n")
+    );
+}
+
+#[test]
+fn json_ld_of_the_page_fixtures_reads_as_serde_json_reads_it() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pages");
+    let mut blocks = 0;
+    let mut failed = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let page = entry.unwrap().path().join("source.html");
+        let Ok(bytes) = std::fs::read(&page) else {
+            continue;
+        };
+        let html = String::from_utf8_lossy(&bytes);
+        for (at, _) in html.match_indices("application/ld+json") {
+            let Some(open) = html[at..].find('>') else {
+                continue;
+            };
+            let body = &html[at + open + 1..];
+            let Some(close) = body.find("</script") else {
+                continue;
+            };
+            blocks += 1;
+            failed.extend(json_disagreement(
+                &page.display().to_string(),
+                body[..close].trim(),
+            ));
+        }
+    }
+    assert!(blocks > 50, "only {blocks} JSON-LD blocks found");
     assert!(failed.is_empty(), "{}", failed.join("\n"));
 }

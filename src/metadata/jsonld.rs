@@ -4,9 +4,9 @@
 //! matches them), so that the fields agree with the reader most pages were made to work with.
 
 use crate::charref;
+use crate::json::Value;
 use crate::markup::{clean_leaked_markup, fold_whitespace, FoldCase};
 use crate::scan::Scan;
-use serde_json::Value;
 
 /// What JSON-LD says about the article.
 #[derive(Default, Debug)]
@@ -163,7 +163,7 @@ pub(super) fn linked_data(scan: &Scan) -> LinkedData {
             .trim_start_matches("<![CDATA[")
             .trim_end_matches("]]>")
             .trim();
-        let Ok(value) = serde_json::from_str::<Value>(cleaned) else {
+        let Some(value) = crate::json::parse(cleaned) else {
             continue;
         };
         let Some(a) = find_article(&value) else {
