@@ -940,7 +940,7 @@ fn mark_noise(scan: &Scan, plan: &mut Plan, attempt: Attempt) {
                 || is_chrome(scan, i, thread)
                 || is_author_box(scan, i, root)
                 || is_teaser_link(scan, i)
-                || is_generated_summary_box(scan, i)
+                || is_labelled_box(scan, i)
                 || attempt.strip_unlikely && n.flags & scan::UNLIKELY != 0
                 || attempt.clean_conditionally && should_clean(scan, i, thread)
             {
@@ -1026,10 +1026,12 @@ fn is_author_box(scan: &Scan, i: u32, root: u32) -> bool {
 /// A machine's summary box is this long at most (three points and a note).
 const GENERATED_SUMMARY_MAX_CHARS: u32 = 600;
 
-/// A summary box a machine wrote (newspim's `<div class="ai_summary"><strong>AI 요약</strong>
-/// <ul>…`): a box whose first words are its label ([`korean::is_generated_summary`]). Neither
-/// story nor the outlet's deck.
-fn is_generated_summary_box(scan: &Scan, i: u32) -> bool {
+/// A small box known by its first line: a summary a machine wrote (newspim's `<div
+/// class="ai_summary"><strong>AI 요약</strong><ul>…`: [`korean::is_generated_summary`]),
+/// neither story nor the outlet's deck; or a support or reaction appeal under its prompt
+/// (`<div class="ab_support"><p>cpbc 후원회원이 되어 주세요</p><p>여러분의 정성이 …</p><a>후원회원
+/// 가입하기</a>`: [`korean::is_reaction_prompt`]).
+fn is_labelled_box(scan: &Scan, i: u32) -> bool {
     let n = &scan.nodes[i as usize];
     matches!(n.tag, Tag::Div | Tag::Section | Tag::Aside)
         && n.chars <= GENERATED_SUMMARY_MAX_CHARS
@@ -1038,7 +1040,10 @@ fn is_generated_summary_box(scan: &Scan, i: u32) -> bool {
             .iter()
             .map(|t| &scan.html[t.start as usize..t.end as usize])
             .find(|t| !t.trim().is_empty())
-            .is_some_and(crate::korean::is_generated_summary)
+            .is_some_and(|first| {
+                crate::korean::is_generated_summary(first)
+                    || crate::korean::is_reaction_prompt(first)
+            })
 }
 
 /// A teaser paragraph this long at most: a label and one headline.

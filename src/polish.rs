@@ -511,16 +511,21 @@ fn drop_tip_boxes(el: &mut Element) {
     }
 }
 
-/// A tip box's label on a line of its own (`<strong>민중의소리 기사제보</strong>`, the box
-/// unwrapped) and the lines under it that make the box (see [`korean::is_tip_box`]): the
-/// place of the last of them.
+/// A tip box's label or slogan on a line of its own (`<strong>민중의소리 기사제보</strong>`,
+/// `<p>시사저널e는 독자 여러분의 소중한 제보를 기다립니다.</p>`, the box unwrapped) and the lines
+/// under it that make the box (see [`korean::is_tip_box`], [`korean::is_tip_promo_block`]):
+/// the place of the last of them.
 fn labelled_tip_lines(el: &Element, at: usize) -> Option<usize> {
     let line = |c: &Content| match c {
         Content::Element(e) if e.tag != Tag::A => e.short_text(TIP_SLOGAN_MAX_BYTES),
         _ => None,
     };
-    let label = line(&el.children[at]).filter(|t| korean::is_tip_label(t))?;
-    let mut joined = label;
+    // (A slogan alone: a line holding it among others is not the box's head.)
+    let head = line(&el.children[at]).filter(|t| {
+        korean::is_tip_label(t)
+            || korean::is_tip_slogan(t) && t.len() <= TIP_HEAD_MAX_BYTES && !t.contains('@')
+    })?;
+    let mut joined = head;
     for (j, c) in el
         .children
         .iter()
@@ -533,12 +538,15 @@ fn labelled_tip_lines(el: &Element, at: usize) -> Option<usize> {
         }
         joined.push(' ');
         joined.push_str(&line(c)?);
-        if korean::is_tip_box(&joined) {
+        if korean::is_tip_box(&joined) || korean::is_tip_promo_block(&joined) {
             return Some(j);
         }
     }
     None
 }
+
+/// A tip box's slogan is a sentence (`시사저널e는 독자 여러분의 소중한 제보를 기다립니다.`).
+const TIP_HEAD_MAX_BYTES: usize = 180;
 
 /// Lines under a tip box's label, whitespace between them counted.
 const TIP_BOX_LINES: usize = 6;
@@ -935,16 +943,29 @@ fn take_signoff_once(body: &mut Element, out: &mut Polished) -> bool {
             return false;
         }
     }
-    // A paragraph that is only the byline goes entirely, or one byline to a line
-    // (`최정혁 기자 jhchoi@…⏎한지수 기자 jisu.han@…`).
+    // A paragraph that is only the byline goes entirely, or one of bylines each with its email
+    // (`최정혁 기자 jhchoi@…⏎한지수 기자 jisu.han@…`, `[조수현 기자 …@mk.co.kr, 편은지 기자 …]`);
+    // and the reporters' paragraphs above it, one to each (`<p>남궁현 더스쿠프 기자⏎email</p>`
+    // under `<p>최아름 더스쿠프 기자⏎email</p>`).
     // As printed, email and all: the byline is read from it again.
-    if is_byline_paragraph(&whole) || br_lines(block).is_some_and(|lines| is_signoff_lines(&lines))
-    {
-        out.signoff = Some(whole.trim().to_string());
-        parent.children.remove(last);
+    if is_byline_paragraph(&whole) || is_byline_list(&whole) {
+        out.signoff = Some(take_byline_paragraphs(parent, last, &whole));
         return false;
     }
     // Otherwise the sign-off is at the end of the block's last text.
+    let split = split_signoff_at_end(block, out);
+    // What is left of a line that was only the sign-off is the outlet's name before it
+    // (`YTN star 윤현지 기자`): a word or two, no sentence.
+    if crate::render::is_empty(block) || split && is_name_fragment(&block.text()) {
+        parent.children.remove(last);
+    }
+    false
+}
+
+/// The sign-off at the end of a block's last text (`… 말했다. 정희경 기자`, a byline on the
+/// block's last line, an email after the last sentence): taken into `out`. True when a
+/// sign-off was cut from the text.
+fn split_signoff_at_end(block: &mut Element, out: &mut Polished) -> bool {
     let mut split = false;
     if let Some(Content::Text(t)) = block
         .children
@@ -952,6 +973,12 @@ fn take_signoff_once(body: &mut Element, out: &mut Polished) -> bool {
         .rev()
         .find(|c| !matches!(c, Content::Text(t) if t.trim().is_empty()))
     {
+        // A byline on the block's last line (`글. 바이라인네트워크⏎<김정연 기자>jykim@…`).
+        if is_byline_paragraph(t) {
+            out.signoff = Some(fold_whitespace(t));
+            t.clear();
+            split = true;
+        }
         // The reporter's email after the last sentence (`MBN뉴스 안진우입니다. [tgar1@…]`).
         if out.signoff_email.is_none() {
             if let Some((rest, email)) = korean::split_trailing_email(t) {
@@ -968,12 +995,7 @@ fn take_signoff_once(body: &mut Element, out: &mut Polished) -> bool {
             out.signoff_name = korean::spoken_signoff(t);
         }
     }
-    // What is left of a line that was only the sign-off is the outlet's name before it
-    // (`YTN star 윤현지 기자`): a word or two, no sentence.
-    if crate::render::is_empty(block) || split && is_name_fragment(&block.text()) {
-        parent.children.remove(last);
-    }
-    false
+    split
 }
 
 /// A word or two without a sentence's end: the outlet's name left of a sign-off's line.
@@ -1004,37 +1026,59 @@ fn drop_trailing_credit_line(block: &mut Element) -> bool {
     true
 }
 
-/// A line of text split by `<br>` into its lines (blank ones left out); none when the line
-/// holds a block.
-fn br_lines(line: &Element) -> Option<Vec<String>> {
-    let mut lines = vec![String::new()];
-    for c in &line.children {
-        match c {
-            Content::Text(t) => lines.last_mut()?.push_str(t),
-            Content::Element(e) if e.tag == Tag::Br => lines.push(String::new()),
-            Content::Element(e) if !e.tag.is_block() => lines.last_mut()?.push_str(&e.text()),
-            Content::Element(_) => return None,
+/// Takes the byline paragraph at `last` (its text `whole`) and the reporters' paragraphs right
+/// above it, one to each: the sign-off they print together.
+fn take_byline_paragraphs(parent: &mut Element, last: usize, whole: &str) -> String {
+    let mut signoff = whole.trim().to_string();
+    parent.children.remove(last);
+    let mut end = last;
+    for _ in 0..MAX_SIGNOFF_PARAGRAPHS {
+        let Some(above) = parent.children[..end]
+            .iter()
+            .rposition(|c| !matches!(c, Content::Text(t) if t.trim().is_empty()))
+        else {
+            break;
+        };
+        let Content::Element(e) = &parent.children[above] else {
+            break;
+        };
+        let text = e.text();
+        if !is_byline_paragraph(&text) {
+            break;
         }
+        signoff = format!("{} {signoff}", text.trim());
+        parent.children.remove(above);
+        end = above;
     }
-    lines.retain(|l| !l.trim().is_empty());
-    Some(lines.iter().map(|l| fold_whitespace(l)).collect())
+    signoff
 }
 
-/// The lines of a sign-off: bylines, one to a line (`최정혁 기자 jhchoi@…⏎한지수 기자 …`), or
-/// a byline under a credit of a few words (`글. 바이라인네트워크⏎<김정연 기자>jykim@…`).
-fn is_signoff_lines(lines: &[String]) -> bool {
-    let credit = |l: &str| {
-        l.chars().count() <= SIGNOFF_CREDIT_MAX_CHARS
-            && l.split_whitespace().count() <= 3
-            && !l.ends_with(['.', '?', '!', '다'])
-    };
-    lines.len() > 1
-        && lines.iter().any(|l| is_byline_paragraph(l))
-        && lines.iter().all(|l| is_byline_paragraph(l) || credit(l))
+/// A paragraph of bylines each closed by its email (`최정혁 기자 jhchoi@… 한지수 기자
+/// jisu.han@…`, `[조수현 기자 cho.suhyun@mk.co.kr, 편은지 기자 pyun.ej@mk.co.kr]`): two or more,
+/// each a byline paragraph of its own.
+fn is_byline_list(text: &str) -> bool {
+    let t = text.trim();
+    let t = t
+        .strip_prefix('[')
+        .and_then(|r| r.strip_suffix(']'))
+        .unwrap_or(t);
+    let mut bylines = 0;
+    let mut from = 0;
+    for (at, _) in t.match_indices('@') {
+        // The email ends at the next space (or the text's end).
+        let end = t[at..].find(' ').map_or(t.len(), |e| at + e);
+        let byline = t[from..end].trim().trim_start_matches([',', '·', '/']);
+        if !is_byline_paragraph(byline.trim_end_matches([',', '·'])) {
+            return false;
+        }
+        bylines += 1;
+        from = end;
+    }
+    bylines >= 2 && t[from..].trim().is_empty()
 }
 
-/// A credit over a sign-off (`글. 바이라인네트워크`, `사진·글 홍길동`) is a few words.
-const SIGNOFF_CREDIT_MAX_CHARS: usize = 20;
+/// Reporters sign off in a paragraph each: this many are read above the last.
+const MAX_SIGNOFF_PARAGRAPHS: usize = 4;
 
 /// A paragraph that is only a Korean byline (`홍길동 기자`, `홍길동·김철수 기자
 /// hong@x.com`): a few words, no sentence.
@@ -1430,9 +1474,10 @@ fn korean_date_line(text: &str) -> bool {
 }
 
 /// Whether a short line holds one of [`rules::CLOSING_PROMPTS`] as whole words (compared at
-/// each word's start: no substring searcher for a line this short).
+/// each word's start: no substring searcher for a line this short), or asks the reader about
+/// the article (see [`korean::is_reader_question`]).
 fn is_closing_prompt(text: &str) -> bool {
-    has_phrase(&text.fold_case(), rules::CLOSING_PROMPTS)
+    has_phrase(&text.fold_case(), rules::CLOSING_PROMPTS) || korean::is_reader_question(text)
 }
 
 /// Whether a lowercase line holds one of `phrases` as whole words.
@@ -1709,21 +1754,17 @@ mod tests {
 
     #[test]
     fn sign_off_lines_under_the_story() {
-        let lines = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert!(is_signoff_lines(&lines(&[
-            "최정혁 기자 jhchoi@chosunbiz.com",
-            "한지수 기자 jisu.han@chosunbiz.com"
-        ])));
-        assert!(is_signoff_lines(&lines(&[
-            "글. 바이라인네트워크",
-            "<김정연 기자>jykim@byline.network"
-        ])));
-        // A line of the story beside a byline keeps the block.
-        assert!(!is_signoff_lines(&lines(&[
-            "그렇게 행사는 끝났다.",
-            "홍길동 기자"
-        ])));
-        assert!(!is_signoff_lines(&lines(&["홍길동 기자"])));
+        assert!(is_byline_list(
+            "최정혁 기자 jhchoi@chosunbiz.com 한지수 기자 jisu.han@chosunbiz.com"
+        ));
+        assert!(is_byline_list(
+            "[조수현 기자 cho.suhyun@mk.co.kr, 편은지 기자 pyun.ej@mk.co.kr]"
+        ));
+        // A sentence of the story with an address in it is none.
+        assert!(!is_byline_list(
+            "문의는 a@b.kr로 하면 된다. 홍길동 기자 hong@x.com"
+        ));
+        assert!(!is_byline_list("홍길동 기자 hong@x.com"));
         assert!(is_latin_signoff(
             "By Kim Ga-yoon and Lee Jun-hyeok, staff reporters"
         ));
@@ -1734,6 +1775,14 @@ mod tests {
             p("첫 문단이다."),
             p("민중의소리 기사제보"),
             p("카카오톡 '민중의소리' 채널 추가 후 제보 · 이메일 jebo@vop.co.kr"),
+        ];
+        drop_tip_boxes(&mut body);
+        assert_eq!(crate::article::to_text(&body), "첫 문단이다.");
+        // Or under its slogan.
+        body.children = vec![
+            p("첫 문단이다."),
+            p("시사저널e는 독자 여러분의 소중한 제보를 기다립니다."),
+            p("이메일 jebo@sisajournal-e.com · 카카오톡 채널 ‘시사저널e 제보’"),
         ];
         drop_tip_boxes(&mut body);
         assert_eq!(crate::article::to_text(&body), "첫 문단이다.");

@@ -614,8 +614,8 @@ pub const CLOSING_PROMPTS: &[&str] = &[
     "후원해주세요",
     "후원으로 만듭니다",
     "후원으로 만들어집니다",
-    // Korean: a reaction box's question (`이 기사에 대해 어떻게 생각하시나요?` over its buttons).
-    "이 기사에 대해 어떻게",
+    // Korean: a recommendation button's line (a reaction box's question is
+    // `korean::is_reader_question`).
     "이 기사를 추천합니다",
     // A newsletter's prompt (`… 뉴스레터를 구독하고 매일 아침 … 받아보세요.`).
     "뉴스레터를 구독하고",

@@ -799,7 +799,40 @@ pub fn is_print_edition_line(text: &str) -> bool {
     let rest: Vec<&str> = words.filter(|w| !is_page(w)).collect();
     vocab::PRINT_EDITION_LABELS.contains(&label)
         && (rest.is_empty() || crate::date::is_date_like(&rest.join(" ")))
+        || is_issue_line(text)
 }
+
+/// A print issue's line: the paper's name, the date, the issue and the page (`가톨릭평화신문
+/// 2024-05-19 [제1764호, 5면]`): a short line with a date and an issue number (`제…호`).
+fn is_issue_line(text: &str) -> bool {
+    let numbered = |w: &str, open: char, close: char| {
+        let digits = w.trim_start_matches(open);
+        let n = digits.bytes().take_while(u8::is_ascii_digit).count();
+        n > 0 && digits[n..] == *close.encode_utf8(&mut [0; 4])
+    };
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || "[](),".contains(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let name_words = words
+        .iter()
+        .take_while(|w| !w.bytes().any(|b| b.is_ascii_digit()))
+        .count();
+    let issue = words.iter().any(|w| numbered(w, '제', '호'));
+    let date: Vec<&str> = words[name_words..]
+        .iter()
+        .filter(|w| !numbered(w, '제', '호') && !numbered(w, '제', '면'))
+        .copied()
+        .collect();
+    issue
+        && name_words <= 2
+        && text.chars().count() <= ISSUE_LINE_MAX_CHARS
+        && !date.is_empty()
+        && crate::date::is_date_like(&date.join(" "))
+}
+
+/// An issue's line is a few words.
+const ISSUE_LINE_MAX_CHARS: usize = 50;
 
 /// A summary box a machine wrote, by the label it opens with (`AI 요약`, see
 /// [`vocab::GENERATED_SUMMARY_LABELS`]): neither the outlet's deck nor the story.
@@ -822,21 +855,27 @@ pub fn is_article_notice(text: &str) -> bool {
         .iter()
         .find_map(|l| t.strip_prefix(l))
         .map_or(t, |rest| rest.trim_start_matches([' ', '|', ':']));
-    // Without its `※`, a note is one sentence that says where the article ran (`이 기사는
-    // 2024년 06월 10일 07:35 thebell에 표출된 기사입니다.`).
-    let (note, marked) = match t.strip_prefix('※') {
+    // In brackets (`[본 기사는 매경이코노미 제2235호 (…) 기사입니다]`).
+    let t = t
+        .strip_prefix('[')
+        .and_then(|r| r.strip_suffix(']'))
+        .map_or(t, str::trim);
+    // Without its `※` (or `*`), a note is one sentence that says where the article ran (`이
+    // 기사는 2024년 06월 10일 07:35 thebell에 표출된 기사입니다.`).
+    let (note, marked) = match t.strip_prefix(['※', '*']) {
         Some(note) => (note.trim_start(), true),
         None => (t, false),
     };
+    let sentence = note.trim_end_matches('.');
     t.chars().count() <= ARTICLE_NOTICE_MAX_CHARS
         && vocab::ARTICLE_NOTICE_OPENINGS
             .iter()
             .any(|o| note.starts_with(o))
         && (marked
-            || !note.trim_end_matches('.').contains(". ")
+            || !sentence.contains(". ")
                 && vocab::ARTICLE_NOTICE_ENDINGS
                     .iter()
-                    .any(|e| note.ends_with(e)))
+                    .any(|e| sentence.ends_with(e.trim_end_matches('.'))))
 }
 
 const ARTICLE_NOTICE_MAX_CHARS: usize = 200;
@@ -1092,6 +1131,16 @@ pub fn is_reaction_prompt(text: &str) -> bool {
         && !t.contains(['"', '“', '”', '‘', '’', '\''])
 }
 
+/// A reaction box's question to the reader about the article (`이 기사, 어떠셨나요?`, `이 기사에
+/// 대해 어떻게 생각하시나요?`): a short question about `이 기사`.
+pub fn is_reader_question(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with("이 기사") && t.ends_with('?') && t.chars().count() <= READER_QUESTION_MAX_CHARS
+}
+
+/// A reader's question is a few words.
+const READER_QUESTION_MAX_CHARS: usize = 30;
+
 /// A line that opens with a pointer at the picture above it (`▲ …`, `↑ …`): a caption.
 pub fn points_at_picture(text: &str) -> bool {
     text.trim_start().starts_with(vocab::CAPTION_POINTERS_UP)
@@ -1241,6 +1290,25 @@ mod tests {
         assert!(!is_tip_box(
             "시민 제보를 받은 경찰은 02-123-4567로 전화해 확인했다."
         ));
+    }
+
+    #[test]
+    fn print_issue_lines_and_reader_questions() {
+        assert!(is_print_edition_line(
+            "가톨릭평화신문 2024-05-19 [제1764호, 5면]"
+        ));
+        assert!(!is_print_edition_line("제1764호 특집은 다음 주에 나온다."));
+        assert!(is_reader_question("이 기사, 어떠셨나요?"));
+        assert!(is_reader_question("이 기사에 대해 어떻게 생각하시나요?"));
+        assert!(!is_reader_question("이 기사는 2024년에 처음 실렸다."));
+        assert!(is_article_notice(
+            "*이 기사는 한경비즈니스 제1472호(2024.05.13 ~ 2024.05.19) 기사입니다."
+        ));
+        assert!(is_article_notice(
+            "[본 기사는 매경이코노미 제2235호 (2023.11.22~2023.11.28일자) 기사입니다]"
+        ));
+        assert!(is_reaction_prompt("cpbc 후원회원이 되어 주세요"));
+        assert!(!is_reaction_prompt("선수들은 팬들에게 함께해 달라고 했다."));
     }
 
     #[test]

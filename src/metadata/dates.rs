@@ -72,14 +72,21 @@ pub(super) fn published(page: &Page, visible: Option<&VisibleByline>) -> Option<
     }
     if published.is_none() && korean_page {
         // Visible dates: the byline area first, then anywhere near the top.
+        // (The byline's line: its parent, when that is a line and not the whole story a
+        // reporter's card sits in, with the dates of the lists after it.)
         published = visible.and_then(|v| {
             let parent = scan.nodes[v.node as usize].parent;
-            let line = if parent != NONE {
-                scan.text_of(parent)
+            if parent == NONE {
+                None
+            } else if scan.nodes[parent as usize].chars <= BYLINE_LINE_MAX_CHARS {
+                korean_date_in(&scan.text_of(parent))
             } else {
-                String::new()
-            };
-            korean_date_in(&line)
+                // A labelled line first (`입력시간 : …` under a print edition's `2024.06.10
+                // (월) 00:00 1면`).
+                let lines = parent..scan.subtree_end(parent);
+                first_date_line(scan, lines.clone(), true)
+                    .or_else(|| first_date_line(scan, lines, false))
+            }
         });
     }
     if published.is_none() && korean_page {
@@ -168,17 +175,28 @@ fn korean_date_in(text: &str) -> Option<String> {
 fn date_line_above(scan: &Scan, root: u32) -> Option<String> {
     // The article's closest block ancestors: up to three levels above it.
     let top = scan.ancestors(root).take(3).last().unwrap_or(root);
-    let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
     // Nodes are in document order: those between `top` and the article root are above the body.
-    (top..=root)
+    first_date_line(scan, top..root + 1, false)
+}
+
+/// The first short visible line among `nodes` with a date (and its time, printed beside it),
+/// with a publication label (`labelled`) or any; no link's, no listed article's.
+fn first_date_line(scan: &Scan, nodes: std::ops::Range<u32>, labelled: bool) -> Option<String> {
+    let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
+    nodes
         .filter(|&i| {
             let n = &scan.nodes[i as usize];
             n.flags & skip == 0
                 && n.element_children <= MAX_DATE_LINE_CHILDREN
                 && (10..=60).contains(&n.chars)
+                && !beside_a_headline_link(scan, i)
         })
         .find_map(|i| {
-            let day = korean_date_in(&scan.text_of(i))?;
+            let text = scan.text_of(i);
+            if labelled && !vocab::PUBLISHED_LABELS.iter().any(|l| text.contains(l)) {
+                return None;
+            }
+            let day = korean_date_in(&text)?;
             if day.contains('T') {
                 return Some(day);
             }
@@ -192,6 +210,26 @@ fn date_line_above(scan: &Scan, root: u32) -> Option<String> {
             Some(with_time.unwrap_or(day))
         })
 }
+
+/// A byline's line (names, roles, emails, dates, buttons) is at most this long.
+const BYLINE_LINE_MAX_CHARS: u32 = 300;
+
+/// Whether a line shares its parent with a headline's link: a listed article's date (`<li><a
+/// href=…>경기도 ‘기후행동 기회소득’ 시범사업…</a> <span>2024.04.03</span>`), not the story's.
+fn beside_a_headline_link(scan: &Scan, i: u32) -> bool {
+    let listed = |k: u32| {
+        let n = &scan.nodes[k as usize];
+        n.chars <= LISTED_LINE_MAX_CHARS && n.link_chars >= HEADLINE_LINK_MIN_CHARS
+    };
+    let parent = scan.nodes[i as usize].parent;
+    listed(i) || parent != NONE && listed(parent)
+}
+
+/// A listed article's line: its headline and its date.
+const LISTED_LINE_MAX_CHARS: u32 = 120;
+
+/// A link of this many characters is a headline (a reporter's name linked is shorter).
+const HEADLINE_LINK_MIN_CHARS: f32 = 15.0;
 
 /// A date line holds at most this many elements: an icon before the label (`<li><i
 /// class="icon-clock-o"></i> 승인 2024.03.05 10:21</li>`), a label and a date in spans of

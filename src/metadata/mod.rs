@@ -231,8 +231,13 @@ fn site_name(page: &Page, so_far: Option<String>, outlet: Option<String>) -> Opt
     };
     // A Korean outlet's name with its slogan (`경북일보 - 굿데이 굿뉴스`), or its Latin name in
     // brackets (`디지털투데이 (DigitalToday)`): the name.
+    // (A one-word name before a slogan of words: `시사저널e - 온라인 저널리즘의 미래`.)
     let so_far = so_far.map(|site| match site.split_once(" - ") {
-        Some((name, _)) if page.korean && title::looks_like_site(name.trim()) => {
+        Some((name, slogan))
+            if page.korean
+                && (title::looks_like_site(name.trim())
+                    || !name.trim().contains(' ') && slogan.split_whitespace().count() >= 2) =>
+        {
             name.trim().to_string()
         }
         _ => match site.split_once(" (") {

@@ -73,6 +73,16 @@ pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
     } else {
         page.declared_title.clone()
     };
+    // A page whose every title names only the outlet (a rendered app's `<title>가톨릭평화신문`,
+    // an old page's slogan `대구·경북 대표신문 대구일보`): the headline printed above the story.
+    if page.korean && names_only_the_site(&title, site_name) {
+        if let Some(printed) = page
+            .article
+            .and_then(|root| headline_box_above(page.scan, root))
+        {
+            title = printed;
+        }
+    }
     // Some CMSs write a headline's quotes as ″ in their meta titles (`″꽉 닫힌 지갑 열어라″`,
     // escaping nothing): the <title> element keeps the quotes the headline has.
     if title.contains('″') {
@@ -83,6 +93,50 @@ pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
     }
     title
 }
+
+/// Whether a title is the outlet's name, or a slogan ending with it (`대구·경북 대표신문
+/// 대구일보`).
+fn names_only_the_site(title: &str, site_name: Option<&str>) -> bool {
+    let last = title.split_whitespace().last().unwrap_or("");
+    site_name.is_some_and(|s| title == s.trim())
+        || title.chars().count() <= SITE_SLOGAN_MAX_CHARS
+            && (site_name.is_some_and(|s| last == s.trim()) || looks_like_site(last))
+}
+
+/// A slogan with the outlet's name is a few words.
+const SITE_SLOGAN_MAX_CHARS: usize = 20;
+
+/// The headline printed above the story, nearest first: a heading, or a box whose class says
+/// title (`<h3 class="ah_big_title">`, `<td class="view_title"><font …>`), of a headline's
+/// length, no date, no link.
+fn headline_box_above(scan: &Scan, root: u32) -> Option<String> {
+    let skip = crate::scan::IN_HIDDEN
+        | crate::scan::IN_NEVER
+        | crate::scan::IN_HEAD
+        | crate::scan::IN_LINK;
+    (0..root)
+        .rev()
+        .take(HEADLINE_BOX_SEARCH_NODES)
+        .filter(|&k| {
+            let n = &scan.nodes[k as usize];
+            let titled = || {
+                scan.attr(k, "class").is_some_and(|c| {
+                    c.fold_case()
+                        .split_ascii_whitespace()
+                        .any(|t| t.contains("title") && !t.contains("sub"))
+                })
+            };
+            n.flags & skip == 0
+                && (10..=150).contains(&n.chars)
+                && !scan.is_inside(root, k)
+                && (matches!(n.tag, Tag::H1 | Tag::H2 | Tag::H3) || titled())
+        })
+        .map(|k| scan.text_of(k))
+        .find(|t| !crate::date::is_date_like(t) && !t.ends_with("다."))
+}
+
+/// The headline is looked for among this many elements above the story.
+const HEADLINE_BOX_SEARCH_NODES: usize = 300;
 
 /// A title's words without its quotation marks, to compare two writings of one headline.
 fn without_quotes(title: &str) -> String {
@@ -377,6 +431,12 @@ mod tests {
             strip_title_suffix("무등일보 - 광주 도심 '빈집' 3천여채 방치", None),
             "광주 도심 '빈집' 3천여채 방치"
         );
+        assert!(names_only_the_site(
+            "가톨릭평화신문",
+            Some("가톨릭평화신문")
+        ));
+        assert!(names_only_the_site("대구·경북 대표신문 대구일보", None));
+        assert!(!names_only_the_site("동성로 차 없는 거리 확대", None));
         // A subject before a colon is the headline's own.
         assert_eq!(
             strip_title_suffix("중국 경제 : 성장률 둔화 뚜렷", None),
