@@ -931,6 +931,12 @@ fn mark_noise(scan: &Scan, plan: &mut Plan, attempt: Attempt) {
     let in_thread = plan.main_root().is_some_and(|r| in_thread(scan, r));
     for &root in &plan.roots.clone() {
         let thread = in_thread || nodes[root as usize].flags & scan::COMMENT_HINT != 0;
+        // A sibling taken in beside the story may be a player's box (`<div class="article_video">`
+        // right above the transcript).
+        if Some(root) != plan.main_root() && is_player_box(scan, root) {
+            plan.dropped[root as usize] = true;
+            continue;
+        }
         let end = scan.subtree_end(root);
         let mut i = root + 1;
         while i < end {
@@ -941,6 +947,7 @@ fn mark_noise(scan: &Scan, plan: &mut Plan, attempt: Attempt) {
                 || is_author_box(scan, i, root)
                 || is_teaser_link(scan, i)
                 || is_labelled_box(scan, i)
+                || is_player_box(scan, i)
                 || attempt.strip_unlikely && n.flags & scan::UNLIKELY != 0
                 || attempt.clean_conditionally && should_clean(scan, i, thread)
             {
@@ -1045,6 +1052,31 @@ fn is_labelled_box(scan: &Scan, i: u32) -> bool {
                     || crate::korean::is_reaction_prompt(first)
             })
 }
+
+/// A video player's box as the page was saved, the player not yet drawn: its labels alone
+/// (`<div class="w_player"><div class="video_area">…</div><p>동영상 고정 취소</p></div>`,
+/// `<p class="video_notice">동영상을 재생하려면 …</p>`): a box whose class or id names a
+/// player or a video, with a few words and no picture.
+fn is_player_box(scan: &Scan, i: u32) -> bool {
+    let n = &scan.nodes[i as usize];
+    let names_player = || {
+        ["class", "id"].iter().any(|a| {
+            scan.attr(i, a).is_some_and(|v| {
+                let v = v.to_ascii_lowercase();
+                PLAYER_WORDS.iter().any(|w| v.contains(w))
+            })
+        })
+    };
+    matches!(n.tag, Tag::Div | Tag::Section)
+        && n.chars <= PLAYER_LABEL_MAX_CHARS
+        && n.images == 0
+        && names_player()
+}
+
+/// Words of a player's class or id.
+const PLAYER_WORDS: [&str; 3] = ["player", "video", "vod"];
+/// A player's labels are a few words.
+const PLAYER_LABEL_MAX_CHARS: u32 = 40;
 
 /// A teaser paragraph this long at most: a label and one headline.
 const TEASER_MAX_CHARS: u32 = 250;

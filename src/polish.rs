@@ -349,16 +349,13 @@ fn hashtag_line(text: &str) -> Option<Vec<String>> {
     if !text.trim_start().starts_with('#') {
         return None;
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let tag = |w: &str| {
-        w.strip_prefix('#')
-            .filter(|t| !t.is_empty() && !t.contains('#') && t.chars().any(char::is_alphanumeric))
-            .map(str::to_string)
+    // Each tag is a `#` and a word; tags printed side by side without a space
+    // (`<span>#네이버</span><span>#AI</span>`) are read apart.
+    let tags: Vec<&str> = text.trim().split('#').skip(1).map(str::trim).collect();
+    let tag = |t: &&str| {
+        !t.is_empty() && !t.contains(char::is_whitespace) && t.chars().any(char::is_alphanumeric)
     };
-    if words.len() < 2 {
-        return None;
-    }
-    words.iter().map(|w| tag(w)).collect()
+    (tags.len() >= 2 && tags.iter().all(tag)).then(|| tags.iter().map(|t| t.to_string()).collect())
 }
 
 /// Drops the chrome among `el`'s lines, depth first. True when one of them was a prompt
@@ -1904,6 +1901,11 @@ mod tests {
         );
         assert_eq!(hashtag_line("#1 주제는 #AI 였다"), None);
         assert_eq!(hashtag_line("#단독"), None);
+        // Tags printed side by side without a space.
+        assert_eq!(
+            hashtag_line("#네이버#하이퍼클로바X#AI"),
+            Some(vec!["네이버".into(), "하이퍼클로바X".into(), "AI".into()])
+        );
         assert_eq!(hashtag_line("# 제목 #"), None);
         // Rows of buttons, in any order; a sentence that names them is not one.
         assert!(is_chrome_text("좋아요 0 싫어요 0 후속기사원해요 0"));
