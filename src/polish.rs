@@ -358,17 +358,16 @@ fn hashtag_line(text: &str) -> Option<Vec<String>> {
     (tags.len() >= 2 && tags.iter().all(tag)).then(|| tags.iter().map(|t| t.to_string()).collect())
 }
 
-/// Drops the chrome among `el`'s lines, depth first. True when one of them was a prompt
-/// (a tip line's, a reaction's, a support box's).
-fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) -> bool {
+/// Drops the chrome among `el`'s lines, depth first.
+fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) {
     if depth > 64 {
-        return false;
+        return;
     }
-    let mut dropped_prompt = false;
     drop_related_lists(el);
     drop_tip_boxes(el);
     attach_captions(el);
-    // Where a prompt went, the line kept just above it: a box's title, when short.
+    // Where a prompt went, the line kept just above it: its box's title, when short (`<p
+    // class="title">한겨레는 타협하지 않겠습니다</p>` over a support appeal, the box unwrapped).
     let mut above_prompts: Vec<usize> = Vec::new();
     let mut kept = 0;
     let mut last_kept_line = None;
@@ -376,7 +375,6 @@ fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) -> bool {
         let mut prompt = false;
         let keep = keep_line(c, out, depth, &mut prompt);
         if prompt {
-            dropped_prompt = true;
             above_prompts.extend(last_kept_line);
         }
         if keep {
@@ -393,7 +391,6 @@ fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) -> bool {
             el.children.remove(i);
         }
     }
-    dropped_prompt
 }
 
 /// Whether a line of the body stays (a chrome line goes; a caption becomes its picture's
@@ -456,18 +453,14 @@ fn keep_line(c: &mut Content, out: &mut Polished, depth: usize, prompt: &mut boo
                     }
                 }
             }
-            // A box whose prompt went keeps no title of its own (`<p class="title">한겨레는
-            // 타협하지 않겠습니다</p>` over a support appeal).
-            if drop_chrome(e, out, depth + 1) && is_box_title(e) {
-                return false;
-            }
+            drop_chrome(e, out, depth + 1);
             !crate::render::is_empty(e)
         }
     }
 }
 
-/// What is left of a box once its prompt went: a short line, no sentence, no reporter's
-/// line (a sign-off may sit right above a reaction prompt).
+/// The title of a prompt's box: a short line, no sentence, no reporter's line (a sign-off
+/// may sit right above a reaction prompt).
 fn is_box_title(e: &Element) -> bool {
     (e.tag.is_heading() || matches!(e.tag, Tag::P | Tag::Div | Tag::Strong | Tag::B))
         && e.short_text(BOX_TITLE_MAX_BYTES).is_some_and(|t| {
