@@ -415,8 +415,7 @@ fn keep_line(c: &mut Content, out: &mut Polished, depth: usize, prompt: &mut boo
                             return false;
                         }
                         if korean::is_crew_credit(&text)
-                            || korean::is_tip_promo_block(&text)
-                            || korean::is_tip_box(&text)
+                            || is_tip_promo(&text)
                             || korean::is_program_notice(&text)
                         {
                             return false;
@@ -503,8 +502,7 @@ fn drop_tip_boxes(el: &mut Element) {
 
 /// A tip box's label or slogan on a line of its own (`<strong>민중의소리 기사제보</strong>`,
 /// `<p>시사저널e는 독자 여러분의 소중한 제보를 기다립니다.</p>`, the box unwrapped) and the lines
-/// under it that make the box (see [`korean::is_tip_box`], [`korean::is_tip_promo_block`]):
-/// the place of the last of them.
+/// under it that make the box (see [`is_tip_promo`]): the place of the last of them.
 fn labelled_tip_lines(el: &Element, at: usize) -> Option<usize> {
     let line = |c: &Content| match c {
         Content::Element(e) if e.tag != Tag::A => e.short_text(TIP_SLOGAN_MAX_BYTES),
@@ -528,11 +526,17 @@ fn labelled_tip_lines(el: &Element, at: usize) -> Option<usize> {
         }
         joined.push(' ');
         joined.push_str(&line(c)?);
-        if korean::is_tip_box(&joined) || korean::is_tip_promo_block(&joined) {
+        if is_tip_promo(&joined) {
             return Some(j);
         }
     }
     None
+}
+
+/// A tip-line promo: its lines (see [`korean::is_tip_promo_block`]) or a box under its label
+/// (see [`korean::is_tip_box`]).
+fn is_tip_promo(text: &str) -> bool {
+    korean::is_tip_promo_block(text) || korean::is_tip_box(text)
 }
 
 /// A tip box's slogan is a sentence (`시사저널e는 독자 여러분의 소중한 제보를 기다립니다.`).

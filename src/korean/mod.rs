@@ -805,11 +805,6 @@ pub fn is_print_edition_line(text: &str) -> bool {
 /// A print issue's line: the paper's name, the date, the issue and the page (`가톨릭평화신문
 /// 2024-05-19 [제1764호, 5면]`): a short line with a date and an issue number (`제…호`).
 fn is_issue_line(text: &str) -> bool {
-    let numbered = |w: &str, open: char, close: char| {
-        let digits = w.trim_start_matches(open);
-        let n = digits.bytes().take_while(u8::is_ascii_digit).count();
-        n > 0 && digits[n..] == *close.encode_utf8(&mut [0; 4])
-    };
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || "[](),".contains(c))
         .filter(|w| !w.is_empty())
@@ -818,10 +813,10 @@ fn is_issue_line(text: &str) -> bool {
         .iter()
         .take_while(|w| !w.bytes().any(|b| b.is_ascii_digit()))
         .count();
-    let issue = words.iter().any(|w| numbered(w, '제', '호'));
+    let issue = words.iter().any(|w| is_numbered(w, "호"));
     let date: Vec<&str> = words[name_words..]
         .iter()
-        .filter(|w| !numbered(w, '제', '호') && !numbered(w, '제', '면'))
+        .filter(|w| !is_numbered(w, "호") && !is_numbered(w, "면"))
         .copied()
         .collect();
     issue
@@ -829,6 +824,14 @@ fn is_issue_line(text: &str) -> bool {
         && text.chars().count() <= ISSUE_LINE_MAX_CHARS
         && !date.is_empty()
         && crate::date::is_date_like(&date.join(" "))
+}
+
+/// A number as a print edition writes it, `제` before it or not, and its unit after it
+/// (`제1764호`, `5면`).
+fn is_numbered(word: &str, unit: &str) -> bool {
+    let digits = word.trim_start_matches('제');
+    let n = digits.bytes().take_while(u8::is_ascii_digit).count();
+    n > 0 && &digits[n..] == unit
 }
 
 /// An issue's line is a few words.
