@@ -620,6 +620,14 @@ pub const CLOSING_PROMPTS: &[&str] = &[
     // A newsletter's prompt (`… 뉴스레터를 구독하고 매일 아침 … 받아보세요.`).
     "뉴스레터를 구독하고",
     "뉴스레터를 구독하세요",
+    // Korean: a comment form's log-in prompt (`의사 회원만 댓글을 작성할 수 있습니다. … 로그인
+    // 해주세요.`).
+    "댓글을 작성할 수 있습니다",
+    "댓글을 작성하려면",
+    "로그인 해주세요",
+    "로그인해주세요",
+    "로그인해 주세요",
+    "로그인 후 이용",
 ];
 
 /// Labels that open a caption or a credit printed as a line of the body: a picture's

@@ -317,13 +317,15 @@ fn name_and_role<'a>(words: &[&'a str], i: usize) -> Option<(&'a str, &'static s
             Some((words[i - 1], *role))
         }
         // Names glued to the role, one or several joined (`홍길동기자`, `김희민·이시명기자`).
+        // A slash may join them too (`김태호/기자`, an old page's byline).
         Some(role)
             if w.len() > role.len()
                 && w[..w.len() - role.len()]
+                    .trim_end_matches('/')
                     .split(REPORTER_SEPARATORS)
                     .all(is_korean_name) =>
         {
-            Some((&w[..w.len() - role.len()], *role))
+            Some((w[..w.len() - role.len()].trim_end_matches('/'), *role))
         }
         Some(role) if w == *role && i > 0 => Some((words[i - 1], *role)),
         _ => None,
@@ -628,6 +630,24 @@ fn tip_line(text: &str, need_pointer: bool) -> bool {
         && contact_first
         && reachable
 }
+
+/// A press release's contact line (`<문의 : 행정안전부 지역금융지원과(044-205-3423)>`, `[문의]
+/// 홍보팀 02-123-4567`): a label of [`vocab::INQUIRY_LABELS`] and its colon or bracket first, a
+/// phone number or an email in it. Whom to ask is the release's, not the story's.
+pub fn is_inquiry_line(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_start_matches(['<', '〈', '[', '(', '※', '▷', '■', ' ']);
+    t.chars().count() <= INQUIRY_LINE_MAX_CHARS
+        && vocab::INQUIRY_LABELS.iter().any(|label| {
+            t.strip_prefix(label)
+                .is_some_and(|r| r.trim_start().starts_with([':', '：', ']', '>', ')']))
+        })
+        && (has_phone_number(t) || t.contains('@'))
+}
+
+/// A contact line names an office and a number: a line, not a paragraph.
+const INQUIRY_LINE_MAX_CHARS: usize = 100;
 
 /// Whether a text holds a phone number as printed: digits, a `-` or `)`, three digits or more
 /// (`02-398-3000`, `1588-1234`, `02)784-4000`); a year (`2023년`) is none.
@@ -1135,10 +1155,15 @@ pub fn is_reaction_prompt(text: &str) -> bool {
 }
 
 /// A reaction box's question to the reader about the article (`이 기사, 어떠셨나요?`, `이 기사에
-/// 대해 어떻게 생각하시나요?`): a short question about `이 기사`.
+/// 대해 어떻게 생각하시나요?`, `이 뉴스가 도움이 되셨나요?`): a short question that opens by
+/// pointing at the article ([`vocab::READER_QUESTION_OPENINGS`]).
 pub fn is_reader_question(text: &str) -> bool {
     let t = text.trim();
-    t.starts_with("이 기사") && t.ends_with('?') && t.chars().count() <= READER_QUESTION_MAX_CHARS
+    vocab::READER_QUESTION_OPENINGS
+        .iter()
+        .any(|o| t.starts_with(o))
+        && t.ends_with('?')
+        && t.chars().count() <= READER_QUESTION_MAX_CHARS
 }
 
 /// A reader's question is a few words.
@@ -1304,6 +1329,18 @@ mod tests {
         assert!(is_reader_question("이 기사, 어떠셨나요?"));
         assert!(is_reader_question("이 기사에 대해 어떻게 생각하시나요?"));
         assert!(!is_reader_question("이 기사는 2024년에 처음 실렸다."));
+        assert!(is_reader_question("이 뉴스가 도움이 되셨나요?"));
+        assert!(is_inquiry_line(
+            "<문의 : 행정안전부 지역경제지원관 지역금융지원과(044-205-3423)>"
+        ));
+        assert!(is_inquiry_line("[문의] 홍보팀 02-123-4567"));
+        assert!(!is_inquiry_line(
+            "문의가 빗발치자 시는 콜센터(02-120)를 늘렸다."
+        ));
+        assert!(!is_inquiry_line("문의 : 행정안전부 지역금융지원과"));
+        assert!(!is_reader_question(
+            "이 뉴스를 처음 전한 사람은 누구였고, 그는 왜 그 소식을 알리기로 마음먹었을까?"
+        ));
         assert!(is_article_notice(
             "*이 기사는 한경비즈니스 제1472호(2024.05.13 ~ 2024.05.19) 기사입니다."
         ));
@@ -1486,6 +1523,7 @@ mod tests {
             Some(vec!["홍길동".to_string()])
         );
         assert_eq!(names("산업부 홍길동기자"), Some(vec!["홍길동".to_string()]));
+        assert_eq!(names("김태호/기자"), Some(vec!["김태호".to_string()]));
         // Where a wire's story opens, names separated by spaces alone are reporters.
         assert_eq!(
             lead_byline("(서울=연합뉴스) 홍길동 김철수 기자 = 정부가").map(|b| b

@@ -362,6 +362,26 @@ pub const CONTACT_WORDS: &[&str] = &[
     "제보",
 ];
 
+/// How a reaction box's question points at the article it follows (`이 기사, 어떠셨나요?`, `이
+/// 뉴스가 도움이 되셨나요?`).
+pub const READER_QUESTION_OPENINGS: &[&str] = &["이 기사", "이 뉴스", "이 콘텐츠", "기사가 "];
+
+/// Words a logo's `alt` says beside the outlet's name (`프레시안 로고`, `홈으로`), lowercase.
+pub const LOGO_WORDS: &[&str] = &[
+    "로고",
+    "logo",
+    "홈",
+    "홈으로",
+    "home",
+    "메인",
+    "메인으로",
+    "바로가기",
+    "가기",
+];
+
+/// Labels of a press release's contact line (`<문의 : 행정안전부 …(044-205-3423)>`).
+pub const INQUIRY_LABELS: &[&str] = &["문의", "자료문의", "자료 문의", "담당", "연락처"];
+
 /// Slogans that head a tip-line promo (`MBC 뉴스는 24시간 여러분의 제보를 기다립니다.`, `※ '당신의
 /// 제보가 뉴스가 됩니다'`): a short line holding one is the promo's, not the story's.
 pub const TIP_SLOGANS: &[&str] = &[
@@ -417,6 +437,9 @@ pub const DECK_CLASSES: &[&str] = &[
     "deck",
     "stit",
     "lead",
+    // 메디게이트뉴스's (`<p class="subtxt">` over the body's first picture).
+    "subtxt",
+    "sub_txt",
 ];
 
 /// Parts of a deck's class token (`subheadline`, `article-subtitle`, `art_subtit`,

@@ -114,7 +114,13 @@ pub fn extract(
 ) -> Metadata {
     let page = Page::new(scan, page_url, article, rule);
     let declared_site = declared_site_name(&page);
-    let title = title::title(&page, declared_site.as_deref());
+    // A Korean page that declares no name: its logo's (`<a href="/"><img alt="프레시안">`).
+    let logo = declared_site
+        .is_none()
+        .then(|| page.korean.then(|| visible::home_logo_name(scan, page_url)))
+        .flatten()
+        .flatten();
+    let title = title::title(&page, declared_site.as_deref().or(logo.as_deref()));
     let site_so_far = declared_site.or_else(|| {
         // A Korean page without og:site_name: the outlet its <title> ends with.
         page.korean
@@ -124,7 +130,7 @@ pub fn extract(
     let visible = byline::visible_byline(scan, article, &title);
     let found = byline::credits(&page, site_so_far.as_deref(), visible.as_ref());
     Metadata {
-        site_name: site_name(&page, site_so_far, found.outlet),
+        site_name: site_name(&page, site_so_far, found.outlet, logo),
         lang: lang(&page),
         dir: scan.meta.dir.clone().filter(|d| d == "rtl" || d == "ltr"),
         subtitle: subtitle(&page, &title),
@@ -222,8 +228,13 @@ fn spells_out(name: &str, full: &str) -> bool {
 
 /// `siteName`: the declared name or the `<title>`'s outlet (`so_far`), then the outlet a meta
 /// author named; a Korean page that names itself nowhere else names its outlet in the
-/// copyright line under the story.
-fn site_name(page: &Page, so_far: Option<String>, outlet: Option<String>) -> Option<String> {
+/// copyright line under the story, or in its logo's `alt`.
+fn site_name(
+    page: &Page,
+    so_far: Option<String>,
+    outlet: Option<String>,
+    logo: Option<String>,
+) -> Option<String> {
     // A portal's copy (`… : 네이버 뉴스`, `머니투데이 | 네이버`) names the outlet that wrote it.
     let so_far = match (so_far, &outlet) {
         (Some(site), Some(_)) if korean::names_portal(&site.fold_case()) => None,
@@ -253,12 +264,19 @@ fn site_name(page: &Page, so_far: Option<String>, outlet: Option<String>) -> Opt
         },
     });
     so_far.or(outlet).or_else(|| {
-        page.korean
+        let holder = page
+            .korean
             .then(|| {
                 page.article
                     .and_then(|root| visible::copyright_holder(page.scan, root))
             })
-            .flatten()
+            .flatten();
+        // The copyright line's Korean name (`ⓒ 경향신문`, under a section site's logo `경향비즈`)
+        // names the outlet; a Latin brand there (`ⓒ PRESSian`) gives way to the logo's Korean.
+        match (holder, logo) {
+            (Some(holder), _) if korean::has_hangul(&holder) => Some(holder),
+            (holder, logo) => logo.or(holder),
+        }
     })
 }
 
@@ -410,6 +428,30 @@ mod tests {
         assert!(spells_out("koreatimes", "The Korea Times"));
         assert!(!spells_out("The Korea Times", "The Korea Times"));
         assert!(!spells_out("nytimes", "The New York Times"));
+    }
+
+    /// An old Korean page declares no name: its `<title>` is the outlet's, its logo prints it
+    /// in Korean, its copyright line in Latin letters; the headline is a titled table cell.
+    #[test]
+    fn a_logo_names_a_korean_page_that_declares_no_name() {
+        let story = "정부가 새 제도를 다음 달부터 시행한다고 밝혔다. 관계 부처는 세부 지침을 곧 내놓을 계획이다. ";
+        let html = format!(
+            "<html><head><title>어느신문</title></head><body>\
+             <a href=\"/\"><img src=\"/logo.gif\" alt=\"어느신문 로고\"></a>\
+             <table><tr><td class=\"art_title\">새 제도 다음 달 시행…세부 지침 곧 발표</td></tr>\
+             <tr><td id=\"article_body\">{}</td></tr>\
+             <tr><td class=\"copyright\">ⓒ 2001-2008 EONEU. All rights reserved.</td></tr>\
+             </table></body></html>",
+            story.repeat(6)
+        );
+        let article = crate::extract(
+            &html,
+            "http://www.eoneu.co.kr/a.asp?n=1",
+            &Default::default(),
+        )
+        .unwrap();
+        assert_eq!(article.title, "새 제도 다음 달 시행…세부 지침 곧 발표");
+        assert_eq!(article.site_name.as_deref(), Some("어느신문"));
     }
 
     #[test]

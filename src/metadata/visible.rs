@@ -28,7 +28,8 @@ pub(super) fn deck(
     // Where the story's own text begins (its first paragraph within those ancestors, else
     // the body's first text): a deck comes before it.
     // (A date or byline line in a `<p>` is not the story: `<p class="date-time">`, `<p
-    // class="txt">기사등록 2024/05/01 10:12:34</p>`.)
+    // class="txt">기사등록 2024/05/01 10:12:34</p>`; nor is the headline printed as one, `<p
+    // class="titxt">`.)
     let first_text = (root..end)
         .find(|&k| {
             let n = &scan.nodes[k as usize];
@@ -36,7 +37,10 @@ pub(super) fn deck(
                 && n.chars >= 20
                 && n.flags & (scan::DATE_HINT | scan::BYLINE_HINT) == 0
                 && !has_deck_class(scan, k)
-                && !crate::date::is_date_like(&scan.text_of(k))
+                && {
+                    let text = scan.text_of(k);
+                    !crate::date::is_date_like(&text) && fold_whitespace(&text) != title
+                }
         })
         .map(|k| scan.nodes[k as usize].start)
         .or_else(|| {
@@ -325,6 +329,59 @@ pub(super) fn related_links(scan: &Scan, page_url: &str) -> Vec<Related> {
         i = end.max(i + 1);
     }
     out
+}
+
+/// The outlet's name as its logo prints it: the `alt` of the first picture of the page linked
+/// to the site's front page (`<a href="/"><img alt="프레시안 로고">`), without the words that
+/// say it is a logo; a short name or none.
+pub(super) fn home_logo_name(scan: &Scan, page_url: &str) -> Option<String> {
+    let skip = scan::IN_HEAD | scan::IN_NEVER | scan::IN_HIDDEN;
+    let base = url::Base::new(page_url);
+    let k = (0..scan.nodes.len() as u32).find(|&k| {
+        let n = &scan.nodes[k as usize];
+        n.tag == Tag::Img
+            && n.flags & skip == 0
+            && scan
+                .ancestors(k)
+                .take(LOGO_LINK_DEPTH)
+                .find(|&a| scan.nodes[a as usize].tag == Tag::A)
+                .and_then(|a| scan.attr(a, "href"))
+                .is_some_and(|href| is_front_page(&base.resolve(&href), page_url))
+    })?;
+    let alt = scan.attr(k, "alt")?;
+    let name: Vec<&str> = alt
+        .split_whitespace()
+        .filter(|w| !vocab::LOGO_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+        .collect();
+    let name = name.join(" ");
+    (2..=LOGO_NAME_MAX_CHARS)
+        .contains(&name.chars().count())
+        .then_some(name)
+        .filter(|n| n.split(' ').count() <= LOGO_NAME_MAX_WORDS)
+}
+
+/// A logo is the link's picture, or its child's (`<a href="/"><span><img>`).
+const LOGO_LINK_DEPTH: usize = 3;
+
+/// An outlet's name is a few words.
+const LOGO_NAME_MAX_CHARS: usize = 20;
+const LOGO_NAME_MAX_WORDS: usize = 3;
+
+/// Whether a resolved link is the front page of the page's site: its root (or an index page),
+/// no query; on the page's host when the page has one.
+fn is_front_page(link: &str, page_url: &str) -> bool {
+    let Some(rest) = link.split_once("://").map(|(_, r)| r) else {
+        return link == "/";
+    };
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let same_host = url::host(page_url).is_none_or(|h| h == host);
+    same_host
+        && !path.contains('?')
+        && (path.is_empty()
+            || path
+                .strip_prefix("index.")
+                .or_else(|| path.strip_prefix("main."))
+                .is_some_and(|ext| !ext.contains('/')))
 }
 
 /// The outlet a Korean page names in the copyright line under its story (`Copyrights ⓒ
