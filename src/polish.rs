@@ -259,23 +259,38 @@ fn attach_captions(el: &mut Element) {
                 i += 1;
                 continue;
             }
-            Content::Element(e) if e.tag == Tag::Img => {
+            Content::Element(e) if e.tag == Tag::Img || lone_picture(e).is_some() => {
                 img_at = Some(i);
                 i += 1;
                 continue;
             }
             Content::Element(e) if matches!(e.tag, Tag::P | Tag::Div) && img_at.is_some() => {
+                // Under a picture in a line of its own (`<p><img></p>`), a Korean caption's
+                // marks only: a line that ends with a title in brackets (`Performance <The
+                // Palace: Jang Noksu>`) may be the story's.
+                let bare = img_at.is_some_and(|j| {
+                    matches!(&el.children[j], Content::Element(p) if p.tag == Tag::Img)
+                });
                 e.short_text(400).filter(|text| {
                     is_credit_line(text)
-                        || korean::points_at_picture(text)
-                        || korean::ends_with_photo_credit(text)
+                        || (bare || korean::has_hangul(text))
+                            && (korean::points_at_picture(text)
+                                || korean::ends_with_photo_credit(text))
                 })
             }
             _ => None,
         };
         let at = img_at.take();
         if let (Some(text), Some(j)) = (caption, at) {
-            let figure = captioned_figure(vec![el.children.remove(j)], text);
+            let picture = match el.children.remove(j) {
+                Content::Element(line) if line.tag != Tag::Img => {
+                    let mut line = line;
+                    line.children.retain(|c| matches!(c, Content::Element(_)));
+                    line.children.swap_remove(0)
+                }
+                picture => picture,
+            };
+            let figure = captioned_figure(vec![picture], text);
             // The caption moved one place up with the removal.
             el.children[i - 1] = Content::Element(figure);
             el.children.drain(j..i - 1);
@@ -283,6 +298,19 @@ fn attach_captions(el: &mut Element) {
             continue;
         }
         i += 1;
+    }
+}
+
+/// A line that holds a picture and nothing else (`<p style="text-align:center"><img></p>`):
+/// its picture.
+fn lone_picture(line: &Element) -> Option<&Element> {
+    if !matches!(line.tag, Tag::P | Tag::Div) {
+        return None;
+    }
+    let mut parts = parts(line);
+    match (parts.next(), parts.next()) {
+        (Some(Content::Element(img)), None) if img.tag == Tag::Img => Some(img),
+        _ => None,
     }
 }
 
@@ -968,9 +996,11 @@ fn split_signoff_at_end(block: &mut Element, out: &mut Polished) -> bool {
         .rev()
         .find(|c| !matches!(c, Content::Text(t) if t.trim().is_empty()))
     {
-        // A byline on the block's last line (`글. 바이라인네트워크⏎<김정연 기자>jykim@…`).
-        if is_byline_paragraph(t) {
-            out.signoff = Some(fold_whitespace(t));
+        // A byline on the block's last line (`글. 바이라인네트워크⏎<김정연 기자>jykim@…`), the
+        // photos' credit after it or not (`[… 최하나 기자 news@…/사진=블루문엔터테인먼트]`).
+        let byline = korean::without_credit_tail(t).unwrap_or_else(|| t.clone());
+        if is_byline_paragraph(&byline) {
+            out.signoff = Some(fold_whitespace(&byline));
             t.clear();
             split = true;
         }
@@ -1098,12 +1128,18 @@ fn is_write_to_line(text: &str) -> bool {
 /// A contact line names a few reporters: at most this many bytes.
 const WRITE_TO_MAX_BYTES: usize = 160;
 
-/// An editor's credit under the story (`In-Soo Nam edited this article.`): a name and the
-/// phrase, nothing else.
+/// An editor's credit under the story (`In-Soo Nam edited this article.`, `Edited by Thomas
+/// Hale`): a name and the phrase, nothing else.
 fn is_editor_credit(text: &str) -> bool {
-    text.trim()
-        .strip_suffix(" edited this article.")
-        .is_some_and(|name| (1..=4).contains(&name.split_whitespace().count()))
+    let t = text.trim();
+    t.strip_suffix(" edited this article.")
+        .or_else(|| t.strip_prefix("Edited by "))
+        .is_some_and(|name| {
+            (1..=4).contains(&name.split_whitespace().count())
+                && name
+                    .split_whitespace()
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        })
 }
 
 /// A sign-off in Latin letters: `By` and names, or names and an email (`BY PARK EUN-JEE,
@@ -1187,8 +1223,11 @@ fn drop_opening_meta_lines(body: &mut Element) {
             continue;
         };
         // A byline line opening the body, unbracketed (`안세진 기자`: the header's, taken in
-        // with it); a lead bracket (`[OBS 홍길동 기자]`) is the story's first words.
-        let byline = !text.trim_start().starts_with(['[', '(']) && is_byline_paragraph(&text);
+        // with it); a lead bracket (`[OBS 홍길동 기자]`) is the story's first words, and so is
+        // a transcript's speaker label (`김나연 앵커>`).
+        let byline = !text.trim_start().starts_with(['[', '('])
+            && !korean::is_speaker_label(&text)
+            && is_byline_paragraph(&text);
         // A deck box's label left over where the deck's lines left the body (`핵심요약`).
         let label = korean::vocab::DECK_LABELS.contains(&text.trim());
         let meta = (is_meta_line(&text)
@@ -1836,6 +1875,12 @@ mod tests {
             crate::article::to_text(&body),
             format!("{story}\n\nMore in our archive of older stories.")
         );
+        // An editor's credit.
+        assert!(is_editor_credit("Edited by Thomas Hale"));
+        assert!(is_editor_credit("In-Soo Nam edited this article."));
+        assert!(!is_editor_credit(
+            "Edited by hand, the photos were cropped."
+        ));
         // Prompts, as whole words.
         assert!(is_closing_prompt("Subscribe now to our eNATION edition."));
         assert!(is_closing_prompt("¡Únete a nuestro canal de Telegram!"));

@@ -317,15 +317,16 @@ fn name_and_role<'a>(words: &[&'a str], i: usize) -> Option<(&'a str, &'static s
             Some((words[i - 1], *role))
         }
         // Names glued to the role, one or several joined (`홍길동기자`, `김희민·이시명기자`).
-        // A slash may join them too (`김태호/기자`, an old page's byline).
+        // A slash may join them too (`김태호/기자`, an old page's byline), or open a
+        // sign-off (`/이정규기자`).
         Some(role)
             if w.len() > role.len()
                 && w[..w.len() - role.len()]
-                    .trim_end_matches('/')
+                    .trim_matches('/')
                     .split(REPORTER_SEPARATORS)
                     .all(is_korean_name) =>
         {
-            Some((w[..w.len() - role.len()].trim_end_matches('/'), *role))
+            Some((w[..w.len() - role.len()].trim_matches('/'), *role))
         }
         Some(role) if w == *role && i > 0 => Some((words[i - 1], *role)),
         _ => None,
@@ -513,6 +514,25 @@ pub fn names_portal(lower: &str) -> bool {
     lower
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| vocab::PORTALS.contains(&w))
+}
+
+/// A broadcaster's acronym after what it describes itself as (`서울특별시 미디어재단 TBS`,
+/// `부산경남대표방송 KNN`): the acronym, the name its viewers know. The description is Korean
+/// and says broadcaster or foundation ([`vocab::SITE_DESCRIPTIONS`]).
+pub fn described_acronym(site: &str) -> Option<&str> {
+    let (description, acronym) = site.trim().rsplit_once(' ')?;
+    let is_acronym = (2..=5).contains(&acronym.len())
+        && acronym
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        && acronym.bytes().any(|b| b.is_ascii_uppercase())
+        && !vocab::GENERIC_SITE_WORDS.contains(&acronym);
+    let described = has_hangul(description)
+        && !description.chars().any(|c| c.is_ascii_alphanumeric())
+        && vocab::SITE_DESCRIPTIONS
+            .iter()
+            .any(|d| description.contains(d));
+    (is_acronym && described).then_some(acronym)
 }
 
 /// The outlet an organisation author names (`머니투데이 | 네이버` → `머니투데이`), for a page
@@ -1154,6 +1174,41 @@ pub fn is_reaction_prompt(text: &str) -> bool {
         && !t.contains(['"', '“', '”', '‘', '’', '\''])
 }
 
+/// A transcript's speaker label in KTV's style (`김나연 앵커>`, `박지훈 기자>`, `인터뷰> 이정호 /
+/// 산림청 산불방지과장`): a short line that a `>` closes, or whose first word it closes, with no
+/// `<` to open it. The label is the transcript's, as `[앵커]` is.
+pub fn is_speaker_label(text: &str) -> bool {
+    let t = text.trim();
+    let first_word = t.split_whitespace().next().unwrap_or("");
+    t.chars().count() <= SPEAKER_LABEL_MAX_CHARS
+        && !t.contains(['<', '〈'])
+        && (t.ends_with('>') || first_word.len() > 1 && first_word.ends_with('>'))
+}
+
+/// A speaker's label names a person and a role, or a label and an interviewee.
+const SPEAKER_LABEL_MAX_CHARS: usize = 40;
+
+/// A sign-off with the photos' credit after a slash (`[티브이데일리 최하나 기자
+/// news@tvdaily.co.kr/사진=블루문엔터테인먼트, JTBC]`): the sign-off without it, its bracket
+/// closed again.
+pub fn without_credit_tail(text: &str) -> Option<String> {
+    let t = text.trim();
+    let (inner, close) = match t.strip_suffix([']', ')']) {
+        Some(inner) => (inner, &t[inner.len()..]),
+        None => (t, ""),
+    };
+    let at = inner.rfind('/')?;
+    let credit = inner[at + 1..].trim_start();
+    vocab::CREDIT_LABELS
+        .iter()
+        .any(|label| {
+            credit
+                .strip_prefix(label)
+                .is_some_and(|r| r.trim_start().starts_with(['=', ':']))
+        })
+        .then(|| format!("{}{close}", inner[..at].trim_end()))
+}
+
 /// A reaction box's question to the reader about the article (`이 기사, 어떠셨나요?`, `이 기사에
 /// 대해 어떻게 생각하시나요?`, `이 뉴스가 도움이 되셨나요?`): a short question that opens by
 /// pointing at the article ([`vocab::READER_QUESTION_OPENINGS`]).
@@ -1330,6 +1385,20 @@ mod tests {
         assert!(is_reader_question("이 기사에 대해 어떻게 생각하시나요?"));
         assert!(!is_reader_question("이 기사는 2024년에 처음 실렸다."));
         assert!(is_reader_question("이 뉴스가 도움이 되셨나요?"));
+        assert_eq!(
+            without_credit_tail("[티브이 최하나 기자 news@tv.co.kr/사진=블루문, JTBC]").as_deref(),
+            Some("[티브이 최하나 기자 news@tv.co.kr]")
+        );
+        assert_eq!(without_credit_tail("최하나 기자 news@tv.co.kr"), None);
+        assert!(is_speaker_label("김나연 앵커>"));
+        assert!(is_speaker_label("인터뷰> 이정호 / 산림청 산불방지과장"));
+        assert!(!is_speaker_label("<김정연 기자>"));
+        assert!(!is_speaker_label("김나연 앵커"));
+        assert_eq!(described_acronym("서울특별시 미디어재단 TBS"), Some("TBS"));
+        assert_eq!(described_acronym("부산경남대표방송 KNN"), Some("KNN"));
+        assert_eq!(described_acronym("한국경제 TV"), None);
+        assert_eq!(described_acronym("SBS NEWS"), None);
+        assert_eq!(described_acronym("경인일보 KIN"), None);
         assert!(is_inquiry_line(
             "<문의 : 행정안전부 지역경제지원관 지역금융지원과(044-205-3423)>"
         ));
@@ -1524,6 +1593,7 @@ mod tests {
         );
         assert_eq!(names("산업부 홍길동기자"), Some(vec!["홍길동".to_string()]));
         assert_eq!(names("김태호/기자"), Some(vec!["김태호".to_string()]));
+        assert_eq!(names("/이정규기자"), Some(vec!["이정규".to_string()]));
         // Where a wire's story opens, names separated by spaces alone are reporters.
         assert_eq!(
             lead_byline("(서울=연합뉴스) 홍길동 김철수 기자 = 정부가").map(|b| b

@@ -214,7 +214,17 @@ pub const SURNAMES: &str = "남궁 황보 제갈 선우 독고 사공 서문 김
 pub const DESK_ENDINGS: &[&str] = &["부", "팀"];
 
 /// Portals that republish stories (`매체명 | 네이버`): a name holding one is no person.
-pub const PORTALS: &[&str] = &["네이버", "다음", "naver", "daum", "네이트", "nate"];
+pub const PORTALS: &[&str] = &[
+    "네이버",
+    "다음",
+    "naver",
+    "daum",
+    "네이트",
+    "nate",
+    "zum",
+    "줌",
+    "msn",
+];
 
 /// Title tails that name an outlet (` - 매일경제`, ` : 네이버 뉴스`), read with a length limit.
 pub const TITLE_SITE_ENDINGS: &[&str] = &[
@@ -313,6 +323,9 @@ pub const CREW_ROLES: &[&str] = &[
     "디자인",
     "영상출처",
     "자료제공",
+    "영상그래픽",
+    "영상구성",
+    "영상제공",
 ];
 
 /// The labels of a broadcast interview's program block (`■ 방송 : SBS 김태현의 정치쇼 ■ 진행 :
@@ -378,6 +391,13 @@ pub const LOGO_WORDS: &[&str] = &[
     "바로가기",
     "가기",
 ];
+
+/// What a broadcaster calls itself before its acronym (`서울특별시 미디어재단 TBS`,
+/// `부산경남대표방송 KNN`).
+pub const SITE_DESCRIPTIONS: &[&str] = &["방송", "재단", "미디어"];
+
+/// Latin words a site's name ends with that are no acronym of it (`SBS NEWS`, `한국경제 TV`).
+pub const GENERIC_SITE_WORDS: &[&str] = &["TV", "NEWS", "FM", "AM", "DMB"];
 
 /// Labels of a press release's contact line (`<문의 : 행정안전부 …(044-205-3423)>`).
 pub const INQUIRY_LABELS: &[&str] = &["문의", "자료문의", "자료 문의", "담당", "연락처"];

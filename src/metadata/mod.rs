@@ -121,16 +121,21 @@ pub fn extract(
         .flatten()
         .flatten();
     let title = title::title(&page, declared_site.as_deref().or(logo.as_deref()));
-    let site_so_far = declared_site.or_else(|| {
-        // A Korean page without og:site_name: the outlet its <title> ends with.
-        page.korean
-            .then(|| title::title_site_suffix(&page.title_tag))
-            .flatten()
-    });
+    // A Korean page without og:site_name: the outlet its <title> ends with.
+    let from_title = (declared_site.is_none() && page.korean)
+        .then(|| title::title_site_suffix(&page.title_tag))
+        .flatten();
+    let site_so_far = declared_site.clone().or(from_title.clone());
     let visible = byline::visible_byline(scan, article, &title);
     let found = byline::credits(&page, site_so_far.as_deref(), visible.as_ref());
+    let names = SiteNames {
+        declared: declared_site,
+        from_title,
+        outlet: found.outlet,
+        logo,
+    };
     Metadata {
-        site_name: site_name(&page, site_so_far, found.outlet, logo),
+        site_name: site_name(&page, names),
         lang: lang(&page),
         dir: scan.meta.dir.clone().filter(|d| d == "rtl" || d == "ltr"),
         subtitle: subtitle(&page, &title),
@@ -226,59 +231,97 @@ fn spells_out(name: &str, full: &str) -> bool {
         && crate::markup::contains(&joined, name)
 }
 
-/// `siteName`: the declared name or the `<title>`'s outlet (`so_far`), then the outlet a meta
-/// author named; a Korean page that names itself nowhere else names its outlet in the
-/// copyright line under the story, or in its logo's `alt`.
-fn site_name(
-    page: &Page,
-    so_far: Option<String>,
-    outlet: Option<String>,
-    logo: Option<String>,
-) -> Option<String> {
-    // A portal's copy (`… : 네이버 뉴스`, `머니투데이 | 네이버`) names the outlet that wrote it.
-    let so_far = match (so_far, &outlet) {
-        (Some(site), Some(_)) if korean::names_portal(&site.fold_case()) => None,
-        (so_far, _) => so_far,
-    };
-    // A Korean outlet's name with its slogan (`경북일보 - 굿데이 굿뉴스`), or its Latin name in
-    // brackets (`디지털투데이 (DigitalToday)`): the name.
-    // (A one-word name before a slogan of words: `시사저널e - 온라인 저널리즘의 미래`.)
-    let so_far = so_far.map(|site| match site.split_once(" - ") {
-        Some((name, slogan))
-            if page.korean
-                && (title::looks_like_site(name.trim())
-                    || !name.trim().contains(' ') && slogan.split_whitespace().count() >= 2) =>
-        {
-            name.trim().to_string()
-        }
-        _ => match site.split_once(" (") {
-            Some((name, latin))
-                if page.korean
-                    && korean::has_hangul(name)
-                    && latin.ends_with(')')
-                    && !korean::has_hangul(latin) =>
-            {
-                name.trim().to_string()
-            }
-            _ => site,
-        },
-    });
-    so_far.or(outlet).or_else(|| {
-        let holder = page
-            .korean
-            .then(|| {
-                page.article
-                    .and_then(|root| visible::copyright_holder(page.scan, root))
-            })
-            .flatten();
-        // The copyright line's Korean name (`ⓒ 경향신문`, under a section site's logo `경향비즈`)
-        // names the outlet; a Latin brand there (`ⓒ PRESSian`) gives way to the logo's Korean.
-        match (holder, logo) {
-            (Some(holder), _) if korean::has_hangul(&holder) => Some(holder),
-            (holder, logo) => logo.or(holder),
-        }
-    })
+/// `siteName`, from the names the page gives (see [`SiteNames`]): the declared name, cleaned
+/// of its slogan, or the `<title>`'s; then the outlet a meta author named; on a Korean page
+/// then the copyright line's outlet and the logo's. A portal's copy names the outlet that
+/// wrote it.
+fn site_name(page: &Page, names: SiteNames) -> Option<String> {
+    let SiteNames {
+        declared,
+        from_title,
+        outlet,
+        logo,
+    } = names;
+    let holder = page
+        .korean
+        .then(|| {
+            page.article
+                .and_then(|root| visible::copyright_holder(page.scan, root))
+        })
+        .flatten();
+    let korean_holder = holder.clone().filter(|h| korean::has_hangul(h));
+    let so_far = declared.map(without_slogan).or(from_title);
+    // A portal's copy (`ZUM 뉴스`, `… : 네이버 뉴스`, `머니투데이 | 네이버`): the outlet a meta author
+    // names, the copyright line's, or the wire's in the lead (`[서울=뉴시스]`).
+    if let Some(site) = so_far
+        .as_deref()
+        .filter(|s| korean::names_portal(&s.fold_case()))
+    {
+        let wrote_it = outlet
+            .or(korean_holder.filter(|h| !korean::names_portal(&h.fold_case())))
+            .or_else(|| {
+                let description = meta::text(page.scan, &["og:description", "description"]);
+                visible::lead_outlet(page.scan, page.article?, description.as_deref())
+            });
+        return wrote_it.or_else(|| Some(site.to_string()));
+    }
+    // The copyright line's Korean name (`ⓒ 경향신문`, under a section site's logo `경향비즈`)
+    // names the outlet; a Latin brand there (`ⓒ PRESSian`) gives way to the logo's Korean.
+    so_far.or(outlet).or(korean_holder).or(logo).or(holder)
 }
+
+/// The names a page gives its site, each where it gives it.
+struct SiteNames {
+    /// `og:site_name` and its kin (see [`declared_site_name`]).
+    declared: Option<String>,
+    /// The outlet a Korean `<title>` ends with (`… - 한국아이닷컴`).
+    from_title: Option<String>,
+    /// The outlet a meta author names instead of a person (`머니투데이 | 네이버`).
+    outlet: Option<String>,
+    /// The `alt` of the logo linked to the front page.
+    logo: Option<String>,
+}
+
+/// A declared site name without its slogan: a short name before ` - ` and more words
+/// (`Aktuálně.cz - Víte, co se právě děje`, `NK News - North Korea News`, `경북일보 - 굿데이
+/// 굿뉴스`), a Korean name without its Latin one in brackets (`디지털투데이 (DigitalToday)`), a
+/// broadcaster's acronym without what it describes itself as (`서울특별시 미디어재단 TBS`).
+fn without_slogan(site: String) -> String {
+    if let Some((name, slogan)) = site.split_once(" - ") {
+        // An acronym before its words (`LN - Lübecker Nachrichten`): the words are the name.
+        if is_initials_of(name.trim(), slogan) {
+            return slogan.trim().to_string();
+        }
+        let (name_words, slogan_words) = (title::word_count(name), title::word_count(slogan));
+        if title::looks_like_site(name.trim())
+            || name_words <= SITE_NAME_MAX_WORDS && slogan_words > name_words
+        {
+            return name.trim().to_string();
+        }
+    }
+    if let Some((name, latin)) = site.split_once(" (") {
+        if korean::has_hangul(name) && latin.ends_with(')') && !korean::has_hangul(latin) {
+            return name.trim().to_string();
+        }
+    }
+    match korean::described_acronym(&site) {
+        Some(acronym) => acronym.to_string(),
+        None => site,
+    }
+}
+
+/// Whether `acronym` is capitals that spell the initials of `words` (`LN`, `Lübecker
+/// Nachrichten`).
+fn is_initials_of(acronym: &str, words: &str) -> bool {
+    let initials: String = words
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .collect();
+    acronym.len() >= 2 && acronym.chars().all(|c| c.is_ascii_uppercase()) && initials == acronym
+}
+
+/// A site's own name is a few words; a slogan after it has more.
+const SITE_NAME_MAX_WORDS: usize = 3;
 
 /// `lang`: `<html lang>`, the meta language keys, JSON-LD's `inLanguage`, `og:locale`; `ko`
 /// on a Korean page that declares none.
@@ -452,6 +495,20 @@ mod tests {
         .unwrap();
         assert_eq!(article.title, "새 제도 다음 달 시행…세부 지침 곧 발표");
         assert_eq!(article.site_name.as_deref(), Some("어느신문"));
+    }
+
+    #[test]
+    fn a_declared_site_name_loses_its_slogan() {
+        let cleaned = |s: &str| without_slogan(s.to_string());
+        assert_eq!(cleaned("NK News - North Korea News"), "NK News");
+        assert_eq!(
+            cleaned("Aktuálně.cz - Víte, co se právě děje"),
+            "Aktuálně.cz"
+        );
+        assert_eq!(cleaned("LN - Lübecker Nachrichten"), "Lübecker Nachrichten");
+        assert_eq!(cleaned("BBC News - Home"), "BBC News - Home");
+        assert_eq!(cleaned("디지털투데이 (DigitalToday)"), "디지털투데이");
+        assert_eq!(cleaned("서울특별시 미디어재단 TBS"), "TBS");
     }
 
     #[test]

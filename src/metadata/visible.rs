@@ -384,6 +384,26 @@ fn is_front_page(link: &str, page_url: &str) -> bool {
                 .is_some_and(|ext| !ext.contains('/')))
 }
 
+/// The outlet a wire's dateline names where the story opens (`[서울=뉴시스]최서진 기자 = …`,
+/// `(서울=뉴스1) …`): in the story's first paragraph, else in the page's description (a
+/// portal's copy gives the lead there). Of `place=outlet`, the side with Latin letters
+/// (`OSEN=대전`), else the outlet after the `=`.
+pub(super) fn lead_outlet(scan: &Scan, root: u32, description: Option<&str>) -> Option<String> {
+    let first_paragraph = (root..scan.subtree_end(root))
+        .find(|&k| scan.nodes[k as usize].tag == Tag::P && scan.nodes[k as usize].chars >= 20)
+        .map(|k| scan.text_of(k));
+    let line = first_paragraph
+        .as_deref()
+        .and_then(korean::dateline)
+        .or_else(|| description.and_then(korean::dateline))?;
+    let sides: Vec<&str> = line.split('=').map(str::trim).collect();
+    let outlet = sides
+        .iter()
+        .find(|s| s.chars().any(|c| c.is_ascii_alphabetic()))
+        .or(sides.last())?;
+    (!outlet.is_empty() && !outlet.contains(' ')).then(|| outlet.to_string())
+}
+
 /// The outlet a Korean page names in the copyright line under its story (`Copyrights ⓒ
 /// TV조선. 무단전재 및 재배포 금지`), looked for in the story's closest ancestors (up to three
 /// levels): the line is beside the body.
