@@ -268,9 +268,9 @@ fn attach_captions(el: &mut Element) {
                 // Under a picture in a line of its own (`<p><img></p>`), a Korean caption's
                 // marks only: a line that ends with a title in brackets (`Performance <The
                 // Palace: Jang Noksu>`) may be the story's.
-                let bare = img_at.is_some_and(|j| {
-                    matches!(&el.children[j], Content::Element(p) if p.tag == Tag::Img)
-                });
+                let bare = img_at.is_some_and(
+                    |j| matches!(&el.children[j], Content::Element(p) if p.tag == Tag::Img),
+                );
                 e.short_text(400).filter(|text| {
                     is_credit_line(text)
                         || (bare || korean::has_hangul(text))
@@ -283,10 +283,13 @@ fn attach_captions(el: &mut Element) {
         let at = img_at.take();
         if let (Some(text), Some(j)) = (caption, at) {
             let picture = match el.children.remove(j) {
-                Content::Element(line) if line.tag != Tag::Img => {
-                    let mut line = line;
+                // The line's picture, out of the line (its other parts are blank text).
+                Content::Element(mut line) if line.tag != Tag::Img => {
                     line.children.retain(|c| matches!(c, Content::Element(_)));
-                    line.children.swap_remove(0)
+                    match line.children.pop() {
+                        Some(picture) => picture,
+                        None => Content::Element(line),
+                    }
                 }
                 picture => picture,
             };
@@ -998,9 +1001,9 @@ fn split_signoff_at_end(block: &mut Element, out: &mut Polished) -> bool {
     {
         // A byline on the block's last line (`글. 바이라인네트워크⏎<김정연 기자>jykim@…`), the
         // photos' credit after it or not (`[… 최하나 기자 news@…/사진=블루문엔터테인먼트]`).
-        let byline = korean::without_credit_tail(t).unwrap_or_else(|| t.clone());
-        if is_byline_paragraph(&byline) {
-            out.signoff = Some(fold_whitespace(&byline));
+        let byline = korean::without_credit_tail(t).unwrap_or(t);
+        if is_byline_paragraph(byline) {
+            out.signoff = Some(fold_whitespace(byline));
             t.clear();
             split = true;
         }
@@ -1138,7 +1141,7 @@ fn is_editor_credit(text: &str) -> bool {
             (1..=4).contains(&name.split_whitespace().count())
                 && name
                     .split_whitespace()
-                    .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+                    .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
         })
 }
 

@@ -319,18 +319,23 @@ fn name_and_role<'a>(words: &[&'a str], i: usize) -> Option<(&'a str, &'static s
         // Names glued to the role, one or several joined (`홍길동기자`, `김희민·이시명기자`).
         // A slash may join them too (`김태호/기자`, an old page's byline), or open a
         // sign-off (`/이정규기자`).
-        Some(role)
-            if w.len() > role.len()
-                && w[..w.len() - role.len()]
-                    .trim_matches('/')
-                    .split(REPORTER_SEPARATORS)
-                    .all(is_korean_name) =>
-        {
-            Some((w[..w.len() - role.len()].trim_matches('/'), *role))
+        Some(role) if w.len() > role.len() => {
+            slashed_names(&w[..w.len() - role.len()]).map(|names| (names, *role))
         }
         Some(role) if w == *role && i > 0 => Some((words[i - 1], *role)),
         _ => None,
     }
+}
+
+/// Names glued before a role (`홍길동`, `김희민·이시명`), a slash before or after them
+/// (`/이정규`, `김태호/`) taken off: the names, when every one is a Korean name.
+fn slashed_names(glued: &str) -> Option<&str> {
+    let names = glued.strip_prefix('/').unwrap_or(glued);
+    let names = names.strip_suffix('/').unwrap_or(names);
+    names
+        .split(REPORTER_SEPARATORS)
+        .all(is_korean_name)
+        .then_some(names)
 }
 
 /// Splits a sign-off from the end of the last paragraph: `… 말했다. 정희경 기자`,
@@ -517,21 +522,17 @@ pub fn names_portal(lower: &str) -> bool {
 }
 
 /// A broadcaster's acronym after what it describes itself as (`서울특별시 미디어재단 TBS`,
-/// `부산경남대표방송 KNN`): the acronym, the name its viewers know. The description is Korean
-/// and says broadcaster or foundation ([`vocab::SITE_DESCRIPTIONS`]).
+/// `부산경남대표방송 KNN`): the acronym (capitals), the name its viewers know. The description
+/// has no Latin letters and says broadcaster or foundation ([`vocab::SITE_DESCRIPTIONS`]).
 pub fn described_acronym(site: &str) -> Option<&str> {
     let (description, acronym) = site.trim().rsplit_once(' ')?;
     let is_acronym = (2..=5).contains(&acronym.len())
-        && acronym
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-        && acronym.bytes().any(|b| b.is_ascii_uppercase())
+        && acronym.bytes().all(|b| b.is_ascii_uppercase())
         && !vocab::GENERIC_SITE_WORDS.contains(&acronym);
-    let described = has_hangul(description)
-        && !description.chars().any(|c| c.is_ascii_alphanumeric())
+    let described = !description.bytes().any(|b| b.is_ascii_alphanumeric())
         && vocab::SITE_DESCRIPTIONS
             .iter()
-            .any(|d| description.contains(d));
+            .any(|d| crate::markup::contains(description, d));
     (is_acronym && described).then_some(acronym)
 }
 
@@ -655,13 +656,16 @@ fn tip_line(text: &str, need_pointer: bool) -> bool {
 /// 홍보팀 02-123-4567`): a label of [`vocab::INQUIRY_LABELS`] and its colon or bracket first, a
 /// phone number or an email in it. Whom to ask is the release's, not the story's.
 pub fn is_inquiry_line(text: &str) -> bool {
-    let t = text
-        .trim()
-        .trim_start_matches(['<', '〈', '[', '(', '※', '▷', '■', ' ']);
+    let t = text.trim();
+    let t = t
+        .strip_prefix('<')
+        .or_else(|| t.strip_prefix('['))
+        .unwrap_or(t);
     t.chars().count() <= INQUIRY_LINE_MAX_CHARS
         && vocab::INQUIRY_LABELS.iter().any(|label| {
-            t.strip_prefix(label)
-                .is_some_and(|r| r.trim_start().starts_with([':', '：', ']', '>', ')']))
+            t.strip_prefix(label).is_some_and(|r| {
+                matches!(r.trim_start().chars().next(), Some(':' | '：' | ']' | '>'))
+            })
         })
         && (has_phone_number(t) || t.contains('@'))
 }
@@ -1189,24 +1193,13 @@ pub fn is_speaker_label(text: &str) -> bool {
 const SPEAKER_LABEL_MAX_CHARS: usize = 40;
 
 /// A sign-off with the photos' credit after a slash (`[티브이데일리 최하나 기자
-/// news@tvdaily.co.kr/사진=블루문엔터테인먼트, JTBC]`): the sign-off without it, its bracket
-/// closed again.
-pub fn without_credit_tail(text: &str) -> Option<String> {
+/// news@tvdaily.co.kr/사진=블루문엔터테인먼트, JTBC]`): the sign-off without it (its bracket left
+/// open: a byline is read without its brackets).
+pub fn without_credit_tail(text: &str) -> Option<&str> {
     let t = text.trim();
-    let (inner, close) = match t.strip_suffix([']', ')']) {
-        Some(inner) => (inner, &t[inner.len()..]),
-        None => (t, ""),
-    };
-    let at = inner.rfind('/')?;
-    let credit = inner[at + 1..].trim_start();
-    vocab::CREDIT_LABELS
-        .iter()
-        .any(|label| {
-            credit
-                .strip_prefix(label)
-                .is_some_and(|r| r.trim_start().starts_with(['=', ':']))
-        })
-        .then(|| format!("{}{close}", inner[..at].trim_end()))
+    let at = t.rfind('/')?;
+    let credit = &t[at + 1..];
+    is_credit_line(credit.strip_suffix(']').unwrap_or(credit)).then(|| &t[..at])
 }
 
 /// A reaction box's question to the reader about the article (`이 기사, 어떠셨나요?`, `이 기사에
@@ -1386,8 +1379,8 @@ mod tests {
         assert!(!is_reader_question("이 기사는 2024년에 처음 실렸다."));
         assert!(is_reader_question("이 뉴스가 도움이 되셨나요?"));
         assert_eq!(
-            without_credit_tail("[티브이 최하나 기자 news@tv.co.kr/사진=블루문, JTBC]").as_deref(),
-            Some("[티브이 최하나 기자 news@tv.co.kr]")
+            without_credit_tail("[티브이 최하나 기자 news@tv.co.kr/사진=블루문, JTBC]"),
+            Some("[티브이 최하나 기자 news@tv.co.kr")
         );
         assert_eq!(without_credit_tail("최하나 기자 news@tv.co.kr"), None);
         assert!(is_speaker_label("김나연 앵커>"));

@@ -379,17 +379,20 @@ pub const CONTACT_WORDS: &[&str] = &[
 /// 뉴스가 도움이 되셨나요?`).
 pub const READER_QUESTION_OPENINGS: &[&str] = &["이 기사", "이 뉴스", "이 콘텐츠", "기사가 "];
 
-/// Words a logo's `alt` says beside the outlet's name (`프레시안 로고`, `홈으로`), lowercase.
+/// Words a logo's `alt` says after the outlet's name (`프레시안 로고`, `경향비즈 홈으로`), each
+/// taken off the end in this order.
 pub const LOGO_WORDS: &[&str] = &[
-    "로고",
-    "logo",
-    "홈",
-    "홈으로",
-    "home",
-    "메인",
-    "메인으로",
     "바로가기",
     "가기",
+    "이동",
+    "홈으로",
+    "홈",
+    "메인으로",
+    "메인",
+    "로고",
+    "logo",
+    "LOGO",
+    "Logo",
 ];
 
 /// What a broadcaster calls itself before its acronym (`서울특별시 미디어재단 TBS`,

@@ -252,22 +252,36 @@ fn site_name(page: &Page, names: SiteNames) -> Option<String> {
     let korean_holder = holder.clone().filter(|h| korean::has_hangul(h));
     let so_far = declared.map(without_slogan).or(from_title);
     // A portal's copy (`ZUM 뉴스`, `… : 네이버 뉴스`, `머니투데이 | 네이버`): the outlet a meta author
-    // names, the copyright line's, or the wire's in the lead (`[서울=뉴시스]`).
+    // names or the copyright line's (else the wire's in the lead, see [`site_name_with_story`]).
     if let Some(site) = so_far
         .as_deref()
         .filter(|s| korean::names_portal(&s.fold_case()))
     {
-        let wrote_it = outlet
-            .or(korean_holder.filter(|h| !korean::names_portal(&h.fold_case())))
-            .or_else(|| {
-                let description = meta::text(page.scan, &["og:description", "description"]);
-                visible::lead_outlet(page.scan, page.article?, description.as_deref())
-            });
+        let wrote_it = outlet.or(korean_holder.filter(|h| !korean::names_portal(&h.fold_case())));
         return wrote_it.or_else(|| Some(site.to_string()));
     }
     // The copyright line's Korean name (`ⓒ 경향신문`, under a section site's logo `경향비즈`)
     // names the outlet; a Latin brand there (`ⓒ PRESSian`) gives way to the logo's Korean.
     so_far.or(outlet).or(korean_holder).or(logo).or(holder)
+}
+
+/// The site's name once the story is read: a portal's copy that names no outlet otherwise
+/// names the wire that wrote it in its dateline (`[서울=뉴시스]최서진 기자 = …` on MSN: `뉴시스`).
+/// Of `place=outlet`, the side with Latin letters (`OSEN=대전`), else the one after the `=`.
+pub fn site_name_with_story(site: Option<String>, dateline: Option<&str>) -> Option<String> {
+    let portal = site
+        .as_deref()
+        .is_some_and(|s| korean::names_portal(&s.fold_case()));
+    let wire = dateline.filter(|_| portal).and_then(|line| {
+        let outlet = match line.split_once('=') {
+            Some((place, outlet)) if !place.bytes().any(|b| b.is_ascii_alphabetic()) => outlet,
+            Some((outlet, _)) => outlet,
+            None => line,
+        }
+        .trim();
+        (!outlet.is_empty() && !outlet.contains(' ')).then(|| outlet.to_string())
+    });
+    wire.or(site)
 }
 
 /// The names a page gives its site, each where it gives it.

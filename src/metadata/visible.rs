@@ -336,7 +336,22 @@ pub(super) fn related_links(scan: &Scan, page_url: &str) -> Vec<Related> {
 /// say it is a logo; a short name or none.
 pub(super) fn home_logo_name(scan: &Scan, page_url: &str) -> Option<String> {
     let skip = scan::IN_HEAD | scan::IN_NEVER | scan::IN_HIDDEN;
-    let base = url::Base::new(page_url);
+    // The front page: `/`, or the page's own `scheme://host` with or without its `/`.
+    let origin = page_url
+        .find("://")
+        .map(|at| {
+            page_url[at + 3..]
+                .find('/')
+                .map_or(page_url, |end| &page_url[..at + 3 + end])
+        })
+        .unwrap_or("/");
+    let is_front_page = |href: &str| {
+        let href = href.trim();
+        href == "/"
+            || href
+                .strip_prefix(origin)
+                .is_some_and(|rest| rest.is_empty() || rest == "/")
+    };
     let k = (0..scan.nodes.len() as u32).find(|&k| {
         let n = &scan.nodes[k as usize];
         n.tag == Tag::Img
@@ -346,18 +361,16 @@ pub(super) fn home_logo_name(scan: &Scan, page_url: &str) -> Option<String> {
                 .take(LOGO_LINK_DEPTH)
                 .find(|&a| scan.nodes[a as usize].tag == Tag::A)
                 .and_then(|a| scan.attr(a, "href"))
-                .is_some_and(|href| is_front_page(&base.resolve(&href), page_url))
+                .is_some_and(|href| is_front_page(&href))
     })?;
     let alt = scan.attr(k, "alt")?;
-    let name: Vec<&str> = alt
-        .split_whitespace()
-        .filter(|w| !vocab::LOGO_WORDS.contains(&w.to_ascii_lowercase().as_str()))
-        .collect();
-    let name = name.join(" ");
+    let mut name = alt.trim();
+    for word in vocab::LOGO_WORDS {
+        name = name.strip_suffix(word).unwrap_or(name).trim_end();
+    }
     (2..=LOGO_NAME_MAX_CHARS)
         .contains(&name.chars().count())
-        .then_some(name)
-        .filter(|n| n.split(' ').count() <= LOGO_NAME_MAX_WORDS)
+        .then(|| name.to_string())
 }
 
 /// A logo is the link's picture, or its child's (`<a href="/"><span><img>`).
@@ -365,44 +378,6 @@ const LOGO_LINK_DEPTH: usize = 3;
 
 /// An outlet's name is a few words.
 const LOGO_NAME_MAX_CHARS: usize = 20;
-const LOGO_NAME_MAX_WORDS: usize = 3;
-
-/// Whether a resolved link is the front page of the page's site: its root (or an index page),
-/// no query; on the page's host when the page has one.
-fn is_front_page(link: &str, page_url: &str) -> bool {
-    let Some(rest) = link.split_once("://").map(|(_, r)| r) else {
-        return link == "/";
-    };
-    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
-    let same_host = url::host(page_url).is_none_or(|h| h == host);
-    same_host
-        && !path.contains('?')
-        && (path.is_empty()
-            || path
-                .strip_prefix("index.")
-                .or_else(|| path.strip_prefix("main."))
-                .is_some_and(|ext| !ext.contains('/')))
-}
-
-/// The outlet a wire's dateline names where the story opens (`[서울=뉴시스]최서진 기자 = …`,
-/// `(서울=뉴스1) …`): in the story's first paragraph, else in the page's description (a
-/// portal's copy gives the lead there). Of `place=outlet`, the side with Latin letters
-/// (`OSEN=대전`), else the outlet after the `=`.
-pub(super) fn lead_outlet(scan: &Scan, root: u32, description: Option<&str>) -> Option<String> {
-    let first_paragraph = (root..scan.subtree_end(root))
-        .find(|&k| scan.nodes[k as usize].tag == Tag::P && scan.nodes[k as usize].chars >= 20)
-        .map(|k| scan.text_of(k));
-    let line = first_paragraph
-        .as_deref()
-        .and_then(korean::dateline)
-        .or_else(|| description.and_then(korean::dateline))?;
-    let sides: Vec<&str> = line.split('=').map(str::trim).collect();
-    let outlet = sides
-        .iter()
-        .find(|s| s.chars().any(|c| c.is_ascii_alphabetic()))
-        .or(sides.last())?;
-    (!outlet.is_empty() && !outlet.contains(' ')).then(|| outlet.to_string())
-}
 
 /// The outlet a Korean page names in the copyright line under its story (`Copyrights ⓒ
 /// TV조선. 무단전재 및 재배포 금지`), looked for in the story's closest ancestors (up to three
