@@ -53,6 +53,13 @@ const CHAR_THRESHOLD: u32 = 500;
 const MIN_TRUSTED_CHARS: u32 = 140;
 
 /// Whether one plan's roots contain or lie inside the other's.
+/// Whether plan `a`'s roots hold all of plan `b`'s, and more.
+fn surrounds(scan: &Scan, a: &Plan, b: &Plan) -> bool {
+    b.roots
+        .iter()
+        .all(|&y| a.roots.iter().any(|&x| x != y && scan.is_inside(y, x)))
+}
+
 fn overlaps(scan: &Scan, a: &Plan, b: &Plan) -> bool {
     a.roots.iter().any(|&x| {
         b.roots
@@ -101,10 +108,12 @@ pub fn choose(scan: &Scan, site: Option<&'static SiteRule>) -> Plan {
         if let Some(first) = &first {
             if first.chars >= MIN_TRUSTED_CHARS
                 && plan.score <= first.score
-                && !overlaps(scan, &plan, first)
+                && (!overlaps(scan, &plan, first) || surrounds(scan, &plan, first))
             {
                 // The relaxed filters found something else and no stronger: what the strict
-                // pass kept out (a sidebar, a widget), not more of what it found.
+                // pass kept out (a sidebar, a widget), not more of what it found; or what
+                // it found with the page around it (a short story: a wire photo's caption),
+                // a weaker block only because nothing was cleaned from it.
                 continue;
             }
         }

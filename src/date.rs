@@ -254,8 +254,21 @@ pub fn find_in_text(text: &str, labels: &[&str], korean: bool) -> Option<String>
         // A label's date may print its year in two digits (`입력 24.03.05 10:21`), and so
         // may a line that opens with the date and its time (`25.11.05 14:32 l 최종 …`): this
         // century's.
+        // (Without a label, such a date and its time may come after a byline's words: `글:
+        // 김은주 24.06.11 14:35`.)
         let widened;
-        let rest = match short_year_date(rest) {
+        let short = short_year_date(rest).or_else(|| {
+            labels
+                .is_empty()
+                .then(|| {
+                    let b = rest.as_bytes();
+                    (1..b.len().saturating_sub(8))
+                        .filter(|&i| b[i - 1] == b' ' && b[i].is_ascii_digit())
+                        .find(|&i| short_year_date(&rest[i..]) == Some(0))
+                })
+                .flatten()
+        });
+        let rest = match short {
             Some(at) if !labels.is_empty() || time_follows(&rest[at + 8..]) => {
                 widened = format!("{}20{}", &rest[..at], &rest[at..]);
                 widened.as_str()

@@ -141,6 +141,10 @@ fn is_chrome_text(text: &str) -> bool {
             || c.is_whitespace()
             || matches!(c, '·' | '•' | '▶' | '▷' | '■' | '□' | '◆' | '◇' | '★' | '☆')
     });
+    // A player's time or a button's count glued after its label (`기사를 읽어드립니다0:00`).
+    let t = t
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c == ':')
+        .trim_end();
     // Lowercasing never makes fewer characters: text longer than every phrase (a test keeps
     // them within 40 characters) is none of them, and the rules below read 30 at most.
     let chars = t.chars().count();
@@ -993,12 +997,15 @@ fn take_signoff_once(body: &mut Element, out: &mut Polished) -> bool {
 /// sign-off was cut from the text.
 fn split_signoff_at_end(block: &mut Element, out: &mut Polished) -> bool {
     let mut split = false;
-    if let Some(Content::Text(t)) = block
+    let mut lines = block
         .children
-        .iter_mut()
+        .iter()
+        .enumerate()
         .rev()
-        .find(|c| !matches!(c, Content::Text(t) if t.trim().is_empty()))
-    {
+        .filter(|(_, c)| !matches!(c, Content::Text(t) if t.trim().is_empty()))
+        .map(|(i, _)| i);
+    let (last, above) = (lines.next(), lines.nth(1));
+    if let Some(Content::Text(t)) = last.map(|i| &mut block.children[i]) {
         // A byline on the block's last line (`글. 바이라인네트워크⏎<김정연 기자>jykim@…`), the
         // photos' credit after it or not (`[… 최하나 기자 news@…/사진=블루문엔터테인먼트]`).
         let byline = korean::without_credit_tail(t).unwrap_or(t);
@@ -1012,6 +1019,17 @@ fn split_signoff_at_end(block: &mut Element, out: &mut Polished) -> bool {
             if let Some((rest, email)) = korean::split_trailing_email(t) {
                 *t = rest;
                 out.signoff_email = Some(email);
+                // A photo desk's email on a line of its own, under the caption that its
+                // date stamp ends (`… 만끽하고 있다. 2024.4.4⏎superdoo82@yna.co.kr`): the
+                // stamp goes with it.
+                if t.is_empty() {
+                    if let Some(Content::Text(caption)) = above.map(|i| &mut block.children[i]) {
+                        if let Some(kept) = korean::without_desk_date(caption) {
+                            *caption = kept;
+                        }
+                    }
+                    return split;
+                }
             }
         }
         if let Some((rest, signoff)) = korean::split_signoff(t) {

@@ -476,6 +476,11 @@ pub const NOISE_ROLES: &[&str] = &[
 /// forms, ad labels, an embed's consent placeholder), in English, Korean, German, French and
 /// Spanish.
 pub const CHROME_PHRASES: &[&str] = &[
+    // An audio player's label (its time `0:00` beside it is trimmed as a count).
+    "기사를 읽어드립니다",
+    "기사 읽어주기",
+    "기사 듣기",
+    "음성으로 듣기",
     "공유하기",
     "기사보내기",
     "url복사",

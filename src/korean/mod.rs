@@ -21,7 +21,7 @@ pub fn has_hangul(s: &str) -> bool {
 /// Whether a word may be a person's name: two to four syllables, and not ending in an object
 /// or genitive particle, as a sentence's words do (`현장을 취재합니다` on a reporter card).
 #[inline(never)] // called from many readers: one copy keeps the .wasm small
-fn is_korean_name(s: &str) -> bool {
+pub(crate) fn is_korean_name(s: &str) -> bool {
     has_name_shape(s) && !s.ends_with(['을', '를', '의'])
 }
 
@@ -256,12 +256,16 @@ fn role_first(words: &[&str]) -> Option<(Vec<String>, &'static str)> {
 }
 
 /// A contributor's line: a name, at most two words of affiliation and a title
-/// ([`vocab::CONTRIBUTOR_TITLES`]: `홍길동 서울대 교수`, `홍길동 법무법인 세종 변호사`), and
+/// ([`vocab::CONTRIBUTOR_TITLES`], a field glued before it or not: `홍길동 서울대 교수`, `홍길동
+/// 법무법인 세종 변호사`, `윤재민 교육평론가`), and
 /// nothing else but an email; an op-ed's byline or sign-off.
 fn contributor_in(words: &[&str]) -> Option<(Vec<String>, &'static str)> {
     let (first, rest) = words.split_first()?;
     let (last, between) = rest.split_last()?;
-    let title = vocab::CONTRIBUTOR_TITLES.iter().find(|t| *last == **t)?;
+    // A field may be glued before the title (`교육평론가`, `정신건강의학과전문의`).
+    let title = vocab::CONTRIBUTOR_TITLES
+        .iter()
+        .find(|t| last.ends_with(**t))?;
     (is_person_name(first) && between.len() <= 2).then(|| (vec![first.to_string()], *title))
 }
 
@@ -1023,6 +1027,13 @@ pub fn split_trailing_email(text: &str) -> Option<(String, String)> {
     }
 }
 
+/// A caption without the photo desk's date stamp that ends it (`… 만끽하고 있다. 2024.4.4`).
+pub fn without_desk_date(caption: &str) -> Option<String> {
+    let t = caption.trim_end();
+    let at = t.rfind(char::is_whitespace)?;
+    is_dotted_date(&t[at + 1..]).then(|| t[..at].trim_end().to_string())
+}
+
 /// `2023.04.07` (a day as a photo desk stamps it; a closing dot allowed).
 fn is_dotted_date(word: &str) -> bool {
     let parts: Vec<&str> = word.trim_end_matches('.').split('.').collect();
@@ -1384,6 +1395,11 @@ mod tests {
         );
         assert_eq!(without_credit_tail("최하나 기자 news@tv.co.kr"), None);
         assert!(is_speaker_label("김나연 앵커>"));
+        assert_eq!(
+            without_desk_date("시민들이 걷고 있다. 2024.4.4").as_deref(),
+            Some("시민들이 걷고 있다.")
+        );
+        assert_eq!(without_desk_date("2024년 4월 4일 걷고 있다."), None);
         assert!(is_speaker_label("인터뷰> 이정호 / 산림청 산불방지과장"));
         assert!(!is_speaker_label("<김정연 기자>"));
         assert!(!is_speaker_label("김나연 앵커"));
@@ -1557,6 +1573,7 @@ mod tests {
             Some(vec!["홍길동".to_string()])
         );
         assert_eq!(names("기자 홍길동"), Some(vec!["홍길동".to_string()]));
+        assert_eq!(names("윤재민 교육평론가"), Some(vec!["윤재민".to_string()]));
         assert_eq!(
             names("이남경 MK스포츠 기자(mkculture3@mkculture.com)"),
             Some(vec!["이남경".to_string()])
@@ -1716,6 +1733,13 @@ mod tests {
             "※ 본 기사는 한국언론진흥재단의 지원을 받아 작성되었습니다."
         ));
         assert!(!is_article_notice("이 기사는 그가 쓴 마지막 기사였다."));
+        assert!(is_article_notice(
+            "※ 외부 필진 기고는 중앙일보의 편집 방향과 다를 수 있습니다."
+        ));
+        assert!(is_article_notice(
+            "이 칼럼은 본지의 편집 방향과 다를 수 있습니다."
+        ));
+        assert!(!is_article_notice("이 글은 그의 마지막 편지였다."));
         assert!(is_article_notice(
             "이 기사는 2024년 06월 10일 07:35 thebell에 표출된 기사입니다."
         ));

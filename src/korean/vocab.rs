@@ -377,7 +377,8 @@ pub const CONTACT_WORDS: &[&str] = &[
 
 /// How a reaction box's question points at the article it follows (`이 기사, 어떠셨나요?`, `이
 /// 뉴스가 도움이 되셨나요?`).
-pub const READER_QUESTION_OPENINGS: &[&str] = &["이 기사", "이 뉴스", "이 콘텐츠", "기사가 "];
+pub const READER_QUESTION_OPENINGS: &[&str] =
+    &["이 기사", "이 뉴스", "이 콘텐츠", "이 사진", "기사가 "];
 
 /// Words a logo's `alt` says after the outlet's name (`프레시안 로고`, `경향비즈 홈으로`), each
 /// taken off the end in this order.
@@ -512,6 +513,14 @@ pub const ARTICLE_NOTICE_OPENINGS: &[&str] = &[
     "본 기사의",
     "이 콘텐츠는",
     "본 콘텐츠는",
+    // An opinion page's disclaimer (`※ 외부 필진 기고는 중앙일보의 편집 방향과 다를 수 있습니다.`).
+    "이 글은",
+    "본 글은",
+    "이 칼럼은",
+    "본 칼럼은",
+    "칼럼 내용은",
+    "외부 필진",
+    "외부 기고",
 ];
 
 /// Labels a note about the article may open with (오마이뉴스's `덧붙이는 글 | …`).
@@ -524,6 +533,7 @@ pub const ARTICLE_NOTICE_ENDINGS: &[&str] = &[
     "게재되었습니다.",
     "실렸습니다.",
     "실립니다.",
+    "다를 수 있습니다.",
 ];
 
 #[cfg(test)]

@@ -200,12 +200,22 @@ pub(super) fn credits(
             .filter(|b| !date::is_date_like(b) && !is_org(b))
             .or_else(|| visible.map(|v| v.text.clone()).filter(|t| !is_org(t)))
             .or_else(|| Some(page.ld.creators.join(", ")).filter(|c| !is_org(c)));
-        if let Some(b) = byline.filter(|b| !b.is_empty() && !date::is_date_like(b)) {
+        // (A label alone, `By`, names nobody.)
+        if let Some(b) = byline.filter(|b| !clean_byline(b).is_empty() && !date::is_date_like(b)) {
             if let Some(found) = korean::parse_byline(&b).filter(|_| korean_page) {
                 c = found.into();
             } else {
                 c.authors = authors_named_in(&b, is_org_name);
-                c.byline = Some(b);
+                // On a Korean page a name in Hangul is a name's word (`기자의 다른 기사`, a
+                // reporter card's link, names nobody).
+                if korean_page {
+                    c.authors.retain(|a| {
+                        !korean::has_hangul(&a.name) || korean::is_korean_name(&a.name)
+                    });
+                }
+                if !korean_page || !c.authors.is_empty() {
+                    c.byline = Some(b);
+                }
             }
         }
     }
@@ -490,7 +500,27 @@ fn clean_byline(text: &str) -> String {
     let t = fold_whitespace(text);
     let t = t.trim_start_matches(|c: char| c == '|' || c == '-' || c.is_whitespace());
     let lower = t.fold_case();
-    let t = if lower.starts_with("by ") { &t[3..] } else { t };
+    // `By` alone (a label whose name link went with the page's header) names nobody.
+    let t = if lower.starts_with("by ") || lower == "by" {
+        &t[2..]
+    } else {
+        t
+    };
+    // A Korean writer's label, and the next credit after the name (오마이뉴스's `글:
+    // 김은주(silverjoo) 편집: 이주영(jylee)`: the label `편집` is the last word before its colon).
+    let t = match t
+        .strip_prefix('글')
+        .and_then(|r| r.trim_start().strip_prefix(':'))
+    {
+        Some(rest) => match rest.split_once(':') {
+            Some((before, _)) => before
+                .trim_end()
+                .rsplit_once(' ')
+                .map_or(before, |(n, _)| n),
+            None => rest,
+        },
+        None => t,
+    };
     t.trim()
         .trim_end_matches([',', '|', '-'])
         .trim()
@@ -538,6 +568,17 @@ mod tests {
         assert_eq!(name_case("Park Eun-jee"), "Park Eun-jee");
         assert_eq!(name_case("AP"), "AP");
         assert_eq!(name_case("홍길동"), "홍길동");
+    }
+
+    #[test]
+    fn a_bylines_labels_name_nobody() {
+        assert_eq!(clean_byline("By"), "");
+        assert_eq!(clean_byline("By Jane Doe"), "Jane Doe");
+        assert_eq!(
+            clean_byline("글: 김은주(silverjoo) 편집: 이주영(jylee)"),
+            "김은주(silverjoo)"
+        );
+        assert_eq!(clean_byline("글로벌 경제부"), "글로벌 경제부");
     }
 
     #[test]

@@ -97,6 +97,7 @@ pub(super) fn deck(
             (after..end)
                 .take_while(|&k| scan.nodes[k as usize].start < first_text)
                 .find(|&k| is_lead_heading(scan, k) && placed(k))
+                .map(|k| headings_box(scan, k).filter(|&b| placed(b)).unwrap_or(k))
         })
         .or_else(|| bold_lead(scan, root))?;
     deck_lines(scan, k)
@@ -199,6 +200,26 @@ const DECK_MAX_LINES: usize = 3;
 /// A heading or an emphasis of its own that reads as a deck, for the place between the
 /// headline and the story (`<div class="article_head"><h4>…`, `<h3 class="news-h3">`, `<em
 /// class="precis">`).
+/// The box of a deck's headings, one per line (아시아경제's `<div class="article_head"><h4>…
+/// </h4><h4>…</h4></div>`): the heading's parent, when its children are all headings of its
+/// tag.
+fn headings_box(scan: &Scan, k: u32) -> Option<u32> {
+    let parent = scan.nodes[k as usize].parent;
+    if parent == scan::NONE {
+        return None;
+    }
+    let tag = scan.nodes[k as usize].tag;
+    let mut children = (parent + 1..scan.subtree_end(parent))
+        .filter(|&c| scan.nodes[c as usize].parent == parent)
+        .map(|c| scan.nodes[c as usize].tag);
+    let (mut count, mut same) = (0, true);
+    for t in children.by_ref() {
+        count += 1;
+        same &= t == tag;
+    }
+    (count > 1 && same).then_some(parent)
+}
+
 fn is_lead_heading(scan: &Scan, k: u32) -> bool {
     matches!(
         scan.nodes[k as usize].tag,

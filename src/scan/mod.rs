@@ -171,9 +171,8 @@ struct State<'h> {
     hints: String,
     /// Hint bits and signature class bits (`rules::signature_class_bits`) by class attribute
     /// as written: pages repeat their classes on element after element, and reading one is
-    /// dearer than hashing it. foldhash's seed is random per process: a page cannot choose
-    /// classes that collide.
-    class_hints: std::collections::HashMap<&'h str, (u32, u32), foldhash::fast::RandomState>,
+    /// dearer than hashing it.
+    class_hints: attrs::ClassCache<'h>,
     /// Which site rules' signature selectors some element matches (on a page no rule's
     /// address names): see `rules::site_rule_by_markup`.
     signatures: u32,
@@ -213,7 +212,7 @@ pub fn scan<'h>(html: &'h str, rule: Option<&'static SiteRule>) -> Result<Scan<'
         open_counts: vec![0; 256],
         pos: 0,
         hints: String::new(),
-        class_hints: std::collections::HashMap::default(),
+        class_hints: attrs::ClassCache::default(),
         signatures: 0,
         title_buf: None,
         script_buf: None,
