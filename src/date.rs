@@ -257,17 +257,10 @@ pub fn find_in_text(text: &str, labels: &[&str], korean: bool) -> Option<String>
         // (Without a label, such a date and its time may come after a byline's words: `글:
         // 김은주 24.06.11 14:35`.)
         let widened;
-        let short = short_year_date(rest).or_else(|| {
-            labels
-                .is_empty()
-                .then(|| {
-                    let b = rest.as_bytes();
-                    (1..b.len().saturating_sub(8))
-                        .filter(|&i| b[i - 1] == b' ' && b[i].is_ascii_digit())
-                        .find(|&i| short_year_date(&rest[i..]) == Some(0))
-                })
-                .flatten()
-        });
+        let b = rest.as_bytes();
+        let short = (0..b.len().saturating_sub(7))
+            .filter(|&i| i == 0 || labels.is_empty() && b[i - 1] == b' ' && b[i].is_ascii_digit())
+            .find_map(|i| short_year_date(&rest[i..]).map(|at| i + at));
         let rest = match short {
             Some(at) if !labels.is_empty() || time_follows(&rest[at + 8..]) => {
                 widened = format!("{}20{}", &rest[..at], &rest[at..]);

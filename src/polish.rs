@@ -142,9 +142,12 @@ fn is_chrome_text(text: &str) -> bool {
             || matches!(c, '·' | '•' | '▶' | '▷' | '■' | '□' | '◆' | '◇' | '★' | '☆')
     });
     // A player's time or a button's count glued after its label (`기사를 읽어드립니다0:00`).
-    let t = t
-        .trim_end_matches(|c: char| c.is_ascii_digit() || c == ':')
-        .trim_end();
+    let count = t
+        .bytes()
+        .rev()
+        .take_while(|b| b.is_ascii_digit() || *b == b':')
+        .count();
+    let t = t[..t.len() - count].trim_end();
     // Lowercasing never makes fewer characters: text longer than every phrase (a test keeps
     // them within 40 characters) is none of them, and the rules below read 30 at most.
     let chars = t.chars().count();
@@ -1159,7 +1162,7 @@ fn is_editor_credit(text: &str) -> bool {
             (1..=4).contains(&name.split_whitespace().count())
                 && name
                     .split_whitespace()
-                    .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+                    .all(|w| w.as_bytes()[0].is_ascii_uppercase())
         })
 }
 

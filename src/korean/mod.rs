@@ -525,21 +525,6 @@ pub fn names_portal(lower: &str) -> bool {
         .any(|w| vocab::PORTALS.contains(&w))
 }
 
-/// A broadcaster's acronym after what it describes itself as (`서울특별시 미디어재단 TBS`,
-/// `부산경남대표방송 KNN`): the acronym (capitals), the name its viewers know. The description
-/// has no Latin letters and says broadcaster or foundation ([`vocab::SITE_DESCRIPTIONS`]).
-pub fn described_acronym(site: &str) -> Option<&str> {
-    let (description, acronym) = site.trim().rsplit_once(' ')?;
-    let is_acronym = (2..=5).contains(&acronym.len())
-        && acronym.bytes().all(|b| b.is_ascii_uppercase())
-        && !vocab::GENERIC_SITE_WORDS.contains(&acronym);
-    let described = !description.bytes().any(|b| b.is_ascii_alphanumeric())
-        && vocab::SITE_DESCRIPTIONS
-            .iter()
-            .any(|d| crate::markup::contains(description, d));
-    (is_acronym && described).then_some(acronym)
-}
-
 /// The outlet an organisation author names (`머니투데이 | 네이버` → `머니투데이`), for a page
 /// that does not say its site name otherwise.
 pub fn outlet_of(author: &str) -> Option<String> {
@@ -1029,9 +1014,8 @@ pub fn split_trailing_email(text: &str) -> Option<(String, String)> {
 
 /// A caption without the photo desk's date stamp that ends it (`… 만끽하고 있다. 2024.4.4`).
 pub fn without_desk_date(caption: &str) -> Option<String> {
-    let t = caption.trim_end();
-    let at = t.rfind(char::is_whitespace)?;
-    is_dotted_date(&t[at + 1..]).then(|| t[..at].trim_end().to_string())
+    let (text, stamp) = caption.trim_end().rsplit_once(' ')?;
+    (stamp.contains('.') && crate::date::is_date_like(stamp)).then(|| text.trim_end().to_string())
 }
 
 /// `2023.04.07` (a day as a photo desk stamps it; a closing dot allowed).
@@ -1196,7 +1180,8 @@ pub fn is_speaker_label(text: &str) -> bool {
     let t = text.trim();
     let first_word = t.split_whitespace().next().unwrap_or("");
     t.chars().count() <= SPEAKER_LABEL_MAX_CHARS
-        && !t.contains(['<', '〈'])
+        && !t.contains('<')
+        && !t.contains('〈')
         && (t.ends_with('>') || first_word.len() > 1 && first_word.ends_with('>'))
 }
 
@@ -1403,11 +1388,6 @@ mod tests {
         assert!(is_speaker_label("인터뷰> 이정호 / 산림청 산불방지과장"));
         assert!(!is_speaker_label("<김정연 기자>"));
         assert!(!is_speaker_label("김나연 앵커"));
-        assert_eq!(described_acronym("서울특별시 미디어재단 TBS"), Some("TBS"));
-        assert_eq!(described_acronym("부산경남대표방송 KNN"), Some("KNN"));
-        assert_eq!(described_acronym("한국경제 TV"), None);
-        assert_eq!(described_acronym("SBS NEWS"), None);
-        assert_eq!(described_acronym("경인일보 KIN"), None);
         assert!(is_inquiry_line(
             "<문의 : 행정안전부 지역경제지원관 지역금융지원과(044-205-3423)>"
         ));

@@ -396,13 +396,6 @@ pub const LOGO_WORDS: &[&str] = &[
     "Logo",
 ];
 
-/// What a broadcaster calls itself before its acronym (`서울특별시 미디어재단 TBS`,
-/// `부산경남대표방송 KNN`).
-pub const SITE_DESCRIPTIONS: &[&str] = &["방송", "재단", "미디어"];
-
-/// Latin words a site's name ends with that are no acronym of it (`SBS NEWS`, `한국경제 TV`).
-pub const GENERIC_SITE_WORDS: &[&str] = &["TV", "NEWS", "FM", "AM", "DMB"];
-
 /// Labels of a press release's contact line (`<문의 : 행정안전부 …(044-205-3423)>`).
 pub const INQUIRY_LABELS: &[&str] = &["문의", "자료문의", "자료 문의", "담당", "연락처"];
 

@@ -298,8 +298,7 @@ struct SiteNames {
 
 /// A declared site name without its slogan: a short name before ` - ` and more words
 /// (`Aktuálně.cz - Víte, co se právě děje`, `NK News - North Korea News`, `경북일보 - 굿데이
-/// 굿뉴스`), a Korean name without its Latin one in brackets (`디지털투데이 (DigitalToday)`), a
-/// broadcaster's acronym without what it describes itself as (`서울특별시 미디어재단 TBS`).
+/// 굿뉴스`), a Korean name without its Latin one in brackets (`디지털투데이 (DigitalToday)`).
 fn without_slogan(site: String) -> String {
     if let Some((name, slogan)) = site.split_once(" - ") {
         // An acronym before its words (`LN - Lübecker Nachrichten`): the words are the name.
@@ -318,10 +317,7 @@ fn without_slogan(site: String) -> String {
             return name.trim().to_string();
         }
     }
-    match korean::described_acronym(&site) {
-        Some(acronym) => acronym.to_string(),
-        None => site,
-    }
+    site
 }
 
 /// Whether `acronym` is capitals that spell the initials of `words` (`LN`, `Lübecker
@@ -522,7 +518,6 @@ mod tests {
         assert_eq!(cleaned("LN - Lübecker Nachrichten"), "Lübecker Nachrichten");
         assert_eq!(cleaned("BBC News - Home"), "BBC News - Home");
         assert_eq!(cleaned("디지털투데이 (DigitalToday)"), "디지털투데이");
-        assert_eq!(cleaned("서울특별시 미디어재단 TBS"), "TBS");
     }
 
     #[test]

@@ -88,8 +88,13 @@ pub(super) fn deck(
         })
         .unwrap_or(top)
         .min(top);
-    let k =
-        by_rule.or_else(|| (from..end).find(|&k| has_deck_class(scan, k) && placed_as(k, true)));
+    // (A deck is under the headline: a section's label above it is none, `<div
+    // class="article-head-sub">산업 · 조선·해운</div>` over `<h3 class="heading">`.)
+    let k = by_rule.or_else(|| {
+        (from..end).find(|&k| {
+            has_deck_class(scan, k) && placed_as(k, true) && headline.is_none_or(|h| k > h)
+        })
+    });
     let k = k
         .or_else(|| headline.and_then(|h| line_under_headline(scan, h).filter(|&k| placed(k))))
         .or_else(|| {
@@ -97,11 +102,36 @@ pub(super) fn deck(
             (after..end)
                 .take_while(|&k| scan.nodes[k as usize].start < first_text)
                 .find(|&k| is_lead_heading(scan, k) && placed(k))
-                .map(|k| headings_box(scan, k).filter(|&b| placed(b)).unwrap_or(k))
         })
         .or_else(|| bold_lead(scan, root))?;
-    deck_lines(scan, k)
+    // A deck of lines each in an element of its own, alike (`<h2>…</h2><h2>…</h2>`, a table's
+    // `<td class="sub_title1">` row after row): its twins that follow with nothing between.
+    let mut lines = deck_lines(scan, k)?;
+    let mut at = k;
+    while let Some(twin) = next_twin(scan, at).filter(|&t| placed(t)) {
+        lines.push('\n');
+        lines.push_str(&deck_lines(scan, twin)?);
+        at = twin;
+    }
+    Some(lines)
 }
+
+/// The element after `k` with its tag and class, when only the elements that hold it come
+/// between (a table's next row around its cell), and no text.
+fn next_twin(scan: &Scan, k: u32) -> Option<u32> {
+    let after = scan.subtree_end(k);
+    let n = &scan.nodes[k as usize];
+    let twin = (after..scan.nodes.len() as u32)
+        .take(TWIN_MAX_WRAPPERS + 1)
+        .find(|&t| scan.nodes[t as usize].tag == n.tag)?;
+    let wrapped = (after..twin).all(|w| {
+        scan.is_inside(twin, w) && scan.nodes[w as usize].chars == scan.nodes[twin as usize].chars
+    });
+    (wrapped && scan.attr(twin, "class") == scan.attr(k, "class")).then_some(twin)
+}
+
+/// A twin is wrapped in a few elements at most (`<tr>`).
+const TWIN_MAX_WRAPPERS: usize = 2;
 
 /// The deck element's lines: its text runs, split where a `<br>` or a block breaks them,
 /// joined by newlines; the box's label over them left out.
@@ -200,26 +230,6 @@ const DECK_MAX_LINES: usize = 3;
 /// A heading or an emphasis of its own that reads as a deck, for the place between the
 /// headline and the story (`<div class="article_head"><h4>…`, `<h3 class="news-h3">`, `<em
 /// class="precis">`).
-/// The box of a deck's headings, one per line (아시아경제's `<div class="article_head"><h4>…
-/// </h4><h4>…</h4></div>`): the heading's parent, when its children are all headings of its
-/// tag.
-fn headings_box(scan: &Scan, k: u32) -> Option<u32> {
-    let parent = scan.nodes[k as usize].parent;
-    if parent == scan::NONE {
-        return None;
-    }
-    let tag = scan.nodes[k as usize].tag;
-    let mut children = (parent + 1..scan.subtree_end(parent))
-        .filter(|&c| scan.nodes[c as usize].parent == parent)
-        .map(|c| scan.nodes[c as usize].tag);
-    let (mut count, mut same) = (0, true);
-    for t in children.by_ref() {
-        count += 1;
-        same &= t == tag;
-    }
-    (count > 1 && same).then_some(parent)
-}
-
 fn is_lead_heading(scan: &Scan, k: u32) -> bool {
     matches!(
         scan.nodes[k as usize].tag,
