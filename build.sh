@@ -43,8 +43,13 @@ if [ "$WASM" = 1 ]; then
 
   # wasm/ is a workspace of its own (it patches encoding_rs with crates/encoding-utf8); it shares
   # target/ with the engine's native builds.
+  # Panic locations carry the sources' paths: remapped (the repository to `.`, cargo's home to
+  # `cargo`), the .wasm is the same bytes, and the same size against the budget, wherever the
+  # repository is checked out and whoever builds it.
   log=$(mktemp)
+  # (A `--config` array joins the one in .cargo/config.toml; RUSTFLAGS would replace it.)
   if ! cargo build -q --release --locked --manifest-path wasm/Cargo.toml --target wasm32-unknown-unknown \
+    --config "target.wasm32-unknown-unknown.rustflags=['--remap-path-prefix=$PWD=.', '--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=cargo']" \
     --target-dir target >"$log" 2>&1; then
     cat "$log" >&2; rm -f "$log"
     echo "build: cargo build for wasm32 failed" >&2

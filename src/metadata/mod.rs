@@ -301,10 +301,6 @@ struct SiteNames {
 /// 굿뉴스`), a Korean name without its Latin one in brackets (`디지털투데이 (DigitalToday)`).
 fn without_slogan(site: String) -> String {
     if let Some((name, slogan)) = site.split_once(" - ") {
-        // An acronym before its words (`LN - Lübecker Nachrichten`): the words are the name.
-        if is_initials_of(name.trim(), slogan) {
-            return slogan.trim().to_string();
-        }
         let (name_words, slogan_words) = (title::word_count(name), title::word_count(slogan));
         if title::looks_like_site(name.trim())
             || name_words <= SITE_NAME_MAX_WORDS && slogan_words > name_words
@@ -318,16 +314,6 @@ fn without_slogan(site: String) -> String {
         }
     }
     site
-}
-
-/// Whether `acronym` is capitals that spell the initials of `words` (`LN`, `Lübecker
-/// Nachrichten`).
-fn is_initials_of(acronym: &str, words: &str) -> bool {
-    let initials: String = words
-        .split_whitespace()
-        .filter_map(|w| w.chars().next())
-        .collect();
-    acronym.len() >= 2 && acronym.chars().all(|c| c.is_ascii_uppercase()) && initials == acronym
 }
 
 /// A site's own name is a few words; a slogan after it has more.
@@ -515,7 +501,6 @@ mod tests {
             cleaned("Aktuálně.cz - Víte, co se právě děje"),
             "Aktuálně.cz"
         );
-        assert_eq!(cleaned("LN - Lübecker Nachrichten"), "Lübecker Nachrichten");
         assert_eq!(cleaned("BBC News - Home"), "BBC News - Home");
         assert_eq!(cleaned("디지털투데이 (DigitalToday)"), "디지털투데이");
     }
