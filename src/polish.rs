@@ -454,7 +454,6 @@ fn keep_line(c: &mut Content, out: &mut Polished, depth: usize, prompt: &mut boo
                         }
                         if korean::is_crew_credit(&text)
                             || is_tip_promo(&text)
-                            || korean::is_inquiry_line(&text)
                             || korean::is_program_notice(&text)
                         {
                             return false;

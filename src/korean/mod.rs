@@ -641,27 +641,6 @@ fn tip_line(text: &str, need_pointer: bool) -> bool {
         && reachable
 }
 
-/// A press release's contact line (`<문의 : 행정안전부 지역금융지원과(044-205-3423)>`, `[문의]
-/// 홍보팀 02-123-4567`): a label of [`vocab::INQUIRY_LABELS`] and its colon or bracket first, a
-/// phone number or an email in it. Whom to ask is the release's, not the story's.
-pub fn is_inquiry_line(text: &str) -> bool {
-    let t = text.trim();
-    let t = t
-        .strip_prefix('<')
-        .or_else(|| t.strip_prefix('['))
-        .unwrap_or(t);
-    t.chars().count() <= INQUIRY_LINE_MAX_CHARS
-        && vocab::INQUIRY_LABELS.iter().any(|label| {
-            t.strip_prefix(label).is_some_and(|r| {
-                matches!(r.trim_start().chars().next(), Some(':' | '：' | ']' | '>'))
-            })
-        })
-        && (has_phone_number(t) || t.contains('@'))
-}
-
-/// A contact line names an office and a number: a line, not a paragraph.
-const INQUIRY_LINE_MAX_CHARS: usize = 100;
-
 /// Whether a text holds a phone number as printed: digits, a `-` or `)`, three digits or more
 /// (`02-398-3000`, `1588-1234`, `02)784-4000`); a year (`2023년`) is none.
 fn has_phone_number(text: &str) -> bool {
@@ -1388,14 +1367,6 @@ mod tests {
         assert!(is_speaker_label("인터뷰> 이정호 / 산림청 산불방지과장"));
         assert!(!is_speaker_label("<김정연 기자>"));
         assert!(!is_speaker_label("김나연 앵커"));
-        assert!(is_inquiry_line(
-            "<문의 : 행정안전부 지역경제지원관 지역금융지원과(044-205-3423)>"
-        ));
-        assert!(is_inquiry_line("[문의] 홍보팀 02-123-4567"));
-        assert!(!is_inquiry_line(
-            "문의가 빗발치자 시는 콜센터(02-120)를 늘렸다."
-        ));
-        assert!(!is_inquiry_line("문의 : 행정안전부 지역금융지원과"));
         assert!(!is_reader_question(
             "이 뉴스를 처음 전한 사람은 누구였고, 그는 왜 그 소식을 알리기로 마음먹었을까?"
         ));

@@ -396,9 +396,6 @@ pub const LOGO_WORDS: &[&str] = &[
     "Logo",
 ];
 
-/// Labels of a press release's contact line (`<문의 : 행정안전부 …(044-205-3423)>`).
-pub const INQUIRY_LABELS: &[&str] = &["문의", "자료문의", "자료 문의", "담당", "연락처"];
-
 /// Slogans that head a tip-line promo (`MBC 뉴스는 24시간 여러분의 제보를 기다립니다.`, `※ '당신의
 /// 제보가 뉴스가 됩니다'`): a short line holding one is the promo's, not the story's.
 pub const TIP_SLOGANS: &[&str] = &[
