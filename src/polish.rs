@@ -266,7 +266,7 @@ fn attach_captions(el: &mut Element) {
                 i += 1;
                 continue;
             }
-            Content::Element(e) if e.tag == Tag::Img || lone_picture(e).is_some() => {
+            Content::Element(e) if e.tag == Tag::Img || is_lone_picture(e) => {
                 img_at = Some(i);
                 i += 1;
                 continue;
@@ -311,17 +311,14 @@ fn attach_captions(el: &mut Element) {
     }
 }
 
-/// A line that holds a picture and nothing else (`<p style="text-align:center"><img></p>`):
-/// its picture.
-fn lone_picture(line: &Element) -> Option<&Element> {
-    if !matches!(line.tag, Tag::P | Tag::Div) {
-        return None;
-    }
+/// Whether a line holds a picture and nothing else (`<p style="text-align:center"><img></p>`).
+fn is_lone_picture(line: &Element) -> bool {
     let mut parts = parts(line);
-    match (parts.next(), parts.next()) {
-        (Some(Content::Element(img)), None) if img.tag == Tag::Img => Some(img),
-        _ => None,
-    }
+    matches!(line.tag, Tag::P | Tag::Div)
+        && matches!(
+            (parts.next(), parts.next()),
+            (Some(Content::Element(img)), None) if img.tag == Tag::Img
+        )
 }
 
 /// A picture's label in its own line: the picture first, then a few words (as text, or in

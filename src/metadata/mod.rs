@@ -242,14 +242,15 @@ fn site_name(page: &Page, names: SiteNames) -> Option<String> {
         outlet,
         logo,
     } = names;
-    let holder = page
-        .korean
-        .then(|| {
-            page.article
-                .and_then(|root| visible::copyright_holder(page.scan, root))
-        })
-        .flatten();
-    let korean_holder = holder.clone().filter(|h| korean::has_hangul(h));
+    // Read only where no earlier name will do: it walks the story's ancestors.
+    let holder = || {
+        page.korean
+            .then(|| {
+                page.article
+                    .and_then(|root| visible::copyright_holder(page.scan, root))
+            })
+            .flatten()
+    };
     let so_far = declared.map(without_slogan).or(from_title);
     // A portal's copy (`ZUM 뉴스`, `… : 네이버 뉴스`, `머니투데이 | 네이버`): the outlet a meta author
     // names or the copyright line's (else the wire's in the lead, see [`site_name_with_story`]).
@@ -257,12 +258,17 @@ fn site_name(page: &Page, names: SiteNames) -> Option<String> {
         .as_deref()
         .filter(|s| korean::names_portal(&s.fold_case()))
     {
-        let wrote_it = outlet.or(korean_holder.filter(|h| !korean::names_portal(&h.fold_case())));
+        let wrote_it = outlet.or_else(|| {
+            holder().filter(|h| korean::has_hangul(h) && !korean::names_portal(&h.fold_case()))
+        });
         return wrote_it.or_else(|| Some(site.to_string()));
     }
     // The copyright line's Korean name (`ⓒ 경향신문`, under a section site's logo `경향비즈`)
     // names the outlet; a Latin brand there (`ⓒ PRESSian`) gives way to the logo's Korean.
-    so_far.or(outlet).or(korean_holder).or(logo).or(holder)
+    so_far.or(outlet).or_else(|| match holder() {
+        Some(h) if korean::has_hangul(&h) => Some(h),
+        h => logo.or(h),
+    })
 }
 
 /// The site's name once the story is read: a portal's copy that names no outlet otherwise
