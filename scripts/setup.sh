@@ -11,6 +11,12 @@ WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' wasm/Car
 GECKODRIVER_VERSION=0.36.0
 TOOLS=${MALGEUM_TOOLS:-$HOME/.cache/malgeum/tools}
 say() { echo "setup: $*" >&2; }
+apt_install() {
+  say "apt-get install $*"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get -o DPkg::Lock::Timeout=300 update -qq >/dev/null
+  apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "$@" >/dev/null
+}
 # One installer at a time (two checkouts, or a build and a test run, may start together).
 mkdir -p "$TOOLS"
 exec 8>"$TOOLS/.setup.lock"
@@ -20,6 +26,9 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding rust target wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown >/dev/null
 fi
+
+# binaryen's wasm-opt shrinks the engine's .wasm before wasm-bindgen reads it (build.sh).
+command -v wasm-opt >/dev/null || apt_install binaryen
 
 WB_ROOT="$TOOLS/wasm-bindgen-$WASM_BINDGEN_VERSION"
 if [ ! -x "$WB_ROOT/bin/wasm-bindgen" ]; then
@@ -36,12 +45,7 @@ if [ "${1:-}" = "--browsers" ]; then
   fc-list 2>/dev/null | grep -i "noto sans cjk" >/dev/null || need+=(fonts-noto-cjk)
   [ -d /usr/lib/chromium/locales ] && [ -f /usr/lib/chromium/locales/ko.pak ] || need+=(chromium-l10n)
   command -v zip >/dev/null || need+=(zip)
-  if [ ${#need[@]} -gt 0 ]; then
-    say "apt-get install ${need[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get -o DPkg::Lock::Timeout=300 update -qq >/dev/null
-    apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-  fi
+  [ ${#need[@]} -eq 0 ] || apt_install "${need[@]}"
   GD_ROOT="$TOOLS/geckodriver-$GECKODRIVER_VERSION"
   if [ ! -x "$GD_ROOT/bin/geckodriver" ]; then
     say "building geckodriver $GECKODRIVER_VERSION (takes ~3 minutes once)"
