@@ -51,8 +51,9 @@ pub fn polish(body: &mut Element, title: &str, deck: Option<&str>) -> Polished {
         }
     }
     drop_after_end_mark(body, 0);
-    drop_opening_meta_lines(body);
+    let opening_byline = drop_opening_meta_lines(body);
     take_signoff(body, &mut out);
+    out.signoff = out.signoff.or(opening_byline);
     drop_trailing_chrome(body);
     if out.signoff.is_none() && out.signoff_email.is_none() && out.signoff_name.is_none() {
         // The sign-off above a button row's leftovers (`[신윤재 기자]` then a like count).
@@ -141,11 +142,12 @@ fn is_chrome_text(text: &str) -> bool {
             || c.is_whitespace()
             || matches!(c, '·' | '•' | '▶' | '▷' | '■' | '□' | '◆' | '◇' | '★' | '☆')
     });
-    // A player's time or a button's count glued after its label (`기사를 읽어드립니다0:00`).
+    // A player's time or a button's count glued after its label (`기사를 읽어드립니다0:00`),
+    // or after a colon (`조회수 : 1,482`).
     let count = t
         .bytes()
         .rev()
-        .take_while(|b| b.is_ascii_digit() || *b == b':')
+        .take_while(|b| b.is_ascii_digit() || b":, ".contains(b))
         .count();
     let t = t[..t.len() - count].trim_end();
     // Lowercasing never makes fewer characters: text longer than every phrase (a test keeps
@@ -1225,8 +1227,11 @@ const META_LINE_FIRST_BLOCKS: usize = 3;
 /// breadcrumb's marks, and nothing else), and a Korean date line (`입력 2024.11.20 오전 7:05`,
 /// `업데이트 … 발행 …`, and on a Korean story `Published 2024.06.11 22:05`), and a Korean
 /// byline alone (`안세진 기자`, the header's, where the body took the header in). The story
-/// starts below. (Any other bare date line is left alone: WCEB's pages keep it as text.)
-fn drop_opening_meta_lines(body: &mut Element) {
+/// starts below. (Any other bare date line is left alone: WCEB's pages keep it as text.) A
+/// byline in Latin letters (`By Park Sae-yeon`) leaves too, and is given back: the story's
+/// sign-off where none closes it.
+fn drop_opening_meta_lines(body: &mut Element) -> Option<String> {
+    let mut by = None;
     let mut leaves = Vec::new();
     edge_leaves(
         body,
@@ -1250,8 +1255,13 @@ fn drop_opening_meta_lines(body: &mut Element) {
             && is_byline_paragraph(&text);
         // A deck box's label left over where the deck's lines left the body (`핵심요약`).
         let label = korean::vocab::DECK_LABELS.contains(&text.trim());
+        let latin_byline = text.trim_start().starts_with("By ") && is_latin_signoff(&text);
+        if latin_byline {
+            by = Some(fold_whitespace(&text));
+        }
         let meta = (is_meta_line(&text)
             || byline
+            || latin_byline
             || label
             || korean_date_line(&text)
             || labelled_date_line(&text) && korean::has_hangul(&body.text()))
@@ -1263,6 +1273,7 @@ fn drop_opening_meta_lines(body: &mut Element) {
             remove_leaf(body, path);
         }
     }
+    by
 }
 
 /// A breadcrumb is at most this many bytes (`홈 > 뉴스 > 경제 > 부동산`, `Home › News › World`).
@@ -1403,10 +1414,32 @@ fn drop_trailing_chrome(body: &mut Element) {
             || is_editor_credit(&text)
         {
             remove_leaf(body, &path);
+        } else if is_field_line(&text) {
+            // A fact box closing the story (`게임 정보`, a name, then `장르: RPG · 플랫폼:
+            // 모바일 · …`): the box goes with its field line where it holds no sentence.
+            let box_path = &path[..path.len() - 1];
+            let fact_box = !box_path.is_empty()
+                && element_at(body, box_path)
+                    .short_text(TRAILING_LINE_MAX_BYTES * 2)
+                    .is_some_and(|t| !t.contains(". ") && !t.contains("다."));
+            remove_leaf(body, if fact_box { box_path } else { &path });
         } else if !drop_prompt_tail(body) {
             return;
         }
     }
+}
+
+/// A line of three fields or more, each a short label and its value (`장르: RPG · 플랫폼:
+/// 모바일 · 개발: 넥스트웨이브`), split by `·` or `|`.
+fn is_field_line(text: &str) -> bool {
+    let fields = text.split(['·', '|']);
+    text.split(['·', '|']).count() >= 3
+        && fields
+            .map(|f| {
+                f.split_once(':')
+                    .map_or(99, |(label, _)| label.trim().chars().count())
+            })
+            .all(|n| (1..=8).contains(&n))
 }
 
 /// A counter left from a button row whose words went (`<span>좋아요 <em>0</em></span>`): a
@@ -1958,6 +1991,19 @@ mod tests {
         assert!(!is_chrome_text("그는 공유하기 어려운 이야기를 꺼냈다"));
         assert!(is_chrome_text("댓글 (0)"));
         assert!(is_chrome_text("Share this"));
+        // A view count, glued or after a colon (ko-tpl17-busanmbc, ko-tpl17-inven).
+        assert!(is_chrome_text("조회수 : 1,482"));
+        assert!(is_chrome_text("조회수 4,812"));
+        assert!(!is_chrome_text("조회수 1,482회를 넘겼다"));
+        // A fact box's line of fields (ko-tpl17-inven); a sentence with one colon is none.
+        assert!(is_field_line(
+            "장르: RPG · 플랫폼: 모바일 · 개발: 넥스트웨이브"
+        ));
+        assert!(!is_field_line(
+            "그는 이렇게 말했다: 좋다 · 나쁘다 · 모르겠다"
+        ));
+        // A byline in Latin letters opening the story (ko-tpl17-yna-en).
+        assert!(is_latin_signoff("By Park Sae-yeon"));
         assert_eq!(
             hashtag_line("#고물가 #짠테크  #거지방"),
             Some(vec!["고물가".into(), "짠테크".into(), "거지방".into()])

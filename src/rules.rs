@@ -481,6 +481,9 @@ pub const CHROME_PHRASES: &[&str] = &[
     "기사 읽어주기",
     "기사 듣기",
     "음성으로 듣기",
+    // A view count (`조회수 : 1,482`: the count trimmed).
+    "조회수",
+    "조회",
     "공유하기",
     "기사보내기",
     "url복사",

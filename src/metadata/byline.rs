@@ -220,6 +220,14 @@ pub(super) fn credits(
         }
     }
 
+    // The site's own name between a reporter's name and the role reads as a second name
+    // (`한지우 신동아 기자`: 신 is a family name); on a Korean outlet it is the outlet.
+    if page.korean_outlet {
+        if let Some(site) = site_name {
+            c.authors.retain(|a| a.name != site);
+        }
+    }
+
     // A Korean page whose byline elements hold no reporter (only dates, or nothing): a line
     // of its own near the body that reads as one (`최지숙 기자 truth173@seoul.co.kr`,
     // `박상훈 기자 | 입력 : 2016.09.17 18:59`).
