@@ -1241,18 +1241,28 @@ fn drop_opening_meta_lines(body: &mut Element) -> Option<String> {
         false,
         0,
     );
+    // A byline line opening the body, unbracketed (`안세진 기자`: the header's, taken in with
+    // it, or a program's crew, `CBS 김현정의 뉴스쇼 제작진`); a lead bracket (`[OBS 홍길동
+    // 기자]`) is the story's first words, and so is a transcript's speaker label (`김나연 앵커>`).
+    let is_byline = |text: &str| {
+        !text.trim_start().starts_with(['[', '('])
+            && !korean::is_speaker_label(text)
+            && (is_byline_paragraph(text)
+                || text.trim_end().ends_with("제작진") && text.split_whitespace().count() <= 5)
+    };
+    let line_text =
+        |body: &Element, path: &[usize]| element_at(body, path).short_text(META_LINE_MAX_BYTES);
+    // Under such a byline, a bare date is the header's too (`2023-07-27 10:13`).
+    let signed = leaves
+        .iter()
+        .any(|path| line_text(body, path).is_some_and(|t| is_byline(&t)));
     // From the last: taking a block leaves the places of those before it as they were.
     for path in leaves.iter().rev() {
         let line = element_at(body, path);
-        let Some(text) = line.short_text(META_LINE_MAX_BYTES) else {
+        let Some(text) = line_text(body, path) else {
             continue;
         };
-        // A byline line opening the body, unbracketed (`안세진 기자`: the header's, taken in
-        // with it); a lead bracket (`[OBS 홍길동 기자]`) is the story's first words, and so is
-        // a transcript's speaker label (`김나연 앵커>`).
-        let byline = !text.trim_start().starts_with(['[', '('])
-            && !korean::is_speaker_label(&text)
-            && is_byline_paragraph(&text);
+        let byline = is_byline(&text);
         // A deck box's label left over where the deck's lines left the body (`핵심요약`).
         let label = korean::vocab::DECK_LABELS.contains(&text.trim());
         let latin_byline = text.trim_start().starts_with("By ") && is_latin_signoff(&text);
@@ -1264,7 +1274,8 @@ fn drop_opening_meta_lines(body: &mut Element) -> Option<String> {
             || latin_byline
             || label
             || korean_date_line(&text)
-            || labelled_date_line(&text) && korean::has_hangul(&body.text()))
+            || (labelled_date_line(&text) || signed && is_printed_date(text.trim()))
+                && korean::has_hangul(&body.text()))
             && body.short_text(text.len() + 1).is_none();
         let breadcrumb = text.len() <= BREADCRUMB_MAX_BYTES
             && is_breadcrumb(line)
