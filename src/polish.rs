@@ -401,6 +401,7 @@ fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) {
         return;
     }
     drop_related_lists(el);
+    drop_fact_box(el);
     drop_tip_boxes(el);
     attach_captions(el);
     // Where a prompt went, the line kept just above it: its box's title, when short (`<p
@@ -616,6 +617,30 @@ fn drop_related_lists(el: &mut Element) {
             if matches!(e.tag, Tag::Ul | Tag::Ol) || mostly_links(e) {
                 el.children.remove(i);
             }
+        }
+    }
+}
+
+/// A work's card closing the story under its label (게임메카's `이 기사의 게임`, then the
+/// game's picture, title, release date, maker: see [`korean::vocab::FACT_BOX_LABELS`]): the
+/// label and what follows it go, where that is less than half of what comes before.
+fn drop_fact_box(el: &mut Element) {
+    let label = el.children.iter().position(|c| {
+        matches!(c, Content::Element(e) if e.short_text(40).is_some_and(|t| {
+            korean::vocab::FACT_BOX_LABELS.contains(&t.trim())
+        }))
+    });
+    if let Some(at) = label {
+        let chars = |part: &[Content]| {
+            part.iter()
+                .map(|c| match c {
+                    Content::Text(t) => t.len(),
+                    Content::Element(e) => e.text().len(),
+                })
+                .sum::<usize>()
+        };
+        if chars(&el.children[at..]) * 2 < chars(&el.children[..at]) {
+            el.children.truncate(at);
         }
     }
 }
@@ -1269,7 +1294,10 @@ fn drop_opening_meta_lines(body: &mut Element) -> Option<String> {
         if latin_byline {
             by = Some(fold_whitespace(&text));
         }
+        // A separator left between header fields that went (`<span class="bar">|</span>`).
+        let bar = text.trim() == "|";
         let meta = (is_meta_line(&text)
+            || bar
             || byline
             || latin_byline
             || label
@@ -1425,32 +1453,10 @@ fn drop_trailing_chrome(body: &mut Element) {
             || is_editor_credit(&text)
         {
             remove_leaf(body, &path);
-        } else if is_field_line(&text) {
-            // A fact box closing the story (`게임 정보`, a name, then `장르: RPG · 플랫폼:
-            // 모바일 · …`): the box goes with its field line where it holds no sentence.
-            let box_path = &path[..path.len() - 1];
-            let fact_box = !box_path.is_empty()
-                && element_at(body, box_path)
-                    .short_text(TRAILING_LINE_MAX_BYTES * 2)
-                    .is_some_and(|t| !t.contains(". ") && !t.contains("다."));
-            remove_leaf(body, if fact_box { box_path } else { &path });
         } else if !drop_prompt_tail(body) {
             return;
         }
     }
-}
-
-/// A line of three fields or more, each a short label and its value (`장르: RPG · 플랫폼:
-/// 모바일 · 개발: 넥스트웨이브`), split by `·` or `|`.
-fn is_field_line(text: &str) -> bool {
-    let fields = text.split(['·', '|']);
-    text.split(['·', '|']).count() >= 3
-        && fields
-            .map(|f| {
-                f.split_once(':')
-                    .map_or(99, |(label, _)| label.trim().chars().count())
-            })
-            .all(|n| (1..=8).contains(&n))
 }
 
 /// A counter left from a button row whose words went (`<span>좋아요 <em>0</em></span>`): a
@@ -2006,13 +2012,6 @@ mod tests {
         assert!(is_chrome_text("조회수 : 1,482"));
         assert!(is_chrome_text("조회수 4,812"));
         assert!(!is_chrome_text("조회수 1,482회를 넘겼다"));
-        // A fact box's line of fields (ko-tpl17-inven); a sentence with one colon is none.
-        assert!(is_field_line(
-            "장르: RPG · 플랫폼: 모바일 · 개발: 넥스트웨이브"
-        ));
-        assert!(!is_field_line(
-            "그는 이렇게 말했다: 좋다 · 나쁘다 · 모르겠다"
-        ));
         // A byline in Latin letters opening the story (ko-tpl17-yna-en).
         assert!(is_latin_signoff("By Park Sae-yeon"));
         assert_eq!(

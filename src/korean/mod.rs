@@ -1172,6 +1172,13 @@ const SPEAKER_LABEL_MAX_CHARS: usize = 40;
 /// open: a byline is read without its brackets).
 pub fn without_credit_tail(text: &str) -> Option<&str> {
     let t = text.trim();
+    // A magazine's credits, the writer's then the photographer's (`/ 글 박성민 기자 park@… 사진
+    // 전민규 기자`): the writer's.
+    if let Some(at) = t.rfind(" 사진 ") {
+        if parse_byline(&t[at + " 사진 ".len()..]).is_some() {
+            return Some(t[..at].trim_start_matches(['/', ' ']));
+        }
+    }
     let at = t.rfind('/')?;
     let credit = &t[at + 1..];
     is_credit_line(credit.strip_suffix(']').unwrap_or(credit)).then(|| &t[..at])
@@ -1358,6 +1365,10 @@ mod tests {
             Some("[티브이 최하나 기자 news@tv.co.kr")
         );
         assert_eq!(without_credit_tail("최하나 기자 news@tv.co.kr"), None);
+        assert_eq!(
+            without_credit_tail("/ 글 박성민 기자 park@joongang.co.kr 사진 전민규 기자"),
+            Some("글 박성민 기자 park@joongang.co.kr")
+        );
         assert!(is_speaker_label("김나연 앵커>"));
         assert_eq!(
             without_desk_date("시민들이 걷고 있다. 2024.4.4").as_deref(),

@@ -5,6 +5,7 @@
 /// Reporter roles, longest first so `선임기자` wins over `기자`.
 pub const ROLES: &[&str] = &[
     "선임기자",
+    "취재기자",
     "수석기자",
     "전문기자",
     "객원기자",
@@ -467,6 +468,8 @@ pub const DECK_CLASS_PARTS: &[&str] = &[
     "sub_head",
     "sub-head",
     "summary",
+    // WordPress themes' standfirst (`p.entry-excerpt`, `p.post-excerpt`).
+    "excerpt",
     // Newsis's own spelling (`<div class="summury_view">`).
     "summury",
     "mid_title",
@@ -478,6 +481,22 @@ pub const DECK_CLASS_PARTS: &[&str] = &[
     "head-sub",
     "head_sub",
     "standfirst",
+];
+
+/// Labels a fact box prints over a work's card under a story (게임메카's `이 기사의 게임`, a
+/// game's, a film's or a book's title, release date, maker, a link to its page).
+pub const FACT_BOX_LABELS: &[&str] = &[
+    "이 기사의 게임",
+    "게임 정보",
+    "게임정보",
+    "영화 정보",
+    "영화정보",
+    "작품 정보",
+    "작품정보",
+    "도서 정보",
+    "도서정보",
+    "공연 정보",
+    "공연정보",
 ];
 
 /// Labels a deck's box prints over its lines (노컷뉴스's `핵심요약`, 뉴시스's `기사내용 요약`).

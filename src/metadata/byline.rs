@@ -363,8 +363,13 @@ pub(super) fn visible_byline(
             }
             if scan.nodes[a as usize].flags & scan::UNLIKELY != 0 {
                 let holds_article = article.is_some_and(|root| scan.is_inside(root, a));
+                // (Or a header before the body, beside it: `div.art_header`.)
                 let article_header = scope.is_some_and(|(s, root)| {
                     a < root && !scan.is_inside(root, a) && scan.is_inside(a, s)
+                }) || article.is_some_and(|root| {
+                    a < root
+                        && scan.nodes[a as usize].parent == scan.nodes[root as usize].parent
+                        && scan.attr(a, "class").is_some_and(|c| c.contains("header"))
                 });
                 return !holds_article && !article_header;
             }
@@ -514,11 +519,13 @@ fn clean_byline(text: &str) -> String {
     } else {
         t
     };
-    // A Korean writer's label, and the next credit after the name (오마이뉴스's `글:
-    // 김은주(silverjoo) 편집: 이주영(jylee)`: the label `편집` is the last word before its colon).
+    // A Korean writer's label (씨네21's `글 이서윤`), and the next credit after the name
+    // (오마이뉴스's `글: 김은주(silverjoo) 편집: 이주영(jylee)`: the label `편집` is the last word
+    // before its colon).
     let t = match t
         .strip_prefix('글')
-        .and_then(|r| r.trim_start().strip_prefix(':'))
+        .filter(|r| r.starts_with([' ', ':']))
+        .map(|r| r.trim_start().trim_start_matches(':'))
     {
         Some(rest) => match rest.split_once(':') {
             Some((before, _)) => before

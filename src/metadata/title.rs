@@ -53,6 +53,14 @@ pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
         // printed whole in the `<h1>`): the longest part the page prints as its headline.
         let cut = longer_printed_headline(declared, &cut, &headings).unwrap_or(cut);
         let cut = headline_before_separator(&cut, &headings).unwrap_or(cut);
+        // A label the meta title puts before the headline (`[리뷰] 바닷가 …`), where the page
+        // prints the headline without it.
+        let cut = cut
+            .strip_prefix('[')
+            .and_then(|r| r.split_once(']'))
+            .map(|(_, headline)| headline.trim_start())
+            .filter(|h| headings.contains(&headline_key(h)))
+            .map_or(cut.clone(), str::to_string);
         // JSON-LD's headline without the quotes the `<title>` prints (hankookilbo.com:
         // `왜 경상도, …` for `"왜 경상도, …"`): the printed one, quotes and all.
         // Or with other quotes (WordPress's `…”옥수수 1kg에 3500원”` for the `"…"` the `<h1>`
@@ -293,9 +301,10 @@ fn strip_site_name_tail(title: &str, site_name: Option<&str>) -> String {
 }
 
 /// The outlet an old Korean `<title>` opens with (`문화일보 : 청계천 복원 막바지…`, `무등일보 -
-/// 광주 도심 …`): one word that reads as a site's name, a separator, and the headline.
+/// 광주 도심 …`, `전자신문 :: 키코 손실에…`): one word that reads as a site's name, a
+/// separator, and the headline.
 fn title_site_prefix(title: &str) -> Option<(&str, &str)> {
-    let (site, rest) = [" : ", " - ", " | "]
+    let (site, rest) = [" : ", " - ", " | ", " :: "]
         .iter()
         .find_map(|sep| title.trim().split_once(sep))?;
     let rest = rest.trim();

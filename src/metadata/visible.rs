@@ -399,6 +399,12 @@ pub(super) fn home_logo_name(scan: &Scan, page_url: &str) -> Option<String> {
     for word in vocab::LOGO_WORDS {
         name = name.strip_suffix(word).unwrap_or(name).trim_end();
     }
+    // The site's address after its name (`전자신문 etnews.co.kr`).
+    if let Some((head, address)) = name.rsplit_once(' ') {
+        if address.contains('.') && address.is_ascii() {
+            name = head.trim_end();
+        }
+    }
     (2..=LOGO_NAME_MAX_CHARS)
         .contains(&name.chars().count())
         .then(|| name.to_string())
