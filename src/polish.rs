@@ -469,7 +469,9 @@ fn keep_line(c: &mut Content, out: &mut Polished, depth: usize, prompt: &mut boo
                     if e.tag != Tag::A && is_filing_line(&text) {
                         return false;
                     }
-                    if e.tag != Tag::A && korean::is_article_notice(&text) {
+                    if e.tag != Tag::A
+                        && (korean::is_article_notice(&text) || is_views_disclaimer(&text))
+                    {
                         out.notes.push(text);
                         return false;
                     }
@@ -494,6 +496,13 @@ fn keep_line(c: &mut Content, out: &mut Polished, depth: usize, prompt: &mut boo
             !crate::render::is_empty(e)
         }
     }
+}
+
+/// An op-ed's closing note on its writer, disclaiming the outlet's views (`Lee Seung-hwan is
+/// a professor … He can be reached at …. The views expressed here are the author's own.`).
+fn is_views_disclaimer(text: &str) -> bool {
+    let t = text.trim();
+    t.len() <= 400 && t.contains("views expressed") && (t.ends_with("own.") || t.ends_with("Ed."))
 }
 
 /// The title of a prompt's box: a short line, no sentence, no reporter's line (a sign-off
@@ -938,7 +947,7 @@ fn take_signoff_once(body: &mut Element, out: &mut Polished) -> bool {
     };
     // A picture's credit on the block's last line (`… 기자 (email)⏎[사진제공 = …]`): the
     // line goes and the sign-off above it is read again.
-    if drop_trailing_credit_line(block) {
+    if drop_trailing_credit_line(block) || drop_trailing_headlines(block) {
         return true;
     }
     let whole = block.text();
@@ -1096,6 +1105,42 @@ fn drop_trailing_credit_line(block: &mut Element) -> bool {
     block.children.truncate(text_at);
     block.children.remove(br_at);
     true
+}
+
+/// Headlines closing a story's text, each on a line opened by `▶`, two or more or under their
+/// bracketed label (국민일보's `[인기 기사]⏎▶ …⏎▶ …`, in the text a portal copied): other
+/// stories' links. True when it dropped them.
+fn drop_trailing_headlines(block: &mut Element) -> bool {
+    let (mut cut, mut headlines, mut labelled) = (None, 0, false);
+    for (i, c) in block.children.iter().enumerate().rev() {
+        let line = match c {
+            Content::Text(t) => t.trim(),
+            Content::Element(e) if e.tag == Tag::Br => continue,
+            _ => break,
+        };
+        if line.is_empty() {
+            continue;
+        }
+        if line.starts_with('▶') && line.len() <= TRAILING_LINE_MAX_BYTES {
+            headlines += 1;
+        } else {
+            labelled = headlines > 0 && is_bracketed_label(line);
+            if !labelled {
+                break;
+            }
+        }
+        cut = Some(i);
+        if labelled {
+            break;
+        }
+    }
+    match cut {
+        Some(at) if headlines >= 2 || labelled => {
+            block.children.truncate(at);
+            true
+        }
+        _ => false,
+    }
 }
 
 /// Takes the byline paragraph at `last` (its text `whole`) and the reporters' paragraphs right

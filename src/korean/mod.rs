@@ -512,17 +512,20 @@ pub fn is_organisation(name: &str, site_name: Option<&str>) -> bool {
         || latin_outlet
         || n.contains('|')
         || names_portal(&lower)
-        || vocab::ORGANISATION_ENDINGS
-            .iter()
-            .any(|e| n.ends_with(e) && !is_korean_name(n))
+        || vocab::ORGANISATION_ENDINGS.iter().any(|e| {
+            // (On a portal's copy a name-shaped one too: `국민일보` under `미디어다음`.)
+            n.ends_with(e)
+                && (!is_korean_name(n) || site_name.is_some_and(|s| names_portal(&s.fold_case())))
+        })
 }
 
 /// Whether a lowercased name holds a portal's name as a word (`네이버 뉴스`, `머니투데이 |
-/// 네이버`).
+/// 네이버`, `다음뉴스`, `미디어다음`).
 pub fn names_portal(lower: &str) -> bool {
-    lower
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| vocab::PORTALS.contains(&w))
+    lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        let w = w.strip_prefix("미디어").unwrap_or(w);
+        vocab::PORTALS.contains(&w.strip_suffix("뉴스").unwrap_or(w))
+    })
 }
 
 /// The outlet an organisation author names (`머니투데이 | 네이버` → `머니투데이`), for a page
