@@ -1099,7 +1099,9 @@ fn drop_trailing_credit_line(block: &mut Element) -> bool {
     else {
         return false;
     };
-    if br.tag != Tag::Br || !(korean::is_credit_line(line) || is_credit_line(line)) {
+    if br.tag != Tag::Br
+        || !(korean::is_credit_line(line) || is_credit_line(line) || is_tip_promo(line))
+    {
         return false;
     }
     block.children.truncate(text_at);

@@ -688,6 +688,13 @@ pub fn is_tip_promo_block(text: &str) -> bool {
     if t.chars().count() > 300 {
         return false;
     }
+    // A slogan, then in a sentence where to send the tip (뉴시스's `… 소중한 제보를 기다립니다.
+    // … 사진영상부(n-photo@newsis.com, 02-721-7470)로 보내주시면 …`).
+    if let Some((slogan, how)) = t.split_once(". ") {
+        if is_tip_slogan(slogan) && (how.contains('@') || has_phone_number(how)) {
+            return true;
+        }
+    }
     let parts = promo_parts(t);
     if parts.len() <= 1 {
         return is_tip_promo_line(t);
@@ -1063,6 +1070,15 @@ pub fn signoff_with_email(text: &str) -> Option<(String, Option<String>)> {
 /// a capital letter or ending in `뉴스`, so `저는 홍길동입니다` is no sign-off.
 pub fn spoken_signoff(text: &str) -> Option<String> {
     let t = text.trim_end().strip_suffix('.')?.trim_end();
+    // The reporter's email in brackets after the name (`YTN 강민서[kangms@ytn.co.kr]입니다.`).
+    let without_email;
+    let t = match (t.rfind('['), t.rfind(']')) {
+        (Some(open), Some(close)) if open < close && t[open..close].contains('@') => {
+            without_email = format!("{}{}", &t[..open], &t[close + 1..]);
+            &without_email
+        }
+        _ => t,
+    };
     let sentence = t
         .rfind(['.', '?', '!', '\n'])
         .map_or(t, |at| &t[at + 1..])
@@ -1757,6 +1773,19 @@ mod tests {
             "※ '당신의 제보가 뉴스가 됩니다' [카카오톡] YTN 검색해 채널 추가 [전화] 02-398-8585 [메일] social@ytn.co.kr"
         ));
         assert!(!is_tip_promo_block("※ 제보를 기다립니다"));
+        // A slogan, then where to send the tip in a sentence (ko-tpl20-newsis-2017).
+        assert!(is_tip_promo_block(
+            "공감언론 뉴시스가 독자 여러분의 소중한 제보를 기다립니다. 사진 또는 영상을 사진영상부(n-photo@newsis.com)로 보내주시면 적극 반영하겠습니다."
+        ));
+        // The reporter's email in brackets in a spoken sign-off (ko-tpl20-ytn-2018).
+        assert_eq!(
+            spoken_signoff("YTN 강민서[kangms@ytn.co.kr]입니다."),
+            Some("강민서".to_string())
+        );
+        assert_eq!(
+            spoken_signoff("YTN 강민서입니다."),
+            Some("강민서".to_string())
+        );
         assert!(is_tip_promo_block(
             "※CBS노컷뉴스는 여러분의 제보로 함께 세상을 바꿉니다. 각종 비리와 부당대우, \
              사건사고와 미담 등 모든 얘깃거리를 알려주세요.\n이메일 : jebo@cbs.co.kr\n\
