@@ -59,6 +59,10 @@ pub fn polish(body: &mut Element, title: &str, deck: Option<&str>) -> Polished {
         // The sign-off above a button row's leftovers (`[신윤재 기자]` then a like count).
         take_signoff(body, &mut out);
     }
+    // A photo story told in its captions: they are its text, and its sign-off is theirs.
+    if crate::article::to_text(body).is_empty() && captions_as_story(body) {
+        take_signoff(body, &mut out);
+    }
     drop_dangling_lead_ins(body);
     let lead = first_paragraph_text(body);
     out.dateline = lead.as_deref().and_then(korean::dateline);
@@ -66,6 +70,63 @@ pub fn polish(body: &mut Element, title: &str, deck: Option<&str>) -> Polished {
     collect_images(body, &mut out, 0);
     out
 }
+
+/// A photo story told in its captions (a wire's picture on a portal: the caption under it,
+/// no paragraph; the story's text came out empty): each caption of a sentence or more becomes
+/// a paragraph under its picture. True when one did.
+fn captions_as_story(body: &mut Element) -> bool {
+    fn walk(el: &mut Element, depth: usize) -> bool {
+        let mut any = false;
+        let mut i = 0;
+        while i < el.children.len() {
+            if let Content::Element(e) = &mut el.children[i] {
+                let caption = e.children.iter().position(|c| {
+                    matches!(c, Content::Element(f) if f.tag == Tag::Figcaption
+                        && f.text().chars().count() >= CAPTION_STORY_MIN_CHARS)
+                });
+                match caption {
+                    Some(at) if e.tag == Tag::Figure => {
+                        if let Content::Element(mut paragraph) = e.children.remove(at) {
+                            paragraph.tag = Tag::P;
+                            paragraph.attrs.clear();
+                            desk_stamp_off(&mut paragraph);
+                            el.children.insert(i + 1, Content::Element(paragraph));
+                            any = true;
+                        }
+                    }
+                    _ if depth < 64 => any |= walk(e, depth + 1),
+                    _ => {}
+                }
+            }
+            i += 1;
+        }
+        any
+    }
+    walk(body, 0)
+}
+
+/// A caption's photo desk's date stamp goes, and its email goes to a line of its own, the
+/// sign-off's (`… 심었다. 2019.4.5 kimjh@yna.co.kr`, a caption's lines run together).
+fn desk_stamp_off(caption: &mut Element) {
+    if let [Content::Text(text)] = caption.children.as_mut_slice() {
+        let (rest, email) = match text.trim_end().rsplit_once(' ') {
+            Some((rest, last)) if last.contains('@') => (rest.to_string(), last.to_string()),
+            _ => (text.clone(), String::new()),
+        };
+        if let Some(kept) = korean::without_desk_date(&rest) {
+            *text = kept;
+            if !email.is_empty() {
+                caption
+                    .children
+                    .push(Content::Element(Element::new(Tag::Br)));
+                caption.children.push(Content::Text(email));
+            }
+        }
+    }
+}
+
+/// A caption that tells a story is a sentence or more.
+const CAPTION_STORY_MIN_CHARS: usize = 40;
 
 /// A pull quote in Korean (read on a page whose title is Korean: the story's whole text is
 /// gathered for it): a block that is only a quotation (`<div class="ab_quote"><p>“아이
@@ -1506,6 +1567,27 @@ fn drop_trailing_chrome(body: &mut Element) {
     }
 }
 
+/// A banner: a picture linked to a page of the site, no text (`<a href="…/photo/"><img
+/// alt="연합뉴스 포토 - 역사의 현장을 사진으로"></a>` under a story); a picture linked to its own
+/// larger file is the story's.
+fn is_banner(line: &Element) -> bool {
+    let mut links = line.children.iter().filter_map(|c| match c {
+        Content::Element(a) if a.tag == Tag::A => Some(a),
+        _ => None,
+    });
+    line.text().trim().is_empty()
+        && links.next().is_some_and(|a| {
+            let href = a.attr("href").unwrap_or("").to_ascii_lowercase();
+            a.children
+                .iter()
+                .any(|c| matches!(c, Content::Element(img) if img.tag == Tag::Img))
+                && ![".jpg", ".jpeg", ".png", ".gif", ".webp"]
+                    .iter()
+                    .any(|ext| href.ends_with(ext))
+        })
+        && links.next().is_none()
+}
+
 /// A counter left from a button row whose words went (`<span>좋아요 <em>0</em></span>`): a
 /// short line of numbers and marks, no word.
 fn is_bare_count(text: &str) -> bool {
@@ -1703,7 +1785,9 @@ fn last_leaf_block(el: &Element, path: &mut Vec<usize>, depth: usize) -> bool {
             Content::Text(t) if t.trim().is_empty() => {}
             Content::Text(_) => return true,
             Content::Element(e) => {
-                if matches!(e.tag, Tag::Br | Tag::Hr) || crate::render::is_empty(e) {
+                // (A banner closing the body is passed over: the lines above it are read.)
+                if matches!(e.tag, Tag::Br | Tag::Hr) || crate::render::is_empty(e) || is_banner(e)
+                {
                     continue;
                 }
                 if matches!(

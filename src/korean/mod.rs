@@ -671,6 +671,7 @@ const TIP_SENTENCE_MAX_CHARS: usize = 150;
 
 /// A slogan heading a tip-line promo (`MBC 뉴스는 24시간 여러분의 제보를 기다립니다.`, `※
 /// '당신의 제보가 뉴스가 됩니다'`): a short line with one of [`vocab::TIP_SLOGANS`].
+#[inline(never)] // two readers: one copy keeps the .wasm small
 pub fn is_tip_slogan(text: &str) -> bool {
     let t = text.trim();
     t.chars().count() <= TIP_SLOGAN_MAX_CHARS
@@ -1002,6 +1003,7 @@ pub fn split_trailing_email(text: &str) -> Option<(String, String)> {
 }
 
 /// A caption without the photo desk's date stamp that ends it (`… 만끽하고 있다. 2024.4.4`).
+#[inline(never)] // two readers: one copy keeps the .wasm small
 pub fn without_desk_date(caption: &str) -> Option<String> {
     let (text, stamp) = caption.trim_end().rsplit_once(' ')?;
     (stamp.contains('.') && crate::date::is_date_like(stamp)).then(|| text.trim_end().to_string())

@@ -522,18 +522,17 @@ fn clean_byline(text: &str) -> String {
     // A Korean writer's label (씨네21's `글 이서윤`), and the next credit after the name
     // (오마이뉴스's `글: 김은주(silverjoo) 편집: 이주영(jylee)`: the label `편집` is the last word
     // before its colon).
-    let t = match t
-        .strip_prefix('글')
-        .filter(|r| r.starts_with([' ', ':']))
-        .map(|r| r.trim_start().trim_start_matches(':'))
-    {
-        Some(rest) => match rest.split_once(':') {
-            Some((before, _)) => before
-                .trim_end()
-                .rsplit_once(' ')
-                .map_or(before, |(n, _)| n),
-            None => rest,
-        },
+    let t = match t.strip_prefix("글 ").or_else(|| t.strip_prefix("글:")) {
+        Some(rest) => {
+            let rest = rest.trim_start_matches([' ', ':']);
+            match rest.split_once(':') {
+                Some((before, _)) => before
+                    .trim_end()
+                    .rsplit_once(' ')
+                    .map_or(before, |(n, _)| n),
+                None => rest,
+            }
+        }
         None => t,
     };
     t.trim()
@@ -594,6 +593,9 @@ mod tests {
             "김은주(silverjoo)"
         );
         assert_eq!(clean_byline("글로벌 경제부"), "글로벌 경제부");
+        // Without a colon, or with one after a space (ko-tpl18-cine21).
+        assert_eq!(clean_byline("글 이서윤"), "이서윤");
+        assert_eq!(clean_byline("글 : 이서윤"), "이서윤");
     }
 
     #[test]

@@ -298,7 +298,8 @@ fn timestamp_attr(
 }
 
 /// The first short visible line anywhere on a Korean page with a publication label and a
-/// date (`입력 : 2016.09.17 18:59`), for a page that gives its date nowhere else.
+/// date (`입력 : 2016.09.17 18:59`, `2012/07/02 08:34 송고`), for a page that gives its date
+/// nowhere else.
 fn labelled_date_line(scan: &Scan) -> Option<String> {
     let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
     scan.nodes
@@ -311,10 +312,11 @@ fn labelled_date_line(scan: &Scan) -> Option<String> {
         })
         .find_map(|(i, _)| {
             let text = scan.text_of(i as u32);
+            // (Or before it: a wire's filing stamp, `2012/07/02 08:34 송고`.)
             vocab::PUBLISHED_LABELS
                 .iter()
                 .any(|l| text.contains(l))
-                .then(|| date::find_in_text(&text, vocab::PUBLISHED_LABELS, true))
+                .then(|| korean_date_in(&text))
                 .flatten()
         })
 }
