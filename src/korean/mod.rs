@@ -1775,19 +1775,6 @@ mod tests {
             "※ '당신의 제보가 뉴스가 됩니다' [카카오톡] YTN 검색해 채널 추가 [전화] 02-398-8585 [메일] social@ytn.co.kr"
         ));
         assert!(!is_tip_promo_block("※ 제보를 기다립니다"));
-        // A slogan, then where to send the tip in a sentence (ko-tpl20-newsis-2017).
-        assert!(is_tip_promo_block(
-            "공감언론 뉴시스가 독자 여러분의 소중한 제보를 기다립니다. 사진 또는 영상을 사진영상부(n-photo@newsis.com)로 보내주시면 적극 반영하겠습니다."
-        ));
-        // The reporter's email in brackets in a spoken sign-off (ko-tpl20-ytn-2018).
-        assert_eq!(
-            spoken_signoff("YTN 강민서[kangms@ytn.co.kr]입니다."),
-            Some("강민서".to_string())
-        );
-        assert_eq!(
-            spoken_signoff("YTN 강민서입니다."),
-            Some("강민서".to_string())
-        );
         assert!(is_tip_promo_block(
             "※CBS노컷뉴스는 여러분의 제보로 함께 세상을 바꿉니다. 각종 비리와 부당대우, \
              사건사고와 미담 등 모든 얘깃거리를 알려주세요.\n이메일 : jebo@cbs.co.kr\n\
@@ -1861,6 +1848,23 @@ mod tests {
         assert!(!is_reaction_prompt(
             "그는 “팬 여러분 많이 응원해주세요”라고 말했다."
         ));
+    }
+
+    #[test]
+    fn a_wire_signs_off_in_its_own_ways() {
+        // A slogan, then where to send the tip in a sentence (ko-tpl20-newsis-2017).
+        assert!(is_tip_promo_block(
+            "공감언론 뉴시스가 독자 여러분의 소중한 제보를 기다립니다. 사진 또는 영상을 사진영상부(n-photo@newsis.com)로 보내주시면 적극 반영하겠습니다."
+        ));
+        // The reporter's email in brackets in a spoken sign-off (ko-tpl20-ytn-2018).
+        assert_eq!(
+            spoken_signoff("YTN 강민서[kangms@ytn.co.kr]입니다."),
+            Some("강민서".to_string())
+        );
+        assert_eq!(
+            spoken_signoff("YTN 강민서입니다."),
+            Some("강민서".to_string())
+        );
     }
 
     #[test]
