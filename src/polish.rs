@@ -1575,17 +1575,17 @@ fn is_banner(line: &Element) -> bool {
         Content::Element(a) if a.tag == Tag::A => Some(a),
         _ => None,
     });
-    line.text().trim().is_empty()
-        && links.next().is_some_and(|a| {
-            let href = a.attr("href").unwrap_or("").to_ascii_lowercase();
-            a.children
+    // (The links first: the text is read only for a line that holds one.)
+    links.next().is_some_and(|a| {
+        let href = a.attr("href").unwrap_or("").to_ascii_lowercase();
+        a.children
+            .iter()
+            .any(|c| matches!(c, Content::Element(img) if img.tag == Tag::Img))
+            && ![".jpg", ".jpeg", ".png", ".gif", ".webp"]
                 .iter()
-                .any(|c| matches!(c, Content::Element(img) if img.tag == Tag::Img))
-                && ![".jpg", ".jpeg", ".png", ".gif", ".webp"]
-                    .iter()
-                    .any(|ext| href.ends_with(ext))
-        })
-        && links.next().is_none()
+                .any(|ext| href.ends_with(ext))
+    }) && links.next().is_none()
+        && line.text().trim().is_empty()
 }
 
 /// A counter left from a button row whose words went (`<span>좋아요 <em>0</em></span>`): a
