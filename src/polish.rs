@@ -60,7 +60,7 @@ pub fn polish(body: &mut Element, title: &str, deck: Option<&str>) -> Polished {
         take_signoff(body, &mut out);
     }
     // A photo story told in its captions: they are its text, and its sign-off is theirs.
-    if crate::article::to_text(body).is_empty() && captions_as_story(body) {
+    if !has_story_text(body, 0) && captions_as_story(body) {
         take_signoff(body, &mut out);
     }
     drop_dangling_lead_ins(body);
@@ -103,6 +103,16 @@ fn captions_as_story(body: &mut Element) -> bool {
         any
     }
     walk(body, 0)
+}
+
+/// Whether any text stands outside the captions (the first found ends the walk).
+fn has_story_text(el: &Element, depth: usize) -> bool {
+    el.children.iter().any(|c| match c {
+        Content::Text(t) => !t.trim().is_empty(),
+        Content::Element(e) => {
+            e.tag != Tag::Figcaption && depth < 64 && has_story_text(e, depth + 1)
+        }
+    })
 }
 
 /// A caption's photo desk's date stamp goes, and its email goes to a line of its own, the
