@@ -748,7 +748,7 @@ fn tip_box_label(t: &str) -> Option<&str> {
     let mut end = 0;
     for word in t.split_whitespace().take(3) {
         end += t[end..].find(word)? + word.len();
-        if word.ends_with("제보") {
+        if word.ends_with("제보") || word.ends_with("제보하기") {
             return (t[..end].chars().count() <= TIP_LABEL_MAX_CHARS).then_some(&t[..end]);
         }
     }

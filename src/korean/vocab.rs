@@ -437,6 +437,8 @@ pub const REACTION_WORDS: &[&str] = &["좋아요", "구독", "추천", "응원",
 /// `<h3 class="sub_tit">`, `<strong class="summary">`, Naver's `media_end_summary`.
 pub const DECK_CLASSES: &[&str] = &[
     "subtitle",
+    // MBN's summary lines (`<div class="sum_tit"><ul><li>…`).
+    "sum_tit",
     "sub_title",
     "sub_tit",
     "subtit",

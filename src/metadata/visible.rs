@@ -27,13 +27,15 @@ pub(super) fn deck(
     let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
     // Where the story's own text begins (its first paragraph within those ancestors, else
     // the body's first text): a deck comes before it.
-    // (A date or byline line in a `<p>` is not the story: `<p class="date-time">`, `<p
+    // (A hidden `<p>` is not the story, a machine summary's notice folded away; nor is a date
+    // or byline line in a `<p>`: `<p class="date-time">`, `<p
     // class="txt">기사등록 2024/05/01 10:12:34</p>`; nor is the headline printed as one, `<p
     // class="titxt">`.)
     let first_text = (root..end)
         .find(|&k| {
             let n = &scan.nodes[k as usize];
             n.tag == Tag::P
+                && n.flags & skip == 0
                 && n.chars >= 20
                 && n.flags & (scan::DATE_HINT | scan::BYLINE_HINT) == 0
                 && !has_deck_class(scan, k)
