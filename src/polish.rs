@@ -115,22 +115,17 @@ fn has_story_text(el: &Element, depth: usize) -> bool {
     })
 }
 
-/// A caption's photo desk's date stamp goes, and its email goes to a line of its own, the
-/// sign-off's (`… 심었다. 2019.4.5 kimjh@yna.co.kr`, a caption's lines run together).
+/// A caption's photo desk's date stamp goes, and the photographer's email after it
+/// (`… 심었다. 2019.4.5 kimjh@yna.co.kr`, a caption's lines run together; the dateline that
+/// opens it names the reporter).
 fn desk_stamp_off(caption: &mut Element) {
     if let [Content::Text(text)] = caption.children.as_mut_slice() {
-        let (rest, email) = match text.trim_end().rsplit_once(' ') {
-            Some((rest, last)) if last.contains('@') => (rest.to_string(), last.to_string()),
-            _ => (text.clone(), String::new()),
+        let rest = match text.trim_end().rsplit_once(' ') {
+            Some((rest, last)) if last.contains('@') => rest,
+            _ => text.as_str(),
         };
-        if let Some(kept) = korean::without_desk_date(&rest) {
+        if let Some(kept) = korean::without_desk_date(rest) {
             *text = kept;
-            if !email.is_empty() {
-                caption
-                    .children
-                    .push(Content::Element(Element::new(Tag::Br)));
-                caption.children.push(Content::Text(email));
-            }
         }
     }
 }
@@ -1273,10 +1268,21 @@ const MAX_SIGNOFF_PARAGRAPHS: usize = 4;
 /// A paragraph that is only a Korean byline (`홍길동 기자`, `홍길동·김철수 기자
 /// hong@x.com`): a few words, no sentence.
 fn is_byline_paragraph(text: &str) -> bool {
-    text.chars().count() <= 40
-        && text.split_whitespace().count() <= 4
+    let (chars, words) = (text.chars().count(), text.split_whitespace().count());
+    chars <= 60
         && !text.contains(". ")
-        && korean::parse_byline(text).is_some()
+        && !text.trim_end().ends_with('다')
+        && korean::parse_byline(text).is_some_and(|b| {
+            // Two reporters' bylines or more in one line (`세종=김혜원 기자, 이광수 박세환 기자
+            // email`) take more words, a photo's credit none (`… 사진 전민규 기자`); one
+            // reporter's takes four at most.
+            words <= 4 && chars <= 40
+                || words <= 8
+                    && b.authors.len() >= 2
+                    && !text
+                        .split_whitespace()
+                        .any(|w| korean::vocab::CREDIT_LABELS.contains(&w))
+        })
 }
 
 /// The reporters' contact line closing a story (Korea Economic Daily's and WSJ's `Write to
@@ -1569,6 +1575,9 @@ fn drop_trailing_chrome(body: &mut Element) {
             || leaf.tag.is_heading()
             || is_bracketed_label(&text)
             || is_editor_credit(&text)
+            // A line pointing elsewhere (`▶ 다시 뜨거운 카타르 월드컵, 이번엔 SBS가
+            // 보여드립니다`), no sentence of the story.
+            || text.starts_with('▶') && !text.ends_with('.') && text.chars().count() <= 60
         {
             remove_leaf(body, &path);
         } else if !drop_prompt_tail(body) {

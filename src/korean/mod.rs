@@ -689,12 +689,12 @@ pub fn is_tip_promo_block(text: &str) -> bool {
     if t.chars().count() > 300 {
         return false;
     }
-    // A slogan, then in a sentence where to send the tip (뉴시스's `… 소중한 제보를 기다립니다.
-    // … 사진영상부(n-photo@newsis.com, 02-721-7470)로 보내주시면 …`).
-    if let Some((slogan, how)) = t.split_once(". ") {
-        if is_tip_slogan(slogan) && (how.contains('@') || has_phone_number(how)) {
-            return true;
-        }
+    // A slogan, in a sentence of its own or not, and where to send the tip (뉴시스's `… 소중한
+    // 제보를 기다립니다. … 사진영상부(n-photo@newsis.com, 02-721-7470)로 보내주시면 …`, YTN's `※
+    // '당신의 제보가 뉴스가 됩니다' YTN 사이언스 제보 : science@ytn.co.kr, 02-398-8934`).
+    let (slogan, how) = t.find(". ").map_or((t, t), |at| t.split_at(at));
+    if is_tip_slogan(slogan) && (how.contains('@') || has_phone_number(how)) {
+        return true;
     }
     let parts = promo_parts(t);
     if parts.len() <= 1 {
