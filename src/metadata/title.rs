@@ -55,12 +55,13 @@ pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
         let cut = headline_before_separator(&cut, &headings).unwrap_or(cut);
         // A label the meta title puts before the headline (`[리뷰] 바닷가 …`), where the page
         // prints the headline without it.
-        let cut = cut
+        let unlabelled = cut
             .strip_prefix('[')
             .and_then(|r| r.split_once(']'))
             .map(|(_, headline)| headline.trim_start())
             .filter(|h| headings.contains(&headline_key(h)))
-            .map_or(cut.clone(), str::to_string);
+            .map(str::to_string);
+        let cut = unlabelled.unwrap_or(cut);
         // JSON-LD's headline without the quotes the `<title>` prints (hankookilbo.com:
         // `왜 경상도, …` for `"왜 경상도, …"`): the printed one, quotes and all.
         // Or with other quotes (WordPress's `…”옥수수 1kg에 3500원”` for the `"…"` the `<h1>`
