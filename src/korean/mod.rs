@@ -618,9 +618,10 @@ fn tip_line(text: &str, need_pointer: bool) -> bool {
             .iter()
             .any(|w| r.strip_prefix(w).is_some_and(|r| r.starts_with(']')))
     });
-    let pointed = bracketed || t.starts_with(['▷', '▶', '※', '☞', '■', '□', '◆']);
+    // A press release's contact line is wrapped in angle brackets (`<문의 : 행정안전부 …>`).
+    let pointed = bracketed || t.starts_with(['▷', '▶', '※', '☞', '■', '□', '◆', '<']);
     let body = t
-        .trim_start_matches(['▷', '▶', '※', '☞', '■', '□', '◆', ' '])
+        .trim_start_matches(['▷', '▶', '※', '☞', '■', '□', '◆', '<', ' '])
         .trim();
     let body = body.trim_start_matches(['[', '(']);
     // The contact word first, or after the outlet's name (`※ SBS 뉴스 제보 : 카카오톡 …`).
@@ -1067,9 +1068,11 @@ pub fn signoff_with_email(text: &str) -> Option<(String, Option<String>)> {
 }
 
 /// A broadcast story's spoken sign-off closing its transcript (`KBS 뉴스 김수연입니다.`,
-/// `MBC뉴스 구민지입니다.`, `YTN 조예진입니다.`): the reporter's name. The sentence stays in
+/// `MBC뉴스 구민지입니다.`, `YTN 조예진입니다.`, in English `Kim Ji-yeon, Arirang News.`): the
+/// reporter's name. The sentence stays in
 /// the text (the reporter says it); the outlet before the name is one or two words, each with
 /// a capital letter or ending in `뉴스`, so `저는 홍길동입니다` is no sign-off.
+#[inline(never)]
 pub fn spoken_signoff(text: &str) -> Option<String> {
     let t = text.trim_end().strip_suffix('.')?.trim_end();
     // The reporter's email in brackets after the name (`YTN 강민서[kangms@ytn.co.kr]입니다.`).
@@ -1085,6 +1088,15 @@ pub fn spoken_signoff(text: &str) -> Option<String> {
         .rfind(['.', '?', '!', '\n'])
         .map_or(t, |at| &t[at + 1..])
         .trim();
+    // In English: the name, then the programme's (`Kim Ji-yeon, Arirang News.`).
+    if let Some((name, programme)) = sentence.split_once(',') {
+        let capitalized = name.split(' ').all(|w| {
+            w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+                && w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+        });
+        return (programme.ends_with(" News") && capitalized && name.contains(' '))
+            .then(|| name.to_string());
+    }
     let words: Vec<&str> = sentence.split_whitespace().collect();
     let (last, outlet) = words.split_last()?;
     let name = last.strip_suffix("입니다")?;
@@ -1745,6 +1757,10 @@ mod tests {
         ));
         assert!(!is_tip_promo_line("전화 통화에서 그는 2023년 일을 말했다"));
         assert!(is_tip_promo_line(
+            "<문의 : 행정안전부 지역경제지원관 지역금융지원과(044-205-3423)>"
+        ));
+        assert!(!is_tip_promo_line("문의 전화는 02-123-4567로 하면 된다."));
+        assert!(is_tip_promo_line(
             "☞ JTBC 뉴스 제보하기 (https://bit.ly/1krluzF)"
         ));
         assert!(is_tip_promo_line(
@@ -1865,6 +1881,11 @@ mod tests {
             spoken_signoff("YTN 강민서입니다."),
             Some("강민서".to_string())
         );
+        assert_eq!(
+            spoken_signoff("Kim Ji-yeon, Arirang News.").as_deref(),
+            Some("Kim Ji-yeon")
+        );
+        assert_eq!(spoken_signoff("Asked why, he cited Yonhap News."), None);
     }
 
     #[test]

@@ -361,7 +361,8 @@ pub const UNRELATED_PICTURE_PHRASES: &[&str] = &[
     "기사와 무관",
 ];
 
-/// Ways to reach a newsroom that a tip-line promo offers (`▷ 전화 02-…`, `▷ 카카오톡 …`).
+/// Ways to reach a newsroom that a tip-line promo offers (`▷ 전화 02-…`, `▷ 카카오톡 …`), or a
+/// press release's contact line (`<문의 : 행정안전부 …(044-…)>`).
 pub const CONTACT_WORDS: &[&str] = &[
     "전화",
     "이메일",
@@ -374,6 +375,7 @@ pub const CONTACT_WORDS: &[&str] = &[
     "사이트",
     "유튜브",
     "제보",
+    "문의",
 ];
 
 /// How a reaction box's question points at the article it follows (`이 기사, 어떠셨나요?`, `이
