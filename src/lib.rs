@@ -252,7 +252,11 @@ fn extract_page(
         schema: article::SCHEMA,
         url: url.to_string(),
         canonical_url: meta.canonical_url,
-        site_name: metadata::site_name_with_story(meta.site_name, polished.dateline.as_deref()),
+        site_name: metadata::site_name_with_story(
+            meta.site_name,
+            polished.dateline.as_deref(),
+            polished.copyright.as_deref().or(meta.copyright.as_deref()),
+        ),
         lang: meta.lang,
         dir: meta.dir,
         title: meta.title,

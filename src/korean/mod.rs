@@ -1760,6 +1760,9 @@ mod tests {
             "<문의 : 행정안전부 지역경제지원관 지역금융지원과(044-205-3423)>"
         ));
         assert!(!is_tip_promo_line("문의 전화는 02-123-4567로 하면 된다."));
+        assert!(is_tip_promo_block(
+            "※ 연합뉴스 팩트체크팀은 팩트체크 소재에 대한 독자들의 제안을 받습니다. 이메일(factcheck@yna.co.kr)로 제안해 주십시오."
+        ));
         assert!(is_tip_promo_line(
             "☞ JTBC 뉴스 제보하기 (https://bit.ly/1krluzF)"
         ));

@@ -408,6 +408,8 @@ pub const TIP_SLOGANS: &[&str] = &[
     "제보해 주세요",
     "제보해주세요",
     "여러분의 제보로",
+    // A fact-check desk's call for topics (`※ 연합뉴스 팩트체크팀은 … 독자들의 제안을 받습니다.`).
+    "제안을 받습니다",
 ];
 
 /// Phrases of a reaction prompt (`이 기사가 마음에 들었다면, 좋아요를 눌러 주세요`), each with

@@ -271,10 +271,28 @@ fn site_name(page: &Page, names: SiteNames) -> Option<String> {
     })
 }
 
-/// The site's name once the story is read: a portal's copy that names no outlet otherwise
+/// The site's name once the story is read: a web site's name gives way to the paper's in the
+/// story's copyright line; a portal's copy that names no outlet otherwise
 /// names the wire that wrote it in its dateline (`[서울=뉴시스]최서진 기자 = …` on MSN: `뉴시스`).
 /// Of `place=outlet`, the side with Latin letters (`OSEN=대전`), else the one after the `=`.
-pub fn site_name_with_story(site: Option<String>, dateline: Option<&str>) -> Option<String> {
+pub fn site_name_with_story(
+    site: Option<String>,
+    dateline: Option<&str>,
+    copyright: Option<&str>,
+) -> Option<String> {
+    // An old page names its web site (`한경닷컴`, `Joins.com`) and the paper only in the
+    // copyright line (`ⓒ 한국경제 & Hankyung.com`): the paper.
+    let web_site = site.as_deref().is_some_and(|s| {
+        let s = s.fold_case();
+        s.ends_with("닷컴") || s.ends_with(".com")
+    });
+    if let Some(paper) = copyright
+        .filter(|_| web_site)
+        .and_then(korean::copyright_holder)
+        .filter(|h| korean::has_hangul(h))
+    {
+        return Some(paper);
+    }
     let portal = site
         .as_deref()
         .is_some_and(|s| korean::names_portal(&s.fold_case()));
@@ -467,6 +485,28 @@ fn split_section(s: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A web site's name gives way to the paper the copyright line names beside it; a
+    /// paper's own name, or a Latin holder, does not.
+    #[test]
+    fn a_web_sites_name_gives_way_to_the_papers_in_the_copyright_line() {
+        let named =
+            |site: &str, line: &str| site_name_with_story(Some(site.to_string()), None, Some(line));
+        let line = "ⓒ 한국경제 & Hankyung.com, 무단전재 및 재배포 금지";
+        assert_eq!(named("한경닷컴", line).as_deref(), Some("한국경제"));
+        assert_eq!(
+            named("Joins.com", "ⓒ 중앙일보 & Joins.com").as_deref(),
+            Some("중앙일보")
+        );
+        assert_eq!(
+            named("매일경제", "ⓒ 매경미디어").as_deref(),
+            Some("매일경제")
+        );
+        assert_eq!(
+            named("Joins.com", "ⓒ JoongAng Ilbo").as_deref(),
+            Some("Joins.com")
+        );
+    }
 
     #[test]
     fn a_site_name_written_as_the_hosts_word_is_the_publishers() {

@@ -309,6 +309,8 @@ fn title_site_prefix(title: &str) -> Option<(&str, &str)> {
         .iter()
         .find_map(|sep| title.trim().split_once(sep))?;
     let rest = rest.trim();
+    // The site's news section (`한경닷컴 뉴스 - …`).
+    let site = site.strip_suffix(" 뉴스").unwrap_or(site);
     (!site.contains(' ') && looks_like_site(site) && rest.chars().count() >= 5)
         .then_some((site, rest))
 }
@@ -433,6 +435,12 @@ mod tests {
             title_site_suffix("문화일보 : 청계천 복원 막바지…10월 시민품으로").as_deref(),
             Some("문화일보")
         );
+        // The site's news section before the headline.
+        assert_eq!(
+            title_site_suffix("한경닷컴 뉴스 - 중기 10곳 중 6곳 자금사정 악화").as_deref(),
+            Some("한경닷컴")
+        );
+        assert_eq!(title_site_suffix("오늘의 뉴스 - 금리 동결"), None);
         assert_eq!(
             strip_title_suffix("문화일보 : 청계천 복원 막바지…10월 시민품으로", None),
             "청계천 복원 막바지…10월 시민품으로"
