@@ -198,11 +198,18 @@ pub fn normalize(raw: &str, korean: bool) -> Option<String> {
                 .take_while(|c| c.is_ascii_digit())
                 .count();
         }
+        // The half of the day before the hour (`오후 5:04`, `2015.03.12 / PM 04:21`) or after it.
         let before_hour = &s[..nums[next].1];
-        let pm = before_hour.contains("오후")
-            || s[end..].trim_start().to_ascii_lowercase().starts_with("pm");
-        let am = before_hour.contains("오전")
-            || s[end..].trim_start().to_ascii_lowercase().starts_with("am");
+        let marked = |korean: &str, latin: &str| {
+            before_hour.contains(korean)
+                || before_hour.trim_end().ends_with(latin)
+                || s[end..]
+                    .trim_start()
+                    .to_ascii_uppercase()
+                    .starts_with(latin)
+        };
+        let pm = marked("오후", "PM");
+        let am = marked("오전", "AM");
         let h = if pm && h < 12 {
             h + 12
         } else if am && h == 12 {
@@ -585,6 +592,10 @@ mod tests {
         assert_eq!(
             normalize("2020.07.13. 오후 5:04", true).as_deref(),
             Some("2020-07-13T17:04+09:00")
+        );
+        assert_eq!(
+            normalize("2015.03.12 / PM 04:21", true).as_deref(),
+            Some("2015-03-12T16:21+09:00")
         );
         assert_eq!(
             normalize("2025년 7월 22일 오전 12:30", true).as_deref(),

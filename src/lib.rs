@@ -255,7 +255,11 @@ fn extract_page(
         site_name: metadata::site_name_with_story(
             meta.site_name,
             polished.dateline.as_deref(),
-            polished.copyright.as_deref().or(meta.copyright.as_deref()),
+            polished
+                .copyright
+                .as_deref()
+                .or(meta.copyright.as_deref())
+                .filter(|_| !meta.site_declared),
         ),
         lang: meta.lang,
         dir: meta.dir,

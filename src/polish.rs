@@ -661,14 +661,18 @@ const TIP_BOX_LINES: usize = 6;
 /// A tip-line slogan, and the contact list under it, are each at most this many bytes.
 const TIP_SLOGAN_MAX_BYTES: usize = 400;
 
-/// A short heading like "You may also like" and the list of links right after it.
+/// A short heading like "You may also like" and the list of links right after it, or a
+/// bold label and its link in a line of text (`<b>[관련기사]</b><a>…</a><br>`).
 fn drop_related_lists(el: &mut Element) {
     let mut i = 0;
     while i < el.children.len() {
         let is_heading = match &el.children[i] {
-            Content::Element(e) if e.tag.is_heading() || e.tag == Tag::P || e.tag == Tag::Div => {
+            Content::Element(e)
+                if e.tag.is_heading() || matches!(e.tag, Tag::P | Tag::Div | Tag::B) =>
+            {
                 let t = e.short_text(160).unwrap_or_default().fold_case();
-                let t = t.trim().trim_end_matches([':', '.', '…']).trim();
+                let t = t.trim().trim_end_matches([':', '.', '…']);
+                let t = t.trim_matches(['[', ']']).trim();
                 !t.is_empty()
                     && t.chars().count() <= 40
                     && rules::RELATED_HEADINGS
@@ -689,7 +693,7 @@ fn drop_related_lists(el: &mut Element) {
             i += 1;
         }
         if let Some(Content::Element(e)) = el.children.get(i) {
-            if matches!(e.tag, Tag::Ul | Tag::Ol) || mostly_links(e) {
+            if matches!(e.tag, Tag::Ul | Tag::Ol | Tag::A) || mostly_links(e) {
                 el.children.remove(i);
             }
         }
@@ -1175,32 +1179,43 @@ fn drop_trailing_credit_line(block: &mut Element) -> bool {
     true
 }
 
-/// Headlines closing a story's text, each on a line opened by `▶`, two or more or under their
-/// bracketed label (국민일보's `[인기 기사]⏎▶ …⏎▶ …`, in the text a portal copied): other
-/// stories' links. True when it dropped them.
+/// Headlines closing a story's text, each on a line opened by `▶` or `•` (its text, or a link
+/// after the mark), two or more or under their bracketed label (국민일보's `[인기 기사]⏎▶ …⏎▶
+/// …`, in the text a portal copied; 한겨레's `[한겨레 주요기사]⏎• <a>…</a>`): other stories'
+/// links. True when it dropped them.
 fn drop_trailing_headlines(block: &mut Element) -> bool {
     let (mut cut, mut headlines, mut labelled) = (None, 0, false);
-    for (i, c) in block.children.iter().enumerate().rev() {
-        let line = match c {
-            Content::Text(t) => t.trim(),
-            Content::Element(e) if e.tag == Tag::Br => continue,
-            _ => break,
-        };
-        if line.is_empty() {
-            continue;
+    let is_br = |c: &Content| matches!(c, Content::Element(e) if e.tag == Tag::Br);
+    let mut end = block.children.len();
+    'lines: while end > 0 {
+        let start = block.children[..end]
+            .iter()
+            .rposition(is_br)
+            .map_or(0, |p| p + 1);
+        let mut line = String::new();
+        for c in &block.children[start..end] {
+            match c {
+                Content::Text(t) => line.push_str(t),
+                Content::Element(e) if !e.tag.is_block() => line.push_str(&e.text()),
+                Content::Element(_) => break 'lines,
+            }
         }
-        if line.starts_with('▶') && line.len() <= TRAILING_LINE_MAX_BYTES {
-            headlines += 1;
-        } else {
-            labelled = headlines > 0 && is_bracketed_label(line);
-            if !labelled {
+        let line = line.trim();
+        if !line.is_empty() {
+            if line.starts_with(['▶', '•']) && line.len() <= TRAILING_LINE_MAX_BYTES {
+                headlines += 1;
+            } else {
+                labelled = headlines > 0 && is_bracketed_label(line);
+                if !labelled {
+                    break;
+                }
+            }
+            cut = Some(start);
+            if labelled {
                 break;
             }
         }
-        cut = Some(i);
-        if labelled {
-            break;
-        }
+        end = start.saturating_sub(1);
     }
     match cut {
         Some(at) if headlines >= 2 || labelled => {
@@ -1418,8 +1433,8 @@ fn drop_opening_meta_lines(body: &mut Element) -> Option<String> {
         if latin_byline {
             by = Some(fold_whitespace(&text));
         }
-        // A separator left between header fields that went (`<span class="bar">|</span>`).
-        let bar = text.trim() == "|";
+        // Separators left between header fields that went (`<span class="bar">|</span>`).
+        let bar = text.trim().chars().all(|c| c == '|' || c == ' ');
         let meta = (is_meta_line(&text)
             || bar
             || byline

@@ -976,6 +976,13 @@ fn bracketed_email(word: &str) -> Option<String> {
 /// the text before it and the email.
 pub fn split_trailing_email(text: &str) -> Option<(String, String)> {
     let t = text.trim_end();
+    // Spaces inside the brackets (`MBN뉴스 민경호입니다. [ min.kh@mbn.co.kr ]`).
+    if let Some(open) = t.strip_suffix(" ]").and_then(|r| r.rfind("[ ")) {
+        let inner = t[open + 1..t.len() - 1].trim();
+        if is_bare_email(inner) {
+            return Some((t[..open].trim_end().to_string(), inner.to_string()));
+        }
+    }
     let start = t
         .rfind(|c: char| c.is_whitespace())
         .map_or(0, |p| p + t[p..].chars().next().map_or(1, char::len_utf8));
@@ -1627,6 +1634,12 @@ mod tests {
         );
         // A slash and an email without the desk's date are not its trailer.
         assert_eq!(split_trailing_email("문의 /help@x.com"), None);
+        // Spaces inside the brackets.
+        assert_eq!(
+            split_trailing_email("MBN뉴스 민경호입니다. [ min.kh@mbn.co.kr ]"),
+            Some(("MBN뉴스 민경호입니다.".into(), "min.kh@mbn.co.kr".into()))
+        );
+        assert_eq!(split_trailing_email("목록 [ 1 ]"), None);
         assert_eq!(split_trailing_email("2023.04.07 /x"), None);
     }
 

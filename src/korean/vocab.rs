@@ -403,7 +403,8 @@ pub const LOGO_WORDS: &[&str] = &[
 /// 제보가 뉴스가 됩니다'`): a short line holding one is the promo's, not the story's.
 pub const TIP_SLOGANS: &[&str] = &[
     "제보를 기다립니다",
-    "제보가 뉴스가 됩니다",
+    // `제보가 뉴스가 됩니다`, `제보가 뉴스로 만들어집니다`
+    "제보가 뉴스",
     "제보를 받습니다",
     "제보해 주세요",
     "제보해주세요",

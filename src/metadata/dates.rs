@@ -163,7 +163,13 @@ fn in_korean_time(d: String, korean_page: bool) -> String {
 /// The first date with a time in a line of a Korean page: after a label (`입력 …`) if one is
 /// there, else anywhere.
 fn korean_date_in(text: &str) -> Option<String> {
-    date::find_in_text(text, vocab::PUBLISHED_LABELS, true)
+    // A wire's filing stamp prints its label after the date (`정혜민 기자 | 2019-05-13 11:27
+    // 송고 | … 최종수정`).
+    let filed = text
+        .find(" 송고")
+        .and_then(|at| date::find_in_text(&text[..at], &[], true));
+    filed
+        .or_else(|| date::find_in_text(text, vocab::PUBLISHED_LABELS, true))
         .or_else(|| date::find_in_text(text, &[], true))
 }
 
@@ -181,34 +187,47 @@ fn date_line_above(scan: &Scan, root: u32) -> Option<String> {
 
 /// The first short visible line among `nodes` with a date (and its time, printed beside it),
 /// with a publication label (`labelled`) or any; no link's, no listed article's.
+/// A line with a date is at most this long (`(서울=뉴스1) 정혜민 기자 | 2019-05-13 11:27 송고 |
+/// 2019-05-13 14:05 최종수정`, a labelled date line under a print edition's).
+const DATE_LINE_MAX_CHARS: u32 = 80;
+
+/// A day alone (a header's `2019.05.13(월)`, today's date) gives way to a later line with its
+/// time.
 fn first_date_line(scan: &Scan, nodes: std::ops::Range<u32>, labelled: bool) -> Option<String> {
     let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
-    nodes
-        .filter(|&i| {
-            let n = &scan.nodes[i as usize];
-            n.flags & skip == 0
-                && n.element_children <= MAX_DATE_LINE_CHILDREN
-                && (10..=60).contains(&n.chars)
-                && !beside_a_headline_link(scan, i)
-        })
-        .find_map(|i| {
-            let text = scan.text_of(i);
-            if labelled && !vocab::PUBLISHED_LABELS.iter().any(|l| text.contains(l)) {
-                return None;
-            }
-            let day = korean_date_in(&text)?;
-            if day.contains('T') {
-                return Some(day);
-            }
-            // A day alone may have its time printed beside it (`<span class="date">2025-11-05
-            // </span> <span class="time">19:42</span>`): the line they share gives both.
-            let parent = scan.nodes[i as usize].parent;
-            let with_time = (parent != NONE && scan.nodes[parent as usize].chars <= 60)
-                .then(|| korean_date_in(&scan.text_of(parent)))
-                .flatten()
-                .filter(|d| d.starts_with(&day) && d.contains('T'));
-            Some(with_time.unwrap_or(day))
-        })
+    let mut day_alone = None;
+    for i in nodes {
+        let n = &scan.nodes[i as usize];
+        if n.flags & skip != 0
+            || n.element_children > MAX_DATE_LINE_CHILDREN
+            || !(10..=DATE_LINE_MAX_CHARS).contains(&n.chars)
+            || beside_a_headline_link(scan, i)
+        {
+            continue;
+        }
+        let text = scan.text_of(i);
+        if labelled && !vocab::PUBLISHED_LABELS.iter().any(|l| text.contains(l)) {
+            continue;
+        }
+        let Some(day) = korean_date_in(&text) else {
+            continue;
+        };
+        if day.contains('T') {
+            return Some(day);
+        }
+        // A day alone may have its time printed beside it (`<span class="date">2025-11-05
+        // </span> <span class="time">19:42</span>`): the line they share gives both.
+        let parent = n.parent;
+        let with_time = (parent != NONE && scan.nodes[parent as usize].chars <= 60)
+            .then(|| korean_date_in(&scan.text_of(parent)))
+            .flatten()
+            .filter(|d| d.starts_with(&day) && d.contains('T'));
+        if with_time.is_some() {
+            return with_time;
+        }
+        day_alone.get_or_insert(day);
+    }
+    day_alone
 }
 
 /// A byline's line (names, roles, emails, dates, buttons) is at most this long.
@@ -308,7 +327,7 @@ fn labelled_date_line(scan: &Scan) -> Option<String> {
         .filter(|(_, n)| {
             n.flags & skip == 0
                 && n.element_children <= MAX_DATE_LINE_CHILDREN
-                && (10..=80).contains(&n.chars)
+                && (10..=DATE_LINE_MAX_CHARS).contains(&n.chars)
         })
         .find_map(|(i, _)| {
             let text = scan.text_of(i as u32);

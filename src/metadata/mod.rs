@@ -30,6 +30,9 @@ pub struct Metadata {
     pub title: String,
     pub subtitle: Option<String>,
     pub site_name: Option<String>,
+    /// Whether the page declares its site's name (`og:site_name` and its kin): the name then
+    /// stands as declared.
+    pub site_declared: bool,
     pub credits: Credits,
     pub published: Option<String>,
     pub modified: Option<String>,
@@ -128,6 +131,7 @@ pub fn extract(
     let site_so_far = declared_site.clone().or(from_title.clone());
     let visible = byline::visible_byline(scan, article, &title);
     let found = byline::credits(&page, site_so_far.as_deref(), visible.as_ref());
+    let site_declared = declared_site.is_some();
     let names = SiteNames {
         declared: declared_site,
         from_title,
@@ -136,6 +140,7 @@ pub fn extract(
     };
     Metadata {
         site_name: site_name(&page, names),
+        site_declared,
         lang: lang(&page),
         dir: scan.meta.dir.clone().filter(|d| d == "rtl" || d == "ltr"),
         subtitle: subtitle(&page, &title),
@@ -271,8 +276,8 @@ fn site_name(page: &Page, names: SiteNames) -> Option<String> {
     })
 }
 
-/// The site's name once the story is read: a web site's name gives way to the paper's in the
-/// story's copyright line; a portal's copy that names no outlet otherwise
+/// The site's name once the story is read: a web site's name the page does not declare gives
+/// way to the paper's in the story's copyright line; a portal's copy that names no outlet otherwise
 /// names the wire that wrote it in its dateline (`[서울=뉴시스]최서진 기자 = …` on MSN: `뉴시스`).
 /// Of `place=outlet`, the side with Latin letters (`OSEN=대전`), else the one after the `=`.
 pub fn site_name_with_story(
@@ -280,14 +285,11 @@ pub fn site_name_with_story(
     dateline: Option<&str>,
     copyright: Option<&str>,
 ) -> Option<String> {
-    // An old page names its web site (`한경닷컴`, `Joins.com`) and the paper only in the
-    // copyright line (`ⓒ 한국경제 & Hankyung.com`): the paper.
-    let web_site = site.as_deref().is_some_and(|s| {
-        let s = s.fold_case();
-        s.ends_with("닷컴") || s.ends_with(".com")
-    });
+    // An old page names its web site (`한경닷컴`, `Joins.com`, in its <title> or logo: a
+    // declared name stands) and the paper only in the copyright line (`ⓒ 한국경제 &
+    // Hankyung.com`): the paper.
     if let Some(paper) = copyright
-        .filter(|_| web_site)
+        .filter(|_| site.as_deref().is_some_and(names_web_site))
         .and_then(korean::copyright_holder)
         .filter(|h| korean::has_hangul(h))
     {
@@ -306,6 +308,12 @@ pub fn site_name_with_story(
         (!outlet.is_empty() && !outlet.contains(' ')).then(|| outlet.to_string())
     });
     wire.or(site)
+}
+
+/// A paper's web site rather than the paper (`한경닷컴`, `Joins.com`).
+fn names_web_site(name: &str) -> bool {
+    let name = name.fold_case();
+    name.ends_with("닷컴") || name.ends_with(".com")
 }
 
 /// The names a page gives its site, each where it gives it.
