@@ -254,12 +254,9 @@ fn extract_page(
         canonical_url: meta.canonical_url,
         site_name: metadata::site_name_with_story(
             meta.site_name,
+            meta.site_declared,
             polished.dateline.as_deref(),
-            polished
-                .copyright
-                .as_deref()
-                .or(meta.copyright.as_deref())
-                .filter(|_| !meta.site_declared),
+            polished.copyright.as_deref().or(meta.copyright.as_deref()),
         ),
         lang: meta.lang,
         dir: meta.dir,

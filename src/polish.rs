@@ -565,10 +565,14 @@ fn keep_line(c: &mut Content, out: &mut Polished, depth: usize, prompt: &mut boo
 }
 
 /// An op-ed's closing note on its writer, disclaiming the outlet's views (`Lee Seung-hwan is
-/// a professor … He can be reached at …. The views expressed here are the author's own.`).
+/// a professor … He can be reached at …. The views expressed here are the author's own.`,
+/// `… are the author's own and do not necessarily reflect those of The Korea Times.`), or the
+/// writer's line alone (`Choi Yoon-seo is a professor … She can be reached at …@….`).
 fn is_views_disclaimer(text: &str) -> bool {
     let t = text.trim();
-    t.len() <= 400 && t.contains("views expressed") && (t.ends_with("own.") || t.ends_with("Ed."))
+    t.len() <= 400
+        && (t.contains("views expressed") && (t.contains("own") || t.ends_with("Ed."))
+            || t.contains(" can be reached at ") && t.contains('@'))
 }
 
 /// The title of a prompt's box: a short line, no sentence, no reporter's line (a sign-off

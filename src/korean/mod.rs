@@ -1310,6 +1310,11 @@ pub fn copyright_holder(notice: &str) -> Option<String> {
         .filter_map(|m| lower.find(m).map(|p| p + m.len()))
         .min()?;
     let rest = notice.get(at..)?.trim_start();
+    // A slogan before the outlet (`ⓒ 세상을 보는 눈, 글로벌 미디어 - 서울신문(www.seoul.co.kr)`).
+    let rest = match rest.split_once(" - ") {
+        Some((_, outlet)) if outlet.starts_with(is_hangul_syllable) => outlet,
+        _ => rest,
+    };
     // A year first (`ⓒ 2023 TV조선`).
     let rest = rest
         .trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == ' ')
@@ -1333,8 +1338,22 @@ pub fn copyright_holder(notice: &str) -> Option<String> {
     .min()
     .unwrap_or(rest.len());
     let holder = rest[..end].trim();
+    let holder = wire_name(holder);
     let n = holder.chars().count();
     ((2..=20).contains(&n) && holder.split_whitespace().count() <= 3).then(|| holder.to_string())
+}
+
+/// A wire's name where its company's is printed after its slogan (`공감언론 뉴시스통신사`):
+/// `뉴시스`. Any other name as it is.
+pub fn wire_name(name: &str) -> &str {
+    let company = match name.rsplit_once(' ') {
+        Some((_, company)) if company.ends_with("통신사") => company,
+        _ => name,
+    };
+    company
+        .strip_suffix("통신사")
+        .filter(|wire| !wire.is_empty())
+        .unwrap_or(name)
 }
 
 /// A copyright notice (`<저작권자(c) 비즈니스포스트 무단전재 및 재배포금지>`, `ⓒ 연합뉴스`).
@@ -1634,6 +1653,8 @@ mod tests {
         );
         // A slash and an email without the desk's date are not its trailer.
         assert_eq!(split_trailing_email("문의 /help@x.com"), None);
+        assert_eq!(wire_name("공감언론 뉴시스통신사"), "뉴시스");
+        assert_eq!(wire_name("연합뉴스"), "연합뉴스");
         // Spaces inside the brackets.
         assert_eq!(
             split_trailing_email("MBN뉴스 민경호입니다. [ min.kh@mbn.co.kr ]"),

@@ -458,6 +458,8 @@ pub const DECK_CLASSES: &[&str] = &[
     "subheading",
     "deck",
     "stit",
+    // The Korea Herald's (`<div class="stitle_sec">` under `div.title_sec`).
+    "stitle_sec",
     "lead",
     // 메디게이트뉴스's (`<p class="subtxt">` over the body's first picture).
     "subtxt",

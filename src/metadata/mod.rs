@@ -122,7 +122,8 @@ pub fn extract(
         .is_none()
         .then(|| page.korean.then(|| visible::home_logo_name(scan, page_url)))
         .flatten()
-        .flatten();
+        .flatten()
+        .map(|name| korean::wire_name(&name).to_string());
     let title = title::title(&page, declared_site.as_deref().or(logo.as_deref()));
     // A Korean page without og:site_name: the outlet its <title> ends with.
     let from_title = (declared_site.is_none() && page.korean)
@@ -282,22 +283,25 @@ fn site_name(page: &Page, names: SiteNames) -> Option<String> {
 /// Of `place=outlet`, the side with Latin letters (`OSEN=대전`), else the one after the `=`.
 pub fn site_name_with_story(
     site: Option<String>,
+    declared: bool,
     dateline: Option<&str>,
     copyright: Option<&str>,
 ) -> Option<String> {
-    // An old page names its web site (`한경닷컴`, `Joins.com`, in its <title> or logo: a
-    // declared name stands) and the paper only in the copyright line (`ⓒ 한국경제 &
-    // Hankyung.com`): the paper.
-    if let Some(paper) = copyright
-        .filter(|_| site.as_deref().is_some_and(names_web_site))
-        .and_then(korean::copyright_holder)
-        .filter(|h| korean::has_hangul(h))
-    {
-        return Some(paper);
-    }
     let portal = site
         .as_deref()
         .is_some_and(|s| korean::names_portal(&s.fold_case()));
+    // An old page names its web site (`한경닷컴`, `Joins.com`, in its <title> or logo: a
+    // declared name stands) and the paper only in the copyright line (`ⓒ 한국경제 &
+    // Hankyung.com`): the paper. A portal's copy names the outlet there too (`〈ⓒ … -
+    // 서울신문(www.seoul.co.kr) …〉` on Daum).
+    let web_site = !declared && site.as_deref().is_some_and(names_web_site);
+    if let Some(paper) = copyright
+        .filter(|_| web_site || portal)
+        .and_then(korean::copyright_holder)
+        .filter(|h| korean::has_hangul(h) && !korean::names_portal(&h.fold_case()))
+    {
+        return Some(paper);
+    }
     let wire = dateline.filter(|_| portal).and_then(|line| {
         let outlet = match line.split_once('=') {
             Some((place, outlet)) if !place.bytes().any(|b| b.is_ascii_alphabetic()) => outlet,
@@ -498,10 +502,23 @@ mod tests {
     /// paper's own name, or a Latin holder, does not.
     #[test]
     fn a_web_sites_name_gives_way_to_the_papers_in_the_copyright_line() {
-        let named =
-            |site: &str, line: &str| site_name_with_story(Some(site.to_string()), None, Some(line));
+        let named = |site: &str, line: &str| {
+            site_name_with_story(Some(site.to_string()), false, None, Some(line))
+        };
         let line = "ⓒ 한국경제 & Hankyung.com, 무단전재 및 재배포 금지";
         assert_eq!(named("한경닷컴", line).as_deref(), Some("한국경제"));
+        // A declared name stands.
+        let declared = site_name_with_story(Some("경향닷컴".into()), true, None, Some(line));
+        assert_eq!(declared.as_deref(), Some("경향닷컴"));
+        // A portal's copy: the outlet in the copyright line, after its slogan.
+        assert_eq!(
+            named(
+                "Daum 미디어다음",
+                "〈ⓒ 세상을 보는 눈, 글로벌 미디어 - 서울신문(www.seoul.co.kr)〉"
+            )
+            .as_deref(),
+            Some("서울신문")
+        );
         assert_eq!(
             named("Joins.com", "ⓒ 중앙일보 & Joins.com").as_deref(),
             Some("중앙일보")
