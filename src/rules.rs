@@ -181,6 +181,20 @@ pub static SITE_RULES: &[SiteRule] = &[
         deck: &[],
         published: &[],
     },
+    // A list story (`[인사]`, `[부고]`: lines of posts and names, no sentence) scores too
+    // little to be chosen by its text alone.
+    SiteRule {
+        name: "yna.co.kr",
+        domains: &["yna.co.kr"],
+        signature: &[],
+        signature_attr: None,
+        content: &[sel(Some("div"), Some("story-news"), None)],
+        remove: &[],
+        person_links: &[],
+        byline: &[],
+        deck: &[],
+        published: &[],
+    },
     SiteRule {
         name: "ndsoft",
         domains: &[],

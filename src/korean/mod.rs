@@ -262,7 +262,9 @@ fn role_first(words: &[&str]) -> Option<(Vec<String>, &'static str)> {
 fn contributor_in(words: &[&str]) -> Option<(Vec<String>, &'static str)> {
     let (first, rest) = words.split_first()?;
     let (last, between) = rest.split_last()?;
-    // A field may be glued before the title (`교육평론가`, `정신건강의학과전문의`).
+    // A field may be glued before the title (`교육평론가`, `정신건강의학과전문의`), or after it
+    // (`교수·사회학`).
+    let last = last.split('·').next().unwrap_or(last);
     let title = vocab::CONTRIBUTOR_TITLES
         .iter()
         .find(|t| last.ends_with(**t))?;
@@ -695,6 +697,11 @@ pub fn is_tip_promo_block(text: &str) -> bool {
     // '당신의 제보가 뉴스가 됩니다' YTN 사이언스 제보 : science@ytn.co.kr, 02-398-8934`).
     let (slogan, how) = t.find(". ").map_or((t, t), |at| t.split_at(at));
     if is_tip_slogan(slogan) && (how.contains('@') || has_phone_number(how)) {
+        return true;
+    }
+    // A desk's call for claims to check, asking for them at its address in its last sentence.
+    let request = how.trim_end_matches('.');
+    if how.contains('@') && vocab::TIP_REQUESTS.iter().any(|r| request.ends_with(r)) {
         return true;
     }
     let parts = promo_parts(t);
@@ -1155,8 +1162,9 @@ pub fn signoff_with_handle(text: &str) -> Option<String> {
 }
 
 /// A block a broadcast interview's transcript or its page wraps around the interview: the
-/// program's credits (two fields or more, `■ 방송 : … ■ 진행 : … ■ 출연 : …`), the notice
-/// asking to name the program when quoting, or a note that the picture is unrelated.
+/// program's credits (two fields or more, `■ 방송 : … ■ 진행 : … ■ 출연 : …`), the notices
+/// asking to name the program when quoting and saying the broadcast is what counts, or a
+/// note that the picture is unrelated.
 pub fn is_program_notice(text: &str) -> bool {
     let t = text.trim();
     if t.chars().count() > 200 {
@@ -1178,7 +1186,10 @@ pub fn is_program_notice(text: &str) -> bool {
         && vocab::UNRELATED_PICTURE_PHRASES
             .iter()
             .any(|p| t.contains(p));
-    program_block || picture_note || vocab::QUOTING_NOTICE_WORDS.iter().all(|w| t.contains(w))
+    let marked = t.starts_with('※');
+    let quoting = (marked || t.contains("프로그램"))
+        && vocab::QUOTING_NOTICE_WORDS.iter().all(|w| t.contains(w));
+    program_block || picture_note || quoting || marked && t.contains(vocab::TRANSCRIPT_NOTICE)
 }
 
 /// A prompt for a reaction (`이 기사가 마음에 들었다면, 좋아요를 눌러 주세요`): a short line
@@ -1324,6 +1335,7 @@ pub fn copyright_holder(notice: &str) -> Option<String> {
         ".",
         ",",
         "&",
+        "＆",
         "|",
         "<",
         ">",
@@ -1592,6 +1604,10 @@ mod tests {
         assert_eq!(
             names("홍길동 서울대 교수"),
             Some(vec!["홍길동".to_string()])
+        );
+        assert_eq!(
+            names("정민우 한양대 교수·사회학"),
+            Some(vec!["정민우".to_string()])
         );
         assert_eq!(names("기자 홍길동"), Some(vec!["홍길동".to_string()]));
         assert_eq!(names("윤재민 교육평론가"), Some(vec!["윤재민".to_string()]));

@@ -209,7 +209,7 @@ pub const ORGANISATION_ENDINGS: &[&str] = &[
 /// syllables that begins with one may be a reporter's name where a line lists several
 /// (`홍길동, 김철수 기자`, `(서울=연합뉴스) 홍길동 김철수 기자 =`). One string, split by
 /// spaces: a slice of 130 strings costs the wasm build more than their letters.
-pub const SURNAMES: &str = "남궁 황보 제갈 선우 독고 사공 서문 김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 남 심 노 하 곽 성 차 주 우 구 민 진 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 맹 제 모 탁 국 은 편 용 예 경 봉 사 부 가 복 태 목 형 계 피 두 감 음 빈 동 온 호 범 좌 팽 승 간 상 시 갈 단 견 당 화 창 옹 순";
+pub const SURNAMES: &str = "남궁 황보 제갈 선우 독고 사공 서문 김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 남 심 노 하 곽 성 차 주 우 구 민 진 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 맹 제 모 탁 국 은 편 용 예 경 봉 사 부 가 복 태 목 형 계 피 두 감 음 빈 동 온 호 범 좌 팽 승 간 상 시 갈 단 견 당 화 창 옹 순 나 라";
 
 /// Ends of a newsroom desk's name (`사회부`, `디지털뉴스팀`): never a reporter's name.
 pub const DESK_ENDINGS: &[&str] = &["부", "팀"];
@@ -313,6 +313,8 @@ pub const CREW_ROLES: &[&str] = &[
     "그래픽",
     "구성",
     "영상디자인",
+    "영상자막",
+    "자막",
     "CG",
     "VJ",
     "드론촬영",
@@ -343,9 +345,15 @@ pub const PROGRAM_LABELS: &[&str] = &[
     "대담",
 ];
 
-/// Notices under a radio interview's transcript that ask for the program to be named when
-/// quoted (`… 인용 보도 시, … 정확한 프로그램명을 밝혀주시기 바랍니다.`): all of these words.
-pub const QUOTING_NOTICE_WORDS: &[&str] = &["인용", "밝혀", "프로그램"];
+/// Notices around a radio interview's transcript that ask for the program to be named when
+/// quoted (`… 인용 보도 시, … 정확한 프로그램명을 밝혀주시기 바랍니다.`, `※ 인터뷰 내용 인용 시
+/// KBS 1라디오 <전격시사>로 출처를 밝혀주시기 바랍니다.`): all of these words, and `프로그램` or a
+/// `※` first.
+pub const QUOTING_NOTICE_WORDS: &[&str] = &["인용", "밝혀"];
+
+/// A transcript's notice that the broadcast is what counts (`※ 아래 텍스트는 실제 방송 내용과
+/// 차이가 있을 수 있으니 …`), after a `※`.
+pub const TRANSCRIPT_NOTICE: &str = "실제 방송 내용과";
 
 /// How a notice says the picture has nothing to do with the story (`▲위 사진은 기사 내용과
 /// 직접적인 관련이 없습니다.`).
@@ -412,6 +420,10 @@ pub const TIP_SLOGANS: &[&str] = &[
     // A fact-check desk's call for topics (`※ 연합뉴스 팩트체크팀은 … 독자들의 제안을 받습니다.`).
     "제안을 받습니다",
 ];
+
+/// How a desk's call for tips or claims to check asks for them, in the sentence with its
+/// address (`검증이 필요한 내용을 factcheck@jtbc.co.kr로 보내주세요.`).
+pub const TIP_REQUESTS: &[&str] = &["보내주세요", "보내 주세요", "보내주십시오", "보내 주십시오"];
 
 /// Phrases of a reaction prompt (`이 기사가 마음에 들었다면, 좋아요를 눌러 주세요`), each with
 /// one of [`REACTION_WORDS`] in the same short line.
