@@ -1086,7 +1086,7 @@ pub fn signoff_with_email(text: &str) -> Option<(String, Option<String>)> {
 /// reporter's name. The sentence stays in
 /// the text (the reporter says it); the outlet before the name is one or two words, each with
 /// a capital letter or ending in `뉴스`, so `저는 홍길동입니다` is no sign-off.
-#[inline(never)]
+#[inline(never)] // two readers: one copy keeps the .wasm small
 pub fn spoken_signoff(text: &str) -> Option<String> {
     let t = text.trim_end().strip_suffix('.')?.trim_end();
     // The reporter's email in brackets after the name (`YTN 강민서[kangms@ytn.co.kr]입니다.`).
