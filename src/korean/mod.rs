@@ -1315,11 +1315,16 @@ fn photo_credit(caption: &str) -> Option<String> {
 /// The holder a copyright notice names (`Copyrights ⓒ TV조선. 무단전재 및 재배포 금지` → `TV조선`,
 /// `<저작권자(c) 비즈니스포스트 무단전재 및 재배포금지>` → `비즈니스포스트`).
 pub fn copyright_holder(notice: &str) -> Option<String> {
-    let lower = notice.to_ascii_lowercase();
-    let at = ["ⓒ", "©", "(c)"]
-        .iter()
-        .filter_map(|m| lower.find(m).map(|p| p + m.len()))
-        .min()?;
+    let at = notice.char_indices().find_map(|(at, c)| match c {
+        'ⓒ' | '©' => Some(at + c.len_utf8()),
+        '(' if notice[at..]
+            .get(..3)
+            .is_some_and(|m| m.eq_ignore_ascii_case("(c)")) =>
+        {
+            Some(at + 3)
+        }
+        _ => None,
+    })?;
     let rest = notice.get(at..)?.trim_start();
     // A slogan before the outlet (`ⓒ 세상을 보는 눈, 글로벌 미디어 - 서울신문(www.seoul.co.kr)`).
     let rest = match rest.split_once(" - ") {
@@ -1331,24 +1336,16 @@ pub fn copyright_holder(notice: &str) -> Option<String> {
         .trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == ' ')
         .trim_start();
     // Two holders (`ⓒ 경향신문 & 경향닷컴`, `ⓒ 조선일보 & Chosun.com`): the outlet comes first.
-    let end = [
-        ".",
-        ",",
-        "&",
-        "＆",
-        "|",
-        "<",
-        ">",
-        "(",
-        "무단",
-        "all rights",
-        "All rights",
-        "All Rights",
-    ]
-    .iter()
-    .filter_map(|m| rest.find(m))
-    .min()
-    .unwrap_or(rest.len());
+    let end = rest
+        .char_indices()
+        .find(|&(at, c)| {
+            ".,&＆|<>(".contains(c)
+                || rest[at..].starts_with("무단")
+                || rest[at..]
+                    .get(..10)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("all rights"))
+        })
+        .map_or(rest.len(), |(at, _)| at);
     let holder = rest[..end].trim();
     let holder = wire_name(holder);
     let n = holder.chars().count();
