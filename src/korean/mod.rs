@@ -553,22 +553,23 @@ pub fn is_crew_credit(text: &str) -> bool {
         vocab::CREW_ROLES.contains(&w)
     };
     t.split(['/', ',', '·', '|', '\n']).all(|part| {
-        let words: Vec<&str> = part.split_whitespace().collect();
-        if words.is_empty() {
-            return false;
-        }
-        // `영상취재: 변성중 영상편집: 송지영` (lines folded into one): a part per role word.
-        let mut segments: Vec<String> = Vec::new();
-        for w in words {
-            match segments.last_mut() {
-                Some(seg) if !starts_role(w) => {
-                    seg.push(' ');
-                    seg.push_str(w);
+        // `영상취재: 변성중 영상편집: 송지영` (lines folded into one): a segment per role word.
+        let (mut start, mut end) = (None, 0);
+        for w in part.split_whitespace() {
+            let at = w.as_ptr() as usize - part.as_ptr() as usize;
+            match start {
+                Some(from) if starts_role(w) => {
+                    if !crew_part(&part[from..end]) {
+                        return false;
+                    }
+                    start = Some(at);
                 }
-                _ => segments.push(w.to_string()),
+                None => start = Some(at),
+                _ => {}
             }
+            end = at + w.len();
         }
-        segments.iter().all(|seg| crew_part(seg))
+        start.is_some_and(|from| crew_part(&part[from..end]))
     })
 }
 
@@ -581,6 +582,11 @@ fn crew_part(part: &str) -> bool {
             !rest.is_empty()
                 && rest.split_whitespace().count() <= 3
                 && rest.split_whitespace().all(|w| {
+                    // A place after the name (`박용준(워싱턴)`, a correspondent's cameraman).
+                    let w = w
+                        .strip_suffix(')')
+                        .and_then(|r| r.split_once('('))
+                        .map_or(w, |(name, _)| name);
                     is_korean_name(w)
                         || w.chars()
                             .all(|c| c.is_alphabetic() || "‘’'\"“”".contains(c))
@@ -919,6 +925,15 @@ const ARTICLE_NOTICE_MAX_CHARS: usize = 200;
 /// a short source.
 pub fn is_credit_line(text: &str) -> bool {
     let t = text.trim();
+    // A picture's few words before its credit (`가수 하윤슬 / 사진 제공 = 블루웨이브…`).
+    if let Some((caption, credit)) = t.rsplit_once(" / ") {
+        if caption.chars().count() <= CREDIT_SOURCE_MAX_CHARS
+            && !caption.contains(['.', '/'])
+            && is_credit_line(credit)
+        {
+            return true;
+        }
+    }
     // A bracketed label, then the source (OSEN's `[사진] tvN 제공, 방송화면 캡처`).
     if let Some((_, source)) = t
         .strip_prefix('[')
@@ -1798,6 +1813,12 @@ mod tests {
     fn broadcast_chrome_lines() {
         assert!(is_crew_credit("[영상취재 김철수 / 영상편집 박민지]"));
         assert!(is_crew_credit("영상취재: 이준호 / 영상편집: 최서연"));
+        assert!(is_crew_credit(
+            "촬영:오대성/편집:이태희/그래픽:김지훈/자료조사:서호정"
+        ));
+        assert!(is_crew_credit(
+            "영상취재: 박용준(워싱턴) / 영상편집: 김하은"
+        ));
         assert!(!is_crew_credit("편집국은 이날 회의를 열었다"));
         assert!(is_tip_promo_block(
             "▷ 전화 02-784-4000 ▷ 이메일 a@b.co.kr ▷ 카카오톡 @mbc제보"
@@ -1879,6 +1900,10 @@ mod tests {
         );
         assert_eq!(signoff_with_credit("사진 / 영상 / 그래픽"), None);
         assert!(is_credit_line("[사진 제공: 국토교통부]"));
+        assert!(is_credit_line(
+            "가수 하윤슬 / 사진 제공 = 블루웨이브엔터테인먼트"
+        ));
+        assert!(!is_credit_line("그는 말했다. 다시 / 사진 = 연합뉴스"));
         assert!(!is_credit_line("(서울=연합뉴스)"));
         assert!(is_editor_note("(ATTN: ADDS more details in paras 9-11)"));
         assert!(!is_editor_note("(LEAD) S. Korea fires warning shots"));

@@ -329,6 +329,7 @@ pub const CREW_ROLES: &[&str] = &[
     "영상그래픽",
     "영상구성",
     "영상제공",
+    "자료조사",
 ];
 
 /// The labels of a broadcast interview's program block (`■ 방송 : SBS 김태현의 정치쇼 ■ 진행 :

@@ -244,9 +244,14 @@ fn headline_key(s: &str) -> String {
 
 /// Drops a ` - Site`, ` | Site`, ` : 네이버 뉴스`, ` < 섹션 < 기사본문 - 매체` tail.
 pub(super) fn strip_title_suffix(title: &str, site_name: Option<&str>) -> String {
+    // The site's own name opening the title (`한겨레 - 청계천 두 달…`), where the word alone
+    // does not read as a site's.
+    let named = site_name
+        .and_then(|site| title.trim().strip_prefix(site))
+        .and_then(|rest| rest.strip_prefix(" - "));
     let mut t = match title_site_prefix(title) {
         Some((_, rest)) => rest.to_string(),
-        None => title.trim().to_string(),
+        None => named.unwrap_or(title).trim().to_string(),
     };
     // newsis.com: `제목 :: 공감언론 뉴시스 ::`
     if let Some(open) = t.strip_suffix(" ::") {
