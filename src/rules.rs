@@ -97,11 +97,15 @@ pub static SITE_RULES: &[SiteRule] = &[
             sel(None, None, Some("dic_area")),
             sel(None, None, Some("newsct_article")),
             sel(None, None, Some("articleBodyContents")),
+            sel(None, Some("_article_content"), None),
         ],
         signature_attr: None,
+        // Sports and entertainment (`m.sports.naver.com`) hold the story in `._article_content`,
+        // with the source, copyright and section notice after it in the same box.
         content: &[
             sel(None, None, Some("dic_area")),
             sel(None, None, Some("articleBodyContents")),
+            sel(None, Some("_article_content"), None),
         ],
         remove: &[],
         person_links: &[],

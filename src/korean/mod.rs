@@ -891,10 +891,14 @@ pub fn is_generated_summary(text: &str) -> bool {
 pub fn is_article_notice(text: &str) -> bool {
     // 오마이뉴스 labels it (`덧붙이는 글 | 이 기사는 필자의 브런치에도 실립니다.`).
     let t = text.trim();
-    let t = vocab::ARTICLE_NOTE_LABELS
+    // Under its label, whatever the author adds is a note, in as many sentences as it takes.
+    if let Some(note) = vocab::ARTICLE_NOTE_LABELS
         .iter()
         .find_map(|l| t.strip_prefix(l))
-        .map_or(t, |rest| rest.trim_start_matches([' ', '|', ':']));
+        .map(|rest| rest.trim_start_matches([' ', '|', ':']))
+    {
+        return !note.is_empty() && note.chars().count() <= ARTICLE_NOTICE_MAX_CHARS;
+    }
     // In brackets (`[본 기사는 매경이코노미 제2235호 (…) 기사입니다]`).
     let t = t
         .strip_prefix('[')
@@ -1790,6 +1794,9 @@ mod tests {
             "※ 본 기사는 한국언론진흥재단의 지원을 받아 작성되었습니다."
         ));
         assert!(!is_article_notice("이 기사는 그가 쓴 마지막 기사였다."));
+        assert!(is_article_notice(
+            "덧붙이는 글 | 이 기사는 필자의 브런치에도 실립니다. 학생의 이름은 가명으로 썼습니다."
+        ));
         assert!(is_article_notice(
             "※ 외부 필진 기고는 중앙일보의 편집 방향과 다를 수 있습니다."
         ));

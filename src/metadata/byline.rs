@@ -300,7 +300,13 @@ fn meta_author(page: &Page) -> Option<String> {
     }
     meta::text(
         page.scan,
-        &["dc:creator", "dcterm:creator", "author", "parsely-author"],
+        &[
+            "dc:creator",
+            "dcterm:creator",
+            "author",
+            "parsely-author",
+            "dable:author",
+        ],
     )
     .or_else(|| {
         meta::property(page.scan, "article:author")

@@ -101,8 +101,21 @@ pub(super) fn deck(
         .or_else(|| headline.and_then(|h| line_under_headline(scan, h).filter(|&k| placed(k))))
         .or_else(|| {
             let after = headline.map_or(from, |h| scan.subtree_end(h));
+            // Nor past the first paragraph of a body of bare text: a bold crosshead after it
+            // (오마이뉴스' `…<br><br><strong>싫은 것부터 쓰는 시</strong>`) is the story's.
+            let body_text = scan
+                .texts_in(root)
+                .iter()
+                .find(|t| {
+                    let owner = &scan.nodes[t.owner as usize];
+                    matches!(owner.tag, Tag::Div | Tag::Td | Tag::Article)
+                        && owner.flags & skip == 0
+                        && scan.html[t.start as usize..t.end as usize].trim().len()
+                            >= BARE_PARAGRAPH_MIN_BYTES
+                })
+                .map_or(u32::MAX, |t| t.start);
             (after..end)
-                .take_while(|&k| scan.nodes[k as usize].start < first_text)
+                .take_while(|&k| scan.nodes[k as usize].start < first_text.min(body_text))
                 .find(|&k| is_lead_heading(scan, k) && placed(k))
         })
         .or_else(|| bold_lead(scan, root))?;
@@ -226,6 +239,9 @@ fn line_under_headline(scan: &Scan, headline: u32) -> Option<u32> {
     (beside && (is_line(k) || box_of_lines())).then_some(k)
 }
 
+/// A run of text directly in a block this long is a paragraph of a body of bare text.
+const BARE_PARAGRAPH_MIN_BYTES: usize = 60;
+
 /// A deck is a line to three.
 const DECK_MAX_LINES: usize = 3;
 
@@ -264,12 +280,7 @@ fn reads_as_deck(scan: &Scan, k: u32) -> bool {
 /// in a `<strong>` or `<b>` of a deck's length that is no sentence (`…했다.`), a line break
 /// follows it, and the story goes on for much longer after it.
 fn bold_lead(scan: &Scan, root: u32) -> Option<u32> {
-    let first = scan.texts_in(root).iter().find(|t| {
-        scan.nodes[t.owner as usize].flags & (scan::IN_NEVER | scan::IN_HIDDEN) == 0
-            && !scan.html[t.start as usize..t.end as usize]
-                .trim()
-                .is_empty()
-    })?;
+    let first = first_visible_text(scan, root)?;
     let k = std::iter::once(first.owner)
         .chain(scan.ancestors(first.owner))
         .take_while(|&a| a != root)
@@ -289,6 +300,16 @@ fn bold_lead(scan: &Scan, root: u32) -> Option<u32> {
         && line_break_after
         && scan.nodes[root as usize].chars > 4 * node.chars)
         .then_some(k)
+}
+
+/// The first text under `root` that shows and is not blank.
+fn first_visible_text<'s>(scan: &'s Scan, root: u32) -> Option<&'s scan::TextRun> {
+    scan.texts_in(root).iter().find(|t| {
+        scan.nodes[t.owner as usize].flags & (scan::IN_NEVER | scan::IN_HIDDEN) == 0
+            && !scan.html[t.start as usize..t.end as usize]
+                .trim()
+                .is_empty()
+    })
 }
 
 /// Whether an element has a deck's class (see [`is_deck_class`]; the raw tag is looked at
