@@ -152,6 +152,11 @@ fn in_korean_time(d: String, korean_page: bool) -> String {
         return d;
     }
     let mut d = date::in_kst(&d).unwrap_or(d);
+    // A day alone (`게재 일자 : 2010년 05월 12일(水)`, an old page's only date): that day in
+    // Korean time, so that it is an instant like every other Korean date.
+    if d.len() == 10 && d.as_bytes()[4] == b'-' {
+        d.push_str("T00:00+09:00");
+    }
     let b = d.as_bytes();
     if b.len() > 20 && b[16] == b':' && b[19] == b'.' {
         let digits = b[20..].iter().take_while(|c| c.is_ascii_digit()).count();

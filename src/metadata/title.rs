@@ -112,8 +112,8 @@ fn names_only_the_site(title: &str, site_name: Option<&str>) -> bool {
             && (site_name.is_some_and(|s| last == s.trim()) || looks_like_site(last))
 }
 
-/// A slogan with the outlet's name is a few words.
-const SITE_SLOGAN_MAX_CHARS: usize = 20;
+/// A slogan with the outlet's name is a few words (`대한민국 오후를 여는 유일석간 문화일보 munhwa.com`).
+const SITE_SLOGAN_MAX_CHARS: usize = 32;
 
 /// The headline printed above the story, nearest first: a heading, or a box whose class says
 /// title (`<h3 class="ah_big_title">`, `<td class="view_title"><font …>`), of a headline's
