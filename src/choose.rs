@@ -1065,7 +1065,7 @@ fn is_labelled_box(scan: &Scan, i: u32) -> bool {
 /// A video player's box as the page was saved, the player not yet drawn: its labels alone
 /// (`<div class="w_player"><div class="video_area">…</div><p>동영상 고정 취소</p></div>`,
 /// `<p class="video_notice">동영상을 재생하려면 …</p>`): a box whose class or id names a
-/// player or a video, with a few words and no picture.
+/// player or a video, with a few words and no picture but the video's poster.
 fn is_player_box(scan: &Scan, i: u32) -> bool {
     let n = &scan.nodes[i as usize];
     let names_player = || {
@@ -1078,7 +1078,8 @@ fn is_player_box(scan: &Scan, i: u32) -> bool {
     };
     matches!(n.tag, Tag::Div | Tag::Section)
         && n.chars <= PLAYER_LABEL_MAX_CHARS
-        && n.images == 0
+        // (At most the video's poster: `<div class="w_vod_area"><div class="vod_player"><img>`.)
+        && n.images <= 1
         && names_player()
 }
 

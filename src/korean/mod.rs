@@ -171,7 +171,13 @@ fn reporters_in(text: &str, spaced: bool) -> Option<(Vec<String>, &'static str)>
         }
         let mut names: Vec<String> = joined
             .into_iter()
-            .filter(|n| has_name_shape(n) && opens_with_family_name(n) && !ROLES.contains(n))
+            .filter(|n| {
+                has_name_shape(n)
+                    && opens_with_family_name(n)
+                    && !ROLES.contains(n)
+                    // A reporter card's desk with the role again (`한동훈 기자 사회부 기자 …`).
+                    && !vocab::DESK_ENDINGS.iter().any(|e| n.ends_with(e))
+            })
             .map(str::to_string)
             .collect();
         // The outlet between the name and the role (`이남경 MK스포츠 기자`, `이해나 헬스조선
@@ -552,7 +558,12 @@ pub fn is_crew_credit(text: &str) -> bool {
         let w = w.trim_end_matches([':', '：']);
         vocab::CREW_ROLES.contains(&w)
     };
+    let mut after_crew = false;
     t.split(['/', ',', '·', '|', '\n']).all(|part| {
+        // A name after `·` is one more of the role before it (`영상취재 : 김현상·윤형`).
+        if after_crew && !part.trim().is_empty() && part.split_whitespace().all(is_korean_name) {
+            return true;
+        }
         // `영상취재: 변성중 영상편집: 송지영` (lines folded into one): a segment per role word.
         let (mut start, mut end) = (None, 0);
         for w in part.split_whitespace() {
@@ -569,7 +580,8 @@ pub fn is_crew_credit(text: &str) -> bool {
             }
             end = at + w.len();
         }
-        start.is_some_and(|from| crew_part(&part[from..end]))
+        after_crew = start.is_some_and(|from| crew_part(&part[from..end]));
+        after_crew
     })
 }
 
@@ -761,8 +773,13 @@ fn tip_box_label(t: &str) -> Option<&str> {
     }
     let mut end = 0;
     for word in t.split_whitespace().take(3) {
-        end += t[end..].find(word)? + word.len();
-        if word.ends_with("제보") || word.ends_with("제보하기") {
+        let at = end + t[end..].find(word)?;
+        end = at + word.len();
+        // The label's link glued to the contacts after it (`SBS 뉴스에 제보하기카카오톡 @…`).
+        if let Some(label_end) = word.find("제보하기") {
+            end = at + label_end + "제보하기".len();
+        }
+        if t[..end].ends_with("제보") || t[..end].ends_with("제보하기") {
             return (t[..end].chars().count() <= TIP_LABEL_MAX_CHARS).then_some(&t[..end]);
         }
     }
@@ -1826,6 +1843,10 @@ mod tests {
         assert!(is_crew_credit(
             "영상취재: 박용준(워싱턴) / 영상편집: 김하은"
         ));
+        assert!(is_crew_credit(
+            "(영상취재 : 김현상·윤형, 영상편집 : 이승희, 디자인 : 조수인)"
+        ));
+        assert!(!is_crew_credit("김현상·윤형"));
         assert!(!is_crew_credit("편집국은 이날 회의를 열었다"));
         assert!(is_tip_promo_block(
             "▷ 전화 02-784-4000 ▷ 이메일 a@b.co.kr ▷ 카카오톡 @mbc제보"
