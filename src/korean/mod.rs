@@ -1834,7 +1834,7 @@ mod tests {
     }
 
     #[test]
-    fn broadcast_chrome_lines() {
+    fn crew_credits_of_every_shape() {
         assert!(is_crew_credit("[영상취재 김철수 / 영상편집 박민지]"));
         assert!(is_crew_credit("영상취재: 이준호 / 영상편집: 최서연"));
         assert!(is_crew_credit(
@@ -1847,6 +1847,10 @@ mod tests {
             "(영상취재 : 김현상·윤형, 영상편집 : 이승희, 디자인 : 조수인)"
         ));
         assert!(!is_crew_credit("김현상·윤형"));
+    }
+
+    #[test]
+    fn broadcast_chrome_lines() {
         assert!(!is_crew_credit("편집국은 이날 회의를 열었다"));
         assert!(is_tip_promo_block(
             "▷ 전화 02-784-4000 ▷ 이메일 a@b.co.kr ▷ 카카오톡 @mbc제보"
@@ -1919,6 +1923,10 @@ mod tests {
         assert!(ends_with_photo_credit(
             "배우 한도윤(왼쪽)과 문채린 ⓒ YTN star 김태욱 기자"
         ));
+    }
+
+    #[test]
+    fn picture_credits() {
         assert!(ends_with_photo_credit("시민들이 걷고 있다. /사진=뉴스1"));
         assert!(!ends_with_photo_credit("영화는 오는 26일 개봉한다."));
         assert!(is_credit_line("(사진=연합뉴스)"));
