@@ -205,8 +205,8 @@ pub fn normalize(raw: &str, korean: bool) -> Option<String> {
                 || before_hour.trim_end().ends_with(latin)
                 || s[end..]
                     .trim_start()
-                    .to_ascii_uppercase()
-                    .starts_with(latin)
+                    .get(..latin.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(latin))
         };
         let pm = marked("오후", "PM");
         let am = marked("오전", "AM");
