@@ -186,9 +186,16 @@ pub fn normalize(raw: &str, korean: bool) -> Option<String> {
         let mut end = m_end;
         let mut sec = None;
         if let Some(&(sv, ss, se)) = nums.get(next + 2) {
-            if s[m_end..ss].trim() == ":" {
+            // `18:42:37`, or old chosun.com's `18:42 37'`.
+            let primed = s[m_end..ss].trim().is_empty() && s[se..].starts_with(['\'', '′']);
+            if (s[m_end..ss].trim() == ":" || primed) && sv < 60 {
                 sec = Some(sv);
-                end = se;
+                end = se
+                    + if primed {
+                        s[se..].chars().next().map_or(0, char::len_utf8)
+                    } else {
+                        0
+                    };
             }
         }
         // Skip fractional seconds.
@@ -596,6 +603,15 @@ mod tests {
         assert_eq!(
             normalize("2015.03.12 / PM 04:21", true).as_deref(),
             Some("2015-03-12T16:21+09:00")
+        );
+        // Old chosun.com printed the seconds after the minute with a prime.
+        assert_eq!(
+            normalize("2003.07.14 18:42 37' / 수정 : 2003.07.14 19:05 12'", true).as_deref(),
+            Some("2003-07-14T18:42:37+09:00")
+        );
+        assert_eq!(
+            normalize("2024.01.29 15:17 12면", true).as_deref(),
+            Some("2024-01-29T15:17+09:00")
         );
         assert_eq!(
             normalize("2025년 7월 22일 오전 12:30", true).as_deref(),

@@ -1351,7 +1351,7 @@ fn photo_credit(caption: &str) -> Option<String> {
 /// The holder a copyright notice names (`Copyrights ⓒ TV조선. 무단전재 및 재배포 금지` → `TV조선`,
 /// `<저작권자(c) 비즈니스포스트 무단전재 및 재배포금지>` → `비즈니스포스트`).
 pub fn copyright_holder(notice: &str) -> Option<String> {
-    let at = notice.char_indices().find_map(|(at, c)| match c {
+    let marked = notice.char_indices().find_map(|(at, c)| match c {
         'ⓒ' | '©' => Some(at + c.len_utf8()),
         '(' if notice[at..]
             .get(..3)
@@ -1360,6 +1360,13 @@ pub fn copyright_holder(notice: &str) -> Option<String> {
             Some(at + 3)
         }
         _ => None,
+    });
+    // The word alone (`- Copyright 조선일보 & chosun.com -`).
+    let at = marked.or_else(|| {
+        let line = after_copyright_lead(notice);
+        line.get(..10)
+            .filter(|w| w.eq_ignore_ascii_case("copyright "))
+            .map(|_| notice.len() - line.len() + 10)
     })?;
     let rest = notice.get(at..)?.trim_start();
     // A slogan before the outlet (`ⓒ 세상을 보는 눈, 글로벌 미디어 - 서울신문(www.seoul.co.kr)`).
@@ -1401,9 +1408,14 @@ pub fn wire_name(name: &str) -> &str {
         .unwrap_or(name)
 }
 
+/// A copyright line from its word or mark, past what may open it (`- Copyright 조선일보 -`).
+fn after_copyright_lead(line: &str) -> &str {
+    line.trim_start_matches([' ', '-', '<', '〈', '[', '('])
+}
+
 /// A copyright notice (`<저작권자(c) 비즈니스포스트 무단전재 및 재배포금지>`, `ⓒ 연합뉴스`).
 pub fn is_copyright(text: &str) -> bool {
-    let t = text.trim();
+    let t = after_copyright_lead(text.trim());
     let chars = t.chars().count();
     if chars >= 250 {
         return false;
@@ -2031,6 +2043,13 @@ mod tests {
             copyright_holder("Copyright © 2024 Example. All rights reserved.").as_deref(),
             Some("Example")
         );
+        // The word without a mark, on an old page: the paper before its web site.
+        assert_eq!(
+            copyright_holder("- Copyright 조선일보 & chosun.com -").as_deref(),
+            Some("조선일보")
+        );
+        assert!(is_copyright("- Copyright 조선일보 & chosun.com -"));
+        assert_eq!(copyright_holder("Copyrighted works are protected"), None);
         // is_copyright lowercases the text only: the markers must be lowercase already.
         let markers = crate::rules::COPYRIGHT_MARKERS;
         assert!(markers.iter().all(|m| m.to_ascii_lowercase() == *m));

@@ -173,10 +173,17 @@ pub(super) fn credits(
         if let Some(found) = found {
             c = found.into();
             // Each reporter in a card of their own (mk.co.kr's `<dl class="author">` ×4).
-            for text in sibling_cards(scan, v.node) {
+            // Or each in another element the site rule names (Naver's two
+            // `media_end_head_journalist_name` boxes).
+            let mut cards = sibling_cards(scan, v.node);
+            if cards.is_empty() {
+                cards = other_rule_bylines(scan, v.node);
+            }
+            for text in cards {
                 let Some(more) = korean::parse_byline(&text) else {
                     break;
                 };
+                let before = c.authors.len();
                 for a in more.authors {
                     if c.authors.len() < crate::MAX_AUTHORS
                         && !c.authors.iter().any(|b| b.name == a.name)
@@ -184,7 +191,7 @@ pub(super) fn credits(
                         c.authors.push(a);
                     }
                 }
-                if let Some(b) = c.byline.as_mut() {
+                if let Some(b) = c.byline.as_mut().filter(|_| c.authors.len() > before) {
                     b.push('·');
                     b.push_str(&more.printed);
                 }
@@ -288,6 +295,24 @@ fn sibling_cards(scan: &Scan, node: u32) -> Vec<String> {
         }
         out.push(scan.text_of(k));
         k = scan.subtree_end(k);
+    }
+    out
+}
+
+/// The texts of the site rule's byline elements after `first` (each outside the others).
+fn other_rule_bylines(scan: &Scan, first: u32) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut k = scan.subtree_end(first);
+    while let Some(n) = scan.nodes.get(k as usize) {
+        if out.len() >= crate::MAX_AUTHORS {
+            break;
+        }
+        if n.flags & scan::RULE_BYLINE != 0 && n.flags & scan::IN_HIDDEN == 0 {
+            out.push(scan.text_of(k));
+            k = scan.subtree_end(k);
+        } else {
+            k += 1;
+        }
     }
     out
 }

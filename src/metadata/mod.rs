@@ -257,6 +257,7 @@ fn site_name(page: &Page, names: SiteNames) -> Option<String> {
             })
             .flatten()
     };
+    let undeclared = declared.is_none();
     let so_far = declared.map(without_slogan).or(from_title);
     // A portal's copy (`ZUM 뉴스`, `… : 네이버 뉴스`, `머니투데이 | 네이버`): the outlet a meta author
     // names or the copyright line's (else the wire's in the lead, see [`site_name_with_story`]).
@@ -268,6 +269,13 @@ fn site_name(page: &Page, names: SiteNames) -> Option<String> {
             holder().filter(|h| korean::has_hangul(h) && !korean::names_portal(&h.fold_case()))
         });
         return wrote_it.or_else(|| Some(site.to_string()));
+    }
+    // An old page's <title> names its web site (`chosun.com : …`), the line beside the story
+    // the paper (`- Copyright 조선일보 & chosun.com -`).
+    if undeclared && so_far.as_deref().is_some_and(names_web_site) {
+        if let Some(paper) = holder().filter(|h| korean::has_hangul(h)) {
+            return Some(paper);
+        }
     }
     // The copyright line's Korean name (`ⓒ 경향신문`, under a section site's logo `경향비즈`)
     // names the outlet; a Latin brand there (`ⓒ PRESSian`) gives way to the logo's Korean.
