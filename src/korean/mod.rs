@@ -199,6 +199,14 @@ fn reporters_in(text: &str, spaced: bool) -> Option<(Vec<String>, &'static str)>
         // names alone from the line's start (`김태호 이승륜 기자`: each of three syllables, a
         // family name first).
         let mut first = if words[i] == role { i - 1 } else { i };
+        // A crew credit's name on a reporter card (`영상취재 김준택 기자`) is no author's.
+        let label = words[..first]
+            .iter()
+            .rev()
+            .find(|w| !matches!(**w, ":" | "："));
+        if label.is_some_and(|w| vocab::CREW_ROLES.contains(&w.trim_end_matches([':', '：']))) {
+            continue;
+        }
         // A one-syllable family name written apart from the given name (`홍 길동 기자`).
         if let [given] = names.as_slice() {
             let family = first.checked_sub(1).map(|k| words[k]);
@@ -548,9 +556,11 @@ pub fn outlet_of(author: &str) -> Option<String> {
 /// 영상편집: 최서연`, `(촬영기자: 김민수)`, `영상취재: 변성중⏎영상편집: 송지영`, `화면출처 :
 /// 유튜브 ‘어느채널’`): every part a crew role and a name (or a source). Parts are split by `/`, `,`, lines, or where the next role begins.
 pub fn is_crew_credit(text: &str) -> bool {
-    let t = text
+    // Each credit in square brackets of its own (`[영상취재기자 : 정창훈] [영상편집 : 김동현]`).
+    let unbracketed = text.replace(['[', ']', '【', '】'], " ");
+    let t = unbracketed
         .trim()
-        .trim_matches(|c: char| "[]()<>【】".contains(c) || c.is_whitespace());
+        .trim_matches(|c: char| "()<>".contains(c) || c.is_whitespace());
     if t.is_empty() || t.chars().count() > 80 {
         return false;
     }
@@ -1859,6 +1869,15 @@ mod tests {
             "(영상취재 : 김현상·윤형, 영상편집 : 이승희, 디자인 : 조수인)"
         ));
         assert!(!is_crew_credit("김현상·윤형"));
+        // Each in brackets of its own, lines folded; a live report's 현장진행.
+        assert!(is_crew_credit(
+            "[영상취재기자 : 정창훈] [영상편집 : 김동현] [그래픽 : 김두태]"
+        ));
+        assert!(is_crew_credit(
+            "(현장진행 : 김세경, 영상취재 : 박현철, 영상편집 : 최혜영)"
+        ));
+        // A reporter card's crew names no author (`영상취재 김준택 기자`).
+        assert!(parse_byline("영상취재 김준택 기자").is_none());
     }
 
     #[test]

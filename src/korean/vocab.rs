@@ -305,6 +305,8 @@ pub const SERIES_LABELS: &[&str] = &[
 /// `영상취재: …`): production credits, not authors and not text.
 pub const CREW_ROLES: &[&str] = &[
     "영상취재",
+    "영상취재기자",
+    "현장진행",
     "영상편집",
     "영상촬영",
     "촬영기자",
