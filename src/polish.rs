@@ -568,11 +568,15 @@ fn keep_line(c: &mut Content, out: &mut Polished, depth: usize, prompt: &mut boo
 /// a professor … He can be reached at …. The views expressed here are the author's own.`,
 /// `… are the author's own and do not necessarily reflect those of The Korea Times.`), or the
 /// writer's line alone (`Choi Yoon-seo is a professor … She can be reached at …@….`).
+/// Or a translation's note.
 fn is_views_disclaimer(text: &str) -> bool {
     let t = text.trim();
     t.len() <= 400
         && (t.contains("views expressed") && (t.contains("own") || t.ends_with("Ed."))
-            || t.contains(" can be reached at ") && t.contains('@'))
+            || t.contains(" can be reached at ") && t.contains('@')
+            // A translation's note (Korea JoongAng Daily: `This article was originally written
+            // in Korean and translated by a bilingual reporter with the help of generative AI…`).
+            || t.contains("originally written in") && t.contains("translated"))
 }
 
 /// The title of a prompt's box: a short line, no sentence, no reporter's line (a sign-off
