@@ -994,6 +994,11 @@ pub fn is_credit_line(text: &str) -> bool {
         return false;
     };
     let (label, source) = (inner[..pos].trim(), inner[pos + 1..].trim());
+    // The source's period or scope after it (`자료=한국거래소(8월 1~22일 기준)`).
+    let source = source
+        .strip_suffix(')')
+        .and_then(|s| s.rsplit_once('('))
+        .map_or(source, |(s, _)| s.trim_end());
     vocab::CREDIT_LABELS.contains(&label)
         && !source.is_empty()
         && source.chars().count() <= CREDIT_SOURCE_MAX_CHARS
@@ -1961,6 +1966,9 @@ mod tests {
         assert!(ends_with_photo_credit("시민들이 걷고 있다. /사진=뉴스1"));
         assert!(!ends_with_photo_credit("영화는 오는 26일 개봉한다."));
         assert!(is_credit_line("(사진=연합뉴스)"));
+        // A table's source with its scope (매일경제).
+        assert!(is_credit_line("자료=한국거래소(8월 1~22일 기준)"));
+        assert!(!is_credit_line("자료=한국거래소(8월 기준). 외국인은 순매수했다"));
         assert_eq!(
             signoff_with_credit("박노준 / 사진출처 송중기 인스타그램").as_deref(),
             Some("박노준")
