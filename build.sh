@@ -103,10 +103,11 @@ export function dropInstance() {
   # (`--ignore-implicit-traps` would take 1.6 KB more, but it hoists loads above the checks
   # that guard them: the engine read out of bounds on the first page.) One more `-O2` over the
   # rebuilt code: 0.4 KB less again (299.9 -> 299.5 KB); a second `--flatten --rereloop` or a
-  # third `-O2` took nothing more.
+  # third `-O2` took nothing more. `--converge` repeats the passes until the module stops
+  # shrinking: 0.75 KB less again (299.98 -> 299.22 KB).
   # Features come from the module's own target_features section.
   command -v wasm-opt >/dev/null || { echo "build: wasm-opt missing (scripts/setup.sh installs binaryen)" >&2; exit 1; }
-  WASM_OPT=(wasm-opt -O2 --one-caller-inline-max-function-size 20 --low-memory-unused --flatten --rereloop -O2 -O2)
+  WASM_OPT=(wasm-opt -O2 --one-caller-inline-max-function-size 20 --low-memory-unused --flatten --rereloop -O2 -O2 --converge)
   stamp="$WB_VERSION $(wasm-opt --version) ${WASM_OPT[*]} $(sha256sum "$RAW_WASM" | cut -d' ' -f1) $(printf '%s%s' "$GLUE_ADDITION" "$ASCII_LOOP" | sha256sum | cut -c1-16)"
   if [ ! -f pkg/malgeum_bg.wasm ] || [ ! -f pkg/malgeum.js ] || [ "$(cat pkg/.stamp 2>/dev/null)" != "$stamp" ]; then
     tmp=$(mktemp -d target/pkg.tmp.XXXXXX) && chmod 755 "$tmp"
