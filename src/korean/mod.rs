@@ -1968,7 +1968,9 @@ mod tests {
         assert!(is_credit_line("(사진=연합뉴스)"));
         // A table's source with its scope (매일경제).
         assert!(is_credit_line("자료=한국거래소(8월 1~22일 기준)"));
-        assert!(!is_credit_line("자료=한국거래소(8월 기준). 외국인은 순매수했다"));
+        assert!(!is_credit_line(
+            "자료=한국거래소(8월 기준). 외국인은 순매수했다"
+        ));
         assert_eq!(
             signoff_with_credit("박노준 / 사진출처 송중기 인스타그램").as_deref(),
             Some("박노준")

@@ -534,8 +534,14 @@ pub const DECK_LABELS: &[&str] = &[
 
 /// How a machine-written summary box opens (newspim's `<div class="ai_summary"><strong>AI
 /// 요약</strong>`): a summary class, but no deck the outlet wrote. Lower case.
-pub const GENERATED_SUMMARY_LABELS: &[&str] =
-    &["ai 요약", "ai요약", "ai 핵심 요약", "요약봇", "ai summary"];
+pub const GENERATED_SUMMARY_LABELS: &[&str] = &[
+    "ai 요약",
+    "ai요약",
+    "ai 핵심 요약",
+    "요약봇",
+    "ai summary",
+    "뉴스 요약쏙",
+];
 
 /// How an outlet's note about the article itself opens, after its `※` (`※ 이 기사는 AI 기술을
 /// 활용해 작성했습니다.`, `※ 본 기사는 한국언론진흥재단의 지원을 받아 작성되었습니다.`).

@@ -39,6 +39,12 @@ pub(super) fn deck(
                 && n.chars >= 20
                 && n.flags & (scan::DATE_HINT | scan::BYLINE_HINT) == 0
                 && !has_deck_class(scan, k)
+                // Nor a machine's summary in a box above the story (매일경제's `뉴스 요약쏙`).
+                && !scan
+                    .ancestors(k)
+                    .take_while(|&a| a > root)
+                    .take(3)
+                    .any(|a| korean::is_generated_summary(&scan.text_of(a)))
                 && {
                     let text = scan.text_of(k);
                     !crate::date::is_date_like(&text) && fold_whitespace(&text) != title
