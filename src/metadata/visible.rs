@@ -318,14 +318,15 @@ fn first_visible_text<'s>(scan: &'s Scan, root: u32) -> Option<&'s scan::TextRun
     })
 }
 
-/// Whether an element has a deck's class (see [`is_deck_class`]; the raw tag is looked at
+/// Whether an element has a deck's class or id (see [`is_deck_class`]; the raw tag is looked at
 /// first, most have none).
 fn has_deck_class(scan: &Scan, k: u32) -> bool {
     let raw = scan.raw_start_tag(k);
     let holds = |c: &&str| crate::markup::contains_any_case(raw, c);
     (vocab::DECK_CLASSES.iter().any(holds) || vocab::DECK_CLASS_PARTS.iter().any(holds))
-        && scan.attr(k, "class").is_some_and(|class| {
-            class
+        // Or, where it has no class, its id (한국일보 2008's `<div id="GS_SubTitle">`).
+        && scan.attr(k, "class").or_else(|| scan.attr(k, "id")).is_some_and(|names| {
+            names
                 .to_ascii_lowercase()
                 .split_ascii_whitespace()
                 .any(is_deck_class)
