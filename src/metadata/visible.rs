@@ -24,44 +24,8 @@ pub(super) fn deck(
     // The article's closest block ancestors: up to three levels above it.
     let top = scan.ancestors(root).take(3).last().unwrap_or(root);
     let end = scan.subtree_end(top);
-    let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
-    // Where the story's own text begins (its first paragraph within those ancestors, else
-    // the body's first text): a deck comes before it.
-    // (A hidden `<p>` is not the story, a machine summary's notice folded away; nor is a date
-    // or byline line in a `<p>`: `<p class="date-time">`, `<p
-    // class="txt">기사등록 2024/05/01 10:12:34</p>`; nor is the headline printed as one, `<p
-    // class="titxt">`.)
-    let first_text = (root..end)
-        .find(|&k| {
-            let n = &scan.nodes[k as usize];
-            n.tag == Tag::P
-                && n.flags & skip == 0
-                && n.chars >= 20
-                && n.flags & (scan::DATE_HINT | scan::BYLINE_HINT) == 0
-                && !has_deck_class(scan, k)
-                // Nor a machine's summary in a box above the story (매일경제's `뉴스 요약쏙`).
-                && !scan
-                    .ancestors(k)
-                    .take_while(|&a| a > root)
-                    .take(3)
-                    .any(|a| korean::is_generated_summary(&scan.text_of(a)))
-                && {
-                    let text = scan.text_of(k);
-                    !crate::date::is_date_like(&text) && fold_whitespace(&text) != title
-                }
-        })
-        .map(|k| scan.nodes[k as usize].start)
-        .or_else(|| {
-            scan.texts_in(root)
-                .iter()
-                .find(|t| {
-                    !scan.html[t.start as usize..t.end as usize]
-                        .trim()
-                        .is_empty()
-                })
-                .map(|t| t.start)
-        })
-        .unwrap_or(u32::MAX);
+    let skip = NOT_SHOWN;
+    let first_text = story_start(scan, root, end, title);
     // `not_title`: the headline is no deck, whatever its class (`h2.tit_subject`).
     let placed_as = |k: u32, not_title: bool| {
         let n = &scan.nodes[k as usize];
@@ -135,6 +99,50 @@ pub(super) fn deck(
         at = twin;
     }
     Some(lines)
+}
+
+/// What no deck and no story text sits in.
+const NOT_SHOWN: u32 = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
+
+/// Where the story's own text begins (its first paragraph within those ancestors, else
+/// the body's first text): a deck comes before it.
+/// (A hidden `<p>` is not the story, a machine summary's notice folded away; nor is a date
+/// or byline line in a `<p>`: `<p class="date-time">`, `<p
+/// class="txt">기사등록 2024/05/01 10:12:34</p>`; nor is the headline printed as one, `<p
+/// class="titxt">`.)
+fn story_start(scan: &Scan, root: u32, end: u32, title: &str) -> u32 {
+    let skip = NOT_SHOWN;
+    (root..end)
+        .find(|&k| {
+            let n = &scan.nodes[k as usize];
+            n.tag == Tag::P
+                && n.flags & skip == 0
+                && n.chars >= 20
+                && n.flags & (scan::DATE_HINT | scan::BYLINE_HINT) == 0
+                && !has_deck_class(scan, k)
+                // Nor a machine's summary in a box above the story (매일경제's `뉴스 요약쏙`).
+                && !scan
+                    .ancestors(k)
+                    .take_while(|&a| a > root)
+                    .take(3)
+                    .any(|a| korean::is_generated_summary(&scan.text_of(a)))
+                && {
+                    let text = scan.text_of(k);
+                    !crate::date::is_date_like(&text) && fold_whitespace(&text) != title
+                }
+        })
+        .map(|k| scan.nodes[k as usize].start)
+        .or_else(|| {
+            scan.texts_in(root)
+                .iter()
+                .find(|t| {
+                    !scan.html[t.start as usize..t.end as usize]
+                        .trim()
+                        .is_empty()
+                })
+                .map(|t| t.start)
+        })
+        .unwrap_or(u32::MAX)
 }
 
 /// The element after `k` with its tag and class, when only the elements that hold it come
