@@ -53,20 +53,21 @@ pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
         // printed whole in the `<h1>`): the longest part the page prints as its headline.
         let cut = longer_printed_headline(declared, &cut, &headings).unwrap_or(cut);
         let cut = headline_before_separator(&cut, &headings).unwrap_or(cut);
-        // A label the meta title puts before the headline (`[리뷰] 바닷가 …`), where the page
-        // prints the headline without it.
+        let printed = strip_title_suffix(&page.title_tag, site_name);
+        // A label the meta title puts before the headline (`[리뷰] 바닷가 …`, a program's
+        // `[뉴스데스크]…`), where the page prints the headline without it (in a heading, or in
+        // its `<title>`).
         let unlabelled = cut
             .strip_prefix('[')
             .and_then(|r| r.split_once(']'))
             .map(|(_, headline)| headline.trim_start())
-            .filter(|h| headings.contains(&headline_key(h)))
+            .filter(|h| headings.contains(&headline_key(h)) || printed == *h)
             .map(str::to_string);
         let cut = unlabelled.unwrap_or(cut);
         // JSON-LD's headline without the quotes the `<title>` prints (hankookilbo.com:
         // `왜 경상도, …` for `"왜 경상도, …"`): the printed one, quotes and all.
         // Or with other quotes (WordPress's `…”옥수수 1kg에 3500원”` for the `"…"` the `<h1>`
         // prints): the printed ones.
-        let printed = strip_title_suffix(&page.title_tag, site_name);
         if !page.title_element_declared
             && printed != cut
             && without_quotes(&printed) == without_quotes(&cut)
