@@ -942,7 +942,10 @@ fn mark_noise(scan: &Scan, plan: &mut Plan, attempt: Attempt) {
         let thread = in_thread || nodes[root as usize].flags & scan::COMMENT_HINT != 0;
         // A sibling taken in beside the story may be a player's box (`<div class="article_video">`
         // right above the transcript).
-        if Some(root) != plan.main_root() && is_player_box(scan, root) {
+        // Or a machine's summary box right above it (뉴스핌's `div.ai-summary`).
+        if Some(root) != plan.main_root()
+            && (is_player_box(scan, root) || is_labelled_box(scan, root))
+        {
             plan.dropped[root as usize] = true;
             continue;
         }
@@ -1042,7 +1045,7 @@ fn is_author_box(scan: &Scan, i: u32, root: u32) -> bool {
 /// A machine's summary box is this long at most (three points and a note).
 const GENERATED_SUMMARY_MAX_CHARS: u32 = 600;
 
-/// A small box known by its first line: a summary a machine wrote (newspim's `<div
+/// A small box known by its first line (or, for a summary, its last): a summary a machine wrote (newspim's `<div
 /// class="ai_summary"><strong>AI 요약</strong><ul>…`: [`korean::is_generated_summary`]),
 /// neither story nor the outlet's deck; or a support or reaction appeal under its prompt
 /// (`<div class="ab_support"><p>cpbc 후원회원이 되어 주세요</p><p>여러분의 정성이 …</p><a>후원회원
@@ -1051,15 +1054,19 @@ fn is_labelled_box(scan: &Scan, i: u32) -> bool {
     let n = &scan.nodes[i as usize];
     matches!(n.tag, Tag::Div | Tag::Section | Tag::Aside)
         && n.chars <= GENERATED_SUMMARY_MAX_CHARS
-        && scan
-            .texts_in(i)
-            .iter()
-            .map(|t| &scan.html[t.start as usize..t.end as usize])
-            .find(|t| !t.trim().is_empty())
-            .is_some_and(|first| {
+        && {
+            let texts = scan.texts_in(i);
+            let mut lines = texts
+                .iter()
+                .map(|t| &scan.html[t.start as usize..t.end as usize])
+                .filter(|t| !t.trim().is_empty());
+            lines.next().is_some_and(|first| {
                 crate::korean::is_generated_summary(first)
                     || crate::korean::is_reaction_prompt(first)
             })
+            // Or one that says so under its points (매일신문's `AI가 기사 내용을 요약했습니다.`).
+            || lines.next_back().is_some_and(crate::korean::is_generated_summary_note)
+        }
 }
 
 /// A video player's box as the page was saved, the player not yet drawn: its labels alone

@@ -556,11 +556,9 @@ pub fn outlet_of(author: &str) -> Option<String> {
 /// 영상편집: 최서연`, `(촬영기자: 김민수)`, `영상취재: 변성중⏎영상편집: 송지영`, `화면출처 :
 /// 유튜브 ‘어느채널’`): every part a crew role and a name (or a source). Parts are split by `/`, `,`, lines, or where the next role begins.
 pub fn is_crew_credit(text: &str) -> bool {
-    // Each credit in square brackets of its own (`[영상취재기자 : 정창훈] [영상편집 : 김동현]`).
-    let unbracketed = text.replace(['[', ']', '【', '】'], " ");
-    let t = unbracketed
+    let t = text
         .trim()
-        .trim_matches(|c: char| "()<>".contains(c) || c.is_whitespace());
+        .trim_matches(|c: char| "[]()<>【】".contains(c) || c.is_whitespace());
     if t.is_empty() || t.chars().count() > 80 {
         return false;
     }
@@ -569,7 +567,11 @@ pub fn is_crew_credit(text: &str) -> bool {
         vocab::CREW_ROLES.contains(&w)
     };
     let mut after_crew = false;
-    t.split(['/', ',', '·', '|', '\n']).all(|part| {
+    // Each credit may be in square brackets of its own (`[영상취재기자 : 정창훈] [영상편집 : 김동현]`).
+    t.split(['/', ',', '·', '|', '\n', '[', ']']).all(|part| {
+        if part.trim().is_empty() {
+            return true;
+        }
         // A name after `·` is one more of the role before it (`영상취재 : 김현상·윤형`).
         if after_crew && !part.trim().is_empty() && part.split_whitespace().all(is_korean_name) {
             return true;
@@ -883,11 +885,21 @@ fn is_issue_line(text: &str) -> bool {
         .filter(|w| !is_numbered(w, "호") && !is_numbered(w, "면"))
         .copied()
         .collect();
+    // A magazine's issue number alone (한겨레21's `제1522호` beside the byline).
+    if let [only] = words.as_slice() {
+        return only.starts_with('제') && is_numbered(only, "호");
+    }
     issue
         && name_words <= 2
         && text.chars().count() <= ISSUE_LINE_MAX_CHARS
         && !date.is_empty()
         && crate::date::is_date_like(&date.join(" "))
+}
+
+/// A machine summary's note under its points (`AI가 기사 내용을 요약했습니다.`, `※ 이 요약은 AI가
+/// 기사 본문을 바탕으로 작성했으며 …`): a short line naming AI and a summary.
+pub fn is_generated_summary_note(line: &str) -> bool {
+    line.len() < 300 && line.contains("AI") && line.contains("요약")
 }
 
 /// A number as a print edition writes it, `제` before it or not, and its unit after it
@@ -1460,6 +1472,11 @@ mod tests {
         assert!(is_print_edition_line("지면 A12면"));
         assert!(!is_print_edition_line("발행일 2024-06-28 제3면 기사 보기"));
         assert!(!is_print_edition_line("입력 2024-06-28 10:05"));
+        assert!(is_print_edition_line("제1522호"));
+        assert!(!is_print_edition_line("3호"));
+        assert!(is_generated_summary_note(
+            "AI가 기사 내용을 요약했습니다. 일부 표현이 정확하지 않을 수 있습니다."
+        ));
     }
 
     #[test]
