@@ -290,12 +290,15 @@ impl<'h> State<'h> {
         let bits = class_bits | id_bits;
         node.class_weight = rules::class_weight(class_bits, id_bits) as i16;
         let has = |b: u32| bits & b != 0;
+        // (A heading is the story's whatever its class says: Editor.js writes its section
+        // heads as `<h3 class="ce-header">`.)
         if has(hint::UNLIKELY)
             && !has(hint::MAYBE)
             && !matches!(
                 tag,
                 Tag::Body | Tag::A | Tag::Html | Tag::Main | Tag::Article
             )
+            && !tag.is_heading()
         {
             flags |= UNLIKELY;
         }
