@@ -942,10 +942,15 @@ fn mark_noise(scan: &Scan, plan: &mut Plan, attempt: Attempt) {
         let thread = in_thread || nodes[root as usize].flags & scan::COMMENT_HINT != 0;
         // A sibling taken in beside the story may be a player's box (`<div class="article_video">`
         // right above the transcript).
-        // Or a machine's summary box right above it (뉴스핌's `div.ai-summary`).
-        if Some(root) != plan.main_root()
-            && (is_player_box(scan, root) || is_labelled_box(scan, root))
-        {
+        // Or a machine's summary box right above it (뉴스핌's `div.ai-summary`), or the
+        // reporter's card under it (머니S's `div.article-reporter`).
+        let main = plan.main_root();
+        if main.is_some_and(|m| {
+            root != m
+                && (is_player_box(scan, root)
+                    || is_labelled_box(scan, root)
+                    || is_author_box(scan, root, m))
+        }) {
             plan.dropped[root as usize] = true;
             continue;
         }
