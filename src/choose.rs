@@ -1050,8 +1050,9 @@ fn is_author_box(scan: &Scan, i: u32, root: u32) -> bool {
 /// A machine's summary box is this long at most (three points and a note).
 const GENERATED_SUMMARY_MAX_CHARS: u32 = 600;
 
-/// A small box known by its first line (or, for a summary, its last): a summary a machine wrote (newspim's `<div
-/// class="ai_summary"><strong>AI 요약</strong><ul>…`: [`korean::is_generated_summary`]),
+/// A small box known by its first line (or, for a summary, its last): a summary a machine
+/// wrote (newspim's `<div class="ai_summary"><strong>AI 요약</strong><ul>…`:
+/// [`korean::is_generated_summary`]),
 /// neither story nor the outlet's deck; or a support or reaction appeal under its prompt
 /// (`<div class="ab_support"><p>cpbc 후원회원이 되어 주세요</p><p>여러분의 정성이 …</p><a>후원회원
 /// 가입하기</a>`: [`korean::is_reaction_prompt`]).
