@@ -204,7 +204,7 @@ fn reporters_in(text: &str, spaced: bool) -> Option<(Vec<String>, &'static str)>
             .iter()
             .rev()
             .find(|w| !matches!(**w, ":" | "："));
-        if label.is_some_and(|w| vocab::CREW_ROLES.contains(&w.trim_end_matches([':', '：']))) {
+        if label.is_some_and(|w| is_crew_role(w)) {
             continue;
         }
         // A one-syllable family name written apart from the given name (`홍 길동 기자`).
@@ -562,10 +562,6 @@ pub fn is_crew_credit(text: &str) -> bool {
     if t.is_empty() || t.chars().count() > 80 {
         return false;
     }
-    let starts_role = |w: &str| {
-        let w = w.trim_end_matches([':', '：']);
-        vocab::CREW_ROLES.contains(&w)
-    };
     let mut after_crew = false;
     // Each credit may be in square brackets of its own (`[영상취재기자 : 정창훈] [영상편집 : 김동현]`).
     t.split(['/', ',', '·', '|', '\n', '[', ']']).all(|part| {
@@ -573,7 +569,7 @@ pub fn is_crew_credit(text: &str) -> bool {
             return true;
         }
         // A name after `·` is one more of the role before it (`영상취재 : 김현상·윤형`).
-        if after_crew && !part.trim().is_empty() && part.split_whitespace().all(is_korean_name) {
+        if after_crew && part.split_whitespace().all(is_korean_name) {
             return true;
         }
         // `영상취재: 변성중 영상편집: 송지영` (lines folded into one): a segment per role word.
@@ -581,7 +577,7 @@ pub fn is_crew_credit(text: &str) -> bool {
         for w in part.split_whitespace() {
             let at = w.as_ptr() as usize - part.as_ptr() as usize;
             match start {
-                Some(from) if starts_role(w) => {
+                Some(from) if is_crew_role(w) => {
                     if !crew_part(&part[from..end]) {
                         return false;
                     }
@@ -595,6 +591,11 @@ pub fn is_crew_credit(text: &str) -> bool {
         after_crew = start.is_some_and(|from| crew_part(&part[from..end]));
         after_crew
     })
+}
+
+/// A crew role's word, its colon glued or not (`영상취재`, `영상편집:`).
+fn is_crew_role(word: &str) -> bool {
+    vocab::CREW_ROLES.contains(&word.trim_end_matches([':', '：']))
 }
 
 /// One crew credit: a role and one or a few names (`영상취재 홍길동 김민수`, `촬영기자: 김민수`).

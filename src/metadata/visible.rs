@@ -24,12 +24,11 @@ pub(super) fn deck(
     // The article's closest block ancestors: up to three levels above it.
     let top = scan.ancestors(root).take(3).last().unwrap_or(root);
     let end = scan.subtree_end(top);
-    let skip = NOT_SHOWN;
     let first_text = story_start(scan, root, end, title);
     // `not_title`: the headline is no deck, whatever its class (`h2.tit_subject`).
     let placed_as = |k: u32, not_title: bool| {
         let n = &scan.nodes[k as usize];
-        n.flags & skip == 0
+        n.flags & NOT_SHOWN == 0
             && (10..=400).contains(&n.chars)
             // A deck is no list of links (ytn.co.kr's `sub_header_bnr` of top headlines).
             && n.link_chars * 2.0 < n.chars as f32
@@ -79,7 +78,7 @@ pub(super) fn deck(
                 .find(|t| {
                     let owner = &scan.nodes[t.owner as usize];
                     matches!(owner.tag, Tag::Div | Tag::Td | Tag::Article)
-                        && owner.flags & skip == 0
+                        && owner.flags & NOT_SHOWN == 0
                         && scan.html[t.start as usize..t.end as usize].trim().len()
                             >= BARE_PARAGRAPH_MIN_BYTES
                 })
@@ -111,12 +110,11 @@ const NOT_SHOWN: u32 = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::
 /// class="txt">기사등록 2024/05/01 10:12:34</p>`; nor is the headline printed as one, `<p
 /// class="titxt">`.)
 fn story_start(scan: &Scan, root: u32, end: u32, title: &str) -> u32 {
-    let skip = NOT_SHOWN;
     (root..end)
         .find(|&k| {
             let n = &scan.nodes[k as usize];
             n.tag == Tag::P
-                && n.flags & skip == 0
+                && n.flags & NOT_SHOWN == 0
                 && n.chars >= 20
                 && n.flags & (scan::DATE_HINT | scan::BYLINE_HINT) == 0
                 && !has_deck_class(scan, k)
