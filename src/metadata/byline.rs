@@ -198,6 +198,12 @@ pub(super) fn credits(
             }
         }
     }
+    let from_meta = meta_author(page);
+    if korean_page && !c.authors.is_empty() {
+        if let Some(listed) = from_meta.as_deref() {
+            add_listed_reporters(&mut c, listed);
+        }
+    }
     // On a Korean outlet's page an organisation is never a person: a meta author that is
     // the outlet or the portal (`YTN`, `머니투데이 | 네이버`, `Korea JoongAng Daily`) is at
     // most the site's name.
@@ -212,7 +218,6 @@ pub(super) fn credits(
                 .iter()
                 .all(|n| without_title_words(n).is_none_or(|n| is_org_name(&n)))
     };
-    let from_meta = meta_author(page);
     let outlet = from_meta
         .as_ref()
         .filter(|b| is_org(b))
@@ -259,6 +264,38 @@ pub(super) fn credits(
         }
     }
     Found { credits: c, outlet }
+}
+
+/// The reporters of the meta author list the visible byline left out, when that list names
+/// every reporter the byline did (머니투데이's `김하늘,이재원` where the byline read was the
+/// first of two reporter cards): each in Hangul, with the first author's role.
+fn add_listed_reporters(c: &mut Credits, listed: &str) {
+    let names: Vec<String> = split_names(&clean_byline(listed))
+        .iter()
+        .filter_map(|n| without_title_words(n))
+        .filter(|n| korean::is_korean_name(n))
+        .collect();
+    if !c.authors.iter().all(|a| names.contains(&a.name)) {
+        return;
+    }
+    let role = c.authors[0].role.clone();
+    for name in names {
+        if c.authors.len() < crate::MAX_AUTHORS && !c.authors.iter().any(|a| a.name == name) {
+            if let Some(b) = c.byline.as_mut() {
+                b.push('·');
+                b.push_str(&name);
+                if let Some(r) = &role {
+                    b.push(' ');
+                    b.push_str(r);
+                }
+            }
+            c.authors.push(Author {
+                name,
+                role: role.clone(),
+                email: None,
+            });
+        }
+    }
 }
 
 /// The texts of the elements right after `node` that are its like (the same tag and class,
