@@ -502,13 +502,17 @@ fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) {
 fn keep_line(c: &mut Content, out: &mut Polished, depth: usize, prompt: &mut bool) -> bool {
     match c {
         Content::Text(t) => {
-            !(is_chrome_text(t) && t.trim().chars().count() <= 12 && korean::has_hangul(t))
+            !(is_chrome_text(t) && t.trim().chars().count() <= 12 && korean::has_hangul(t)
+                || korean::is_picture_placeholder(t))
         }
         Content::Element(e) => {
             // Chrome and copyright lines are short (under 400 bytes): longer ones are not read.
             if e.tag.is_block() || e.tag == Tag::A {
                 if let Some(text) = e.short_text(400) {
-                    if is_chrome_text(&text) || is_promo_links(e, &text) {
+                    if is_chrome_text(&text)
+                        || is_promo_links(e, &text)
+                        || korean::is_picture_placeholder(&text)
+                    {
                         return false;
                     }
                     // Broadcast crew credits, tip-line promos, reaction prompts, a program's
@@ -1135,10 +1139,14 @@ fn split_signoff_at_end(block: &mut Element, out: &mut Polished) -> bool {
                 // A photo desk's email on a line of its own, under the caption that its
                 // date stamp ends (`… 만끽하고 있다. 2024.4.4⏎superdoo82@yna.co.kr`): the
                 // stamp goes with it.
+                // Or a broadcast's spoken sign-off above the email's line (`MBN뉴스
+                // 윤석진입니다.⏎[ ysj@mbn.co.kr ]`) names the reporter.
                 if t.is_empty() {
-                    if let Some(Content::Text(caption)) = above.map(|i| &mut block.children[i]) {
-                        if let Some(kept) = korean::without_desk_date(caption) {
-                            *caption = kept;
+                    if let Some(Content::Text(above)) = above.map(|i| &mut block.children[i]) {
+                        if let Some(kept) = korean::without_desk_date(above) {
+                            *above = kept;
+                        } else if out.signoff_name.is_none() {
+                            out.signoff_name = korean::spoken_signoff(above);
                         }
                     }
                     return split;

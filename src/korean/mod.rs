@@ -951,15 +951,22 @@ pub fn is_article_notice(text: &str) -> bool {
         None => (t, false),
     };
     let sentence = note.trim_end_matches('.');
+    let disclaimer = || {
+        vocab::EDITORIAL_LINE_WORDS.iter().any(|w| note.contains(w))
+            && vocab::DISCLAIMER_ENDINGS
+                .iter()
+                .any(|e| sentence.ends_with(e))
+    };
     t.chars().count() <= ARTICLE_NOTICE_MAX_CHARS
-        && vocab::ARTICLE_NOTICE_OPENINGS
-            .iter()
-            .any(|o| note.starts_with(o))
-        && (marked
-            || !sentence.contains(". ")
-                && vocab::ARTICLE_NOTICE_ENDINGS
-                    .iter()
-                    .any(|e| sentence.ends_with(e.trim_end_matches('.'))))
+        && (disclaimer()
+            || vocab::ARTICLE_NOTICE_OPENINGS
+                .iter()
+                .any(|o| note.starts_with(o))
+                && (marked
+                    || !sentence.contains(". ")
+                        && vocab::ARTICLE_NOTICE_ENDINGS
+                            .iter()
+                            .any(|e| sentence.ends_with(e.trim_end_matches('.')))))
 }
 
 const ARTICLE_NOTICE_MAX_CHARS: usize = 200;
@@ -1016,6 +1023,24 @@ pub fn is_credit_line(text: &str) -> bool {
         && !source.is_empty()
         && source.chars().count() <= CREDIT_SOURCE_MAX_CHARS
         && !source.contains(['(', '[', '.'])
+}
+
+/// A CMS's placeholder for a picture, left unreplaced in the text (`#그림2오른쪽#`, `#사진1#`):
+/// between hashes, the picture's word, its number and at most a position.
+pub fn is_picture_placeholder(text: &str) -> bool {
+    let Some(inner) = text
+        .trim()
+        .strip_prefix('#')
+        .and_then(|t| t.strip_suffix('#'))
+    else {
+        return false;
+    };
+    inner.chars().count() <= 12
+        && vocab::PLACEHOLDER_WORDS.iter().any(|w| {
+            inner
+                .strip_prefix(w)
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        })
 }
 
 /// A credit's source is a few words (`연합뉴스`, `tvN 제공, 방송화면 캡처`).
@@ -1366,6 +1391,17 @@ fn photo_credit(caption: &str) -> Option<String> {
     }
     if let Some(pos) = c.rfind("/사진=") {
         return Some(c[pos + "/사진=".len()..].trim().to_string());
+    }
+    // The source before the credit's word (`… 축사 모습. /새전북신문 자료사진`, `/시청 제공`).
+    if let Some(pos) = c.rfind('/') {
+        let tail = c[pos + 1..].trim();
+        if tail.chars().count() <= 20
+            && !tail.contains('.')
+            && tail.contains(' ')
+            && vocab::CREDIT_TAIL_WORDS.iter().any(|w| tail.ends_with(w))
+        {
+            return Some(tail.to_string());
+        }
     }
     if let Some(pos) = c.rfind(['ⓒ', '©']) {
         let v = c[pos..].trim_start_matches(['ⓒ', '©']).trim();
@@ -2100,5 +2136,36 @@ mod tests {
         // is_copyright lowercases the text only: the markers must be lowercase already.
         let markers = crate::rules::COPYRIGHT_MARKERS;
         assert!(markers.iter().all(|m| m.to_ascii_lowercase() == *m));
+    }
+
+    #[test]
+    fn a_pictures_placeholder_is_no_text() {
+        assert!(is_picture_placeholder("#그림2오른쪽#"));
+        assert!(is_picture_placeholder(" #사진1# "));
+        assert!(!is_picture_placeholder("#그림책#"));
+        assert!(!is_picture_placeholder("#해시태그#"));
+        assert!(!is_picture_placeholder(
+            "#사진1 속 인물은 누구인가 그리고 무엇을 했나#"
+        ));
+    }
+
+    #[test]
+    fn a_columns_disclaimer_is_a_note_however_it_opens() {
+        assert!(is_article_notice(
+            "※ 외부 필자의 칼럼은 미디어스의 편집 방향과 다를 수 있습니다."
+        ));
+        assert!(is_article_notice("기고 내용은 본지 편집방향과 무관합니다."));
+        assert!(!is_article_notice(
+            "위원회는 편집 방향을 두고 의견이 다를 수 있다고 말했다."
+        ));
+    }
+
+    #[test]
+    fn a_source_then_a_credit_word_ends_a_caption() {
+        assert!(ends_with_photo_credit(
+            "익산시 왕궁면 정착농원 일대의 축사 모습. /새전북신문 자료사진"
+        ));
+        assert!(ends_with_photo_credit("시민들이 걷고 있다. / 전주시 제공"));
+        assert!(!ends_with_photo_credit("매출은 1/2 수준이다"));
     }
 }

@@ -103,6 +103,15 @@ pub const PUBLISHED_META_KEYS: &[&str] = &[
     "nv:news:date",
 ];
 
+/// What a link to a reporter's other articles says after `기자의` (`김동혁 기자의 최신기사`,
+/// `홍길동 기자의 다른 기사 보기`): on a page whose byline names nobody, it names the reporter.
+pub const MORE_BY_REPORTER: &[&str] = &["최신기사", "최신 기사", "다른기사", "다른 기사"];
+
+/// How an inline script's data names the publication moment (lowercased, the start of the
+/// key: 메디칼타임즈's `"Publish_date":"2024-09-23 11:48:37"`, analytics' `publishDate`,
+/// `pubDate`).
+pub const SCRIPT_PUBLISHED_KEYS: &[&str] = &["publish", "pubdate"];
+
 /// Hosts of Korean outlets outside `.kr` (their English editions and portals): a page on one
 /// (or a subdomain) is a Korean outlet's, whatever its language.
 pub const OUTLET_HOSTS: &[&str] = &[
@@ -256,6 +265,12 @@ pub const EDITOR_NOTE_PREFIXES: &[&str] = &["(ATTN:", "(ATTN :", "(EDS:", "(EDIT
 
 /// Labels of a credit printed alone under a story (`(사진=연합뉴스)`, `[자료사진=뉴스1]`,
 /// `(사진 제공: 국토부)`): the photo's, not the story's.
+/// What a CMS's picture placeholder names, left unreplaced in the text (`#그림2오른쪽#`).
+pub const PLACEHOLDER_WORDS: &[&str] = &["그림", "사진", "이미지", "표"];
+
+/// Words that end a caption's credit after its source (`/새전북신문 자료사진`, `/전주시 제공`).
+pub const CREDIT_TAIL_WORDS: &[&str] = &["자료사진", "사진", "제공"];
+
 pub const CREDIT_LABELS: &[&str] = &[
     "사진",
     "자료사진",
@@ -561,6 +576,13 @@ pub const ARTICLE_NOTICE_OPENINGS: &[&str] = &[
     "외부 필진",
     "외부 기고",
 ];
+
+/// A column's disclaimer, however it opens (`※ 외부 필자의 칼럼은 미디어스의 편집 방향과 다를
+/// 수 있습니다.`): it names the outlet's editorial line …
+pub const EDITORIAL_LINE_WORDS: &[&str] = &["편집 방향", "편집방향", "편집 방침", "편집방침"];
+
+/// … and ends by setting the column apart from it.
+pub const DISCLAIMER_ENDINGS: &[&str] = &["다를 수 있습니다", "않을 수 있습니다", "무관합니다"];
 
 /// Labels a note about the article may open with (오마이뉴스's `덧붙이는 글 | …`).
 pub const ARTICLE_NOTE_LABELS: &[&str] = &["덧붙이는 글"];

@@ -263,6 +263,16 @@ pub(super) fn credits(
             c = found.into();
         }
     }
+    if korean_page && c.authors.is_empty() {
+        if let Some(name) = reporter_of_more_link(scan) {
+            c.byline = Some(format!("{name} 기자"));
+            c.authors.push(Author {
+                name,
+                role: Some("기자".into()),
+                email: None,
+            });
+        }
+    }
     Found { credits: c, outlet }
 }
 
@@ -542,6 +552,25 @@ fn reporter_line_near(scan: &Scan, root: u32) -> Option<korean::Byline> {
             let labelled = vocab::PUBLISHED_LABELS.iter().any(|l| text.contains(l));
             let only_byline = text.split_whitespace().count() <= 2;
             (korean::email_in(&text).is_some() || labelled || only_byline).then_some(found)
+        })
+}
+
+/// The reporter a link to their other articles names (오마이뉴스 2008's `<p
+/// class="writer_name"><a>김동혁</a> 기자의 최신기사</p>`), where no byline named one.
+fn reporter_of_more_link(scan: &Scan) -> Option<String> {
+    let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD;
+    (0..scan.nodes.len() as u32)
+        .filter(|&i| {
+            let n = &scan.nodes[i as usize];
+            n.flags & skip == 0 && n.tag != Tag::A && (8..=30).contains(&n.chars)
+        })
+        .find_map(|i| {
+            let text = scan.text_of(i);
+            let (name, more) = text.split_once(" 기자의")?;
+            let more = more.trim_start();
+            (korean::is_korean_name(name)
+                && vocab::MORE_BY_REPORTER.iter().any(|m| more.starts_with(m)))
+            .then(|| name.to_string())
         })
 }
 

@@ -9,6 +9,7 @@ use crate::date;
 use crate::korean::vocab;
 use crate::rules::SiteRule;
 use crate::scan::{self, Scan, NONE};
+use crate::tags::Tag;
 
 /// `published`: JSON-LD, then `article:published_time` as Readability finds it, then other
 /// keys (a `name` is read with its dots as colons: `DC.date.issued` is `dc:date:issued`),
@@ -95,7 +96,53 @@ pub(super) fn published(page: &Page, visible: Option<&VisibleByline>) -> Option<
     if published.is_none() && korean_page {
         published = labelled_date_line(scan);
     }
+    if let Some(p) = published
+        .as_deref()
+        .filter(|p| korean_page && is_to_the_minute(p))
+    {
+        if let Some(finer) = script_stamp(scan, p) {
+            published = Some(finer);
+        }
+    }
     published.map(|d| in_korean_time(d, korean_page))
+}
+
+/// The seconds of the minute found, where the page gives them only in an inline script's
+/// data (메디칼타임즈's `var newsViewData = {…"Publish_date":"2024-09-23 11:48:37"…}`): a
+/// published key's value that is `coarse` to the second.
+fn script_stamp(scan: &Scan, coarse: &str) -> Option<String> {
+    scan.nodes
+        .iter()
+        .filter(|n| n.tag == Tag::Script && n.flags & scan::LD_JSON == 0)
+        .find_map(|n| {
+            let text = scan.html.get(n.tag_end as usize..n.end as usize)?;
+            let mut head = text.len().min(SCRIPT_READ_MAX_BYTES);
+            while !text.is_char_boundary(head) {
+                head -= 1;
+            }
+            let lower = text.as_bytes()[..head].to_ascii_lowercase();
+            vocab::SCRIPT_PUBLISHED_KEYS.iter().find_map(|key| {
+                memchr::memmem::find_iter(&lower, key).find_map(|at| {
+                    let value = script_value(&text[at..head])?;
+                    published_date(value, true).filter(|d| is_finer(d, coarse))
+                })
+            })
+        })
+}
+
+/// A script's data is read in its first bytes (a CMS's article data opens it; a bundle is
+/// never read whole).
+const SCRIPT_READ_MAX_BYTES: usize = 16 * 1024;
+
+/// The value after a key in a script's data (`Publish_date":"2024-09-23 11:48:37"` →
+/// `2024-09-23 11:48:37`): the key's name, `:` or `=` between quotes, then the quoted value.
+fn script_value(from_key: &str) -> Option<&str> {
+    let key_end = from_key.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))?;
+    let rest = from_key[key_end..].trim_start_matches(['"', '\'', ' ']);
+    let rest = rest.strip_prefix([':', '='])?.trim_start();
+    let quote = rest.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+    let value = &rest[1..];
+    value.get(..value.find(quote)?.min(40))
 }
 
 /// Whether `finer` is `coarse` with its seconds: the same minute, where `coarse` gives none
@@ -387,5 +434,19 @@ mod tests {
             published_date("2020-01-02", false).as_deref(),
             Some("2020-01-02")
         );
+    }
+
+    #[test]
+    fn a_scripts_data_gives_the_value_after_a_key() {
+        assert_eq!(
+            script_value(r#"Publish_date":"2024-09-23 11:48:37","Modify_date":"x"}"#),
+            Some("2024-09-23 11:48:37")
+        );
+        assert_eq!(
+            script_value("pubDate = '2024-09-23T11:48:37+09:00';"),
+            Some("2024-09-23T11:48:37+09:00")
+        );
+        assert_eq!(script_value("publishArticle(id);"), None);
+        assert_eq!(script_value("publish_date: null"), None);
     }
 }

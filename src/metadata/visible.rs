@@ -25,19 +25,22 @@ pub(super) fn deck(
     let top = scan.ancestors(root).take(3).last().unwrap_or(root);
     let end = scan.subtree_end(top);
     let first_text = story_start(scan, root, end, title);
-    // `not_title`: the headline is no deck, whatever its class (`h2.tit_subject`).
-    let placed_as = |k: u32, not_title: bool| {
+    // `by_class`: found by its class; the headline is no deck, whatever its class
+    // (`h2.tit_subject`).
+    let placed_as = |k: u32, by_class: bool| {
         let n = &scan.nodes[k as usize];
         n.flags & NOT_SHOWN == 0
             && (10..=400).contains(&n.chars)
-            // A deck is no list of links (ytn.co.kr's `sub_header_bnr` of top headlines).
-            && n.link_chars * 2.0 < n.chars as f32
+            // A deck is no list of links (ytn.co.kr's `sub_header_bnr` of top headlines); one
+            // a class names may be a link, to the article itself (오마이뉴스 2008's `<h4
+            // class="tit_subtit"><a href="…at_pg.aspx?CNTN_CD=…">`).
+            && (n.link_chars * 2.0 < n.chars as f32 || by_class && one_link(scan, k))
             && n.start < first_text
             && (scan.is_inside(k, root) || k < root && !scan.is_inside(root, k))
             && {
                 // A machine's summary box (`AI 요약`) is not the outlet's deck.
                 let text = scan.text_of(k);
-                !(korean::is_generated_summary(&text) || not_title && text == title)
+                !(korean::is_generated_summary(&text) || by_class && text == title)
             }
     };
     let placed = |k: u32| placed_as(k, false);
@@ -98,6 +101,14 @@ pub(super) fn deck(
         at = twin;
     }
     Some(lines)
+}
+
+/// Whether the element holds exactly one link.
+fn one_link(scan: &Scan, k: u32) -> bool {
+    (k..scan.subtree_end(k))
+        .filter(|&i| scan.nodes[i as usize].tag == Tag::A)
+        .count()
+        == 1
 }
 
 /// What no deck and no story text sits in.
