@@ -120,9 +120,9 @@ fn script_stamp(scan: &Scan, coarse: &str) -> Option<String> {
             while !text.is_char_boundary(head) {
                 head -= 1;
             }
-            let lower = text.as_bytes()[..head].to_ascii_lowercase();
+            let lower = text[..head].to_ascii_lowercase();
             vocab::SCRIPT_PUBLISHED_KEYS.iter().find_map(|key| {
-                memchr::memmem::find_iter(&lower, key).find_map(|at| {
+                lower.match_indices(key).find_map(|(at, _)| {
                     let value = script_value(&text[at..head])?;
                     published_date(value, true).filter(|d| is_finer(d, coarse))
                 })
