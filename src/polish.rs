@@ -540,7 +540,9 @@ fn keep_line(c: &mut Content, out: &mut Polished, depth: usize, prompt: &mut boo
                         return false;
                     }
                     if e.tag != Tag::A
-                        && (korean::is_article_notice(&text) || is_views_disclaimer(&text))
+                        && (korean::is_article_notice(&text)
+                            || is_views_disclaimer(&text)
+                            || korean::is_summary_notice(&text))
                     {
                         out.notes.push(text);
                         return false;
@@ -1422,13 +1424,21 @@ fn drop_opening_meta_lines(body: &mut Element) -> Option<String> {
         0,
     );
     // A byline line opening the body, unbracketed (`안세진 기자`: the header's, taken in with
-    // it, or a program's crew, `CBS 김현정의 뉴스쇼 제작진`); a lead bracket (`[OBS 홍길동
-    // 기자]`) is the story's first words, and so is a transcript's speaker label (`김나연 앵커>`).
+    // it, or a program's crew, `CBS 김현정의 뉴스쇼 제작진`), or in brackets on a line of its
+    // own (`<p>[팍스경제TV 김효선 기자]</p>`); a lead bracket before the lead's words (`[OBS
+    // 홍길동 기자] …`) is the story's first words, and so is a transcript's speaker label
+    // (`김나연 앵커>`).
     let is_byline = |text: &str| {
-        !text.trim_start().starts_with(['[', '('])
-            && !korean::is_speaker_label(text)
-            && (is_byline_paragraph(text)
-                || text.trim_end().ends_with("제작진") && text.split_whitespace().count() <= 5)
+        let t = text.trim();
+        let bracketed = t
+            .strip_prefix('[')
+            .and_then(|r| r.strip_suffix(']'))
+            .is_some_and(is_byline_paragraph);
+        bracketed
+            || !t.starts_with(['[', '('])
+                && !korean::is_speaker_label(text)
+                && (is_byline_paragraph(text)
+                    || text.trim_end().ends_with("제작진") && text.split_whitespace().count() <= 5)
     };
     let line_text =
         |body: &Element, path: &[usize]| element_at(body, path).short_text(META_LINE_MAX_BYTES);
@@ -1461,7 +1471,7 @@ fn drop_opening_meta_lines(body: &mut Element) -> Option<String> {
                 && korean::has_hangul(&body.text()))
             && body.short_text(text.len() + 1).is_none();
         let breadcrumb = text.len() <= BREADCRUMB_MAX_BYTES
-            && is_breadcrumb(line)
+            && (is_breadcrumb(line) || is_text_breadcrumb(&text))
             && body.short_text(text.len() * 4).is_none();
         if meta || breadcrumb {
             remove_leaf(body, path);
@@ -1491,6 +1501,16 @@ fn is_breadcrumb(line: &Element) -> bool {
     }
     let (mut links, mut marks) = (0, false);
     walk(line, &mut links, &mut marks, 0) && (links >= 2 || links == 1 && marks)
+}
+
+/// A breadcrumb printed without links, from the home page down (점프볼's `<div
+/// class="location">HOME &gt; 뉴스 &gt; <strong>KBL</strong></div>`).
+fn is_text_breadcrumb(text: &str) -> bool {
+    let mut parts = text.split(['>', '›', '»']).map(str::trim);
+    let home = parts.next().unwrap_or_default();
+    rules::BREADCRUMB_HOMES.contains(&home.fold_case().as_str())
+        && parts.clone().next().is_some()
+        && parts.all(|p| !p.is_empty() && p.len() <= BREADCRUMB_LINK_MAX_BYTES)
 }
 
 /// A breadcrumb's link names a section in a few words (`사회일반`, `Politics`).
@@ -1553,7 +1573,15 @@ fn drop_dangling_lead_ins(body: &mut Element) {
         let lead_in = (leaf.tag.is_heading()
             || matches!(leaf.tag, Tag::P | Tag::Div | Tag::Li | Tag::Dt))
             && text.trim().ends_with(':');
-        if !lead_in {
+        // A Korean crosshead with nothing under it heads no section: the outlet's slogan
+        // (스포츠Q's bold `도전과 열정, 위로와 영감 그리고 스포츠큐(Q)` closing every story).
+        let slogan = leaf.tag == Tag::P
+            && is_crosshead(leaf)
+            && korean::has_hangul(&text)
+            && !text
+                .trim_end()
+                .ends_with(['.', '다', '?', '!', '"', '”', '’']);
+        if !lead_in && !slogan {
             return;
         }
         remove_leaf(body, &path);

@@ -490,6 +490,9 @@ pub const NOISE_ROLES: &[&str] = &[
     "dialog",
 ];
 
+/// How a breadcrumb printed as text opens (lowercased): the home page (`HOME > 뉴스 > KBL`).
+pub const BREADCRUMB_HOMES: &[&str] = &["home", "홈", "홈으로", "메인"];
+
 /// Short blocks made only of these words are page chrome (buttons, headings of lists, comment
 /// forms, ad labels, an embed's consent placeholder), in English, Korean, German, French and
 /// Spanish.

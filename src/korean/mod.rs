@@ -897,6 +897,15 @@ fn is_issue_line(text: &str) -> bool {
         && crate::date::is_date_like(&date.join(" "))
 }
 
+/// A machine summary's note, wherever it stands (`TP AI 유의사항: TokenPost.ai 기반 언어 모델을
+/// 사용하여 기사를 요약했습니다. …`): a short line that says, as a notice does, that the
+/// article was summarized. Quoted words are a story's.
+pub fn is_summary_notice(text: &str) -> bool {
+    text.len() < 300
+        && !text.contains(['"', '“', '”'])
+        && vocab::SUMMARY_NOTICE_VERBS.iter().any(|v| text.contains(v))
+}
+
 /// A machine summary's note under its points (`AI가 기사 내용을 요약했습니다.`, `※ 이 요약은 AI가
 /// 기사 본문을 바탕으로 작성했으며 …`): a short line naming AI and a summary.
 pub fn is_generated_summary_note(line: &str) -> bool {
@@ -957,12 +966,18 @@ pub fn is_article_notice(text: &str) -> bool {
                 .iter()
                 .any(|e| sentence.ends_with(e))
     };
+    let investment = || {
+        vocab::INVESTMENT_NOTICE_WORDS
+            .iter()
+            .any(|w| note.contains(w))
+    };
     t.chars().count() <= ARTICLE_NOTICE_MAX_CHARS
         && (disclaimer()
             || vocab::ARTICLE_NOTICE_OPENINGS
                 .iter()
                 .any(|o| note.starts_with(o))
                 && (marked
+                    || investment()
                     || !sentence.contains(". ")
                         && vocab::ARTICLE_NOTICE_ENDINGS
                             .iter()
@@ -976,6 +991,13 @@ const ARTICLE_NOTICE_MAX_CHARS: usize = 200;
 /// a short source.
 pub fn is_credit_line(text: &str) -> bool {
     let t = text.trim();
+    // A credit shaped as a hashtag (점프볼's `#사진_KBL 제공`, `#사진_점프볼 DB(유용우 기자)`).
+    if let Some((label, source)) = t.strip_prefix('#').and_then(|r| r.split_once('_')) {
+        let source = source.trim();
+        return vocab::CREDIT_LABELS.contains(&label)
+            && !source.is_empty()
+            && source.chars().count() <= CREDIT_SOURCE_MAX_CHARS;
+    }
     // A picture's few words before its credit (`가수 하윤슬 / 사진 제공 = 블루웨이브…`).
     if let Some((caption, credit)) = t.rsplit_once(" / ") {
         if caption.chars().count() <= CREDIT_SOURCE_MAX_CHARS
@@ -1868,6 +1890,9 @@ mod tests {
     #[test]
     fn entertainment_outlets_credit_and_sign_off_lines() {
         assert!(is_credit_line("[사진] tvN 제공, 방송화면 캡처"));
+        assert!(is_credit_line("#사진_KBL 제공"));
+        assert!(is_credit_line("#사진_점프볼 DB(유용우 기자)"));
+        assert!(!is_credit_line("#오늘의_사진"));
         assert!(!is_credit_line(
             "[사진] 배우 김태리가 5일 서울 강남구에서 열린 행사에 참석했다."
         ));
@@ -2167,5 +2192,19 @@ mod tests {
         ));
         assert!(ends_with_photo_credit("시민들이 걷고 있다. / 전주시 제공"));
         assert!(!ends_with_photo_credit("매출은 1/2 수준이다"));
+    }
+
+    #[test]
+    fn notices_of_a_summary_and_of_investment_are_notes() {
+        assert!(is_summary_notice(
+            "TP AI 유의사항: TokenPost.ai 기반 언어 모델을 사용하여 기사를 요약했습니다. 본문의 주요 내용이 제외되거나 사실과 다를 수 있습니다."
+        ));
+        assert!(!is_summary_notice("회사는 AI로 기사를 요약했다고 밝혔다."));
+        assert!(is_article_notice(
+            "본 기사는 정보 제공을 목적으로 하며 투자 권유가 아닙니다. 투자에 대한 최종 판단과 책임은 투자자 본인에게 있습니다."
+        ));
+        assert!(!is_article_notice(
+            "금융당국은 투자 권유 규제를 강화한다. 투자자 본인의 책임도 커진다."
+        ));
     }
 }

@@ -545,6 +545,11 @@ pub const DECK_LABELS: &[&str] = &[
     "기사내용 요약",
     "기사 요약",
     "요약",
+    // 아시아타임즈's `3줄 요약` box.
+    "3줄 요약",
+    "3줄요약",
+    "세 줄 요약",
+    "세줄 요약",
 ];
 
 /// How a machine-written summary box opens (newspim's `<div class="ai_summary"><strong>AI
@@ -583,6 +588,20 @@ pub const EDITORIAL_LINE_WORDS: &[&str] = &["편집 방향", "편집방향", "�
 
 /// … and ends by setting the column apart from it.
 pub const DISCLAIMER_ENDINGS: &[&str] = &["다를 수 있습니다", "않을 수 있습니다", "무관합니다"];
+
+/// An investment disclaimer under a market story (`본 기사는 정보 제공을 목적으로 하며 투자
+/// 권유가 아닙니다. …`): a note about the article that says one of these.
+pub const INVESTMENT_NOTICE_WORDS: &[&str] = &[
+    "투자 권유",
+    "투자권유",
+    "투자 참고",
+    "투자자 본인",
+    "투자 판단",
+];
+
+/// How a machine summary's note says what the machine did, politely (`… 기사를
+/// 요약했습니다.`): a story's sentences end in `했다`, a notice's in `했습니다`.
+pub const SUMMARY_NOTICE_VERBS: &[&str] = &["요약했습니다", "요약하였습니다", "요약한 것입니다"];
 
 /// Labels a note about the article may open with (오마이뉴스's `덧붙이는 글 | …`).
 pub const ARTICLE_NOTE_LABELS: &[&str] = &["덧붙이는 글"];

@@ -575,7 +575,7 @@ fn reporter_of_more_link(scan: &Scan) -> Option<String> {
 }
 
 /// A Korean name without the site member ID a citizen-journalism page adds in brackets
-/// (오마이뉴스's `정명희(heeyami)`).
+/// (오마이뉴스's `정명희(heeyami)`), or a game site its writer's pen name (`안정훈(루덴스)`).
 fn without_member_id(name: &str) -> &str {
     match name
         .trim_end()
@@ -588,6 +588,15 @@ fn without_member_id(name: &str) -> &str {
                 && id
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b)) =>
+        {
+            korean.trim_end()
+        }
+        // Or a writer's pen name in Hangul after the name (디스이즈게임's `안정훈(루덴스)`).
+        Some((korean, pen_name))
+            if korean::is_korean_name(korean.trim_end())
+                && korean::has_hangul(pen_name)
+                && pen_name.chars().count() <= 8
+                && !pen_name.contains(' ') =>
         {
             korean.trim_end()
         }

@@ -287,10 +287,14 @@ const BYLINE_LINE_MAX_CHARS: u32 = 300;
 
 /// Whether a line shares its parent with a headline's link: a listed article's date (`<li><a
 /// href=…>경기도 ‘기후행동 기회소득’ 시범사업…</a> <span>2024.04.03</span>`), not the story's.
+/// (A reporter's linked email is no headline: 점프볼's `<dl><dt><a>권도윤</a> 기자 (<a
+/// href="mailto:…">dykwon@jumpball.co.kr</a>)</dt><dd>입력 : 2024-12-14 16:31:07</dd>`.)
 fn beside_a_headline_link(scan: &Scan, i: u32) -> bool {
     let listed = |k: u32| {
         let n = &scan.nodes[k as usize];
-        n.chars <= LISTED_LINE_MAX_CHARS && n.link_chars >= HEADLINE_LINK_MIN_CHARS
+        n.chars <= LISTED_LINE_MAX_CHARS
+            && n.link_chars >= HEADLINE_LINK_MIN_CHARS
+            && !scan.text_of(k).contains('@')
     };
     let parent = scan.nodes[i as usize].parent;
     listed(i) || parent != NONE && listed(parent)
