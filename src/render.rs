@@ -234,6 +234,9 @@ fn output_tag(tag: Tag) -> Option<Tag> {
     allowlist(out).map(|_| out)
 }
 
+/// A heading is a line: one with more text than this holds the story.
+const HEADING_MAX_CHARS: u32 = 300;
+
 /// Output elements in which inline content may stand directly; elsewhere it opens a `<p>`.
 fn holds_inline(tag: Tag) -> bool {
     use Tag::*;
@@ -604,6 +607,11 @@ impl Builder<'_, '_> {
                 node: i,
                 block: NONE,
             });
+            return;
+        }
+        // A heading that holds the story (대전일보 mobile's body in an `<h4>` the font buttons
+        // resize) is no heading: unwrapped, its paragraphs are the body's.
+        if tag.is_heading() && (n.paragraphs > 1 || n.chars > HEADING_MAX_CHARS) {
             return;
         }
         let out = match output_tag(tag) {

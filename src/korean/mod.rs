@@ -76,7 +76,7 @@ fn opens_with_family_name(w: &str) -> bool {
 
 /// A word that may be a person's name beside others (`홍길동, 김철수 기자`): two to four
 /// syllables, a family name first, and not the name of an outlet or a desk (`서울경제`, `사회부`).
-fn is_person_name(w: &str) -> bool {
+pub(crate) fn is_person_name(w: &str) -> bool {
     is_korean_name(w)
         && opens_with_family_name(w)
         && !vocab::ORGANISATION_ENDINGS.iter().any(|e| w.ends_with(e))
@@ -556,12 +556,16 @@ pub fn outlet_of(author: &str) -> Option<String> {
 /// 영상편집: 최서연`, `(촬영기자: 김민수)`, `영상취재: 변성중⏎영상편집: 송지영`, `화면출처 :
 /// 유튜브 ‘어느채널’`): every part a crew role and a name (or a source). Parts are split by `/`, `,`, lines, or where the next role begins.
 pub fn is_crew_credit(text: &str) -> bool {
+    let bracketed = text.trim().starts_with('[') && text.trim().ends_with(']');
     let t = text
         .trim()
         .trim_matches(|c: char| "[]()<>【】".contains(c) || c.is_whitespace());
     if t.is_empty() || t.chars().count() > 80 {
         return false;
     }
+    // A bracketed credit may name a larger crew (JTBC's `[영상취재 이학진 조용희 이완근 유연경
+    // 영상편집 김지훈]`); a bare line, a few.
+    let max_names = if bracketed { 6 } else { 3 };
     let mut after_crew = false;
     // Each credit may be in square brackets of its own (`[영상취재기자 : 정창훈] [영상편집 : 김동현]`).
     t.split(['/', ',', '·', '|', '\n', '[', ']']).all(|part| {
@@ -578,7 +582,7 @@ pub fn is_crew_credit(text: &str) -> bool {
             let at = w.as_ptr() as usize - part.as_ptr() as usize;
             match start {
                 Some(from) if is_crew_role(w) => {
-                    if !crew_part(&part[from..end]) {
+                    if !crew_part(&part[from..end], max_names) {
                         return false;
                     }
                     start = Some(at);
@@ -588,7 +592,7 @@ pub fn is_crew_credit(text: &str) -> bool {
             }
             end = at + w.len();
         }
-        after_crew = start.is_some_and(|from| crew_part(&part[from..end]));
+        after_crew = start.is_some_and(|from| crew_part(&part[from..end], max_names));
         after_crew
     })
 }
@@ -598,14 +602,15 @@ fn is_crew_role(word: &str) -> bool {
     vocab::CREW_ROLES.contains(&word.trim_end_matches([':', '：']))
 }
 
-/// One crew credit: a role and one or a few names (`영상취재 홍길동 김민수`, `촬영기자: 김민수`).
-fn crew_part(part: &str) -> bool {
+/// One crew credit: a role and one or a few names, `max_names` at most (`영상취재 홍길동 김민수`,
+/// `촬영기자: 김민수`).
+fn crew_part(part: &str, max_names: usize) -> bool {
     let part = part.trim();
     vocab::CREW_ROLES.iter().any(|r| {
         part.strip_prefix(r).is_some_and(|rest| {
             let rest = rest.trim_start_matches([':', '：', '=', ' ']).trim();
             !rest.is_empty()
-                && rest.split_whitespace().count() <= 3
+                && rest.split_whitespace().count() <= max_names
                 && rest.split_whitespace().all(|w| {
                     // A place after the name (`박용준(워싱턴)`, a correspondent's cameraman).
                     let w = w
@@ -1942,6 +1947,11 @@ mod tests {
     #[test]
     fn crew_credits_of_every_shape() {
         assert!(is_crew_credit("[영상취재 김철수 / 영상편집 박민지]"));
+        assert!(is_crew_credit(
+            "[영상취재 이학진 조용희 이완근 유연경 영상편집 김지훈]"
+        ));
+        assert!(!is_crew_credit("영상취재 이학진 조용희 이완근 유연경"));
+        assert!(is_crew_credit("영상기자 : 박경태 이영재"));
         assert!(is_crew_credit("영상취재: 이준호 / 영상편집: 최서연"));
         assert!(is_crew_credit(
             "촬영:오대성/편집:이태희/그래픽:김지훈/자료조사:서호정"

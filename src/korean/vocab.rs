@@ -103,6 +103,10 @@ pub const PUBLISHED_META_KEYS: &[&str] = &[
     "nv:news:date",
 ];
 
+/// What an old `<title>` adds after the outlet that opens it: its news section or its mobile
+/// site (`한경닷컴 뉴스 - …`, `대전일보 모바일 :: …`).
+pub const SITE_SECTION_WORDS: &[&str] = &[" 뉴스", " 모바일"];
+
 /// What a link to a reporter's other articles says after `기자의` (`김동혁 기자의 최신기사`,
 /// `홍길동 기자의 다른 기사 보기`): on a page whose byline names nobody, it names the reporter.
 pub const MORE_BY_REPORTER: &[&str] = &["최신기사", "최신 기사", "다른기사", "다른 기사"];
@@ -321,6 +325,7 @@ pub const SERIES_LABELS: &[&str] = &[
 pub const CREW_ROLES: &[&str] = &[
     "영상취재",
     "영상취재기자",
+    "영상기자",
     "현장진행",
     "영상편집",
     "영상촬영",

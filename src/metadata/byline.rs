@@ -234,10 +234,11 @@ pub(super) fn credits(
             } else {
                 c.authors = authors_named_in(&b, is_org_name);
                 // On a Korean page a name in Hangul is a name's word (`기자의 다른 기사`, a
-                // reporter card's link, names nobody).
+                // reporter card's link, names nobody) with a family name first (`뉴스타파
+                // webmaster@newstapa.org` names the outlet).
                 if korean_page {
                     c.authors.retain(|a| {
-                        !korean::has_hangul(&a.name) || korean::is_korean_name(&a.name)
+                        !korean::has_hangul(&a.name) || korean::is_person_name(&a.name)
                     });
                 }
                 if !korean_page || !c.authors.is_empty() {

@@ -233,9 +233,22 @@ fn korean_date_in(text: &str) -> Option<String> {
 fn date_line_above(scan: &Scan, root: u32) -> Option<String> {
     // The article's closest block ancestors: up to three levels above it.
     let top = scan.ancestors(root).take(3).last().unwrap_or(root);
-    // Nodes are in document order: those between `top` and the article root are above the body.
-    first_date_line(scan, top..root + 1, false)
+    // Nodes are in document order: those between `top` and the article root are above the body,
+    // and so are those inside it before its first paragraph's text (대전일보 mobile's `이용민 기자
+    // | 2020-03-04 16:52:59` inside the `<article>` the story is in).
+    let story = scan
+        .texts_in(root)
+        .iter()
+        .find(|t| {
+            t.end - t.start >= STORY_TEXT_MIN_BYTES
+                && scan.nodes[t.owner as usize].flags & scan::IN_NEVER == 0
+        })
+        .map_or(root, |t| t.owner);
+    first_date_line(scan, top..story.max(root) + 1, false)
 }
+
+/// A run of text this long is the story's (a date line is shorter).
+const STORY_TEXT_MIN_BYTES: u32 = 100;
 
 /// The first short visible line among `nodes` with a date (and its time, printed beside it),
 /// with a publication label (`labelled`) or any; no link's, no listed article's.
@@ -251,8 +264,9 @@ fn first_date_line(scan: &Scan, nodes: std::ops::Range<u32>, labelled: bool) -> 
     for i in nodes {
         let n = &scan.nodes[i as usize];
         if n.flags & skip != 0
-            || n.element_children > MAX_DATE_LINE_CHILDREN
             || !(10..=DATE_LINE_MAX_CHARS).contains(&n.chars)
+            || n.element_children > MAX_DATE_LINE_CHILDREN
+                && worded_children(scan, i) > MAX_DATE_LINE_CHILDREN
             || beside_a_headline_link(scan, i)
         {
             continue;
@@ -305,6 +319,14 @@ const LISTED_LINE_MAX_CHARS: u32 = 120;
 
 /// A link of this many characters is a headline (a reporter's name linked is shorter).
 const HEADLINE_LINK_MIN_CHARS: f32 = 15.0;
+
+/// How many of an element's children hold text (a share button's icons hold none: 대전일보's
+/// `<div><span>이용민 기자 | </span> 2020-03-04 16:52:59 <img …><img …></div>`).
+fn worded_children(scan: &Scan, i: u32) -> u32 {
+    (i + 1..scan.subtree_end(i))
+        .filter(|&k| scan.nodes[k as usize].parent == i && scan.nodes[k as usize].chars > 0)
+        .count() as u32
+}
 
 /// A date line holds at most this many elements: an icon before the label (`<li><i
 /// class="icon-clock-o"></i> 승인 2024.03.05 10:21</li>`), a label and a date in spans of

@@ -315,8 +315,11 @@ fn title_site_prefix(title: &str) -> Option<(&str, &str)> {
         .iter()
         .find_map(|sep| title.trim().split_once(sep))?;
     let rest = rest.trim();
-    // The site's news section (`한경닷컴 뉴스 - …`).
-    let site = site.strip_suffix(" 뉴스").unwrap_or(site);
+    // The site's news section or mobile site (`한경닷컴 뉴스 - …`, `대전일보 모바일 :: …`).
+    let site = vocab::SITE_SECTION_WORDS
+        .iter()
+        .find_map(|w| site.strip_suffix(w))
+        .unwrap_or(site);
     (!site.contains(' ') && looks_like_site(site) && rest.chars().count() >= 5)
         .then_some((site, rest))
 }
