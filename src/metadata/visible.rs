@@ -38,9 +38,15 @@ pub(super) fn deck(
             && n.start < first_text
             && (scan.is_inside(k, root) || k < root && !scan.is_inside(root, k))
             && {
-                // A machine's summary box (`AI 요약`) is not the outlet's deck.
+                // A machine's summary box (`AI 요약`) is not the outlet's deck, nor are its
+                // points under that label (토큰포스트's `<div class="view_summary"><div>AI
+                // 요약</div><ul class="view_summary_list">`).
                 let text = scan.text_of(k);
-                !(korean::is_generated_summary(&text) || by_class && text == title)
+                let parent = n.parent;
+                !(korean::is_generated_summary(&text)
+                    || by_class && text == title
+                    || parent != scan::NONE
+                        && korean::is_generated_summary(&scan.text_of(parent)))
             }
     };
     let placed = |k: u32| placed_as(k, false);
