@@ -2216,6 +2216,8 @@ mod tests {
     fn chrome_words_inside_prose_stay() {
         assert!(!is_chrome_text("그는 공유하기 어려운 이야기를 꺼냈다"));
         assert!(is_chrome_text("댓글 (0)"));
+        assert!(is_chrome_text("좋아요 0화나요 0슬퍼요 0공감 0"));
+        assert!(!is_chrome_text("공감 능력이 떨어진다"));
         assert!(is_chrome_text("Share this"));
         // A view count, glued or after a colon (ko-tpl17-busanmbc, ko-tpl17-inven).
         assert!(is_chrome_text("조회수 : 1,482"));

@@ -566,6 +566,9 @@ pub const GENERATED_SUMMARY_LABELS: &[&str] = &[
     "요약봇",
     "ai summary",
     "뉴스 요약쏙",
+    // Daum's summary layer (`자동요약` … `기사 제목과 주요 문장을 기반으로 자동요약한 결과입니다.`).
+    "자동요약",
+    "자동 요약",
 ];
 
 /// How an outlet's note about the article itself opens, after its `※` (`※ 이 기사는 AI 기술을
