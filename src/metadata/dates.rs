@@ -323,9 +323,13 @@ const HEADLINE_LINK_MIN_CHARS: f32 = 15.0;
 /// How many of an element's children hold text (a share button's icons hold none: 대전일보's
 /// `<div><span>이용민 기자 | </span> 2020-03-04 16:52:59 <img …><img …></div>`).
 fn worded_children(scan: &Scan, i: u32) -> u32 {
-    (i + 1..scan.subtree_end(i))
-        .filter(|&k| scan.nodes[k as usize].parent == i && scan.nodes[k as usize].chars > 0)
-        .count() as u32
+    // Child to child over their subtrees: a hostile nesting is never walked whole.
+    let (mut k, end, mut worded) = (i + 1, scan.subtree_end(i), 0);
+    while k < end && worded <= MAX_DATE_LINE_CHILDREN {
+        worded += u32::from(scan.nodes[k as usize].chars > 0);
+        k = scan.subtree_end(k);
+    }
+    worded
 }
 
 /// A date line holds at most this many elements: an icon before the label (`<li><i

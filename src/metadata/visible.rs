@@ -109,13 +109,19 @@ pub(super) fn deck(
     Some(lines)
 }
 
-/// Whether the element holds exactly one link.
+/// Whether the element holds exactly one link (a deck is a few elements: a bigger one is not
+/// walked).
 fn one_link(scan: &Scan, k: u32) -> bool {
-    (k..scan.subtree_end(k))
-        .filter(|&i| scan.nodes[i as usize].tag == Tag::A)
-        .count()
-        == 1
+    let end = scan.subtree_end(k);
+    end - k <= DECK_MAX_ELEMENTS
+        && (k..end)
+            .filter(|&i| scan.nodes[i as usize].tag == Tag::A)
+            .count()
+            == 1
 }
+
+/// A deck that is one link holds at most this many elements.
+const DECK_MAX_ELEMENTS: u32 = 16;
 
 /// What no deck and no story text sits in.
 const NOT_SHOWN: u32 = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
