@@ -42,6 +42,7 @@ pub fn polish(body: &mut Element, title: &str, deck: Option<&str>) -> Polished {
         drop_pull_quotes(body);
     }
     drop_header_lines(body, title);
+    drop_truncated_copies(body, title);
     drop_title_heading(body, title);
     if let Some(deck) = deck {
         // Pages print it twice at most (above the body and at its top).
@@ -525,6 +526,7 @@ fn keep_line(c: &mut Content, out: &mut Polished, depth: usize, prompt: &mut boo
                         if korean::is_crew_credit(&text)
                             || is_tip_promo(&text)
                             || korean::is_program_notice(&text)
+                            || korean::is_ombudsman_notice(&text)
                         {
                             return false;
                         }
@@ -799,6 +801,42 @@ fn drop_title_heading(body: &mut Element, title: &str) {
         }
     }
 }
+
+/// Among the first lines, a copy of the headline or of the lead cut short with `...` (OSEN
+/// mobile's photo overlay: `"투기 NO"..아이유, 정면 반박에도 이미지...` over `[OSEN=선미경 기자]
+/// 가수 아이유가 … 의혹이...`): a teaser, no line of the story.
+fn drop_truncated_copies(body: &mut Element, title: &str) {
+    let mut leaves = Vec::new();
+    edge_leaves(
+        body,
+        &mut Vec::new(),
+        &mut leaves,
+        HEADER_FIRST_BLOCKS,
+        false,
+        0,
+    );
+    let mut whole = None;
+    for path in leaves.iter().rev() {
+        let Some(text) = element_at(body, path).short_text(TEASER_MAX_BYTES) else {
+            continue;
+        };
+        let stem = text.trim_end();
+        if !stem.ends_with("...") && !stem.ends_with('…') {
+            continue;
+        }
+        let stem = title_key(stem.trim_end_matches(['.', '…']));
+        if stem.chars().count() < 8 {
+            continue;
+        }
+        let whole = whole.get_or_insert_with(|| title_key(&body.text()));
+        if title_key(title).starts_with(&stem) || whole.matches(stem.as_str()).nth(1).is_some() {
+            remove_leaf(body, path);
+        }
+    }
+}
+
+/// A teaser cut short is a line or two.
+const TEASER_MAX_BYTES: usize = 400;
 
 /// What is left of the article's header where the body took it in (imbc.com: the section
 /// label, the headline and its copy for phones; tvchosun.com: the section tag over the
@@ -1905,8 +1943,18 @@ fn element_at_mut<'a>(mut el: &'a mut Element, path: &[usize]) -> Option<&'a mut
 }
 
 fn first_paragraph_text(body: &Element) -> Option<String> {
-    body.children.iter().find_map(|c| match c {
+    first_paragraph_in(body, 0)
+}
+
+/// The first `<p>` in document order, in the body or a box of it (OSEN mobile's `<dl>`).
+fn first_paragraph_in(el: &Element, depth: usize) -> Option<String> {
+    el.children.iter().find_map(|c| match c {
         Content::Element(e) if e.tag == Tag::P => Some(e.text()),
+        Content::Element(e)
+            if depth < 8 && matches!(e.tag, Tag::Div | Tag::Dl | Tag::Section | Tag::Article) =>
+        {
+            first_paragraph_in(e, depth + 1)
+        }
         _ => None,
     })
 }

@@ -177,6 +177,8 @@ fn reporters_in(text: &str, spaced: bool) -> Option<(Vec<String>, &'static str)>
                     && !ROLES.contains(n)
                     // A reporter card's desk with the role again (`한동훈 기자 사회부 기자 …`).
                     && !vocab::DESK_ENDINGS.iter().any(|e| n.ends_with(e))
+                    // A wire's short name in the reporter's place (`연합 기자`).
+                    && !vocab::WIRE_SHORT_NAMES.contains(n)
             })
             .map(str::to_string)
             .collect();
@@ -510,6 +512,9 @@ pub fn is_organisation(name: &str, site_name: Option<&str>) -> bool {
         let s = s.trim().fold_case();
         !s.is_empty() && (s == lower || s.contains(&lower) || lower.contains(&s))
     });
+    if vocab::WIRE_SHORT_NAMES.contains(&n) {
+        return true;
+    }
     let acronym = (2..=5).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_uppercase());
     // A single Latin word (`Newsis`, `Yonhap`, `News1`): an outlet's name; a person's
     // romanized name has two words at least (`Kim Se-jin`).
@@ -902,6 +907,11 @@ fn is_issue_line(text: &str) -> bool {
         && crate::date::is_date_like(&date.join(" "))
 }
 
+/// The outlet's box on asking for a correction (see [`vocab::OMBUDSMAN_MARKS`]), a short one.
+pub fn is_ombudsman_notice(text: &str) -> bool {
+    text.len() <= 600 && vocab::OMBUDSMAN_MARKS.iter().any(|m| text.contains(m))
+}
+
 /// A machine summary's note, wherever it stands (`TP AI 유의사항: TokenPost.ai 기반 언어 모델을
 /// 사용하여 기사를 요약했습니다. …`): a short line that says, as a notice does, that the
 /// article was summarized. Quoted words are a story's.
@@ -1129,7 +1139,10 @@ pub fn split_trailing_email(text: &str) -> Option<(String, String)> {
     match (desk, glued) {
         (Some(rest), _) => Some((rest.to_string(), email)),
         (None, None) => Some((rest.to_string(), email)),
-        (None, Some(_)) => None,
+        // Or after the last sentence (OSEN's `… 아쉽기도 하다. /seon@osen.co.kr`).
+        (None, Some(_)) => rest
+            .ends_with(['.', '”', '"'])
+            .then(|| (rest.to_string(), email)),
     }
 }
 
@@ -1813,6 +1826,11 @@ mod tests {
         assert_eq!(wire_name("공감언론 뉴시스통신사"), "뉴시스");
         assert_eq!(wire_name("연합뉴스"), "연합뉴스");
         // Spaces inside the brackets.
+        assert_eq!(
+            split_trailing_email("아쉽기도 하다. /seon@osen.co.kr"),
+            Some(("아쉽기도 하다.".into(), "seon@osen.co.kr".into()))
+        );
+        assert_eq!(split_trailing_email("매출 /seon@osen.co.kr"), None);
         assert_eq!(
             split_trailing_email("MBN뉴스 민경호입니다. [ min.kh@mbn.co.kr ]"),
             Some(("MBN뉴스 민경호입니다.".into(), "min.kh@mbn.co.kr".into()))

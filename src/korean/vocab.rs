@@ -187,6 +187,10 @@ pub const ORGANISATION_WORDS: &[&str] = &[
     "yonhap",
 ];
 
+/// A wire's short name printed where a reporter's name goes (아시아투데이's `연합 기자` on a
+/// Yonhap story): no person.
+pub const WIRE_SHORT_NAMES: &[&str] = &["연합", "뉴시스"];
+
 /// Ends of an outlet's or organisation's name (`한겨레신문`, `YTN뉴스`, `연합뉴스TV`): a
 /// meta author ending so is the outlet, not a person.
 pub const ORGANISATION_ENDINGS: &[&str] = &[
@@ -610,6 +614,10 @@ pub const INVESTMENT_NOTICE_WORDS: &[&str] = &[
 /// How a machine summary's note says what the machine did, politely (`… 기사를
 /// 요약했습니다.`): a story's sentences end in `했다`, a notice's in `했습니다`.
 pub const SUMMARY_NOTICE_VERBS: &[&str] = &["요약했습니다", "요약하였습니다", "요약한 것입니다"];
+
+/// A Korean outlet's box on how to ask for a correction, under every story (머니투데이방송's
+/// `…의 기사에 대해 반론·정정·추후 보도를 청구하실 분은 …`, `고충처리인 : …`): no story's words.
+pub const OMBUDSMAN_MARKS: &[&str] = &["고충처리인", "반론·정정·추후", "반론·정정 보도를 청구"];
 
 /// Labels a note about the article may open with (오마이뉴스's `덧붙이는 글 | …`).
 pub const ARTICLE_NOTE_LABELS: &[&str] = &["덧붙이는 글"];

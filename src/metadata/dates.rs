@@ -16,7 +16,11 @@ use crate::tags::Tag;
 /// then a `<time>` or `itemprop=datePublished` element. A Korean outlet's page (in Korean or
 /// in English) without one reads a timestamp attribute, then the dates printed by the byline,
 /// above the body, or after a label anywhere.
-pub(super) fn published(page: &Page, visible: Option<&VisibleByline>) -> Option<String> {
+pub(super) fn published(
+    page: &Page,
+    visible: Option<&VisibleByline>,
+    title: &str,
+) -> Option<String> {
     let (scan, korean_page) = (page.scan, page.korean_outlet);
     let published_raw = page
         .ld
@@ -71,6 +75,9 @@ pub(super) fn published(page: &Page, visible: Option<&VisibleByline>) -> Option<
             (p, s) => p.or(s),
         };
     }
+    // A day alone (인사이트's `<meta itemprop="datePublished" content="2018-11-13">`) gives
+    // way to the time printed on that day (`입력 2018.11.13 07:45`).
+    let day_alone = published.take_if(|d| korean_page && !d.contains('T'));
     if published.is_none() && korean_page {
         // Visible dates: the byline area first, then anywhere near the top.
         // (The byline's line: its parent, when that is a line and not the whole story a
@@ -94,7 +101,13 @@ pub(super) fn published(page: &Page, visible: Option<&VisibleByline>) -> Option<
         published = page.article.and_then(|root| date_line_above(scan, root));
     }
     if published.is_none() && korean_page {
+        published = date_beside_headline(scan, title);
+    }
+    if published.is_none() && korean_page {
         published = labelled_date_line(scan);
+    }
+    if let Some(day) = day_alone {
+        published = published.filter(|p| p.starts_with(&day)).or(Some(day));
     }
     if let Some(p) = published
         .as_deref()
@@ -245,6 +258,25 @@ fn date_line_above(scan: &Scan, root: u32) -> Option<String> {
         })
         .map_or(root, |t| t.owner);
     first_date_line(scan, top..story.max(root) + 1, false)
+}
+
+/// The date in the headline's box, after the headline (머니투데이방송's `<div id="subject"><h4>
+/// 제목</h4><h5>…</h5><p><span>유찬 기자</span><span>2019/01/16 13:59</span></p></div>`, a box
+/// apart from the story's).
+fn date_beside_headline(scan: &Scan, title: &str) -> Option<String> {
+    if title.is_empty() {
+        return None;
+    }
+    let headline = (0..scan.nodes.len() as u32).find(|&k| {
+        let n = &scan.nodes[k as usize];
+        n.tag.is_heading()
+            && n.flags & (scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD) == 0
+            && crate::markup::fold_whitespace(&scan.text_of(k)) == title
+    })?;
+    let parent = scan.nodes[headline as usize].parent;
+    (parent != NONE)
+        .then(|| first_date_line(scan, headline..scan.subtree_end(parent), false))
+        .flatten()
 }
 
 /// A run of text this long is the story's (a date line is shorter).

@@ -148,7 +148,7 @@ pub fn extract(
         excerpt: excerpt(&page),
         canonical_url: canonical_url(&page),
         credits: found.credits,
-        published: dates::published(&page, visible.as_ref()),
+        published: dates::published(&page, visible.as_ref(), &title),
         modified: dates::modified(&page),
         section: section(&page),
         tags: tags(&page),

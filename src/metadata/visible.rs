@@ -25,8 +25,8 @@ pub(super) fn deck(
     let top = scan.ancestors(root).take(3).last().unwrap_or(root);
     let end = scan.subtree_end(top);
     let first_text = story_start(scan, root, end, title);
-    // `by_class`: found by its class; the headline is no deck, whatever its class
-    // (`h2.tit_subject`).
+    // `by_class`: found by its class. The headline is no deck, whatever its class
+    // (`h2.tit_subject`) or place (머니투데이방송's `<h4>` over its `<h5>` deck).
     let placed_as = |k: u32, by_class: bool| {
         let n = &scan.nodes[k as usize];
         n.flags & NOT_SHOWN == 0
@@ -44,7 +44,7 @@ pub(super) fn deck(
                 let text = scan.text_of(k);
                 let parent = n.parent;
                 !(korean::is_generated_summary(&text)
-                    || by_class && text == title
+                    || fold_whitespace(&text) == title
                     || parent != scan::NONE
                         && korean::is_generated_summary(&scan.text_of(parent)))
             }
