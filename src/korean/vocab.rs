@@ -241,6 +241,8 @@ pub const PORTALS: &[&str] = &[
     "nate",
     "zum",
     "줌",
+    "뉴스줌",
+    "뉴스zum",
     "msn",
 ];
 

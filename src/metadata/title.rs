@@ -75,7 +75,13 @@ pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
         {
             printed
         } else {
-            cut
+            // The headline as a heading prints it, where only its brackets or quotes differ
+            // (zum's `<h2>…최소(2보)</h2>` under a meta title's `…최소[2보]`).
+            let key = headline_key(&cut);
+            first_headings(page.scan)
+                .map(|k| fold_whitespace(&page.scan.text_of(k)))
+                .find(|h| *h != cut && headline_key(h) == key)
+                .unwrap_or(cut)
         }
     } else if page.korean_outlet {
         // An English edition of a Korean outlet (`en.yna.co.kr`): the outlet's name goes too.
