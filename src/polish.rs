@@ -1162,6 +1162,20 @@ fn split_signoff_at_end(block: &mut Element, out: &mut Polished) -> bool {
         .filter(|(_, c)| !matches!(c, Content::Text(t) if t.trim().is_empty()))
         .map(|(i, _)| i);
     let (last, above) = (lines.next(), lines.nth(1));
+    // The reporter's email linked on the block's last line (한겨레's `…보고 싶다.<br><a
+    // href="mailto:…">hrjung@hani.co.kr</a>`).
+    if let (Some(at), None) = (last, &out.signoff_email) {
+        if let Content::Element(a) = &block.children[at] {
+            let email = a.text();
+            let after_break = at > 0
+                && matches!(&block.children[at - 1], Content::Element(br) if br.tag == Tag::Br);
+            if a.tag == Tag::A && after_break && korean::is_bare_email(&email) {
+                out.signoff_email = Some(email.trim().to_string());
+                block.children.truncate(at - 1);
+                return true;
+            }
+        }
+    }
     if let Some(Content::Text(t)) = last.map(|i| &mut block.children[i]) {
         // A byline on the block's last line (`글. 바이라인네트워크⏎<김정연 기자>jykim@…`), the
         // photos' credit after it or not (`[… 최하나 기자 news@…/사진=블루문엔터테인먼트]`).

@@ -571,10 +571,28 @@ pub fn is_crew_credit(text: &str) -> bool {
     // A bracketed credit may name a larger crew (JTBC's `[영상취재 이학진 조용희 이완근 유연경
     // 영상편집 김지훈]`); a bare line, a few.
     let max_names = if bracketed { 6 } else { 3 };
-    let mut after_crew = false;
-    // Each credit may be in square brackets of its own (`[영상취재기자 : 정창훈] [영상편집 : 김동현]`).
-    t.split(['/', ',', '·', '|', '\n', '[', ']']).all(|part| {
-        if part.trim().is_empty() {
+    let (mut after_crew, mut crew) = (false, false);
+    // Each credit may be in square brackets of its own (`[영상취재기자 : 정창훈] [영상편집 : 김동현]`),
+    // or on a line in parentheses of its own (JTBC's `(화면제공 : …)⏎(영상디자인 : 김정은)`).
+    // (Lines joined by a space: `(화면제공 : …) (영상디자인 : 김정은)`.)
+    let t = if t.contains(") (") {
+        std::borrow::Cow::Owned(t.replace(") (", ")\n("))
+    } else {
+        std::borrow::Cow::Borrowed(t)
+    };
+    let credits = t.split(['/', ',', '·', '|', '\n', '[', ']']).all(|part| {
+        let part = part.trim();
+        let part = match (part.strip_prefix('('), part.strip_suffix(')')) {
+            (Some(inner), _) if !inner.contains(')') => inner,
+            (_, Some(inner)) if !inner.contains('(') => inner,
+            _ => part,
+        };
+        if part.is_empty() {
+            return true;
+        }
+        // The reporter's line above the crew's (채널A's `김태우 기자 taewoo@donga.com⏎영상취재 :
+        // 이승헌`).
+        if !crew && part.len() <= 80 && !part.ends_with('.') && parse_byline(part).is_some() {
             return true;
         }
         // A name after `·` is one more of the role before it (`영상취재 : 김현상·윤형`).
@@ -587,7 +605,10 @@ pub fn is_crew_credit(text: &str) -> bool {
             let at = w.as_ptr() as usize - part.as_ptr() as usize;
             match start {
                 Some(from) if is_crew_role(w) => {
-                    if !crew_part(&part[from..end], max_names) {
+                    let segment = &part[from..end];
+                    // (Or the reporter's line the crew's follow on one line.)
+                    let reporter = from == 0 && !crew && parse_byline(segment).is_some();
+                    if !crew_part(segment, max_names) && !reporter {
                         return false;
                     }
                     start = Some(at);
@@ -598,8 +619,10 @@ pub fn is_crew_credit(text: &str) -> bool {
             end = at + w.len();
         }
         after_crew = start.is_some_and(|from| crew_part(&part[from..end], max_names));
+        crew |= after_crew;
         after_crew
-    })
+    });
+    credits && crew
 }
 
 /// A crew role's word, its colon glued or not (`영상취재`, `영상편집:`).
@@ -625,11 +648,14 @@ fn crew_part(part: &str, max_names: usize) -> bool {
                     is_korean_name(w)
                         || w.chars()
                             .all(|c| c.is_alphabetic() || "‘’'\"“”".contains(c))
-                            && w.len() <= 20
+                            && w.chars().count() <= CREW_WORD_MAX_CHARS
                 })
         })
     })
 }
+
+/// A crew credit's word that is no name is a source's (`전국물류센터노동조합`) at most this long.
+const CREW_WORD_MAX_CHARS: usize = 12;
 
 /// A line of a tip-line promo (`▷ 전화 02-398-3000`, `▷ 이메일 jebo@yna.co.kr`, `▷ 카카오톡
 /// @jebo`, `제보는 카카오톡 okjebo`): a pointer or a contact word first, and a way to reach the
@@ -1124,6 +1150,8 @@ pub fn split_trailing_email(text: &str) -> Option<(String, String)> {
     let email = match glued {
         Some(e) if is_bare_email(e) => e.to_string(),
         Some(_) => return None,
+        // An email alone on the block's last line (한겨레's `…보고 싶다.<br>hrjung@hani.co.kr`).
+        None if start == 0 && is_bare_email(word) => word.to_string(),
         None => bracketed_email(word)?,
     };
     let rest = t[..start].trim_end();
@@ -1970,6 +1998,19 @@ mod tests {
         ));
         assert!(!is_crew_credit("영상취재 이학진 조용희 이완근 유연경"));
         assert!(is_crew_credit("영상기자 : 박경태 이영재"));
+        assert!(is_crew_credit(
+            "(화면제공 : 전국물류센터노동조합)\n(영상디자인 : 김정은)"
+        ));
+        assert!(is_crew_credit(
+            "(화면제공 : 전국물류센터노동조합) (영상디자인 : 김정은)"
+        ));
+        assert!(is_crew_credit(
+            "김태우 기자 taewoo@donga.com\n영상취재 : 이승헌\n영상편집 : 김민정"
+        ));
+        assert!(!is_crew_credit("김태우 기자 taewoo@donga.com"));
+        assert!(is_crew_credit(
+            "김태우 기자 taewoo@donga.com 영상취재 : 이승헌 영상편집 : 김민정"
+        ));
         assert!(is_crew_credit("영상취재: 이준호 / 영상편집: 최서연"));
         assert!(is_crew_credit(
             "촬영:오대성/편집:이태희/그래픽:김지훈/자료조사:서호정"

@@ -231,6 +231,10 @@ pub(super) fn credits(
         if let Some(b) = byline.filter(|b| !clean_byline(b).is_empty() && !date::is_date_like(b)) {
             if let Some(found) = korean::parse_byline(&b).filter(|_| korean_page) {
                 c = found.into();
+                // The header's line may print the reporters the meta author left out.
+                if let Some(more) = page.article.and_then(|root| header_byline(scan, root, &c)) {
+                    c = more.into();
+                }
             } else {
                 c.authors = authors_named_in(&b, is_org_name);
                 // On a Korean page a name in Hangul is a name's word (`기자의 다른 기사`, a
@@ -276,6 +280,30 @@ pub(super) fn credits(
     }
     Found { credits: c, outlet }
 }
+
+/// The line above the story that prints the reporter the meta author names and more
+/// (머니투데이 2018's `dable:author` `한지수 기자` over `<div class="infobox1"><a>한지수 기자</a>,
+/// <a>오세린 기자</a> | 입력 …`): its reporters.
+fn header_byline(scan: &Scan, root: u32, found: &Credits) -> Option<korean::Byline> {
+    let first = &found.authors.first()?.name;
+    let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD;
+    (0..root)
+        .filter(|&i| {
+            let n = &scan.nodes[i as usize];
+            n.flags & skip == 0 && (8..=HEADER_BYLINE_MAX_CHARS).contains(&n.chars)
+        })
+        .find_map(|i| {
+            let text = scan.text_of(i);
+            if !text.starts_with(first.as_str()) {
+                return None;
+            }
+            korean::parse_byline(&text)
+                .filter(|b| b.authors.len() > found.authors.len() && b.authors[0].name == *first)
+        })
+}
+
+/// A header's byline line, with its dates, is short.
+const HEADER_BYLINE_MAX_CHARS: u32 = 120;
 
 /// The reporters of the meta author list the visible byline left out, when that list names
 /// every reporter the byline did (머니투데이's `김하늘,이재원` where the byline read was the
