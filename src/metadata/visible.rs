@@ -96,7 +96,8 @@ pub(super) fn deck(
                 .take_while(|&k| scan.nodes[k as usize].start < first_text.min(body_text))
                 .find(|&k| is_lead_heading(scan, k) && placed(k))
         })
-        .or_else(|| bold_lead(scan, root))?;
+        .or_else(|| bold_lead(scan, root))
+        .or_else(|| line_over_wire_lead(scan, root))?;
     // A deck of lines each in an element of its own, alike (`<h2>…</h2><h2>…</h2>`, a table's
     // `<td class="sub_title1">` row after row): its twins that follow with nothing between.
     let mut lines = deck_lines(scan, k)?;
@@ -336,6 +337,33 @@ fn bold_lead(scan: &Scan, root: u32) -> Option<u32> {
         && scan.nodes[root as usize].chars > 4 * node.chars)
         .then_some(k)
 }
+
+/// A line of its own opening the body over a wire story's lead (zum's `<p class="keyword">작년
+/// 실업자 107만3천명으로 …</p>` over `(세종=연합뉴스) 이세원 … 기자 = …`): the deck the wire gave,
+/// a line without a sentence's end.
+fn line_over_wire_lead(scan: &Scan, root: u32) -> Option<u32> {
+    let first = first_visible_text(scan, root)?;
+    let k = std::iter::once(first.owner)
+        .chain(scan.ancestors(first.owner))
+        .take_while(|&a| a != root)
+        .find(|&a| scan.nodes[a as usize].tag.is_block())?;
+    let after = scan.nodes[k as usize].end;
+    let lead = scan.texts_in(root).iter().find(|t| {
+        t.start >= after
+            && scan.nodes[t.owner as usize].flags & NOT_SHOWN == 0
+            // (Past a picture's caption: `취업 (CG)`.)
+            && scan.html[t.start as usize..t.end as usize].trim().len() >= WIRE_LEAD_MIN_BYTES
+    })?;
+    let lead = charref::decode_text(&scan.html[lead.start as usize..lead.end as usize]);
+    let text = scan.text_of(k);
+    ((10..=200).contains(&scan.nodes[k as usize].chars)
+        && !text.ends_with("다.")
+        && korean::dateline(&lead).is_some_and(|d| d.contains('=')))
+    .then_some(k)
+}
+
+/// A wire lead's dateline and reporters are this long at least.
+const WIRE_LEAD_MIN_BYTES: usize = 40;
 
 /// The first text under `root` that shows and is not blank.
 fn first_visible_text<'s>(scan: &'s Scan, root: u32) -> Option<&'s scan::TextRun> {
