@@ -433,7 +433,9 @@ pub(crate) fn authors_named_in(b: &str, is_organisation: impl Fn(&str) -> bool) 
     let mut authors: Vec<Author> = split_names(&names)
         .iter()
         .filter_map(|name| without_title_words(name))
-        .filter(|name| !is_organisation(name))
+        // An address without its user (연합인포맥스's empty writer card: `@yna.co.kr`) names
+        // nobody.
+        .filter(|name| !is_organisation(name) && !name.contains('@'))
         .map(|name| Author {
             name: name_case(without_member_id(&name)),
             role: None,

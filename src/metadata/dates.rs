@@ -341,10 +341,25 @@ fn beside_a_headline_link(scan: &Scan, i: u32) -> bool {
         n.chars <= LISTED_LINE_MAX_CHARS
             && n.link_chars >= HEADLINE_LINK_MIN_CHARS
             && !scan.text_of(k).contains('@')
+            && holds_headline_link(scan, k)
     };
     let parent = scan.nodes[i as usize].parent;
     listed(i) || parent != NONE && listed(parent)
 }
+
+/// Whether a line holds one link a headline's length (old Naver's `div.sponsor` holds a date and
+/// many short buttons: `기사원문`, `스크랩`, a reader's voice menu), among its first elements.
+fn holds_headline_link(scan: &Scan, k: u32) -> bool {
+    (k..scan.subtree_end(k))
+        .take(LISTED_LINE_MAX_ELEMENTS)
+        .any(|i| {
+            let n = &scan.nodes[i as usize];
+            n.tag == Tag::A && n.link_chars >= HEADLINE_LINK_MIN_CHARS
+        })
+}
+
+/// A listed article's line is read in its first elements.
+const LISTED_LINE_MAX_ELEMENTS: usize = 64;
 
 /// A listed article's line: its headline and its date.
 const LISTED_LINE_MAX_CHARS: u32 = 120;
