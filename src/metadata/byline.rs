@@ -172,30 +172,7 @@ pub(super) fn credits(
         });
         if let Some(found) = found {
             c = found.into();
-            // Each reporter in a card of their own (mk.co.kr's `<dl class="author">` ×4).
-            // Or each in another element the site rule names (Naver's two
-            // `media_end_head_journalist_name` boxes).
-            let mut cards = sibling_cards(scan, v.node);
-            if cards.is_empty() {
-                cards = other_rule_bylines(scan, v.node);
-            }
-            for text in cards {
-                let Some(more) = korean::parse_byline(&text) else {
-                    break;
-                };
-                let before = c.authors.len();
-                for a in more.authors {
-                    if c.authors.len() < crate::MAX_AUTHORS
-                        && !c.authors.iter().any(|b| b.name == a.name)
-                    {
-                        c.authors.push(a);
-                    }
-                }
-                if let Some(b) = c.byline.as_mut().filter(|_| c.authors.len() > before) {
-                    b.push('·');
-                    b.push_str(&more.printed);
-                }
-            }
+            add_card_reporters(&mut c, scan, v.node);
         }
     }
     let from_meta = meta_author(page);
@@ -279,6 +256,31 @@ pub(super) fn credits(
         }
     }
     Found { credits: c, outlet }
+}
+
+/// Each reporter in a card of their own after the byline's (mk.co.kr's `<dl class="author">`
+/// ×4), or each in another element the site rule names (Naver's two
+/// `media_end_head_journalist_name` boxes): added to the byline's.
+fn add_card_reporters(c: &mut Credits, scan: &Scan, byline: u32) {
+    let mut cards = sibling_cards(scan, byline);
+    if cards.is_empty() {
+        cards = other_rule_bylines(scan, byline);
+    }
+    for text in cards {
+        let Some(more) = korean::parse_byline(&text) else {
+            break;
+        };
+        let before = c.authors.len();
+        for a in more.authors {
+            if c.authors.len() < crate::MAX_AUTHORS && !c.authors.iter().any(|b| b.name == a.name) {
+                c.authors.push(a);
+            }
+        }
+        if let Some(b) = c.byline.as_mut().filter(|_| c.authors.len() > before) {
+            b.push('·');
+            b.push_str(&more.printed);
+        }
+    }
 }
 
 /// The line above the story that prints the reporter the meta author names and more

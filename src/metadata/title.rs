@@ -257,7 +257,14 @@ pub(super) fn strip_title_suffix(title: &str, site_name: Option<&str>) -> String
         .and_then(|site| title.trim().strip_prefix(site))
         .and_then(|rest| rest.strip_prefix(" - "));
     let mut t = match title_site_prefix(title) {
-        Some((_, rest)) => rest.to_string(),
+        // And the section after the outlet (`chosun.com : 경제 > 서울 아파트 …`).
+        Some((_, rest)) => rest
+            .split_once(" > ")
+            .filter(|(section, headline)| {
+                section.chars().count() <= 8 && headline.chars().count() >= 5
+            })
+            .map_or(rest, |(_, headline)| headline)
+            .to_string(),
         None => named.unwrap_or(title).trim().to_string(),
     };
     // newsis.com: `제목 :: 공감언론 뉴시스 ::`
