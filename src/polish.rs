@@ -806,15 +806,7 @@ fn drop_title_heading(body: &mut Element, title: &str) {
 /// mobile's photo overlay: `"투기 NO"..아이유, 정면 반박에도 이미지...` over `[OSEN=선미경 기자]
 /// 가수 아이유가 … 의혹이...`): a teaser, no line of the story.
 fn drop_truncated_copies(body: &mut Element, title: &str) {
-    let mut leaves = Vec::new();
-    edge_leaves(
-        body,
-        &mut Vec::new(),
-        &mut leaves,
-        HEADER_FIRST_BLOCKS,
-        false,
-        0,
-    );
+    let leaves = header_leaves(body);
     let mut whole = None;
     for path in leaves.iter().rev() {
         let Some(text) = element_at(body, path).short_text(TEASER_MAX_BYTES) else {
@@ -835,6 +827,20 @@ fn drop_truncated_copies(body: &mut Element, title: &str) {
     }
 }
 
+/// The paths of the body's first blocks, where a header it took in would be.
+fn header_leaves(body: &Element) -> Vec<Vec<usize>> {
+    let mut leaves = Vec::new();
+    edge_leaves(
+        body,
+        &mut Vec::new(),
+        &mut leaves,
+        HEADER_FIRST_BLOCKS,
+        false,
+        0,
+    );
+    leaves
+}
+
 /// A teaser cut short is a line or two.
 const TEASER_MAX_BYTES: usize = 400;
 
@@ -848,15 +854,7 @@ fn drop_header_lines(body: &mut Element, title: &str) {
     if key.chars().count() < 8 {
         return;
     }
-    let mut leaves = Vec::new();
-    edge_leaves(
-        body,
-        &mut Vec::new(),
-        &mut leaves,
-        HEADER_FIRST_BLOCKS,
-        false,
-        0,
-    );
+    let leaves = header_leaves(body);
     let is_title = |path: &Vec<usize>| {
         element_at(body, path)
             .short_text(title.len() * 2 + 40)
