@@ -1073,14 +1073,15 @@ fn take_signoff_once(body: &mut Element, out: &mut Polished) -> bool {
     let whole = block.text();
     // A reporter's email alone on the last line, or with an end mark (`…@yna.co.kr⏎(END)`).
     if let Some(email) = korean::closing_lines(&whole) {
-        if out.signoff_email.is_some() && email.is_some() {
-            return false;
-        }
+        // Each reporter's email on a line of its own (뉴스1's `<p>icef08@news1.kr</p><p>
+        // iron@news1.kr</p>`): the lines go, the first reporter's email is the sign-off's.
+        // (Read from the last line up: the upper line's email replaces the lower's.)
+        let another = out.signoff_email.is_some() && email.is_some();
         if email.is_some() {
             out.signoff_email = email;
         }
         parent.children.remove(last);
-        return false;
+        return another;
     }
     // A wire credited on a line of its own (`Yonhap`), or a byline in Latin letters signing
     // off (`BY PARK EUN-JEE [park.eunjee@joongang.co.kr]`, `Lee Hyo-jin hyojin@…`).
