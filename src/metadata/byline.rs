@@ -287,20 +287,31 @@ fn add_card_reporters(c: &mut Credits, scan: &Scan, byline: u32) {
 /// (머니투데이 2018's `dable:author` `한지수 기자` over `<div class="infobox1"><a>한지수 기자</a>,
 /// <a>오세린 기자</a> | 입력 …`): its reporters.
 fn header_byline(scan: &Scan, root: u32, found: &Credits) -> Option<korean::Byline> {
-    let first = &found.authors.first()?.name;
+    let first = found.authors.first()?.name.as_str();
     let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD;
-    (0..root)
-        .filter(|&i| {
-            let n = &scan.nodes[i as usize];
-            n.flags & skip == 0 && (8..=HEADER_BYLINE_MAX_CHARS).contains(&n.chars)
-        })
-        .find_map(|i| {
-            let text = scan.text_of(i);
-            if !text.starts_with(first.as_str()) {
-                return None;
-            }
-            korean::parse_byline(&text)
-                .filter(|b| b.authors.len() > found.authors.len() && b.authors[0].name == *first)
+    let root_start = scan.nodes[root as usize].start;
+    // Only the text runs above the story that print the name are read, and the lines they
+    // stand in (no text is built for the page's other elements).
+    scan.texts
+        .iter()
+        .take_while(|t| t.start < root_start)
+        .filter(|t| scan.html[t.start as usize..t.end as usize].contains(first))
+        .find_map(|t| {
+            std::iter::once(t.owner)
+                .chain(scan.ancestors(t.owner))
+                .take(3)
+                .filter(|&i| {
+                    let n = &scan.nodes[i as usize];
+                    n.flags & skip == 0 && (8..=HEADER_BYLINE_MAX_CHARS).contains(&n.chars)
+                })
+                .find_map(|i| {
+                    let text = scan.text_of(i);
+                    korean::parse_byline(&text).filter(|b| {
+                        text.starts_with(first)
+                            && b.authors.len() > found.authors.len()
+                            && b.authors[0].name == first
+                    })
+                })
         })
 }
 
