@@ -270,16 +270,22 @@ fn add_card_reporters(c: &mut Credits, scan: &Scan, byline: u32) {
         let Some(more) = korean::parse_byline(&text) else {
             break;
         };
-        let before = c.authors.len();
-        for a in more.authors {
-            if c.authors.len() < crate::MAX_AUTHORS && !c.authors.iter().any(|b| b.name == a.name) {
-                c.authors.push(a);
-            }
+        add_reporters(c, more.authors, &more.printed);
+    }
+}
+
+/// Reporters the byline did not name yet join it (at most [`crate::MAX_AUTHORS`]), their
+/// printed form after a `·` when any joined.
+fn add_reporters(c: &mut Credits, more: Vec<Author>, printed: &str) {
+    let before = c.authors.len();
+    for a in more {
+        if c.authors.len() < crate::MAX_AUTHORS && !c.authors.iter().any(|b| b.name == a.name) {
+            c.authors.push(a);
         }
-        if let Some(b) = c.byline.as_mut().filter(|_| c.authors.len() > before) {
-            b.push('·');
-            b.push_str(&more.printed);
-        }
+    }
+    if let Some(b) = c.byline.as_mut().filter(|_| c.authors.len() > before) {
+        b.push('·');
+        b.push_str(printed);
     }
 }
 
@@ -332,21 +338,16 @@ fn add_listed_reporters(c: &mut Credits, listed: &str) {
     }
     let role = c.authors[0].role.clone();
     for name in names {
-        if c.authors.len() < crate::MAX_AUTHORS && !c.authors.iter().any(|a| a.name == name) {
-            if let Some(b) = c.byline.as_mut() {
-                b.push('·');
-                b.push_str(&name);
-                if let Some(r) = &role {
-                    b.push(' ');
-                    b.push_str(r);
-                }
-            }
-            c.authors.push(Author {
-                name,
-                role: role.clone(),
-                email: None,
-            });
-        }
+        let printed = match &role {
+            Some(r) => format!("{name} {r}"),
+            None => name.clone(),
+        };
+        let author = Author {
+            name,
+            role: role.clone(),
+            email: None,
+        };
+        add_reporters(c, vec![author], &printed);
     }
 }
 
