@@ -40,6 +40,7 @@ pub fn polish(body: &mut Element, title: &str, deck: Option<&str>) -> Polished {
     drop_chrome(body, &mut out, 0);
     if korean::has_hangul(title) {
         drop_pull_quotes(body);
+        drop_address_lines(body, 0);
     }
     drop_header_lines(body, title);
     drop_truncated_copies(body, title);
@@ -273,6 +274,43 @@ fn is_promo_links(e: &Element, text: &str) -> bool {
             .all(|l| l.trim().is_empty() || l.trim().starts_with('▶'))
 }
 
+/// Drops the lines of a Korean story that are one link printing its own address (einfomax's
+/// morning brief, under each item `<a href="…?idxno=4296491">https://news.einfomax.co.kr/…
+/// ?idxno=4296491</a>`): a pointer to another page, not the story's words. (Not on other
+/// pages: an English page's bare addresses are often its references, kept by their truths.)
+fn drop_address_lines(el: &mut Element, depth: usize) {
+    if depth > 64 {
+        return;
+    }
+    el.children.retain_mut(|c| match c {
+        Content::Element(e) => {
+            if e.short_text(400)
+                .is_some_and(|t| is_bare_address_link(e, &t))
+            {
+                return false;
+            }
+            drop_address_lines(e, depth + 1);
+            true
+        }
+        Content::Text(_) => true,
+    });
+}
+
+/// Whether `e` is one link and nothing else, printing its own address as its `text`.
+fn is_bare_address_link(e: &Element, text: &str) -> bool {
+    let t = text.trim();
+    let mut line = e;
+    while line.tag != Tag::A {
+        let mut parts = parts(line);
+        match (parts.next(), parts.next()) {
+            (Some(Content::Element(only)), None) => line = only,
+            _ => return false,
+        }
+    }
+    (t.starts_with("https://") || t.starts_with("http://"))
+        && line.attr("href").is_some_and(|href| href.trim() == t)
+}
+
 /// An outlet's tip line: `기사문의 및 제보 : 카톡/라인 jebo23`, `제보는 카카오톡 okjebo`,
 /// `제보 전화 02-398-3000`. Words alone are not enough: a short sentence of the story may
 /// mention a 제보 by 전화 ("경찰은 전화 제보를 받고 출동했다"), so a tip line must give a way
@@ -335,7 +373,7 @@ fn attach_captions(el: &mut Element) {
                 i += 1;
                 continue;
             }
-            Content::Element(e) if e.tag == Tag::Img || is_lone_picture(e) => {
+            Content::Element(e) if e.tag == Tag::Img || is_lone_picture(e) || is_bare_figure(e) => {
                 img_at = Some(i);
                 i += 1;
                 continue;
@@ -347,18 +385,33 @@ fn attach_captions(el: &mut Element) {
                 let bare = img_at.is_some_and(
                     |j| matches!(&el.children[j], Content::Element(p) if p.tag == Tag::Img),
                 );
-                e.short_text(400).filter(|text| {
-                    is_credit_line(text)
-                        || (bare || korean::has_hangul(text))
-                            && (korean::points_at_picture(text)
-                                || korean::ends_with_photo_credit(text))
-                })
+                e.short_text(400)
+                    .filter(|text| {
+                        is_credit_line(text)
+                            || (bare || korean::has_hangul(text))
+                                && (korean::points_at_picture(text)
+                                    || korean::ends_with_photo_credit(text))
+                    })
+                    .or_else(|| label_then_credit(&mut el.children, i))
             }
             _ => None,
         };
         let at = img_at.take();
         if let (Some(text), Some(j)) = (caption, at) {
             let picture = match el.children.remove(j) {
+                // A figure without a caption takes this one.
+                Content::Element(mut figure) if figure.tag == Tag::Figure => {
+                    figure
+                        .children
+                        .retain(|c| matches!(c, Content::Element(e) if e.tag != Tag::Figcaption));
+                    figure
+                        .children
+                        .extend(captioned_figure(Vec::new(), text).children);
+                    el.children[i - 1] = Content::Element(figure);
+                    el.children.drain(j..i - 1);
+                    i = j + 1;
+                    continue;
+                }
                 // The line's picture, out of the line (its other parts are blank text).
                 Content::Element(mut line) if line.tag != Tag::Img => {
                     line.children.retain(|c| matches!(c, Content::Element(_)));
@@ -378,6 +431,44 @@ fn attach_captions(el: &mut Element) {
         }
         i += 1;
     }
+}
+
+/// A figure of pictures whose caption is missing or empty (einfomax's `<figure><img><figcaption>
+/// </figcaption></figure>`, the caption printed in the lines under it).
+fn is_bare_figure(e: &Element) -> bool {
+    e.tag == Tag::Figure
+        && e.children.iter().all(|c| match c {
+            Content::Text(t) => t.trim().is_empty(),
+            Content::Element(x) => x.tag == Tag::Img || crate::render::is_empty(x),
+        })
+        && e.children
+            .iter()
+            .any(|c| matches!(c, Content::Element(x) if x.tag == Tag::Img))
+}
+
+/// Under a picture, a few words with no sentence then a credit line of their own (einfomax's
+/// `<center><font size=2>이라크에 주둔한 미군</font></center><center><font size=2>[출처: 연합뉴스
+/// 자료사진]</font></center>`): the two lines are the picture's caption. The credit's line is
+/// taken out of `lines` (the words' line, at `at`, becomes the caption by the caller).
+fn label_then_credit(lines: &mut Vec<Content>, at: usize) -> Option<String> {
+    let Content::Element(label) = &lines[at] else {
+        return None;
+    };
+    let label = label
+        .short_text(4 * PICTURE_LABEL_MAX_CHARS)
+        .filter(|t| t.chars().count() <= PICTURE_LABEL_MAX_CHARS)
+        .filter(|t| !t.trim_end().ends_with(['.', '!', '?', '다', '"', '”']))?;
+    let next = (at + 1..lines.len().min(at + 3))
+        .find(|&k| !matches!(&lines[k], Content::Text(t) if t.trim().is_empty()))?;
+    let credit = match &lines[next] {
+        Content::Element(e) if matches!(e.tag, Tag::P | Tag::Div) => e.short_text(400)?,
+        _ => return None,
+    };
+    if !(korean::is_credit_line(&credit) || is_credit_line(&credit)) {
+        return None;
+    }
+    lines.drain(at + 1..=next);
+    Some(format!("{} {}", label.trim(), credit.trim()))
 }
 
 /// Whether a line holds a picture and nothing else (`<p style="text-align:center"><img></p>`).
