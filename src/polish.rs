@@ -24,6 +24,10 @@ pub struct Polished {
     pub signoff_email: Option<String>,
     /// The reporter's bare name signing off with the photo's source (`박노준 / 사진출처 …`).
     pub signoff_name: Option<String>,
+    /// Byline lines inside the story, each closing one part of a package of stories
+    /// (`조성훈 기자, 김은령 기자, 정혜윤 기자`): not the text; their reporters are the
+    /// article's too.
+    pub inner_bylines: Vec<String>,
     /// The outlet's notes about the article (`※ 이 기사는 AI 기술을 활용해 작성했습니다.`).
     pub notes: Vec<String>,
     /// Tags from a line of hashtags under the story (`#고물가 #짠테크`), without the `#`.
@@ -61,6 +65,7 @@ pub fn polish(body: &mut Element, title: &str, deck: Option<&str>) -> Polished {
         // The sign-off above a button row's leftovers (`[신윤재 기자]` then a like count).
         take_signoff(body, &mut out);
     }
+    take_inner_bylines(body, &mut out.inner_bylines, 0);
     // A photo story told in its captions: they are its text, and its sign-off is theirs.
     if !has_story_text(body, 0) && captions_as_story(body) {
         take_signoff(body, &mut out);
@@ -274,19 +279,19 @@ fn is_promo_links(e: &Element, text: &str) -> bool {
             .all(|l| l.trim().is_empty() || l.trim().starts_with('▶'))
 }
 
-/// Drops the lines of a Korean story that are one link printing its own address (einfomax's
-/// morning brief, under each item `<a href="…?idxno=4296491">https://news.einfomax.co.kr/…
-/// ?idxno=4296491</a>`): a pointer to another page, not the story's words. (Not on other
-/// pages: an English page's bare addresses are often its references, kept by their truths.)
+/// Drops the lines of a Korean story that are one link and nothing else, to another page: one
+/// printing its own address (einfomax's morning brief, under each item `<a href="…?idxno=
+/// 4296491">https://news.einfomax.co.kr/…?idxno=4296491</a>`), or another story's headline
+/// (머니투데이's `<a href="…mtview.php?no=…">[단독]338개 공공기관, 명예퇴직 활성화…청년 일자리
+/// 늘린다</a>` between two paragraphs): pointers, not the story's words. (Not on other pages:
+/// an English page's bare addresses are often its references, kept by their truths.)
 fn drop_address_lines(el: &mut Element, depth: usize) {
     if depth > 64 {
         return;
     }
     el.children.retain_mut(|c| match c {
         Content::Element(e) => {
-            if e.short_text(400)
-                .is_some_and(|t| is_bare_address_link(e, &t))
-            {
+            if e.tag != Tag::A && e.short_text(400).is_some_and(|t| is_link_line(e, &t)) {
                 return false;
             }
             drop_address_lines(e, depth + 1);
@@ -296,8 +301,9 @@ fn drop_address_lines(el: &mut Element, depth: usize) {
     });
 }
 
-/// Whether `e` is one link and nothing else, printing its own address as its `text`.
-fn is_bare_address_link(e: &Element, text: &str) -> bool {
+/// Whether the line `e` is one link and nothing else (its `text`), to another page, printing
+/// its address or a headline (no sentence's end).
+fn is_link_line(e: &Element, text: &str) -> bool {
     let t = text.trim();
     let mut line = e;
     while line.tag != Tag::A {
@@ -307,9 +313,17 @@ fn is_bare_address_link(e: &Element, text: &str) -> bool {
             _ => return false,
         }
     }
-    (t.starts_with("https://") || t.starts_with("http://"))
-        && line.attr("href").is_some_and(|href| href.trim() == t)
+    let Some(href) = line.attr("href").map(str::trim) else {
+        return false;
+    };
+    let headline = korean::has_hangul(t)
+        && t.chars().count() >= LINKED_HEADLINE_MIN_CHARS
+        && !t.ends_with(['.', ':', '?', '!']);
+    href.starts_with("http") && (href == t || headline)
 }
+
+/// A linked headline is a dozen characters or more (a shorter link is a label: `더보기`).
+const LINKED_HEADLINE_MIN_CHARS: usize = 12;
 
 /// An outlet's tip line: `기사문의 및 제보 : 카톡/라인 jebo23`, `제보는 카카오톡 okjebo`,
 /// `제보 전화 02-398-3000`. Words alone are not enough: a short sentence of the story may
@@ -663,6 +677,43 @@ fn keep_line(c: &mut Content, out: &mut Polished, depth: usize, prompt: &mut boo
     }
 }
 
+/// Takes the byline lines left inside the story once its opening and closing ones went: each
+/// closes one part of a package of stories (머니투데이's [MT리포트]: 12 stories in one body,
+/// each signed `조성훈 기자, 김은령 기자, 정혜윤 기자`). Pictures' captions are not read.
+fn take_inner_bylines(el: &mut Element, out: &mut Vec<String>, depth: usize) {
+    if depth > 64 || matches!(el.tag, Tag::Figure | Tag::Figcaption | Tag::Table) {
+        return;
+    }
+    el.children.retain_mut(|c| match c {
+        Content::Element(e) if matches!(e.tag, Tag::P | Tag::Div) => {
+            match e.short_text(BYLINE_LINE_MAX_BYTES) {
+                Some(text) if is_signing_line(&text) => {
+                    out.push(text);
+                    false
+                }
+                _ => {
+                    take_inner_bylines(e, out, depth + 1);
+                    true
+                }
+            }
+        }
+        _ => true,
+    });
+}
+
+/// A reporters' line and nothing else: it ends with the role or an email, no speaker's or
+/// label's mark (a transcript's `김나연 앵커>`, `김이영 기자!`, `▶ 스탠딩 : 윤지호 / 기자`).
+fn is_signing_line(text: &str) -> bool {
+    let t = text.trim();
+    let last = t.rsplit(' ').next().unwrap_or(t);
+    (t.ends_with("기자") || korean::is_bare_email(last))
+        && !t.contains(['!', '>', ':', '▶', '(', '[', '/'])
+        && is_byline_paragraph(t)
+}
+
+/// A byline line is short: a few reporters' names, roles and emails.
+const BYLINE_LINE_MAX_BYTES: usize = 300;
+
 /// An op-ed's closing note on its writer, disclaiming the outlet's views (`Lee Seung-hwan is
 /// a professor … He can be reached at …. The views expressed here are the author's own.`,
 /// `… are the author's own and do not necessarily reflect those of The Korea Times.`), or the
@@ -675,7 +726,10 @@ fn is_views_disclaimer(text: &str) -> bool {
             || t.contains(" can be reached at ") && t.contains('@')
             // A translation's note (Korea JoongAng Daily: `This article was originally written
             // in Korean and translated by a bilingual reporter with the help of generative AI…`).
-            || t.contains("originally written in") && t.contains("translated"))
+            || t.contains("originally written in") && t.contains("translated")
+            // A reader's contact note (The Hankyoreh's `Please direct comments or questions
+            // to [english@hani.co.kr]`).
+            || t.starts_with("Please direct") && t.contains('@'))
 }
 
 /// The title of a prompt's box: a short line, no sentence, no reporter's line (a sign-off
@@ -1443,7 +1497,16 @@ const MAX_SIGNOFF_PARAGRAPHS: usize = 4;
 /// A paragraph that is only a Korean byline (`홍길동 기자`, `홍길동·김철수 기자
 /// hong@x.com`): a few words, no sentence.
 fn is_byline_paragraph(text: &str) -> bool {
-    let (chars, words) = (text.chars().count(), text.split_whitespace().count());
+    // An email in the line is not counted (JIBS's `JIBS 제주방송 고아라( ara0317@jibs.co.kr )
+    // 기자`): one reporter's line with an email is as long as its words.
+    let counted = || {
+        text.split_whitespace()
+            .filter(|w| !w.contains('@') && w.chars().any(char::is_alphanumeric))
+    };
+    let (chars, words) = (
+        counted().map(|w| w.chars().count() + 1).sum::<usize>(),
+        counted().count(),
+    );
     chars <= 60
         && !text.contains(". ")
         && !text.trim_end().ends_with('다')
@@ -1609,8 +1672,8 @@ fn drop_opening_meta_lines(body: &mut Element) -> Option<String> {
             || latin_byline
             || label
             || korean_date_line(&text)
-            || (labelled_date_line(&text) || signed && is_printed_date(text.trim()))
-                && korean::has_hangul(&body.text()))
+            || labelled_date_line(&text)
+            || signed && is_printed_date(text.trim()) && korean::has_hangul(&body.text()))
             && body.short_text(text.len() + 1).is_none();
         let breadcrumb = text.len() <= BREADCRUMB_MAX_BYTES
             && (is_breadcrumb(line) || is_text_breadcrumb(&text))

@@ -124,6 +124,15 @@ impl Credits {
                     .and_then(|s| s.email.clone());
             }
         }
+        // The reporters who signed the parts of a package (머니투데이's [MT리포트], a line
+        // `조성훈 기자, 김은령 기자, 정혜윤 기자` under each story), after the header's.
+        if korean_page && !self.authors.is_empty() {
+            for line in &story.inner_bylines {
+                if let Some(more) = korean::parse_byline(line) {
+                    add_reporters(&mut self, more.authors, &more.printed);
+                }
+            }
+        }
         if let ([only], Some(email)) = (self.authors.as_mut_slice(), &story.signoff_email) {
             only.email.get_or_insert_with(|| email.clone());
         }
@@ -225,6 +234,14 @@ pub(super) fn credits(
                 if !korean_page || !c.authors.is_empty() {
                     c.byline = Some(b);
                 }
+                // A bare name (머니투데이's `dable:author` `조성훈`): the header's line may
+                // print it with its role, and more reporters.
+                if korean_page {
+                    if let Some(more) = page.article.and_then(|root| header_byline(scan, root, &c))
+                    {
+                        c = more.into();
+                    }
+                }
             }
         }
     }
@@ -314,7 +331,9 @@ fn header_byline(scan: &Scan, root: u32, found: &Credits) -> Option<korean::Byli
                     let text = scan.text_of(i);
                     korean::parse_byline(&text).filter(|b| {
                         text.starts_with(first)
-                            && b.authors.len() > found.authors.len()
+                            && (b.authors.len() > found.authors.len()
+                                || b.authors.len() == found.authors.len()
+                                    && found.authors.iter().all(|a| a.role.is_none()))
                             && b.authors[0].name == first
                     })
                 })
@@ -594,7 +613,13 @@ fn reporter_line_near(scan: &Scan, root: u32) -> Option<korean::Byline> {
         .find_map(|i| {
             let text = scan.text_of(i);
             let found = korean::parse_byline(&text)?;
-            let labelled = vocab::PUBLISHED_LABELS.iter().any(|l| text.contains(l));
+            // A date among the line's fields counts as a label (전주MBC 2010's `정태후 기자 |
+            // 2010/10/26 20:35 | 조회 : 418`).
+            let labelled = vocab::PUBLISHED_LABELS.iter().any(|l| text.contains(l))
+                || text
+                    .split('|')
+                    .skip(1)
+                    .any(|f| date::is_date_like(f.trim()));
             let only_byline = text.split_whitespace().count() <= 2;
             (korean::email_in(&text).is_some() || labelled || only_byline).then_some(found)
         })

@@ -5,7 +5,7 @@
 
 use super::jsonld::LinkedData;
 use super::{meta, Page};
-use crate::korean::vocab;
+use crate::korean::{self, vocab};
 use crate::markup::{clean_leaked_markup, fold_whitespace, FoldCase};
 use crate::scan::Scan;
 use crate::tags::Tag;
@@ -91,7 +91,12 @@ pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
     };
     // A page whose every title names only the outlet (a rendered app's `<title>가톨릭평화신문`,
     // an old page's slogan `대구·경북 대표신문 대구일보`): the headline printed above the story.
-    if page.korean && names_only_the_site(&title, site_name) {
+    let declared = if page.title_element_declared {
+        &page.title_tag
+    } else {
+        &title
+    };
+    if page.korean && names_only_the_site(declared, site_name) {
         if let Some(printed) = page
             .article
             .and_then(|root| headline_box_above(page.scan, root))
@@ -114,10 +119,21 @@ pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
 /// 대구일보`).
 fn names_only_the_site(title: &str, site_name: Option<&str>) -> bool {
     let last = title.split_whitespace().last().unwrap_or("");
+    // The outlet and its section or program (전주MBC 2010's `전주MBC :: 뉴스데스크`).
+    let site_and_section = || {
+        title_site_prefix(title).is_some_and(|(_, section)| {
+            section.split_whitespace().count() <= 2
+                && section.chars().count() <= SITE_SECTION_MAX_CHARS
+        })
+    };
     site_name.is_some_and(|s| title == s.trim())
+        || site_and_section()
         || title.chars().count() <= SITE_SLOGAN_MAX_CHARS
             && (site_name.is_some_and(|s| last == s.trim()) || looks_like_site(last))
 }
+
+/// A section or program's name after the outlet's in a `<title>` is a word or two.
+const SITE_SECTION_MAX_CHARS: usize = 8;
 
 /// A slogan with the outlet's name is a few words (`대한민국 오후를 여는 유일석간 문화일보 munhwa.com`).
 const SITE_SLOGAN_MAX_CHARS: usize = 32;
@@ -172,11 +188,17 @@ pub(super) fn looks_like_site(tail: &str) -> bool {
     let n = tail.chars().count();
     let no_digits = tail.trim_end_matches(|c: char| c.is_ascii_digit());
     let acronym = (2..=5).contains(&tail.len()) && tail.bytes().all(|b| b.is_ascii_uppercase());
+    // A regional station: a city's name then the network's (`전주MBC`, `대구MBC`).
+    let letters = tail.trim_start_matches(|c: char| !c.is_ascii());
+    let station = letters.len() < tail.len()
+        && (2..=5).contains(&letters.len())
+        && letters.bytes().all(|b| b.is_ascii_uppercase());
     n <= 12
         && (vocab::TITLE_SITE_ENDINGS
             .iter()
             .any(|e| tail.ends_with(e) || no_digits.len() < tail.len() && no_digits.ends_with(e))
             || acronym
+            || station
             || tail.ends_with("경제") && n <= 6
             || tail.fold_case().ends_with(".com"))
 }
@@ -356,6 +378,13 @@ pub(super) fn title_site_suffix(title: &str) -> Option<String> {
     // A section path (`사회 > 카드뉴스`) or a slogan (`1등 인터넷뉴스 조선닷컴`) is no name: the
     // copyright line under the story names the outlet then.
     let named = !site.is_empty() && !site.contains(" > ") && site.split_whitespace().count() <= 2;
+    // The site's news section after its name (`… - 머니투데이 뉴스`): the name. (A
+    // broadcaster's news brand keeps it: `MBC 뉴스`.)
+    let site = vocab::SITE_SECTION_WORDS
+        .iter()
+        .find_map(|w| site.strip_suffix(w))
+        .filter(|name| looks_like_site(name) && korean::has_hangul(name))
+        .unwrap_or(site);
     named.then(|| site.to_string())
 }
 

@@ -380,7 +380,9 @@ fn first_visible_text<'s>(scan: &'s Scan, root: u32) -> Option<&'s scan::TextRun
 fn has_deck_class(scan: &Scan, k: u32) -> bool {
     let raw = scan.raw_start_tag(k);
     let holds = |c: &&str| crate::markup::contains_any_case(raw, c);
-    (vocab::DECK_CLASSES.iter().any(holds) || vocab::DECK_CLASS_PARTS.iter().any(holds))
+    (vocab::DECK_CLASSES.iter().any(holds)
+        || vocab::DECK_CLASS_PARTS.iter().any(holds)
+        || holds(&"sub_t"))
         // Or, where it has no class, its id (한국일보 2008's `<div id="GS_SubTitle">`).
         && scan.attr(k, "class").or_else(|| scan.attr(k, "id")).is_some_and(|names| {
             names
@@ -394,6 +396,8 @@ fn has_deck_class(scan: &Scan, k: u32) -> bool {
 /// [`vocab::DECK_CLASS_PARTS`] that is no header's (`sub_header_bnr`).
 fn is_deck_class(token: &str) -> bool {
     vocab::DECK_CLASSES.contains(&token)
+        // An old ndsoft skin's `<td class="view_sub_t">` under `td.view_t`.
+        || token.ends_with("sub_t")
         || vocab::DECK_CLASS_PARTS.iter().any(|p| token.contains(p)) && !token.contains("header")
 }
 
