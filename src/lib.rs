@@ -245,7 +245,11 @@ fn extract_page(
     let korean = meta.korean;
     let stats = article::stats(&text, korean);
     let (readerable, reason) = verdict(stats.chars, chose_something);
-    let credits = meta.credits.with_story(&polished, korean);
+    let credits = meta.credits.with_story(&polished, korean).or_contributor(
+        &meta.title,
+        meta.subtitle.as_deref(),
+        korean,
+    );
     let images = metadata::images(&polished, meta.lead_image);
     let markdown = options.markdown.then(|| article::to_markdown(&body));
     Ok(Article {

@@ -302,6 +302,10 @@ pub const CREDIT_LABELS: &[&str] = &[
     "영상 출처",
 ];
 
+/// Labels of a contributed piece in its headline (`[기고]`, `[시론]`): its writer is not on the
+/// staff, and may be named only under the headline, with a title (`김승룡 소방청장 직무대행`).
+pub const CONTRIBUTED_LABELS: &[&str] = &["[기고]", "[특별기고]", "[시론]", "[칼럼]", "[기고문]"];
+
 /// Labels of a kind of story (`[단독]`, `[속보]`, `[포토]`): never a place or an outlet.
 pub const SERIES_LABELS: &[&str] = &[
     "단독",

@@ -147,6 +147,39 @@ impl Credits {
     }
 }
 
+impl Credits {
+    /// A contributed piece that names nobody as its writer (뉴스1's `[기고]` on Naver): the
+    /// deck's line of a person's name and title (`김승룡 소방청장 직무대행`) names the writer.
+    pub fn or_contributor(mut self, title: &str, deck: Option<&str>, korean_page: bool) -> Self {
+        if !korean_page
+            || !self.authors.is_empty()
+            || !vocab::CONTRIBUTED_LABELS.iter().any(|l| title.contains(l))
+        {
+            return self;
+        }
+        let writer = deck.into_iter().flat_map(str::lines).find_map(|line| {
+            let line = line.trim();
+            let (name, title) = line.split_once(' ')?;
+            ((2..=CONTRIBUTOR_LINE_MAX_WORDS).contains(&line.split_whitespace().count())
+                && korean::is_person_name(name)
+                && !line.ends_with(['.', '다']))
+            .then(|| (line, name, title.trim()))
+        });
+        if let Some((line, name, title)) = writer {
+            self.byline = Some(line.to_string());
+            self.authors.push(Author {
+                name: name.to_string(),
+                role: Some(title.to_string()),
+                email: None,
+            });
+        }
+        self
+    }
+}
+
+/// A writer's line under a headline: a name and a title of a few words.
+const CONTRIBUTOR_LINE_MAX_WORDS: usize = 6;
+
 /// What the page's byline sources give: the credits, and the outlet a meta author turned
 /// out to be.
 pub(super) struct Found {
