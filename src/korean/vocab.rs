@@ -302,6 +302,13 @@ pub const CREDIT_LABELS: &[&str] = &[
     "영상 출처",
 ];
 
+/// What a broadcaster calls itself before its acronym (`서울특별시 미디어재단 TBS`,
+/// `부산경남대표방송 KNN`).
+pub const SITE_DESCRIPTIONS: &[&str] = &["방송", "재단", "미디어"];
+
+/// Latin words a site's name ends with that are no acronym of it (`SBS NEWS`, `한국경제 TV`).
+pub const GENERIC_SITE_WORDS: &[&str] = &["TV", "NEWS", "FM", "AM", "DMB"];
+
 /// Labels of a contributed piece in its headline (`[기고]`, `[시론]`): its writer is not on the
 /// staff, and may be named only under the headline, with a title (`김승룡 소방청장 직무대행`).
 pub const CONTRIBUTED_LABELS: &[&str] = &["[기고]", "[특별기고]", "[시론]", "[칼럼]", "[기고문]"];

@@ -342,7 +342,8 @@ struct SiteNames {
 
 /// A declared site name without its slogan: a short name before ` - ` and more words
 /// (`Aktuálně.cz - Víte, co se právě děje`, `NK News - North Korea News`, `경북일보 - 굿데이
-/// 굿뉴스`), a Korean name without its Latin one in brackets (`디지털투데이 (DigitalToday)`).
+/// 굿뉴스`), a Korean name without its Latin one in brackets (`디지털투데이 (DigitalToday)`), a
+/// broadcaster's acronym without what it describes itself as (`서울특별시 미디어재단 TBS`).
 fn without_slogan(site: String) -> String {
     if let Some((name, slogan)) = site.split_once(" - ") {
         let (name_words, slogan_words) = (title::word_count(name), title::word_count(slogan));
@@ -357,7 +358,10 @@ fn without_slogan(site: String) -> String {
             return name.trim().to_string();
         }
     }
-    site
+    match korean::described_acronym(&site) {
+        Some(acronym) => acronym.to_string(),
+        None => site,
+    }
 }
 
 /// A site's own name is a few words; a slogan after it has more.
@@ -582,6 +586,7 @@ mod tests {
         );
         assert_eq!(cleaned("BBC News - Home"), "BBC News - Home");
         assert_eq!(cleaned("디지털투데이 (DigitalToday)"), "디지털투데이");
+        assert_eq!(cleaned("서울특별시 미디어재단 TBS"), "TBS");
     }
 
     #[test]

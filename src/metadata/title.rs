@@ -80,7 +80,10 @@ pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
             // Or as the headline's box above the story prints it (인사이트's `<div
             // class="news-header-title"><span>"나 임신하면 어떡해"…` under meta titles' “…”).
             let key = headline_key(&cut);
-            let box_above = || page.article.and_then(|root| headline_box_above(page.scan, root));
+            let box_above = || {
+                page.article
+                    .and_then(|root| headline_box_above(page.scan, root))
+            };
             first_headings(page.scan)
                 .map(|k| fold_whitespace(&page.scan.text_of(k)))
                 .chain(std::iter::from_fn(box_above).take(1))
