@@ -57,6 +57,7 @@ pub fn polish(body: &mut Element, title: &str, deck: Option<&str>) -> Polished {
         }
     }
     drop_after_end_mark(body, 0);
+    drop_board_fields(body);
     let opening_byline = drop_opening_meta_lines(body);
     take_signoff(body, &mut out);
     out.signoff = out.signoff.or(opening_byline);
@@ -1959,10 +1960,15 @@ fn edge_leaves(
         if matches!(e.tag, Tag::Br | Tag::Hr) || crate::render::is_empty(e) {
             continue;
         }
+        // A small layout table opening the body is read through: an old page's header row
+        // (`<td>권윤수 기자</td><td>등록일 : 2011-06-21 20:14 조회수 : 412</td>`).
+        let header_row =
+            || !from_end && e.tag == Tag::Table && e.short_text(META_LINE_MAX_BYTES).is_some();
         if matches!(
             e.tag,
             Tag::Figure | Tag::Img | Tag::Table | Tag::Pre | Tag::Blockquote
-        ) || !e.tag.is_block()
+        ) && !header_row()
+            || !e.tag.is_block()
             || depth >= 64
         {
             if from_end {
@@ -1980,11 +1986,68 @@ fn edge_leaves(
     true
 }
 
+/// The fields of a board-like header opening the body, label then value (포항MBC's `<th>기자
+/// </th><td>장미쁨</td><th>등록일</th><td>2020-09-03 20:21</td>` rows, read as lines): each
+/// label of [`korean::vocab::BOARD_FIELD_LABELS`] goes with the line after it, and a bare count
+/// among them (a view count whose label went as chrome).
+fn drop_board_fields(body: &mut Element) {
+    let mut leaves = Vec::new();
+    edge_leaves(
+        body,
+        &mut Vec::new(),
+        &mut leaves,
+        BOARD_FIELDS_MAX_LINES,
+        false,
+        0,
+    );
+    let texts: Vec<String> = leaves
+        .iter()
+        .map(|path| {
+            element_at(body, path)
+                .short_text(META_LINE_MAX_BYTES)
+                .unwrap_or_default()
+        })
+        .collect();
+    let is_label = |t: &str| korean::vocab::BOARD_FIELD_LABELS.contains(&t.trim());
+    let mut taken = 0;
+    while taken < texts.len() {
+        let t = texts[taken].trim();
+        if is_label(t) && taken + 1 < texts.len() && !is_label(&texts[taken + 1]) {
+            taken += 2;
+        } else if taken > 0 && !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit() || b == b',') {
+            taken += 1;
+        } else {
+            break;
+        }
+    }
+    // Two fields at least: a lone `기자` line may be the story's.
+    if taken >= 4 {
+        for path in leaves[..taken].iter().rev() {
+            remove_leaf(body, path);
+        }
+    }
+}
+
+/// A board-like header's fields are read among this many first lines.
+const BOARD_FIELDS_MAX_LINES: usize = 12;
+
 /// A date line printed in Korean: dates, times and their labels only (`입력 2024.11.20 오전
 /// 7:05` over the story, a wire's filing stamp `2024/03/05 10:21 송고` under it). A bare
 /// date elsewhere may be the story's (the date of an event, a post's time). Also the print
 /// edition's line (`발행일 2024-06-28 제3면`).
 fn korean_date_line(text: &str) -> bool {
+    // A view count after the date (`등록일 : 2011-06-21 20:14 조회수 : 412`) is the header's too.
+    let text = match text.rfind("조회") {
+        Some(at)
+            if text[at..]
+                .trim_start_matches(|c: char| !c.is_ascii_digit())
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b',') =>
+        {
+            &text[..at]
+        }
+        _ => text,
+    };
     korean::has_hangul(text)
         && (crate::date::is_date_like(text) || korean::is_print_edition_line(text))
 }

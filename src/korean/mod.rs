@@ -1027,8 +1027,14 @@ pub fn is_article_notice(text: &str) -> bool {
             .iter()
             .any(|w| note.contains(w))
     };
+    let helpline = || {
+        vocab::HELPLINE_NOTICE_WORDS
+            .iter()
+            .any(|w| note.contains(w))
+    };
     t.chars().count() <= ARTICLE_NOTICE_MAX_CHARS
         && (disclaimer()
+            || marked && helpline()
             || vocab::ARTICLE_NOTICE_OPENINGS
                 .iter()
                 .any(|o| note.starts_with(o))
@@ -1286,9 +1292,12 @@ pub fn spoken_signoff(text: &str) -> Option<String> {
     let words: Vec<&str> = sentence.split_whitespace().collect();
     let (last, outlet) = words.split_last()?;
     let name = last.strip_suffix("입니다")?;
+    // (The outlet's name in Hangul before its `뉴스`: UBC's `유비씨 뉴스 이돈욱입니다.`)
     let outlet_word = |w: &&str| w.chars().any(|c| c.is_ascii_uppercase()) || w.ends_with("뉴스");
-    ((1..=2).contains(&outlet.len()) && outlet.iter().all(outlet_word) && is_korean_name(name))
-        .then(|| name.to_string())
+    ((1..=2).contains(&outlet.len())
+        && outlet.last().is_some_and(outlet_word)
+        && is_korean_name(name))
+    .then(|| name.to_string())
 }
 
 /// A sign-off of the reporter's bare name and the photo's source (`박노준 / 사진출처 송중기
@@ -1361,7 +1370,15 @@ pub fn is_program_notice(text: &str) -> bool {
     let marked = t.starts_with('※');
     let quoting = (marked || t.contains("프로그램"))
         && vocab::QUOTING_NOTICE_WORDS.iter().all(|w| t.contains(w));
-    program_block || picture_note || quoting || marked && t.contains(vocab::TRANSCRIPT_NOTICE)
+    // How to watch the video (`※ 동영상이 보이지 않으면 Windows Media Player 11 이상을
+    // 설치하세요.`, `※ 영상은 PC에서 크롬 브라우저 사용을 권장합니다.`).
+    let player_note =
+        marked && t.contains("영상") && vocab::PLAYER_NOTICE_WORDS.iter().any(|w| t.contains(w));
+    program_block
+        || picture_note
+        || quoting
+        || player_note
+        || marked && t.contains(vocab::TRANSCRIPT_NOTICE)
 }
 
 /// A prompt for a reaction (`이 기사가 마음에 들었다면, 좋아요를 눌러 주세요`): a short line

@@ -52,6 +52,10 @@ pub const PUBLISHED_LABELS: &[&str] = &[
     "기사입력",
     "기사등록",
     "최초입력",
+    // A board-like template's field names (`등록일 : 2011-06-21 20:14`).
+    "등록일",
+    "작성일",
+    "입력일",
     "입력",
     "등록",
     "승인",
@@ -308,6 +312,26 @@ pub const SITE_DESCRIPTIONS: &[&str] = &["방송", "재단", "미디어"];
 
 /// Latin words a site's name ends with that are no acronym of it (`SBS NEWS`, `한국경제 TV`).
 pub const GENERIC_SITE_WORDS: &[&str] = &["TV", "NEWS", "FM", "AM", "DMB"];
+
+/// Field names of a board-like article header (`<th>기자</th><td>장미쁨</td><th>등록일</th>…`).
+pub const BOARD_FIELD_LABELS: &[&str] = &[
+    "기자",
+    "작성자",
+    "글쓴이",
+    "등록일",
+    "작성일",
+    "입력일",
+    "날짜",
+    "분야",
+    "분류",
+    "조회수",
+    "조회",
+    "출처",
+];
+
+/// What a notice on how to watch a broadcast's video names (`※ 동영상이 보이지 않으면 Windows
+/// Media Player 11 이상을 설치하세요.`): the player or the browser.
+pub const PLAYER_NOTICE_WORDS: &[&str] = &["Player", "플레이어", "브라우저"];
 
 /// Labels of a contributed piece in its headline (`[기고]`, `[시론]`): its writer is not on the
 /// staff, and may be named only under the headline, with a title (`김승룡 소방청장 직무대행`).
@@ -613,6 +637,10 @@ pub const EDITORIAL_LINE_WORDS: &[&str] = &["편집 방향", "편집방향", "�
 
 /// … and ends by setting the column apart from it.
 pub const DISCLAIMER_ENDINGS: &[&str] = &["다를 수 있습니다", "않을 수 있습니다", "무관합니다"];
+
+/// A helpline's notice under a story of a suicide (`※ 우울감 등 말하기 어려운 고민으로 … 자살예방
+/// 상담전화 1393 …`), as the reporting guidelines ask: the outlet's note, not the story.
+pub const HELPLINE_NOTICE_WORDS: &[&str] = &["자살예방", "생명의 전화", "생명의전화"];
 
 /// An investment disclaimer under a market story (`본 기사는 정보 제공을 목적으로 하며 투자
 /// 권유가 아닙니다. …`): a note about the article that says one of these.

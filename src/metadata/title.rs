@@ -128,7 +128,7 @@ fn names_only_the_site(title: &str, site_name: Option<&str>) -> bool {
     let last = title.split_whitespace().last().unwrap_or("");
     // The outlet and its section or program (전주MBC 2010's `전주MBC :: 뉴스데스크`).
     let site_and_section = || {
-        title_site_prefix(title).is_some_and(|(_, section)| {
+        site_then_rest(title).is_some_and(|(_, section)| {
             section.split_whitespace().count() <= 2
                 && section.chars().count() <= SITE_SECTION_MAX_CHARS
         })
@@ -153,9 +153,11 @@ fn headline_box_above(scan: &Scan, root: u32) -> Option<String> {
         | crate::scan::IN_NEVER
         | crate::scan::IN_HEAD
         | crate::scan::IN_LINK;
-    (0..root)
-        .rev()
-        .take(HEADLINE_BOX_SEARCH_NODES)
+    // The story's box may hold its headline (an old table layout chosen whole: `<td
+    // class="news_title">` in its first row).
+    let inside = (root + 1..scan.subtree_end(root)).take(HEADLINE_BOX_INSIDE_NODES);
+    inside
+        .chain((0..root).rev().take(HEADLINE_BOX_SEARCH_NODES))
         .filter(|&k| {
             let n = &scan.nodes[k as usize];
             let titled = || {
@@ -167,15 +169,17 @@ fn headline_box_above(scan: &Scan, root: u32) -> Option<String> {
             };
             n.flags & skip == 0
                 && (10..=150).contains(&n.chars)
-                && !scan.is_inside(root, k)
+                && (k > root || !scan.is_inside(root, k))
                 && (matches!(n.tag, Tag::H1 | Tag::H2 | Tag::H3) || titled())
         })
         .map(|k| scan.text_of(k))
         .find(|t| !crate::date::is_date_like(t) && !t.ends_with("다."))
 }
 
-/// The headline is looked for among this many elements above the story.
+/// The headline is looked for among this many elements above the story…
 const HEADLINE_BOX_SEARCH_NODES: usize = 300;
+/// … and first among this many at the top of the story's box.
+const HEADLINE_BOX_INSIDE_NODES: usize = 8;
 
 /// A title's words without its quotation marks, to compare two writings of one headline.
 fn without_quotes(title: &str) -> String {
@@ -353,27 +357,35 @@ fn strip_site_name_tail(title: &str, site_name: Option<&str>) -> String {
 /// 광주 도심 …`, `전자신문 :: 키코 손실에…`): one word that reads as a site's name, a
 /// separator, and the headline.
 fn title_site_prefix(title: &str) -> Option<(&str, &str)> {
+    site_then_rest(title).filter(|(_, rest)| rest.chars().count() >= 5)
+}
+
+/// A `<title>` split after the outlet that opens it: one word that reads as a site's name,
+/// a separator, and the rest (a headline, or a section: `안동MBC - 뉴스`).
+fn site_then_rest(title: &str) -> Option<(&str, &str)> {
     let (site, rest) = [" : ", " - ", " | ", " :: "]
         .iter()
         .find_map(|sep| title.trim().split_once(sep))?;
-    let rest = rest.trim();
     // The site's news section or mobile site (`한경닷컴 뉴스 - …`, `대전일보 모바일 :: …`).
     let site = vocab::SITE_SECTION_WORDS
         .iter()
         .find_map(|w| site.strip_suffix(w))
         .unwrap_or(site);
-    (!site.contains(' ') && looks_like_site(site) && rest.chars().count() >= 5)
-        .then_some((site, rest))
+    (!site.contains(' ') && looks_like_site(site)).then_some((site, rest.trim()))
 }
 
 /// The outlet a Korean `<title>` ends with (`… - 매일경제`, `… : 네이버 뉴스`, `… < 기사본문 -
 /// 어느뉴스`), for a page without `og:site_name`: the last part of what
 /// [`strip_title_suffix`] cuts off; or the one an old title opens with (`문화일보 : …`).
 pub(super) fn title_site_suffix(title: &str) -> Option<String> {
-    if let Some((site, _)) = title_site_prefix(title) {
+    if let Some((site, _)) = site_then_rest(title) {
         return Some(site.to_string());
     }
     let title = title.trim();
+    // A `<title>` that is the outlet's name alone (`<title>포항MBC</title>`).
+    if !title.contains(' ') && looks_like_site(title) {
+        return Some(title.to_string());
+    }
     let head = strip_title_suffix(title, None);
     let tail = title.get(head.len()..)?;
     let site = KOREAN_TITLE_SEPARATORS
