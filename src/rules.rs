@@ -127,7 +127,10 @@ pub static SITE_RULES: &[SiteRule] = &[
         content: &[sel(None, Some("article_view"), None)],
         remove: &[],
         person_links: &[],
-        byline: &[],
+        // The header's first field (`<div class="info_view"><span class="txt_info">박상우
+        // </span><span class="txt_info"><span class="num_date">…`): the reporter, often a
+        // bare name.
+        byline: &[sel(None, Some("txt_info"), None)],
         deck: &[],
         published: &[],
     },

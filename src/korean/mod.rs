@@ -122,6 +122,23 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
 /// (`홍길동 김철수 기자`, as wires print them where the story opens), where they are all names.
 fn parse_reporters(text: &str, spaced: bool) -> Option<Byline> {
     let text = text.trim().trim_matches(|c| BYLINE_BRACKETS.contains(c));
+    // A role's prefix written apart from `기자` (Daum's `김수아 인턴 기자`): one role.
+    let glued;
+    let text = match text.find(" 기자") {
+        Some(at)
+            if vocab::ROLES.iter().any(|r| {
+                r.strip_suffix("기자").is_some_and(|prefix| {
+                    !prefix.is_empty()
+                        && text[..at].ends_with(prefix)
+                        && text[..at - prefix.len()].ends_with(' ')
+                })
+            }) =>
+        {
+            glued = format!("{}{}", &text[..at], &text[at + 1..]);
+            glued.as_str()
+        }
+        _ => text,
+    };
     // Reporters each with their role (`윤서연 기자·강민호 기자`) are read part by part.
     let parts = parts_after_roles(text);
     let read: Vec<(Vec<String>, &str)> =
@@ -558,10 +575,12 @@ pub fn is_organisation(name: &str, site_name: Option<&str>) -> bool {
 /// Whether a lowercased name holds a portal's name as a word (`네이버 뉴스`, `머니투데이 |
 /// 네이버`, `다음뉴스`, `미디어다음`).
 pub fn names_portal(lower: &str) -> bool {
-    lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        let w = w.strip_prefix("미디어").unwrap_or(w);
-        vocab::PORTALS.contains(&w.strip_suffix("뉴스").unwrap_or(w))
-    })
+    // Daum's own label for the outlets' stories it carries (`og:site_name` `언론사 뷰`).
+    vocab::PORTAL_SITE_LABELS.contains(&lower.trim())
+        || lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            let w = w.strip_prefix("미디어").unwrap_or(w);
+            vocab::PORTALS.contains(&w.strip_suffix("뉴스").unwrap_or(w))
+        })
 }
 
 /// The outlet an organisation author names (`머니투데이 | 네이버` → `머니투데이`), for a page

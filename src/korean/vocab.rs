@@ -235,6 +235,9 @@ pub const SURNAMES: &str = "남궁 황보 제갈 선우 독고 사공 서문 김
 /// Ends of a newsroom desk's name (`사회부`, `디지털뉴스팀`): never a reporter's name.
 pub const DESK_ENDINGS: &[&str] = &["부", "팀"];
 
+/// A portal's site names that name no portal (Daum's `언론사 뷰`, "the outlets' view").
+pub const PORTAL_SITE_LABELS: &[&str] = &["언론사 뷰"];
+
 /// Portals that republish stories (`매체명 | 네이버`): a name holding one is no person.
 pub const PORTALS: &[&str] = &[
     "네이버",

@@ -242,12 +242,19 @@ pub(super) fn credits(
         .filter(|b| is_org(b))
         .and_then(|b| korean::outlet_of(b));
     if c.byline.is_none() {
-        let byline = from_meta
-            .filter(|b| !date::is_date_like(b) && !is_org(b))
-            .or_else(|| visible.map(|v| v.text.clone()).filter(|t| !is_org(t)))
-            .or_else(|| Some(page.ld.creators.join(", ")).filter(|c| !is_org(c)));
-        // (A label alone, `By`, names nobody.)
-        if let Some(b) = byline.filter(|b| !clean_byline(b).is_empty() && !date::is_date_like(b)) {
+        let candidates = [
+            from_meta.filter(|b| !date::is_date_like(b) && !is_org(b)),
+            visible.map(|v| v.text.clone()).filter(|t| !is_org(t)),
+            Some(page.ld.creators.join(", ")).filter(|c| !is_org(c)),
+        ];
+        // (A label alone, `By`, names nobody.) The first that names someone; on a Korean page
+        // the next one when it names no person (Daum's `og:article:author` `데일리안`, an outlet
+        // no list knows, over the header's `<span class="txt_info">박상우</span>`).
+        for b in candidates
+            .into_iter()
+            .flatten()
+            .filter(|b| !clean_byline(b).is_empty() && !date::is_date_like(b))
+        {
             if let Some(found) = korean::parse_byline(&b).filter(|_| korean_page) {
                 c = found.into();
                 // The header's line may print the reporters the meta author left out.
@@ -275,6 +282,9 @@ pub(super) fn credits(
                         c = more.into();
                     }
                 }
+            }
+            if !korean_page || !c.authors.is_empty() {
+                break;
             }
         }
     }
@@ -514,6 +524,9 @@ pub(crate) fn authors_named_in(b: &str, is_organisation: impl Fn(&str) -> bool) 
     authors
 }
 
+/// A byline a site rule names is a line of names, roles and emails.
+const RULE_BYLINE_MAX_CHARS: usize = 80;
+
 /// The byline printed on the page: a site rule's byline element, else an element whose
 /// class, id, `rel` or `itemprop` says author (short text only).
 pub(super) fn visible_byline(
@@ -521,15 +534,19 @@ pub(super) fn visible_byline(
     article: Option<u32>,
     title: &str,
 ) -> Option<VisibleByline> {
-    if let Some(i) = scan
-        .nodes
-        .iter()
-        .position(|n| n.flags & scan::RULE_BYLINE != 0)
-    {
-        return Some(VisibleByline {
-            node: i as u32,
-            text: scan.text_of(i as u32),
+    // The first element the site rule names that reads as a byline: short, no sentence, no
+    // date (Daum's `txt_info` names a search box's tooltip too, and the header's date field).
+    let by_rule = (0..scan.nodes.len() as u32)
+        .filter(|&i| scan.nodes[i as usize].flags & scan::RULE_BYLINE != 0)
+        .map(|i| (i, scan.text_of(i)))
+        .find(|(_, text)| {
+            !text.is_empty()
+                && text.chars().count() <= RULE_BYLINE_MAX_CHARS
+                && !text.ends_with('.')
+                && !date::is_date_like(text)
         });
+    if let Some((node, text)) = by_rule {
+        return Some(VisibleByline { node, text });
     }
     // Readability's rule: the first visible element, in document order, whose rel, itemprop,
     // class or id says byline/author, with under 100 characters of text; its itemprop=name
