@@ -500,6 +500,8 @@ pub const BREADCRUMB_HOMES: &[&str] = &["home", "홈", "홈으로", "메인"];
 /// forms, ad labels, an embed's consent placeholder), in English, Korean, German, French and
 /// Spanish.
 pub const CHROME_PHRASES: &[&str] = &[
+    // 뉴시스's line under its pictures and stories (`*재판매 및 DB 금지`).
+    "재판매 및 db 금지",
     // An audio player's label (its time `0:00` beside it is trimmed as a count).
     "기사를 읽어드립니다",
     "기사 읽어주기",

@@ -1046,14 +1046,10 @@ pub fn is_article_notice(text: &str) -> bool {
             .iter()
             .any(|w| note.contains(w))
     };
-    let helpline = || {
-        vocab::HELPLINE_NOTICE_WORDS
-            .iter()
-            .any(|w| note.contains(w))
-    };
+    let marked_note = || vocab::MARKED_NOTE_WORDS.iter().any(|w| note.contains(w));
     t.chars().count() <= ARTICLE_NOTICE_MAX_CHARS
         && (disclaimer()
-            || marked && helpline()
+            || marked && marked_note()
             || vocab::ARTICLE_NOTICE_OPENINGS
                 .iter()
                 .any(|o| note.starts_with(o))

@@ -641,9 +641,17 @@ pub const EDITORIAL_LINE_WORDS: &[&str] = &["편집 방향", "편집방향", "�
 /// … and ends by setting the column apart from it.
 pub const DISCLAIMER_ENDINGS: &[&str] = &["다를 수 있습니다", "않을 수 있습니다", "무관합니다"];
 
-/// A helpline's notice under a story of a suicide (`※ 우울감 등 말하기 어려운 고민으로 … 자살예방
-/// 상담전화 1393 …`), as the reporting guidelines ask: the outlet's note, not the story.
-pub const HELPLINE_NOTICE_WORDS: &[&str] = &["자살예방", "생명의 전화", "생명의전화"];
+/// What makes a `※` line the outlet's note, not the story: a helpline's notice under a story of
+/// a suicide (`※ 우울감 등 말하기 어려운 고민으로 … 자살예방상담전화 1393 …`, as the reporting
+/// guidelines ask), a market story's note on its quotes (`※ 본문 종목 시세는 기사 작성 시점
+/// 기준이며 20분 지연 정보입니다.`).
+pub const MARKED_NOTE_WORDS: &[&str] = &[
+    "자살예방",
+    "생명의 전화",
+    "생명의전화",
+    "종목 시세",
+    "지연 정보",
+];
 
 /// An investment disclaimer under a market story (`본 기사는 정보 제공을 목적으로 하며 투자
 /// 권유가 아닙니다. …`): a note about the article that says one of these.
@@ -657,7 +665,13 @@ pub const INVESTMENT_NOTICE_WORDS: &[&str] = &[
 
 /// How a machine summary's note says what the machine did, politely (`… 기사를
 /// 요약했습니다.`): a story's sentences end in `했다`, a notice's in `했습니다`.
-pub const SUMMARY_NOTICE_VERBS: &[&str] = &["요약했습니다", "요약하였습니다", "요약한 것입니다"];
+pub const SUMMARY_NOTICE_VERBS: &[&str] = &[
+    "요약했습니다",
+    "요약하였습니다",
+    "요약한 것입니다",
+    // Daum's `기사 제목과 주요 문장을 기반으로 자동요약한 결과입니다.`
+    "요약한 결과입니다",
+];
 
 /// A Korean outlet's box on how to ask for a correction, under every story (머니투데이방송's
 /// `…의 기사에 대해 반론·정정·추후 보도를 청구하실 분은 …`, `고충처리인 : …`): no story's words.

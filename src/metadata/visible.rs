@@ -43,7 +43,13 @@ pub(super) fn deck(
                 // 요약</div><ul class="view_summary_list">`).
                 let text = scan.text_of(k);
                 let parent = n.parent;
+                // (Nor is a machine summary's notice: Daum's `기사 제목과 주요 문장을 기반으로
+                // 자동요약한 결과입니다.`)
+                // (Nor a picture's caption in a cell a deck's class names: Nate's `<td
+                // class="sub_tit">… /사진=뉴스1</td>`.)
                 !(korean::is_generated_summary(&text)
+                    || korean::is_summary_notice(&text)
+                    || korean::ends_with_photo_credit(&text)
                     || fold_whitespace(&text) == title
                     || parent != scan::NONE
                         && korean::is_generated_summary(&scan.text_of(parent)))
