@@ -952,7 +952,7 @@ fn drop_title_heading(body: &mut Element, title: &str) {
 /// mobile's photo overlay: `"투기 NO"..아이유, 정면 반박에도 이미지...` over `[OSEN=선미경 기자]
 /// 가수 아이유가 … 의혹이...`): a teaser, no line of the story.
 fn drop_truncated_copies(body: &mut Element, title: &str) {
-    let leaves = header_leaves(body);
+    let leaves = header_leaves(body, HEADER_FIRST_BLOCKS);
     let mut whole = None;
     for path in leaves.iter().rev() {
         let Some(text) = element_at(body, path).short_text(TEASER_MAX_BYTES) else {
@@ -973,17 +973,10 @@ fn drop_truncated_copies(body: &mut Element, title: &str) {
     }
 }
 
-/// The paths of the body's first blocks, where a header it took in would be.
-fn header_leaves(body: &Element) -> Vec<Vec<usize>> {
+/// The paths of the body's first `n` blocks, where a header it took in would be.
+fn header_leaves(body: &Element, n: usize) -> Vec<Vec<usize>> {
     let mut leaves = Vec::new();
-    edge_leaves(
-        body,
-        &mut Vec::new(),
-        &mut leaves,
-        HEADER_FIRST_BLOCKS,
-        false,
-        0,
-    );
+    edge_leaves(body, &mut Vec::new(), &mut leaves, n, false, 0);
     leaves
 }
 
@@ -1000,7 +993,7 @@ fn drop_header_lines(body: &mut Element, title: &str) {
     if key.chars().count() < 8 {
         return;
     }
-    let leaves = header_leaves(body);
+    let leaves = header_leaves(body, HEADER_FIRST_BLOCKS);
     let is_title = |path: &Vec<usize>| {
         element_at(body, path)
             .short_text(title.len() * 2 + 40)
@@ -1991,15 +1984,7 @@ fn edge_leaves(
 /// label of [`korean::vocab::BOARD_FIELD_LABELS`] goes with the line after it, and a bare count
 /// among them (a view count whose label went as chrome).
 fn drop_board_fields(body: &mut Element) {
-    let mut leaves = Vec::new();
-    edge_leaves(
-        body,
-        &mut Vec::new(),
-        &mut leaves,
-        BOARD_FIELDS_MAX_LINES,
-        false,
-        0,
-    );
+    let leaves = header_leaves(body, BOARD_FIELDS_MAX_LINES);
     let texts: Vec<String> = leaves
         .iter()
         .map(|path| {
