@@ -526,6 +526,8 @@ pub(crate) fn authors_named_in(b: &str, is_organisation: impl Fn(&str) -> bool) 
 
 /// A byline a site rule names is a line of names, roles and emails.
 const RULE_BYLINE_MAX_CHARS: usize = 80;
+/// The elements a site rule names as the byline are read up to this many.
+const RULE_BYLINE_CANDIDATES: usize = 8;
 
 /// The byline printed on the page: a site rule's byline element, else an element whose
 /// class, id, `rel` or `itemprop` says author (short text only).
@@ -538,6 +540,10 @@ pub(super) fn visible_byline(
     // date (Daum's `txt_info` names a search box's tooltip too, and the header's date field).
     let by_rule = (0..scan.nodes.len() as u32)
         .filter(|&i| scan.nodes[i as usize].flags & scan::RULE_BYLINE != 0)
+        // (Only a few, and only short ones get their text built: a hostile page may name
+        // thousands, nested.)
+        .take(RULE_BYLINE_CANDIDATES)
+        .filter(|&i| scan.nodes[i as usize].chars as usize <= 4 * RULE_BYLINE_MAX_CHARS)
         .map(|i| (i, scan.text_of(i)))
         .find(|(_, text)| {
             !text.is_empty()
