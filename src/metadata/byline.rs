@@ -296,28 +296,28 @@ pub(super) fn credits(
 /// else the names in it, on a Korean page persons only.
 fn credits_of(page: &Page, b: String, is_org_name: &impl Fn(&str) -> bool) -> Credits {
     let (scan, korean_page) = (page.scan, page.korean);
-    let mut c = Credits::default();
-    if let Some(found) = korean::parse_byline(&b).filter(|_| korean_page) {
-        c = found.into();
-        // The header's line may print the reporters the meta author left out.
-        if let Some(more) = page.article.and_then(|root| header_byline(scan, root, &c)) {
-            c = more.into();
+    let mut c = match korean::parse_byline(&b).filter(|_| korean_page) {
+        Some(found) => found.into(),
+        None => {
+            let mut c = Credits {
+                byline: None,
+                authors: authors_named_in(&b, is_org_name),
+            };
+            // On a Korean page a name in Hangul is a name's word (`기자의 다른 기사`, a
+            // reporter card's link, names nobody) with a family name first (`뉴스타파
+            // webmaster@newstapa.org` names the outlet).
+            if korean_page {
+                c.authors
+                    .retain(|a| !korean::has_hangul(&a.name) || korean::is_person_name(&a.name));
+            }
+            if !korean_page || !c.authors.is_empty() {
+                c.byline = Some(b);
+            }
+            c
         }
-        return c;
-    }
-    c.authors = authors_named_in(&b, is_org_name);
-    // On a Korean page a name in Hangul is a name's word (`기자의 다른 기사`, a reporter
-    // card's link, names nobody) with a family name first (`뉴스타파 webmaster@newstapa.org`
-    // names the outlet).
-    if korean_page {
-        c.authors
-            .retain(|a| !korean::has_hangul(&a.name) || korean::is_person_name(&a.name));
-    }
-    if !korean_page || !c.authors.is_empty() {
-        c.byline = Some(b);
-    }
-    // A bare name (머니투데이's `dable:author` `조성훈`): the header's line may print it with
-    // its role, and more reporters.
+    };
+    // The header's line may print the reporters the byline left out, or a bare name
+    // (머니투데이's `dable:author` `조성훈`) with its role.
     if korean_page {
         if let Some(more) = page.article.and_then(|root| header_byline(scan, root, &c)) {
             c = more.into();
