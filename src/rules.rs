@@ -53,7 +53,8 @@ const fn sel(
 ///   family: its `content` and `remove` apply on every page where they match.
 /// - `signature`: elements that identify the template on a page from any address (a saved
 ///   copy, a mirror): the rule applies when one of them is on the page and, when
-///   `signature_attr` is set, holds an element with that attribute (Daum's `dmcf-ptype`).
+///   `signature_attr` is set, its markup (its own tag or its content's) holds that text: an
+///   attribute of an element inside (Daum's `dmcf-ptype`) or its own (MBC's `articleBody`).
 /// - `content`: the body container; `remove`: what to drop inside it; `person_links`: links
 ///   to unwrap as people; `byline`: where the reporter is printed.
 /// - `deck`: the summary lines above the story (the `subtitle`), besides the generic deck
@@ -137,7 +138,7 @@ pub static SITE_RULES: &[SiteRule] = &[
     SiteRule {
         name: "hankyung.com",
         domains: &["hankyung.com"],
-        signature: &[],
+        signature: &[sel(None, None, Some("articletxt"))],
         signature_attr: None,
         content: &[sel(None, None, Some("articletxt"))],
         remove: &[],
@@ -165,8 +166,8 @@ pub static SITE_RULES: &[SiteRule] = &[
     SiteRule {
         name: "imnews.imbc.com",
         domains: &["imnews.imbc.com"],
-        signature: &[],
-        signature_attr: None,
+        signature: &[sel(Some("div"), Some("news_txt"), None)],
+        signature_attr: Some("articleBody"),
         content: &[sel(Some("div"), Some("news_txt"), None)],
         remove: &[],
         person_links: &[],
@@ -179,7 +180,7 @@ pub static SITE_RULES: &[SiteRule] = &[
     SiteRule {
         name: "mbn.co.kr",
         domains: &["mbn.co.kr"],
-        signature: &[],
+        signature: &[sel(None, None, Some("newsViewArea"))],
         signature_attr: None,
         content: &[sel(None, None, Some("newsViewArea"))],
         remove: &[sel(None, None, Some("player"))],
@@ -193,7 +194,7 @@ pub static SITE_RULES: &[SiteRule] = &[
     SiteRule {
         name: "yna.co.kr",
         domains: &["yna.co.kr"],
-        signature: &[],
+        signature: &[sel(Some("div"), Some("story-news"), None)],
         signature_attr: None,
         content: &[sel(Some("div"), Some("story-news"), None)],
         remove: &[],
@@ -313,7 +314,7 @@ pub fn site_rule_by_markup(scan: &crate::scan::Scan) -> Option<&'static SiteRule
             find(scan, s, 0, n).is_some_and(|found| {
                 r.signature_attr.is_none_or(|a| {
                     let node = &scan.nodes[found as usize];
-                    scan.html[node.tag_end as usize..node.end as usize].contains(a)
+                    scan.html[node.start as usize..node.end as usize].contains(a)
                 })
             })
         })

@@ -462,23 +462,13 @@ pub(super) fn related_links(scan: &Scan, page_url: &str) -> Vec<Related> {
 /// The outlet's name as its logo prints it: the `alt` of the first picture of the page linked
 /// to the site's front page (`<a href="/"><img alt="프레시안 로고">`), without the words that
 /// say it is a logo; a short name or none.
-pub(super) fn home_logo_name(scan: &Scan, page_url: &str) -> Option<String> {
+pub(super) fn home_logo_name(scan: &Scan) -> Option<String> {
     let skip = scan::IN_HEAD | scan::IN_NEVER | scan::IN_HIDDEN;
-    // The front page: `/`, or the page's own `scheme://host` with or without its `/`.
-    let origin = page_url
-        .find("://")
-        .map(|at| {
-            page_url[at + 3..]
-                .find('/')
-                .map_or(page_url, |end| &page_url[..at + 3 + end])
-        })
-        .unwrap_or("/");
+    // The front page: `/`, or a site's `scheme://host` with or without its `/`. Any site's,
+    // not only the page address's: a saved copy has no address, a mirror another one.
     let is_front_page = |href: &str| {
         let href = href.trim();
-        href == "/"
-            || href
-                .strip_prefix(origin)
-                .is_some_and(|rest| rest.is_empty() || rest == "/")
+        href == "/" || origin_of(href).is_some_and(|site| matches!(&href[site.len()..], "" | "/"))
     };
     let k = (0..scan.nodes.len() as u32).find(|&k| {
         let n = &scan.nodes[k as usize];
@@ -505,6 +495,15 @@ pub(super) fn home_logo_name(scan: &Scan, page_url: &str) -> Option<String> {
     (2..=LOGO_NAME_MAX_CHARS)
         .contains(&name.chars().count())
         .then(|| name.to_string())
+}
+
+/// An address's `scheme://host` part.
+fn origin_of(address: &str) -> Option<&str> {
+    let at = address.find("://")?;
+    let end = address[at + 3..]
+        .find(['/', '?', '#'])
+        .map_or(address.len(), |end| at + 3 + end);
+    (end > at + 3).then(|| &address[..end])
 }
 
 /// A logo is the link's picture, or its child's (`<a href="/"><span><img>`).
