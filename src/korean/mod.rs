@@ -1553,6 +1553,16 @@ pub fn copyright_holder(notice: &str) -> Option<String> {
         Some((_, outlet)) if outlet.starts_with(is_hangul_syllable) => outlet,
         _ => rest,
     };
+    // A quoted slogan before the outlet (`ⓒ ‘성공을 꿈꾸는 사람들의 경제 뉴스’ 머니S`).
+    let rest = match rest.chars().next() {
+        Some(open @ ('‘' | '“')) => {
+            let close = if open == '‘' { '’' } else { '”' };
+            rest[open.len_utf8()..]
+                .split_once(close)
+                .map_or(rest, |(_, outlet)| outlet.trim_start())
+        }
+        _ => rest,
+    };
     // A year first (`ⓒ 2023 TV조선`).
     let rest = rest
         .trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == ' ')
@@ -2275,6 +2285,14 @@ mod tests {
         assert_eq!(
             copyright_holder("Copyright © 2024 Example. All rights reserved.").as_deref(),
             Some("Example")
+        );
+        // A quoted slogan before the outlet.
+        assert_eq!(
+            copyright_holder(
+                "<저작권자 ⓒ ‘성공을 꿈꾸는 사람들의 경제 뉴스’ 머니S, 무단전재 및 재배포 금지>"
+            )
+            .as_deref(),
+            Some("머니S")
         );
         // The word without a mark, on an old page: the paper before its web site.
         assert_eq!(

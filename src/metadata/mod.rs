@@ -120,7 +120,7 @@ pub fn extract(
     // A Korean page that declares no name: its logo's (`<a href="/"><img alt="프레시안">`).
     let logo = declared_site
         .is_none()
-        .then(|| page.korean.then(|| visible::home_logo_name(scan, page_url)))
+        .then(|| page.korean.then(|| visible::home_logo_name(scan)))
         .flatten()
         .flatten()
         .map(|name| korean::wire_name(&name).to_string());
@@ -277,6 +277,14 @@ fn site_name(page: &Page, names: SiteNames) -> Option<String> {
             return Some(paper);
         }
     }
+    // A meta author's Latin brand (`MoneyS`) gives way to the Korean name the copyright line
+    // prints (`ⓒ … 머니S`).
+    let outlet = match outlet {
+        Some(o) if page.korean && !korean::has_hangul(&o) => {
+            holder().filter(|h| korean::has_hangul(h)).or(Some(o))
+        }
+        o => o,
+    };
     // The copyright line's Korean name (`ⓒ 경향신문`, under a section site's logo `경향비즈`)
     // names the outlet; a Latin brand there (`ⓒ PRESSian`) gives way to the logo's Korean.
     so_far.or(outlet).or_else(|| match holder() {
