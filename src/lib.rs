@@ -239,7 +239,12 @@ fn extract_page(
     drop(plan);
     drop(scan);
     let mut body = rendered.body;
-    let polished = polish::polish(&mut body, &meta.title, meta.subtitle.as_deref());
+    let polished = polish::polish(
+        &mut body,
+        &meta.title,
+        meta.title_label.as_deref(),
+        meta.subtitle.as_deref(),
+    );
 
     let text = article::to_text(&body);
     let korean = meta.korean;

@@ -39,7 +39,12 @@ pub struct Polished {
 /// `deck`: the subtitle the page prints above the story (its lines joined by newlines), which
 /// leaves the body where the body repeats it.
 #[inline(always)]
-pub fn polish(body: &mut Element, title: &str, deck: Option<&str>) -> Polished {
+pub fn polish(
+    body: &mut Element,
+    title: &str,
+    title_label: Option<&str>,
+    deck: Option<&str>,
+) -> Polished {
     let mut out = Polished::default();
     drop_chrome(body, &mut out, 0);
     if korean::has_hangul(title) {
@@ -47,6 +52,9 @@ pub fn polish(body: &mut Element, title: &str, deck: Option<&str>) -> Polished {
         drop_address_lines(body, 0);
     }
     drop_header_lines(body, title);
+    if let Some(label) = title_label {
+        drop_label_line(body, label);
+    }
     drop_truncated_copies(body, title);
     drop_title_heading(body, title);
     if let Some(deck) = deck {
@@ -907,6 +915,27 @@ fn mostly_links(e: &Element) -> bool {
     acc.0 > 0 && acc.1 * 10 >= acc.0 * 8
 }
 
+/// A menu of links in brackets under a short label (`공식 SNS [페이스북][트위터] | [인기화보]
+/// [인기만화]`): three links or more, and outside them only separators and one or two words.
+fn is_link_menu(e: &Element) -> bool {
+    fn walk(e: &Element, links: &mut usize, outside: &mut String) {
+        for c in &e.children {
+            match c {
+                Content::Text(t) => outside.push_str(t),
+                Content::Element(a) if a.tag == Tag::A => *links += 1,
+                Content::Element(x) => walk(x, links, outside),
+            }
+        }
+    }
+    let (mut links, mut outside) = (0, String::new());
+    walk(e, &mut links, &mut outside);
+    let label = outside.replace(['[', ']', '|', '/', '·', ':'], " ");
+    links >= LINK_MENU_MIN_LINKS && label.split_whitespace().count() <= 2
+}
+
+/// A menu has three links or more (two links and a word may be a sentence's).
+const LINK_MENU_MIN_LINKS: usize = 3;
+
 /// What two titles are compared by: their letters and digits, lowercased.
 fn title_key(s: &str) -> String {
     fold_whitespace(s)
@@ -1022,6 +1051,19 @@ fn drop_header_lines(body: &mut Element, title: &str) {
     };
     // From the last: taking a block leaves the places of those before it as they were.
     for path in leaves[first..=last].iter().rev() {
+        remove_leaf(body, path);
+    }
+}
+
+/// Among the body's first lines, one that is only the label the title brackets before the
+/// headline (the program's name, `뉴스데스크`, left of the header's program-date-reporter line).
+fn drop_label_line(body: &mut Element, label: &str) {
+    let leaves = header_leaves(body, HEADER_FIRST_BLOCKS);
+    if let Some(path) = leaves.iter().find(|p| {
+        element_at(body, p)
+            .short_text(label.len() + 8)
+            .is_some_and(|t| t.trim() == label)
+    }) {
         remove_leaf(body, path);
     }
 }
@@ -1388,7 +1430,7 @@ fn drop_trailing_credit_line(block: &mut Element) -> bool {
 }
 
 /// Headlines closing a story's text, each on a line opened by `▶` or `•` (its text, or a link
-/// after the mark), two or more or under their bracketed label (국민일보's `[인기 기사]⏎▶ …⏎▶
+/// after the mark) or by `■` (a link after it), two or more or under their bracketed label (국민일보's `[인기 기사]⏎▶ …⏎▶
 /// …`, in the text a portal copied; 한겨레's `[한겨레 주요기사]⏎• <a>…</a>`): other stories'
 /// links. True when it dropped them.
 fn drop_trailing_headlines(block: &mut Element) -> bool {
@@ -1400,17 +1442,29 @@ fn drop_trailing_headlines(block: &mut Element) -> bool {
             .iter()
             .rposition(is_br)
             .map_or(0, |p| p + 1);
-        let mut line = String::new();
+        let (mut line, mut linked) = (String::new(), String::new());
         for c in &block.children[start..end] {
             match c {
                 Content::Text(t) => line.push_str(t),
-                Content::Element(e) if !e.tag.is_block() => line.push_str(&e.text()),
+                Content::Element(e) if !e.tag.is_block() => {
+                    let text = e.text();
+                    if e.tag == Tag::A {
+                        linked.push_str(&text);
+                    }
+                    line.push_str(&text);
+                }
                 Content::Element(_) => break 'lines,
             }
         }
         let line = line.trim();
+        // `■` also opens a story's subheadings: only a link after it is a headline.
+        let marked_link = line
+            .strip_prefix('■')
+            .is_some_and(|rest| !linked.trim().is_empty() && rest.trim() == linked.trim());
         if !line.is_empty() {
-            if line.starts_with(['▶', '•']) && line.len() <= TRAILING_LINE_MAX_BYTES {
+            if (line.starts_with(['▶', '•']) || marked_link)
+                && line.len() <= TRAILING_LINE_MAX_BYTES
+            {
                 headlines += 1;
             } else {
                 labelled = headlines > 0 && is_bracketed_label(line);
@@ -1826,6 +1880,7 @@ fn drop_trailing_chrome(body: &mut Element) {
         let leaf = element_at(body, &path);
         // A wire's filing stamp under the story (`2024/03/05 10:21 송고`) is no line of it.
         if mostly_links(leaf)
+            || is_link_menu(leaf)
             || is_closing_prompt(&text)
             || korean_date_line(&text)
             || is_bare_count(&text)
@@ -2263,7 +2318,7 @@ mod tests {
             p("마지막 문단이라고 말했다. 정희경 기자"),
             p("<저작권자(c) 비즈니스포스트 무단전재 및 재배포금지>"),
         ];
-        let out = polish(&mut body, "제목", None);
+        let out = polish(&mut body, "제목", None, None);
         assert_eq!(
             crate::article::to_text(&body),
             "[비즈니스포스트] 첫 문단입니다.\n\n마지막 문단이라고 말했다."
@@ -2281,12 +2336,22 @@ mod tests {
             p("둘째 줄입니다"),
             p("본문 첫 문단입니다."),
         ];
-        polish(&mut body, "제목", Some("첫째 줄입니다\n둘째 줄입니다"));
+        polish(
+            &mut body,
+            "제목",
+            None,
+            Some("첫째 줄입니다\n둘째 줄입니다"),
+        );
         assert_eq!(crate::article::to_text(&body), "본문 첫 문단입니다.");
         // A first line alone is not the deck.
         let mut body = Element::new(Tag::Div);
         body.children = vec![p("첫째 줄입니다"), p("본문 첫 문단입니다.")];
-        polish(&mut body, "제목", Some("첫째 줄입니다\n둘째 줄입니다"));
+        polish(
+            &mut body,
+            "제목",
+            None,
+            Some("첫째 줄입니다\n둘째 줄입니다"),
+        );
         assert!(crate::article::to_text(&body).starts_with("첫째 줄입니다"));
     }
 
@@ -2312,7 +2377,7 @@ mod tests {
                 "[사진제공 = 바람엔터테인먼트]",
             ]),
         ];
-        let out = polish(&mut body, "제목", None);
+        let out = polish(&mut body, "제목", None, None);
         assert_eq!(crate::article::to_text(&body), "영화는 오는 26일 개봉한다.");
         // The reporter and the email, whichever form the line is kept in.
         let signed = korean::parse_byline(out.signoff.as_deref().unwrap_or("")).unwrap();
@@ -2323,7 +2388,7 @@ mod tests {
         // A last line that is no credit stays, and a story's short line is no outlet name.
         let mut body = Element::new(Tag::Div);
         body.children = vec![lines(&["첫 문장이다.", "다음 줄도 본문이다."])];
-        polish(&mut body, "제목", None);
+        polish(&mut body, "제목", None, None);
         assert_eq!(
             crate::article::to_text(&body),
             "첫 문장이다.\n다음 줄도 본문이다."
@@ -2377,7 +2442,7 @@ mod tests {
             p("한겨레는 타협하지 않겠습니다"),
             p("진실을 응원해 주세요. 맑은 뉴스를 만드는 힘이 됩니다."),
         ];
-        polish(&mut body, "제목", None);
+        polish(&mut body, "제목", None, None);
         assert_eq!(crate::article::to_text(&body), story);
         // A reporter's line above the appeal is the sign-off's, not a title.
         let mut body = Element::new(Tag::Div);
@@ -2388,7 +2453,7 @@ mod tests {
             p("홍길동 기자 hong@example.com"),
             p("기사가 마음에 들었다면 좋아요를 눌러 주세요"),
         ];
-        let out = polish(&mut body, "제목", None);
+        let out = polish(&mut body, "제목", None, None);
         assert!(crate::article::to_text(&body).ends_with(story));
         assert!(out.signoff.is_some_and(|s| s.starts_with("홍길동 기자")));
     }

@@ -663,6 +663,10 @@ pub const CLOSING_PROMPTS: &[&str] = &[
     "로그인해주세요",
     "로그인해 주세요",
     "로그인 후 이용",
+    "로그인 후 의견",
+    "로그인 후 댓글",
+    "의견을 남길 수 있습니다",
+    "댓글을 남길 수 있습니다",
 ];
 
 /// Labels that open a caption or a credit printed as a line of the body: a picture's

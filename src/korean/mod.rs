@@ -187,6 +187,7 @@ fn reporters_in(text: &str, spaced: bool) -> Option<(Vec<String>, &'static str)>
             }
         }
         let name_part = name_part.rsplit('=').next().unwrap_or(name_part);
+        let name_part = without_slashed_place(name_part);
         // Names joined by a separator are names all (`홍길동·김철수`): a desk's name so joined
         // (`IT·과학부 기자`, a reporter card's department) names nobody.
         let joined: Vec<&str> = name_part
@@ -381,6 +382,23 @@ fn name_and_role<'a>(words: &[&'a str], i: usize) -> Option<(&'a str, &'static s
     }
 }
 
+/// A name after its place and a slash (한겨레's `창원/김영동 기자`, `대전/최예린`): the name. The
+/// place is a city's two syllables before a full three-syllable name (two reporters joined by
+/// a slash are both full names: `홍길동/김철수`).
+fn without_slashed_place(name_part: &str) -> &str {
+    match name_part.split_once('/') {
+        Some((place, name))
+            if place.chars().count() == 2
+                && has_name_shape(place)
+                && name.chars().count() == 3
+                && is_korean_name(name) =>
+        {
+            name
+        }
+        _ => name_part,
+    }
+}
+
 /// Names glued before a role (`홍길동`, `김희민·이시명`), a slash before or after them
 /// (`/이정규`, `김태호/`) taken off: the names, when every one is a Korean name.
 fn slashed_names(glued: &str) -> Option<&str> {
@@ -514,8 +532,14 @@ pub fn lead_byline(first_paragraph: &str) -> Option<Byline> {
     let end = rest.find(close)?;
     let inner = &rest[..end];
     if inner.chars().count() <= 40 {
-        // The outlet before a `=`, a `|` or a `ㅣ` (`[더팩트ㅣ최승현 기자]`) is no name.
-        if let Some(found) = parse_byline(inner.rsplit(['=', '|', 'ㅣ']).next().unwrap_or(inner)) {
+        // The outlet before a `=`, a `|` or a `ㅣ` (`[더팩트ㅣ최승현 기자]`) is no name; nor the
+        // place after it (`[OSEN=인천공항, 민경태 기자]`: not a three-syllable name).
+        let names = inner.rsplit(['=', '|', 'ㅣ']).next().unwrap_or(inner);
+        let names = match names.split_once(',') {
+            Some((place, rest)) if inner.contains('=') && place.trim().chars().count() != 3 => rest,
+            _ => names,
+        };
+        if let Some(found) = parse_byline(names) {
             return Some(found);
         }
     }
@@ -940,7 +964,8 @@ pub fn is_print_edition_line(text: &str) -> bool {
 }
 
 /// A print issue's line: the paper's name, the date, the issue and the page (`가톨릭평화신문
-/// 2024-05-19 [제1764호, 5면]`): a short line with a date and an issue number (`제…호`).
+/// 2024-05-19 [제1764호, 5면]`): a short line with a date and an issue number (`제…호`), or all
+/// in brackets with the page (`[한국일보 2015.09.03 19면]`).
 fn is_issue_line(text: &str) -> bool {
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || "[](),".contains(c))
@@ -950,7 +975,11 @@ fn is_issue_line(text: &str) -> bool {
         .iter()
         .take_while(|w| !w.bytes().any(|b| b.is_ascii_digit()))
         .count();
-    let issue = words.iter().any(|w| is_numbered(w, "호"));
+    // Or the page in brackets (`[한국일보 2015.09.03 19면]`).
+    let t = text.trim();
+    let bracketed_page =
+        t.starts_with('[') && t.ends_with(']') && words.iter().any(|w| is_numbered(w, "면"));
+    let issue = words.iter().any(|w| is_numbered(w, "호")) || bracketed_page;
     let date: Vec<&str> = words[name_words..]
         .iter()
         .filter(|w| !is_numbered(w, "호") && !is_numbered(w, "면"))
@@ -1632,6 +1661,8 @@ mod tests {
         assert!(is_print_edition_line("발행일 2024-06-28 제3면"));
         assert!(is_print_edition_line("신문게재 2023-06-20 12면"));
         assert!(is_print_edition_line("지면 A12면"));
+        assert!(is_print_edition_line("[한국일보 2015.09.03 19면]"));
+        assert!(!is_print_edition_line("[2015.09.03 19면 참조]"));
         assert!(!is_print_edition_line("발행일 2024-06-28 제3면 기사 보기"));
         assert!(!is_print_edition_line("입력 2024-06-28 10:05"));
         assert!(is_print_edition_line("제1522호"));
@@ -1706,6 +1737,19 @@ mod tests {
         let b = parse_byline("<김정연 기자>jykim@byline.network").unwrap();
         assert_eq!(b.printed, "김정연 기자");
         assert_eq!(b.authors[0].email.as_deref(), Some("jykim@byline.network"));
+    }
+
+    #[test]
+    fn reads_a_place_before_a_slash_as_no_name() {
+        let names = |line: &str| -> Vec<String> {
+            parse_byline(line)
+                .map(|b| b.authors.into_iter().map(|a| a.name).collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(names("창원/김영동 기자 ydkim@hani.co.kr"), ["김영동"]);
+        assert_eq!(names("창원/김영동기자"), ["김영동"]);
+        // Two reporters joined by a slash stay two.
+        assert_eq!(names("홍길동/김철수 기자"), ["홍길동", "김철수"]);
     }
 
     #[test]
@@ -1893,6 +1937,17 @@ mod tests {
         assert_eq!(
             lead_byline("[더팩트ㅣ최승현 기자] 김하성이").map(|b| b.authors[0].name.clone()),
             Some("최승현".to_string())
+        );
+        // The place after the `=` is no name; two reporters after it are two.
+        let names = |lead: &str| -> Vec<String> {
+            lead_byline(lead)
+                .map(|b| b.authors.into_iter().map(|a| a.name).collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(names("[OSEN=인천공항, 민경태 기자] 그룹"), ["민경태"]);
+        assert_eq!(
+            names("[OSEN=김보라, 이승훈 기자] 그룹"),
+            ["김보라", "이승훈"]
         );
     }
 

@@ -98,15 +98,21 @@ impl Credits {
             }
         }
         // A sign-off naming every reporter the metadata named, and more (`김희민·이시명기자`
-        // under a card that named only the first): the sign-off's list, emails kept.
-        if let Some(all) = signed.as_ref().filter(|s| {
+        // under a card that named only the first), or else the lead's dateline (`(세종=뉴스1)
+        // 김태환 기자,박정윤 기자 = …`): that list, emails kept.
+        let names_more = |s: &&korean::Byline| {
             korean_page
                 && s.authors.len() > self.authors.len()
                 && self
                     .authors
                     .iter()
                     .all(|a| s.authors.iter().any(|b| b.name == a.name))
-        }) {
+        };
+        let fuller = signed
+            .as_ref()
+            .filter(names_more)
+            .or_else(|| story.lead_byline.as_ref().filter(names_more));
+        if let Some(all) = fuller {
             let before = std::mem::replace(&mut self, all.clone().into());
             for a in &mut self.authors {
                 let known = before.authors.iter().find(|b| b.name == a.name);

@@ -28,6 +28,9 @@ use jsonld::LinkedData;
 #[derive(Debug, Default)]
 pub struct Metadata {
     pub title: String,
+    /// The label the declared title brackets before the headline and the title drops (a
+    /// program's `[뉴스데스크]`): a line of it above the story is no line of the story.
+    pub title_label: Option<String>,
     pub subtitle: Option<String>,
     pub site_name: Option<String>,
     /// Whether the page declares its site's name (`og:site_name` and its kin): the name then
@@ -155,9 +158,17 @@ pub fn extract(
         lead_image: lead_image(&page),
         related: visible::related_links(scan, page_url),
         copyright: visible::copyright_notice(scan),
+        title_label: title_label(&page.declared_title, &title),
         title,
         korean: page.korean,
     }
+}
+
+/// The label a declared title opens with in brackets (`[뉴스데스크]도심 공원에…`), where the
+/// title is the rest.
+fn title_label(declared: &str, title: &str) -> Option<String> {
+    let (label, headline) = declared.trim().strip_prefix('[')?.split_once(']')?;
+    (headline.trim() == title && !label.trim().is_empty()).then(|| label.trim().to_string())
 }
 
 fn is_korean_page(scan: &Scan, title: &str) -> bool {

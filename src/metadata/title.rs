@@ -64,6 +64,12 @@ pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
             .filter(|h| headings.contains(&headline_key(h)) || printed == *h)
             .map(str::to_string);
         let cut = unlabelled.unwrap_or(cut);
+        // A hashtag the meta title adds after the headline (`… 할인 품목은? #MoneyS`) that the
+        // `<title>` does not print.
+        let cut = match cut.strip_prefix(printed.as_str()) {
+            Some(tags) if !printed.is_empty() && is_hashtags(tags) => printed.clone(),
+            _ => cut,
+        };
         // JSON-LD's headline without the quotes the `<title>` prints (hankookilbo.com:
         // `왜 경상도, …` for `"왜 경상도, …"`): the printed one, quotes and all.
         // Or with other quotes (WordPress's `…”옥수수 1kg에 3500원”` for the `"…"` the `<h1>`
@@ -334,6 +340,15 @@ pub(super) fn strip_title_suffix(title: &str, site_name: Option<&str>) -> String
         }
     }
     t
+}
+
+/// Words that are all hashtags (` #MoneyS #경제`).
+fn is_hashtags(s: &str) -> bool {
+    s.starts_with(' ')
+        && s.split_whitespace().all(|w| {
+            w.strip_prefix('#')
+                .is_some_and(|tag| !tag.is_empty() && tag.chars().all(char::is_alphanumeric))
+        })
 }
 
 /// A meta title whose last ` | ` or ` - ` part is the site's name and nothing else (`… |
