@@ -46,6 +46,10 @@ pub fn polish(
     deck: Option<&str>,
 ) -> Polished {
     let mut out = Polished::default();
+    // Before the chrome goes: a related box is known by its heading, a chrome line.
+    if korean::has_hangul(title) {
+        drop_related_boxes(body, 0);
+    }
     drop_chrome(body, &mut out, 0);
     if korean::has_hangul(title) {
         drop_pull_quotes(body);
@@ -309,6 +313,56 @@ fn drop_address_lines(el: &mut Element, depth: usize) {
         Content::Text(_) => true,
     });
 }
+
+/// A box of other stories' headlines inside the story (파이낸셜뉴스's `<td><b>관련기사</b><br>▶
+/// …<br>▶ …</td>`): a block of short lines only, a related list's heading
+/// ([`rules::RELATED_HEADINGS`]) over two or more lines opened by `▶`. (The heading is needed:
+/// a story may list its own points after `▶`.)
+fn drop_related_boxes(el: &mut Element, depth: usize) {
+    if depth > 64 {
+        return;
+    }
+    el.children.retain_mut(|c| match c {
+        Content::Element(e) => {
+            if is_related_box(e) {
+                return false;
+            }
+            drop_related_boxes(e, depth + 1);
+            true
+        }
+        Content::Text(_) => true,
+    });
+}
+
+fn is_related_box(block: &Element) -> bool {
+    if !block.tag.is_block() || block.short_text(RELATED_BOX_MAX_BYTES).is_none() {
+        return false;
+    }
+    let mut lines = vec![String::new()];
+    for c in &block.children {
+        match c {
+            Content::Text(t) => lines.last_mut().unwrap().push_str(t),
+            Content::Element(e) if e.tag == Tag::Br => lines.push(String::new()),
+            Content::Element(e) if e.tag.is_block() => return false,
+            Content::Element(e) => lines.last_mut().unwrap().push_str(&e.text()),
+        }
+    }
+    let mut lines = lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty());
+    let heading = lines.next().is_some_and(|h| {
+        let h = h.trim_matches(['[', ']', '<', '>', '【', '】']).fold_case();
+        rules::RELATED_HEADINGS.contains(&h.as_str())
+    });
+    let mut headlines = 0;
+    heading
+        && lines.all(|l| {
+            headlines += 1;
+            l.starts_with('▶')
+        })
+        && headlines >= 2
+}
+
+/// A related box is a few lines.
+const RELATED_BOX_MAX_BYTES: usize = 800;
 
 /// Whether the line `e` is one link and nothing else (its `text`), to another page, printing
 /// its address or a headline (no sentence's end).

@@ -169,11 +169,11 @@ const BYLINE_BRACKETS: &str = "()[]<>〈〉";
 /// The reporters a line names and their role (`홍길동·김철수 기자`, `홍길동, 김철수 기자`);
 /// `None` for a line that names none, or credits a photo. `spaced` as for [`parse_reporters`].
 fn reporters_in(text: &str, spaced: bool) -> Option<(Vec<String>, &'static str)> {
-    // An email in brackets glued to the role (`김도윤 기자(kdy@donga.com)`), or after the
-    // bracketed byline (`<김정연 기자>jykim@…`), is a word apart.
+    // An email glued to the role in brackets (`김도윤 기자(kdy@donga.com)`) is a word apart,
+    // and no word of the list, as before the names (`kwkim@fnnews.com 김경원 최경식기자`).
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || BYLINE_BRACKETS.contains(c))
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && !w.contains('@'))
         .collect();
     for i in 0..words.len() {
         let Some((name_part, role)) = name_and_role(&words, i) else {
@@ -186,8 +186,7 @@ fn reporters_in(text: &str, spaced: bool) -> Option<(Vec<String>, &'static str)>
                 return None;
             }
         }
-        let name_part = name_part.rsplit('=').next().unwrap_or(name_part);
-        let name_part = without_slashed_place(name_part);
+        let name_part = without_place(name_part);
         // Names joined by a separator are names all (`홍길동·김철수`): a desk's name so joined
         // (`IT·과학부 기자`, a reporter card's department) names nobody.
         let joined: Vec<&str> = name_part
@@ -382,10 +381,11 @@ fn name_and_role<'a>(words: &[&'a str], i: usize) -> Option<(&'a str, &'static s
     }
 }
 
-/// A name after its place and a slash (한겨레's `창원/김영동 기자`, `대전/최예린`): the name. The
-/// place is a city's two syllables before a full three-syllable name (two reporters joined by
-/// a slash are both full names: `홍길동/김철수`).
-fn without_slashed_place(name_part: &str) -> &str {
+/// The names without the place before them: after a `=` (`제주=홍길동`), or a slash (한겨레's
+/// `창원/김영동 기자`, `대전/최예린`) where a city's two syllables come before a full
+/// three-syllable name (two reporters joined by a slash are both full names: `홍길동/김철수`).
+fn without_place(name_part: &str) -> &str {
+    let name_part = name_part.rsplit('=').next().unwrap_or(name_part);
     match name_part.split_once('/') {
         Some((place, name))
             if place.chars().count() == 2
@@ -1750,6 +1750,11 @@ mod tests {
         assert_eq!(names("창원/김영동기자"), ["김영동"]);
         // Two reporters joined by a slash stay two.
         assert_eq!(names("홍길동/김철수 기자"), ["홍길동", "김철수"]);
+        // The email before the names is no word of the list.
+        assert_eq!(
+            names("kwkim@fnnews.com 김경원 최경식기자"),
+            ["김경원", "최경식"]
+        );
     }
 
     #[test]

@@ -70,6 +70,16 @@ pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
             Some(tags) if !printed.is_empty() && is_hashtags(tags) => printed.clone(),
             _ => cut,
         };
+        // A meta title cut short where its attribute's quotes end (`content="… 잇따라…"구제
+        // 기준 너무 좁아" | 연합뉴스"`, unescaped): the headline the `<title>` and a heading print.
+        let cut = if printed.len() > cut.len()
+            && printed.starts_with(cut.as_str())
+            && is_printed_heading(page.scan, &printed)
+        {
+            printed.clone()
+        } else {
+            cut
+        };
         // JSON-LD's headline without the quotes the `<title>` prints (hankookilbo.com:
         // `왜 경상도, …` for `"왜 경상도, …"`): the printed one, quotes and all.
         // Or with other quotes (WordPress's `…”옥수수 1kg에 3500원”` for the `"…"` the `<h1>`
