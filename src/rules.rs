@@ -649,6 +649,9 @@ pub const CLOSING_PROMPTS: &[&str] = &[
     "후원해주세요",
     "후원으로 만듭니다",
     "후원으로 만들어집니다",
+    "구독료로 만듭니다",
+    // Korean: a paywall's teaser (`이 기사는 한경 회원에게만 전문이 공개됩니다.`).
+    "회원에게만 전문이 공개됩니다",
     // Korean: a recommendation button's line (a reaction box's question is
     // `korean::is_reader_question`).
     "이 기사를 추천합니다",

@@ -691,7 +691,13 @@ fn reporter_line_near(scan: &Scan, root: u32) -> Option<korean::Byline> {
                     .skip(1)
                     .any(|f| date::is_date_like(f.trim()));
             let only_byline = text.split_whitespace().count() <= 2;
-            (korean::email_in(&text).is_some() || labelled || only_byline).then_some(found)
+            // A caption's credit after its sentence (`… 붙어 있다. /김호웅기자 diverkim@…`)
+            // names the photographer: the reporter's line opens with the name.
+            let after_sentence = text
+                .find(found.authors[0].name.as_str())
+                .is_some_and(|at| text[..at].split_whitespace().count() > 3);
+            (!after_sentence && (korean::email_in(&text).is_some() || labelled || only_byline))
+                .then_some(found)
         })
 }
 
