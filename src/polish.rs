@@ -972,17 +972,20 @@ fn mostly_links(e: &Element) -> bool {
 /// A menu of links in brackets under a short label (`공식 SNS [페이스북][트위터] | [인기화보]
 /// [인기만화]`): three links or more, and outside them only separators and one or two words.
 fn is_link_menu(e: &Element) -> bool {
-    fn walk(e: &Element, links: &mut usize, outside: &mut String) {
+    fn walk(e: &Element, links: &mut usize, outside: &mut String, depth: usize) {
+        if depth > 64 {
+            return;
+        }
         for c in &e.children {
             match c {
                 Content::Text(t) => outside.push_str(t),
                 Content::Element(a) if a.tag == Tag::A => *links += 1,
-                Content::Element(x) => walk(x, links, outside),
+                Content::Element(x) => walk(x, links, outside, depth + 1),
             }
         }
     }
     let (mut links, mut outside) = (0, String::new());
-    walk(e, &mut links, &mut outside);
+    walk(e, &mut links, &mut outside, 0);
     let label = outside.replace(['[', ']', '|', '/', '·', ':'], " ");
     links >= LINK_MENU_MIN_LINKS && label.split_whitespace().count() <= 2
 }
@@ -1484,9 +1487,9 @@ fn drop_trailing_credit_line(block: &mut Element) -> bool {
 }
 
 /// Headlines closing a story's text, each on a line opened by `▶` or `•` (its text, or a link
-/// after the mark) or by `■` (a link after it), two or more or under their bracketed label (국민일보's `[인기 기사]⏎▶ …⏎▶
-/// …`, in the text a portal copied; 한겨레's `[한겨레 주요기사]⏎• <a>…</a>`): other stories'
-/// links. True when it dropped them.
+/// after the mark) or by `■` (a link after it), two or more or under their bracketed label
+/// (국민일보's `[인기 기사]⏎▶ …⏎▶ …`, in the text a portal copied; 한겨레's `[한겨레 주요기사]⏎•
+/// <a>…</a>`): other stories' links. True when it dropped them.
 fn drop_trailing_headlines(block: &mut Element) -> bool {
     let (mut cut, mut headlines, mut labelled) = (None, 0, false);
     let is_br = |c: &Content| matches!(c, Content::Element(e) if e.tag == Tag::Br);
