@@ -687,7 +687,15 @@ fn keep_line(c: &mut Content, out: &mut Polished, depth: usize, prompt: &mut boo
                     // Broadcast crew credits, tip-line promos, reaction prompts, a program's
                     // credits and notices.
                     if e.tag != Tag::A && korean::has_hangul(&text) {
-                        if korean::is_reaction_prompt(&text) {
+                        // Or a subscribe box between paragraphs (`<div><strong>조선비즈
+                        // 뉴스레터</strong> … 받아보세요. <a>구독하기 ›</a></div>`).
+                        let prompt_box = matches!(e.tag, Tag::Div | Tag::P)
+                            && matches!(
+                                e.children.iter().rev().find(|c| !matches!(c, Content::Text(t) if t.trim().is_empty())),
+                                Some(Content::Element(a)) if a.tag == Tag::A
+                            )
+                            && is_closing_prompt(&text);
+                        if prompt_box || korean::is_reaction_prompt(&text) {
                             *prompt = true;
                             return false;
                         }
@@ -1947,7 +1955,11 @@ fn drop_trailing_chrome(body: &mut Element) {
             || is_editor_credit(&text)
             // A line pointing elsewhere (`▶ 다시 뜨거운 카타르 월드컵, 이번엔 SBS가
             // 보여드립니다`), no sentence of the story.
-            || text.starts_with('▶') && !text.ends_with('.') && text.chars().count() <= 60
+            || text.starts_with(['▶', '☞', '▣'])
+                && !text.ends_with('.')
+                && (text.chars().count() <= 60
+                    // (Or the story's own page: `▣ KBS 기사 원문보기 : http://…`.)
+                    || text.split_whitespace().last().is_some_and(|w| w.starts_with("http")))
         {
             remove_leaf(body, &path);
         } else if !drop_prompt_tail(body) {
