@@ -198,9 +198,33 @@ pub fn is_safe_link(url: &str) -> bool {
     }
 }
 
+/// Whether an absolute address is a web site's front page (`http://www.hani.co.kr/`, with or
+/// without its `/`): a host, the root path, no query or fragment.
+pub fn is_site_root(url: &str) -> bool {
+    parse(url, None).is_ok_and(|u| {
+        matches!(u.scheme.as_str(), "http" | "https")
+            && u.host.as_ref().is_some_and(|h| !h.is_empty())
+            && u.path == [""]
+            && u.query.is_none()
+            && u.fragment.is_none()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn knows_a_sites_front_page() {
+        assert!(is_site_root("http://www.hani.co.kr/"));
+        assert!(is_site_root("http://www.hani.co.kr"));
+        assert!(is_site_root("HTTPS://News.Example.com:8443/"));
+        assert!(!is_site_root("http://www.hani.co.kr/arti/"));
+        assert!(!is_site_root("http://www.hani.co.kr/?ref=logo"));
+        assert!(!is_site_root("http://www.hani.co.kr/#top"));
+        assert!(!is_site_root("/"));
+        assert!(!is_site_root("javascript:void(0)"));
+    }
 
     #[test]
     fn resolves_as_browsers_do() {

@@ -468,7 +468,7 @@ pub(super) fn home_logo_name(scan: &Scan) -> Option<String> {
     // not only the page address's: a saved copy has no address, a mirror another one.
     let is_front_page = |href: &str| {
         let href = href.trim();
-        href == "/" || origin_of(href).is_some_and(|site| matches!(&href[site.len()..], "" | "/"))
+        href == "/" || url::is_site_root(href)
     };
     let k = (0..scan.nodes.len() as u32).find(|&k| {
         let n = &scan.nodes[k as usize];
@@ -495,15 +495,6 @@ pub(super) fn home_logo_name(scan: &Scan) -> Option<String> {
     (2..=LOGO_NAME_MAX_CHARS)
         .contains(&name.chars().count())
         .then(|| name.to_string())
-}
-
-/// An address's `scheme://host` part.
-fn origin_of(address: &str) -> Option<&str> {
-    let at = address.find("://")?;
-    let end = address[at + 3..]
-        .find(['/', '?', '#'])
-        .map_or(address.len(), |end| at + 3 + end);
-    (end > at + 3).then(|| &address[..end])
 }
 
 /// A logo is the link's picture, or its child's (`<a href="/"><span><img>`).

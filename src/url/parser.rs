@@ -13,17 +13,17 @@ pub(crate) enum Error {
 /// A parsed URL, its components already serialized.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Url {
-    scheme: String,
+    pub(crate) scheme: String,
     username: String,
     password: String,
     /// The serialized host (IPv6 in brackets); `None` when the URL has no host.
     pub(crate) host: Option<String>,
     port: Option<u16>,
     /// Path segments, or the one opaque path.
-    path: Vec<String>,
+    pub(crate) path: Vec<String>,
     opaque: bool,
-    query: Option<String>,
-    fragment: Option<String>,
+    pub(crate) query: Option<String>,
+    pub(crate) fragment: Option<String>,
 }
 
 fn is_special(scheme: &str) -> bool {
