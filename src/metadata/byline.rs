@@ -49,7 +49,7 @@ impl Credits {
     pub fn with_story(mut self, story: &Polished, korean_page: bool) -> Credits {
         let no_reporter =
             self.authors.is_empty() || korean_page && self.authors.iter().all(|a| a.role.is_none());
-        let mut signed = story.signoff.as_deref().and_then(|s| {
+        let signed = story.signoff.as_deref().and_then(|s| {
             korean::parse_byline(s).or_else(|| {
                 // A sign-off in Latin letters (`BY PARK EUN-JEE [park.eunjee@…]`).
                 let authors = authors_named_in(s, |_| false);
@@ -63,21 +63,6 @@ impl Credits {
                 })
             })
         });
-        // A dateline before a slash (`서산/윤태섭 기자` under metadata naming 윤태섭 only): a
-        // place.
-        if let (Some(s), Some((place, _))) = (
-            signed.as_mut(),
-            story.signoff.as_deref().and_then(|r| r.split_once('/')),
-        ) {
-            if let [first, second] = s.authors.as_slice() {
-                if first.name == place.trim()
-                    && self.authors.len() == 1
-                    && self.authors[0].name == second.name
-                {
-                    s.authors.remove(0);
-                }
-            }
-        }
         if no_reporter {
             if let Some(found) = signed
                 .clone()
