@@ -253,6 +253,7 @@ fn extract_page(
     let credits = meta.credits.with_story(&polished, korean).or_contributor(
         &meta.title,
         meta.subtitle.as_deref(),
+        polished.images.iter().filter_map(|i| i.caption.as_deref()),
         korean,
     );
     let images = metadata::images(&polished, meta.lead_image);

@@ -1953,6 +1953,8 @@ fn drop_trailing_chrome(body: &mut Element) {
             || leaf.tag.is_heading()
             || is_bracketed_label(&text)
             || is_editor_credit(&text)
+            // The outlet's slogan between stars (`★정보보안 대표 미디어 데일리시큐 …★`).
+            || text.starts_with('★') && text.ends_with('★')
             // A line pointing elsewhere (`▶ 다시 뜨거운 카타르 월드컵, 이번엔 SBS가
             // 보여드립니다`), no sentence of the story.
             || text.starts_with(['▶', '☞', '▣'])

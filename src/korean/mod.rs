@@ -309,6 +309,8 @@ fn role_first(words: &[&str]) -> Option<(Vec<String>, &'static str)> {
 /// nothing else but an email; an op-ed's byline or sign-off.
 fn contributor_in(words: &[&str]) -> Option<(Vec<String>, &'static str)> {
     let (first, rest) = words.split_first()?;
+    // (A sign-off's slash before it: `/양혜림 제주문화포럼 연구위원`.)
+    let first = first.strip_prefix('/').unwrap_or(first);
     let (last, between) = rest.split_last()?;
     // A field may be glued before the title (`교육평론가`, `정신건강의학과전문의`), or after it
     // (`교수·사회학`).
@@ -336,7 +338,14 @@ fn parts_after_roles(text: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut start = 0;
     for (at, c) in text.char_indices() {
-        let after_role = |head: &str| ROLES.iter().any(|r| head.ends_with(r));
+        // (The role's email in brackets may come between: `한지훈 기자(hjh@…), 박하은 객원기자`.)
+        let after_role = |head: &str| {
+            let head = match head.strip_suffix(')').and_then(|h| h.rsplit_once('(')) {
+                Some((role, email)) if email.contains('@') => role.trim_end(),
+                _ => head,
+            };
+            ROLES.iter().any(|r| head.ends_with(r))
+        };
         let cut = if REPORTER_SEPARATORS.contains(&c) {
             after_role(text[..at].trim_end())
         } else {
@@ -536,7 +545,15 @@ pub fn lead_byline(first_paragraph: &str) -> Option<Byline> {
         // place after it (`[OSEN=인천공항, 민경태 기자]`: not a three-syllable name).
         let names = inner.rsplit(['=', '|', 'ㅣ']).next().unwrap_or(inner);
         let names = match names.split_once(',') {
-            Some((place, rest)) if inner.contains('=') && place.trim().chars().count() != 3 => rest,
+            // (A reporter before the comma is one of the list: `[시사저널e=김도형 기자, 이서연
+            // 인턴기자]`.)
+            Some((place, rest))
+                if inner.contains('=')
+                    && place.trim().chars().count() != 3
+                    && !ROLES.iter().any(|r| place.ends_with(r)) =>
+            {
+                rest
+            }
             _ => names,
         };
         if let Some(found) = parse_byline(names) {
@@ -873,6 +890,10 @@ pub fn is_tip_label(text: &str) -> bool {
 /// The label a tip box opens with: `[… 제보]` in brackets, or up to three words the last of
 /// which is `제보` or ends with it (`기사제보`, `독자제보`; a story writes `제보를`, `제보가`).
 fn tip_box_label(t: &str) -> Option<&str> {
+    // (After a mark opening the box: `■ 보안 사건사고 제보 하기`.)
+    let t = t
+        .trim_start_matches(['■', '□', '▶', '▷', '☞', '※'])
+        .trim_start();
     if let Some((inner, _)) = t.strip_prefix('[').and_then(|r| r.split_once(']')) {
         let inner = inner.trim();
         return (inner.ends_with("제보") && inner.chars().count() <= TIP_LABEL_MAX_CHARS)
@@ -1047,7 +1068,7 @@ pub fn is_article_notice(text: &str) -> bool {
     // Under its label, whatever the author adds is a note, in as many sentences as it takes.
     if let Some(note) = vocab::ARTICLE_NOTE_LABELS
         .iter()
-        .find_map(|l| t.strip_prefix(l))
+        .find_map(|l| t.trim_start_matches(['※', '*']).strip_prefix(l))
         .map(|rest| rest.trim_start_matches([' ', '|', ':']))
     {
         return !note.is_empty() && note.chars().count() <= ARTICLE_NOTICE_MAX_CHARS;

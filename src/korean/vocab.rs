@@ -678,11 +678,22 @@ pub const SUMMARY_NOTICE_VERBS: &[&str] = &[
 pub const OMBUDSMAN_MARKS: &[&str] = &["고충처리인", "반론·정정·추후", "반론·정정 보도를 청구"];
 
 /// Labels a note about the article may open with (오마이뉴스's `덧붙이는 글 | …`).
-pub const ARTICLE_NOTE_LABELS: &[&str] = &["덧붙이는 글"];
+pub const ARTICLE_NOTE_LABELS: &[&str] = &[
+    "덧붙이는 글",
+    // The columnist's line (`*필자/박태수. 정치평론가. …`); a column's own sentence says `필자는`.
+    "필자/",
+    "필자 /",
+    "필자:",
+    "필자 :",
+    "필자 약력",
+    "필자 소개",
+];
 
 /// How a note about the article ends when no `※` marks it: it says where the article ran.
 pub const ARTICLE_NOTICE_ENDINGS: &[&str] = &[
     "기사입니다.",
+    // A paywall's note (`이 기사는 팍스넷뉴스 프라임 회원에게 먼저 공개된 유료콘텐츠입니다.`).
+    "콘텐츠입니다.",
     "게재됐습니다.",
     "게재되었습니다.",
     "실렸습니다.",

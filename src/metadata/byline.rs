@@ -140,8 +140,16 @@ impl Credits {
 
 impl Credits {
     /// A contributed piece that names nobody as its writer (뉴스1's `[기고]` on Naver): the
-    /// deck's line of a person's name and title (`김승룡 소방청장 직무대행`) names the writer.
-    pub fn or_contributor(mut self, title: &str, deck: Option<&str>, korean_page: bool) -> Self {
+    /// deck's line of a person's name and title (`김승룡 소방청장 직무대행`) names the writer,
+    /// or else the caption of the writer's portrait (의협신문's `이정훈 원장(경기 부천
+    /// 밝은내과의원)`: a name, a contributor's title, the affiliation in brackets).
+    pub fn or_contributor<'a>(
+        mut self,
+        title: &str,
+        deck: Option<&str>,
+        mut captions: impl Iterator<Item = &'a str>,
+        korean_page: bool,
+    ) -> Self {
         if !korean_page
             || !self.authors.is_empty()
             || !vocab::CONTRIBUTED_LABELS.iter().any(|l| title.contains(l))
@@ -154,13 +162,24 @@ impl Credits {
             ((2..=CONTRIBUTOR_LINE_MAX_WORDS).contains(&line.split_whitespace().count())
                 && korean::is_person_name(name)
                 && !line.ends_with(['.', '다']))
-            .then(|| (line, name, title.trim()))
+            .then(|| (line.to_string(), name.to_string(), title.trim().to_string()))
         });
-        if let Some((line, name, title)) = writer {
-            self.byline = Some(line.to_string());
+        let portrait = || {
+            captions.find_map(|c| {
+                let line = c.split('(').next()?.trim();
+                let found = korean::parse_byline(line)?;
+                let [author] = found.authors.as_slice() else {
+                    return None;
+                };
+                let role = author.role.clone()?;
+                Some((found.printed.clone(), author.name.clone(), role))
+            })
+        };
+        if let Some((line, name, title)) = writer.or_else(portrait) {
+            self.byline = Some(line);
             self.authors.push(Author {
-                name: name.to_string(),
-                role: Some(title.to_string()),
+                name,
+                role: Some(title),
                 email: None,
             });
         }
@@ -169,7 +188,9 @@ impl Credits {
 }
 
 /// A writer's line under a headline: a name and a title of a few words.
-const CONTRIBUTOR_LINE_MAX_WORDS: usize = 6;
+// (Four: `홍길동 법무법인 세종 변호사`; a deck's line of six words is its sentence, `인근 의원
+// 순번제·인건비 지원 함께 설계해야`, which no name opens.)
+const CONTRIBUTOR_LINE_MAX_WORDS: usize = 4;
 
 /// What the page's byline sources give: the credits, and the outlet a meta author turned
 /// out to be.

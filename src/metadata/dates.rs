@@ -104,7 +104,9 @@ pub(super) fn published(
         published = date_beside_headline(scan, title);
     }
     if published.is_none() && korean_page {
-        published = labelled_date_line(scan);
+        // (Else a day alone after its label, where no time is printed anywhere: 가톨릭신문's
+        // `발행일2016-05-15 [제2991호, 11면]`, a weekly's only date.)
+        published = labelled_date_line(scan, false).or_else(|| labelled_date_line(scan, true));
     }
     if let Some(day) = day_alone {
         published = published.filter(|p| p.starts_with(&day)).or(Some(day));
@@ -447,8 +449,8 @@ fn timestamp_attr(
 
 /// The first short visible line anywhere on a Korean page with a publication label and a
 /// date (`입력 : 2016.09.17 18:59`, `2012/07/02 08:34 송고`), for a page that gives its date
-/// nowhere else.
-fn labelled_date_line(scan: &Scan) -> Option<String> {
+/// nowhere else; or with `day_alone` the first day after a label ([`labelled_day`]).
+fn labelled_date_line(scan: &Scan, day_alone: bool) -> Option<String> {
     let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
     scan.nodes
         .iter()
@@ -460,6 +462,9 @@ fn labelled_date_line(scan: &Scan) -> Option<String> {
         })
         .find_map(|(i, _)| {
             let text = scan.text_of(i as u32);
+            if day_alone {
+                return labelled_day(&text);
+            }
             // (Or before it: a wire's filing stamp, `2012/07/02 08:34 송고`.)
             vocab::PUBLISHED_LABELS
                 .iter()
@@ -467,6 +472,19 @@ fn labelled_date_line(scan: &Scan) -> Option<String> {
                 .then(|| korean_date_in(&text))
                 .flatten()
         })
+}
+
+/// The day after a date's label (`발행일2016-05-15 [제2991호, 11면]` → `2016-05-15`).
+fn labelled_day(text: &str) -> Option<String> {
+    let mut labels = vocab::PRINT_EDITION_LABELS
+        .iter()
+        .chain(vocab::PUBLISHED_LABELS);
+    let rest = labels.find_map(|l| text.split_once(l))?.1;
+    let day = rest.trim_start_matches([' ', ':']);
+    let end = day
+        .find(|c: char| !(c.is_ascii_digit() || "-./ 년월일".contains(c)))
+        .unwrap_or(day.len());
+    published_date(&day[..end], true)
 }
 
 #[cfg(test)]

@@ -333,6 +333,8 @@ pub(super) fn strip_title_suffix(title: &str, site_name: Option<&str>) -> String
             t.truncate(pos);
         }
     }
+    // The whole name, separators in it too (`… - 시사저널e - 온라인 저널리즘의 미래`).
+    t = strip_site_name_tail(&t, site_name);
     for sep in KOREAN_TITLE_SEPARATORS {
         if let Some(pos) = t.rfind(sep) {
             let tail = t[pos + sep.len()..].trim();
