@@ -228,12 +228,12 @@ fn is_chrome_text(text: &str) -> bool {
             || c.is_whitespace()
             || matches!(c, '·' | '•' | '▶' | '▷' | '■' | '□' | '◆' | '◇' | '★' | '☆')
     });
-    // A player's time or a button's count glued after its label (`기사를 읽어드립니다0:00`),
-    // or after a colon (`조회수 : 1,482`).
+    // A player's time or a button's count glued after its label (`기사를 읽어드립니다0:00 /
+    // 0:00`), or after a colon (`조회수 : 1,482`).
     let count = t
         .bytes()
         .rev()
-        .take_while(|b| b.is_ascii_digit() || b":, ".contains(b))
+        .take_while(|b| b.is_ascii_digit() || b":, /".contains(b))
         .count();
     let t = t[..t.len() - count].trim_end();
     // Lowercasing never makes fewer characters: text longer than every phrase (a test keeps

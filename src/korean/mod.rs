@@ -122,6 +122,18 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
 /// (`홍길동 김철수 기자`, as wires print them where the story opens), where they are all names.
 fn parse_reporters(text: &str, spaced: bool) -> Option<Byline> {
     let text = text.trim().trim_matches(|c| BYLINE_BRACKETS.contains(c));
+    // The outlet after a slash (헤드라인제주's `<강민혁 기자/헤드라인제주>`): one word, no role.
+    let text = match text.rsplit_once('/') {
+        Some((reporter, outlet))
+            if ROLES.iter().any(|r| reporter.trim_end().ends_with(r))
+                && !outlet.trim().is_empty()
+                && !outlet.trim().contains([' ', '='])
+                && !ROLES.iter().any(|r| outlet.contains(r)) =>
+        {
+            reporter
+        }
+        _ => text,
+    };
     // A role's prefix written apart from `기자` (Daum's `김수아 인턴 기자`): one role.
     let glued;
     let text = match text.find(" 기자") {
@@ -138,6 +150,13 @@ fn parse_reporters(text: &str, spaced: bool) -> Option<Byline> {
             glued.as_str()
         }
         _ => text,
+    };
+    let apart;
+    let text = if text.contains('@') {
+        apart = emails_apart(text);
+        &apart
+    } else {
+        text
     };
     // Reporters each with their role (`윤서연 기자·강민호 기자`) are read part by part.
     let parts = parts_after_roles(text);
@@ -161,6 +180,27 @@ fn parse_reporters(text: &str, spaced: bool) -> Option<Byline> {
         authors,
         printed: printed.join("·"),
     })
+}
+
+/// The text with a space on each side of an email glued to the words around it (울산신문's
+/// `유은경기자usyek@`, `김응태 기자yes@edaily.co.kr이정훈 기자`).
+fn emails_apart(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for w in text.split_inclusive(char::is_whitespace) {
+        let mut before = ' ';
+        for c in w.chars() {
+            // (Not at a bracket: `한지훈 기자(hjh@…),` is apart already.)
+            if w.contains('@')
+                && before.is_ascii() != c.is_ascii()
+                && (before.is_ascii_alphanumeric() || c.is_ascii_alphanumeric())
+            {
+                out.push(' ');
+            }
+            out.push(c);
+            before = c;
+        }
+    }
+    out
 }
 
 /// Brackets a byline or its email is printed in.

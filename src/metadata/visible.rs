@@ -242,10 +242,16 @@ fn headline_above(scan: &Scan, root: u32, title: &str) -> Option<u32> {
     };
     let near = || (0..root).rev().take(HEADLINE_SEARCH_NODES);
     // A heading first; else a box printing the title (ndsoft's `<div
-    // class="article-head-title">`).
+    // class="article-head-title">`), or its bold line (헤드라인제주's `<div
+    // class="View_Title"><strong>…</strong><span>deck</span>`), no link's.
+    let bold = |k: u32| {
+        let n = &scan.nodes[k as usize];
+        matches!(n.tag, Tag::Strong | Tag::B) && n.flags & scan::IN_LINK == 0
+    };
     near()
         .find(|&k| scan.nodes[k as usize].tag.is_heading() && prints_title(k))
         .or_else(|| near().find(|&k| scan.nodes[k as usize].tag.is_block() && prints_title(k)))
+        .or_else(|| near().find(|&k| bold(k) && prints_title(k)))
 }
 
 /// The headline is looked for among this many elements above the body.
@@ -261,7 +267,7 @@ fn line_under_headline(scan: &Scan, headline: u32) -> Option<u32> {
     let is_line = |k: u32| {
         matches!(
             scan.nodes[k as usize].tag,
-            Tag::P | Tag::H2 | Tag::H3 | Tag::H4
+            Tag::P | Tag::H2 | Tag::H3 | Tag::H4 | Tag::Span
         ) && reads_as_deck(scan, k)
     };
     // Or a box of such lines and nothing else (법률신문's `<div><h2>…</h2><h2>…</h2></div>`).
