@@ -264,7 +264,17 @@ fn reporters_in(text: &str, spaced: bool) -> Option<(Vec<String>, &'static str)>
                     && !ROLES.iter().any(|r| words[i - 1].contains(r))
                 || reads_as_outlet_after_name(words[i - 1]));
         if outlet_between {
-            return Some((vec![words[i - 2].to_string()], role));
+            // A foreign name in Hangul under its label, given name first (뉴스위크 한국판's
+            // `글=케이틀린 모리슨 뉴스위크 기자`).
+            let given = (i >= 3)
+                .then(|| words[i - 3].strip_prefix("글="))
+                .flatten()
+                .filter(|g| !g.is_empty() && g.chars().all(is_hangul_syllable));
+            let name = match given {
+                Some(given) => format!("{given} {}", words[i - 2]),
+                None => words[i - 2].to_string(),
+            };
+            return Some((vec![name], role));
         }
         if names.is_empty() {
             continue;
@@ -1552,7 +1562,10 @@ pub fn points_at_picture(text: &str) -> bool {
 /// A short line ending with a photo's credit (`배우 한도윤(왼쪽)과 문채린 ⓒ YTN star 김태욱
 /// 기자`, `… 걷고 있다. /사진=뉴스1`): under a bare picture, its caption.
 pub fn ends_with_photo_credit(text: &str) -> bool {
-    text.chars().count() <= CREDITED_CAPTION_MAX_CHARS && photo_credit(text).is_some()
+    // (A line that is all a bracketed word is no caption: a transcript's `<앵커>`.)
+    text.chars().count() <= CREDITED_CAPTION_MAX_CHARS
+        && photo_credit(text).is_some()
+        && !text.trim_start().starts_with('<')
 }
 
 /// A caption is a sentence or two: a longer line is a paragraph of the story.

@@ -297,6 +297,8 @@ pub const CREDIT_LABELS: &[&str] = &[
     "사진 출처",
     "영상",
     "영상제공",
+    // A translated story's translator (`번역=정경민` under the writer's line).
+    "번역",
     "그래픽",
     "자료",
     "출처",

@@ -180,7 +180,8 @@ fn headline_box_above(scan: &Scan, root: u32) -> Option<String> {
                 scan.attr(k, "class").is_some_and(|c| {
                     c.fold_case()
                         .split_ascii_whitespace()
-                        .any(|t| t.contains("title") && !t.contains("sub"))
+                        // (Or a board's `p.subject`, 국악방송's.)
+                        .any(|t| t.contains("title") && !t.contains("sub") || t.contains("subject"))
                 })
             };
             n.flags & skip == 0
@@ -349,6 +350,15 @@ pub(super) fn strip_title_suffix(title: &str, site_name: Option<&str>) -> String
                     t = head;
                 }
             }
+        }
+    }
+    // A board's name after the headline (그누보드's `제목 > WBS뉴스 : 원음방송`, the site cut).
+    if let Some((head, board)) = t.rsplit_once(" > ") {
+        if board.split_whitespace().count() <= 2
+            && board.chars().count() <= 10
+            && head.chars().count() >= 5
+        {
+            t.truncate(head.len());
         }
     }
     t
