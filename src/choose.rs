@@ -965,6 +965,7 @@ fn mark_noise(scan: &Scan, plan: &mut Plan, attempt: Attempt) {
                 || is_teaser_link(scan, i)
                 || is_labelled_box(scan, i)
                 || is_player_box(scan, i)
+                || is_script_button(scan, i)
                 || attempt.strip_unlikely && n.flags & scan::UNLIKELY != 0
                 || attempt.clean_conditionally && should_clean(scan, i, thread)
             {
@@ -975,6 +976,19 @@ fn mark_noise(scan: &Scan, plan: &mut Plan, attempt: Attempt) {
             i += 1;
         }
     }
+}
+
+/// A picture that is a script's button (원음방송's `<a href="javascript:aod_pop(…)"><img
+/// alt="뉴스 다시듣기"></a>` over the transcript): a link to a script, with no text.
+fn is_script_button(scan: &Scan, i: u32) -> bool {
+    let n = &scan.nodes[i as usize];
+    n.tag == Tag::A
+        && n.chars == 0
+        && scan.attr(i, "href").is_some_and(|h| {
+            h.trim_start()
+                .get(..11)
+                .is_some_and(|s| s.eq_ignore_ascii_case("javascript:"))
+        })
 }
 
 /// Whether the article lies in a comment thread: what holds its root has a comment class (the

@@ -666,6 +666,18 @@ fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) {
     }
 }
 
+/// A link holding pictures only, each with a button's label for its alt text.
+fn is_button_picture(a: &Element) -> bool {
+    let mut pictures = 0;
+    a.children.iter().all(|c| match c {
+        Content::Text(t) => t.trim().is_empty(),
+        Content::Element(img) => {
+            pictures += 1;
+            img.tag == Tag::Img && img.attr("alt").is_some_and(is_chrome_text)
+        }
+    }) && pictures > 0
+}
+
 /// Whether a line of the body stays (a chrome line goes; a caption becomes its picture's
 /// figure); `prompt` is set when it went as a prompt.
 fn keep_line(c: &mut Content, out: &mut Polished, depth: usize, prompt: &mut bool) -> bool {
@@ -676,6 +688,10 @@ fn keep_line(c: &mut Content, out: &mut Polished, depth: usize, prompt: &mut boo
         }
         Content::Element(e) => {
             // Chrome and copyright lines are short (under 400 bytes): longer ones are not read.
+            // A button's picture (a board's `<a href="./good.php…"><img alt="추천하기"></a>`).
+            if e.tag == Tag::A && is_button_picture(e) {
+                return false;
+            }
             if e.tag.is_block() || e.tag == Tag::A {
                 if let Some(text) = e.short_text(400) {
                     if is_chrome_text(&text)

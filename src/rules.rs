@@ -523,8 +523,9 @@ pub const CHROME_PHRASES: &[&str] = &[
     "글자크기",
     "글씨크기",
     "좋아요",
-    // A board's vote button's count (`추천 : 0`).
+    // A board's vote button and its count (`추천 : 0`).
     "추천",
+    "추천하기",
     "후속기사 원해요",
     "관련기사",
     "관련 기사",
