@@ -336,7 +336,12 @@ fn reporters_in(text: &str, spaced: bool) -> Option<(Vec<String>, &'static str)>
         .into_iter()
         .filter(|w| find_email(w).is_none())
         .collect();
-    role_first(&words).or_else(|| contributor_in(&words))
+    // (The affiliation may follow in brackets: `김수진 공인노무사 (노무법인 일터)`.)
+    let before_brackets =
+        || -> Option<Vec<&str>> { Some(text.split('(').next()?.split_whitespace().collect()) };
+    role_first(&words)
+        .or_else(|| contributor_in(&words))
+        .or_else(|| contributor_in(&before_brackets()?))
 }
 
 /// A role before a name of three syllables, and nothing else but an email (`기자 홍길동`, a

@@ -29,6 +29,10 @@ pub const CONTRIBUTOR_TITLES: &[&str] = &[
     "교수",
     "명예교수",
     "변호사",
+    "노무사",
+    "세무사",
+    "회계사",
+    "변리사",
     "연구위원",
     "선임연구위원",
     "연구원",
@@ -63,6 +67,9 @@ pub const PUBLISHED_LABELS: &[&str] = &[
     "작성",
     "송고",
     "발행",
+    // A broadcaster's air date, a board's date field (`방송일 20240312`, `날짜 : 20140521`).
+    "방송일",
+    "날짜",
     "Published",
     "Posted",
 ];

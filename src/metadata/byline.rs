@@ -410,9 +410,14 @@ const HEADER_BYLINE_MAX_CHARS: u32 = 120;
 /// every reporter the byline did (머니투데이's `김하늘,이재원` where the byline read was the
 /// first of two reporter cards): each in Hangul, with the first author's role.
 fn add_listed_reporters(c: &mut Credits, listed: &str) {
+    // A Korean name is one word: the desk before the first one goes (`제약산업팀 김민지·이준혁`).
     let names: Vec<String> = split_names(&clean_byline(listed))
         .iter()
-        .filter_map(|n| without_title_words(n))
+        .filter_map(|n| {
+            let n = without_title_words(n)?;
+            let mut words = n.split(' ').filter(|w| !vocab::ROLES.contains(w));
+            words.next_back().map(str::to_string)
+        })
         .filter(|n| korean::is_korean_name(n))
         .collect();
     if !c.authors.iter().all(|a| names.contains(&a.name)) {

@@ -479,12 +479,21 @@ fn labelled_day(text: &str) -> Option<String> {
     let mut labels = vocab::PRINT_EDITION_LABELS
         .iter()
         .chain(vocab::PUBLISHED_LABELS);
-    let rest = labels.find_map(|l| text.split_once(l))?.1;
-    let day = rest.trim_start_matches([' ', ':']);
-    let end = day
-        .find(|c: char| !(c.is_ascii_digit() || "-./ 년월일".contains(c)))
-        .unwrap_or(day.len());
-    published_date(&day[..end], true)
+    // (Each label found is tried: `작성` opens `작성자 : 문희정 | 날짜 : 20140521` too.)
+    labels.find_map(|l| {
+        let day = text.split_once(l)?.1.trim_start_matches([' ', ':']);
+        let end = day
+            .find(|c: char| !(c.is_ascii_digit() || "-./ 년월일".contains(c)))
+            .unwrap_or(day.len());
+        let day = day[..end].trim();
+        // (Or its digits alone: KCTV제주's `날짜 : 20140521`.)
+        match day.get(4..6).zip(day.get(6..)) {
+            Some((month, date)) if day.len() == 8 && day.bytes().all(|b| b.is_ascii_digit()) => {
+                published_date(&format!("{}-{month}-{date}", &day[..4]), true)
+            }
+            _ => published_date(day, true),
+        }
+    })
 }
 
 #[cfg(test)]

@@ -176,8 +176,10 @@ fn headline_box_above(scan: &Scan, root: u32) -> Option<String> {
         .chain((0..root).rev().take(HEADLINE_BOX_SEARCH_NODES))
         .filter(|&k| {
             let n = &scan.nodes[k as usize];
+            // (By its class, or its id: KCTV제주's `<div id="view_title">`.)
             let titled = || {
-                scan.attr(k, "class").is_some_and(|c| {
+                let named = [scan.attr(k, "class"), scan.attr(k, "id")];
+                named.into_iter().flatten().any(|c| {
                     c.fold_case()
                         .split_ascii_whitespace()
                         // (Or a board's `p.subject`, 국악방송's.)
