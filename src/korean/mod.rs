@@ -1069,7 +1069,8 @@ fn is_issue_line(text: &str) -> bool {
         && name_words <= 2
         && text.chars().count() <= ISSUE_LINE_MAX_CHARS
         && !date.is_empty()
-        && crate::date::is_date_like(&date.join(" "))
+        // (A link may follow the date: `202111호 (2021.10.17) 목차보기`.)
+        && (crate::date::is_date_like(&date.join(" ")) || crate::date::is_date_like(date[0]))
 }
 
 /// The outlet's box on asking for a correction (see [`vocab::OMBUDSMAN_MARKS`]), a short one.

@@ -521,10 +521,12 @@ pub const REACTION_PROMPTS: &[&str] = &[
     "후원해주세요",
     "함께해 주세요",
     "함께해주세요",
+    // (`뉴스민은 독자회원의 후원으로 운영됩니다.`)
+    "후원으로 운영됩니다",
     "되어 주세요",
     "되어주세요",
 ];
-pub const REACTION_WORDS: &[&str] = &["좋아요", "구독", "추천", "응원", "공감", "후원"];
+pub const REACTION_WORDS: &[&str] = &["좋아요", "구독", "추천", "응원", "공감", "후원", "회원"];
 
 /// Class tokens of a deck (the summary lines above a story): `<div class="subtitle">`,
 /// `<h3 class="sub_tit">`, `<strong class="summary">`, Naver's `media_end_summary`.
@@ -660,6 +662,8 @@ pub const MARKED_NOTE_WORDS: &[&str] = &[
     "생명의전화",
     "종목 시세",
     "지연 정보",
+    // The columnist's line (`*필자 윤하진님은 … 기록하고 있습니다.`).
+    "필자",
 ];
 
 /// An investment disclaimer under a market story (`본 기사는 정보 제공을 목적으로 하며 투자
