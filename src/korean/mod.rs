@@ -1055,7 +1055,8 @@ fn is_issue_line(text: &str) -> bool {
     let t = text.trim();
     let bracketed_page =
         t.starts_with('[') && t.ends_with(']') && words.iter().any(|w| is_numbered(w, "면"));
-    let issue = words.iter().any(|w| is_numbered(w, "호")) || bracketed_page;
+    let numbered = words.iter().any(|w| is_numbered(w, "호"));
+    let issue = numbered || bracketed_page;
     let date: Vec<&str> = words[name_words..]
         .iter()
         .filter(|w| !is_numbered(w, "호") && !is_numbered(w, "면"))
@@ -1069,8 +1070,9 @@ fn is_issue_line(text: &str) -> bool {
         && name_words <= 2
         && text.chars().count() <= ISSUE_LINE_MAX_CHARS
         && !date.is_empty()
-        // (A link may follow the date: `202111호 (2021.10.17) 목차보기`.)
-        && (crate::date::is_date_like(&date.join(" ")) || crate::date::is_date_like(date[0]))
+        // (A link may follow an issue's date: `202111호 (2021.10.17) 목차보기`.)
+        && (crate::date::is_date_like(&date.join(" "))
+            || numbered && crate::date::is_date_like(date[0]))
 }
 
 /// The outlet's box on asking for a correction (see [`vocab::OMBUDSMAN_MARKS`]), a short one.
