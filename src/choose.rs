@@ -966,6 +966,7 @@ fn mark_noise(scan: &Scan, plan: &mut Plan, attempt: Attempt) {
                 || is_labelled_box(scan, i)
                 || is_player_box(scan, i)
                 || is_script_button(scan, i)
+                || is_pull_quote(scan, i)
                 || attempt.strip_unlikely && n.flags & scan::UNLIKELY != 0
                 || attempt.clean_conditionally && should_clean(scan, i, thread)
             {
@@ -1109,6 +1110,28 @@ fn is_player_box(scan: &Scan, i: u32) -> bool {
         && n.images <= 1
         && names_player()
 }
+
+/// A magazine's pull quote, by its class (`blockquote.atc_quote`, `div.quote_box`,
+/// `blockquote.is-style-large`, `.pullquote`): one short line set large beside the text, which it
+/// repeats or paraphrases (a paraphrase is not caught by the story's repeat in `polish`).
+fn is_pull_quote(scan: &Scan, i: u32) -> bool {
+    let n = &scan.nodes[i as usize];
+    let pull = |t: &str| {
+        t.contains("pull") && t.contains("quote")
+            || t.ends_with("_quote")
+            || t.starts_with("quote") && t.ends_with("box")
+            || t == "is-style-large"
+    };
+    matches!(n.tag, Tag::Blockquote | Tag::Div | Tag::Aside)
+        && n.chars <= PULL_QUOTE_MAX_CHARS
+        && n.images == 0
+        && scan
+            .attr(i, "class")
+            .is_some_and(|c| c.to_ascii_lowercase().split_ascii_whitespace().any(pull))
+}
+
+/// A pull quote is one line.
+const PULL_QUOTE_MAX_CHARS: u32 = 80;
 
 /// Words of a player's class or id.
 const PLAYER_WORDS: [&str; 3] = ["player", "video", "vod"];
