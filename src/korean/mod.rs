@@ -254,26 +254,7 @@ fn reporters_in(text: &str, spaced: bool) -> Option<(Vec<String>, &'static str)>
             })
             .map(str::to_string)
             .collect();
-        // The outlet between the name and the role (`이남경 MK스포츠 기자`, `이해나 헬스조선
-        // 기자`): after a person's name, a word that names an outlet or no person.
-        let outlet_between = words[i] == role
-            && i >= 2
-            && is_person_name(words[i - 2])
-            && (is_outlet_word(words[i - 1])
-                || !is_person_name(words[i - 1])
-                    && !ROLES.iter().any(|r| words[i - 1].contains(r))
-                || reads_as_outlet_after_name(words[i - 1]));
-        if outlet_between {
-            // A foreign name in Hangul under its label, given name first (뉴스위크 한국판's
-            // `글=케이틀린 모리슨 뉴스위크 기자`).
-            let given = (i >= 3)
-                .then(|| words[i - 3].strip_prefix("글="))
-                .flatten()
-                .filter(|g| !g.is_empty() && g.chars().all(is_hangul_syllable));
-            let name = match given {
-                Some(given) => format!("{given} {}", words[i - 2]),
-                None => words[i - 2].to_string(),
-            };
+        if let Some(name) = name_before_outlet(&words, i, role) {
             return Some((vec![name], role));
         }
         if names.is_empty() {
@@ -342,6 +323,30 @@ fn reporters_in(text: &str, spaced: bool) -> Option<(Vec<String>, &'static str)>
     role_first(&words)
         .or_else(|| contributor_in(&words))
         .or_else(|| contributor_in(&before_brackets()?))
+}
+
+/// The name before an outlet between it and the role (`이남경 MK스포츠 기자`, `이해나 헬스조선
+/// 기자`): after a person's name, a word that names an outlet or no person. A foreign name in
+/// Hangul under its label comes whole, given name first (뉴스위크 한국판's `글=케이틀린 모리슨
+/// 뉴스위크 기자`).
+fn name_before_outlet(words: &[&str], i: usize, role: &str) -> Option<String> {
+    let outlet_between = words[i] == role
+        && i >= 2
+        && is_person_name(words[i - 2])
+        && (is_outlet_word(words[i - 1])
+            || !is_person_name(words[i - 1]) && !ROLES.iter().any(|r| words[i - 1].contains(r))
+            || reads_as_outlet_after_name(words[i - 1]));
+    if !outlet_between {
+        return None;
+    }
+    let given = (i >= 3)
+        .then(|| words[i - 3].strip_prefix("글="))
+        .flatten()
+        .filter(|g| !g.is_empty() && g.chars().all(is_hangul_syllable));
+    Some(match given {
+        Some(given) => format!("{given} {}", words[i - 2]),
+        None => words[i - 2].to_string(),
+    })
 }
 
 /// A role before a name of three syllables, and nothing else but an email (`기자 홍길동`, a
