@@ -980,16 +980,15 @@ fn mark_noise(scan: &Scan, plan: &mut Plan, attempt: Attempt) {
 }
 
 /// A picture that is a script's button (원음방송's `<a href="javascript:aod_pop(…)"><img
-/// alt="뉴스 다시듣기"></a>` over the transcript): a link to a script, with no text.
+/// alt="뉴스 다시듣기"></a>` over the transcript): a link the reader would not keep (see
+/// [`crate::url::is_safe_link`]), with no text.
 fn is_script_button(scan: &Scan, i: u32) -> bool {
     let n = &scan.nodes[i as usize];
     n.tag == Tag::A
         && n.chars == 0
-        && scan.attr(i, "href").is_some_and(|h| {
-            h.trim_start()
-                .get(..11)
-                .is_some_and(|s| s.eq_ignore_ascii_case("javascript:"))
-        })
+        && scan
+            .attr(i, "href")
+            .is_some_and(|h| !crate::url::is_safe_link(&h))
 }
 
 /// Whether the article lies in a comment thread: what holds its root has a comment class (the
