@@ -187,11 +187,14 @@ fn parse_reporters(text: &str, spaced: bool) -> Option<Byline> {
 fn emails_apart(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for w in text.split_inclusive(char::is_whitespace) {
+        if !w.contains('@') {
+            out.push_str(w);
+            continue;
+        }
         let mut before = ' ';
         for c in w.chars() {
             // (Not at a bracket: `한지훈 기자(hjh@…),` is apart already.)
-            if w.contains('@')
-                && before.is_ascii() != c.is_ascii()
+            if before.is_ascii() != c.is_ascii()
                 && (before.is_ascii_alphanumeric() || c.is_ascii_alphanumeric())
             {
                 out.push(' ');
