@@ -468,6 +468,7 @@ fn attach_captions(el: &mut Element) {
                             || (bare || korean::has_hangul(text))
                                 && (korean::points_at_picture(text)
                                     || korean::ends_with_photo_credit(text))
+                            || is_plain_label(e, text)
                     })
                     .or_else(|| label_then_credit(&mut el.children, i))
             }
@@ -574,6 +575,21 @@ fn is_picture_label(line: &Element, text: &str) -> bool {
     shape
         && text.chars().count() <= PICTURE_LABEL_MAX_CHARS
         && !text.trim_end().ends_with(['.', '!', '?', '다'])
+}
+
+/// Under a picture, a line of a few Korean words in plain text, no sentence and no mark
+/// (위키트리's `<div style="text-align:center"><img></div><div style="color:#888">갓 구운 천연발효
+/// 빵</div>`): the picture's caption. A crosshead is bold or opens with a mark (`■ …`); a
+/// reporter's line is a sign-off (`화강윤 기자(hwaky@sbs.co.kr)` under a TV story's still).
+fn is_plain_label(line: &Element, text: &str) -> bool {
+    let text = text.trim();
+    parts(line).all(|c| matches!(c, Content::Text(_)))
+        && text.chars().count() <= PICTURE_LABEL_MAX_CHARS
+        && korean::has_hangul(text)
+        && text.starts_with(korean::is_hangul_syllable)
+        && !text.ends_with(['.', '!', '?', '다', '요', '"', '”', ':'])
+        && !text.contains('@')
+        && korean::parse_byline(text).is_none()
 }
 
 /// A picture's label is a source or a few words.

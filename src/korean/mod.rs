@@ -1623,8 +1623,17 @@ fn photo_credit(caption: &str) -> Option<String> {
             }
         }
     }
-    if let Some(pos) = c.rfind("/사진=") {
-        return Some(c[pos + "/사진=".len()..].trim().to_string());
+    // After a slash, maybe with the words saying it holds for the pictures below (`/ 이하
+    // 사진=김은비 기자`).
+    if let Some(pos) = c.rfind('/') {
+        let tail = c[pos + 1..].trim_start();
+        let tail = tail.strip_prefix("이하 ").unwrap_or(tail);
+        if let Some(v) = tail
+            .strip_prefix("사진=")
+            .or_else(|| tail.strip_prefix("사진 ="))
+        {
+            return Some(v.trim().to_string());
+        }
     }
     // The source before the credit's word (`… 축사 모습. /새전북신문 자료사진`, `/시청 제공`).
     if let Some(pos) = c.rfind('/') {

@@ -183,7 +183,12 @@ fn headline_box_above(scan: &Scan, root: u32) -> Option<String> {
                     c.fold_case()
                         .split_ascii_whitespace()
                         // (Or a board's `p.subject`, 국악방송's.)
-                        .any(|t| t.contains("title") && !t.contains("sub") || t.contains("subject"))
+                        // (Or shortened: CMB's `td.news_tit`.)
+                        .any(|t| {
+                            t.contains("title") && !t.contains("sub")
+                                || t.contains("subject")
+                                || t.ends_with("_tit")
+                        })
                 })
             };
             n.flags & skip == 0
@@ -410,7 +415,9 @@ fn site_then_rest(title: &str) -> Option<(&str, &str)> {
         .iter()
         .find_map(|w| site.strip_suffix(w))
         .unwrap_or(site);
-    (!site.contains(' ') && looks_like_site(site)).then_some((site, rest.trim()))
+    // (Or the network's acronym and the station's name, each a site's: `CMB 대전방송 :: 뉴스`.)
+    let words = site.split(' ').count();
+    (words <= 2 && site.split(' ').all(looks_like_site)).then_some((site, rest.trim()))
 }
 
 /// The outlet a Korean `<title>` ends with (`… - 매일경제`, `… : 네이버 뉴스`, `… < 기사본문 -
