@@ -254,6 +254,7 @@ fn extract_page(
         &meta.title,
         meta.subtitle.as_deref(),
         polished.images.iter().filter_map(|i| i.caption.as_deref()),
+        polished.profile.as_ref(),
         korean,
     );
     let images = metadata::images(&polished, meta.lead_image);

@@ -34,6 +34,8 @@ pub struct Polished {
     pub hashtags: Vec<String>,
     /// Every image of the body, in order, with the caption and credit of its figure.
     pub images: Vec<Image>,
+    /// A profile box's person and the line under the name (`이서진⏎대한한의사협회 … 위원`).
+    pub profile: Option<(String, String)>,
 }
 
 /// `deck`: the subtitle the page prints above the story (its lines joined by newlines), which
@@ -334,20 +336,28 @@ fn drop_related_boxes(el: &mut Element, depth: usize) {
     });
 }
 
+/// A block's lines as its `<br>`s break them, joined by newlines; `None` when it holds a block.
+fn br_lines(block: &Element) -> Option<String> {
+    let mut lines = String::new();
+    for c in &block.children {
+        match c {
+            Content::Text(t) => lines.push_str(t),
+            Content::Element(e) if e.tag == Tag::Br => lines.push('\n'),
+            Content::Element(e) if e.tag.is_block() => return None,
+            Content::Element(e) => lines.push_str(&e.text()),
+        }
+    }
+    Some(lines)
+}
+
 fn is_related_box(block: &Element) -> bool {
     if !block.tag.is_block() || block.short_text(RELATED_BOX_MAX_BYTES).is_none() {
         return false;
     }
-    let mut lines = vec![String::new()];
-    for c in &block.children {
-        match c {
-            Content::Text(t) => lines.last_mut().unwrap().push_str(t),
-            Content::Element(e) if e.tag == Tag::Br => lines.push(String::new()),
-            Content::Element(e) if e.tag.is_block() => return false,
-            Content::Element(e) => lines.last_mut().unwrap().push_str(&e.text()),
-        }
-    }
-    let mut lines = lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty());
+    let Some(lines) = br_lines(block) else {
+        return false;
+    };
+    let mut lines = lines.lines().map(str::trim).filter(|l| !l.is_empty());
     let heading = lines.next().is_some_and(|h| {
         let h = h.trim_matches(['[', ']', '<', '>', '【', '】']).fold_case();
         rules::RELATED_HEADINGS.contains(&h.as_str())
@@ -731,6 +741,11 @@ fn keep_line(c: &mut Content, out: &mut Polished, depth: usize, prompt: &mut boo
                             *prompt = true;
                             return false;
                         }
+                        // A writer's or an interviewee's profile box: not the story.
+                        if let Some(profile) = br_lines(e).and_then(|l| korean::profile_box(&l)) {
+                            out.profile.get_or_insert(profile);
+                            return false;
+                        }
                         if korean::is_crew_credit(&text)
                             || is_tip_promo(&text)
                             || korean::is_program_notice(&text)
@@ -869,12 +884,35 @@ fn drop_tip_boxes(el: &mut Element) {
         };
         if promo {
             el.children.drain(i..i + 2);
-        } else if let Some(end) = labelled_tip_lines(el, i) {
+        } else if let Some(end) = labelled_tip_lines(el, i).or_else(|| program_lines(el, i)) {
             el.children.drain(i..=end);
         } else {
             i += 1;
         }
     }
+}
+
+/// A broadcast interview's program credits printed a field a line (MBC강원영동's `<p>■ 방송 :
+/// …</p><p>■ 진행 : …</p><p>■ 출연 : …</p>`, the box unwrapped): read together, as one block
+/// (see [`korean::is_program_notice`]); the place of its last line.
+fn program_lines(el: &Element, at: usize) -> Option<usize> {
+    let mut joined = String::new();
+    let mut end = None;
+    for (j, c) in el.children.iter().enumerate().skip(at).take(TIP_BOX_LINES) {
+        match c {
+            Content::Text(t) if t.trim().is_empty() => continue,
+            Content::Element(e) => match e.short_text(TIP_SLOGAN_MAX_BYTES) {
+                Some(t) if t.trim_start().starts_with('■') => {
+                    joined.push_str(&t);
+                    joined.push(' ');
+                    end = Some(j);
+                }
+                _ => break,
+            },
+            _ => break,
+        }
+    }
+    end.filter(|_| korean::is_program_notice(&joined))
 }
 
 /// A tip box's label or slogan on a line of its own (`<strong>민중의소리 기사제보</strong>`,

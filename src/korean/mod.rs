@@ -371,8 +371,9 @@ fn role_first(words: &[&str]) -> Option<(Vec<String>, &'static str)> {
 /// 법무법인 세종 변호사`, `윤재민 교육평론가`), and
 /// nothing else but an email; an op-ed's byline or sign-off.
 fn contributor_in(words: &[&str]) -> Option<(Vec<String>, &'static str)> {
+    // (A sign-off's slash before it: `/양혜림 제주문화포럼 연구위원`, `/ 이정호 울산대 …`.)
+    let words = words.strip_prefix(&["/"]).unwrap_or(words);
     let (first, rest) = words.split_first()?;
-    // (A sign-off's slash before it: `/양혜림 제주문화포럼 연구위원`.)
     let first = first.strip_prefix('/').unwrap_or(first);
     let (last, between) = rest.split_last()?;
     // A field may be glued before the title (`교육평론가`, `정신건강의학과전문의`), or after it
@@ -383,6 +384,36 @@ fn contributor_in(words: &[&str]) -> Option<(Vec<String>, &'static str)> {
         .find(|t| last.ends_with(**t))?;
     (is_person_name(first) && between.len() <= 2).then(|| (vec![first.to_string()], *title))
 }
+
+/// A profile box: a person's name on a line of its own (or with a title and a topic's
+/// particle: `윤태경 이사장은`), then one or two lines of an affiliation ending in a title
+/// (`대한한의사협회 … 위원⏎(서울 마포 소담한의원 원장)`, `동국대 불교학술원 연구교수`) or of a
+/// biography (`경북대 의대를 졸업하고 …`). Gives the name and the first line after it.
+pub fn profile_box(text: &str) -> Option<(String, String)> {
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let head = lines.next()?;
+    let name = match head.split_once(' ') {
+        Some((name, title)) if title.ends_with(['은', '는']) => name,
+        Some(_) => return None,
+        None => head,
+    };
+    let rest: Vec<&str> = lines.collect();
+    let is_detail = |line: &str| {
+        let titled = line
+            .trim_matches(['(', ')'])
+            .split(' ')
+            .next_back()
+            .is_some_and(|w| vocab::CONTRIBUTOR_TITLES.iter().any(|t| w.ends_with(t)));
+        line.chars().count() <= PROFILE_LINE_MAX_CHARS && titled
+            || vocab::BIOGRAPHY_WORDS.iter().any(|w| line.contains(w))
+    };
+    let first = rest.first()?;
+    (is_person_name(name) && rest.len() <= 2 && rest.iter().all(|l| is_detail(l)))
+        .then(|| (name.to_string(), first.to_string()))
+}
+
+/// An affiliation's line in a profile box is a few words.
+const PROFILE_LINE_MAX_CHARS: usize = 60;
 
 /// A word that names an outlet, not a person: Latin letters in it (`MK스포츠`, `OSEN`) or an
 /// outlet's ending (`스포츠조선일보`, `헤럴드경제신문`).

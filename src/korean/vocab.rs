@@ -44,7 +44,13 @@ pub const CONTRIBUTOR_TITLES: &[&str] = &[
     "전문의",
     "박사",
     "객원논설위원",
+    "위원",
+    "약사",
 ];
+
+/// Words of a writer's or an interviewee's short biography (`경북대 의대를 졸업하고 … 수련이사를
+/// 지냈다.`).
+pub const BIOGRAPHY_WORDS: &[&str] = &["졸업", "역임", "지냈다", "거쳐"];
 
 /// Pointers a caption opens with to show the picture above it (`▲ 사진설명`, `↑ 사진설명`).
 pub const CAPTION_POINTERS_UP: [char; 3] = ['▲', '△', '↑'];
@@ -345,9 +351,10 @@ pub const BOARD_FIELD_LABELS: &[&str] = &[
 /// Media Player 11 이상을 설치하세요.`): the player or the browser.
 pub const PLAYER_NOTICE_WORDS: &[&str] = &["Player", "플레이어", "브라우저"];
 
-/// Labels of a contributed piece in its headline (`[기고]`, `[시론]`): its writer is not on the
-/// staff, and may be named only under the headline, with a title (`김승룡 소방청장 직무대행`).
-pub const CONTRIBUTED_LABELS: &[&str] = &["[기고]", "[특별기고]", "[시론]", "[칼럼]", "[기고문]"];
+/// How the bracketed label of a contributed piece in its headline ends (`[기고]`, `[특별기고]`,
+/// `[시론]`, `[약사 칼럼]`): its writer is not on the staff, and may be named only under the
+/// headline, with a title (`김승룡 소방청장 직무대행`).
+pub const CONTRIBUTED_LABELS: &[&str] = &["기고", "시론", "칼럼", "기고문"];
 
 /// Labels of a kind of story (`[단독]`, `[속보]`, `[포토]`): never a place or an outlet.
 pub const SERIES_LABELS: &[&str] = &[

@@ -148,11 +148,16 @@ impl Credits {
         title: &str,
         deck: Option<&str>,
         mut captions: impl Iterator<Item = &'a str>,
+        profile: Option<&(String, String)>,
         korean_page: bool,
     ) -> Self {
         if !korean_page
             || !self.authors.is_empty()
-            || !vocab::CONTRIBUTED_LABELS.iter().any(|l| title.contains(l))
+            || !title.split('[').skip(1).any(|r| {
+                r.split_once(']').is_some_and(|(label, _)| {
+                    vocab::CONTRIBUTED_LABELS.iter().any(|l| label.ends_with(l))
+                })
+            })
         {
             return self;
         }
@@ -175,7 +180,11 @@ impl Credits {
                 Some((found.printed.clone(), author.name.clone(), role))
             })
         };
-        if let Some((line, name, title)) = writer.or_else(portrait) {
+        // Or the profile box under or over the piece (`<b>박성훈</b><br>동국대 … 연구교수`).
+        let profiled = || {
+            profile.map(|(name, title)| (format!("{name} {title}"), name.clone(), title.clone()))
+        };
+        if let Some((line, name, title)) = writer.or_else(portrait).or_else(profiled) {
             self.byline = Some(line);
             self.authors.push(Author {
                 name,
