@@ -1697,7 +1697,15 @@ fn is_byline_paragraph(text: &str) -> bool {
             // Two reporters' bylines or more in one line (`세종=김혜원 기자, 이광수 박세환 기자
             // email`) take more words, a photo's credit none (`… 사진 전민규 기자`); one
             // reporter's takes four at most.
-            words <= 4 && chars <= 40
+            // A contributor's, with an affiliation, a few more (`<정하윤 장로/전주 예수병원 내과
+            // 전문의>`).
+            let contributor = || {
+                b.authors
+                    .first()
+                    .and_then(|a| a.role.as_deref())
+                    .is_some_and(|r| korean::vocab::CONTRIBUTOR_TITLES.contains(&r))
+            };
+            (words <= 4 || words <= 6 && contributor()) && chars <= 40
                 || words <= 8
                     && b.authors.len() >= 2
                     && !text

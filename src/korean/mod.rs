@@ -366,7 +366,7 @@ fn role_first(words: &[&str]) -> Option<(Vec<String>, &'static str)> {
     }
 }
 
-/// A contributor's line: a name, at most two words of affiliation and a title
+/// A contributor's line: a name, a few words of affiliation and a title
 /// ([`vocab::CONTRIBUTOR_TITLES`], a field glued before it or not: `홍길동 서울대 교수`, `홍길동
 /// 법무법인 세종 변호사`, `윤재민 교육평론가`), and
 /// nothing else but an email; an op-ed's byline or sign-off.
@@ -382,7 +382,8 @@ fn contributor_in(words: &[&str]) -> Option<(Vec<String>, &'static str)> {
     let title = vocab::CONTRIBUTOR_TITLES
         .iter()
         .find(|t| last.ends_with(**t))?;
-    (is_person_name(first) && between.len() <= 2).then(|| (vec![first.to_string()], *title))
+    (is_person_name(first) && between.len() <= CONTRIBUTOR_AFFILIATION_MAX_WORDS)
+        .then(|| (vec![first.to_string()], *title))
 }
 
 /// A profile box: a person's name on a line of its own (or with a title and a topic's
@@ -414,6 +415,10 @@ pub fn profile_box(text: &str) -> Option<(String, String)> {
 
 /// An affiliation's line in a profile box is a few words.
 const PROFILE_LINE_MAX_CHARS: usize = 60;
+
+/// A contributor's affiliation is a few words (`전주 예수병원 내과`, and a second title before
+/// a slash: `장로/전주 …`).
+const CONTRIBUTOR_AFFILIATION_MAX_WORDS: usize = 3;
 
 /// A word that names an outlet, not a person: Latin letters in it (`MK스포츠`, `OSEN`) or an
 /// outlet's ending (`스포츠조선일보`, `헤럴드경제신문`).
@@ -1785,6 +1790,27 @@ pub fn is_copyright(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn profile_boxes_name_a_person_over_a_title_or_a_biography() {
+        let name = |t: &str| profile_box(t).map(|(n, _)| n);
+        assert_eq!(
+            name("박성훈\n동국대 불교학술원 연구교수").as_deref(),
+            Some("박성훈")
+        );
+        assert_eq!(
+            name("윤태경 이사장은\n경북대 의대를 졸업하고 … 수련이사를 지냈다.").as_deref(),
+            Some("윤태경")
+        );
+        // A story's lines, an intertitle over a paragraph, and a name over a sentence are not.
+        assert_eq!(name("망원동 빵집\n주말이면 줄을 선다."), None);
+        assert_eq!(name("김철수\n그는 매일 아침 약국 문을 연다."), None);
+        assert_eq!(
+            name("박성훈 교수가 말했다\n동국대 불교학술원 연구교수"),
+            None
+        );
+        assert_eq!(name("박성훈"), None);
+    }
 
     #[test]
     fn print_edition_lines_are_dates_and_pages() {

@@ -195,10 +195,15 @@ const TWIN_MAX_WRAPPERS: usize = 2;
 fn deck_lines(scan: &Scan, k: u32) -> Option<String> {
     // Text runs and line breaks (`<br>`, blocks) in document order.
     let sub_end = scan.subtree_end(k);
+    // A box whose text is all in its spans prints a line in each (약업신문's `<div
+    // class="sub_title_con"><span>…</span><span>…</span>`).
+    let spans_are_lines = scan.texts_in(k).iter().all(|t| t.owner != k);
     let mut marks: Vec<(u32, Option<&str>)> = (k + 1..sub_end)
         .filter(|&b| {
-            let t = scan.nodes[b as usize].tag;
-            t == Tag::Br || t.is_block()
+            let n = &scan.nodes[b as usize];
+            n.tag == Tag::Br
+                || n.tag.is_block()
+                || spans_are_lines && n.tag == Tag::Span && n.parent == k
         })
         .map(|b| (scan.nodes[b as usize].start, None))
         .collect();
@@ -396,13 +401,17 @@ fn has_deck_class(scan: &Scan, k: u32) -> bool {
     (vocab::DECK_CLASSES.iter().any(holds)
         || vocab::DECK_CLASS_PARTS.iter().any(holds)
         || holds(&"sub_t"))
-        // Or, where it has no class, its id (한국일보 2008's `<div id="GS_SubTitle">`).
-        && scan.attr(k, "class").or_else(|| scan.attr(k, "id")).is_some_and(|names| {
-            names
-                .to_ascii_lowercase()
-                .split_ascii_whitespace()
-                .any(is_deck_class)
-        })
+        // Or its id (한국일보 2008's `<div id="GS_SubTitle">`, 충남일보's `<td id="font_subtitle"
+        // class="view_subt">`).
+        && [scan.attr(k, "class"), scan.attr(k, "id")]
+            .into_iter()
+            .flatten()
+            .any(|names| {
+                names
+                    .to_ascii_lowercase()
+                    .split_ascii_whitespace()
+                    .any(is_deck_class)
+            })
 }
 
 /// A deck's class token: one of [`vocab::DECK_CLASSES`], or one holding a part of
@@ -411,6 +420,8 @@ fn is_deck_class(token: &str) -> bool {
     vocab::DECK_CLASSES.contains(&token)
         // An old ndsoft skin's `<td class="view_sub_t">` under `td.view_t`.
         || token.ends_with("sub_t")
+        // A lead under the headline (위키트리's `div.news_lead`).
+        || token.ends_with("_lead")
         || vocab::DECK_CLASS_PARTS.iter().any(|p| token.contains(p)) && !token.contains("header")
 }
 
