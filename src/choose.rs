@@ -1175,19 +1175,7 @@ fn is_teaser_link(scan: &Scan, i: u32) -> bool {
 /// Readability's `_cleanConditionally` for tables, lists, divs, sections, forms and asides.
 fn should_clean(scan: &Scan, i: u32, thread: bool) -> bool {
     let n = &scan.nodes[i as usize];
-    if !matches!(
-        n.tag,
-        Tag::Table
-            | Tag::Ul
-            | Tag::Ol
-            | Tag::Div
-            | Tag::Section
-            | Tag::Form
-            | Tag::Fieldset
-            | Tag::Aside
-            | Tag::Header
-            | Tag::Footer
-    ) {
+    if !is_cleaned_tag(n.tag) {
         return false;
     }
     if n.flags & (scan::RULE_CONTENT | scan::PERSON_LINK) != 0 {
@@ -1244,8 +1232,60 @@ fn should_clean(scan: &Scan, i: u32, thread: bool) -> bool {
             && ld > 0.0)
         || (weight < 25 && ld > 0.2 && chars > 0)
         || (weight >= 25 && ld > 0.5)
-        || ((n.embeds == 1 && chars < 75) || n.embeds > 1)
+        || embeds_condemn(scan, i)
         || (is_list && ld > 0.5 && chars > 0)
+}
+
+/// Readability's embed test (one embed and little text, or several), counting the embeds its
+/// bottom-up cleaning would still find in the box: not those in a box of their own that goes
+/// first (two ads' `<div class="ad-view"><iframe></div>` between a story's paragraphs, which
+/// would otherwise take the story with them).
+fn embeds_condemn(scan: &Scan, i: u32) -> bool {
+    let n = &scan.nodes[i as usize];
+    let condemns = |embeds: u32, chars: u32| embeds == 1 && chars < 75 || embeds > 1;
+    if !condemns(n.embeds, n.chars) {
+        return false;
+    }
+    let goes_first = |k: u32| {
+        let b = &scan.nodes[k as usize];
+        is_cleaned_tag(b.tag) && b.chars == 0 && condemns(b.embeds, b.chars)
+    };
+    let loose = (i + 1..scan.subtree_end(i))
+        .filter(|&k| {
+            matches!(
+                scan.nodes[k as usize].tag,
+                Tag::Embed | Tag::Object | Tag::Iframe
+            )
+        })
+        .filter(|&k| {
+            let mut a = scan.nodes[k as usize].parent;
+            while a > i {
+                if goes_first(a) {
+                    return false;
+                }
+                a = scan.nodes[a as usize].parent;
+            }
+            true
+        })
+        .count() as u32;
+    condemns(loose, n.chars)
+}
+
+/// The boxes Readability's conditional cleaning looks at.
+fn is_cleaned_tag(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Table
+            | Tag::Ul
+            | Tag::Ol
+            | Tag::Div
+            | Tag::Section
+            | Tag::Form
+            | Tag::Fieldset
+            | Tag::Aside
+            | Tag::Header
+            | Tag::Footer
+    )
 }
 
 /// The text beside an embedded frame that is only the frame's title (as Readability's

@@ -337,6 +337,8 @@ fn drop_related_boxes(el: &mut Element, depth: usize) {
 }
 
 /// A block's lines as its `<br>`s break them, joined by newlines; `None` when it holds a block.
+/// A bold run that opens the block is a line of its own (고양신문's `<p><strong>한정민</strong>
+/// 도시계획가. 일산에서 …</p>`, a profile's name).
 fn br_lines(block: &Element) -> Option<String> {
     let mut lines = String::new();
     for c in &block.children {
@@ -344,6 +346,12 @@ fn br_lines(block: &Element) -> Option<String> {
             Content::Text(t) => lines.push_str(t),
             Content::Element(e) if e.tag == Tag::Br => lines.push('\n'),
             Content::Element(e) if e.tag.is_block() => return None,
+            Content::Element(e)
+                if matches!(e.tag, Tag::Strong | Tag::B) && lines.trim().is_empty() =>
+            {
+                lines.push_str(&e.text());
+                lines.push('\n');
+            }
             Content::Element(e) => lines.push_str(&e.text()),
         }
     }
@@ -742,9 +750,15 @@ fn keep_line(c: &mut Content, out: &mut Polished, depth: usize, prompt: &mut boo
                             return false;
                         }
                         // A writer's or an interviewee's profile box: not the story.
-                        if let Some(profile) = br_lines(e).and_then(|l| korean::profile_box(&l)) {
-                            out.profile.get_or_insert(profile);
-                            return false;
+                        // Or a photo shoot's credits (`에디터: 조혜진⏎포토: 김치윤⏎…`).
+                        if let Some(lines) = br_lines(e) {
+                            if let Some(profile) = korean::profile_box(&lines) {
+                                out.profile.get_or_insert(profile);
+                                return false;
+                            }
+                            if korean::is_shoot_credits(&lines) {
+                                return false;
+                            }
                         }
                         if korean::is_crew_credit(&text)
                             || is_tip_promo(&text)

@@ -653,6 +653,11 @@ pub const CLOSING_PROMPTS: &[&str] = &[
     "후원으로 만듭니다",
     "후원으로 만들어집니다",
     "구독료로 만듭니다",
+    // A portal's (`《포털에서 '주간동아' 구독하시면 더 많은 기사를 보실 수 있습니다.》`).
+    "구독하시면",
+    // A social account's (`GOAL 한국어 최신 소식은 팔로우하고 받아보세요!`).
+    "팔로우하고",
+    "팔로우하세요",
     // Korean: a paywall's teaser (`이 기사는 한경 회원에게만 전문이 공개됩니다.`).
     "회원에게만 전문이 공개됩니다",
     // Korean: a recommendation button's line (a reaction box's question is

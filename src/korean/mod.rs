@@ -389,7 +389,8 @@ fn contributor_in(words: &[&str]) -> Option<(Vec<String>, &'static str)> {
 /// A profile box: a person's name on a line of its own (or with a title and a topic's
 /// particle: `윤태경 이사장은`), then one or two lines of an affiliation ending in a title
 /// (`대한한의사협회 … 위원⏎(서울 마포 소담한의원 원장)`, `동국대 불교학술원 연구교수`) or of a
-/// biography (`경북대 의대를 졸업하고 …`). Gives the name and the first line after it.
+/// biography (`경북대 의대를 졸업하고 …`, `도시계획가. 일산에서 …`). Gives the name and the first
+/// line after it.
 pub fn profile_box(text: &str) -> Option<(String, String)> {
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     let head = lines.next()?;
@@ -407,10 +408,34 @@ pub fn profile_box(text: &str) -> Option<(String, String)> {
             .is_some_and(|w| vocab::CONTRIBUTOR_TITLES.iter().any(|t| w.ends_with(t)));
         line.chars().count() <= PROFILE_LINE_MAX_CHARS && titled
             || vocab::BIOGRAPHY_WORDS.iter().any(|w| line.contains(w))
+            || is_titled_bio(line)
     };
     let first = rest.first()?;
     (is_person_name(name) && rest.len() <= 2 && rest.iter().all(|l| is_detail(l)))
         .then(|| (name.to_string(), first.to_string()))
+}
+
+/// A biography that opens with the person's title as a sentence of its own (`소설가. 장편소설
+/// …을 썼다.`, `도시계획가. 일산에서 …`): one Korean word, a full stop, more. (Not an answer
+/// or a sentence: `네. …`, `맞습니다. …`, `그렇죠. …`, `정말 그럴까. …`.)
+fn is_titled_bio(text: &str) -> bool {
+    text.split_once(". ").is_some_and(|(title, _)| {
+        (2..=8).contains(&title.chars().count())
+            && title.chars().all(is_hangul_syllable)
+            && !title.ends_with(['다', '요', '죠', '까'])
+    })
+}
+
+/// A photo shoot's credits, a line to each (`에디터: 조혜진⏎포토: 김치윤⏎의상: …`): three lines or
+/// more, each a label of [`vocab::SHOOT_LABELS`], a colon and a few words.
+pub fn is_shoot_credits(text: &str) -> bool {
+    let mut lines = 0;
+    text.lines().filter(|l| !l.trim().is_empty()).all(|l| {
+        lines += 1;
+        l.split_once([':', '：']).is_some_and(|(label, value)| {
+            vocab::SHOOT_LABELS.contains(&label.trim()) && value.chars().count() <= 40
+        })
+    }) && lines >= 3
 }
 
 /// An affiliation's line in a profile box is a few words.
@@ -1483,14 +1508,23 @@ pub fn signoff_with_credit(text: &str) -> Option<String> {
         _ => return None,
     };
     let rest: Vec<&str> = parts.collect();
+    // (Or a reader's place: 양산시민신문's `박미경 / 물금읍 범어리`.)
     let credits = !rest.is_empty()
         && rest.iter().all(|p| {
             vocab::CREDIT_LABELS.iter().any(|l| {
                 p.strip_prefix(l)
                     .is_some_and(|r| r.starts_with([' ', '=', ':']))
-            })
+            }) || is_place(p)
         });
     credits.then(|| name.to_string())
+}
+
+/// A place in a word or two of Korean, the last a district's (`물금읍 범어리`, `마포구`).
+fn is_place(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (1..=2).contains(&words)
+        && text.chars().all(|c| is_hangul_syllable(c) || c == ' ')
+        && text.ends_with(['읍', '면', '동', '리', '구', '시', '군'])
 }
 
 /// A sign-off of the outlet, the reporter's name and the handle of an email printed without
@@ -1790,6 +1824,25 @@ pub fn is_copyright(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shoot_credits_and_a_readers_place_sign_off() {
+        assert!(is_shoot_credits(
+            "에디터: 조혜진\n포토: 김치윤\n헤어: 순수 청담 은지 실장"
+        ));
+        // Two lines, or a label that is no shoot's, are not.
+        assert!(!is_shoot_credits("에디터: 조혜진\n포토: 김치윤"));
+        assert!(!is_shoot_credits(
+            "에디터: 조혜진\n포토: 김치윤\n일시: 3월 5일"
+        ));
+        assert_eq!(
+            signoff_with_credit("박미경 / 물금읍 범어리").as_deref(),
+            Some("박미경")
+        );
+        assert_eq!(signoff_with_credit("박미경 / 그날의 기억"), None);
+        assert!(profile_box("한정민\n도시계획가. 일산에서 30년째 살며 활동하고 있다.").is_some());
+        assert!(profile_box("김현정\n네. 그렇게 말씀하셨습니다.").is_none());
+    }
 
     #[test]
     fn profile_boxes_name_a_person_over_a_title_or_a_biography() {

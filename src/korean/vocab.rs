@@ -21,6 +21,28 @@ pub const ROLES: &[&str] = &[
     "앵커",
     "기자",
     "PD",
+    // The newsroom's heads, signing a column (`남궁현 편집국장`).
+    "편집국장",
+    "편집장",
+    "주필",
+];
+
+/// The labels of a photo shoot's credits under a magazine's interview (`에디터: 조혜진⏎포토:
+/// 김치윤⏎의상: 렉토, 오르(OR)⏎…⏎메이크업: 순수 청담 유리 원장`).
+pub const SHOOT_LABELS: &[&str] = &[
+    "에디터",
+    "포토",
+    "포토그래퍼",
+    "의상",
+    "주얼리",
+    "헤어",
+    "메이크업",
+    "스타일리스트",
+    "스타일링",
+    "슈즈",
+    "액세서리",
+    "네일",
+    "장소",
 ];
 
 /// Titles a contributor signs an op-ed with, after the name and an affiliation (`홍길동 서울대
@@ -560,6 +582,8 @@ pub const DECK_CLASSES: &[&str] = &[
     "lead",
     // 메디게이트뉴스's (`<p class="subtxt">` over the body's first picture).
     "subtxt",
+    // An old ndsoft skin's (통일뉴스' `<td class="view_sub">` under `td.view_t`).
+    "view_sub",
     "sub_txt",
 ];
 
@@ -587,6 +611,8 @@ pub const DECK_CLASS_PARTS: &[&str] = &[
     "head-sub",
     "head_sub",
     "standfirst",
+    // A CSS module's (골닷컴's `p.article_teaser__Lx8dN` under the headline).
+    "teaser",
 ];
 
 /// Labels a fact box prints over a work's card under a story (게임메카's `이 기사의 게임`, a

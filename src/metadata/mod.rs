@@ -128,9 +128,10 @@ pub fn extract(
         .flatten()
         .map(|name| korean::wire_name(&name).to_string());
     let title = title::title(&page, declared_site.as_deref().or(logo.as_deref()));
-    // A Korean page without og:site_name: the outlet its <title> ends with.
+    // A Korean page without og:site_name: the outlet its <title> ends with (the logo's name
+    // there is one: 스포츠한국's `… - 스포츠한국` under `<img alt="스포츠한국">`).
     let from_title = (declared_site.is_none() && page.korean)
-        .then(|| title::title_site_suffix(&page.title_tag))
+        .then(|| title::title_site_suffix(&page.title_tag, logo.as_deref()))
         .flatten();
     let site_so_far = declared_site.clone().or(from_title.clone());
     let visible = byline::visible_byline(scan, article, &title);

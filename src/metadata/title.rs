@@ -423,7 +423,7 @@ fn site_then_rest(title: &str) -> Option<(&str, &str)> {
 /// The outlet a Korean `<title>` ends with (`… - 매일경제`, `… : 네이버 뉴스`, `… < 기사본문 -
 /// 어느뉴스`), for a page without `og:site_name`: the last part of what
 /// [`strip_title_suffix`] cuts off; or the one an old title opens with (`문화일보 : …`).
-pub(super) fn title_site_suffix(title: &str) -> Option<String> {
+pub(super) fn title_site_suffix(title: &str, logo: Option<&str>) -> Option<String> {
     if let Some((site, _)) = site_then_rest(title) {
         return Some(site.to_string());
     }
@@ -432,7 +432,7 @@ pub(super) fn title_site_suffix(title: &str) -> Option<String> {
     if !title.contains(' ') && looks_like_site(title) {
         return Some(title.to_string());
     }
-    let head = strip_title_suffix(title, None);
+    let head = strip_title_suffix(title, logo);
     let tail = title.get(head.len()..)?;
     let site = KOREAN_TITLE_SEPARATORS
         .iter()
@@ -544,19 +544,19 @@ mod tests {
             "제목입니다 여기"
         );
         assert_eq!(
-            title_site_suffix("제목입니다 여기 < 산업 < 기사본문 - 어느뉴스").as_deref(),
+            title_site_suffix("제목입니다 여기 < 산업 < 기사본문 - 어느뉴스", None).as_deref(),
             Some("어느뉴스")
         );
         assert_eq!(
-            title_site_suffix("문화일보 : 청계천 복원 막바지…10월 시민품으로").as_deref(),
+            title_site_suffix("문화일보 : 청계천 복원 막바지…10월 시민품으로", None).as_deref(),
             Some("문화일보")
         );
         // The site's news section before the headline.
         assert_eq!(
-            title_site_suffix("한경닷컴 뉴스 - 중기 10곳 중 6곳 자금사정 악화").as_deref(),
+            title_site_suffix("한경닷컴 뉴스 - 중기 10곳 중 6곳 자금사정 악화", None).as_deref(),
             Some("한경닷컴")
         );
-        assert_eq!(title_site_suffix("오늘의 뉴스 - 금리 동결"), None);
+        assert_eq!(title_site_suffix("오늘의 뉴스 - 금리 동결", None), None);
         assert_eq!(
             strip_title_suffix("문화일보 : 청계천 복원 막바지…10월 시민품으로", None),
             "청계천 복원 막바지…10월 시민품으로"
@@ -577,10 +577,10 @@ mod tests {
             "중국 경제 : 성장률 둔화 뚜렷"
         );
         assert_eq!(
-            title_site_suffix("삼성전자 신고가 - 매일경제").as_deref(),
+            title_site_suffix("삼성전자 신고가 - 매일경제", None).as_deref(),
             Some("매일경제")
         );
-        assert_eq!(title_site_suffix("삼성전자 신고가"), None);
+        assert_eq!(title_site_suffix("삼성전자 신고가", None), None);
         assert_eq!(
             strip_title_suffix("네이버 주목 : 네이버 뉴스", None),
             "네이버 주목"

@@ -173,7 +173,7 @@ fn story_start(scan: &Scan, root: u32, end: u32, title: &str) -> u32 {
         .unwrap_or(u32::MAX)
 }
 
-/// The element after `k` with its tag and class, when only the elements that hold it come
+/// The element after `k` with its tag, class and id, when only the elements that hold it come
 /// between (a table's next row around its cell), and no text.
 fn next_twin(scan: &Scan, k: u32) -> Option<u32> {
     let after = scan.subtree_end(k);
@@ -184,7 +184,9 @@ fn next_twin(scan: &Scan, k: u32) -> Option<u32> {
     let wrapped = (after..twin).all(|w| {
         scan.is_inside(twin, w) && scan.nodes[w as usize].chars == scan.nodes[twin as usize].chars
     });
-    (wrapped && scan.attr(twin, "class") == scan.attr(k, "class")).then_some(twin)
+    // (Its id too: 스포츠한국's `div#GS_SubTitle` has no twin in `div#GS_Datetime`.)
+    let alike = |a: &str| scan.attr(twin, a) == scan.attr(k, a);
+    (wrapped && alike("class") && alike("id")).then_some(twin)
 }
 
 /// A twin is wrapped in a few elements at most (`<tr>`).
