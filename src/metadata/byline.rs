@@ -300,11 +300,14 @@ pub(super) fn credits(
         }
     }
     if korean_page && c.authors.is_empty() {
-        if let Some(name) = reporter_of_more_link(scan) {
-            c.byline = Some(format!("{name} 기자"));
+        let found = reporter_of_more_link(scan)
+            .map(|name| (name, "기자"))
+            .or_else(|| credited_editor(scan).map(|name| (name, "에디터")));
+        if let Some((name, role)) = found {
+            c.byline = Some(format!("{name} {role}"));
             c.authors.push(Author {
                 name,
-                role: Some("기자".into()),
+                role: Some(role.into()),
                 email: None,
             });
         }
@@ -720,6 +723,37 @@ fn reporter_line_near(scan: &Scan, root: u32) -> Option<korean::Byline> {
                 .then_some(found)
         })
 }
+
+/// The editor a magazine's credit list names, where no byline named anyone (에스콰이어's
+/// `<li><span>EDITOR</span><span>김준호</span></li>`, 보그's `<li>에디터</li><li>손혜린</li>`): the
+/// name in the element right after the label's.
+fn credited_editor(scan: &Scan) -> Option<String> {
+    let shown = |k: u32| {
+        scan.nodes[k as usize].flags & (scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD) == 0
+    };
+    (0..scan.nodes.len() as u32).find_map(|k| {
+        let n = &scan.nodes[k as usize];
+        if !(1..=EDITOR_LABEL_MAX_CHARS).contains(&n.chars) || !shown(k) {
+            return None;
+        }
+        let label = scan.text_of(k);
+        if !vocab::EDITOR_LABELS
+            .iter()
+            .any(|l| label.trim().eq_ignore_ascii_case(l))
+        {
+            return None;
+        }
+        let next = scan.subtree_end(k);
+        if next as usize >= scan.nodes.len() || !shown(next) {
+            return None;
+        }
+        let name = fold_whitespace(&scan.text_of(next));
+        korean::is_person_name(&name).then_some(name)
+    })
+}
+
+/// An editor's label in a credit list is a word (`EDITOR`, `에디터`).
+const EDITOR_LABEL_MAX_CHARS: u32 = 8;
 
 /// The reporter a link to their other articles names (오마이뉴스 2008's `<p
 /// class="writer_name"><a>김동혁</a> 기자의 최신기사</p>`), where no byline named one.
