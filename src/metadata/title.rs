@@ -61,7 +61,11 @@ pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
             .strip_prefix('[')
             .and_then(|r| r.split_once(']'))
             .map(|(_, headline)| headline.trim_start())
-            .filter(|h| headings.contains(&headline_key(h)) || printed == *h)
+            .filter(|h| {
+                headings.contains(&headline_key(h))
+                    || printed == *h
+                    || prints_alone(page.scan, h) && !prints_alone(page.scan, &cut)
+            })
             .map(str::to_string);
         let cut = unlabelled.unwrap_or(cut);
         // A hashtag the meta title adds after the headline (`… 할인 품목은? #MoneyS`) that the
@@ -236,6 +240,19 @@ pub(super) fn looks_like_site(tail: &str) -> bool {
             || station
             || tail.ends_with("경제") && n <= 6
             || tail.fold_case().ends_with(".com"))
+}
+
+/// Whether an element of the page prints `headline` and nothing else (데일리팜 2014's `<font><b>[약사
+/// 칼럼] 단골은 …</b></font>` under a `<title>` that adds `[데일리팜]` before it; where another
+/// prints the title whole, a list's teaser is the one without the label).
+fn prints_alone(scan: &Scan, headline: &str) -> bool {
+    let chars = headline.chars().count() as u32;
+    (0..scan.nodes.len() as u32).any(|k| {
+        let n = &scan.nodes[k as usize];
+        n.chars.abs_diff(chars) <= 2
+            && n.flags & (crate::scan::IN_HEAD | crate::scan::IN_NEVER) == 0
+            && fold_whitespace(&scan.text_of(k)) == headline
+    })
 }
 
 /// Whether one of the page's first visible `<h1>` to `<h3>` headings prints `title` as is.
