@@ -1508,13 +1508,15 @@ pub fn signoff_with_credit(text: &str) -> Option<String> {
         _ => return None,
     };
     let rest: Vec<&str> = parts.collect();
-    // (Or a reader's place: 양산시민신문's `박미경 / 물금읍 범어리`.)
+    // (Or a reader's place: 양산시민신문's `박미경 / 물금읍 범어리`; or a title and a biography:
+    // 위클리서울's `김선우 / 문화평론가. 서울시립대 강사. …`.)
     let credits = !rest.is_empty()
         && rest.iter().all(|p| {
             vocab::CREDIT_LABELS.iter().any(|l| {
                 p.strip_prefix(l)
                     .is_some_and(|r| r.starts_with([' ', '=', ':']))
             }) || is_place(p)
+                || is_titled_bio(p)
         });
     credits.then(|| name.to_string())
 }

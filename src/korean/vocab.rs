@@ -16,6 +16,7 @@ pub const ROLES: &[&str] = &[
     "논설위원",
     "대기자",
     "특파원",
+    "통신원",
     "칼럼니스트",
     "에디터",
     "앵커",
@@ -71,6 +72,7 @@ pub const CONTRIBUTOR_TITLES: &[&str] = &[
     "객원논설위원",
     "위원",
     "약사",
+    "총장",
 ];
 
 /// Words of a writer's or an interviewee's short biography (`경북대 의대를 졸업하고 … 수련이사를
@@ -531,7 +533,15 @@ pub const TIP_SLOGANS: &[&str] = &[
 
 /// How a desk's call for tips or claims to check asks for them, in the sentence with its
 /// address (`검증이 필요한 내용을 factcheck@jtbc.co.kr로 보내주세요.`).
-pub const TIP_REQUESTS: &[&str] = &["보내주세요", "보내 주세요", "보내주십시오", "보내 주십시오"];
+pub const TIP_REQUESTS: &[&str] = &[
+    "보내주세요",
+    "보내 주세요",
+    "보내주십시오",
+    "보내 주십시오",
+    // A series' call for its next guests (`인터뷰를 원하는 스타트업은 editor@…으로 연락주세요.`).
+    "연락주세요",
+    "연락 주세요",
+];
 
 /// Phrases of a reaction prompt (`이 기사가 마음에 들었다면, 좋아요를 눌러 주세요`), each with
 /// one of [`REACTION_WORDS`] in the same short line.
@@ -683,7 +693,15 @@ pub const ARTICLE_NOTICE_OPENINGS: &[&str] = &[
 
 /// A column's disclaimer, however it opens (`※ 외부 필자의 칼럼은 미디어스의 편집 방향과 다를
 /// 수 있습니다.`): it names the outlet's editorial line …
-pub const EDITORIAL_LINE_WORDS: &[&str] = &["편집 방향", "편집방향", "편집 방침", "편집방침"];
+/// (Or its owner's position: 사이언스타임즈' `기사 내용은 재단의 공식 입장과 다를 수 있습니다.`)
+pub const EDITORIAL_LINE_WORDS: &[&str] = &[
+    "편집 방향",
+    "편집방향",
+    "편집 방침",
+    "편집방침",
+    "공식 입장",
+    "공식입장",
+];
 
 /// … and ends by setting the column apart from it.
 pub const DISCLAIMER_ENDINGS: &[&str] = &["다를 수 있습니다", "않을 수 있습니다", "무관합니다"];

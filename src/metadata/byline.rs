@@ -701,7 +701,11 @@ fn reporter_line_near(scan: &Scan, root: u32) -> Option<korean::Byline> {
         .chain(body_end..below_end)
         .filter(|&i| {
             let n = &scan.nodes[i as usize];
-            n.flags & skip == 0 && n.element_children <= 1 && (4..=80).contains(&n.chars)
+            // (Or a link that is the line: 사이언스타임즈' `<a href="…?searchWriter=…">윤하늘
+            // 객원기자</a>`.)
+            let shown =
+                n.flags & skip == 0 || n.tag == Tag::A && n.flags & (skip & !scan::IN_LINK) == 0;
+            shown && n.element_children <= 1 && (4..=80).contains(&n.chars)
         })
         .find_map(|i| {
             let text = scan.text_of(i);

@@ -40,6 +40,8 @@ pub(super) fn published(
                     "dc.date.issued",
                     "dc.date",
                     "dcterms.created",
+                    // Plone's (RFA's `DC.date.created`).
+                    "dc:date:created",
                     "pubdate",
                     "publishdate",
                     "sailthru.date",
