@@ -925,8 +925,12 @@ pub fn is_empty(el: &Element) -> bool {
     if el.tag.is_void() || el.tag == Tag::Td || el.tag == Tag::Th {
         return false;
     }
+    // (A zero-width space is nothing to read: 네이버 블로그's SmartEditor pads its empty lines
+    // with one, `<p><span>\u{200b}</span></p>`.)
     el.children.iter().all(|c| match c {
-        Content::Text(t) => t.trim().is_empty(),
+        Content::Text(t) => t
+            .trim_matches(|c: char| c.is_whitespace() || c == '\u{200b}')
+            .is_empty(),
         Content::Element(e) => e.tag == Tag::Br || is_empty(e),
     })
 }

@@ -655,6 +655,12 @@ pub const CLOSING_PROMPTS: &[&str] = &[
     "구독료로 만듭니다",
     // A portal's (`《포털에서 '주간동아' 구독하시면 더 많은 기사를 보실 수 있습니다.》`).
     "구독하시면",
+    // A public page's survey (`이 기사에 대해 평가해 주세요.`, `이 페이지에서 제공하는 정보에 대하여
+    // 만족하십니까?`).
+    "평가해 주세요",
+    "만족하십니까",
+    // A paywall's (`이어지는 내용이 궁금하신가요?`).
+    "이어지는 내용이 궁금하신가요",
     // A social account's (`GOAL 한국어 최신 소식은 팔로우하고 받아보세요!`).
     "팔로우하고",
     "팔로우하세요",
@@ -928,6 +934,8 @@ pub const COPYRIGHT_MARKERS: &[&str] = &[
     "copyright ©",
     "copyright (c)",
     "© copyright",
+    // A public office's licence (`… 공공누리 제1유형에 따라 출처표시 후 자유롭게 이용할 수 있습니다.`).
+    "공공누리",
 ];
 
 pub const SHARE_HINTS: &[&str] = &[

@@ -887,7 +887,11 @@ fn tip_line(text: &str, need_pointer: bool) -> bool {
             .any(|w| r.strip_prefix(w).is_some_and(|r| r.starts_with(']')))
     });
     // A press release's contact line is wrapped in angle brackets (`<문의 : 행정안전부 …>`).
-    let pointed = bracketed || t.starts_with(['▷', '▶', '※', '☞', '■', '□', '◆', '<']);
+    // (Or labelled: a public office's `문의 : 미래한강본부 한강공원보전과 02-3780-0765`.)
+    let labelled = t
+        .strip_prefix("문의")
+        .is_some_and(|r| r.trim_start().starts_with([':', '：']));
+    let pointed = bracketed || labelled || t.starts_with(['▷', '▶', '※', '☞', '■', '□', '◆', '<']);
     let body = t
         .trim_start_matches(['▷', '▶', '※', '☞', '■', '□', '◆', '<', ' '])
         .trim();
@@ -1437,9 +1441,11 @@ pub fn signoff_with_email(text: &str) -> Option<(String, Option<String>)> {
         .filter(|w| !w.is_empty())
         .collect();
     let named = words.iter().any(|w| is_korean_name(w));
-    // The name, where a word is a person's (`◎공감언론 뉴시스 hong@newsis.com` names none).
+    // The name, where a word is a person's (`◎공감언론 뉴시스 hong@newsis.com` names none); the
+    // last before the email, after an outlet's words (`[YTN 사이언스 이동은 (dongeun@…)]`).
     let name = words
         .iter()
+        .rev()
         .find(|w| is_person_name(w))
         .map(|w| w.to_string());
     let short = (1..=3).contains(&words.len())

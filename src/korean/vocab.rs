@@ -28,8 +28,9 @@ pub const ROLES: &[&str] = &[
     "주필",
 ];
 
-/// The label of the writer in a magazine's credit list (`EDITOR 김준호 / PHOTOGRAPHER …`).
-pub const EDITOR_LABELS: &[&str] = &["에디터", "editor"];
+/// The label of the writer in a magazine's credit list (`EDITOR 김준호 / PHOTOGRAPHER …`) or a
+/// public board's fields (`작성자 김혜린`).
+pub const EDITOR_LABELS: &[&str] = &["에디터", "editor", "작성자"];
 
 /// The labels of a photo shoot's credits under a magazine's interview (`에디터: 조혜진⏎포토:
 /// 김치윤⏎의상: 렉토, 오르(OR)⏎…⏎메이크업: 순수 청담 유리 원장`).

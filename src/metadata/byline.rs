@@ -301,13 +301,13 @@ pub(super) fn credits(
     }
     if korean_page && c.authors.is_empty() {
         let found = reporter_of_more_link(scan)
-            .map(|name| (name, "기자"))
-            .or_else(|| credited_editor(scan).map(|name| (name, "에디터")));
+            .map(|name| (name, "기자".to_string()))
+            .or_else(|| credited_editor(scan));
         if let Some((name, role)) = found {
             c.byline = Some(format!("{name} {role}"));
             c.authors.push(Author {
                 name,
-                role: Some(role.into()),
+                role: Some(role),
                 email: None,
             });
         }
@@ -729,9 +729,10 @@ fn reporter_line_near(scan: &Scan, root: u32) -> Option<korean::Byline> {
 }
 
 /// The editor a magazine's credit list names, where no byline named anyone (에스콰이어's
-/// `<li><span>EDITOR</span><span>김준호</span></li>`, 보그's `<li>에디터</li><li>손혜린</li>`): the
-/// name in the element right after the label's.
-fn credited_editor(scan: &Scan) -> Option<String> {
+/// `<li><span>EDITOR</span><span>김준호</span></li>`, 보그's `<li>에디터</li><li>손혜린</li>`), or a
+/// public board's writer field (`작성자`): the name beside or right after the label, and the
+/// label as the role.
+fn credited_editor(scan: &Scan) -> Option<(String, String)> {
     let shown = |k: u32| {
         scan.nodes[k as usize].flags & (scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD) == 0
     };
@@ -747,12 +748,20 @@ fn credited_editor(scan: &Scan) -> Option<String> {
         {
             return None;
         }
+        // The name in the element after the label's, or beside the label in its parent (다이내믹
+        // 부산's `<li><span>작성자</span> 김혜린</li>`).
         let next = scan.subtree_end(k);
-        if next as usize >= scan.nodes.len() || !shown(next) {
-            return None;
-        }
-        let name = fold_whitespace(&scan.text_of(next));
-        korean::is_person_name(&name).then_some(name)
+        let parent = n.parent;
+        let beside = (parent != NONE)
+            .then(|| fold_whitespace(&scan.text_of(parent)))
+            .and_then(|t| t.strip_prefix(label.trim()).map(|r| r.trim().to_string()));
+        let after = (next < scan.nodes.len() as u32 && shown(next))
+            .then(|| fold_whitespace(&scan.text_of(next)));
+        [beside, after]
+            .into_iter()
+            .flatten()
+            .find(|name| korean::is_person_name(name))
+            .map(|name| (name, label.trim().to_string()))
     })
 }
 
