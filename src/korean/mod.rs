@@ -489,8 +489,9 @@ fn parts_after_roles(text: &str) -> Vec<&str> {
 /// The reporter a word names with its role: `홍길동기자` (glued, a name before the role) or
 /// `기자` after the name word. Returns the name part as written and the role.
 fn name_and_role<'a>(words: &[&'a str], i: usize) -> Option<(&'a str, &'static str)> {
-    // A place before the name (`제주=홍길동기자`) is not part of it.
-    let w = words[i].rsplit('=').next().unwrap_or(words[i]);
+    // A place before the name (`제주=홍길동기자`, 경향신문's `이스탄불｜변지형 특파원`) is not part
+    // of it.
+    let w = words[i].rsplit(['=', '｜']).next().unwrap_or(words[i]);
     match ROLES.iter().find(|r| w.ends_with(*r)) {
         // A role with its field glued before it (`홍길동 의학전문기자`): the name is the word
         // before.
@@ -514,11 +515,12 @@ fn name_and_role<'a>(words: &[&'a str], i: usize) -> Option<(&'a str, &'static s
     }
 }
 
-/// The names without the place before them: after a `=` (`제주=홍길동`), or a slash (한겨레's
+/// The names without the place before them: after a `=` (`제주=홍길동`) or a full-width bar
+/// (경향신문's `이스탄불｜변지형`), or a slash (한겨레's
 /// `창원/김영동 기자`, `대전/최예린`) where a city's two syllables come before a full
 /// three-syllable name (two reporters joined by a slash are both full names: `홍길동/김철수`).
 fn without_place(name_part: &str) -> &str {
-    let name_part = name_part.rsplit('=').next().unwrap_or(name_part);
+    let name_part = name_part.rsplit(['=', '｜']).next().unwrap_or(name_part);
     match name_part.split_once('/') {
         Some((place, name))
             if place.chars().count() == 2
