@@ -1259,7 +1259,7 @@ fn embeds_condemn(scan: &Scan, i: u32) -> bool {
         })
         .filter(|&k| {
             let mut a = scan.nodes[k as usize].parent;
-            while a > i {
+            while a > i && a != NONE {
                 if goes_first(a) {
                     return false;
                 }
