@@ -336,14 +336,16 @@ fn drop_related_boxes(el: &mut Element, depth: usize) {
     });
 }
 
-/// A block's lines as its `<br>`s break them, joined by newlines; `None` when it holds a block.
-/// A bold run that opens the block is a line of its own (고양신문's `<p><strong>한정민</strong>
-/// 도시계획가. 일산에서 …</p>`, a profile's name).
+/// A block's lines as its `<br>`s break them, joined by newlines (a newline in the source's
+/// text is a space, as a browser shows it); `None` when it holds a block. A bold run that opens
+/// the block is a line of its own (고양신문's `<p><strong>한정민</strong> 도시계획가. …</p>`, a
+/// profile's name).
 fn br_lines(block: &Element) -> Option<String> {
     let mut lines = String::new();
     for c in &block.children {
         match c {
-            Content::Text(t) => lines.push_str(t),
+            // (`str::lines` splits at `\n` alone: a lone `\r` breaks no line.)
+            Content::Text(t) => lines.extend(t.chars().map(|c| if c == '\n' { ' ' } else { c })),
             Content::Element(e) if e.tag == Tag::Br => lines.push('\n'),
             Content::Element(e) if e.tag.is_block() => return None,
             Content::Element(e)
