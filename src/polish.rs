@@ -337,10 +337,16 @@ fn drop_related_boxes(el: &mut Element, depth: usize) {
 }
 
 /// A block's lines as its `<br>`s break them, joined by newlines (a newline in the source's
-/// text is a space, as a browser shows it); `None` when it holds a block. A bold run that opens
-/// the block is a line of its own (고양신문's `<p><strong>한정민</strong> 도시계획가. …</p>`, a
-/// profile's name).
+/// text is a space, as a browser shows it); `None` when it holds a block or is one line. A bold
+/// run that opens the block is a line of its own (고양신문's `<p><strong>한정민</strong>
+/// 도시계획가. …</p>`, a profile's name).
 fn br_lines(block: &Element) -> Option<String> {
+    // (Without a break or a bold run the block is one line: no caller reads one line, and this
+    // runs on every short line of the body.)
+    let breaks = |c: &Content| matches!(c, Content::Element(e) if matches!(e.tag, Tag::Br | Tag::Strong | Tag::B));
+    if !block.children.iter().any(breaks) {
+        return None;
+    }
     let mut lines = String::new();
     for c in &block.children {
         match c {

@@ -379,11 +379,18 @@ fn contributor_in(words: &[&str]) -> Option<(Vec<String>, &'static str)> {
     // A field may be glued before the title (`교육평론가`, `정신건강의학과전문의`), or after it
     // (`교수·사회학`).
     let last = last.split('·').next().unwrap_or(last);
-    let title = vocab::CONTRIBUTOR_TITLES
-        .iter()
-        .find(|t| last.ends_with(**t))?;
+    let title = contributor_title(last)?;
     (is_person_name(first) && between.len() <= CONTRIBUTOR_AFFILIATION_MAX_WORDS)
-        .then(|| (vec![first.to_string()], *title))
+        .then(|| (vec![first.to_string()], title))
+}
+
+/// The contributor's title a word ends with ([`vocab::CONTRIBUTOR_TITLES`]; a field may be
+/// glued before it: `교육평론가`, `연구교수`).
+fn contributor_title(word: &str) -> Option<&'static str> {
+    vocab::CONTRIBUTOR_TITLES
+        .iter()
+        .find(|t| word.ends_with(**t))
+        .copied()
 }
 
 /// A profile box: a person's name on a line of its own (or with a title and a topic's
@@ -405,7 +412,7 @@ pub fn profile_box(text: &str) -> Option<(String, String)> {
             .trim_matches(['(', ')'])
             .split(' ')
             .next_back()
-            .is_some_and(|w| vocab::CONTRIBUTOR_TITLES.iter().any(|t| w.ends_with(t)));
+            .is_some_and(|w| contributor_title(w).is_some());
         line.chars().count() <= PROFILE_LINE_MAX_CHARS && titled
             || vocab::BIOGRAPHY_WORDS.iter().any(|w| line.contains(w))
             || is_titled_bio(line)
@@ -489,8 +496,8 @@ fn parts_after_roles(text: &str) -> Vec<&str> {
 /// The reporter a word names with its role: `홍길동기자` (glued, a name before the role) or
 /// `기자` after the name word. Returns the name part as written and the role.
 fn name_and_role<'a>(words: &[&'a str], i: usize) -> Option<(&'a str, &'static str)> {
-    // A place before the name (`제주=홍길동기자`, 경향신문's `이스탄불｜변지형 특파원`) is not part
-    // of it.
+    // A place before the name (`제주=홍길동기자`, `이스탄불｜변지형특파원`) is not part of it (as
+    // [`without_place`] drops it from a name written apart from its role).
     let w = words[i].rsplit(['=', '｜']).next().unwrap_or(words[i]);
     match ROLES.iter().find(|r| w.ends_with(*r)) {
         // A role with its field glued before it (`홍길동 의학전문기자`): the name is the word
