@@ -74,12 +74,12 @@ pub fn polish(
     drop_board_fields(body);
     let opening_byline = drop_opening_meta_lines(body);
     take_signoff(body, &mut out);
-    out.signoff = out.signoff.or(opening_byline);
     drop_trailing_chrome(body);
     if out.signoff.is_none() && out.signoff_email.is_none() && out.signoff_name.is_none() {
         // The sign-off above a button row's leftovers (`[신윤재 기자]` then a like count).
         take_signoff(body, &mut out);
     }
+    out.signoff = out.signoff.or(opening_byline);
     take_inner_bylines(body, &mut out.inner_bylines, 0);
     // A photo story told in its captions: they are its text, and its sign-off is theirs.
     if !has_story_text(body, 0) && captions_as_story(body) {
@@ -1472,8 +1472,10 @@ fn take_signoff_once(body: &mut Element, out: &mut Polished) -> bool {
     // and the reporters' paragraphs above it, one to each (`<p>남궁현 더스쿠프 기자⏎email</p>`
     // under `<p>최아름 더스쿠프 기자⏎email</p>`).
     // As printed, email and all: the byline is read from it again.
-    if is_byline_paragraph(&whole) || is_byline_list(&whole) {
-        out.signoff = Some(take_byline_paragraphs(parent, last, &whole));
+    // (A magazine's writer's line over the photographer's: the writer's.)
+    let byline = korean::without_credit_tail(&whole).unwrap_or(&whole);
+    if is_byline_paragraph(byline) || is_byline_list(&whole) {
+        out.signoff = Some(take_byline_paragraphs(parent, last, byline));
         return false;
     }
     // Otherwise the sign-off is at the end of the block's last text.
@@ -1874,7 +1876,8 @@ fn drop_opening_meta_lines(body: &mut Element) -> Option<String> {
         // A deck box's label left over where the deck's lines left the body (`핵심요약`).
         let label = korean::vocab::DECK_LABELS.contains(&text.trim());
         let latin_byline = text.trim_start().starts_with("By ") && is_latin_signoff(&text);
-        if latin_byline {
+        // (A Korean byline is given back too: a magazine's `글 | 김도윤 에디터` is the only one.)
+        if latin_byline || byline && korean::parse_byline(&text).is_some() {
             by = Some(fold_whitespace(&text));
         }
         // Separators left between header fields that went (`<span class="bar">|</span>`).

@@ -1637,10 +1637,27 @@ pub fn without_credit_tail(text: &str) -> Option<&str> {
             return Some(t[..at].trim_start_matches(['/', ' ']));
         }
     }
+    // Or any photographer after a writer labelled `글` (`글 김다은 나라경제 기자⏎사진 박상현(Studio
+    // Lumen)`, `/글 한지원 … /사진 오상민 기자 …`, `글=김다은 기자, 사진=오상민 기자`).
+    if let Some(at) = t.rfind("사진") {
+        let writer = t[..at].trim_end_matches(|c: char| c.is_whitespace() || c == '/' || c == ',');
+        let photographer = &t[at + "사진".len()..];
+        let labelled = writer.trim_start_matches(['/', ' ']).starts_with('글');
+        if labelled
+            && writer.len() < at
+            && photographer.starts_with([' ', '=', ':'])
+            && photographer.chars().count() <= PHOTOGRAPHER_CREDIT_MAX_CHARS
+        {
+            return Some(writer.trim_start_matches(['/', ' ']));
+        }
+    }
     let at = t.rfind('/')?;
     let credit = &t[at + 1..];
     is_credit_line(credit.strip_suffix(']').unwrap_or(credit)).then(|| &t[..at])
 }
+
+/// A photographer's credit after the writer's is a name, a role or a studio and an email.
+const PHOTOGRAPHER_CREDIT_MAX_CHARS: usize = 50;
 
 /// A reaction box's question to the reader about the article (`이 기사, 어떠셨나요?`, `이 기사에
 /// 대해 어떻게 생각하시나요?`, `이 뉴스가 도움이 되셨나요?`): a short question that opens by
@@ -1936,6 +1953,16 @@ mod tests {
             without_credit_tail("/ 글 박성민 기자 park@joongang.co.kr 사진 전민규 기자"),
             Some("글 박성민 기자 park@joongang.co.kr")
         );
+        assert_eq!(
+            without_credit_tail("글 김다은 나라경제 기자\n사진 박상현(Studio Lumen)"),
+            Some("글 김다은 나라경제 기자")
+        );
+        assert_eq!(
+            without_credit_tail("글=김다은 기자, 사진=오상민 기자"),
+            Some("글=김다은 기자")
+        );
+        assert_eq!(without_credit_tail("김다은 기자, 사진=오상민 기자"), None);
+        assert_eq!(without_credit_tail("글 김다은 기자 사진가"), None);
         assert!(is_speaker_label("김나연 앵커>"));
         assert_eq!(
             without_desk_date("시민들이 걷고 있다. 2024.4.4").as_deref(),
