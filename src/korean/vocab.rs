@@ -32,6 +32,10 @@ pub const ROLES: &[&str] = &[
 /// public board's fields (`작성자 김혜린`).
 pub const EDITOR_LABELS: &[&str] = &["에디터", "editor", "작성자"];
 
+/// The label of an outside writer in a magazine's credit list (`에디터 김보미⏎글 윤서하(소설가)`):
+/// read before [`EDITOR_LABELS`].
+pub const WRITER_LABELS: &[&str] = &["글", "글쓴이"];
+
 /// The labels of a photo shoot's credits under a magazine's interview (`에디터: 조혜진⏎포토:
 /// 김치윤⏎의상: 렉토, 오르(OR)⏎…⏎메이크업: 순수 청담 유리 원장`).
 pub const SHOOT_LABELS: &[&str] = &[

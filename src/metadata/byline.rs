@@ -731,8 +731,14 @@ fn reporter_line_near(scan: &Scan, root: u32) -> Option<korean::Byline> {
 /// The editor a magazine's credit list names, where no byline named anyone (에스콰이어's
 /// `<li><span>EDITOR</span><span>김준호</span></li>`, 보그's `<li>에디터</li><li>손혜린</li>`), or a
 /// public board's writer field (`작성자`): the name beside or right after the label, and the
-/// label as the role.
+/// label as the role. A writer's label in the list names the writer, not the editor who
+/// commissioned the piece (마리끌레르's `에디터 김보미⏎글 윤서하(소설가)`).
 fn credited_editor(scan: &Scan) -> Option<(String, String)> {
+    credited(scan, vocab::WRITER_LABELS).or_else(|| credited(scan, vocab::EDITOR_LABELS))
+}
+
+/// The name a credit list gives after one of `labels` (see [`credited_editor`]).
+fn credited(scan: &Scan, labels: &[&str]) -> Option<(String, String)> {
     let shown = |k: u32| {
         scan.nodes[k as usize].flags & (scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD) == 0
     };
@@ -742,10 +748,7 @@ fn credited_editor(scan: &Scan) -> Option<(String, String)> {
             return None;
         }
         let label = scan.text_of(k);
-        if !vocab::EDITOR_LABELS
-            .iter()
-            .any(|l| label.trim().eq_ignore_ascii_case(l))
-        {
+        if !labels.iter().any(|l| label.trim().eq_ignore_ascii_case(l)) {
             return None;
         }
         // The name in the element after the label's, or beside the label in its parent (다이내믹
@@ -757,9 +760,11 @@ fn credited_editor(scan: &Scan) -> Option<(String, String)> {
             .and_then(|t| t.strip_prefix(label.trim()).map(|r| r.trim().to_string()));
         let after = (next < scan.nodes.len() as u32 && shown(next))
             .then(|| fold_whitespace(&scan.text_of(next)));
+        // (A writer's title may follow in brackets: `윤서하(소설가)`.)
         [beside, after]
             .into_iter()
             .flatten()
+            .map(|name| name.split('(').next().unwrap_or_default().trim_end().to_string())
             .find(|name| korean::is_person_name(name))
             .map(|name| (name, label.trim().to_string()))
     })
