@@ -2169,7 +2169,10 @@ fn edge_leaves(
             !e.tag.is_block() && !matches!(e.tag, Tag::Br | Tag::Img) && !crate::render::is_empty(e)
         }
     });
-    if holds_inline && !path.is_empty() {
+    // A short list of fields is one line (매일경제's `<dl><dt>입력 :</dt><dd>2026-03-23
+    // 12:07:33</dd></dl>`).
+    let field_line = el.tag == Tag::Dl && el.short_text(META_LINE_MAX_BYTES).is_some();
+    if (holds_inline || field_line) && !path.is_empty() {
         out.push(path.clone());
         return out.len() < n;
     }

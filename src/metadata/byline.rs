@@ -764,7 +764,13 @@ fn credited(scan: &Scan, labels: &[&str]) -> Option<(String, String)> {
         [beside, after]
             .into_iter()
             .flatten()
-            .map(|name| name.split('(').next().unwrap_or_default().trim_end().to_string())
+            .map(|name| {
+                name.split('(')
+                    .next()
+                    .unwrap_or_default()
+                    .trim_end()
+                    .to_string()
+            })
             .find(|name| korean::is_person_name(name))
             .map(|name| (name, label.trim().to_string()))
     })

@@ -49,6 +49,7 @@ pub(super) fn deck(
                 // class="sub_tit">… /사진=뉴스1</td>`.)
                 !(korean::is_generated_summary(&text)
                     || korean::is_summary_notice(&text)
+                    || holds_summary_note(scan, k)
                     || korean::ends_with_photo_credit(&text)
                     || fold_whitespace(&text) == title
                     || parent != scan::NONE
@@ -115,6 +116,18 @@ pub(super) fn deck(
     }
     Some(lines)
 }
+
+/// Whether a box holds a machine summary's note under its points (매일경제's `본문 요약` layer:
+/// `<p class="notice">※ 본문 요약은 인공지능(AI)이 작성한 것으로 …</p>`).
+fn holds_summary_note(scan: &Scan, k: u32) -> bool {
+    (k + 1..scan.subtree_end(k)).any(|i| {
+        scan.nodes[i as usize].chars <= SUMMARY_NOTE_MAX_CHARS
+            && korean::is_generated_summary_note(&scan.text_of(i))
+    })
+}
+
+/// A machine summary's note is a sentence.
+const SUMMARY_NOTE_MAX_CHARS: u32 = 100;
 
 /// Whether the element holds exactly one link (a deck is a few elements: a bigger one is not
 /// walked).
