@@ -47,7 +47,7 @@ impl Credits {
     /// to the only author. Then both are cut to [`crate::MAX_AUTHORS`] and
     /// [`crate::MAX_BYLINE_CHARS`] (a cut byline ends with `…`).
     pub fn with_story(mut self, story: &Polished, korean_page: bool) -> Credits {
-        let no_reporter =
+        let mut no_reporter =
             self.authors.is_empty() || korean_page && self.authors.iter().all(|a| a.role.is_none());
         let signed = story.signoff.as_deref().and_then(|s| {
             korean::parse_byline(s).or_else(|| {
@@ -63,6 +63,13 @@ impl Credits {
                 })
             })
         });
+        // An English page's printed byline over its metadata's names in Hangul (Yonhap
+        // English's `By Kim Soo-yeon` under `<meta name="author" content="김수연">`): the name
+        // as the reader reads it.
+        let in_hangul = |b: &[Author]| b.iter().any(|a| korean::has_hangul(&a.name));
+        if !korean_page && in_hangul(&self.authors) {
+            no_reporter |= signed.as_ref().is_some_and(|s| !in_hangul(&s.authors));
+        }
         if no_reporter {
             if let Some(found) = signed
                 .clone()
@@ -697,8 +704,18 @@ fn reporter_line_near(scan: &Scan, root: u32) -> Option<korean::Byline> {
     let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
     let body_end = scan.subtree_end(root);
     let below_end = scan.subtree_end(top).min(body_end + 40);
+    // Last, inside the body: a reporter's card that polish took as chrome, not as the sign-off,
+    // its name line over its email (조선일보 2008's `<table class="j_con">…<b class="j_name">이태호 기자</b><br><a
+    // href="mailto:…">…</a><br><a>기자의 다른 기사 보기</a>`, above the related stories).
+    let card_line = |i: u32, text: &str| {
+        let parent = scan.nodes[i as usize].parent;
+        text.split_whitespace().count() <= 2
+            && parent != scan::NONE
+            && korean::email_in(&scan.text_of(parent)).is_some()
+    };
     (top..root)
         .chain(body_end..below_end)
+        .chain(root + 1..body_end)
         .filter(|&i| {
             let n = &scan.nodes[i as usize];
             // (Or a link that is the line: 사이언스타임즈' `<a href="…?searchWriter=…">윤하늘
@@ -709,6 +726,9 @@ fn reporter_line_near(scan: &Scan, root: u32) -> Option<korean::Byline> {
         })
         .find_map(|i| {
             let text = scan.text_of(i);
+            if (root..body_end).contains(&i) && !card_line(i, &text) {
+                return None;
+            }
             let found = korean::parse_byline(&text)?;
             // A date among the line's fields counts as a label (전주MBC 2010's `정태후 기자 |
             // 2010/10/26 20:35 | 조회 : 418`).
