@@ -304,6 +304,7 @@ fn first_date_line(scan: &Scan, nodes: std::ops::Range<u32>, labelled: bool) -> 
             || n.element_children > MAX_DATE_LINE_CHILDREN
                 && worded_children(scan, i) > MAX_DATE_LINE_CHILDREN
             || beside_a_headline_link(scan, i)
+            || in_comment(scan, i)
         {
             continue;
         }
@@ -331,6 +332,17 @@ fn first_date_line(scan: &Scan, nodes: std::ops::Range<u32>, labelled: bool) -> 
     }
     day_alone
 }
+
+/// Whether a line is a reader's comment's, or in one (Naver's `<li class="u_cbox_comment">…<span
+/// class="u_cbox_date">2021.06.08. 17:02</span>`, under the story): its date is the comment's.
+fn in_comment(scan: &Scan, i: u32) -> bool {
+    std::iter::once(i)
+        .chain(scan.ancestors(i).take(COMMENT_DEPTH))
+        .any(|a| scan.nodes[a as usize].flags & scan::COMMENT_HINT != 0)
+}
+
+/// A comment's date is a few elements inside the comment's box.
+const COMMENT_DEPTH: usize = 3;
 
 /// A byline's line (names, roles, emails, dates, buttons) is at most this long.
 const BYLINE_LINE_MAX_CHARS: u32 = 300;
