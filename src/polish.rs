@@ -248,7 +248,8 @@ fn is_chrome_text(text: &str) -> bool {
     if rules::CHROME_PHRASES.contains(&lower.as_str()) {
         return true;
     }
-    if is_tip_line(&lower) || is_toolbar_line(&lower) {
+    // (Or 연합뉴스 2010's mobile promo: `<모바일로 보는 연합뉴스 7070+NATE/OZ/ⓝ/show/ez-i>`.)
+    if is_tip_line(&lower) || is_toolbar_line(&lower) || lower.starts_with("모바일로 보는") {
         return true;
     }
     // "댓글 (0)", "관련기사 더보기", "정희경 기자의 다른기사보기"
@@ -708,6 +709,18 @@ fn drop_chrome(el: &mut Element, out: &mut Polished, depth: usize) {
     }
 }
 
+/// A newsletter's pitch, its link gone (경향신문's `점심시간 10분, 뉴스레터 ‘점선면’으로 오늘의
+/// 이슈를 정리하세요.`): a short line naming a newsletter and asking the reader to do something.
+fn is_newsletter_pitch(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() <= NEWSLETTER_PITCH_MAX_CHARS
+        && t.contains("뉴스레터")
+        && t.ends_with("세요.")
+}
+
+/// A newsletter's pitch is a sentence.
+const NEWSLETTER_PITCH_MAX_CHARS: usize = 60;
+
 /// A link holding pictures only, each with a button's label for its alt text.
 fn is_button_picture(a: &Element) -> bool {
     let mut pictures = 0;
@@ -753,7 +766,10 @@ fn keep_line(c: &mut Content, out: &mut Polished, depth: usize, prompt: &mut boo
                                 Some(Content::Element(a)) if a.tag == Tag::A
                             )
                             && is_closing_prompt(&text);
-                        if prompt_box || korean::is_reaction_prompt(&text) {
+                        if prompt_box
+                            || korean::is_reaction_prompt(&text)
+                            || is_newsletter_pitch(&text)
+                        {
                             *prompt = true;
                             return false;
                         }
@@ -768,8 +784,13 @@ fn keep_line(c: &mut Content, out: &mut Polished, depth: usize, prompt: &mut boo
                                 return false;
                             }
                         }
+                        // (A tip box's title above its promo goes with it: 뉴시스' `<p
+                        // class="tit">사진 영상 제보받습니다</p>`.)
+                        if is_tip_promo(&text) {
+                            *prompt = true;
+                            return false;
+                        }
                         if korean::is_crew_credit(&text)
-                            || is_tip_promo(&text)
                             || korean::is_program_notice(&text)
                             || korean::is_ombudsman_notice(&text)
                         {

@@ -511,6 +511,8 @@ pub const CHROME_PHRASES: &[&str] = &[
     // A view count (`조회수 : 1,482`: the count trimmed).
     "조회수",
     "조회",
+    // A reaction box's heading over its buttons (경향신문's `이 기사에 대한 반응`).
+    "이 기사에 대한 반응",
     "공유하기",
     "기사보내기",
     "url복사",
