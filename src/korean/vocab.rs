@@ -532,6 +532,8 @@ pub const TIP_SLOGANS: &[&str] = &[
     "제보해 주세요",
     "제보해주세요",
     "여러분의 제보로",
+    // 연합뉴스TV's (`당신이 담은 순간이 뉴스입니다!` over its tip line).
+    "순간이 뉴스입니다",
     // A fact-check desk's call for topics (`※ 연합뉴스 팩트체크팀은 … 독자들의 제안을 받습니다.`).
     "제안을 받습니다",
 ];
