@@ -289,8 +289,8 @@ pub fn scan<'h>(html: &'h str, rule: Option<&'static SiteRule>) -> Result<Scan<'
                 MemorySettings::new().with_max_allowed_memory_usage(MAX_REWRITER_MEMORY),
             );
         let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
-        rewriter.write(html.as_bytes()).map_err(|e| e.to_string())?;
-        rewriter.end().map_err(|e| e.to_string())?;
+        rewriter.write(html.as_bytes()).map_err(rewriting_error)?;
+        rewriter.end().map_err(rewriting_error)?;
     }
     let mut st = state.into_inner();
     st.finish();
@@ -647,6 +647,18 @@ impl Scan<'_> {
         markup::attribute(self.raw_start_tag(node), name)
             .map(|v| charref::decode_attribute(v).into_owned())
     }
+}
+
+/// The tokenizer's error in a few words of our own: lol_html's messages (a paragraph each on
+/// streaming ambiguity) would otherwise be linked into the .wasm with their formatting.
+fn rewriting_error(e: lol_html::errors::RewritingError) -> String {
+    use lol_html::errors::RewritingError::*;
+    match e {
+        MemoryLimitExceeded(_) => "the page needs more memory than the reader allows",
+        ParsingAmbiguity(_) => "the page's markup is ambiguous to a streaming parser",
+        _ => "the page could not be read",
+    }
+    .to_string()
 }
 
 #[cfg(test)]
