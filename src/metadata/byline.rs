@@ -696,8 +696,8 @@ pub(super) fn visible_byline(
 }
 
 /// A reporter line of its own near the body: above it within the article's closest
-/// ancestors, or just below it. The line must be short, read as a byline, and carry an email
-/// or a date label, or be the byline and nothing else.
+/// ancestors, or just below it, or last a reporter's card inside it. The line must be short,
+/// read as a byline, and carry an email or a date label, or be the byline and nothing else.
 fn reporter_line_near(scan: &Scan, root: u32) -> Option<korean::Byline> {
     // The article's closest block ancestors: up to three levels above it.
     let top = scan.ancestors(root).take(3).last().unwrap_or(root);
@@ -705,7 +705,7 @@ fn reporter_line_near(scan: &Scan, root: u32) -> Option<korean::Byline> {
     let body_end = scan.subtree_end(root);
     let below_end = scan.subtree_end(top).min(body_end + 40);
     // Last, inside the body: a reporter's card that polish took as chrome, not as the sign-off,
-    // its name line over its email (조선일보 2008's `<table class="j_con">…<b class="j_name">이태호 기자</b><br><a
+    // its name line over its email (조선일보 2008's `<b class="j_name">이태호 기자</b><br><a
     // href="mailto:…">…</a><br><a>기자의 다른 기사 보기</a>`, above the related stories).
     let card_line = |i: u32, text: &str| {
         let parent = scan.nodes[i as usize].parent;
