@@ -1851,8 +1851,8 @@ const META_LINE_FIRST_BLOCKS: usize = 3;
 /// `업데이트 … 발행 …`, and on a Korean story `Published 2024.06.11 22:05`), and a Korean
 /// byline alone (`안세진 기자`, the header's, where the body took the header in). The story
 /// starts below. (Any other bare date line is left alone: WCEB's pages keep it as text.) A
-/// byline in Latin letters (`By Park Sae-yeon`) leaves too, and is given back: the story's
-/// sign-off where none closes it.
+/// byline in Latin letters (`By Park Sae-yeon`) leaves too, and so does a Korean one that names a
+/// reporter (`글 | 김도윤 에디터`); either is given back: the story's sign-off where none closes it.
 fn drop_opening_meta_lines(body: &mut Element) -> Option<String> {
     let mut by = None;
     let mut leaves = Vec::new();
@@ -1897,7 +1897,7 @@ fn drop_opening_meta_lines(body: &mut Element) -> Option<String> {
         // A deck box's label left over where the deck's lines left the body (`핵심요약`).
         let label = korean::vocab::DECK_LABELS.contains(&text.trim());
         let latin_byline = text.trim_start().starts_with("By ") && is_latin_signoff(&text);
-        // (A Korean byline is given back too: a magazine's `글 | 김도윤 에디터` is the only one.)
+        // (A Korean byline is given back too: a magazine's `글 | 김도윤 에디터` may be its only one.)
         if latin_byline || byline && korean::parse_byline(&text).is_some() {
             by = Some(fold_whitespace(&text));
         }
