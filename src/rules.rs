@@ -520,6 +520,8 @@ pub const CHROME_PHRASES: &[&str] = &[
     "인쇄하기",
     "인쇄",
     "스크랩",
+    // A toolbar's mail button (전자신문 2012's `<a href="javascript:mailArticle();">메일</a>`).
+    "메일",
     "확대",
     "축소",
     "글자크기",

@@ -321,9 +321,16 @@ pub const END_MARKS: &[&str] = &["(끝)", "(END)", "/연합뉴스", "/뉴스1", 
 /// story): the source, not the text.
 pub const WIRE_CREDITS: &[&str] = &["연합뉴스", "(연합뉴스)", "뉴시스", "뉴스1"];
 
-/// Notes of a wire service to its editors, opening a story (`(ATTN: ADDS more details in paras
-/// 9-11)` on Yonhap's English wire): not the story's text.
-pub const EDITOR_NOTE_PREFIXES: &[&str] = &["(ATTN:", "(ATTN :", "(EDS:", "(EDITORS:"];
+/// Notes of a wire service to its editors, opening or closing a story (`(ATTN: ADDS more details
+/// in paras 9-11)`, `(ADDS details in paras 6-7)` on Yonhap's English wire): not the story's text.
+pub const EDITOR_NOTE_PREFIXES: &[&str] = &[
+    "(ATTN:",
+    "(ATTN :",
+    "(EDS:",
+    "(EDITORS:",
+    "(ADDS ",
+    "(UPDATES ",
+];
 
 /// Labels of a credit printed alone under a story (`(사진=연합뉴스)`, `[자료사진=뉴스1]`,
 /// `(사진 제공: 국토부)`): the photo's, not the story's.
