@@ -726,10 +726,11 @@ fn reporter_line_near(scan: &Scan, root: u32) -> Option<korean::Byline> {
         })
         .find_map(|i| {
             let text = scan.text_of(i);
+            let found = korean::parse_byline(&text)?;
+            // (Asked after the line reads as a byline: the parent's text may be the whole body.)
             if (root..body_end).contains(&i) && !card_line(i, &text) {
                 return None;
             }
-            let found = korean::parse_byline(&text)?;
             // A date among the line's fields counts as a label (전주MBC 2010's `정태후 기자 |
             // 2010/10/26 20:35 | 조회 : 418`).
             let labelled = vocab::PUBLISHED_LABELS.iter().any(|l| text.contains(l))
