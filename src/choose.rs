@@ -851,6 +851,7 @@ fn reads_as_lead(scan: &Scan, attempt: Attempt, block: u32, first: u32, scope: u
             Tag::Figure | Tag::Figcaption | Tag::Aside | Tag::Nav | Tag::Form
         ) || an.flags & (chrome & !scan::UNLIKELY) != 0
             || attempt.strip_unlikely && an.flags & scan::UNLIKELY != 0 && !is_header_class(scan, a)
+            || is_labelled_box(scan, a)
         {
             return false;
         }
@@ -966,6 +967,7 @@ fn mark_noise(scan: &Scan, plan: &mut Plan, attempt: Attempt) {
                 || is_labelled_box(scan, i)
                 || is_player_box(scan, i)
                 || is_script_button(scan, i)
+                || is_date_fields_line(scan, i)
                 || is_pull_quote(scan, i)
                 || attempt.strip_unlikely && n.flags & scan::UNLIKELY != 0
                 || attempt.clean_conditionally && should_clean(scan, i, thread)
@@ -978,6 +980,49 @@ fn mark_noise(scan: &Scan, plan: &mut Plan, attempt: Attempt) {
         }
     }
 }
+
+/// A line of the header's fields around its date (채널A's `<div class="public"><span
+/// class="cp">[채널A]</span> <span class="date">2022-10-16 19:41</span> <span
+/// class="cata">뉴스A</span></div>`): where the date goes as metadata, the fields beside it
+/// (an outlet's name, a program's) are no text either. A few words at most beside the date, no
+/// sentence and no byline (the body's opening byline is read as a sign-off).
+fn is_date_fields_line(scan: &Scan, i: u32) -> bool {
+    let n = &scan.nodes[i as usize];
+    if !matches!(n.tag, Tag::Div | Tag::P | Tag::Li)
+        || n.chars > DATE_FIELDS_LINE_MAX_CHARS
+        || n.images > 0
+        || n.flags & (scan::DATE_HINT | scan::BYLINE_HINT | scan::RULE_CONTENT | scan::PERSON_LINK)
+            != 0
+    {
+        return false;
+    }
+    let Some(date) = (i + 1..scan.subtree_end(i)).find(|&c| {
+        let child = &scan.nodes[c as usize];
+        child.parent == i && child.flags & scan::DATE_HINT != 0 && child.chars > 0
+    }) else {
+        return false;
+    };
+    let date = scan.text_of(date);
+    if !crate::date::is_date_like(&date) {
+        return false;
+    }
+    let line = scan.text_of(i);
+    let fields = line.replacen(&date, " ", 1);
+    let words = fields
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    let fields = fields.trim();
+    words <= DATE_FIELDS_MAX_WORDS
+        && !fields.ends_with(['.', '?', '!', '다'])
+        && crate::korean::parse_byline(fields).is_none()
+        && !fields.starts_with("By ")
+}
+
+/// A date's line of fields is short …
+const DATE_FIELDS_LINE_MAX_CHARS: u32 = 60;
+/// … with a few words beside the date.
+const DATE_FIELDS_MAX_WORDS: usize = 3;
 
 /// A picture that is a script's button (원음방송's `<a href="javascript:aod_pop(…)"><img
 /// alt="뉴스 다시듣기"></a>` over the transcript): a link the reader would not keep (see
@@ -1084,7 +1129,10 @@ fn is_labelled_box(scan: &Scan, i: u32) -> bool {
                 crate::korean::is_generated_summary(first)
                     || crate::korean::is_reaction_prompt(first)
             })
-            // Or one that says so under its points (매일신문's `AI가 기사 내용을 요약했습니다.`).
+            // Or one that says so under its label (매일경제's `<p class="sum_news">뉴스 요약쏙</p><p
+            // class="ttl_sub">AI 요약은 OpenAI의 …</p>`) or under its points (매일신문's `AI가 기사
+            // 내용을 요약했습니다.`).
+            || lines.next().is_some_and(crate::korean::is_generated_summary_note)
             || lines.next_back().is_some_and(crate::korean::is_generated_summary_note)
         }
 }

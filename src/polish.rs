@@ -267,12 +267,15 @@ fn is_chrome_text(text: &str) -> bool {
 }
 
 /// A row of buttons: two or more of [`rules::TOOLBAR_WORDS`], with counts and separators, and
-/// nothing else (`좋아요 0 싫어요 0 후속기사원해요 0`, `페이스북 | 트위터 | URL복사`).
+/// nothing else (`좋아요 0 싫어요 0 후속기사원해요 0`, `페이스북 | 트위터 | URL복사`, `A+ A-
+/// E-mail`).
 fn is_toolbar_line(lower: &str) -> bool {
     let mut words = 0;
     for word in
         lower.split(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || "·•".contains(c))
     {
+        // (`e-mail`'s `e`, split off.)
+        let word = if word == "e" { "mail" } else { word };
         let word = word.trim_matches(|c: char| c.is_ascii_digit());
         if word.is_empty() {
             continue;
@@ -1909,6 +1912,7 @@ fn drop_opening_meta_lines(body: &mut Element) -> Option<String> {
             || latin_byline
             || label
             || korean_date_line(&text)
+            || source_date_line(&text)
             || labelled_date_line(&text)
             || signed && is_printed_date(text.trim()) && korean::has_hangul(&body.text()))
             && body.short_text(text.len() + 1).is_none();
@@ -2289,6 +2293,27 @@ fn korean_date_line(text: &str) -> bool {
     korean::has_hangul(text)
         && (crate::date::is_date_like(text) || korean::is_print_edition_line(text))
 }
+
+/// A header's line of who published and when, in Korean (1boon's `<div class="info_view"><a
+/// class="link_cp">무비노트</a> <span class="txt_time">2018.07.12 10:20</span></div>`): a name of a
+/// word or two, no byline, then a printed date (one that reads as a date: no phone number,
+/// `연락처 064-710-6781`).
+fn source_date_line(text: &str) -> bool {
+    let t = text.trim();
+    let Some(at) = t.find(|c: char| c.is_ascii_digit()) else {
+        return false;
+    };
+    let (source, date) = (t[..at].trim(), &t[at..]);
+    !source.is_empty()
+        && source.split_whitespace().count() <= SOURCE_MAX_WORDS
+        && korean::has_hangul(source)
+        && korean::parse_byline(source).is_none()
+        && is_printed_date(date)
+        && crate::date::normalize(date, true).is_some()
+}
+
+/// A header's source is named in a word or two.
+const SOURCE_MAX_WORDS: usize = 2;
 
 /// Whether a short line holds one of [`rules::CLOSING_PROMPTS`] as whole words (compared at
 /// each word's start: no substring searcher for a line this short), or asks the reader about
@@ -2699,11 +2724,26 @@ mod tests {
         assert!(is_closing_prompt("▶ 어느일보 네이버 구독하기"));
         assert!(is_closing_prompt("카카오톡에서 어느일보 채널을 추가하세요"));
         assert!(!is_closing_prompt("구독자가 100만명을 넘었다."));
+        assert!(is_closing_prompt(
+            "- 대한민국 희망언론! 경향신문, 구독신청하기 -"
+        ));
+        assert!(is_chrome_text("A+ A- E-mail"));
+        assert!(!is_chrome_text("A new e-mail"));
         // A body of links alone keeps its last one.
         let mut links = Element::new(Tag::Div);
         links.children = vec![linked("", "One", ""), linked("", "Two", "")];
         drop_trailing_chrome(&mut links);
         assert_eq!(crate::article::to_text(&links), "One");
+    }
+
+    #[test]
+    fn a_header_line_of_source_and_date_is_read_on_its_own() {
+        assert!(source_date_line("무비노트 2018.07.12 10:20"));
+        assert!(source_date_line("[채널A] 2022-10-16 19:41"));
+        // A phone number is no date; a byline's is read as a byline; a sentence is no source.
+        assert!(!source_date_line("연락처 064-710-6781"));
+        assert!(!source_date_line("홍길동 기자 2018.07.12 10:20"));
+        assert!(!source_date_line("서울시는 2018.07.12 10시에 발표했다."));
     }
 
     #[test]

@@ -642,6 +642,8 @@ pub const CLOSING_PROMPTS: &[&str] = &[
     "artikel hilfreich",
     // Korean: subscribe to the outlet or the reporter, add its channel, get its app, support it.
     "구독하기",
+    "구독신청하기",
+    "구독 신청하기",
     "구독하세요",
     "구독해주세요",
     "구독해 주세요",
@@ -856,6 +858,8 @@ pub const TOOLBAR_WORDS: &[&str] = &[
     "확대",
     "축소",
     "가",
+    // (An English toolbar's `A+ A-`.)
+    "a",
     "닫기",
     "번역",
     "댓글",
@@ -869,6 +873,7 @@ pub const TOOLBAR_WORDS: &[&str] = &[
     "share",
     "print",
     "email",
+    "mail",
     "copy",
     "link",
     "like",
@@ -1116,7 +1121,8 @@ pub const SCREEN_READER_CLASSES: &[&str] = &[
 ];
 
 /// Whether a lowercased class or id names an ad slot: whole words like `ad`, `ads`,
-/// `advert`, `dfp`, `taboola`, or `ad_`/`-ad-`/`ad-` parts (not "head", "shadow", "add").
+/// `advert`, `dfp`, `taboola`, or `ad_`/`-ad-`/`ad-` parts (not "head", "shadow", "add",
+/// "read_txt").
 pub fn is_ad_hint(lower: &str) -> bool {
     // Split bytes, not chars: every byte of a non-ASCII character separates words, as the
     // character would.
@@ -1138,9 +1144,17 @@ pub fn is_ad_hint(lower: &str) -> bool {
                     | b"outbrain"
             )
         })
-        || crate::markup::contains(lower, "ad_")
+        || starts_word(lower, "ad_")
         || crate::markup::contains(lower, "-ad-")
         || lower.starts_with("ad-")
+}
+
+/// Whether `part` opens a word of `lower` (`ad_` in `top_ad_area`, not in 매일경제's
+/// `read_txt` or a `head_tit`).
+fn starts_word(lower: &str, part: &str) -> bool {
+    lower
+        .match_indices(part)
+        .any(|(at, _)| at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric())
 }
 
 /// Readability's class weight from the hint bits of the class and of the id: +25 for a
@@ -1161,6 +1175,29 @@ pub fn class_weight(class_bits: u32, id_bits: u32) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ad_slots_are_named_by_whole_words_or_word_openings() {
+        for ad in [
+            "ad",
+            "top-ads",
+            "ad_area",
+            "top_ad_area",
+            "ad-slot",
+            "box-ad-1",
+        ] {
+            assert!(is_ad_hint(ad), "{ad}");
+        }
+        for not_ad in [
+            "read_txt",
+            "head_tit",
+            "thread_list",
+            "shadow",
+            "add-comment",
+        ] {
+            assert!(!is_ad_hint(not_ad), "{not_ad}");
+        }
+    }
 
     #[test]
     fn selectors_match_class_tokens_not_substrings() {

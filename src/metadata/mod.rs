@@ -120,17 +120,19 @@ pub fn extract(
 ) -> Metadata {
     let page = Page::new(scan, page_url, article, rule);
     let declared_site = declared_site_name(&page);
-    // A Korean page that declares no name: its logo's (`<a href="/"><img alt="프레시안">`).
+    // A Korean outlet's page that declares no name (its English edition's too): its logo's
+    // (`<a href="/"><img alt="프레시안">`).
     let logo = declared_site
         .is_none()
-        .then(|| page.korean.then(|| visible::home_logo_name(scan)))
+        .then(|| page.korean_outlet.then(|| visible::home_logo_name(scan)))
         .flatten()
         .flatten()
         .map(|name| korean::wire_name(&name).to_string());
     let title = title::title(&page, declared_site.as_deref().or(logo.as_deref()));
-    // A Korean page without og:site_name: the outlet its <title> ends with (the logo's name
-    // there is one: 스포츠한국's `… - 스포츠한국` under `<img alt="스포츠한국">`).
-    let from_title = (declared_site.is_none() && page.korean)
+    // A Korean outlet's page without og:site_name: the outlet its <title> ends with (the
+    // logo's name there is one: 스포츠한국's `… - 스포츠한국` under `<img alt="스포츠한국">`, The
+    // Korea Times 2012's `… | The Korea Times` under `<img alt="The Korea Times">`).
+    let from_title = (declared_site.is_none() && page.korean_outlet)
         .then(|| title::title_site_suffix(&page.title_tag, logo.as_deref()))
         .flatten();
     let site_so_far = declared_site.clone().or(from_title.clone());

@@ -143,7 +143,7 @@ pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
 }
 
 /// Whether a title is the outlet's name, or a slogan ending with it (`대구·경북 대표신문
-/// 대구일보`).
+/// 대구일보`, no separator before the name).
 fn names_only_the_site(title: &str, site_name: Option<&str>) -> bool {
     let last = title.split_whitespace().last().unwrap_or("");
     // The outlet and its section or program (전주MBC 2010's `전주MBC :: 뉴스데스크`).
@@ -157,6 +157,9 @@ fn names_only_the_site(title: &str, site_name: Option<&str>) -> bool {
         || site_and_section()
         || title.chars().count() <= SITE_SLOGAN_MAX_CHARS
             && (site_name.is_some_and(|s| last == s.trim()) || looks_like_site(last))
+            // (A headline then the outlet after a separator is no slogan: 경향신문 2009's
+            // `자전거 전용도로 생겼지만… 출근길엔 '텅텅' - 경향신문`.)
+            && !KOREAN_TITLE_SEPARATORS.iter().any(|sep| title.contains(sep))
 }
 
 /// A section or program's name after the outlet's in a `<title>` is a word or two.
@@ -459,7 +462,10 @@ pub(super) fn title_site_suffix(title: &str, logo: Option<&str>) -> Option<Strin
         .trim();
     // A section path (`사회 > 카드뉴스`) or a slogan (`1등 인터넷뉴스 조선닷컴`) is no name: the
     // copyright line under the story names the outlet then.
-    let named = !site.is_empty() && !site.contains(" > ") && site.split_whitespace().count() <= 2;
+    // (Or longer where the logo says it too: `… | The Korea Times` under its `<img alt="The
+    // Korea Times">`.)
+    let named = !site.is_empty() && !site.contains(" > ") && site.split_whitespace().count() <= 2
+        || logo.is_some_and(|l| l.trim() == site);
     // The site's news section after its name (`… - 머니투데이 뉴스`): the name. (A
     // broadcaster's news brand keeps it: `MBC 뉴스`.)
     let site = vocab::SITE_SECTION_WORDS

@@ -499,9 +499,11 @@ pub(super) fn home_logo_name(scan: &Scan) -> Option<String> {
     let skip = scan::IN_HEAD | scan::IN_NEVER | scan::IN_HIDDEN;
     // The front page: `/`, or a site's `scheme://host` with or without its `/`. Any site's,
     // not only the page address's: a saved copy has no address, a mirror another one.
+    // Or an old site's front page file (The Korea Times 2012's `/www/index.asp`, 채널A's
+    // `/main/main.do`).
     let is_front_page = |href: &str| {
         let href = href.trim();
-        href == "/" || url::is_site_root(href)
+        href == "/" || url::is_site_root(href) || is_front_page_file(href)
     };
     let k = (0..scan.nodes.len() as u32).find(|&k| {
         let n = &scan.nodes[k as usize];
@@ -530,6 +532,20 @@ pub(super) fn home_logo_name(scan: &Scan) -> Option<String> {
         .then(|| name.to_string())
 }
 
+/// A site-relative path to a front page's file, a folder deep at most (`/index.html`,
+/// `/www/index.asp`, `/main/main.do`).
+fn is_front_page_file(href: &str) -> bool {
+    let Some(path) = href.strip_prefix('/') else {
+        return false;
+    };
+    let file = path.rsplit('/').next().unwrap_or(path);
+    let stem = file.split('.').next().unwrap_or(file);
+    path.matches('/').count() <= 1
+        && file.contains('.')
+        && !path.contains(['?', '#'])
+        && ["index", "main", "default", "home"].contains(&stem)
+}
+
 /// A logo is the link's picture, or its child's (`<a href="/"><span><img>`).
 const LOGO_LINK_DEPTH: usize = 3;
 
@@ -546,4 +562,30 @@ pub(super) fn copyright_holder(scan: &Scan, root: u32) -> Option<String> {
         .map(|k| scan.text_of(k))
         .find(|t| korean::is_copyright(t))
         .and_then(|t| korean::copyright_holder(&t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_front_page_file;
+
+    #[test]
+    fn a_front_page_file_is_an_index_a_folder_deep_at_most() {
+        for front in [
+            "/index.html",
+            "/www/index.asp",
+            "/main/main.do",
+            "/default.aspx",
+        ] {
+            assert!(is_front_page_file(front), "{front}");
+        }
+        for other in [
+            "/news/2012/index.html",
+            "/index.asp?id=3",
+            "/www/news/print.asp",
+            "/main",
+            "index.html",
+        ] {
+            assert!(!is_front_page_file(other), "{other}");
+        }
+    }
 }
