@@ -86,6 +86,9 @@ pub fn polish(
         take_signoff(body, &mut out);
     }
     drop_dangling_lead_ins(body);
+    if korean::has_hangul(title) {
+        split_transcript_marks(body, 0);
+    }
     let lead = first_paragraph_text(body);
     out.dateline = lead.as_deref().and_then(korean::dateline);
     out.lead_byline = lead.as_deref().and_then(korean::lead_byline);
@@ -192,6 +195,82 @@ fn drop_pull_quotes(body: &mut Element) {
     if korean::has_hangul(&story) && story.contains(['“', '"', '‘', '\'']) {
         walk(body, &story, 0);
     }
+}
+
+/// A broadcast transcript's marks on lines of their own, split from the lines they head by a
+/// single `<br>` (`[리포트]<br>밤 11시, …`, `◀INT▶박정호/구룡포 어민<br>"새벽 …"`): each mark
+/// becomes a paragraph of its own, as the transcript's other marks are (see
+/// [`korean::is_transcript_mark`]).
+fn split_transcript_marks(el: &mut Element, depth: usize) {
+    if depth > 64 {
+        return;
+    }
+    let mut i = 0;
+    while i < el.children.len() {
+        let Content::Element(e) = &mut el.children[i] else {
+            i += 1;
+            continue;
+        };
+        if e.tag != Tag::P {
+            if e.tag.is_block() {
+                split_transcript_marks(e, depth + 1);
+            }
+            i += 1;
+            continue;
+        }
+        let paragraphs = paragraphs_at_marks(e);
+        let n = paragraphs.len();
+        if n > 1 {
+            el.children
+                .splice(i..=i, paragraphs.into_iter().map(Content::Element));
+        }
+        i += n.max(1);
+    }
+}
+
+/// A paragraph's lines (split at its `<br>`s), each transcript mark in a paragraph of its own
+/// and the lines between them together as they were; one paragraph when it has no mark.
+fn paragraphs_at_marks(p: &Element) -> Vec<Element> {
+    let lines: Vec<&[Content]> = p
+        .children
+        .split(|c| matches!(c, Content::Element(e) if e.tag == Tag::Br))
+        .collect();
+    let line_text = |line: &[Content]| {
+        line.iter()
+            .map(|c| match c {
+                Content::Text(t) => t.clone(),
+                Content::Element(e) => e.text(),
+            })
+            .collect::<String>()
+    };
+    let marks: Vec<bool> = lines
+        .iter()
+        .map(|l| korean::is_transcript_mark(&line_text(l)))
+        .collect();
+    if lines.len() < 2 || !marks.contains(&true) {
+        return vec![p.clone()];
+    }
+    let mut out: Vec<Element> = Vec::new();
+    let mut after_mark = true;
+    for (line, mark) in lines.iter().zip(marks) {
+        if line_text(line).trim().is_empty() {
+            continue;
+        }
+        if mark || after_mark {
+            out.push(Element {
+                tag: Tag::P,
+                attrs: p.attrs.clone(),
+                children: Vec::new(),
+            });
+        } else if let Some(last) = out.last_mut() {
+            last.children.push(Content::Element(Element::new(Tag::Br)));
+        }
+        if let Some(last) = out.last_mut() {
+            last.children.extend(line.iter().cloned());
+        }
+        after_mark = mark;
+    }
+    out
 }
 
 /// An element's children but the blank text between them.
@@ -2734,6 +2813,35 @@ mod tests {
         links.children = vec![linked("", "One", ""), linked("", "Two", "")];
         drop_trailing_chrome(&mut links);
         assert_eq!(crate::article::to_text(&links), "One");
+    }
+
+    #[test]
+    fn a_transcript_mark_is_a_paragraph_of_its_own() {
+        let br = || Content::Element(Element::new(Tag::Br));
+        let text = |t: &str| Content::Text(t.into());
+        let mut p = Element::new(Tag::P);
+        p.children = vec![
+            text("[리포트]"),
+            br(),
+            text("밤 11시입니다."),
+            br(),
+            text("쉼터가 찼습니다."),
+            br(),
+            text("◀INT▶박정호/구룡포 어민"),
+            br(),
+            text("\"넘어와요.\""),
+        ];
+        let mut body = Element::new(Tag::Div);
+        body.children = vec![Content::Element(p)];
+        split_transcript_marks(&mut body, 0);
+        assert_eq!(
+            crate::article::to_text(&body),
+            "[리포트]\n\n밤 11시입니다.\n쉼터가 찼습니다.\n\n◀INT▶박정호/구룡포 어민\n\n\"넘어와요.\""
+        );
+        // Lines without a mark stay one paragraph.
+        let mut plain = Element::new(Tag::P);
+        plain.children = vec![text("하나"), br(), text("둘")];
+        assert_eq!(paragraphs_at_marks(&plain).len(), 1);
     }
 
     #[test]

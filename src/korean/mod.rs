@@ -1622,6 +1622,25 @@ pub fn is_speaker_label(text: &str) -> bool {
         && (t.ends_with('>') || first_word.len() > 1 && first_word.ends_with('>'))
 }
 
+/// A broadcast transcript's mark on a line of its own: a part's (`[앵커]`, `[리포트]`, `◀ANC▶`,
+/// `◀ 앵커 ▶`) or a speaker's (`[박성훈 / 화물차 운전기사]`, `◀INT▶박정호/구룡포 어민`): a short
+/// bracket alone, or `◀…▶` then a name and a role at most; no sentence.
+pub fn is_transcript_mark(line: &str) -> bool {
+    let t = line.trim();
+    if t.chars().count() > TRANSCRIPT_MARK_MAX_CHARS || t.ends_with(['.', '?', '!', '다']) {
+        return false;
+    }
+    if let Some(rest) = t.strip_prefix('◀') {
+        return rest.contains('▶');
+    }
+    t.strip_prefix('[')
+        .and_then(|r| r.strip_suffix(']'))
+        .is_some_and(|inner| !inner.is_empty() && !inner.contains(['[', ']', '=']))
+}
+
+/// A transcript's mark is a few words.
+const TRANSCRIPT_MARK_MAX_CHARS: usize = 40;
+
 /// A speaker's label names a person and a role, or a label and an interviewee.
 const SPEAKER_LABEL_MAX_CHARS: usize = 40;
 
@@ -1858,6 +1877,27 @@ pub fn is_copyright(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn transcript_marks() {
+        for mark in [
+            "[앵커]",
+            "[박성훈 / 화물차 운전기사]",
+            "◀ANC▶",
+            "◀ 앵커 ▶",
+            "◀INT▶박정호/구룡포 어민",
+        ] {
+            assert!(is_transcript_mark(mark), "{mark}");
+        }
+        for line in [
+            "[서울=뉴시스]",
+            "[앵커] 오늘 날씨입니다.",
+            "밤 11시입니다",
+            "[]",
+        ] {
+            assert!(!is_transcript_mark(line), "{line}");
+        }
+    }
 
     #[test]
     fn shoot_credits_and_a_readers_place_sign_off() {
