@@ -54,6 +54,7 @@ pub fn polish(
     }
     drop_chrome(body, &mut out, 0);
     if korean::has_hangul(title) {
+        drop_promo_link_lines(body, 0);
         drop_pull_quotes(body);
         drop_address_lines(body, 0);
     }
@@ -194,6 +195,42 @@ fn drop_pull_quotes(body: &mut Element) {
     let story = body.text();
     if korean::has_hangul(&story) && story.contains(['“', '"', '‘', '\'']) {
         walk(body, &story, 0);
+    }
+}
+
+/// A promotion link on a line of a paragraph, after a `<br>` (중앙일보 2008's sign-off `김동욱 기자
+/// <kdw@…><br><a>▶ 김동욱 기자의 블로그 http://…</a>`): the line goes, so the paragraph reads as
+/// what it is without it (here the sign-off).
+fn drop_promo_link_lines(el: &mut Element, depth: usize) {
+    if depth > 64 {
+        return;
+    }
+    for c in el.children.iter_mut() {
+        let Content::Element(e) = c else { continue };
+        if e.tag != Tag::P {
+            if e.tag.is_block() {
+                drop_promo_link_lines(e, depth + 1);
+            }
+            continue;
+        }
+        let promo = |c: &Content| {
+            matches!(c, Content::Element(a) if a.tag == Tag::A
+                && a.text().trim_start().starts_with(['▶', '☞']))
+        };
+        let mut k = 1;
+        while k < e.children.len() {
+            let after_br = matches!(&e.children[k - 1], Content::Element(b) if b.tag == Tag::Br);
+            // (The next thing but blank text is a `<br>` or nothing.)
+            let line_ends = e.children[k + 1..]
+                .iter()
+                .find(|c| !matches!(c, Content::Text(t) if t.trim().is_empty()))
+                .is_none_or(|c| matches!(c, Content::Element(b) if b.tag == Tag::Br));
+            if after_br && line_ends && promo(&e.children[k]) {
+                e.children.drain(k - 1..=k);
+            } else {
+                k += 1;
+            }
+        }
     }
 }
 
@@ -1992,6 +2029,7 @@ fn drop_opening_meta_lines(body: &mut Element) -> Option<String> {
             || label
             || korean_date_line(&text)
             || source_date_line(&text)
+            || date_labels_only(&text)
             || labelled_date_line(&text)
             || signed && is_printed_date(text.trim()) && korean::has_hangul(&body.text()))
             && body.short_text(text.len() + 1).is_none();
@@ -2389,6 +2427,16 @@ fn source_date_line(text: &str) -> bool {
         && korean::parse_byline(source).is_none()
         && is_printed_date(date)
         && crate::date::normalize(date, true).is_some()
+}
+
+/// What is left of a header's date line whose dates went as metadata: its labels and bars
+/// only (동아일보 2014's `|입력 |수정`).
+fn date_labels_only(text: &str) -> bool {
+    let mut labels = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | ':' | '·'))
+        .filter(|w| !w.is_empty())
+        .peekable();
+    labels.peek().is_some() && labels.all(crate::date::is_date_label)
 }
 
 /// A header's source is named in a word or two.
@@ -2852,6 +2900,9 @@ mod tests {
         assert!(!source_date_line("연락처 064-710-6781"));
         assert!(!source_date_line("홍길동 기자 2018.07.12 10:20"));
         assert!(!source_date_line("서울시는 2018.07.12 10시에 발표했다."));
+        assert!(date_labels_only("|입력 |수정"));
+        assert!(!date_labels_only("입력하세요"));
+        assert!(!date_labels_only("|"));
     }
 
     #[test]

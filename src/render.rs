@@ -898,9 +898,27 @@ fn is_picture_box_text(scan: &Scan, i: u32) -> bool {
         })
         .map(|(_, a)| a)
         .is_some_and(|a| {
-            scan.nodes[a as usize].chars == n.chars
+            text_but_ads(scan, a) == n.chars
                 && (a + 1..i).any(|k| scan.nodes[k as usize].tag == Tag::Img)
         })
+}
+
+/// A box's text but its ads' (동아일보 2014's picture box holds an ad's link under the caption:
+/// `<div class='articlePhotoC'><img><span class='t'>…</span><div class='txt_ad'><a>[광고] …`).
+fn text_but_ads(scan: &Scan, a: u32) -> u32 {
+    let mut chars = scan.nodes[a as usize].chars;
+    let end = scan.subtree_end(a);
+    let mut k = a + 1;
+    while k < end {
+        let node = &scan.nodes[k as usize];
+        if node.flags & scan::AD_HINT != 0 {
+            chars = chars.saturating_sub(node.chars);
+            k = scan.subtree_end(k).max(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+    chars
 }
 
 /// Whether the table row that holds `i` holds no picture: a caption's row is under its

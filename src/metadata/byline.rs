@@ -627,6 +627,15 @@ pub(super) fn visible_byline(
                     a < root
                         && scan.nodes[a as usize].parent == scan.nodes[root as usize].parent
                         && scan.attr(a, "class").is_some_and(|c| c.contains("header"))
+                }) || article.is_some_and(|root| {
+                    // (Or an <article>'s own header where the story's box holds the whole
+                    // <article>: 블로터 2016's `<header class="entry-header">` in `div.content-area`.)
+                    scan.is_inside(a, root)
+                        && scan
+                            .ancestors(a)
+                            .find(|&x| scan.nodes[x as usize].tag == Tag::Article)
+                            .is_some_and(|x| x == root || scan.is_inside(x, root))
+                        && scan.attr(a, "class").is_some_and(|c| c.contains("header"))
                 });
                 return !holds_article && !article_header;
             }

@@ -398,15 +398,37 @@ fn line_over_wire_lead(scan: &Scan, root: u32) -> Option<u32> {
 /// A wire lead's dateline and reporters are this long at least.
 const WIRE_LEAD_MIN_BYTES: usize = 40;
 
-/// The first text under `root` that shows and is not blank.
+/// The first text under `root` that shows and is not blank, past a header's line of byline
+/// and dates the body holds (동아일보 2014's `<p class='title_foot'><span class='repoter'>…
+/// </span>|입력 <span class='date'>…</span></p>` over its bold deck), and past its share bar.
 fn first_visible_text<'s>(scan: &'s Scan, root: u32) -> Option<&'s scan::TextRun> {
+    let header_line = |block: u32| {
+        block != scan::NONE
+            && block != root
+            && scan.nodes[block as usize].chars <= HEADER_LINE_MAX_CHARS
+            && (block..scan.subtree_end(block))
+                .any(|k| scan.nodes[k as usize].flags & (scan::DATE_HINT | scan::BYLINE_HINT) != 0)
+    };
+    // (Or a share bar's: `<div class='t_sns'><span>글자크기 <button>+</button>…`.)
+    let in_bar = |owner: u32| {
+        std::iter::once(owner)
+            .chain(scan.ancestors(owner))
+            .take_while(|&a| a != root)
+            .any(|a| scan.nodes[a as usize].flags & (scan::SHARE_HINT | scan::AD_HINT) != 0)
+    };
     scan.texts_in(root).iter().find(|t| {
-        scan.nodes[t.owner as usize].flags & (scan::IN_NEVER | scan::IN_HIDDEN) == 0
+        let owner = &scan.nodes[t.owner as usize];
+        owner.flags & (scan::IN_NEVER | scan::IN_HIDDEN) == 0
             && !scan.html[t.start as usize..t.end as usize]
                 .trim()
                 .is_empty()
+            && !header_line(owner.block)
+            && !in_bar(t.owner)
     })
 }
+
+/// A header's line of byline and dates is short.
+const HEADER_LINE_MAX_CHARS: u32 = 100;
 
 /// Whether an element has a deck's class or id (see [`is_deck_class`]; the raw tag is looked at
 /// first, most have none).
