@@ -222,13 +222,20 @@ fn deck_lines(scan: &Scan, k: u32) -> Option<String> {
         })
         .map(|b| (scan.nodes[b as usize].start, None))
         .collect();
+    // A block ends a line too (뉴시스' `<p class="tit">기사내용 요약</p>환경부, …`).
+    let block_ends: Vec<(u32, Option<&str>)> = (k + 1..sub_end)
+        .filter(|&b| scan.nodes[b as usize].tag.is_block())
+        .map(|b| (scan.nodes[b as usize].end, None))
+        .collect();
+    marks.extend(block_ends);
     for t in scan.texts_in(k) {
         if scan.nodes[t.owner as usize].flags & (scan::IN_NEVER | scan::IN_HIDDEN) == 0 {
             marks.push((t.start, Some(&scan.html[t.start as usize..t.end as usize])));
         }
     }
-    // (Unstable: no two marks start at one byte; and the stable sort's code is not linked.)
-    marks.sort_unstable_by_key(|m| m.0);
+    // (Unstable, so the stable sort's code is not linked: a block's end and the text after it
+    // may share a byte, and the break goes first.)
+    marks.sort_unstable_by_key(|m| (m.0, m.1.is_some()));
     let mut raw = String::new();
     for (_, text) in marks {
         match text {
