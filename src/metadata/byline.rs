@@ -604,45 +604,7 @@ pub(super) fn visible_byline(
     // container holds the article: Readability then retries without that filter), except in
     // the article's own header: an unlikely container (`entry-header`, a share bar) inside the
     // same <article> element as the body and before it.
-    let scope = article.and_then(|root| {
-        std::iter::once(root)
-            .chain(scan.ancestors(root))
-            .find(|a| scan.nodes[*a as usize].tag == Tag::Article)
-            .map(|a| (a, root))
-    });
-    let skipped = |i: u32| {
-        let mut a = scan.nodes[i as usize].parent;
-        let mut steps = 0;
-        while a != NONE && scan.nodes[a as usize].flags & scan::IN_UNLIKELY != 0 {
-            steps += 1;
-            if steps > 256 {
-                return true; // a hostile nesting: not a byline worth the walk
-            }
-            if scan.nodes[a as usize].flags & scan::UNLIKELY != 0 {
-                let holds_article = article.is_some_and(|root| scan.is_inside(root, a));
-                // (Or a header before the body, beside it: `div.art_header`.)
-                let article_header = scope.is_some_and(|(s, root)| {
-                    a < root && !scan.is_inside(root, a) && scan.is_inside(a, s)
-                }) || article.is_some_and(|root| {
-                    a < root
-                        && scan.nodes[a as usize].parent == scan.nodes[root as usize].parent
-                        && scan.attr(a, "class").is_some_and(|c| c.contains("header"))
-                }) || article.is_some_and(|root| {
-                    // (Or an <article>'s own header where the story's box holds the whole
-                    // <article>: 블로터 2016's `<header class="entry-header">` in `div.content-area`.)
-                    scan.is_inside(a, root)
-                        && scan
-                            .ancestors(a)
-                            .find(|&x| scan.nodes[x as usize].tag == Tag::Article)
-                            .is_some_and(|x| x == root || scan.is_inside(x, root))
-                        && scan.attr(a, "class").is_some_and(|c| c.contains("header"))
-                });
-                return !holds_article && !article_header;
-            }
-            a = scan.nodes[a as usize].parent;
-        }
-        false
-    };
+    let skipped = |i: u32| behind_unlikely_container(scan, article, i);
     let candidate = |k: u32| {
         let n = &scan.nodes[k as usize];
         n.flags & scan::BYLINE_HINT != 0
@@ -702,6 +664,51 @@ pub(super) fn visible_byline(
         }
     }
     None
+}
+
+/// Whether a byline candidate lies in an unlikely container that Readability never reaches
+/// (unless the container holds the article, or is the article's own header: an unlikely
+/// container, `entry-header` or a share bar, inside the same <article> element as the body
+/// and before it). (Out of [`visible_byline`], which reads the candidates.)
+fn behind_unlikely_container(scan: &Scan, article: Option<u32>, i: u32) -> bool {
+    let mut a = scan.nodes[i as usize].parent;
+    let mut steps = 0;
+    while a != NONE && scan.nodes[a as usize].flags & scan::IN_UNLIKELY != 0 {
+        steps += 1;
+        if steps > 256 {
+            return true; // a hostile nesting: not a byline worth the walk
+        }
+        if scan.nodes[a as usize].flags & scan::UNLIKELY != 0 {
+            let holds_article = article.is_some_and(|root| scan.is_inside(root, a));
+            // The <article> element the body is (or is in).
+            let scope = article.and_then(|root| {
+                std::iter::once(root)
+                    .chain(scan.ancestors(root))
+                    .find(|a| scan.nodes[*a as usize].tag == Tag::Article)
+                    .map(|a| (a, root))
+            });
+            // (Or a header before the body, beside it: `div.art_header`.)
+            let article_header = scope.is_some_and(|(s, root)| {
+                a < root && !scan.is_inside(root, a) && scan.is_inside(a, s)
+            }) || article.is_some_and(|root| {
+                a < root
+                    && scan.nodes[a as usize].parent == scan.nodes[root as usize].parent
+                    && scan.attr(a, "class").is_some_and(|c| c.contains("header"))
+            }) || article.is_some_and(|root| {
+                // (Or an <article>'s own header where the story's box holds the whole
+                // <article>: 블로터 2016's `<header class="entry-header">` in `div.content-area`.)
+                scan.is_inside(a, root)
+                    && scan
+                        .ancestors(a)
+                        .find(|&x| scan.nodes[x as usize].tag == Tag::Article)
+                        .is_some_and(|x| x == root || scan.is_inside(x, root))
+                    && scan.attr(a, "class").is_some_and(|c| c.contains("header"))
+            });
+            return !holds_article && !article_header;
+        }
+        a = scan.nodes[a as usize].parent;
+    }
+    false
 }
 
 /// A reporter line of its own near the body: above it within the article's closest
