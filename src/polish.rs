@@ -255,42 +255,51 @@ fn split_transcript_marks(el: &mut Element, depth: usize) {
             i += 1;
             continue;
         }
-        let paragraphs = paragraphs_at_marks(e);
-        let n = paragraphs.len();
-        if n > 1 {
-            el.children
-                .splice(i..=i, paragraphs.into_iter().map(Content::Element));
+        match paragraphs_at_marks(e) {
+            Some(paragraphs) => {
+                let n = paragraphs.len();
+                el.children
+                    .splice(i..=i, paragraphs.into_iter().map(Content::Element));
+                i += n.max(1);
+            }
+            None => i += 1,
         }
-        i += n.max(1);
     }
 }
 
 /// A paragraph's lines (split at its `<br>`s), each transcript mark in a paragraph of its own
-/// and the lines between them together as they were; one paragraph when it has no mark.
-fn paragraphs_at_marks(p: &Element) -> Vec<Element> {
+/// and the lines between them together as they were; None when it has no mark (nothing to
+/// split, nothing copied).
+fn paragraphs_at_marks(p: &Element) -> Option<Vec<Element>> {
     let lines: Vec<&[Content]> = p
         .children
         .split(|c| matches!(c, Content::Element(e) if e.tag == Tag::Br))
         .collect();
-    let line_text = |line: &[Content]| {
-        line.iter()
-            .map(|c| match c {
-                Content::Text(t) => t.clone(),
-                Content::Element(e) => e.text(),
-            })
-            .collect::<String>()
-    };
-    let marks: Vec<bool> = lines
+    if lines.len() < 2 {
+        return None;
+    }
+    let texts: Vec<String> = lines
         .iter()
-        .map(|l| korean::is_transcript_mark(&line_text(l)))
+        .map(|line| {
+            line.iter()
+                .map(|c| match c {
+                    Content::Text(t) => t.clone(),
+                    Content::Element(e) => e.text(),
+                })
+                .collect()
+        })
         .collect();
-    if lines.len() < 2 || !marks.contains(&true) {
-        return vec![p.clone()];
+    let marks: Vec<bool> = texts
+        .iter()
+        .map(|t| korean::is_transcript_mark(t))
+        .collect();
+    if !marks.contains(&true) {
+        return None;
     }
     let mut out: Vec<Element> = Vec::new();
     let mut after_mark = true;
-    for (line, mark) in lines.iter().zip(marks) {
-        if line_text(line).trim().is_empty() {
+    for ((line, text), mark) in lines.iter().zip(&texts).zip(marks) {
+        if text.trim().is_empty() {
             continue;
         }
         if mark || after_mark {
@@ -307,7 +316,7 @@ fn paragraphs_at_marks(p: &Element) -> Vec<Element> {
         }
         after_mark = mark;
     }
-    out
+    Some(out)
 }
 
 /// An element's children but the blank text between them.
@@ -2889,7 +2898,7 @@ mod tests {
         // Lines without a mark stay one paragraph.
         let mut plain = Element::new(Tag::P);
         plain.children = vec![text("하나"), br(), text("둘")];
-        assert_eq!(paragraphs_at_marks(&plain).len(), 1);
+        assert_eq!(paragraphs_at_marks(&plain), None);
     }
 
     #[test]
