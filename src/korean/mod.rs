@@ -122,6 +122,18 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
 /// (`홍길동 김철수 기자`, as wires print them where the story opens), where they are all names.
 fn parse_reporters(text: &str, spaced: bool) -> Option<Byline> {
     let text = text.trim().trim_matches(|c| BYLINE_BRACKETS.contains(c));
+    // A reporter card's link to their other stories after the byline (`송민석 기자 기자의 다른
+    // 기사 보기 기자 구독`) names nobody more.
+    let text = match text.find("기자의") {
+        Some(at)
+            if vocab::MORE_BY_REPORTER
+                .iter()
+                .any(|m| text[at + "기자의".len()..].trim_start().starts_with(m)) =>
+        {
+            &text[..at]
+        }
+        _ => text,
+    };
     // The outlet after a slash (헤드라인제주's `<강민혁 기자/헤드라인제주>`): one word, no role.
     let text = match text.rsplit_once('/') {
         Some((reporter, outlet))
@@ -1916,6 +1928,13 @@ mod tests {
         assert_eq!(signoff_with_credit("박미경 / 그날의 기억"), None);
         assert!(profile_box("한정민\n도시계획가. 일산에서 30년째 살며 활동하고 있다.").is_some());
         assert!(profile_box("김현정\n네. 그렇게 말씀하셨습니다.").is_none());
+    }
+
+    #[test]
+    fn a_reporter_cards_more_link_names_nobody() {
+        let card = parse_byline("송민석 기자 기자의 다른 기사 보기 기자 구독").unwrap();
+        assert_eq!(card.printed, "송민석 기자");
+        assert_eq!(parse_byline("기자의 다른 기사 보기 기자 구독"), None);
     }
 
     #[test]
