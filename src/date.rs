@@ -397,8 +397,9 @@ pub fn is_date_like(text: &str) -> bool {
         "초",
     ];
     let mut numbers = 0;
+    // (`ㅣ`, a Hangul vowel alone, is drawn as a bar between fields: `15:48:27ㅣ수정 : …`.)
     for token in text
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_alphanumeric() || c == 'ㅣ')
         .filter(|t| !t.is_empty())
     {
         let lower = token.fold_case();
@@ -574,6 +575,8 @@ mod tests {
             "PUBLISHED: 10:48, Tue, Nov 19, 2019",
             // Two spans side by side, the second label glued to the first time.
             "업데이트 2024.11.20 오전 8:41발행 2024.11.20 오전 7:05",
+            // A Hangul vowel drawn as the bar between the fields (경향신문 2014).
+            "입력 : 2014-06-23 15:48:27ㅣ수정 : 2014-06-23 22:05:10",
         ] {
             assert!(is_date_like(d), "{d}");
         }
