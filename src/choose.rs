@@ -969,6 +969,7 @@ fn mark_noise(scan: &Scan, plan: &mut Plan, attempt: Attempt) {
                 || is_script_button(scan, i)
                 || is_date_fields_line(scan, i)
                 || is_pull_quote(scan, i)
+                || is_quote_chip(scan, i)
                 || attempt.strip_unlikely && n.flags & scan::UNLIKELY != 0
                 || attempt.clean_conditionally && should_clean(scan, i, thread)
             {
@@ -1176,6 +1177,30 @@ fn is_pull_quote(scan: &Scan, i: u32) -> bool {
             .attr(i, "class")
             .is_some_and(|c| c.to_ascii_lowercase().split_ascii_whitespace().any(pull))
 }
+
+/// A stock's quote a site prints after the company's name (머니투데이 2017's `<a
+/// class="stock_link">GS리테일</a><span class="up">(38,450원 ▲350 +0.92%)</span>`): an element
+/// of its own holding, in brackets, a price, its move (an arrow or a sign) and a percentage.
+fn is_quote_chip(scan: &Scan, i: u32) -> bool {
+    let n = &scan.nodes[i as usize];
+    n.element_children == 0
+        && (6..=QUOTE_CHIP_MAX_CHARS).contains(&n.chars)
+        && scan
+            .text_of(i)
+            .trim()
+            .strip_prefix('(')
+            .and_then(|q| q.strip_suffix(')'))
+            .is_some_and(|q| {
+                q.contains('%')
+                    && q.contains(['▲', '▼', '△', '▽', '+', '-'])
+                    && q.split_whitespace().count() >= 2
+                    && q.chars()
+                        .all(|c| c.is_ascii_digit() || " ,.%+-원▲▼△▽".contains(c))
+            })
+}
+
+/// A quote chip is a few numbers.
+const QUOTE_CHIP_MAX_CHARS: u32 = 40;
 
 /// A pull quote is one line.
 const PULL_QUOTE_MAX_CHARS: u32 = 80;
