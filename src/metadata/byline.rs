@@ -903,15 +903,19 @@ fn clean_byline(text: &str) -> String {
     };
     // A Korean writer's label (씨네21's `글 이서윤`), and the next credit after the name
     // (오마이뉴스's `글: 김은주(silverjoo) 편집: 이주영(jylee)`: the label `편집` is the last word
-    // before its colon).
+    // before its colon, or glued to the member ID's bracket by a bar drawn as a letter:
+    // `정은주(ejjung77)l편집:`).
     let t = match t.strip_prefix("글 ").or_else(|| t.strip_prefix("글:")) {
         Some(rest) => {
             let rest = rest.trim_start_matches([' ', ':']);
             match rest.split_once(':') {
-                Some((before, _)) => before
-                    .trim_end()
-                    .rsplit_once(' ')
-                    .map_or(before, |(n, _)| n),
+                Some((before, _)) => {
+                    let before = before.trim_end();
+                    match before.rsplit_once(' ') {
+                        Some((name, _)) => name,
+                        None => before.rfind(')').map_or(before, |at| &before[..=at]),
+                    }
+                }
                 None => rest,
             }
         }
@@ -973,6 +977,10 @@ mod tests {
         assert_eq!(
             clean_byline("글: 김은주(silverjoo) 편집: 이주영(jylee)"),
             "김은주(silverjoo)"
+        );
+        assert_eq!(
+            clean_byline("글: 정은주(ejjung77)l편집: 김예지(yeji0512)"),
+            "정은주(ejjung77)"
         );
         assert_eq!(clean_byline("글로벌 경제부"), "글로벌 경제부");
         // Without a colon, or with one after a space (ko-tpl18-cine21).
