@@ -780,6 +780,11 @@ pub const WIRE_CREDITS: &[&str] = &[
     "Xinhua",
 ];
 
+/// English's commonest function words: a few in a sentence say it is English.
+pub const ENGLISH_FUNCTION_WORDS: &[&str] = &[
+    "the", "of", "and", "to", "in", "for", "on", "with", "is", "was", "that", "said",
+];
+
 /// A writer's title printed after the name in a byline (`By Kim Se-jin Staff reporter`, `Jane
 /// Doe, Senior Editor`), or a card's label before it (`Reporter Profile LEE YOON-SEO`):
 /// lowercase words, not part of the name.

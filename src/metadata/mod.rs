@@ -401,7 +401,26 @@ fn lang(page: &Page) -> Option<String> {
         .or(page.ld.lang.clone())
         .or_else(|| meta::text(scan, &["og:locale"]).map(|l| l.replace('_', "-")))
         .or_else(|| page.korean.then(|| "ko".to_string()))
+        .or_else(|| (page.korean_outlet && summary_reads_as_english(scan)).then(|| "en".into()))
 }
+
+/// Whether the page's description (or title) is an English sentence: on a Korean outlet's page
+/// that declares no language (The Korea Times 2021), the English edition.
+fn summary_reads_as_english(scan: &Scan) -> bool {
+    let summary = meta::text(scan, &["og:description", "description"])
+        .or_else(|| scan.meta.title.clone())
+        .unwrap_or_default()
+        .fold_case();
+    let words = summary.split(|c: char| !c.is_ascii_alphabetic());
+    summary.is_ascii()
+        && words
+            .filter(|w| crate::rules::ENGLISH_FUNCTION_WORDS.contains(w))
+            .count()
+            >= ENGLISH_MIN_FUNCTION_WORDS
+}
+
+/// An English sentence of a summary's length has a few function words.
+const ENGLISH_MIN_FUNCTION_WORDS: usize = 3;
 
 /// `subtitle`: `og:subtitle`; on a Korean outlet's page (in Korean or English) the deck printed
 /// above the story.
