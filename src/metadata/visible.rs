@@ -585,6 +585,17 @@ const LOGO_NAME_MAX_CHARS: usize = 20;
 /// TV조선. 무단전재 및 재배포 금지`), looked for in the story's closest ancestors (up to three
 /// levels): the line is beside the body.
 pub(super) fn copyright_holder(scan: &Scan, root: u32) -> Option<String> {
+    // The story's own bare line first (한국경제 2012's `ⓒ 한국경제 & hankyung.com, …` after its
+    // last paragraph, over the footer's `Copyright ⓒ 한국경제신문 & 한경닷컴`: the company).
+    let own = scan.texts_in(root).iter().find_map(|t| {
+        let line = scan.html.get(t.start as usize..t.end as usize)?.trim();
+        (line.len() < COPYRIGHT_LINE_MAX_BYTES && korean::is_copyright(line))
+            .then(|| korean::copyright_holder(&crate::charref::decode_text(line)))
+            .flatten()
+    });
+    if own.is_some() {
+        return own;
+    }
     let top = scan.ancestors(root).take(3).last().unwrap_or(root);
     (top..scan.subtree_end(top))
         .filter(|&k| (8..120).contains(&scan.nodes[k as usize].chars))
@@ -592,6 +603,9 @@ pub(super) fn copyright_holder(scan: &Scan, root: u32) -> Option<String> {
         .find(|t| korean::is_copyright(t))
         .and_then(|t| korean::copyright_holder(&t))
 }
+
+/// A copyright line is short.
+const COPYRIGHT_LINE_MAX_BYTES: usize = 360;
 
 #[cfg(test)]
 mod tests {
