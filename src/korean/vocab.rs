@@ -634,6 +634,8 @@ pub const DECK_CLASS_PARTS: &[&str] = &[
     "tit_sub",
     // 매일경제's (`<div class="news_ttl_sub">` under `h2.news_ttl`).
     "ttl_sub",
+    // 한국경제 2012's (`<div class="article_stit">`, its lines in `<strong>`s apart by `<br>`).
+    "_stit",
     // ndsoft's newer header (`article-head-sub` under `article-head-title`).
     "head-sub",
     "head_sub",
