@@ -1831,10 +1831,11 @@ pub fn copyright_holder(notice: &str) -> Option<String> {
         .trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == ' ')
         .trim_start();
     // Two holders (`ⓒ 경향신문 & 경향닷컴`, `ⓒ 조선일보 & Chosun.com`): the outlet comes first.
+    // (A colon ends it too: `ⓒ 한겨레신문 : 무단전재 및 재배포 금지`.)
     let end = rest
         .char_indices()
         .find(|&(at, c)| {
-            ".,&＆|<>(".contains(c)
+            ".,&＆|<>(:".contains(c)
                 || rest[at..].starts_with("무단")
                 || rest[at..]
                     .get(..10)
@@ -2672,6 +2673,10 @@ mod tests {
             Some("조선일보")
         );
         assert!(is_copyright("- Copyright 조선일보 & chosun.com -"));
+        assert_eq!(
+            copyright_holder("ⓒ 한겨레신문 : 무단전재 및 재배포 금지").as_deref(),
+            Some("한겨레신문")
+        );
         assert_eq!(copyright_holder("Copyrighted works are protected"), None);
         // is_copyright lowercases the text only: the markers must be lowercase already.
         let markers = crate::rules::COPYRIGHT_MARKERS;

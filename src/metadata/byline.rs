@@ -269,6 +269,15 @@ pub(super) fn credits(
         .as_ref()
         .filter(|b| is_org(b))
         .and_then(|b| korean::outlet_of(b));
+    // On a portal's copy a one-word meta author that is none of the byline's reporters (Daum's
+    // `og:article:author` `한겨레` over `<span class="txt_info">권민지</span>`) is the outlet.
+    let portal = site_name.is_some_and(|s| korean::names_portal(&s.fold_case()));
+    let outlet = outlet.or_else(|| {
+        from_meta
+            .as_deref()
+            .filter(|b| portal && !b.contains(' ') && !c.authors.iter().any(|a| a.name == *b))
+            .and_then(korean::outlet_of)
+    });
     if c.byline.is_none() {
         let candidates = [
             from_meta.filter(|b| !date::is_date_like(b) && !is_org(b)),
