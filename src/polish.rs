@@ -350,6 +350,9 @@ fn is_chrome_text(text: &str) -> bool {
     if text.len() > 160 {
         return false;
     }
+    if is_link_bar(text) || is_original_link_line(text) {
+        return true;
+    }
     let t = text.trim().trim_matches(|c: char| {
         c.is_ascii_punctuation()
             || c.is_whitespace()
@@ -390,6 +393,42 @@ fn is_chrome_text(text: &str) -> bool {
             || lower.starts_with("share on ")
             || lower.starts_with("follow ") && lower.contains(" on "))
 }
+
+/// A bar of links in brackets under a short label (한겨레's `◎ 공식 SNS [페이스북] [트위터] |
+/// [인기화보] [인기만화] [핫이슈]`): three or more, and a few characters besides.
+fn is_link_bar(text: &str) -> bool {
+    let (mut links, mut outside, mut depth) = (0, 0, 0);
+    for c in text.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' if depth > 0 => {
+                depth -= 1;
+                links += 1;
+            }
+            _ if depth == 0 && !c.is_whitespace() && c != '|' => outside += 1,
+            _ => {}
+        }
+    }
+    links >= 3 && outside <= LINK_BAR_MAX_LABEL_CHARS
+}
+
+/// A link bar's label is a few characters (`◎ 공식 SNS`).
+const LINK_BAR_MAX_LABEL_CHARS: usize = 8;
+
+/// A portal copy's link to the story on its outlet's site (KBS on Daum's `▣ KBS 기사 원문보기 :
+/// http://news.kbs.co.kr/…`): a label of [`korean::vocab::ORIGINAL_LINK_LABELS`], then the address.
+fn is_original_link_line(text: &str) -> bool {
+    text.len() <= ORIGINAL_LINK_LINE_MAX_BYTES
+        && text.split_once(" : ").is_some_and(|(label, link)| {
+            link.trim_start().starts_with("http")
+                && korean::vocab::ORIGINAL_LINK_LABELS
+                    .iter()
+                    .any(|l| label.trim_end().ends_with(l))
+        })
+}
+
+/// A label and an article's address.
+const ORIGINAL_LINK_LINE_MAX_BYTES: usize = 200;
 
 /// A row of buttons: two or more of [`rules::TOOLBAR_WORDS`], with counts and separators, and
 /// nothing else (`좋아요 0 싫어요 0 후속기사원해요 0`, `페이스북 | 트위터 | URL복사`, `A+ A-
@@ -2957,6 +2996,15 @@ mod tests {
         assert!(is_chrome_text("좋아요 0화나요 0슬퍼요 0공감 0"));
         assert!(!is_chrome_text("공감 능력이 떨어진다"));
         assert!(is_chrome_text("Share this"));
+        assert!(is_chrome_text(
+            "◎ 공식 SNS [페이스북] [트위터] | [인기화보] [인기만화] [핫이슈]"
+        ));
+        assert!(!is_chrome_text(
+            "[앵커] [리포트] 오늘 국회에서는 예산안 처리를 두고 여야가 맞섰습니다."
+        ));
+        assert!(is_chrome_text(
+            "▣ KBS 기사 원문보기 : http://news.kbs.co.kr/news/view.do?ncd=5021834"
+        ));
         // A view count, glued or after a colon (ko-tpl17-busanmbc, ko-tpl17-inven).
         assert!(is_chrome_text("조회수 : 1,482"));
         assert!(is_chrome_text("조회수 4,812"));

@@ -83,6 +83,8 @@ pub(crate) fn is_person_name(w: &str) -> bool {
         && !vocab::DESK_ENDINGS.iter().any(|e| w.ends_with(e))
         // A byline's label (`기자명 김희민 기자, 이시명 기자`) names nobody.
         && !w.starts_with("기자")
+        // Nor does a contact's label (`이메일`, `전화`).
+        && !vocab::CONTACT_WORDS.contains(&w)
 }
 
 /// A broadcaster's acronym after what it describes itself as (`서울특별시 미디어재단 TBS`,
@@ -891,7 +893,7 @@ fn tip_line(text: &str, need_pointer: bool) -> bool {
     // A line about tips says how to send them in a sentence at most (`▶제보는 카카오톡 '…' 채널
     // 추가 후 메시지, 전화 064-…, 이메일 jebo@…로 보내주시면 적극 취재하겠습니다.`).
     let limit = if t
-        .trim_start_matches(['▷', '▶', '※', '☞', ' '])
+        .trim_start_matches(|c| vocab::TIP_POINTERS.contains(&c) || c == ' ')
         .starts_with("제보")
     {
         TIP_SENTENCE_MAX_CHARS
@@ -912,9 +914,9 @@ fn tip_line(text: &str, need_pointer: bool) -> bool {
     let labelled = t
         .strip_prefix("문의")
         .is_some_and(|r| r.trim_start().starts_with([':', '：']));
-    let pointed = bracketed || labelled || t.starts_with(['▷', '▶', '※', '☞', '■', '□', '◆', '<']);
+    let pointed = bracketed || labelled || t.starts_with(vocab::TIP_POINTERS) || t.starts_with('<');
     let body = t
-        .trim_start_matches(['▷', '▶', '※', '☞', '■', '□', '◆', '<', ' '])
+        .trim_start_matches(|c| vocab::TIP_POINTERS.contains(&c) || c == '<' || c == ' ')
         .trim();
     let body = body.trim_start_matches(['[', '(']);
     // The contact word first, or after the outlet's name (`※ SBS 뉴스 제보 : 카카오톡 …`).
@@ -1040,9 +1042,7 @@ pub fn is_tip_label(text: &str) -> bool {
 /// which is `제보` or ends with it (`기사제보`, `독자제보`; a story writes `제보를`, `제보가`).
 fn tip_box_label(t: &str) -> Option<&str> {
     // (After a mark opening the box: `■ 보안 사건사고 제보 하기`.)
-    let t = t
-        .trim_start_matches(['■', '□', '▶', '▷', '☞', '※'])
-        .trim_start();
+    let t = t.trim_start_matches(vocab::TIP_POINTERS).trim_start();
     if let Some((inner, _)) = t.strip_prefix('[').and_then(|r| r.split_once(']')) {
         let inner = inner.trim();
         return (inner.ends_with("제보") && inner.chars().count() <= TIP_LABEL_MAX_CHARS)
@@ -1074,7 +1074,7 @@ fn promo_parts(t: &str) -> Vec<&str> {
     let mut cuts = vec![0];
     for (i, c) in t.char_indices() {
         let starts = match c {
-            '▷' | '▶' | '※' | '☞' => true,
+            c if vocab::TIP_POINTERS.contains(&c) => true,
             '[' => vocab::CONTACT_WORDS.iter().any(|w| {
                 t[i + 1..]
                     .strip_prefix(w)
@@ -1461,7 +1461,10 @@ pub fn signoff_with_email(text: &str) -> Option<(String, Option<String>)> {
         .split(|c: char| c.is_whitespace() || "()[]<>/|,".contains(c))
         .filter(|w| !w.is_empty())
         .collect();
-    let named = words.iter().any(|w| is_korean_name(w));
+    // (A contact line's label is no name: `◇ 이메일 : kbs1234@kbs.co.kr`.)
+    let named = words
+        .iter()
+        .any(|w| is_korean_name(w) && !vocab::CONTACT_WORDS.contains(w));
     // The name, where a word is a person's (`◎공감언론 뉴시스 hong@newsis.com` names none); the
     // last before the email, after an outlet's words (`[YTN 사이언스 이동은 (dongeun@…)]`).
     let name = words

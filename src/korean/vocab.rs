@@ -491,6 +491,12 @@ pub const UNRELATED_PICTURE_PHRASES: &[&str] = &[
     "기사와 무관",
 ];
 
+/// Labels of a portal copy's link to the story on its outlet's site (`KBS 기사 원문보기 : http://…`).
+pub const ORIGINAL_LINK_LABELS: &[&str] = &["원문보기", "원문 보기"];
+
+/// Marks a tip-line promo's lines open with (`▷ 전화 …`, KBS's `▣ 제보 하기` over `◇ 전화 : …`).
+pub const TIP_POINTERS: [char; 9] = ['▷', '▶', '※', '☞', '■', '□', '◆', '◇', '▣'];
+
 /// Ways to reach a newsroom that a tip-line promo offers (`▷ 전화 02-…`, `▷ 카카오톡 …`), or a
 /// press release's contact line (`<문의 : 행정안전부 …(044-…)>`).
 pub const CONTACT_WORDS: &[&str] = &[
