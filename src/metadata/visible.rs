@@ -379,8 +379,9 @@ fn bold_lead(scan: &Scan, root: u32) -> Option<u32> {
 }
 
 /// A line of its own opening the body over a wire story's lead (zum's `<p class="keyword">작년
-/// 실업자 107만3천명으로 …</p>` over `(세종=연합뉴스) 이세원 … 기자 = …`): the deck the wire gave,
-/// a line without a sentence's end.
+/// 실업자 107만3천명으로 …</p>` over `(세종=연합뉴스) 이세원 … 기자 = …`), or over a lead that
+/// opens with its reporter in brackets (헤럴드경제 2016's `<p style="font-weight:bold;">- … <br>-
+/// …</p>` over `[헤럴드경제=정윤희 기자] …`): the deck, a line without a sentence's end.
 fn line_over_wire_lead(scan: &Scan, root: u32) -> Option<u32> {
     let first = first_visible_text(scan, root)?;
     let k = std::iter::once(first.owner)
@@ -398,7 +399,8 @@ fn line_over_wire_lead(scan: &Scan, root: u32) -> Option<u32> {
     let text = scan.text_of(k);
     ((10..=200).contains(&scan.nodes[k as usize].chars)
         && !text.ends_with("다.")
-        && korean::dateline(&lead).is_some_and(|d| d.contains('=')))
+        && (korean::dateline(&lead).is_some_and(|d| d.contains('='))
+            || korean::lead_byline(&lead).is_some()))
     .then_some(k)
 }
 
