@@ -174,12 +174,15 @@ fn story_start(scan: &Scan, root: u32, end: u32, title: &str) -> u32 {
         })
         .map(|k| scan.nodes[k as usize].start)
         .or_else(|| {
+            // (Past a date line the body holds: 조선일보 2017's `<p id="date_text">입력 : …` over
+            // its deck.)
             scan.texts_in(root)
                 .iter()
                 .find(|t| {
-                    !scan.html[t.start as usize..t.end as usize]
-                        .trim()
-                        .is_empty()
+                    scan.nodes[t.owner as usize].flags & (scan::DATE_HINT | scan::BYLINE_HINT) == 0
+                        && !scan.html[t.start as usize..t.end as usize]
+                            .trim()
+                            .is_empty()
                 })
                 .map(|t| t.start)
         })
