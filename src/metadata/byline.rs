@@ -374,6 +374,9 @@ fn add_card_reporters(c: &mut Credits, scan: &Scan, byline: u32) {
     if cards.is_empty() {
         cards = other_rule_bylines(scan, byline);
     }
+    if cards.is_empty() {
+        cards = inner_cards(scan, byline);
+    }
     for text in cards {
         let Some(more) = korean::parse_byline(&text) else {
             break;
@@ -486,6 +489,26 @@ fn sibling_cards(scan: &Scan, node: u32) -> Vec<String> {
             _ => break,
         }
     }
+    alike_after(scan, node)
+}
+
+/// The cards after the first inside a byline box that lists its reporters (한국일보 2020's `<div
+/// class="writer"><ul><li><span class="name">박지윤 기자</span> <a class="mail">…</a>…</li><li>…`):
+/// the box's line reads the first card only.
+fn inner_cards(scan: &Scan, byline: u32) -> Vec<String> {
+    let mut node = byline;
+    for _ in 0..3 {
+        match (node + 1..scan.subtree_end(node)).find(|&k| scan.nodes[k as usize].parent == node) {
+            Some(child) if scan.nodes[node as usize].element_children == 1 => node = child,
+            Some(child) => return alike_after(scan, child),
+            None => break,
+        }
+    }
+    Vec::new()
+}
+
+/// The texts of the elements right after `node` with its tag and class, under its parent.
+fn alike_after(scan: &Scan, node: u32) -> Vec<String> {
     let n = &scan.nodes[node as usize];
     let class = scan.attr(node, "class");
     let mut out = Vec::new();
