@@ -350,7 +350,7 @@ fn is_chrome_text(text: &str) -> bool {
     if text.len() > 160 {
         return false;
     }
-    if is_link_bar(text) || is_original_link_line(text) {
+    if is_link_bar(text) || is_original_link_line(text) || is_share_bar(text) {
         return true;
     }
     let t = text.trim().trim_matches(|c: char| {
@@ -411,6 +411,26 @@ fn is_link_bar(text: &str) -> bool {
     }
     links >= 3 && outside <= LINK_BAR_MAX_LABEL_CHARS
 }
+
+/// A bar of share buttons apart by `|`, each a few words, most naming a service or an action of
+/// [`rules::TOOLBAR_WORDS`] (한겨레 2009's `이 기사를 트위터로 보내기 | 싸이월드 공감 | 미투데이 |
+/// 네이버 북마크`).
+fn is_share_bar(text: &str) -> bool {
+    let lower = text.fold_case();
+    let parts: Vec<&str> = lower.split('|').map(str::trim).collect();
+    let named = parts
+        .iter()
+        .filter(|p| rules::TOOLBAR_WORDS.iter().any(|w| p.contains(w)))
+        .count();
+    parts.len() >= 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().count() <= SHARE_PART_MAX_CHARS)
+        && named * 2 >= parts.len()
+}
+
+/// A share button's label is a few words.
+const SHARE_PART_MAX_CHARS: usize = 16;
 
 /// A link bar's label is a few characters (`◎ 공식 SNS`).
 const LINK_BAR_MAX_LABEL_CHARS: usize = 8;
@@ -486,7 +506,7 @@ fn drop_address_lines(el: &mut Element, depth: usize) {
 
 /// A box of other stories' headlines inside the story (파이낸셜뉴스's `<td><b>관련기사</b><br>▶
 /// …<br>▶ …</td>`): a block of short lines only, a related list's heading
-/// ([`rules::RELATED_HEADINGS`]) over two or more lines opened by `▶`. (The heading is needed:
+/// ([`rules::RELATED_HEADINGS`]) over two or more lines opened by `▶` or `ㆍ`. (The heading is needed:
 /// a story may list its own points after `▶`.)
 fn drop_related_boxes(el: &mut Element, depth: usize) {
     if depth > 64 {
@@ -542,15 +562,19 @@ fn is_related_box(block: &Element) -> bool {
         return false;
     };
     let mut lines = lines.lines().map(str::trim).filter(|l| !l.is_empty());
+    // (The outlet's name may come first: 한겨레 2009's `[한겨레 주요기사]` over `ㆍ` links.)
     let heading = lines.next().is_some_and(|h| {
         let h = h.trim_matches(['[', ']', '<', '>', '【', '】']).fold_case();
-        rules::RELATED_HEADINGS.contains(&h.as_str())
+        rules::RELATED_HEADINGS.iter().any(|r| {
+            h.strip_suffix(r)
+                .is_some_and(|outlet| outlet.is_empty() || outlet.ends_with(' '))
+        })
     });
     let mut headlines = 0;
     heading
         && lines.all(|l| {
             headlines += 1;
-            l.starts_with('▶')
+            l.starts_with(['▶', 'ㆍ'])
         })
         && headlines >= 2
 }

@@ -933,6 +933,7 @@ pub const RELATED_HEADINGS: &[&str] = &[
     "최신기사",
     "추천기사",
     "함께 보면 좋은 기사",
+    "주요기사",
 ];
 
 /// Copyright notices (moved out of the body into `copyright`).
