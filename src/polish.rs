@@ -376,8 +376,13 @@ fn is_chrome_text(text: &str) -> bool {
     if rules::CHROME_PHRASES.contains(&lower.as_str()) {
         return true;
     }
-    // (Or 연합뉴스 2010's mobile promo: `<모바일로 보는 연합뉴스 7070+NATE/OZ/ⓝ/show/ez-i>`.)
-    if is_tip_line(&lower) || is_toolbar_line(&lower) || lower.starts_with("모바일로 보는") {
+    // (Or 연합뉴스 2010's mobile promo: `<모바일로 보는 연합뉴스 7070+NATE/OZ/ⓝ/show/ez-i>`; or a
+    // portal's line naming who gave it the story, Naver's `기사제공 스포츠조선`.)
+    if is_tip_line(&lower)
+        || is_toolbar_line(&lower)
+        || lower.starts_with("모바일로 보는")
+        || is_source_credit(&lower)
+    {
         return true;
     }
     // "댓글 (0)", "관련기사 더보기", "정희경 기자의 다른기사보기"
@@ -449,6 +454,17 @@ fn is_original_link_line(text: &str) -> bool {
 
 /// A label and an article's address.
 const ORIGINAL_LINK_LINE_MAX_BYTES: usize = 200;
+
+/// A portal's line naming the outlet that gave it the story: a label of
+/// [`korean::vocab::SOURCE_CREDIT_LABELS`] and a name of a word or two.
+fn is_source_credit(lower: &str) -> bool {
+    korean::vocab::SOURCE_CREDIT_LABELS.iter().any(|l| {
+        lower.strip_prefix(l).is_some_and(|name| {
+            (1..=2).contains(&name.split_whitespace().count())
+                && !name.trim_end().ends_with(['다', '.'])
+        })
+    })
+}
 
 /// A row of buttons: two or more of [`rules::TOOLBAR_WORDS`], with counts and separators, and
 /// nothing else (`좋아요 0 싫어요 0 후속기사원해요 0`, `페이스북 | 트위터 | URL복사`, `A+ A-
@@ -3029,6 +3045,12 @@ mod tests {
         assert!(is_chrome_text(
             "▣ KBS 기사 원문보기 : http://news.kbs.co.kr/news/view.do?ncd=5021834"
         ));
+        assert!(is_chrome_text(
+            "이 기사를 트위터로 보내기 | 싸이월드 공감 | 미투데이 | 네이버 북마크"
+        ));
+        assert!(!is_chrome_text("서울 | 부산 | 대구 | 광주"));
+        assert!(is_chrome_text("기사제공 스포츠조선"));
+        assert!(!is_chrome_text("기사제공 업체가 밝혔다"));
         // A view count, glued or after a colon (ko-tpl17-busanmbc, ko-tpl17-inven).
         assert!(is_chrome_text("조회수 : 1,482"));
         assert!(is_chrome_text("조회수 4,812"));

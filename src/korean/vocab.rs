@@ -494,6 +494,10 @@ pub const UNRELATED_PICTURE_PHRASES: &[&str] = &[
 /// Labels of a portal copy's link to the story on its outlet's site (`KBS 기사 원문보기 : http://…`).
 pub const ORIGINAL_LINK_LABELS: &[&str] = &["원문보기", "원문 보기"];
 
+/// Labels of a portal's line naming the outlet that gave it the story (Naver's `기사제공
+/// 스포츠조선`).
+pub const SOURCE_CREDIT_LABELS: &[&str] = &["기사제공", "기사 제공"];
+
 /// Marks a tip-line promo's lines open with (`▷ 전화 …`, KBS's `▣ 제보 하기` over `◇ 전화 : …`).
 pub const TIP_POINTERS: [char; 9] = ['▷', '▶', '※', '☞', '■', '□', '◆', '◇', '▣'];
 
