@@ -1457,9 +1457,10 @@ pub fn signoff_with_email(text: &str) -> Option<(String, Option<String>)> {
     }
     let email = find_email(t)?;
     let rest = t.replace(email.as_str(), " ");
+    // (Every reporter's address goes: `◎공감언론 뉴시스 jaeheon@newsis.com, cys@newsis.com`.)
     let words: Vec<&str> = rest
         .split(|c: char| c.is_whitespace() || "()[]<>/|,".contains(c))
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && !w.contains('@'))
         .collect();
     // (A contact line's label is no name: `◇ 이메일 : kbs1234@kbs.co.kr`.)
     let named = words
@@ -2595,6 +2596,11 @@ mod tests {
         assert_eq!(
             signoff_with_email("문의는 help@x.com 으로 보내 주시기 바랍니다."),
             None
+        );
+        // A wire's slogan over two reporters' addresses (Daum/뉴시스 2021).
+        assert_eq!(
+            signoff_with_email("◎공감언론 뉴시스 jaeheon@newsis.com, cys@newsis.com"),
+            Some(("jaeheon@newsis.com".into(), None))
         );
         assert!(is_reaction_prompt(
             "이 기사가 마음에 들었다면, 좋아요를 눌러 주세요."
