@@ -389,7 +389,8 @@ fn worded_children(scan: &Scan, i: u32) -> u32 {
     // Child to child over their subtrees: a hostile nesting is never walked whole.
     let (mut k, end, mut worded) = (i + 1, scan.subtree_end(i), 0);
     while k < end && worded <= MAX_DATE_LINE_CHILDREN {
-        worded += u32::from(scan.nodes[k as usize].chars > 0);
+        // (A bar between fields is no word: 오마이뉴스's `<span class="bar">l</span>`.)
+        worded += u32::from(scan.nodes[k as usize].chars > 1);
         k = scan.subtree_end(k);
     }
     worded
