@@ -421,6 +421,10 @@ fn is_link_bar(text: &str) -> bool {
 /// [`rules::TOOLBAR_WORDS`] (한겨레 2009's `이 기사를 트위터로 보내기 | 싸이월드 공감 | 미투데이 |
 /// 네이버 북마크`).
 fn is_share_bar(text: &str) -> bool {
+    // (This runs on every short line: one without a bar is none, and is not lowercased.)
+    if !text.contains('|') {
+        return false;
+    }
     let lower = text.fold_case();
     let parts: Vec<&str> = lower.split('|').map(str::trim).collect();
     let named = parts
