@@ -1135,7 +1135,7 @@ pub fn is_print_edition_line(text: &str) -> bool {
 
 /// A print issue's line: the paper's name, the date, the issue and the page (`가톨릭평화신문
 /// 2024-05-19 [제1764호, 5면]`): a short line with a date and an issue number (`제…호`), or all
-/// in brackets with the page (`[한국일보 2015.09.03 19면]`).
+/// in brackets with the page (`[한국일보 2015.09.03 19면]`, `[동아일보] 2020년 10월 13일 A12면`).
 fn is_issue_line(text: &str) -> bool {
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || "[](),".contains(c))
@@ -1145,10 +1145,8 @@ fn is_issue_line(text: &str) -> bool {
         .iter()
         .take_while(|w| !w.bytes().any(|b| b.is_ascii_digit()))
         .count();
-    // Or the page in brackets (`[한국일보 2015.09.03 19면]`).
-    let t = text.trim();
-    let bracketed_page =
-        t.starts_with('[') && t.ends_with(']') && words.iter().any(|w| is_numbered(w, "면"));
+    // Or the paper's name in brackets and the page (`[한국일보 2015.09.03 19면]`).
+    let bracketed_page = text.trim().starts_with('[') && words.iter().any(|w| is_numbered(w, "면"));
     let numbered = words.iter().any(|w| is_numbered(w, "호"));
     let issue = numbered || bracketed_page;
     let date: Vec<&str> = words[name_words..]
@@ -1189,10 +1187,10 @@ pub fn is_generated_summary_note(line: &str) -> bool {
     line.len() < 300 && line.contains("AI") && line.contains("요약")
 }
 
-/// A number as a print edition writes it, `제` before it or not, and its unit after it
-/// (`제1764호`, `5면`).
+/// A number as a print edition writes it, `제` or a section's letter before it or not, and its
+/// unit after it (`제1764호`, `5면`, `A12면`).
 fn is_numbered(word: &str, unit: &str) -> bool {
-    let digits = word.trim_start_matches('제');
+    let digits = word.trim_start_matches(|c: char| c == '제' || c.is_ascii_uppercase());
     let n = digits.bytes().take_while(u8::is_ascii_digit).count();
     n > 0 && &digits[n..] == unit
 }
@@ -1968,6 +1966,10 @@ mod tests {
         assert!(is_print_edition_line("발행일 2024-06-28 제3면"));
         assert!(is_print_edition_line("신문게재 2023-06-20 12면"));
         assert!(is_print_edition_line("지면 A12면"));
+        assert!(is_print_edition_line("[동아일보] 2020년 10월 13일 A12면"));
+        assert!(!is_print_edition_line(
+            "[단독] 2020년 10월 13일 국회 본회의 A12면 기사"
+        ));
         assert!(is_print_edition_line("[한국일보 2015.09.03 19면]"));
         assert!(!is_print_edition_line("[2015.09.03 19면 참조]"));
         assert!(!is_print_edition_line("발행일 2024-06-28 제3면 기사 보기"));
