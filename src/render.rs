@@ -566,7 +566,7 @@ impl Builder<'_, '_> {
                 self.end_paragraph();
             }
         }
-        if tag == Tag::Img {
+        if n.is_image() {
             if let Some(img) = self.image(i) {
                 self.push_image(img, i);
             }
@@ -899,7 +899,7 @@ fn is_picture_box_text(scan: &Scan, i: u32) -> bool {
         .map(|(_, a)| a)
         .is_some_and(|a| {
             text_but_ads(scan, a) == n.chars
-                && (a + 1..i).any(|k| scan.nodes[k as usize].tag == Tag::Img)
+                && (a + 1..i).any(|k| scan.nodes[k as usize].is_image())
         })
 }
 
@@ -1028,6 +1028,22 @@ mod tests {
             "https://x.org/story",
         );
         assert!(crate::article::to_html(&r.body).contains("https://x.org/only.jpg"));
+    }
+
+    #[test]
+    fn amp_pictures_are_pictures() {
+        // (An AMP page as the server sends it: no runtime has put an <img> inside yet; its
+        // noscript copy is the same picture.)
+        let r = render_all(
+            "<div><p>Story.</p><amp-img src='/a.jpg' alt='Caption' width=600 height=400 layout=responsive><noscript><img src='/a.jpg'></noscript></amp-img><p>More.</p></div>",
+            "https://x.org/amp/story",
+        );
+        let html = crate::article::to_html(&r.body);
+        assert_eq!(html.matches("<img").count(), 1, "{html}");
+        assert!(
+            html.contains("src=\"https://x.org/a.jpg\" alt=\"Caption\""),
+            "{html}"
+        );
     }
 
     #[test]

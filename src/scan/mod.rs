@@ -115,6 +115,13 @@ pub struct Node {
     pub block: u32,
 }
 
+impl Node {
+    /// A picture: `<img>`, or an AMP page's `<amp-img>`.
+    pub fn is_image(&self) -> bool {
+        self.tag == Tag::Img || self.tag == Tag::Other && self.name_hash == AMP_IMG
+    }
+}
+
 /// A text node's bytes and the element it belongs to.
 #[derive(Clone, Copy, Debug)]
 pub struct TextRun {
@@ -308,11 +315,20 @@ pub fn scan<'h>(html: &'h str, rule: Option<&'static SiteRule>) -> Result<Scan<'
     })
 }
 
-fn fnv(name: &str) -> u32 {
-    name.bytes().fold(0x811c9dc5u32, |h, b| {
-        (h ^ u32::from(b.to_ascii_lowercase())).wrapping_mul(0x01000193)
-    })
+const fn fnv(name: &str) -> u32 {
+    let bytes = name.as_bytes();
+    let mut h = 0x811c9dc5u32;
+    let mut i = 0;
+    while i < bytes.len() {
+        h = (h ^ bytes[i].to_ascii_lowercase() as u32).wrapping_mul(0x01000193);
+        i += 1;
+    }
+    h
 }
+
+/// An AMP page's picture (`<amp-img src="…" alt="…">`): the raw page's image, before the AMP
+/// runtime puts an `<img>` inside it.
+const AMP_IMG: u32 = fnv("amp-img");
 
 impl<'h> State<'h> {
     fn on_start_tag(&mut self, range: std::ops::Range<usize>) {

@@ -299,6 +299,7 @@ impl<'h> State<'h> {
                 self.stack.last().map_or(NONE, |f| f.block)
             },
         };
+        node.images += u32::from(node.is_image() && tag != Tag::Img);
         let own = self.read_attributes(index, raw, tag, name, &mut node);
         if parent != NONE {
             self.nodes[parent as usize].element_children += 1;
