@@ -315,6 +315,18 @@ pub(super) fn credits(
             c = found.into();
         }
     }
+    // Or a name with the member ID a citizen-journalism site prints after it (오마이뉴스's
+    // `<a class="name">정하늘 (skyjung)</a>` in a profile box, beside a line about the writer).
+    if korean_page && c.authors.is_empty() {
+        if let Some(name) = visible.and_then(|v| member_named_in(scan, v.node)) {
+            c.byline = Some(name.clone());
+            c.authors.push(Author {
+                name,
+                role: None,
+                email: None,
+            });
+        }
+    }
     if korean_page && c.authors.is_empty() {
         let found = reporter_of_more_link(scan)
             .map(|name| (name, "기자".to_string()))
@@ -864,6 +876,18 @@ fn reporter_of_more_link(scan: &Scan) -> Option<String> {
             (korean::is_korean_name(name)
                 && vocab::MORE_BY_REPORTER.iter().any(|m| more.starts_with(m)))
             .then(|| name.to_string())
+        })
+}
+
+/// The first link in a byline box that is a Korean name and a member ID (`정하늘 (skyjung)`).
+fn member_named_in(scan: &Scan, byline: u32) -> Option<String> {
+    (byline + 1..scan.subtree_end(byline))
+        .filter(|&k| scan.nodes[k as usize].tag == Tag::A && scan.nodes[k as usize].chars < 40)
+        .find_map(|k| {
+            let text = scan.text_of(k);
+            let name = without_member_id(&text);
+            (name.len() < text.trim().len() && korean::is_korean_name(name))
+                .then(|| name.to_string())
         })
 }
 
