@@ -456,6 +456,9 @@ pub const POSITIVE: &[&str] = &[
     "dic_area",
     "view_con",
 ];
+/// Classes a portal's header gives the label of the outlet that wrote the story (ZUM's
+/// `<span class="media">`, Nate's `<a class="medium">`, Naver's old `<span class="press">`).
+pub const PORTAL_PRESS_CLASSES: &[&str] = &["media", "medium", "press"];
 /// Hints that an element holds the byline.
 pub const BYLINE_HINTS: &[&str] = &[
     "byline",

@@ -279,9 +279,11 @@ fn site_name(page: &Page, names: SiteNames) -> Option<String> {
         .as_deref()
         .filter(|s| korean::names_portal(&s.fold_case()))
     {
-        let wrote_it = outlet.or_else(|| {
-            holder().filter(|h| korean::has_hangul(h) && !korean::names_portal(&h.fold_case()))
-        });
+        let wrote_it = outlet
+            .or_else(|| visible::portal_press_name(page.scan))
+            .or_else(|| {
+                holder().filter(|h| korean::has_hangul(h) && !korean::names_portal(&h.fold_case()))
+            });
         return wrote_it.or_else(|| Some(site.to_string()));
     }
     // An old page's <title> names its web site (`chosun.com : …`), the line beside the story

@@ -6,7 +6,7 @@ use crate::article::Related;
 use crate::charref;
 use crate::korean::{self, vocab};
 use crate::markup::fold_whitespace;
-use crate::rules::SiteRule;
+use crate::rules::{self, SiteRule};
 use crate::scan::{self, Scan};
 use crate::tags::Tag;
 use crate::url;
@@ -564,6 +564,45 @@ pub(super) fn home_logo_name(scan: &Scan) -> Option<String> {
     (2..=LOGO_NAME_MAX_CHARS)
         .contains(&name.chars().count())
         .then(|| name.to_string())
+}
+
+/// On a portal's copy, the outlet as the portal's header labels it: the first element whose
+/// class is one of [`rules::PORTAL_PRESS_CLASSES`] (ZUM's `<span class="media"><a>뉴스1</a>`,
+/// Nate's `<a class="medium"><img alt="스포츠조선"></a>`), its text or its one picture's
+/// `alt`, a name of a word or two. Not in a list: a related list labels each story's outlet.
+pub(super) fn portal_press_name(scan: &Scan) -> Option<String> {
+    let skip = scan::IN_HEAD | scan::IN_NEVER | scan::IN_HIDDEN;
+    (0..scan.nodes.len() as u32)
+        .filter(|&k| scan.nodes[k as usize].flags & skip == 0)
+        .filter(|&k| {
+            scan.attr(k, "class").is_some_and(|class| {
+                class
+                    .split_ascii_whitespace()
+                    .any(|c| rules::PORTAL_PRESS_CLASSES.contains(&c))
+            })
+        })
+        .filter(|&k| {
+            !scan
+                .ancestors(k)
+                .any(|a| scan.nodes[a as usize].tag == Tag::Li)
+        })
+        .find_map(|k| {
+            let text = scan.text_content(k);
+            let name = match text.trim() {
+                "" => (scan.nodes[k as usize].images == 1)
+                    .then(|| {
+                        (k + 1..scan.subtree_end(k)).find(|&i| scan.nodes[i as usize].is_image())
+                    })
+                    .flatten()
+                    .and_then(|i| scan.attr(i, "alt"))?,
+                t => t.to_string(),
+            };
+            let name = name.trim();
+            ((2..=LOGO_NAME_MAX_CHARS).contains(&name.chars().count())
+                && name.split_whitespace().count() <= 2
+                && !crate::date::is_date_like(name))
+            .then(|| name.to_string())
+        })
 }
 
 /// A site-relative path to a front page's file, a folder deep at most (`/index.html`,
