@@ -2504,21 +2504,18 @@ fn korean_date_line(text: &str) -> bool {
 }
 
 /// A header's line of who published and when, in Korean (1boon's `<div class="info_view"><a
-/// class="link_cp">무비노트</a> <span class="txt_time">2018.07.12 10:20</span></div>`): a name of a
-/// word or two, no byline, then a printed date (one that reads as a date: no phone number,
-/// `연락처 064-710-6781`).
+/// class="link_cp">무비노트</a> <span class="txt_time">2018.07.12 10:20</span></div>`, ZUM's
+/// `뉴스1 입력 2020.08.09 07:01 수정 …`): a name of a word or two, no byline, then a printed
+/// date (one that reads as a date: no phone number, `연락처 064-710-6781`) or a date line.
 fn source_date_line(text: &str) -> bool {
-    let t = text.trim();
-    let Some(at) = t.find(|c: char| c.is_ascii_digit()) else {
-        return false;
-    };
-    let (source, date) = (t[..at].trim(), &t[at..]);
-    !source.is_empty()
-        && source.split_whitespace().count() <= SOURCE_MAX_WORDS
-        && korean::has_hangul(source)
-        && korean::parse_byline(source).is_none()
-        && is_printed_date(date)
-        && crate::date::normalize(date, true).is_some()
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=SOURCE_MAX_WORDS.min(words.len().saturating_sub(1))).any(|n| {
+        let (source, date) = (words[..n].join(" "), words[n..].join(" "));
+        korean::has_hangul(&source)
+            && korean::parse_byline(&source).is_none()
+            && (is_printed_date(&date) && crate::date::normalize(&date, true).is_some()
+                || korean_date_line(&date))
+    })
 }
 
 /// What is left of a header's date line whose dates went as metadata: its labels and bars
@@ -2988,6 +2985,9 @@ mod tests {
     fn a_header_line_of_source_and_date_is_read_on_its_own() {
         assert!(source_date_line("무비노트 2018.07.12 10:20"));
         assert!(source_date_line("[채널A] 2022-10-16 19:41"));
+        assert!(source_date_line(
+            "뉴스1 입력 2020.08.09 07:01 수정 2020.08.09 09:12"
+        ));
         // A phone number is no date; a byline's is read as a byline; a sentence is no source.
         assert!(!source_date_line("연락처 064-710-6781"));
         assert!(!source_date_line("홍길동 기자 2018.07.12 10:20"));
