@@ -418,8 +418,8 @@ fn write_html(c: &Content, out: &mut String) {
 
 // ------------------------------------------------------------------------------------ text
 
-/// Plain text: paragraphs (and list items, headings, cells) separated by a blank line, `<br>`
-/// as a line break, whitespace folded, captions left out.
+/// Plain text: paragraphs (and list items, headings) separated by a blank line, `<br>` as a
+/// line break, whitespace folded, captions left out; a table a row a line, cells split by tabs.
 pub fn to_text(body: &Element) -> String {
     let mut text = TextBlocks::default();
     collect_blocks(body, &mut text);
@@ -492,6 +492,11 @@ fn collect_blocks(el: &Element, text: &mut TextBlocks) {
             Content::Element(e) if matches!(e.tag, Tag::Figcaption | Tag::Caption | Tag::Img) => {}
             Content::Element(e) if e.tag == Tag::Br => text.line_break(),
             Content::Element(e) if e.tag == Tag::Pre => text.push_block(&e.text_preformatted()),
+            // A data table as a browser copies it: a row a line, its cells split by tabs.
+            Content::Element(e) if e.tag == Tag::Table => {
+                let rows: Vec<String> = table_cells(e).iter().map(|r| r.join("\t")).collect();
+                text.push_block(&rows.join("\n"));
+            }
             Content::Element(e) if e.tag.is_block() => {
                 text.end_block();
                 collect_blocks(e, text);
@@ -730,8 +735,20 @@ fn md_blocks(el: &Element, out: &mut String, prefix: &str, depth: usize) {
 }
 
 fn table_rows(table: &Element) -> Vec<Vec<String>> {
+    let mut rows: Vec<Vec<String>> = table_cells(table)
+        .into_iter()
+        .map(|row| row.into_iter().map(|c| c.replace('|', "\\|")).collect())
+        .collect();
+    if let Some(first) = rows.first().map(|r| r.len()) {
+        rows.insert(1.min(rows.len()), vec!["---".to_string(); first]);
+    }
+    rows
+}
+
+/// A data table's rows, each a list of its cells' text (a layout table was unwrapped before).
+fn table_cells(table: &Element) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
-    fn walk(e: &Element, rows: &mut Vec<Vec<String>>) {
+    fn walk(e: &Element, rows: &mut Vec<Vec<String>>, depth: usize) {
         for c in &e.children {
             if let Content::Element(child) = c {
                 if child.tag == Tag::Tr {
@@ -740,22 +757,19 @@ fn table_rows(table: &Element) -> Vec<Vec<String>> {
                         .iter()
                         .filter_map(|c| match c {
                             Content::Element(td) if matches!(td.tag, Tag::Td | Tag::Th) => {
-                                Some(td.text().replace('|', "\\|"))
+                                Some(markup::fold_whitespace(&td.text()))
                             }
                             _ => None,
                         })
                         .collect::<Vec<_>>();
                     rows.push(cells);
-                } else {
-                    walk(child, rows);
+                } else if depth < 64 {
+                    walk(child, rows, depth + 1);
                 }
             }
         }
     }
-    walk(table, &mut rows);
-    if let Some(first) = rows.first().map(|r| r.len()) {
-        rows.insert(1.min(rows.len()), vec!["---".to_string(); first]);
-    }
+    walk(table, &mut rows, 0);
     rows
 }
 

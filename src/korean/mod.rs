@@ -1299,10 +1299,11 @@ pub fn is_credit_line(text: &str) -> bool {
         (Some('('), Some(')')) | (Some('['), Some(']')) | (Some('<'), Some('>')) => {
             &t[1..t.len() - 1]
         }
-        // Unbracketed with `=` (`사진=백승철 기자` under an SBS entertainment story).
+        // Unbracketed with `=` or `:` (`사진=백승철 기자` under an SBS entertainment story,
+        // `출처: 금융투자협회` under a table).
         _ if vocab::CREDIT_LABELS.iter().any(|l| {
             t.strip_prefix(l)
-                .is_some_and(|r| r.trim_start().starts_with('='))
+                .is_some_and(|r| r.trim_start().starts_with(['=', ':']))
         }) =>
         {
             t
@@ -2559,6 +2560,10 @@ mod tests {
         assert!(ends_with_photo_credit("시민들이 걷고 있다. /사진=뉴스1"));
         assert!(!ends_with_photo_credit("영화는 오는 26일 개봉한다."));
         assert!(is_credit_line("(사진=연합뉴스)"));
+        assert!(is_credit_line("출처: 금융투자협회"));
+        assert!(!is_credit_line(
+            "출처: 이 통계는 금융투자협회가 매달 집계해 발표하는 자료를 바탕으로 한 것이다."
+        ));
         // A table's source with its scope (매일경제).
         assert!(is_credit_line("자료=한국거래소(8월 1~22일 기준)"));
         assert!(!is_credit_line(
