@@ -532,8 +532,19 @@ impl Builder<'_, '_> {
             if self.pending_br {
                 // <br><br>: a paragraph break.
                 self.pending_br = false;
+                let top = self.stack.last().unwrap();
                 if self.in_implicit_paragraph() {
                     self.close_top();
+                } else if top.el.tag == Tag::P && top.node != NONE {
+                    // Inside the page's own `<p>` (MBN's one paragraph of `<br><br>`-split
+                    // text): it shows as two paragraphs, and becomes two.
+                    let (node, block) = (top.node, top.block);
+                    self.close_top();
+                    self.stack.push(Open {
+                        el: Element::new(Tag::P),
+                        node,
+                        block,
+                    });
                 } else {
                     let top = self.stack.last_mut().unwrap();
                     top.el
