@@ -320,6 +320,15 @@ fn reporters_in(text: &str, spaced: bool) -> Option<(Vec<String>, &'static str)>
             if !(marked || separated || spaced) || !is_person_name(bare) {
                 break;
             }
+            // The place of an outlet's dateline (`(엑스포츠뉴스 구로, 윤다희 기자)`): a word of
+            // two syllables between the outlet and a comma.
+            if k >= 2
+                && is_outlet_word(words[k - 2])
+                && w.ends_with(',')
+                && bare.chars().count() == 2
+            {
+                break;
+            }
             if names.iter().any(|n| n == bare) {
                 break;
             }
@@ -2208,6 +2217,10 @@ mod tests {
         assert_eq!(b.authors[0].email.as_deref(), Some("kdy@donga.com"));
         // A photo's credit names its photographer, not the story's reporter.
         assert_eq!(parse_byline("사진=김도윤 기자"), None);
+        assert_eq!(
+            parse_byline("(엑스포츠뉴스 구로, 윤다희 기자)").map(|b| b.printed),
+            Some("윤다희 기자".to_string())
+        );
         assert_eq!(names("제주=홍길동 기자"), Some(vec!["홍길동".to_string()]));
         assert_eq!(
             names("홍길동 서울대 교수"),
