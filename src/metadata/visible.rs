@@ -51,6 +51,8 @@ pub(super) fn deck(
                     || korean::is_summary_notice(&text)
                     || holds_summary_note(scan, k)
                     || korean::ends_with_photo_credit(&text)
+                    // (Nor the reporter's email beside the byline: 엑스포츠뉴스's `<em>`.)
+                    || korean::is_bare_email(text.trim())
                     || fold_whitespace(&text) == title
                     || parent != scan::NONE
                         && korean::is_generated_summary(&scan.text_of(parent)))
@@ -449,7 +451,8 @@ fn has_deck_class(scan: &Scan, k: u32) -> bool {
     let holds = |c: &&str| crate::markup::contains_any_case(raw, c);
     (vocab::DECK_CLASSES.iter().any(holds)
         || vocab::DECK_CLASS_PARTS.iter().any(holds)
-        || holds(&"sub_t"))
+        || holds(&"sub_t")
+        || holds(&"_sub"))
         // Or its id (한국일보 2008's `<div id="GS_SubTitle">`, 충남일보's `<td id="font_subtitle"
         // class="view_subt">`).
         && [scan.attr(k, "class"), scan.attr(k, "id")]
@@ -469,6 +472,8 @@ fn is_deck_class(token: &str) -> bool {
     vocab::DECK_CLASSES.contains(&token)
         // An old ndsoft skin's `<td class="view_sub_t">` under `td.view_t`.
         || token.ends_with("sub_t")
+        // Or the headline's `_sub` (신동아's `div.article_sub` under `h2.article_tit`).
+        || token.ends_with("_sub")
         // A lead under the headline (위키트리's `div.news_lead`).
         || token.ends_with("_lead")
         || vocab::DECK_CLASS_PARTS.iter().any(|p| token.contains(p)) && !token.contains("header")
