@@ -52,7 +52,7 @@ pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
         // What the cut took off may be the headline's own (`청년 월세 지원 확대 | 재테크 뉴스`,
         // printed whole in the `<h1>`): the longest part the page prints as its headline.
         let cut = longer_printed_headline(declared, &cut, &headings).unwrap_or(cut);
-        let cut = headline_before_separator(&cut, &headings).unwrap_or(cut);
+        let cut = headline_beside_separator(&cut, &headings).unwrap_or(cut);
         let printed = strip_title_suffix(&page.title_tag, site_name);
         // A label the meta title puts before the headline (`[리뷰] 바닷가 …`, a program's
         // `[뉴스데스크]…`), where the page prints the headline without it (in a heading, or in
@@ -300,19 +300,22 @@ fn longer_printed_headline(declared: &str, cut: &str, headings: &[String]) -> Op
 }
 
 /// A title that still holds a separator after its outlet's name was cut (`제목 | 경제`, `제목 -
-/// 이데일리` with no site name declared): the part before a separator that the page prints
-/// as its headline (an `<h1>` to `<h3>` of the same letters).
-fn headline_before_separator(title: &str, headings: &[String]) -> Option<String> {
-    let cuts: Vec<usize> = KOREAN_TITLE_SEPARATORS
+/// 이데일리` with no site name declared), or a breadcrumb before the headline (KBS 2009's `KBS
+/// 뉴스 > 뉴스9 > 제목`): the part before a separator, else the part after one, that the page
+/// prints as its headline (an `<h1>` to `<h3>` of the same letters).
+fn headline_beside_separator(title: &str, headings: &[String]) -> Option<String> {
+    let cuts: Vec<(usize, usize)> = KOREAN_TITLE_SEPARATORS
         .iter()
         .chain([" < ", " > "].iter())
-        .flat_map(|sep| title.match_indices(sep).map(|(p, _)| p))
-        .filter(|&p| p > 0)
+        .flat_map(|sep| title.match_indices(sep).map(|(p, s)| (p, p + s.len())))
+        .filter(|&(p, _)| p > 0)
         .collect();
-    cuts.into_iter()
-        .map(|p| title[..p].trim())
-        .find(|head| {
-            let key = headline_key(head);
+    let heads = cuts.iter().map(|&(p, _)| title[..p].trim());
+    let tails = cuts.iter().map(|&(_, end)| title[end..].trim());
+    heads
+        .chain(tails)
+        .find(|part| {
+            let key = headline_key(part);
             !key.is_empty() && headings.contains(&key)
         })
         .map(str::to_string)
