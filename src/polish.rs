@@ -2126,7 +2126,9 @@ fn drop_opening_meta_lines(body: &mut Element) -> Option<String> {
             || signed && is_printed_date(text.trim()) && korean::has_hangul(&body.text()))
             && body.short_text(text.len() + 1).is_none();
         let breadcrumb = text.len() <= BREADCRUMB_MAX_BYTES
-            && (is_breadcrumb(line) || is_text_breadcrumb(&text))
+            && (is_breadcrumb(line)
+                || is_text_breadcrumb(&text)
+                || is_section_link(line) && korean::has_hangul(&text))
             && body.short_text(text.len() * 4).is_none();
         if meta || breadcrumb {
             remove_leaf(body, path);
@@ -2156,6 +2158,18 @@ fn is_breadcrumb(line: &Element) -> bool {
     }
     let (mut links, mut marks) = (0, false);
     walk(line, &mut links, &mut marks, 0) && (links >= 2 || links == 1 && marks)
+}
+
+/// A line that is one short link, a crumb of the header (TV조선's program link `<span
+/// class="program"><a>뉴스9</a></span>` beside the byline that left): on a Korean page's first
+/// lines, no story's.
+fn is_section_link(line: &Element) -> bool {
+    let mut parts = parts(line);
+    matches!(
+        (parts.next(), parts.next()),
+        (Some(Content::Element(a)), None)
+            if a.tag == Tag::A && a.short_text(BREADCRUMB_LINK_MAX_BYTES).is_some()
+    )
 }
 
 /// A breadcrumb printed without links, from the home page down (점프볼's `<div
