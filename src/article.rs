@@ -813,6 +813,28 @@ mod tests {
     }
 
     #[test]
+    fn text_gives_a_table_a_row_a_line_and_cells_split_by_tabs() {
+        let cell = |tag, text: &str| {
+            let mut c = Element::new(tag);
+            c.children.push(Content::Text(text.into()));
+            Content::Element(c)
+        };
+        let row = |cells: Vec<Content>| {
+            let mut tr = Element::new(Tag::Tr);
+            tr.children = cells;
+            Content::Element(tr)
+        };
+        let mut table = Element::new(Tag::Table);
+        table.children = vec![
+            row(vec![cell(Tag::Th, "만기"), cell(Tag::Th, "모집액")]),
+            row(vec![cell(Tag::Td, "3년"), cell(Tag::Td, " 1000\n ")]),
+        ];
+        let mut body = Element::new(Tag::Div);
+        body.children = vec![p("before"), Content::Element(table), p("after")];
+        assert_eq!(to_text(&body), "before\n\n만기\t모집액\n3년\t1000\n\nafter");
+    }
+
+    #[test]
     fn html_escapes_no_break_spaces_and_keeps_other_text() {
         let mut out = String::new();
         escape_text("a\u{a0}b 한국 <&> é", &mut out);

@@ -1007,6 +1007,15 @@ mod tests {
     }
 
     #[test]
+    fn br_pairs_inside_a_pages_paragraph_make_two() {
+        let r = render_all("<div><p>one<br><br>two<br>still two</p></div>", "");
+        assert_eq!(
+            crate::article::to_html(&r.body),
+            "<p>one</p>\n<p>two<br>still two</p>\n"
+        );
+    }
+
+    #[test]
     fn person_links_become_text_and_are_listed() {
         let r = render_all(
             "<div><p><a class=human_link href='/p?n=1'>이해진</a> 의장은 말했다.</p></div>",
