@@ -9,6 +9,7 @@ use crate::markup;
 use crate::render::{Content, Element};
 use crate::tags::Tag;
 use serde::Serialize;
+use std::fmt::Write;
 
 pub const SCHEMA: &str = "malgeum.article/1";
 
@@ -598,27 +599,27 @@ fn md_inline(el: &Element) -> String {
                 Tag::Strong | Tag::B => {
                     let inner = md_inline(e);
                     if !inner.trim().is_empty() {
-                        s.push_str(&format!("**{}**", inner.trim()));
+                        _ = write!(s, "**{}**", inner.trim());
                     }
                 }
                 Tag::Em | Tag::I | Tag::Cite => {
                     let inner = md_inline(e);
                     if !inner.trim().is_empty() {
-                        s.push_str(&format!("*{}*", inner.trim()));
+                        _ = write!(s, "*{}*", inner.trim());
                     }
                 }
-                Tag::Code => s.push_str(&format!("`{}`", e.text())),
+                Tag::Code => _ = write!(s, "`{}`", e.text()),
                 Tag::A => {
                     let inner = md_inline(e);
                     match e.attr("href") {
                         Some(h) if !inner.trim().is_empty() => {
-                            s.push_str(&format!("[{}]({})", inner.trim(), md_destination(h)))
+                            _ = write!(s, "[{}]({})", inner.trim(), md_destination(h))
                         }
                         _ => s.push_str(&inner),
                     }
                 }
                 Tag::Img => s.push_str(&md_image(e)),
-                Tag::Del | Tag::S | Tag::Strike => s.push_str(&format!("~~{}~~", md_inline(e))),
+                Tag::Del | Tag::S | Tag::Strike => _ = write!(s, "~~{}~~", md_inline(e)),
                 _ => s.push_str(&md_inline(e)),
             },
         }
@@ -666,19 +667,20 @@ fn md_blocks(el: &Element, out: &mut String, prefix: &str, depth: usize) {
         match e.tag {
             Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 => {
                 let level = (e.tag as u8 - Tag::H1 as u8 + 1) as usize;
-                out.push_str(&format!(
+                _ = write!(
+                    out,
                     "{prefix}{} {}\n{prefix}\n",
                     "#".repeat(level),
                     md_inline(e)
-                ));
+                );
             }
-            Tag::Img => out.push_str(&format!("{prefix}{}\n{prefix}\n", md_image(e))),
+            Tag::Img => _ = write!(out, "{prefix}{}\n{prefix}\n", md_image(e)),
             Tag::Pre => {
-                out.push_str(&format!("{prefix}```\n"));
+                _ = write!(out, "{prefix}```\n");
                 for line in e.text_preformatted().trim_end().lines() {
-                    out.push_str(&format!("{prefix}{line}\n"));
+                    _ = write!(out, "{prefix}{line}\n");
                 }
-                out.push_str(&format!("{prefix}```\n{prefix}\n"));
+                _ = write!(out, "{prefix}```\n{prefix}\n");
             }
             Tag::Blockquote => {
                 md_blocks(e, out, &format!("{prefix}> "), depth + 1);
@@ -702,10 +704,10 @@ fn md_blocks(el: &Element, out: &mut String, prefix: &str, depth: usize) {
                     let mut first = true;
                     for line in inner.lines().filter(|l| !l.trim().is_empty()) {
                         if first {
-                            out.push_str(&format!("{prefix}{marker}{line}\n"));
+                            _ = write!(out, "{prefix}{marker}{line}\n");
                             first = false;
                         } else {
-                            out.push_str(&format!("{prefix}{}{line}\n", " ".repeat(marker.len())));
+                            _ = write!(out, "{prefix}{}{line}\n", " ".repeat(marker.len()));
                         }
                     }
                 }
@@ -713,16 +715,16 @@ fn md_blocks(el: &Element, out: &mut String, prefix: &str, depth: usize) {
                 out.push_str(prefix);
                 out.push('\n');
             }
-            Tag::Hr => out.push_str(&format!("{prefix}---\n{prefix}\n")),
+            Tag::Hr => _ = write!(out, "{prefix}---\n{prefix}\n"),
             Tag::Figcaption => {
                 let t = md_inline(e);
                 if !t.trim().is_empty() {
-                    out.push_str(&format!("{prefix}*{}*\n{prefix}\n", t.trim()));
+                    _ = write!(out, "{prefix}*{}*\n{prefix}\n", t.trim());
                 }
             }
             Tag::Table => {
                 for row in table_rows(e) {
-                    out.push_str(&format!("{prefix}| {} |\n", row.join(" | ")));
+                    _ = write!(out, "{prefix}| {} |\n", row.join(" | "));
                 }
                 out.push_str(prefix);
                 out.push('\n');

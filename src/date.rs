@@ -4,6 +4,7 @@
 //! A small hand parser: no date crate parses these Korean forms, and the wasm budget is tight.
 
 use crate::markup::FoldCase;
+use std::fmt::Write;
 
 /// The parts of a date and time as read.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -29,16 +30,16 @@ fn format(p: Parts, default_offset: Option<i32>) -> Option<String> {
         if h > 23 || m > 59 || sec.unwrap_or(0) > 60 {
             return None;
         }
-        s.push_str(&format!("T{h:02}:{m:02}"));
+        _ = write!(s, "T{h:02}:{m:02}");
         if let Some(sec) = sec {
-            s.push_str(&format!(":{sec:02}"));
+            _ = write!(s, ":{sec:02}");
         }
         if let Some(o) = offset {
             if o == 0 && p.offset == Some(0) {
                 s.push('Z');
             } else {
                 let sign = if o < 0 { '-' } else { '+' };
-                s.push_str(&format!("{sign}{:02}:{:02}", o.abs() / 60, o.abs() % 60));
+                _ = write!(s, "{sign}{:02}:{:02}", o.abs() / 60, o.abs() % 60);
             }
         }
     }

@@ -1,5 +1,6 @@
 //! The URL Standard's basic URL parser (<https://url.spec.whatwg.org/#concept-basic-url-parser>)
 //! without a state override, and the href serializer.
+use std::fmt::Write;
 
 /// Why a string is no URL.
 #[derive(Debug, PartialEq, Eq)]
@@ -902,7 +903,7 @@ fn serialize_ipv6(address: &[u16; 8]) -> String {
             ignore0 = true;
             continue;
         }
-        out.push_str(&format!("{piece:x}"));
+        _ = write!(out, "{piece:x}");
         if i != 7 {
             out.push(':');
         }
