@@ -676,9 +676,9 @@ fn md_blocks(el: &Element, out: &mut String, prefix: &str, depth: usize) {
             }
             Tag::Img => _ = write!(out, "{prefix}{}\n{prefix}\n", md_image(e)),
             Tag::Pre => {
-                _ = write!(out, "{prefix}```\n");
+                _ = writeln!(out, "{prefix}```");
                 for line in e.text_preformatted().trim_end().lines() {
-                    _ = write!(out, "{prefix}{line}\n");
+                    _ = writeln!(out, "{prefix}{line}");
                 }
                 _ = write!(out, "{prefix}```\n{prefix}\n");
             }
@@ -704,10 +704,10 @@ fn md_blocks(el: &Element, out: &mut String, prefix: &str, depth: usize) {
                     let mut first = true;
                     for line in inner.lines().filter(|l| !l.trim().is_empty()) {
                         if first {
-                            _ = write!(out, "{prefix}{marker}{line}\n");
+                            _ = writeln!(out, "{prefix}{marker}{line}");
                             first = false;
                         } else {
-                            _ = write!(out, "{prefix}{}{line}\n", " ".repeat(marker.len()));
+                            _ = writeln!(out, "{prefix}{}{line}", " ".repeat(marker.len()));
                         }
                     }
                 }
@@ -724,7 +724,7 @@ fn md_blocks(el: &Element, out: &mut String, prefix: &str, depth: usize) {
             }
             Tag::Table => {
                 for row in table_rows(e) {
-                    _ = write!(out, "{prefix}| {} |\n", row.join(" | "));
+                    _ = writeln!(out, "{prefix}| {} |", row.join(" | "));
                 }
                 out.push_str(prefix);
                 out.push('\n');

@@ -1487,7 +1487,14 @@ fn drop_deck(el: &mut Element, key: &str, depth: usize) -> bool {
             continue;
         }
         let own = e.short_text(1200).map(|t| title_key(&t));
-        if own.as_deref() == Some(key) {
+        // (Its box may open with its label: 뉴시스's `<strong>기사내용 요약</strong><br>…`.)
+        let unlabelled = own.as_deref().map(|o| {
+            korean::vocab::DECK_LABELS
+                .iter()
+                .find_map(|l| o.strip_prefix(title_key(l).as_str()))
+                .unwrap_or(o)
+        });
+        if unlabelled == Some(key) {
             el.children.remove(i);
             return true;
         }

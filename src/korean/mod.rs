@@ -1977,6 +1977,9 @@ mod tests {
         assert!(is_print_edition_line("신문게재 2023-06-20 12면"));
         assert!(is_print_edition_line("지면 A12면"));
         assert!(is_print_edition_line("[동아일보] 2020년 10월 13일 A12면"));
+        assert!(is_article_notice(
+            "이 기사는 새로운 소식이 들어오는 대로 업데이트됩니다."
+        ));
         assert!(!is_print_edition_line(
             "[단독] 2020년 10월 13일 국회 본회의 A12면 기사"
         ));

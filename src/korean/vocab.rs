@@ -649,6 +649,8 @@ pub const DECK_CLASS_PARTS: &[&str] = &[
     // ndsoft's newer header (`article-head-sub` under `article-head-title`).
     "head-sub",
     "head_sub",
+    // 경남신문's (`div.sub_tex` under the headline), and a `sub_text`.
+    "sub_tex",
     "standfirst",
     // A CSS module's (골닷컴's `p.article_teaser__Lx8dN` under the headline).
     "teaser",
@@ -792,6 +794,10 @@ pub const ARTICLE_NOTICE_ENDINGS: &[&str] = &[
     "실렸습니다.",
     "실립니다.",
     "다를 수 있습니다.",
+    // A live story's (`이 기사는 새로운 소식이 들어오는 대로 업데이트됩니다.`).
+    "업데이트됩니다.",
+    "업데이트합니다.",
+    "보강됩니다.",
 ];
 
 #[cfg(test)]

@@ -229,10 +229,15 @@ impl<'h> State<'h> {
                     self.meta.dir = Some(value.trim().to_ascii_lowercase())
                 }
                 AttrKind::Type => {
-                    if tag == Tag::Script
-                        && value.trim().eq_ignore_ascii_case("application/ld+json")
-                    {
+                    let value = value.trim();
+                    if tag == Tag::Script && value.eq_ignore_ascii_case("application/ld+json") {
                         flags |= LD_JSON;
+                    }
+                    if tag == Tag::Input
+                        && (value.eq_ignore_ascii_case("radio")
+                            || value.eq_ignore_ascii_case("checkbox"))
+                    {
+                        flags |= CHOICE_INPUT;
                     }
                 }
                 AttrKind::Style => {

@@ -74,6 +74,8 @@ pub const DATE_HINT: u32 = 1 << 18;
 pub const EMBED_HINT: u32 = 1 << 19;
 /// A `<script>` holding a CMS's hydration state (`rules::HYDRATION_SCRIPT_IDS`).
 pub const HYDRATION: u32 = 1 << 20;
+/// A radio button or a checkbox: a poll's or a quiz's choice (see `finish_node`).
+pub const CHOICE_INPUT: u32 = 1 << 21;
 
 // Flags every descendant inherits.
 /// The flags an element passes to its descendants (the bits from here up).

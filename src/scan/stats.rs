@@ -100,10 +100,22 @@ impl<'h> State<'h> {
             || node.tag.is_never_content()
         {
             // Hidden and never-content subtrees add nothing visible to their ancestors; a
-            // visible frame still counts as their embed (the reader leaves it out).
+            // visible frame still counts as their embed (the reader leaves it out), and a
+            // choice as their input (a quiz's or a poll's radio buttons condemn its box; other
+            // controls count for their own element only: a page inside one `<form>` with a
+            // search box is no form).
             let embeds = node.embeds;
+            let choices = match node.tag {
+                Tag::Input | Tag::Button | Tag::Select | Tag::Textarea => {
+                    u32::from(node.flags & CHOICE_INPUT != 0)
+                }
+                // (A `<label>` around its choice passes it on.)
+                _ => node.inputs,
+            };
             if parent != NONE && inherited & IN_HIDDEN == 0 && node.flags & HIDDEN == 0 {
-                self.nodes[parent as usize].embeds += embeds;
+                let p_node = &mut self.nodes[parent as usize];
+                p_node.embeds += embeds;
+                p_node.inputs += choices;
             }
             return;
         }
