@@ -71,8 +71,11 @@ if [ "$WASM" = 1 ]; then
   # session, when round 69's rules had taken the engine 1.1 KB over the budget): 4.5 KB smaller
   # than at 40 (301.1 -> 296.7 KB), 1.017 and 1.012 of its time in two interleaved Node runs (both
   # orders); at 30, 1.2 KB smaller and 1.002 of the time: too little room for the cost of a build.
+  # At 10 (the twenty-second session, when rounds 75-78's rules had taken the engine 22 bytes
+  # over the budget): 2.0 KB smaller than at 20 (300.0 -> 298.0 KB), 1.023 and 1.045 of its time
+  # in two interleaved Node runs (both orders); 12 and 15 were each larger than 20.
   if ! cargo build -q --release --locked --manifest-path wasm/Cargo.toml --target wasm32-unknown-unknown \
-    --config "target.wasm32-unknown-unknown.rustflags=['--remap-path-prefix=$PWD=.', '--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=cargo', '-Cllvm-args=-inline-threshold=20']" \
+    --config "target.wasm32-unknown-unknown.rustflags=['--remap-path-prefix=$PWD=.', '--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=cargo', '-Cllvm-args=-inline-threshold=10']" \
     --target-dir target >"$log" 2>&1; then
     cat "$log" >&2; rm -f "$log"
     echo "build: cargo build for wasm32 failed" >&2
