@@ -381,7 +381,7 @@ const DATE_WORDS: [&str; 5] = [
      jueves viernes lundi mardi mercredi jeudi vendredi samedi dimanche montag dienstag \
      mittwoch donnerstag freitag samstag sonntag",
     "am pm a p m h utc gmt est edt cst cdt mst mdt pst pdt bst cet cest ist jst kst aest aedt \
-     brt 오전 오후",
+     brt 오전 오후 일시",
     "published updated posted modified created last first on at of the às as em de del do da \
      el le à um den publicado atualizado actualizado publié mis jour veröffentlicht \
      aktualisiert pubblicato aggiornato",
@@ -578,6 +578,8 @@ mod tests {
             "업데이트 2024.11.20 오전 8:41발행 2024.11.20 오전 7:05",
             // A Hangul vowel drawn as the bar between the fields (경향신문 2014).
             "입력 : 2014-06-23 15:48:27ㅣ수정 : 2014-06-23 22:05:10",
+            // `일시`, date and time, after the label (뉴시스 2014).
+            "기사등록 일시 [2014-09-17 15:42:11]",
         ] {
             assert!(is_date_like(d), "{d}");
         }
