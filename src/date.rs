@@ -381,7 +381,7 @@ const DATE_WORDS: [&str; 5] = [
      jueves viernes lundi mardi mercredi jeudi vendredi samedi dimanche montag dienstag \
      mittwoch donnerstag freitag samstag sonntag",
     "am pm a p m h utc gmt est edt cst cdt mst mdt pst pdt bst cet cest ist jst kst aest aedt \
-     brt 오전 오후 일시",
+     brt 오전 오후 일시 월 화 수 목 금 토 일 월요일 화요일 수요일 목요일 금요일 토요일 일요일",
     "published updated posted modified created last first on at of the às as em de del do da \
      el le à um den publicado atualizado actualizado publié mis jour veröffentlicht \
      aktualisiert pubblicato aggiornato",
@@ -580,6 +580,8 @@ mod tests {
             "입력 : 2014-06-23 15:48:27ㅣ수정 : 2014-06-23 22:05:10",
             // `일시`, date and time, after the label (뉴시스 2014).
             "기사등록 일시 [2014-09-17 15:42:11]",
+            // A weekday in brackets after the day (정책브리핑).
+            "보도시점 2022. 8. 19.(금) 11:00",
         ] {
             assert!(is_date_like(d), "{d}");
         }

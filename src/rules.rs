@@ -457,8 +457,9 @@ pub const POSITIVE: &[&str] = &[
     "view_con",
 ];
 /// Classes a portal's header gives the label of the outlet that wrote the story (ZUM's
-/// `<span class="media">`, Nate's `<a class="medium">`, Naver's old `<span class="press">`).
-pub const PORTAL_PRESS_CLASSES: &[&str] = &["media", "medium", "press"];
+/// `<span class="media">`, Nate's `<a class="medium">`, Naver's old `<span class="press">`,
+/// MSN's `<a class="provider-logo"><img alt="뉴시스 로고">`).
+pub const PORTAL_PRESS_CLASSES: &[&str] = &["media", "medium", "press", "provider-logo"];
 /// Hints that an element holds the byline.
 pub const BYLINE_HINTS: &[&str] = &[
     "byline",
@@ -520,6 +521,8 @@ pub const CHROME_PHRASES: &[&str] = &[
     "기사보내기",
     "url복사",
     "url 복사",
+    // A comment box's prompt (서울경제's `이 기사에 댓글을 남겨보세요`).
+    "이 기사에 댓글을 남겨보세요",
     "인쇄하기",
     "인쇄",
     "스크랩",

@@ -1838,9 +1838,11 @@ pub fn copyright_holder(notice: &str) -> Option<String> {
         }
         _ => rest,
     };
-    // A year first (`ⓒ 2023 TV조선`).
+    // A year first (`ⓒ 2023 TV조선`, `(c) Since 1996, MBC&iMBC`).
     let rest = rest
-        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == ' ')
+        .strip_prefix("Since ")
+        .unwrap_or(rest)
+        .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '-' | ' ' | ','))
         .trim_start();
     // Two holders (`ⓒ 경향신문 & 경향닷컴`, `ⓒ 조선일보 & Chosun.com`): the outlet comes first.
     // (A colon ends it too: `ⓒ 한겨레신문 : 무단전재 및 재배포 금지`.)
@@ -2690,6 +2692,10 @@ mod tests {
         assert_eq!(
             copyright_holder("Copyright © 2024 Example. All rights reserved.").as_deref(),
             Some("Example")
+        );
+        assert_eq!(
+            copyright_holder("Copyright(c) Since 1996, MBC&iMBC All rights reserved.").as_deref(),
+            Some("MBC")
         );
         // A quoted slogan before the outlet.
         assert_eq!(

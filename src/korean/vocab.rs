@@ -105,6 +105,8 @@ pub const PUBLISHED_LABELS: &[&str] = &[
     "작성",
     "송고",
     "발행",
+    // A press release's embargo (정책브리핑's `보도시점 2022. 8. 19.(금) 11:00`).
+    "보도시점",
     // A broadcaster's air date, a board's date field (`방송일 20240312`, `날짜 : 20140521`).
     "방송일",
     "날짜",
@@ -705,6 +707,7 @@ pub const GENERATED_SUMMARY_LABELS: &[&str] = &[
 pub const ARTICLE_NOTICE_OPENINGS: &[&str] = &[
     "이 기사는",
     "본 기사는",
+    "이 자료는",
     "이 기사의",
     "본 기사의",
     "이 콘텐츠는",
@@ -794,6 +797,9 @@ pub const ARTICLE_NOTICE_ENDINGS: &[&str] = &[
     "실렸습니다.",
     "실립니다.",
     "다를 수 있습니다.",
+    // A government briefing's copy of a ministry's release (`이 자료는 농림축산식품부의
+    // 보도자료를 전재하여 제공함을 알려드립니다.`).
+    "알려드립니다.",
     // A live story's (`이 기사는 새로운 소식이 들어오는 대로 업데이트됩니다.`).
     "업데이트됩니다.",
     "업데이트합니다.",

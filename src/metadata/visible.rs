@@ -602,7 +602,10 @@ pub(super) fn portal_press_name(scan: &Scan) -> Option<String> {
                     .and_then(|i| scan.attr(i, "alt"))?,
                 t => t.to_string(),
             };
-            let name = name.trim();
+            let mut name = name.trim();
+            for word in vocab::LOGO_WORDS {
+                name = name.strip_suffix(word).unwrap_or(name).trim_end();
+            }
             ((2..=LOGO_NAME_MAX_CHARS).contains(&name.chars().count())
                 && name.split_whitespace().count() <= 2
                 && !crate::date::is_date_like(name))
