@@ -306,36 +306,7 @@ fn reporters_in(text: &str, spaced: bool) -> Option<(Vec<String>, &'static str)>
                 && words[..first]
                     .iter()
                     .all(|w| is_person_name(w) && w.chars().count() == 3);
-        let mut k = first;
-        let mut separated = false;
-        while k > 0 && names.len() < crate::MAX_AUTHORS {
-            let w = words[k - 1];
-            let bare = w.trim_end_matches(REPORTER_SEPARATORS);
-            let marked = bare.len() < w.len() || words[k].starts_with(REPORTER_SEPARATORS);
-            if bare.is_empty() {
-                separated = true;
-                k -= 1;
-                continue;
-            }
-            if !(marked || separated || spaced) || !is_person_name(bare) {
-                break;
-            }
-            // The place of an outlet's dateline (`(엑스포츠뉴스 구로, 윤다희 기자)`): a word of
-            // two syllables between the outlet and a comma.
-            if k >= 2
-                && is_outlet_word(words[k - 2])
-                && w.ends_with(',')
-                && bare.chars().count() == 2
-            {
-                break;
-            }
-            if names.iter().any(|n| n == bare) {
-                break;
-            }
-            names.insert(0, bare.to_string());
-            separated = false;
-            k -= 1;
-        }
+        add_listed_before(&words, first, spaced, &mut names);
         return Some((names, role));
     }
     // The lines below name one person and nothing else but an email.
@@ -480,6 +451,37 @@ const CONTRIBUTOR_AFFILIATION_MAX_WORDS: usize = 3;
 fn is_outlet_word(w: &str) -> bool {
     w.chars().any(|c| c.is_ascii_alphabetic())
         || vocab::ORGANISATION_ENDINGS.iter().any(|e| w.ends_with(e))
+}
+
+/// The reporters listed before the one at `first` (`홍길동, 김철수 기자`, `홍길동 · 김철수
+/// 기자`, or names alone from the line's start when `spaced`), put before `names`.
+fn add_listed_before(words: &[&str], first: usize, spaced: bool, names: &mut Vec<String>) {
+    let mut k = first;
+    let mut separated = false;
+    while k > 0 && names.len() < crate::MAX_AUTHORS {
+        let w = words[k - 1];
+        let bare = w.trim_end_matches(REPORTER_SEPARATORS);
+        let marked = bare.len() < w.len() || words[k].starts_with(REPORTER_SEPARATORS);
+        if bare.is_empty() {
+            separated = true;
+            k -= 1;
+            continue;
+        }
+        // (Not the place of an outlet's dateline, `(엑스포츠뉴스 구로, 윤다희 기자)`: a word of
+        // two syllables between the outlet and a comma.)
+        let place =
+            k >= 2 && is_outlet_word(words[k - 2]) && w.ends_with(',') && bare.chars().count() == 2;
+        if !(marked || separated || spaced)
+            || !is_person_name(bare)
+            || place
+            || names.iter().any(|n| n == bare)
+        {
+            return;
+        }
+        names.insert(0, bare.to_string());
+        separated = false;
+        k -= 1;
+    }
 }
 
 /// What separates the reporters of one line (`홍길동·김철수 기자`).

@@ -588,6 +588,30 @@ mod tests {
         );
     }
 
+    /// Neither a picture's caption over the wire lead (뉴스1's `<figure>` opening the body) nor
+    /// the header's line of reporter and dates (Daum's `박재헌 / 입력 … / 수정 …`) is the deck.
+    #[test]
+    fn a_caption_or_a_date_line_is_never_the_deck() {
+        let lead = "(서울=뉴스1) 윤주영 기자 = 올해 국내 인공지능 스타트업에 대한 투자가 지난해의 두 배 수준으로 늘어난 것으로 나타났다. 생성형 AI 서비스가 실제 매출로 이어지기 시작하면서 투자가 몰렸다는 분석이다.";
+        let page = |above: &str| {
+            format!(
+                "<html lang=ko><head><title>AI 스타트업 투자 1년 새 두 배</title></head><body>\
+                 <h1>AI 스타트업 투자 1년 새 두 배</h1>{above}<div class=article_body>\
+                 <figure><img src=/a.jpg><figcaption>서울 강남구의 한 스타트업 지원센터에서 \
+                 관계자들이 회의를 하고 있다. 2024.11.19/뉴스1 © News1 김진환 기자</figcaption>\
+                 </figure><p>{lead}</p><p>{lead}</p><p>{lead}</p></div></body></html>"
+            )
+        };
+        let url = "https://www.news1.kr/it-science/general-it/5606000";
+        for above in [
+            "",
+            "<p>박재헌 / 입력 2021. 09. 21. 15:30 / 수정 2021. 09. 21. 15:42</p>",
+        ] {
+            let a = crate::extract(&page(above), url, &crate::Options::default()).unwrap();
+            assert_eq!(a.subtitle, None, "{above}");
+        }
+    }
+
     #[test]
     fn a_site_name_written_as_the_hosts_word_is_the_publishers() {
         assert!(spells_out("koreatimes", "The Korea Times"));

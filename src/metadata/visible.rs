@@ -31,6 +31,7 @@ pub(super) fn deck(
         let n = &scan.nodes[k as usize];
         n.flags & NOT_SHOWN == 0
             && (10..=400).contains(&n.chars)
+            && !is_caption(scan, k)
             // A deck is no list of links (ytn.co.kr's `sub_header_bnr` of top headlines); one
             // a class names may be a link, to the article itself (오마이뉴스 2008's `<h4
             // class="tit_subtit"><a href="…at_pg.aspx?CNTN_CD=…">`).
@@ -51,6 +52,9 @@ pub(super) fn deck(
                     || korean::is_summary_notice(&text)
                     || holds_summary_note(scan, k)
                     || korean::ends_with_photo_credit(&text)
+                    // (Nor the header's fields with the date: Daum's `박재헌 / 입력 2021. 09.
+                    // 21. 15:30 / 수정 …`.)
+                    || crate::date::find_in_text(&text, vocab::PUBLISHED_LABELS, true).is_some()
                     // (Nor the reporter's email beside the byline: 엑스포츠뉴스's `<em>`.)
                     || korean::is_bare_email(text.trim())
                     || fold_whitespace(&text) == title
@@ -404,9 +408,21 @@ fn line_over_wire_lead(scan: &Scan, root: u32) -> Option<u32> {
     let text = scan.text_of(k);
     ((10..=200).contains(&scan.nodes[k as usize].chars)
         && !text.ends_with("다.")
+        && !is_caption(scan, first.owner)
         && (korean::dateline(&lead).is_some_and(|d| d.contains('='))
             || korean::lead_byline(&lead).is_some()))
     .then_some(k)
+}
+
+/// A picture's caption, never a deck (뉴스1's `<figure><img><figcaption>` over the wire lead
+/// that opens the body): in a figure, or a caption's class.
+fn is_caption(scan: &Scan, k: u32) -> bool {
+    std::iter::once(k)
+        .chain(scan.ancestors(k).take(3))
+        .any(|a| {
+            let n = &scan.nodes[a as usize];
+            matches!(n.tag, Tag::Figure | Tag::Figcaption) || n.flags & scan::CAPTION_HINT != 0
+        })
 }
 
 /// A wire lead's dateline and reporters are this long at least.
