@@ -588,8 +588,9 @@ mod tests {
         );
     }
 
-    /// Neither a picture's caption over the wire lead (뉴스1's `<figure>` opening the body) nor
-    /// the header's line of reporter and dates (Daum's `박재헌 / 입력 … / 수정 …`) is the deck.
+    /// Neither a picture's caption over the wire lead (뉴스1's `<figure>` opening the body), nor
+    /// the header's line of reporter and dates (Daum's `박재헌 / 입력 … / 수정 …`), nor a byline
+    /// in Latin letters is the deck.
     #[test]
     fn a_caption_or_a_date_line_is_never_the_deck() {
         let lead = "(서울=뉴스1) 윤주영 기자 = 올해 국내 인공지능 스타트업에 대한 투자가 지난해의 두 배 수준으로 늘어난 것으로 나타났다. 생성형 AI 서비스가 실제 매출로 이어지기 시작하면서 투자가 몰렸다는 분석이다.";
@@ -606,6 +607,7 @@ mod tests {
         for above in [
             "",
             "<p>박재헌 / 입력 2021. 09. 21. 15:30 / 수정 2021. 09. 21. 15:42</p>",
+            "<p>By Kim Se-jin, The Korea Herald</p>",
         ] {
             let a = crate::extract(&page(above), url, &crate::Options::default()).unwrap();
             assert_eq!(a.subtitle, None, "{above}");

@@ -55,8 +55,11 @@ pub(super) fn deck(
                     // (Nor the header's fields with the date: Daum's `박재헌 / 입력 2021. 09.
                     // 21. 15:30 / 수정 …`.)
                     || crate::date::find_in_text(&text, vocab::PUBLISHED_LABELS, true).is_some()
-                    // (Nor the reporter's email beside the byline: 엑스포츠뉴스's `<em>`.)
-                    || korean::is_bare_email(text.trim())
+                    // (Nor a line with an email or a copyright mark, a caption's credit or
+                    // a sign-off: `… 2021.10.19/뉴스1 © News1 김진환 기자`, `… photo@newsis.com`;
+                    // nor a byline in Latin letters, `By Kim Se-jin, The Korea Herald`.)
+                    || text.contains(['@', '©', 'ⓒ'])
+                    || text.trim_start().starts_with("By ")
                     || fold_whitespace(&text) == title
                     || parent != scan::NONE
                         && korean::is_generated_summary(&scan.text_of(parent)))
