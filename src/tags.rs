@@ -127,6 +127,11 @@ impl Tag {
         )
     }
 
+    /// A form's controls: what Readability's conditional cleaning counts as inputs.
+    pub fn is_form_control(self) -> bool {
+        matches!(self, Tag::Input | Tag::Textarea | Tag::Select | Tag::Button)
+    }
+
     /// Elements whose content is never article text.
     pub fn is_never_content(self) -> bool {
         use Tag::*;

@@ -575,10 +575,7 @@ pub(super) fn home_logo_name(scan: &Scan) -> Option<String> {
                 .is_some_and(|href| is_front_page(&href))
     })?;
     let alt = scan.attr(k, "alt")?;
-    let mut name = alt.trim();
-    for word in vocab::LOGO_WORDS {
-        name = name.strip_suffix(word).unwrap_or(name).trim_end();
-    }
+    let mut name = without_logo_words(&alt);
     // The site's address after its name (`전자신문 etnews.co.kr`).
     if let Some((head, address)) = name.rsplit_once(' ') {
         if address.contains('.') && address.is_ascii() {
@@ -588,6 +585,15 @@ pub(super) fn home_logo_name(scan: &Scan) -> Option<String> {
     (2..=LOGO_NAME_MAX_CHARS)
         .contains(&name.chars().count())
         .then(|| name.to_string())
+}
+
+/// A logo's `alt` without the words that say it is a logo (`프레시안 로고`).
+fn without_logo_words(alt: &str) -> &str {
+    let mut name = alt.trim();
+    for word in vocab::LOGO_WORDS {
+        name = name.strip_suffix(word).unwrap_or(name).trim_end();
+    }
+    name
 }
 
 /// On a portal's copy, the outlet as the portal's header labels it: the first element whose
@@ -621,10 +627,7 @@ pub(super) fn portal_press_name(scan: &Scan) -> Option<String> {
                     .and_then(|i| scan.attr(i, "alt"))?,
                 t => t.to_string(),
             };
-            let mut name = name.trim();
-            for word in vocab::LOGO_WORDS {
-                name = name.strip_suffix(word).unwrap_or(name).trim_end();
-            }
+            let name = without_logo_words(&name);
             ((2..=LOGO_NAME_MAX_CHARS).contains(&name.chars().count())
                 && name.split_whitespace().count() <= 2
                 && !crate::date::is_date_like(name))

@@ -105,12 +105,11 @@ impl<'h> State<'h> {
             // controls count for their own element only: a page inside one `<form>` with a
             // search box is no form).
             let embeds = node.embeds;
-            let choices = match node.tag {
-                Tag::Input | Tag::Button | Tag::Select | Tag::Textarea => {
-                    u32::from(node.flags & CHOICE_INPUT != 0)
-                }
-                // (A `<label>` around its choice passes it on.)
-                _ => node.inputs,
+            // (A `<label>` around its choice passes it on.)
+            let choices = if node.tag.is_form_control() {
+                u32::from(node.flags & CHOICE_INPUT != 0)
+            } else {
+                node.inputs
             };
             if parent != NONE && inherited & IN_HIDDEN == 0 && node.flags & HIDDEN == 0 {
                 let p_node = &mut self.nodes[parent as usize];

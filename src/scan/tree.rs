@@ -769,10 +769,7 @@ impl SelfCounts {
             paragraphs: u32::from(tag == Tag::P),
             images: u32::from(tag == Tag::Img),
             list_items: u32::from(tag == Tag::Li),
-            inputs: u32::from(matches!(
-                tag,
-                Tag::Input | Tag::Textarea | Tag::Select | Tag::Button
-            )),
+            inputs: u32::from(tag.is_form_control()),
             embeds: u32::from(matches!(tag, Tag::Embed | Tag::Object | Tag::Iframe)),
         }
     }
