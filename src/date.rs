@@ -322,6 +322,29 @@ fn short_year_date(rest: &str) -> Option<usize> {
     .then_some(at)
 }
 
+/// Whether a text prints a date in numbers (`2020.06.15`, `2019-08-23`) or a time of day
+/// (`14:33`): what a line of page furniture holds and a sentence of prose rarely does.
+pub fn holds_printed_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| r.clone().all(|i| b.get(i).is_some_and(u8::is_ascii_digit));
+    (0..b.len()).any(|i| {
+        let boundary = i == 0 || !b[i - 1].is_ascii_digit();
+        let clock = digits(i..i + 2)
+            && b.get(i + 2) == Some(&b':')
+            && digits(i + 3..i + 5)
+            && !b.get(i + 5).is_some_and(u8::is_ascii_digit);
+        let numeric_date = digits(i..i + 4)
+            && matches!(b.get(i + 4), Some(b'.' | b'-' | b'/'))
+            && digits(i + 5..i + 6)
+            && {
+                let j = if digits(i + 6..i + 7) { i + 7 } else { i + 6 };
+                b.get(j) == b.get(i + 4) && digits(j + 1..j + 2)
+            };
+        boundary && (clock || numeric_date)
+    })
+}
+
 /// Whether a time of day (`14:32`) follows, after a space.
 fn time_follows(rest: &str) -> bool {
     let b = rest.trim_start().as_bytes();
@@ -407,7 +430,13 @@ pub fn is_date_like(text: &str) -> bool {
         if lower.chars().any(|c| c.is_ascii_digit()) {
             let letters: String = lower.chars().filter(|c| !c.is_ascii_digit()).collect();
             // A label glued to the time before it (`오전 8:41발행 …`, two spans side by side).
-            if !NUMBER_SUFFIXES.contains(&letters.as_str()) && !is_date_label(&letters) {
+            // (Or a Korean date printed without spaces: `2022년05월12일`.)
+            let korean_units =
+                !letters.is_empty() && letters.chars().all(|c| "년월일시분초".contains(c));
+            if !NUMBER_SUFFIXES.contains(&letters.as_str())
+                && !korean_units
+                && !is_date_label(&letters)
+            {
                 return false;
             }
             numbers += 1;
@@ -509,6 +538,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_printed_date_is_numbers_with_marks_or_a_clock() {
+        for d in [
+            "2020.06.15 조회 842",
+            "기사전송 2019-08-23 12:00",
+            "All News 14:33",
+            "2024/5/1",
+        ] {
+            assert!(holds_printed_date(d), "{d}");
+        }
+        for n in [
+            "2024년도 레지던트 1년차",
+            "8만8천명→4만1천명",
+            "3:1로 이겼다",
+            "12345.6.7",
+        ] {
+            assert!(!holds_printed_date(n), "{n}");
+        }
+    }
+
+    #[test]
     fn korean_time_of_a_utc_moment() {
         assert_eq!(
             in_kst("2023-04-18T06:04:06Z").as_deref(),
@@ -582,6 +631,8 @@ mod tests {
             "기사등록 일시 [2014-09-17 15:42:11]",
             // A weekday in brackets after the day (정책브리핑).
             "보도시점 2022. 8. 19.(금) 11:00",
+            // A Korean date without spaces (뉴스핌).
+            "기사입력 : 2022년05월12일 14:35",
         ] {
             assert!(is_date_like(d), "{d}");
         }

@@ -2532,7 +2532,13 @@ fn source_date_line(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     (1..=SOURCE_MAX_WORDS.min(words.len().saturating_sub(1))).any(|n| {
         let (source, date) = (words[..n].join(" "), words[n..].join(" "));
-        korean::has_hangul(&source)
+        // (A Korean outlet's English page prints it in Latin letters, with the time: Yonhap's
+        // `All News 14:33 April 12, 2019`.)
+        let latin_stamp = || {
+            source.chars().all(|c| c.is_ascii_alphabetic() || c == ' ')
+                && crate::date::holds_printed_date(&date)
+        };
+        (korean::has_hangul(&source) || latin_stamp())
             && korean::parse_byline(&source).is_none()
             && (is_printed_date(&date) && crate::date::normalize(&date, true).is_some()
                 || korean_date_line(&date))
@@ -3010,6 +3016,8 @@ mod tests {
             "뉴스1 입력 2020.08.09 07:01 수정 2020.08.09 09:12"
         ));
         // A phone number is no date; a byline's is read as a byline; a sentence is no source.
+        assert!(source_date_line("All News 14:33 April 12, 2019"));
+        assert!(!source_date_line("Updated April 12, 2019"));
         assert!(!source_date_line("연락처 064-710-6781"));
         assert!(!source_date_line("홍길동 기자 2018.07.12 10:20"));
         assert!(!source_date_line("서울시는 2018.07.12 10시에 발표했다."));

@@ -204,6 +204,11 @@ fn run_checks(truth: &Value, export: &Value) -> Vec<(String, Result<(), String>)
             add(key, same_text(want, &export[field]));
         }
     }
+    // A labelled page's truth names its deck when it has one, so a labelled page without the
+    // key has none: a caption or a kicker taken for the deck is a wrong field in the export.
+    if truth.get("origin").is_some() && truth.get("subtitle").is_none() {
+        add("subtitle", no_deck(&export["subtitle"]));
+    }
     if let Some(want) = truth.get("authors").filter(|v| !v.is_null()) {
         let want = names(want);
         let got = names(&export["authors"]);
@@ -303,6 +308,13 @@ fn run_checks(truth: &Value, export: &Value) -> Vec<(String, Result<(), String>)
 }
 
 /// A score.py field's value, unless it is null or empty (not scored).
+fn no_deck(got: &Value) -> Result<(), String> {
+    match got.as_str() {
+        Some(deck) if !deck.trim().is_empty() => Err(format!("expected none\n     got {deck:?}")),
+        _ => Ok(()),
+    }
+}
+
 fn scored<'a>(truth: &'a Value, key: &str) -> Option<&'a Value> {
     truth
         .get(key)

@@ -1367,6 +1367,32 @@ pub fn is_editor_note(text: &str) -> bool {
             .any(|p| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
 }
 
+/// Whether a line is two or more labels in brackets (`[명퇴의 정석] (종합)`): a kicker and a
+/// story's kind, never a sentence. (One label alone may be a series' deck: 동아일보's
+/// `[커버스토리/ 씨름, 부활의 샅바]`.)
+pub fn is_bracketed_labels(line: &str) -> bool {
+    let mut rest = line.trim();
+    let mut labels = 0;
+    while !rest.is_empty() {
+        let Some(close) = [
+            ('[', ']'),
+            ('(', ')'),
+            ('【', '】'),
+            ('<', '>'),
+            ('〈', '〉'),
+        ]
+        .iter()
+        .find_map(|&(open, close)| rest.strip_prefix(open).map(|r| (r, close)))
+        .and_then(|(r, close)| r.find(close).map(|at| (r, at, close))) else {
+            return false;
+        };
+        let (inner, at, close) = close;
+        rest = inner[at + close.len_utf8()..].trim_start();
+        labels += 1;
+    }
+    labels > 1
+}
+
 /// An email alone in brackets or as is (`[jang.gahui@mbn.co.kr]`, `(trigger@yna.co.kr)`).
 fn bracketed_email(word: &str) -> Option<String> {
     let w = word.trim();
@@ -1906,6 +1932,15 @@ pub fn is_copyright(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_labels_in_brackets_are_a_kicker() {
+        assert!(is_bracketed_labels("[명퇴의 정석] (종합)"));
+        assert!(is_bracketed_labels("【단독】 <속보>"));
+        // One label alone may be a series' deck; a sentence after labels is a deck.
+        assert!(!is_bracketed_labels("[커버스토리/ 씨름, 부활의 샅바]"));
+        assert!(!is_bracketed_labels("[단독] 정부, 새 제도 시행"));
+    }
 
     #[test]
     fn transcript_marks() {

@@ -293,6 +293,17 @@ fn site_name(page: &Page, names: SiteNames) -> Option<String> {
             return Some(paper);
         }
     }
+    // A <title> naming the web edition by the logo's name and a Latin word (`시사IN Live`
+    // beside the logo `시사IN`): the logo's name, the outlet's.
+    if let (true, Some(site), Some(logo)) = (undeclared, so_far.as_deref(), logo.as_deref()) {
+        let edition = site
+            .strip_prefix(logo)
+            .and_then(|rest| rest.strip_prefix(' '))
+            .is_some_and(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_alphabetic()));
+        if edition {
+            return Some(logo.to_string());
+        }
+    }
     // A meta author's Latin brand (`MoneyS`) gives way to the Korean name the copyright line
     // prints (`ⓒ … 머니S`).
     let outlet = match outlet {
@@ -608,6 +619,14 @@ mod tests {
             "",
             "<p>박재헌 / 입력 2021. 09. 21. 15:30 / 수정 2021. 09. 21. 15:42</p>",
             "<p>By Kim Se-jin, The Korea Herald</p>",
+            // A portal header's outlet and time; a kicker of labels; a picture's caption with a
+            // deck's class right after the picture; a teaser cutting the lead short.
+            "<p>연합뉴스<br>기사전송 2019-08-23 12:00</p>",
+            "<h2 class=sub_subject>[명퇴의 정석] (종합)</h2>",
+            "<div><span class=thumb><img src=/b.jpg width=640></span>\
+             <span class=sub_tit>서울의 한 스타트업 지원센터 회의실 풍경</span></div>",
+            "<div class=photo_sub>(서울=뉴스1) 윤주영 기자 = 올해 국내 인공지능 스타트업에 대한 \
+             투자가...</div>",
         ] {
             let a = crate::extract(&page(above), url, &crate::Options::default()).unwrap();
             assert_eq!(a.subtitle, None, "{above}");

@@ -111,8 +111,11 @@ pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
                 .unwrap_or(cut)
         }
     } else if page.korean_outlet {
-        // An English edition of a Korean outlet (`en.yna.co.kr`): the outlet's name goes too.
-        strip_site_name_tail(&page.declared_title, site_name)
+        // An English edition of a Korean outlet (`en.yna.co.kr`): the outlet's name goes too,
+        // and a slogan after a separator where the page prints the headline without it (The
+        // Korea Bizwire's `제목 | Be Korea-savvy` over its `<h1>`).
+        let cut = strip_site_name_tail(&page.declared_title, site_name);
+        headline_beside_separator(&cut, &printed_headings(page.scan)).unwrap_or(cut)
     } else {
         page.declared_title.clone()
     };

@@ -24,7 +24,10 @@ pub(super) fn deck(
     // The article's closest block ancestors: up to three levels above it.
     let top = scan.ancestors(root).take(3).last().unwrap_or(root);
     let end = scan.subtree_end(top);
-    let first_text = story_start(scan, root, end, title);
+    // (A body of bare text begins with its first paragraph too, before any `<p>`: 중앙일보
+    // 2016's `<div id="article_body">편의점 도시락 매출이 …<br><br>…<div
+    // class="ab_sub_heading"><h2>` has its crossheads after it.)
+    let first_text = story_start(scan, root, end, title).min(first_bare_paragraph(scan, root));
     // `by_class`: found by its class. The headline is no deck, whatever its class
     // (`h2.tit_subject`) or place (머니투데이방송's `<h4>` over its `<h5>` deck).
     let placed_as = |k: u32, by_class: bool| {
@@ -38,34 +41,12 @@ pub(super) fn deck(
             && (n.link_chars * 2.0 < n.chars as f32 || by_class && one_link(scan, k))
             && n.start < first_text
             && (scan.is_inside(k, root) || k < root && !scan.is_inside(root, k))
-            && {
-                // A machine's summary box (`AI 요약`) is not the outlet's deck, nor are its
-                // points under that label (토큰포스트's `<div class="view_summary"><div>AI
-                // 요약</div><ul class="view_summary_list">`).
-                let text = scan.text_of(k);
-                let parent = n.parent;
-                // (Nor is a machine summary's notice: Daum's `기사 제목과 주요 문장을 기반으로
-                // 자동요약한 결과입니다.`)
-                // (Nor a picture's caption in a cell a deck's class names: Nate's `<td
-                // class="sub_tit">… /사진=뉴스1</td>`.)
-                !(korean::is_generated_summary(&text)
-                    || korean::is_summary_notice(&text)
-                    || holds_summary_note(scan, k)
-                    || korean::ends_with_photo_credit(&text)
-                    // (Nor the header's fields with the date: Daum's `박재헌 / 입력 2021. 09.
-                    // 21. 15:30 / 수정 …`.)
-                    || crate::date::find_in_text(&text, vocab::PUBLISHED_LABELS, true).is_some()
-                    // (Nor a line with an email or a copyright mark, a caption's credit or
-                    // a sign-off: `… 2021.10.19/뉴스1 © News1 김진환 기자`, `… photo@newsis.com`;
-                    // nor a byline in Latin letters, `By Kim Se-jin, The Korea Herald`.)
-                    || text.contains(['@', '©', 'ⓒ'])
-                    || text.trim_start().starts_with("By ")
-                    || fold_whitespace(&text) == title
-                    || parent != scan::NONE
-                        && korean::is_generated_summary(&scan.text_of(parent)))
-            }
+            && text_can_be_deck(scan, k, title)
     };
     let placed = |k: u32| placed_as(k, false);
+    let found_by_place_can_be_deck = |k: u32| {
+        !is_caption(scan, k) && !recurs_below(scan, k, root) && text_can_be_deck(scan, k, title)
+    };
     let by_rule = rule.and_then(|r| {
         r.deck
             .iter()
@@ -97,23 +78,14 @@ pub(super) fn deck(
             let after = headline.map_or(from, |h| scan.subtree_end(h));
             // Nor past the first paragraph of a body of bare text: a bold crosshead after it
             // (오마이뉴스' `…<br><br><strong>싫은 것부터 쓰는 시</strong>`) is the story's.
-            let body_text = scan
-                .texts_in(root)
-                .iter()
-                .find(|t| {
-                    let owner = &scan.nodes[t.owner as usize];
-                    matches!(owner.tag, Tag::Div | Tag::Td | Tag::Article)
-                        && owner.flags & NOT_SHOWN == 0
-                        && scan.html[t.start as usize..t.end as usize].trim().len()
-                            >= BARE_PARAGRAPH_MIN_BYTES
-                })
-                .map_or(u32::MAX, |t| t.start);
             (after..end)
-                .take_while(|&k| scan.nodes[k as usize].start < first_text.min(body_text))
-                .find(|&k| is_lead_heading(scan, k) && placed(k))
+                .take_while(|&k| scan.nodes[k as usize].start < first_text)
+                .find(|&k| is_lead_heading(scan, k) && placed(k) && !recurs_below(scan, k, root))
         })
-        .or_else(|| bold_lead(scan, root))
-        .or_else(|| line_over_wire_lead(scan, root))?;
+        // (A bold first line or one over a wire lead is found by its place alone: what it
+        // says must still be a deck's, not a caption's credit over the lead.)
+        .or_else(|| bold_lead(scan, root).filter(|&k| found_by_place_can_be_deck(k)))
+        .or_else(|| line_over_wire_lead(scan, root).filter(|&k| found_by_place_can_be_deck(k)))?;
     // A deck of lines each in an element of its own, alike (`<h2>…</h2><h2>…</h2>`, a table's
     // `<td class="sub_title1">` row after row): its twins that follow with nothing between.
     let mut lines = deck_lines(scan, k)?;
@@ -125,6 +97,81 @@ pub(super) fn deck(
     }
     Some(lines)
 }
+
+/// Whether an element's text can be a deck, wherever it was found: a machine's summary, a
+/// caption's credit, the header's date fields, a sign-off or the headline itself are none.
+fn text_can_be_deck(scan: &Scan, k: u32, title: &str) -> bool {
+    // A machine's summary box (`AI 요약`) is not the outlet's deck, nor are its
+    // points under that label (토큰포스트's `<div class="view_summary"><div>AI
+    // 요약</div><ul class="view_summary_list">`).
+    let text = scan.text_of(k);
+    let parent = scan.nodes[k as usize].parent;
+    // (Nor is a machine summary's notice: Daum's `기사 제목과 주요 문장을 기반으로
+    // 자동요약한 결과입니다.`)
+    // (Nor a picture's caption in a cell a deck's class names: Nate's `<td
+    // class="sub_tit">… /사진=뉴스1</td>`.)
+    // (Nor a share bar's label: `<div class="social-group"><strong>이 기사를 공유합니다`.)
+    // (Its own class only: a body's box is named for its font size, `article-text-font-size`.)
+    !(scan.nodes[k as usize].flags & scan::SHARE_HINT != 0
+        || korean::is_generated_summary(&text)
+            || korean::is_summary_notice(&text)
+            || holds_summary_note(scan, k)
+            || korean::ends_with_photo_credit(&text)
+            // (Nor the header's fields with the date: Daum's `박재헌 / 입력 2021. 09.
+            // 21. 15:30 / 수정 …`.)
+            || crate::date::find_in_text(&text, vocab::PUBLISHED_LABELS, true).is_some()
+            // (Nor any line with a date and its time: a portal header's `연합뉴스 기사전송
+            // 2019-08-23 12:00`, a board's `민주시민생활교육과 2020.06.15 조회 842`.)
+            || crate::date::holds_printed_date(&text)
+            // (Nor a line with an email or a copyright mark, a caption's credit or
+            // a sign-off: `… 2021.10.19/뉴스1 © News1 김진환 기자`, `… photo@newsis.com`;
+            // nor a byline in Latin letters, `By Kim Se-jin, The Korea Herald`.)
+            || text.contains(['@', '©', 'ⓒ'])
+            || text.trim_start().starts_with("By ")
+            // (Nor the headline's box: 한의신문's `<h2 id="bo_v_title"><span>오피니언</span><span
+            // class="bo_v_tit">제목</span>`.)
+            || headline_box(&text, title)
+            // (Nor a kicker of labels in brackets only: 머니투데이's `[명퇴의 정석] (종합)`.)
+            || korean::is_bracketed_labels(&text)
+            // (Nor a teaser that cuts the story's lead short: OSEN's `<div
+            // id="phototext_sub">[OSEN=… 기자] 가수 … 의혹이...</div>` by the lead picture.)
+            || teases_the_lead(scan, k, &text)
+            || parent != scan::NONE
+                && korean::is_generated_summary(&scan.text_of(parent)))
+}
+
+/// Whether a box prints the headline and only a short label besides (`오피니언`); a deck that
+/// repeats the headline over its own lines is still one (뉴시스' `summury_view`).
+fn headline_box(text: &str, title: &str) -> bool {
+    let folded = fold_whitespace(text);
+    !title.is_empty()
+        && folded.split_once(title).is_some_and(|(before, after)| {
+            before.chars().count() + after.chars().count() <= HEADLINE_LABEL_MAX_CHARS
+        })
+}
+
+/// A label beside the headline in its box (a section's name) is this short.
+const HEADLINE_LABEL_MAX_CHARS: usize = 12;
+
+/// Whether a line cut short (`…`, `...`) repeats the start of a paragraph of the page.
+fn teases_the_lead(scan: &Scan, k: u32, text: &str) -> bool {
+    let folded = fold_whitespace(text);
+    let Some(cut) = folded
+        .strip_suffix("...")
+        .or_else(|| folded.strip_suffix('…'))
+        .map(str::trim_end)
+        .filter(|c| !c.is_empty())
+    else {
+        return false;
+    };
+    let end = scan.subtree_end(k);
+    (end..scan.nodes.len() as u32)
+        .take(TEASER_LOOKAHEAD)
+        .any(|i| fold_whitespace(&scan.text_of(i)).contains(cut))
+}
+
+/// A teaser's paragraph is among this many elements after it.
+const TEASER_LOOKAHEAD: usize = 64;
 
 /// Whether a box holds a machine summary's note under its points (매일경제's `본문 요약` layer:
 /// `<p class="notice">※ 본문 요약은 인공지능(AI)이 작성한 것으로 …</p>`).
@@ -171,11 +218,7 @@ fn story_start(scan: &Scan, root: u32, end: u32, title: &str) -> u32 {
                 && n.flags & (scan::DATE_HINT | scan::BYLINE_HINT) == 0
                 && !has_deck_class(scan, k)
                 // Nor a machine's summary in a box above the story (매일경제's `뉴스 요약쏙`).
-                && !scan
-                    .ancestors(k)
-                    .take_while(|&a| a > root)
-                    .take(3)
-                    .any(|a| korean::is_generated_summary(&scan.text_of(a)))
+                && !in_generated_summary(scan, k, root)
                 && {
                     let text = scan.text_of(k);
                     !crate::date::is_date_like(&text) && fold_whitespace(&text) != title
@@ -196,6 +239,41 @@ fn story_start(scan: &Scan, root: u32, end: u32, title: &str) -> u32 {
                 .map(|t| t.start)
         })
         .unwrap_or(u32::MAX)
+}
+
+/// Whether an element is in a machine's summary box within the body (매일경제's `뉴스 요약쏙`,
+/// its `<div class="locked_txt">… 읽을 수 있습니다.</div>`).
+fn in_generated_summary(scan: &Scan, k: u32, root: u32) -> bool {
+    scan.ancestors(k)
+        .take_while(|&a| a > root)
+        .take(3)
+        .any(|a| korean::is_generated_summary(&scan.text_of(a)))
+}
+
+/// Where the body's first paragraph of bare text begins (text right in a `<div>`, `<td>` or
+/// `<article>` that is no caption and no deck's class names: a sentence of a paragraph's
+/// length), if any.
+fn first_bare_paragraph(scan: &Scan, root: u32) -> u32 {
+    scan.texts_in(root)
+        .iter()
+        .find(|t| {
+            let owner = &scan.nodes[t.owner as usize];
+            matches!(owner.tag, Tag::Div | Tag::Td | Tag::Article)
+                && owner.flags & NOT_SHOWN == 0
+                && !has_deck_class(scan, t.owner)
+                && !is_caption(scan, t.owner)
+                && !in_generated_summary(scan, t.owner, root)
+                && {
+                    // (A sentence, not a deck's line of bare text under the headline:
+                    // `<div class="view_sub_headline">City adds 14 routes, …</div>`.)
+                    let run = scan.html[t.start as usize..t.end as usize].trim();
+                    run.len() >= BARE_PARAGRAPH_MIN_BYTES
+                        && run
+                            .trim_end_matches(['"', '\'', '”', '’', ')'])
+                            .ends_with(['.', '!', '?'])
+                }
+        })
+        .map_or(u32::MAX, |t| t.start)
 }
 
 /// The element after `k` with its tag, class and id, when only the elements that hold it come
@@ -390,6 +468,27 @@ fn bold_lead(scan: &Scan, root: u32) -> Option<u32> {
         .then_some(k)
 }
 
+/// Whether a line's box (its closest ancestor in the body with a class) comes back further down
+/// the body, past the twins right under it: a crosshead over each part of the story
+/// (머니투데이's `<div class="highlightBlock"><b>…</b></div>`), not a deck.
+fn recurs_below(scan: &Scan, k: u32, root: u32) -> bool {
+    std::iter::once(k)
+        .chain(scan.ancestors(k))
+        .take_while(|&a| a != root)
+        .find(|&a| scan.attr(a, "class").is_some())
+        .is_some_and(|a| {
+            let tag = scan.nodes[a as usize].tag;
+            // (Past its twins right under it: a deck of two `<h2 class="tit01">` lines.)
+            let mut last = a;
+            while let Some(twin) = next_twin(scan, last) {
+                last = twin;
+            }
+            (scan.subtree_end(last)..scan.subtree_end(root)).any(|t| {
+                scan.nodes[t as usize].tag == tag && scan.attr(t, "class") == scan.attr(a, "class")
+            })
+        })
+}
+
 /// A line of its own opening the body over a wire story's lead (zum's `<p class="keyword">작년
 /// 실업자 107만3천명으로 …</p>` over `(세종=연합뉴스) 이세원 … 기자 = …`), or over a lead that
 /// opens with its reporter in brackets (헤럴드경제 2016's `<p style="font-weight:bold;">- … <br>-
@@ -418,7 +517,9 @@ fn line_over_wire_lead(scan: &Scan, root: u32) -> Option<u32> {
 }
 
 /// A picture's caption, never a deck (뉴스1's `<figure><img><figcaption>` over the wire lead
-/// that opens the body): in a figure, or a caption's class.
+/// that opens the body): in a figure, or a caption's class, or right after a picture with no
+/// text between, whatever its class (동아일보's `<span class="thumb"><img></span><span
+/// class="sub_tit">…</span>`, a table's cell under the picture's cell, `<p><img><span>`).
 fn is_caption(scan: &Scan, k: u32) -> bool {
     std::iter::once(k)
         .chain(scan.ancestors(k).take(3))
@@ -426,6 +527,77 @@ fn is_caption(scan: &Scan, k: u32) -> bool {
             let n = &scan.nodes[a as usize];
             matches!(n.tag, Tag::Figure | Tag::Figcaption) || n.flags & scan::CAPTION_HINT != 0
         })
+        || follows_picture(scan, k)
+}
+
+/// Whether a picture comes right before the element's text: the element opens with one, or
+/// the last elements before it (past the boxes that hold it) end with one, and no text comes
+/// between.
+fn follows_picture(scan: &Scan, k: u32) -> bool {
+    let first_child = (k + 1 < scan.subtree_end(k)).then_some(k + 1);
+    let before = (k.saturating_sub(PICTURE_LOOKBACK)..k)
+        .rev()
+        .find(|&i| !scan.is_inside(k, i));
+    let Some(picture) = first_child
+        .into_iter()
+        .chain(before)
+        .find(|&i| scan.nodes[i as usize].is_image())
+        .filter(|&i| is_picture(scan, i))
+    else {
+        return false;
+    };
+    let (from, to) = (
+        scan.nodes[picture as usize].end,
+        scan.nodes[k as usize].start,
+    );
+    let between = if picture > k {
+        ""
+    } else {
+        &scan.html[from.min(to) as usize..to as usize]
+    };
+    let text_after = if picture > k {
+        &scan.html
+            [scan.nodes[k as usize].tag_end as usize..scan.nodes[picture as usize].start as usize]
+    } else {
+        ""
+    };
+    no_text(between) && no_text(text_after)
+}
+
+/// Whether an image is a picture, not a control's icon (한겨레's share and print buttons'
+/// `<img width="24">` over the deck): in no button, link or heading, and not drawn small.
+fn is_picture(scan: &Scan, img: u32) -> bool {
+    let small = scan
+        .attr(img, "width")
+        .and_then(|w| w.trim_end_matches("px").parse::<u32>().ok())
+        .is_some_and(|w| w < ICON_MAX_WIDTH);
+    !small
+        && !scan.ancestors(img).take(3).any(|a| {
+            let tag = scan.nodes[a as usize].tag;
+            // (Nor a headline's mark: 서울신문's `<h1>…<img class="ico_photo"></h1>`.)
+            matches!(tag, Tag::Button | Tag::A) || tag.is_heading()
+        })
+}
+
+/// An image drawn narrower than this is an icon.
+const ICON_MAX_WIDTH: u32 = 100;
+
+/// A picture is looked for among this many elements before a caption (a table's row and cell
+/// come between).
+const PICTURE_LOOKBACK: u32 = 4;
+
+/// Whether markup holds no text outside its tags.
+fn no_text(markup: &str) -> bool {
+    let mut in_tag = false;
+    markup.chars().all(|c| {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag && !c.is_whitespace() => return false,
+            _ => {}
+        }
+        true
+    })
 }
 
 /// A wire lead's dateline and reporters are this long at least.
@@ -483,6 +655,12 @@ fn has_deck_class(scan: &Scan, k: u32) -> bool {
                     .split_ascii_whitespace()
                     .any(is_deck_class)
             })
+        && !scan.attr(k, "class").is_some_and(|names| {
+            names
+                .to_ascii_lowercase()
+                .split_ascii_whitespace()
+                .any(names_no_deck)
+        })
 }
 
 /// A deck's class token: one of [`vocab::DECK_CLASSES`], or one holding a part of
@@ -496,6 +674,12 @@ fn is_deck_class(token: &str) -> bool {
         // A lead under the headline (위키트리's `div.news_lead`).
         || token.ends_with("_lead")
         || vocab::DECK_CLASS_PARTS.iter().any(|p| token.contains(p)) && !token.contains("header")
+}
+
+/// Whether a class token names what no deck is, whatever part of a deck's class it holds: the
+/// logo's motto (한의신문's `span.logo_sub`).
+fn names_no_deck(token: &str) -> bool {
+    token.contains("logo")
 }
 
 /// The copyright notice, from an element whose class says so: its smallest part that reads as
