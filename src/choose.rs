@@ -859,7 +859,8 @@ fn reads_as_lead(scan: &Scan, attempt: Attempt, block: u32, first: u32, scope: u
     }
     let text = scan.text_of(block);
     let text = text.trim();
-    let ends_sentence = text.ends_with(['.', '!', '?', '…', ':', '"', '”', '“', '»', ')', '。']);
+    let ends_sentence =
+        text.ends_with(&['.', '!', '?', '…', ':', '"', '”', '“', '»', ')', '。'][..]);
     ends_sentence || text.contains(". ") && n.chars >= 100
 }
 
@@ -1015,7 +1016,7 @@ fn is_date_fields_line(scan: &Scan, i: u32) -> bool {
         .count();
     let fields = fields.trim();
     words <= DATE_FIELDS_MAX_WORDS
-        && !fields.ends_with(['.', '?', '!', '다'])
+        && !fields.ends_with(&['.', '?', '!', '다'][..])
         && crate::korean::parse_byline(fields).is_none()
         && !fields.starts_with("By ")
 }
@@ -1192,7 +1193,7 @@ fn is_quote_chip(scan: &Scan, i: u32) -> bool {
             .and_then(|q| q.strip_suffix(')'))
             .is_some_and(|q| {
                 q.contains('%')
-                    && q.contains(['▲', '▼', '△', '▽', '+', '-'])
+                    && q.contains(&['▲', '▼', '△', '▽', '+', '-'][..])
                     && q.split_whitespace().count() >= 2
                     && q.chars()
                         .all(|c| c.is_ascii_digit() || " ,.%+-원▲▼△▽".contains(c))
@@ -1236,7 +1237,7 @@ fn is_teaser_link(scan: &Scan, i: u32) -> bool {
     let label_chars = label.chars().count();
     if !(2..=TEASER_MAX_LABEL_CHARS).contains(&label_chars)
         || label.split_whitespace().count() > TEASER_MAX_LABEL_WORDS
-        || label.contains(['.', '!', '?'])
+        || label.contains(&['.', '!', '?'][..])
     {
         return false;
     }

@@ -188,7 +188,7 @@ pub fn normalize(raw: &str, korean: bool) -> Option<String> {
         let mut sec = None;
         if let Some(&(sv, ss, se)) = nums.get(next + 2) {
             // `18:42:37`, or old chosun.com's `18:42 37'`.
-            let primed = s[m_end..ss].trim().is_empty() && s[se..].starts_with(['\'', '′']);
+            let primed = s[m_end..ss].trim().is_empty() && s[se..].starts_with(&['\'', '′'][..]);
             if (s[m_end..ss].trim() == ":" || primed) && sv < 60 {
                 sec = Some(sv);
                 end = se
@@ -309,7 +309,7 @@ pub fn find_in_text(text: &str, labels: &[&str], korean: bool) -> Option<String>
 /// Where a date with a two-digit year begins right after a label (`: 24.03.05 10:21`, not
 /// `2024.03.05`): two digits, a `.`, `-` or `/`, two digits, the same mark, two digits.
 fn short_year_date(rest: &str) -> Option<usize> {
-    let at = rest.len() - rest.trim_start_matches([' ', ':', '\u{a0}']).len();
+    let at = rest.len() - rest.trim_start_matches(&[' ', ':', '\u{a0}'][..]).len();
     let b = rest.as_bytes().get(at..at + 8)?;
     let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
     let mark = b[2];
@@ -326,22 +326,18 @@ fn short_year_date(rest: &str) -> Option<usize> {
 /// (`14:33`): what a line of page furniture holds and a sentence of prose rarely does.
 pub fn holds_printed_date(text: &str) -> bool {
     let b = text.as_bytes();
-    let digits =
-        |r: std::ops::Range<usize>| r.clone().all(|i| b.get(i).is_some_and(u8::is_ascii_digit));
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
     (0..b.len()).any(|i| {
-        let boundary = i == 0 || !b[i - 1].is_ascii_digit();
-        let clock = digits(i..i + 2)
-            && b.get(i + 2) == Some(&b':')
-            && digits(i + 3..i + 5)
-            && !b.get(i + 5).is_some_and(u8::is_ascii_digit);
-        let numeric_date = digits(i..i + 4)
-            && matches!(b.get(i + 4), Some(b'.' | b'-' | b'/'))
-            && digits(i + 5..i + 6)
-            && {
-                let j = if digits(i + 6..i + 7) { i + 7 } else { i + 6 };
-                b.get(j) == b.get(i + 4) && digits(j + 1..j + 2)
-            };
-        boundary && (clock || numeric_date)
+        let clock = b.get(i + 2) == Some(&b':') && digit(i + 3) && digit(i + 4) && !digit(i + 5);
+        let mark = b.get(i + 4).filter(|m| matches!(m, b'.' | b'-' | b'/'));
+        let day_at = if digit(i + 6) { i + 7 } else { i + 6 };
+        let numeric_date = mark.is_some()
+            && digit(i + 2)
+            && digit(i + 3)
+            && digit(i + 5)
+            && b.get(day_at) == mark
+            && digit(day_at + 1);
+        (i == 0 || !digit(i - 1)) && digit(i) && digit(i + 1) && (clock || numeric_date)
     })
 }
 
@@ -372,7 +368,7 @@ fn date_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
         let after_digit = i > 0 && b[i - 1].is_ascii_digit();
         if b[i].is_ascii_digit() && !after_digit {
             let run = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
-            let after = text[i + run..].trim_start_matches([' ', '.', ',']);
+            let after = text[i + run..].trim_start_matches(&[' ', '.', ','][..]);
             matches!(run, 4 | 8 | 12 | 14)
                 || run <= 2 && after.len() >= 3 && month_at(text.len() - after.len())
         } else if b[i].is_ascii_alphabetic() && (i == 0 || !b[i - 1].is_ascii_alphabetic()) {
@@ -380,7 +376,7 @@ fn date_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
                 .iter()
                 .take_while(|c| c.is_ascii_alphabetic())
                 .count();
-            let after = text[i + word..].trim_start_matches([' ', '.', ',']);
+            let after = text[i + word..].trim_start_matches(&[' ', '.', ','][..]);
             month_at(i) && after.starts_with(|c: char| c.is_ascii_digit())
         } else {
             false
@@ -478,7 +474,7 @@ pub fn in_kst(iso: &str) -> Option<String> {
     let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
     let (hour, minute) = (num(11..13)?, num(14..16)?);
     // Seconds and fractions as written, up to the offset.
-    let zone_at = iso[16..].find(['Z', '+', '-']).map(|p| p + 16)?;
+    let zone_at = iso[16..].find(&['Z', '+', '-'][..]).map(|p| p + 16)?;
     let seconds = &iso[16..zone_at];
     if !seconds
         .bytes()

@@ -167,8 +167,8 @@ fn drop_pull_quotes(body: &mut Element) {
     fn quoted(text: &str) -> Option<&str> {
         let inner = text
             .trim()
-            .strip_prefix(['“', '"', '‘', '\''])?
-            .strip_suffix(['”', '"', '’', '\''])?
+            .strip_prefix(&['“', '"', '‘', '\''][..])?
+            .strip_suffix(&['”', '"', '’', '\''][..])?
             .trim();
         // Korean pages only: the English benchmarks' truths keep pull quotes.
         (inner.chars().count() >= PULL_QUOTE_MIN_CHARS && korean::has_hangul(inner))
@@ -193,7 +193,7 @@ fn drop_pull_quotes(body: &mut Element) {
         });
     }
     let story = body.text();
-    if korean::has_hangul(&story) && story.contains(['“', '"', '‘', '\'']) {
+    if korean::has_hangul(&story) && story.contains(&['“', '"', '‘', '\''][..]) {
         walk(body, &story, 0);
     }
 }
@@ -215,7 +215,7 @@ fn drop_promo_link_lines(el: &mut Element, depth: usize) {
         }
         let promo = |c: &Content| {
             matches!(c, Content::Element(a) if a.tag == Tag::A
-                && a.text().trim_start().starts_with(['▶', '☞']))
+                && a.text().trim_start().starts_with(&['▶', '☞'][..]))
         };
         let mut k = 1;
         while k < e.children.len() {
@@ -465,7 +465,7 @@ fn is_source_credit(lower: &str) -> bool {
     korean::vocab::SOURCE_CREDIT_LABELS.iter().any(|l| {
         lower.strip_prefix(l).is_some_and(|name| {
             (1..=2).contains(&name.split_whitespace().count())
-                && !name.trim_end().ends_with(['다', '.'])
+                && !name.trim_end().ends_with(&['다', '.'][..])
         })
     })
 }
@@ -584,7 +584,9 @@ fn is_related_box(block: &Element) -> bool {
     let mut lines = lines.lines().map(str::trim).filter(|l| !l.is_empty());
     // (The outlet's name may come first: 한겨레 2009's `[한겨레 주요기사]` over `ㆍ` links.)
     let heading = lines.next().is_some_and(|h| {
-        let h = h.trim_matches(['[', ']', '<', '>', '【', '】']).fold_case();
+        let h = h
+            .trim_matches(&['[', ']', '<', '>', '【', '】'][..])
+            .fold_case();
         rules::RELATED_HEADINGS.iter().any(|r| {
             h.strip_suffix(r)
                 .is_some_and(|outlet| outlet.is_empty() || outlet.ends_with(' '))
@@ -594,7 +596,7 @@ fn is_related_box(block: &Element) -> bool {
     heading
         && lines.all(|l| {
             headlines += 1;
-            l.starts_with(['▶', 'ㆍ'])
+            l.starts_with(&['▶', 'ㆍ'][..])
         })
         && headlines >= 2
 }
@@ -619,7 +621,7 @@ fn is_link_line(e: &Element, text: &str) -> bool {
     };
     let headline = korean::has_hangul(t)
         && t.chars().count() >= LINKED_HEADLINE_MIN_CHARS
-        && !t.ends_with(['.', ':', '?', '!']);
+        && !t.ends_with(&['.', ':', '?', '!'][..]);
     href.starts_with("http") && (href == t || headline)
 }
 
@@ -650,7 +652,7 @@ fn is_tip_line(lower: &str) -> bool {
 /// caption, not a paragraph); the label within its first 24 bytes.
 fn is_credit_line(text: &str) -> bool {
     let t = text.trim();
-    if t.len() > 240 || !t.contains([':', '©']) {
+    if t.len() > 240 || !t.contains(&[':', '©'][..]) {
         return false;
     }
     let t = t.strip_prefix('(').unwrap_or(t).trim_start();
@@ -773,7 +775,7 @@ fn label_then_credit(lines: &mut Vec<Content>, at: usize) -> Option<String> {
     let label = label
         .short_text(4 * PICTURE_LABEL_MAX_CHARS)
         .filter(|t| t.chars().count() <= PICTURE_LABEL_MAX_CHARS)
-        .filter(|t| !t.trim_end().ends_with(['.', '!', '?', '다', '"', '”']))?;
+        .filter(|t| !t.trim_end().ends_with(&['.', '!', '?', '다', '"', '”'][..]))?;
     let next = (at + 1..lines.len().min(at + 3))
         .find(|&k| !matches!(&lines[k], Content::Text(t) if t.trim().is_empty()))?;
     let credit = match &lines[next] {
@@ -812,7 +814,7 @@ fn is_picture_label(line: &Element, text: &str) -> bool {
     };
     shape
         && text.chars().count() <= PICTURE_LABEL_MAX_CHARS
-        && !text.trim_end().ends_with(['.', '!', '?', '다'])
+        && !text.trim_end().ends_with(&['.', '!', '?', '다'][..])
 }
 
 /// Under a picture, a line of a few Korean words in plain text, no sentence and no mark
@@ -825,7 +827,7 @@ fn is_plain_label(line: &Element, text: &str) -> bool {
         && text.chars().count() <= PICTURE_LABEL_MAX_CHARS
         && korean::has_hangul(text)
         && text.starts_with(korean::is_hangul_syllable)
-        && !text.ends_with(['.', '!', '?', '다', '요', '"', '”', ':'])
+        && !text.ends_with(&['.', '!', '?', '다', '요', '"', '”', ':'][..])
         && !text.contains('@')
         && korean::parse_byline(text).is_none()
 }
@@ -1079,7 +1081,7 @@ fn is_signing_line(text: &str) -> bool {
     let t = text.trim();
     let last = t.rsplit(' ').next().unwrap_or(t);
     (t.ends_with("기자") || korean::is_bare_email(last))
-        && !t.contains(['!', '>', ':', '▶', '(', '[', '/'])
+        && !t.contains(&['!', '>', ':', '▶', '(', '[', '/'][..])
         && is_byline_paragraph(t)
 }
 
@@ -1109,7 +1111,7 @@ fn is_views_disclaimer(text: &str) -> bool {
 fn is_box_title(e: &Element) -> bool {
     (e.tag.is_heading() || matches!(e.tag, Tag::P | Tag::Div | Tag::Strong | Tag::B))
         && e.short_text(BOX_TITLE_MAX_BYTES).is_some_and(|t| {
-            !t.trim_end().ends_with(['.', '?', '!', '"', '”', '’'])
+            !t.trim_end().ends_with(&['.', '?', '!', '"', '”', '’'][..])
                 && !t.contains('@')
                 && korean::parse_byline(&t).is_none()
         })
@@ -1227,8 +1229,8 @@ fn drop_related_lists(el: &mut Element) {
                 if e.tag.is_heading() || matches!(e.tag, Tag::P | Tag::Div | Tag::B) =>
             {
                 let t = e.short_text(160).unwrap_or_default().fold_case();
-                let t = t.trim().trim_end_matches([':', '.', '…']);
-                let t = t.trim_matches(['[', ']']).trim();
+                let t = t.trim().trim_end_matches(&[':', '.', '…'][..]);
+                let t = t.trim_matches(&['[', ']'][..]).trim();
                 !t.is_empty()
                     && t.chars().count() <= 40
                     && rules::RELATED_HEADINGS
@@ -1380,7 +1382,7 @@ fn drop_truncated_copies(body: &mut Element, title: &str) {
         if !stem.ends_with("...") && !stem.ends_with('…') {
             continue;
         }
-        let stem = title_key(stem.trim_end_matches(['.', '…']));
+        let stem = title_key(stem.trim_end_matches(&['.', '…'][..]));
         if stem.chars().count() < 8 {
             continue;
         }
@@ -1800,7 +1802,7 @@ fn split_signoff_at_end(block: &mut Element, out: &mut Polished) -> bool {
 /// A word or two without a sentence's end: the outlet's name left of a sign-off's line.
 fn is_name_fragment(text: &str) -> bool {
     let t = text.trim();
-    t.chars().count() <= 16 && t.split_whitespace().count() <= 2 && !t.ends_with(['.', '다'])
+    t.chars().count() <= 16 && t.split_whitespace().count() <= 2 && !t.ends_with(&['.', '다'][..])
 }
 
 /// Drops a credit line that ends a block after a line break (`[사진제공 = 바람엔터테인먼트]`
@@ -1860,7 +1862,7 @@ fn drop_trailing_headlines(block: &mut Element) -> bool {
             .strip_prefix('■')
             .is_some_and(|rest| !linked.trim().is_empty() && rest.trim() == linked.trim());
         if !line.is_empty() {
-            if (line.starts_with(['▶', '•']) || marked_link)
+            if (line.starts_with(&['▶', '•'][..]) || marked_link)
                 && line.len() <= TRAILING_LINE_MAX_BYTES
             {
                 headlines += 1;
@@ -1927,8 +1929,8 @@ fn is_byline_list(text: &str) -> bool {
     for (at, _) in t.match_indices('@') {
         // The email ends at the next space (or the text's end).
         let end = t[at..].find(' ').map_or(t.len(), |e| at + e);
-        let byline = t[from..end].trim().trim_start_matches([',', '·', '/']);
-        if !is_byline_paragraph(byline.trim_end_matches([',', '·'])) {
+        let byline = t[from..end].trim().trim_start_matches(&[',', '·', '/'][..]);
+        if !is_byline_paragraph(byline.trim_end_matches(&[',', '·'][..])) {
             return false;
         }
         bylines += 1;
@@ -2034,7 +2036,7 @@ fn is_latin_signoff(text: &str) -> bool {
             })
     };
     let mut names: Vec<&str> = names
-        .split([',', '&'])
+        .split(&[',', '&'][..])
         .flat_map(|n| n.split(" and "))
         .map(str::trim)
         .filter(|n| !n.is_empty())
@@ -2094,7 +2096,7 @@ fn drop_opening_meta_lines(body: &mut Element) -> Option<String> {
             .and_then(|r| r.strip_suffix(']'))
             .is_some_and(is_byline_paragraph);
         bracketed
-            || !t.starts_with(['[', '('])
+            || !t.starts_with(&['[', '('][..])
                 && !korean::is_speaker_label(text)
                 && (is_byline_paragraph(text)
                     || text.trim_end().ends_with("제작진") && text.split_whitespace().count() <= 5)
@@ -2182,7 +2184,7 @@ fn is_section_link(line: &Element) -> bool {
 /// A breadcrumb printed without links, from the home page down (점프볼's `<div
 /// class="location">HOME &gt; 뉴스 &gt; <strong>KBL</strong></div>`).
 fn is_text_breadcrumb(text: &str) -> bool {
-    let mut parts = text.split(['>', '›', '»']).map(str::trim);
+    let mut parts = text.split(&['>', '›', '»'][..]).map(str::trim);
     let home = parts.next().unwrap_or_default();
     rules::BREADCRUMB_HOMES.contains(&home.fold_case().as_str())
         && parts.clone().next().is_some()
@@ -2197,7 +2199,7 @@ const BREADCRUMB_LINK_MAX_BYTES: usize = 30;
 fn is_meta_line(text: &str) -> bool {
     let mut fields = 0;
     let mut date = false;
-    for field in text.split(['|', '·', '•']) {
+    for field in text.split(&['|', '·', '•'][..]) {
         let field = field.trim();
         if !field.is_empty() {
             fields += 1;
@@ -2224,7 +2226,8 @@ fn is_printed_date(field: &str) -> bool {
                 let word = word.trim_matches(|c: char| !c.is_ascii_digit());
                 let digits =
                     |p: &str| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
-                word.split(['.', '-', '/']).all(digits) && word.split(['.', '-', '/']).count() == 3
+                word.split(&['.', '-', '/'][..]).all(digits)
+                    && word.split(&['.', '-', '/'][..]).count() == 3
             }))
 }
 
@@ -2256,7 +2259,7 @@ fn drop_dangling_lead_ins(body: &mut Element) {
             && korean::has_hangul(&text)
             && !text
                 .trim_end()
-                .ends_with(['.', '다', '?', '!', '"', '”', '’']);
+                .ends_with(&['.', '다', '?', '!', '"', '”', '’'][..]);
         if !lead_in && !slogan {
             return;
         }
@@ -2315,7 +2318,7 @@ fn drop_trailing_chrome(body: &mut Element) {
             || text.starts_with('★') && text.ends_with('★')
             // A line pointing elsewhere (`▶ 다시 뜨거운 카타르 월드컵, 이번엔 SBS가
             // 보여드립니다`), no sentence of the story.
-            || text.starts_with(['▶', '☞', '▣'])
+            || text.starts_with(&['▶', '☞', '▣'][..])
                 && !text.ends_with('.')
                 && (text.chars().count() <= 60
                     // (Or the story's own page: `▣ KBS 기사 원문보기 : http://…`.)

@@ -812,7 +812,7 @@ fn best_from_srcset(srcset: &str) -> Option<String> {
             let mut parts = c.split_whitespace();
             let u = parts.next()?;
             let w = parts.next().map_or(DESCRIPTOR_UNIT, |d| {
-                descriptor(d.trim_end_matches(['w', 'x']))
+                descriptor(d.trim_end_matches(&['w', 'x'][..]))
             });
             Some((u.to_string(), w))
         })

@@ -908,7 +908,7 @@ pub const LAYOUT_CLASSES: &[&str] = &[
 pub fn is_layout_class(class: &str) -> bool {
     class.split_ascii_whitespace().any(|token| {
         let token = token.to_ascii_lowercase();
-        let head = token.split(['-', '_']).next().unwrap_or_default();
+        let head = token.split(&['-', '_'][..]).next().unwrap_or_default();
         LAYOUT_CLASSES.contains(&token.as_str()) || LAYOUT_CLASSES.contains(&head)
     })
 }

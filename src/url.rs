@@ -33,7 +33,7 @@ pub fn host(url: &str) -> Option<String> {
 
 fn rfc3986_host(url: &str) -> Option<String> {
     let rest = url.split_once("://")?.1;
-    let authority = rest.split(['/', '?', '#']).next()?;
+    let authority = rest.split(&['/', '?', '#'][..]).next()?;
     let host_port = authority.rsplit('@').next()?;
     let host = if host_port.starts_with('[') {
         host_port.split(']').next()?.trim_start_matches('[')
@@ -58,7 +58,7 @@ fn split(url: &str) -> Parts<'_> {
     };
     let (authority, rest) = match rest.strip_prefix("//") {
         Some(r) => {
-            let end = r.find(['/', '?']).unwrap_or(r.len());
+            let end = r.find(&['/', '?'][..]).unwrap_or(r.len());
             (Some(&r[..end]), &r[end..])
         }
         None => (None, rest),

@@ -22,7 +22,7 @@ pub fn has_hangul(s: &str) -> bool {
 /// or genitive particle, as a sentence's words do (`현장을 취재합니다` on a reporter card).
 #[inline(never)] // called from many readers: one copy keeps the .wasm small
 pub(crate) fn is_korean_name(s: &str) -> bool {
-    has_name_shape(s) && !s.ends_with(['을', '를', '의'])
+    has_name_shape(s) && !s.ends_with(&['을', '를', '의'][..])
 }
 
 /// Two to four syllables: a name's shape. Right before a role it is a name, whatever its last
@@ -141,7 +141,7 @@ fn parse_reporters(text: &str, spaced: bool) -> Option<Byline> {
         Some((reporter, outlet))
             if ROLES.iter().any(|r| reporter.trim_end().ends_with(r))
                 && !outlet.trim().is_empty()
-                && !outlet.trim().contains([' ', '='])
+                && !outlet.trim().contains(&[' ', '='][..])
                 && !ROLES.iter().any(|r| outlet.contains(r)) =>
         {
             reporter
@@ -396,14 +396,14 @@ pub fn profile_box(text: &str) -> Option<(String, String)> {
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     let head = lines.next()?;
     let name = match head.split_once(' ') {
-        Some((name, title)) if title.ends_with(['은', '는']) => name,
+        Some((name, title)) if title.ends_with(&['은', '는'][..]) => name,
         Some(_) => return None,
         None => head,
     };
     let rest: Vec<&str> = lines.collect();
     let is_detail = |line: &str| {
         let titled = line
-            .trim_matches(['(', ')'])
+            .trim_matches(&['(', ')'][..])
             .split(' ')
             .next_back()
             .is_some_and(|w| contributor_title(w).is_some());
@@ -423,7 +423,7 @@ fn is_titled_bio(text: &str) -> bool {
     text.split_once(". ").is_some_and(|(title, _)| {
         (2..=8).contains(&title.chars().count())
             && title.chars().all(is_hangul_syllable)
-            && !title.ends_with(['다', '요', '죠', '까'])
+            && !title.ends_with(&['다', '요', '죠', '까'][..])
     })
 }
 
@@ -433,9 +433,10 @@ pub fn is_shoot_credits(text: &str) -> bool {
     let mut lines = 0;
     text.lines().filter(|l| !l.trim().is_empty()).all(|l| {
         lines += 1;
-        l.split_once([':', '：']).is_some_and(|(label, value)| {
-            vocab::SHOOT_LABELS.contains(&label.trim()) && value.chars().count() <= 40
-        })
+        l.split_once(&[':', '：'][..])
+            .is_some_and(|(label, value)| {
+                vocab::SHOOT_LABELS.contains(&label.trim()) && value.chars().count() <= 40
+            })
     }) && lines >= 3
 }
 
@@ -523,7 +524,7 @@ fn parts_after_roles(text: &str) -> Vec<&str> {
 fn name_and_role<'a>(words: &[&'a str], i: usize) -> Option<(&'a str, &'static str)> {
     // A place before the name (`제주=홍길동기자`, `이스탄불｜변지형특파원`) is not part of it (as
     // [`without_place`] drops it from a name written apart from its role).
-    let w = words[i].rsplit(['=', '｜']).next().unwrap_or(words[i]);
+    let w = words[i].rsplit(&['=', '｜'][..]).next().unwrap_or(words[i]);
     match ROLES.iter().find(|r| w.ends_with(*r)) {
         // A role with its field glued before it (`홍길동 의학전문기자`): the name is the word
         // before.
@@ -552,7 +553,10 @@ fn name_and_role<'a>(words: &[&'a str], i: usize) -> Option<(&'a str, &'static s
 /// `창원/김영동 기자`, `대전/최예린`) where a city's two syllables come before a full
 /// three-syllable name (two reporters joined by a slash are both full names: `홍길동/김철수`).
 fn without_place(name_part: &str) -> &str {
-    let name_part = name_part.rsplit(['=', '｜']).next().unwrap_or(name_part);
+    let name_part = name_part
+        .rsplit(&['=', '｜'][..])
+        .next()
+        .unwrap_or(name_part);
     match name_part.split_once('/') {
         Some((place, name))
             if place.chars().count() == 2
@@ -682,7 +686,7 @@ fn without_reporter(inner: &str) -> &str {
 
 /// A label of a kind of story (`[단독]`, `[속보]`, `[이슈+]`, `[포토]`), not a place or outlet.
 fn is_series_label(inner: &str) -> bool {
-    let core = inner.trim_end_matches(['+', '…', '.', ' ']);
+    let core = inner.trim_end_matches(&['+', '…', '.', ' '][..]);
     inner.contains('+') || vocab::SERIES_LABELS.contains(&core) || core.starts_with("종합")
 }
 
@@ -701,7 +705,7 @@ pub fn lead_byline(first_paragraph: &str) -> Option<Byline> {
     if inner.chars().count() <= 40 {
         // The outlet before a `=`, a `|` or a `ㅣ` (`[더팩트ㅣ최승현 기자]`) is no name; nor the
         // place after it (`[OSEN=인천공항, 민경태 기자]`: not a three-syllable name).
-        let names = inner.rsplit(['=', '|', 'ㅣ']).next().unwrap_or(inner);
+        let names = inner.rsplit(&['=', '|', 'ㅣ'][..]).next().unwrap_or(inner);
         let names = match names.split_once(',') {
             // (A reporter before the comma is one of the list: `[시사저널e=김도형 기자, 이서연
             // 인턴기자]`.)
@@ -722,7 +726,7 @@ pub fn lead_byline(first_paragraph: &str) -> Option<Byline> {
     let after = rest[end + close.len_utf8()..].trim_start();
     let eq = after.find('=')?;
     let head = &after[..eq];
-    if head.chars().count() > 30 || head.contains(['.', '"', '“']) {
+    if head.chars().count() > 30 || head.contains(&['.', '"', '“'][..]) {
         return None;
     }
     parse_reporters(head, true)
@@ -813,54 +817,56 @@ pub fn is_crew_credit(text: &str) -> bool {
     } else {
         std::borrow::Cow::Borrowed(t)
     };
-    let credits = t.split(['/', ',', '·', '|', '\n', '[', ']']).all(|part| {
-        let part = part.trim();
-        let part = match (part.strip_prefix('('), part.strip_suffix(')')) {
-            (Some(inner), _) if !inner.contains(')') => inner,
-            (_, Some(inner)) if !inner.contains('(') => inner,
-            _ => part,
-        };
-        if part.is_empty() {
-            return true;
-        }
-        // The reporter's line above the crew's (채널A's `김태우 기자 taewoo@donga.com⏎영상취재 :
-        // 이승헌`).
-        if !crew && part.len() <= 80 && !part.ends_with('.') && parse_byline(part).is_some() {
-            return true;
-        }
-        // A name after `·` is one more of the role before it (`영상취재 : 김현상·윤형`).
-        if after_crew && part.split_whitespace().all(is_korean_name) {
-            return true;
-        }
-        // `영상취재: 변성중 영상편집: 송지영` (lines folded into one): a segment per role word.
-        let (mut start, mut end) = (None, 0);
-        for w in part.split_whitespace() {
-            let at = w.as_ptr() as usize - part.as_ptr() as usize;
-            match start {
-                Some(from) if is_crew_role(w) => {
-                    let segment = &part[from..end];
-                    // (Or the reporter's line the crew's follow on one line.)
-                    let reporter = from == 0 && !crew && parse_byline(segment).is_some();
-                    if !crew_part(segment, max_names) && !reporter {
-                        return false;
-                    }
-                    start = Some(at);
-                }
-                None => start = Some(at),
-                _ => {}
+    let credits = t
+        .split(&['/', ',', '·', '|', '\n', '[', ']'][..])
+        .all(|part| {
+            let part = part.trim();
+            let part = match (part.strip_prefix('('), part.strip_suffix(')')) {
+                (Some(inner), _) if !inner.contains(')') => inner,
+                (_, Some(inner)) if !inner.contains('(') => inner,
+                _ => part,
+            };
+            if part.is_empty() {
+                return true;
             }
-            end = at + w.len();
-        }
-        after_crew = start.is_some_and(|from| crew_part(&part[from..end], max_names));
-        crew |= after_crew;
-        after_crew
-    });
+            // The reporter's line above the crew's (채널A's `김태우 기자 taewoo@donga.com⏎영상취재 :
+            // 이승헌`).
+            if !crew && part.len() <= 80 && !part.ends_with('.') && parse_byline(part).is_some() {
+                return true;
+            }
+            // A name after `·` is one more of the role before it (`영상취재 : 김현상·윤형`).
+            if after_crew && part.split_whitespace().all(is_korean_name) {
+                return true;
+            }
+            // `영상취재: 변성중 영상편집: 송지영` (lines folded into one): a segment per role word.
+            let (mut start, mut end) = (None, 0);
+            for w in part.split_whitespace() {
+                let at = w.as_ptr() as usize - part.as_ptr() as usize;
+                match start {
+                    Some(from) if is_crew_role(w) => {
+                        let segment = &part[from..end];
+                        // (Or the reporter's line the crew's follow on one line.)
+                        let reporter = from == 0 && !crew && parse_byline(segment).is_some();
+                        if !crew_part(segment, max_names) && !reporter {
+                            return false;
+                        }
+                        start = Some(at);
+                    }
+                    None => start = Some(at),
+                    _ => {}
+                }
+                end = at + w.len();
+            }
+            after_crew = start.is_some_and(|from| crew_part(&part[from..end], max_names));
+            crew |= after_crew;
+            after_crew
+        });
     credits && crew
 }
 
 /// A crew role's word, its colon glued or not (`영상취재`, `영상편집:`).
 fn is_crew_role(word: &str) -> bool {
-    vocab::CREW_ROLES.contains(&word.trim_end_matches([':', '：']))
+    vocab::CREW_ROLES.contains(&word.trim_end_matches(&[':', '：'][..]))
 }
 
 /// One crew credit: a role and one or a few names, `max_names` at most (`영상취재 홍길동 김민수`,
@@ -869,7 +875,7 @@ fn crew_part(part: &str, max_names: usize) -> bool {
     let part = part.trim();
     vocab::CREW_ROLES.iter().any(|r| {
         part.strip_prefix(r).is_some_and(|rest| {
-            let rest = rest.trim_start_matches([':', '：', '=', ' ']).trim();
+            let rest = rest.trim_start_matches(&[':', '：', '=', ' '][..]).trim();
             !rest.is_empty()
                 && rest.split_whitespace().count() <= max_names
                 && rest.split_whitespace().all(|w| {
@@ -924,12 +930,12 @@ fn tip_line(text: &str, need_pointer: bool) -> bool {
     // (Or labelled: a public office's `문의 : 미래한강본부 한강공원보전과 02-3780-0765`.)
     let labelled = t
         .strip_prefix("문의")
-        .is_some_and(|r| r.trim_start().starts_with([':', '：']));
+        .is_some_and(|r| r.trim_start().starts_with(&[':', '：'][..]));
     let pointed = bracketed || labelled || t.starts_with(vocab::TIP_POINTERS) || t.starts_with('<');
     let body = t
         .trim_start_matches(|c| vocab::TIP_POINTERS.contains(&c) || c == '<' || c == ' ')
         .trim();
-    let body = body.trim_start_matches(['[', '(']);
+    let body = body.trim_start_matches(&['[', '('][..]);
     // The contact word first, or after the outlet's name (`※ SBS 뉴스 제보 : 카카오톡 …`).
     let contact_first = body
         .split_whitespace()
@@ -945,7 +951,7 @@ fn tip_line(text: &str, need_pointer: bool) -> bool {
     let tip_label = body
         .split_whitespace()
         .take(3)
-        .any(|w| w.trim_end_matches([']', ':']) == "제보");
+        .any(|w| w.trim_end_matches(&[']', ':'][..]) == "제보");
     (pointed || body.starts_with("제보") || tip_label || !need_pointer)
         && contact_first
         && reachable
@@ -1102,10 +1108,11 @@ fn promo_parts(t: &str) -> Vec<&str> {
             {
                 // After a sentence, a contact word begins a line of its own (`… 제보를
                 // 기다립니다. 제보 055-250-0100, 카카오톡 …`).
-                let after_sentence = t[..i].trim_end().ends_with(['.', '!']);
+                let after_sentence = t[..i].trim_end().ends_with(&['.', '!'][..]);
                 vocab::CONTACT_WORDS.iter().any(|w| {
                     t[i..].strip_prefix(w).is_some_and(|r| {
-                        after_sentence || *w != "제보" && r.trim_start().starts_with([':', '：'])
+                        after_sentence
+                            || *w != "제보" && r.trim_start().starts_with(&[':', '：'][..])
                     })
                 })
             }
@@ -1188,7 +1195,7 @@ pub fn is_ombudsman_notice(text: &str) -> bool {
 /// article was summarized. Quoted words are a story's.
 pub fn is_summary_notice(text: &str) -> bool {
     text.len() < 300
-        && !text.contains(['"', '“', '”'])
+        && !text.contains(&['"', '“', '”'][..])
         && vocab::SUMMARY_NOTICE_VERBS.iter().any(|v| text.contains(v))
 }
 
@@ -1229,8 +1236,8 @@ pub fn is_article_notice(text: &str) -> bool {
     // Under its label, whatever the author adds is a note, in as many sentences as it takes.
     if let Some(note) = vocab::ARTICLE_NOTE_LABELS
         .iter()
-        .find_map(|l| t.trim_start_matches(['※', '*']).strip_prefix(l))
-        .map(|rest| rest.trim_start_matches([' ', '|', ':']))
+        .find_map(|l| t.trim_start_matches(&['※', '*'][..]).strip_prefix(l))
+        .map(|rest| rest.trim_start_matches(&[' ', '|', ':'][..]))
     {
         return !note.is_empty() && note.chars().count() <= ARTICLE_NOTICE_MAX_CHARS;
     }
@@ -1241,7 +1248,7 @@ pub fn is_article_notice(text: &str) -> bool {
         .map_or(t, str::trim);
     // Without its `※` (or `*`), a note is one sentence that says where the article ran (`이
     // 기사는 2024년 06월 10일 07:35 thebell에 표출된 기사입니다.`).
-    let (note, marked) = match t.strip_prefix(['※', '*']) {
+    let (note, marked) = match t.strip_prefix(&['※', '*'][..]) {
         Some(note) => (note.trim_start(), true),
         None => (t, false),
     };
@@ -1289,7 +1296,7 @@ pub fn is_credit_line(text: &str) -> bool {
     // A picture's few words before its credit (`가수 하윤슬 / 사진 제공 = 블루웨이브…`).
     if let Some((caption, credit)) = t.rsplit_once(" / ") {
         if caption.chars().count() <= CREDIT_SOURCE_MAX_CHARS
-            && !caption.contains(['.', '/'])
+            && !caption.contains(&['.', '/'][..])
             && is_credit_line(credit)
         {
             return true;
@@ -1314,14 +1321,14 @@ pub fn is_credit_line(text: &str) -> bool {
         // `출처: 금융투자협회` under a table).
         _ if vocab::CREDIT_LABELS.iter().any(|l| {
             t.strip_prefix(l)
-                .is_some_and(|r| r.trim_start().starts_with(['=', ':']))
+                .is_some_and(|r| r.trim_start().starts_with(&['=', ':'][..]))
         }) =>
         {
             t
         }
         _ => return false,
     };
-    let Some(pos) = inner.find(['=', ':']) else {
+    let Some(pos) = inner.find(&['=', ':'][..]) else {
         return false;
     };
     let (label, source) = (inner[..pos].trim(), inner[pos + 1..].trim());
@@ -1333,7 +1340,7 @@ pub fn is_credit_line(text: &str) -> bool {
     vocab::CREDIT_LABELS.contains(&label)
         && !source.is_empty()
         && source.chars().count() <= CREDIT_SOURCE_MAX_CHARS
-        && !source.contains(['(', '[', '.'])
+        && !source.contains(&['(', '[', '.'][..])
 }
 
 /// A CMS's placeholder for a picture, left unreplaced in the text (`#그림2오른쪽#`, `#사진1#`):
@@ -1371,34 +1378,36 @@ pub fn is_editor_note(text: &str) -> bool {
 /// story's kind, never a sentence. (One label alone may be a series' deck: 동아일보's
 /// `[커버스토리/ 씨름, 부활의 샅바]`.)
 pub fn is_bracketed_labels(line: &str) -> bool {
-    let mut rest = line.trim();
-    let mut labels = 0;
-    while !rest.is_empty() {
-        let Some(close) = [
-            ('[', ']'),
-            ('(', ')'),
-            ('【', '】'),
-            ('<', '>'),
-            ('〈', '〉'),
-        ]
-        .iter()
-        .find_map(|&(open, close)| rest.strip_prefix(open).map(|r| (r, close)))
-        .and_then(|(r, close)| r.find(close).map(|at| (r, at, close))) else {
-            return false;
-        };
-        let (inner, at, close) = close;
-        rest = inner[at + close.len_utf8()..].trim_start();
-        labels += 1;
+    let (mut labels, mut closer) = (0, None);
+    for c in line.chars() {
+        match closer {
+            Some(end) if c == end => {
+                closer = None;
+                labels += 1;
+            }
+            Some(_) => {}
+            None if c.is_whitespace() => {}
+            None => {
+                closer = Some(match c {
+                    '[' => ']',
+                    '(' => ')',
+                    '【' => '】',
+                    '<' => '>',
+                    '〈' => '〉',
+                    _ => return false,
+                })
+            }
+        }
     }
-    labels > 1
+    closer.is_none() && labels > 1
 }
 
 /// An email alone in brackets or as is (`[jang.gahui@mbn.co.kr]`, `(trigger@yna.co.kr)`).
 fn bracketed_email(word: &str) -> Option<String> {
     let w = word.trim();
     let inner = w
-        .strip_prefix(['[', '(', '<'])
-        .and_then(|r| r.strip_suffix([']', ')', '>']))
+        .strip_prefix(&['[', '(', '<'][..])
+        .and_then(|r| r.strip_suffix(&[']', ')', '>'][..]))
         .unwrap_or(w);
     is_bare_email(inner).then(|| inner.trim().to_string())
 }
@@ -1443,7 +1452,7 @@ pub fn split_trailing_email(text: &str) -> Option<(String, String)> {
         (None, None) => Some((rest.to_string(), email)),
         // Or after the last sentence (OSEN's `… 아쉽기도 하다. /seon@osen.co.kr`).
         (None, Some(_)) => rest
-            .ends_with(['.', '”', '"'])
+            .ends_with(&['.', '”', '"'][..])
             .then(|| (rest.to_string(), email)),
     }
 }
@@ -1476,7 +1485,7 @@ pub fn closing_lines(text: &str) -> Option<Option<String>> {
         // OSEN signs `/nyc@osen.co.kr`.
         let e = bracketed_email(
             line.trim_start_matches('/')
-                .trim_end_matches([',', ';', '·', '/']),
+                .trim_end_matches(&[',', ';', '·', '/'][..]),
         )?;
         email.get_or_insert(e);
     }
@@ -1513,7 +1522,7 @@ pub fn signoff_with_email(text: &str) -> Option<(String, Option<String>)> {
         && words.iter().all(|w| {
             is_korean_name(w)
                 || ROLES.contains(w)
-                || w.chars().count() <= 8 && !w.contains(['.', '?', '!', '"'])
+                || w.chars().count() <= 8 && !w.contains(&['.', '?', '!', '"'][..])
         });
     (named && short).then_some((email, name))
 }
@@ -1536,7 +1545,7 @@ pub fn spoken_signoff(text: &str) -> Option<String> {
         _ => t,
     };
     let sentence = t
-        .rfind(['.', '?', '!', '\n'])
+        .rfind(&['.', '?', '!', '\n'][..])
         .map_or(t, |at| &t[at + 1..])
         .trim();
     // In English: the name, then the programme's (`Kim Ji-yeon, Arirang News.`).
@@ -1566,7 +1575,7 @@ pub fn signoff_with_credit(text: &str) -> Option<String> {
     if t.chars().count() > 60 || t.contains('\n') {
         return None;
     }
-    let mut parts = t.split(['/', '|']).map(str::trim);
+    let mut parts = t.split(&['/', '|'][..]).map(str::trim);
     let first = parts.next()?;
     let words: Vec<&str> = first.split_whitespace().collect();
     let name = match words.as_slice() {
@@ -1581,7 +1590,7 @@ pub fn signoff_with_credit(text: &str) -> Option<String> {
         && rest.iter().all(|p| {
             vocab::CREDIT_LABELS.iter().any(|l| {
                 p.strip_prefix(l)
-                    .is_some_and(|r| r.starts_with([' ', '=', ':']))
+                    .is_some_and(|r| r.starts_with(&[' ', '=', ':'][..]))
             }) || is_place(p)
                 || is_titled_bio(p)
         });
@@ -1593,7 +1602,7 @@ fn is_place(text: &str) -> bool {
     let words = text.split_whitespace().count();
     (1..=2).contains(&words)
         && text.chars().all(|c| is_hangul_syllable(c) || c == ' ')
-        && text.ends_with(['읍', '면', '동', '리', '구', '시', '군'])
+        && text.ends_with(&['읍', '면', '동', '리', '구', '시', '군'][..])
 }
 
 /// A sign-off of the outlet, the reporter's name and the handle of an email printed without
@@ -1629,7 +1638,7 @@ pub fn is_program_notice(text: &str) -> bool {
     let program_block = fields.len() >= 2
         && t.starts_with('■')
         && fields.iter().all(|f| {
-            f.split_once([':', '：'])
+            f.split_once(&[':', '：'][..])
                 .is_some_and(|(label, _)| vocab::PROGRAM_LABELS.contains(&label.trim()))
         });
     let picture_note = t.chars().count() <= 80
@@ -1659,7 +1668,7 @@ pub fn is_reaction_prompt(text: &str) -> bool {
     t.chars().count() <= 100
         && vocab::REACTION_PROMPTS.iter().any(|p| t.contains(p))
         && vocab::REACTION_WORDS.iter().any(|w| t.contains(w))
-        && !t.contains(['"', '“', '”', '‘', '’', '\''])
+        && !t.contains(&['"', '“', '”', '‘', '’', '\''][..])
 }
 
 /// A transcript's speaker label in KTV's style (`김나연 앵커>`, `박지훈 기자>`, `인터뷰> 이정호 /
@@ -1679,7 +1688,7 @@ pub fn is_speaker_label(text: &str) -> bool {
 /// bracket alone, or `◀…▶` then a name and a role at most; no sentence.
 pub fn is_transcript_mark(line: &str) -> bool {
     let t = line.trim();
-    if t.chars().count() > TRANSCRIPT_MARK_MAX_CHARS || t.ends_with(['.', '?', '!', '다']) {
+    if t.chars().count() > TRANSCRIPT_MARK_MAX_CHARS || t.ends_with(&['.', '?', '!', '다'][..]) {
         return false;
     }
     if let Some(rest) = t.strip_prefix('◀') {
@@ -1687,7 +1696,7 @@ pub fn is_transcript_mark(line: &str) -> bool {
     }
     t.strip_prefix('[')
         .and_then(|r| r.strip_suffix(']'))
-        .is_some_and(|inner| !inner.is_empty() && !inner.contains(['[', ']', '=']))
+        .is_some_and(|inner| !inner.is_empty() && !inner.contains(&['[', ']', '='][..]))
 }
 
 /// A transcript's mark is a few words.
@@ -1705,7 +1714,7 @@ pub fn without_credit_tail(text: &str) -> Option<&str> {
     // 전민규 기자`): the writer's.
     if let Some(at) = t.rfind(" 사진 ") {
         if parse_byline(&t[at + " 사진 ".len()..]).is_some() {
-            return Some(t[..at].trim_start_matches(['/', ' ']));
+            return Some(t[..at].trim_start_matches(&['/', ' '][..]));
         }
     }
     // Or any photographer after a writer labelled `글` (`글 김다은 나라경제 기자⏎사진 박상현(Studio
@@ -1713,13 +1722,13 @@ pub fn without_credit_tail(text: &str) -> Option<&str> {
     if let Some(at) = t.rfind("사진") {
         let writer = t[..at].trim_end_matches(|c: char| c.is_whitespace() || c == '/' || c == ',');
         let photographer = &t[at + "사진".len()..];
-        let labelled = writer.trim_start_matches(['/', ' ']).starts_with('글');
+        let labelled = writer.trim_start_matches(&['/', ' '][..]).starts_with('글');
         if labelled
             && writer.len() < at
-            && photographer.starts_with([' ', '=', ':'])
+            && photographer.starts_with(&[' ', '=', ':'][..])
             && photographer.chars().count() <= PHOTOGRAPHER_CREDIT_MAX_CHARS
         {
-            return Some(writer.trim_start_matches(['/', ' ']));
+            return Some(writer.trim_start_matches(&['/', ' '][..]));
         }
     }
     let at = t.rfind('/')?;
@@ -1767,7 +1776,7 @@ const CREDITED_CAPTION_MAX_CHARS: usize = 150;
 pub fn clean_caption(text: &str) -> (String, Option<String>) {
     let caption = text
         .trim()
-        .trim_start_matches(['▲', '△', '▶', '■', '▷', '↑'])
+        .trim_start_matches(&['▲', '△', '▶', '■', '▷', '↑'][..])
         .trim()
         .to_string();
     let credit = photo_credit(&caption);
@@ -1821,8 +1830,8 @@ fn photo_credit(caption: &str) -> Option<String> {
             return Some(tail.to_string());
         }
     }
-    if let Some(pos) = c.rfind(['ⓒ', '©']) {
-        let v = c[pos..].trim_start_matches(['ⓒ', '©']).trim();
+    if let Some(pos) = c.rfind(&['ⓒ', '©'][..]) {
+        let v = c[pos..].trim_start_matches(&['ⓒ', '©'][..]).trim();
         if !v.is_empty() && v.chars().count() <= 30 {
             return Some(v.to_string());
         }
@@ -1905,7 +1914,7 @@ pub fn wire_name(name: &str) -> &str {
 
 /// A copyright line from its word or mark, past what may open it (`- Copyright 조선일보 -`).
 fn after_copyright_lead(line: &str) -> &str {
-    line.trim_start_matches([' ', '-', '<', '〈', '[', '('])
+    line.trim_start_matches(&[' ', '-', '<', '〈', '[', '('][..])
 }
 
 /// A copyright notice (`<저작권자(c) 비즈니스포스트 무단전재 및 재배포금지>`, `ⓒ 연합뉴스`).

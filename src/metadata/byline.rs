@@ -173,7 +173,7 @@ impl Credits {
             let (name, title) = line.split_once(' ')?;
             ((2..=CONTRIBUTOR_LINE_MAX_WORDS).contains(&line.split_whitespace().count())
                 && korean::is_person_name(name)
-                && !line.ends_with(['.', '다']))
+                && !line.ends_with(&['.', '다'][..]))
             .then(|| (line.to_string(), name.to_string(), title.trim().to_string()))
         });
         let portrait = || {
@@ -963,7 +963,7 @@ fn clean_byline(text: &str) -> String {
     // `정은주(ejjung77)l편집:`).
     let t = match t.strip_prefix("글 ").or_else(|| t.strip_prefix("글:")) {
         Some(rest) => {
-            let rest = rest.trim_start_matches([' ', ':']);
+            let rest = rest.trim_start_matches(&[' ', ':'][..]);
             match rest.split_once(':') {
                 Some((before, _)) => {
                     let before = before.trim_end();
@@ -978,7 +978,7 @@ fn clean_byline(text: &str) -> String {
         None => t,
     };
     t.trim()
-        .trim_end_matches([',', '|', '-'])
+        .trim_end_matches(&[',', '|', '-'][..])
         .trim()
         .to_string()
 }
@@ -1008,7 +1008,7 @@ fn split_names(byline: &str) -> Vec<String> {
     byline
         .replace(" and ", ",")
         .replace(" & ", ",")
-        .split([',', ';', '·'])
+        .split(&[',', ';', '·'][..])
         .map(fold_whitespace)
         .filter(|n| !n.is_empty() && n.chars().count() <= 60)
         .collect()

@@ -155,8 +155,8 @@ const SCRIPT_READ_MAX_BYTES: usize = 16 * 1024;
 /// `2024-09-23 11:48:37`): the key's name, `:` or `=` between quotes, then the quoted value.
 fn script_value(from_key: &str) -> Option<&str> {
     let key_end = from_key.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))?;
-    let rest = from_key[key_end..].trim_start_matches(['"', '\'', ' ']);
-    let rest = rest.strip_prefix([':', '='])?.trim_start();
+    let rest = from_key[key_end..].trim_start_matches(&['"', '\'', ' '][..]);
+    let rest = rest.strip_prefix(&[':', '='][..])?.trim_start();
     let quote = rest.chars().next().filter(|c| matches!(c, '"' | '\''))?;
     let value = &rest[1..];
     value.get(..value.find(quote)?.min(40))
@@ -496,7 +496,7 @@ fn labelled_day(text: &str) -> Option<String> {
         .chain(vocab::PUBLISHED_LABELS);
     // (Each label found is tried: `작성` opens `작성자 : 문희정 | 날짜 : 20140521` too.)
     labels.find_map(|l| {
-        let day = text.split_once(l)?.1.trim_start_matches([' ', ':']);
+        let day = text.split_once(l)?.1.trim_start_matches(&[' ', ':'][..]);
         let end = day
             .find(|c: char| !(c.is_ascii_digit() || "-./ 년월일".contains(c)))
             .unwrap_or(day.len());

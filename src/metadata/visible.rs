@@ -45,7 +45,9 @@ pub(super) fn deck(
     };
     let placed = |k: u32| placed_as(k, false);
     let found_by_place_can_be_deck = |k: u32| {
-        !is_caption(scan, k) && !recurs_below(scan, k, root) && text_can_be_deck(scan, k, title)
+        !is_caption(scan, k)
+            && !recurs_in_story(scan, k, root, first_text)
+            && text_can_be_deck(scan, k, title)
     };
     let by_rule = rule.and_then(|r| {
         r.deck
@@ -80,7 +82,11 @@ pub(super) fn deck(
             // (오마이뉴스' `…<br><br><strong>싫은 것부터 쓰는 시</strong>`) is the story's.
             (after..end)
                 .take_while(|&k| scan.nodes[k as usize].start < first_text)
-                .find(|&k| is_lead_heading(scan, k) && placed(k) && !recurs_below(scan, k, root))
+                .find(|&k| {
+                    is_lead_heading(scan, k)
+                        && placed(k)
+                        && !recurs_in_story(scan, k, root, first_text)
+                })
         })
         // (A bold first line or one over a wire lead is found by its place alone: what it
         // says must still be a deck's, not a caption's credit over the lead.)
@@ -117,16 +123,14 @@ fn text_can_be_deck(scan: &Scan, k: u32, title: &str) -> bool {
             || korean::is_summary_notice(&text)
             || holds_summary_note(scan, k)
             || korean::ends_with_photo_credit(&text)
-            // (Nor the header's fields with the date: Daum's `박재헌 / 입력 2021. 09.
-            // 21. 15:30 / 수정 …`.)
-            || crate::date::find_in_text(&text, vocab::PUBLISHED_LABELS, true).is_some()
-            // (Nor any line with a date and its time: a portal header's `연합뉴스 기사전송
+            // (Nor a line with a date in numbers or a time: the header's fields, Daum's `박재헌
+            // / 입력 2021. 09. 21. 15:30 / 수정 …`, a portal header's `연합뉴스 기사전송
             // 2019-08-23 12:00`, a board's `민주시민생활교육과 2020.06.15 조회 842`.)
             || crate::date::holds_printed_date(&text)
             // (Nor a line with an email or a copyright mark, a caption's credit or
             // a sign-off: `… 2021.10.19/뉴스1 © News1 김진환 기자`, `… photo@newsis.com`;
             // nor a byline in Latin letters, `By Kim Se-jin, The Korea Herald`.)
-            || text.contains(['@', '©', 'ⓒ'])
+            || text.contains(&['@', '©', 'ⓒ'][..])
             || text.trim_start().starts_with("By ")
             // (Nor the headline's box: 한의신문's `<h2 id="bo_v_title"><span>오피니언</span><span
             // class="bo_v_tit">제목</span>`.)
@@ -251,8 +255,7 @@ fn in_generated_summary(scan: &Scan, k: u32, root: u32) -> bool {
 }
 
 /// Where the body's first paragraph of bare text begins (text right in a `<div>`, `<td>` or
-/// `<article>` that is no caption and no deck's class names: a sentence of a paragraph's
-/// length), if any.
+/// `<article>` that is no caption: a sentence of a paragraph's length), if any.
 fn first_bare_paragraph(scan: &Scan, root: u32) -> u32 {
     scan.texts_in(root)
         .iter()
@@ -260,7 +263,6 @@ fn first_bare_paragraph(scan: &Scan, root: u32) -> u32 {
             let owner = &scan.nodes[t.owner as usize];
             matches!(owner.tag, Tag::Div | Tag::Td | Tag::Article)
                 && owner.flags & NOT_SHOWN == 0
-                && !has_deck_class(scan, t.owner)
                 && !is_caption(scan, t.owner)
                 && !in_generated_summary(scan, t.owner, root)
                 && {
@@ -269,8 +271,8 @@ fn first_bare_paragraph(scan: &Scan, root: u32) -> u32 {
                     let run = scan.html[t.start as usize..t.end as usize].trim();
                     run.len() >= BARE_PARAGRAPH_MIN_BYTES
                         && run
-                            .trim_end_matches(['"', '\'', '”', '’', ')'])
-                            .ends_with(['.', '!', '?'])
+                            .trim_end_matches(&['"', '\'', '”', '’', ')'][..])
+                            .ends_with(&['.', '!', '?'][..])
                 }
         })
         .map_or(u32::MAX, |t| t.start)
@@ -468,23 +470,22 @@ fn bold_lead(scan: &Scan, root: u32) -> Option<u32> {
         .then_some(k)
 }
 
-/// Whether a line's box (its closest ancestor in the body with a class) comes back further down
-/// the body, past the twins right under it: a crosshead over each part of the story
-/// (머니투데이's `<div class="highlightBlock"><b>…</b></div>`), not a deck.
-fn recurs_below(scan: &Scan, k: u32, root: u32) -> bool {
+/// Whether a line's box (its closest ancestor in the body with a class) comes back once the
+/// story has begun: a crosshead over each part of it (머니투데이's `<div
+/// class="highlightBlock"><b>…</b></div>`), not a deck (whose lines may be twins above the story,
+/// 연합뉴스' two `<h2 class="tit01">`).
+fn recurs_in_story(scan: &Scan, k: u32, root: u32, story_start: u32) -> bool {
     std::iter::once(k)
         .chain(scan.ancestors(k))
         .take_while(|&a| a != root)
         .find(|&a| scan.attr(a, "class").is_some())
         .is_some_and(|a| {
             let tag = scan.nodes[a as usize].tag;
-            // (Past its twins right under it: a deck of two `<h2 class="tit01">` lines.)
-            let mut last = a;
-            while let Some(twin) = next_twin(scan, last) {
-                last = twin;
-            }
-            (scan.subtree_end(last)..scan.subtree_end(root)).any(|t| {
-                scan.nodes[t as usize].tag == tag && scan.attr(t, "class") == scan.attr(a, "class")
+            (scan.subtree_end(a)..scan.subtree_end(root)).any(|t| {
+                let n = &scan.nodes[t as usize];
+                n.tag == tag
+                    && n.start > story_start
+                    && scan.attr(t, "class") == scan.attr(a, "class")
             })
         })
 }
@@ -534,34 +535,27 @@ fn is_caption(scan: &Scan, k: u32) -> bool {
 /// the last elements before it (past the boxes that hold it) end with one, and no text comes
 /// between.
 fn follows_picture(scan: &Scan, k: u32) -> bool {
-    let first_child = (k + 1 < scan.subtree_end(k)).then_some(k + 1);
+    let n = &scan.nodes[k as usize];
+    let first_child = Some(k + 1).filter(|&c| c < scan.subtree_end(k));
     let before = (k.saturating_sub(PICTURE_LOOKBACK)..k)
         .rev()
         .find(|&i| !scan.is_inside(k, i));
-    let Some(picture) = first_child
+    [first_child, before]
         .into_iter()
-        .chain(before)
+        .flatten()
         .find(|&i| scan.nodes[i as usize].is_image())
         .filter(|&i| is_picture(scan, i))
-    else {
-        return false;
-    };
-    let (from, to) = (
-        scan.nodes[picture as usize].end,
-        scan.nodes[k as usize].start,
-    );
-    let between = if picture > k {
-        ""
-    } else {
-        &scan.html[from.min(to) as usize..to as usize]
-    };
-    let text_after = if picture > k {
-        &scan.html
-            [scan.nodes[k as usize].tag_end as usize..scan.nodes[picture as usize].start as usize]
-    } else {
-        ""
-    };
-    no_text(between) && no_text(text_after)
+        .is_some_and(|i| {
+            let picture = &scan.nodes[i as usize];
+            let between = if picture.start > n.start {
+                n.tag_end..picture.start
+            } else {
+                picture.end.min(n.start)..n.start
+            };
+            crate::markup::strip_tags(&scan.html[between.start as usize..between.end as usize])
+                .trim()
+                .is_empty()
+        })
 }
 
 /// Whether an image is a picture, not a control's icon (한겨레's share and print buttons'
@@ -585,20 +579,6 @@ const ICON_MAX_WIDTH: u32 = 100;
 /// A picture is looked for among this many elements before a caption (a table's row and cell
 /// come between).
 const PICTURE_LOOKBACK: u32 = 4;
-
-/// Whether markup holds no text outside its tags.
-fn no_text(markup: &str) -> bool {
-    let mut in_tag = false;
-    markup.chars().all(|c| {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag && !c.is_whitespace() => return false,
-            _ => {}
-        }
-        true
-    })
-}
 
 /// A wire lead's dateline and reporters are this long at least.
 const WIRE_LEAD_MIN_BYTES: usize = 40;
@@ -829,7 +809,7 @@ fn is_front_page_file(href: &str) -> bool {
     let stem = file.split('.').next().unwrap_or(file);
     path.matches('/').count() <= 1
         && file.contains('.')
-        && !path.contains(['?', '#'])
+        && !path.contains(&['?', '#'][..])
         && ["index", "main", "default", "home"].contains(&stem)
 }
 

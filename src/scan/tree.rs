@@ -51,7 +51,7 @@ impl<'h> State<'h> {
         let html = self.html;
         let attributes = |(start, end): (u32, u32)| {
             let raw = &html[start as usize..end as usize];
-            raw[1 + tag.name().len().min(raw.len() - 1)..].trim_end_matches(['>', '/'])
+            raw[1 + tag.name().len().min(raw.len() - 1)..].trim_end_matches(&['>', '/'][..])
         };
         let mine = attributes(start_tag);
         let after_marker = self
