@@ -1010,10 +1010,13 @@ fn keep_line(c: &mut Content, out: &mut Polished, depth: usize, prompt: &mut boo
                             return false;
                         }
                     }
-                    // A credit alone (`(사진=연합뉴스)`), a wire note to editors (`(ATTN: …)`);
+                    // A credit alone (`(사진=연합뉴스)`), a wire note to editors (`(ATTN: …)`), a
+                    // press release's list of attachments (`붙임 1. …`);
                     // a figure keeps its picture and the credit as its caption.
                     if !matches!(e.tag, Tag::A | Tag::Figcaption | Tag::Figure)
-                        && (korean::is_credit_line(&text) || korean::is_editor_note(&text))
+                        && (korean::is_credit_line(&text)
+                            || korean::is_editor_note(&text)
+                            || korean::is_attachment_line(&text))
                     {
                         return false;
                     }
@@ -2132,6 +2135,7 @@ fn drop_opening_meta_lines(body: &mut Element) -> Option<String> {
             || source_date_line(&text)
             || date_labels_only(&text)
             || labelled_date_line(&text)
+            || korean::is_contact_field(&text)
             || signed && is_printed_date(text.trim()) && korean::has_hangul(&body.text()))
             && body.short_text(text.len() + 1).is_none();
         let breadcrumb = text.len() <= BREADCRUMB_MAX_BYTES

@@ -1309,9 +1309,13 @@ pub fn is_credit_line(text: &str) -> bool {
         .filter(|(label, _)| vocab::CREDIT_LABELS.contains(&label.trim()))
     {
         let source = source.trim();
-        return !source.is_empty()
-            && source.chars().count() <= CREDIT_SOURCE_MAX_CHARS
-            && !source.ends_with('.');
+        // (Or a picture's caption after `[사진]`: a press release's `[사진] 2019년 … 생태 쉼터`.)
+        let max = if label_is_picture(t) {
+            CAPTION_MAX_CHARS
+        } else {
+            CREDIT_SOURCE_MAX_CHARS
+        };
+        return !source.is_empty() && source.chars().count() <= max && !source.ends_with('.');
     }
     let inner = match (t.chars().next(), t.chars().last()) {
         (Some('('), Some(')')) | (Some('['), Some(']')) | (Some('<'), Some('>')) => {
@@ -1373,6 +1377,39 @@ pub fn is_editor_note(text: &str) -> bool {
             .iter()
             .any(|p| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
 }
+
+/// Whether a bracketed line opens with the picture's label (`[사진] …`).
+fn label_is_picture(line: &str) -> bool {
+    line.strip_prefix("[사진]").is_some()
+}
+
+/// A picture's caption in a line of its own is a sentence's length at most.
+const CAPTION_MAX_CHARS: usize = 80;
+
+/// Whether a line lists a press release's attachments (`붙임 1. … 명단 1부.`, `붙임: …`).
+pub fn is_attachment_line(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() <= CAPTION_MAX_CHARS
+        && line
+            .strip_prefix("붙임")
+            .and_then(|rest| rest.trim_start().chars().next())
+            .is_some_and(|c| c.is_ascii_digit() || c == ':')
+}
+
+/// Whether a line is a press release's contact field (`담당부서 자연환경생태정책과`, `연락처
+/// 064-710-6781`): one of [`vocab::CONTACT_FIELD_LABELS`], a colon or not, and a short value.
+pub fn is_contact_field(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() <= CONTACT_FIELD_MAX_CHARS
+        && vocab::CONTACT_FIELD_LABELS.iter().any(|label| {
+            line.strip_prefix(label)
+                .map(|rest| rest.trim_start_matches(&[' ', ':', '：'][..]))
+                .is_some_and(|value| !value.is_empty() && value.len() < line.len() - label.len())
+        })
+}
+
+/// A contact field is a label and a department's name or a number.
+const CONTACT_FIELD_MAX_CHARS: usize = 40;
 
 /// Whether a line is two or more labels in brackets (`[명퇴의 정석] (종합)`): a kicker and a
 /// story's kind, never a sentence. (One label alone may be a series' deck: 동아일보's
@@ -1941,6 +1978,23 @@ pub fn is_copyright(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_press_releases_contact_fields_are_fields() {
+        assert!(is_contact_field("담당부서 자연환경생태정책과"));
+        assert!(is_contact_field("연락처 : 064-710-6781"));
+        assert!(!is_contact_field("연락처"));
+        assert!(is_attachment_line(
+            "붙임 1. 2020년 학교 숲 가꾸기 선정 학교 명단 1부."
+        ));
+        assert!(!is_attachment_line("붙임성 좋은 아이들은 금세 친해졌다."));
+        assert!(is_credit_line(
+            "[사진] 2019년 학교 숲 가꾸기 사업으로 조성된 ○○초등학교 생태 쉼터"
+        ));
+        assert!(!is_contact_field(
+            "담당부서는 올해 곶자왈 보전을 위한 기금 모금을 확대해 50억 원을 목표로 한다고 밝혔다."
+        ));
+    }
 
     #[test]
     fn two_labels_in_brackets_are_a_kicker() {

@@ -32,6 +32,14 @@ pub const ROLES: &[&str] = &[
 /// public board's fields (`작성자 김혜린`).
 pub const EDITOR_LABELS: &[&str] = &["에디터", "editor", "작성자"];
 
+/// The label before the reporter's name in a header's line of fields (`방송일 … / 조회수 … /
+/// 취재기자 한승우`).
+pub const REPORTER_FIELD_LABELS: &[&str] = &["취재기자", "기자", "작성자", "취재"];
+
+/// The labels of a press release's contact fields over or under its text (`담당부서 …`, `연락처
+/// 064-…`).
+pub const CONTACT_FIELD_LABELS: &[&str] = &["담당부서", "담당자", "연락처", "문의처", "전화번호"];
+
 /// The label of an outside writer in a magazine's credit list (`에디터 김보미⏎글 윤서하(소설가)`):
 /// read before [`EDITOR_LABELS`].
 pub const WRITER_LABELS: &[&str] = &["글", "글쓴이"];

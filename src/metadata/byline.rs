@@ -330,7 +330,8 @@ pub(super) fn credits(
     if korean_page && c.authors.is_empty() {
         let found = reporter_of_more_link(scan)
             .map(|name| (name, "기자".to_string()))
-            .or_else(|| credited_editor(scan));
+            .or_else(|| credited_editor(scan))
+            .or_else(|| reporter_field(scan));
         if let Some((name, role)) = found {
             c.byline = Some(format!("{name} {role}"));
             c.authors.push(Author {
@@ -856,6 +857,32 @@ fn credited(scan: &Scan, labels: &[&str]) -> Option<(String, String)> {
             .map(|name| (name, label.trim().to_string()))
     })
 }
+
+/// The reporter a header's line of fields names by a label (원주MBC's `방송일 20240312 / 조회수
+/// 128 / 취재기자 한승우`, a board's `작성자 김혜린 | 등록일 …`): the name after the label in one
+/// of the fields, and the label as the role.
+fn reporter_field(scan: &Scan) -> Option<(String, String)> {
+    let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD;
+    (0..scan.nodes.len() as u32)
+        .filter(|&k| {
+            let n = &scan.nodes[k as usize];
+            n.flags & skip == 0 && (10..=FIELD_LINE_MAX_CHARS).contains(&n.chars)
+        })
+        .find_map(|k| {
+            let text = scan.text_of(k);
+            let fields: Vec<&str> = text.split(&['/', '|'][..]).map(str::trim).collect();
+            (fields.len() >= 2).then_some(())?;
+            fields.iter().find_map(|field| {
+                let (label, name) = field.split_once(' ')?;
+                (vocab::REPORTER_FIELD_LABELS.contains(&label)
+                    && korean::is_korean_name(name.trim()))
+                .then(|| (name.trim().to_string(), label.to_string()))
+            })
+        })
+}
+
+/// A header's line of fields is short.
+const FIELD_LINE_MAX_CHARS: u32 = 100;
 
 /// An editor's label in a credit list is a word (`EDITOR`, `에디터`).
 const EDITOR_LABEL_MAX_CHARS: u32 = 8;
