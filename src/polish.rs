@@ -2116,7 +2116,9 @@ fn drop_opening_meta_lines(body: &mut Element) -> Option<String> {
         let Some(text) = line_text(body, path) else {
             continue;
         };
-        let byline = is_byline(&text);
+        // (A quote's speaker under it is the quote's: 한국일보's `<blockquote>…</blockquote><p
+        // class="who">박정우 한국방재학회 수해대책위원장</p>` opening the story.)
+        let byline = is_byline(&text) && !follows_quote(body, path);
         // A deck box's label left over where the deck's lines left the body (`핵심요약`).
         let label = korean::vocab::DECK_LABELS.contains(&text.trim());
         let latin_byline = text.trim_start().starts_with("By ") && is_latin_signoff(&text);
@@ -2664,6 +2666,18 @@ fn last_leaf_block(el: &Element, path: &mut Vec<usize>, depth: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether the element at `path` comes right after a `<blockquote>` (blank text between).
+fn follows_quote(body: &Element, path: &[usize]) -> bool {
+    let Some((&at, parent)) = path.split_last() else {
+        return false;
+    };
+    element_at(body, parent).children[..at]
+        .iter()
+        .rev()
+        .find(|c| !matches!(c, Content::Text(t) if t.trim().is_empty()))
+        .is_some_and(|c| matches!(c, Content::Element(e) if e.tag == Tag::Blockquote))
 }
 
 fn element_at<'a>(mut el: &'a Element, path: &[usize]) -> &'a Element {

@@ -915,14 +915,17 @@ fn is_picture_box_text(scan: &Scan, i: u32) -> bool {
 }
 
 /// A box's text but its ads' (동아일보 2014's picture box holds an ad's link under the caption:
-/// `<div class='articlePhotoC'><img><span class='t'>…</span><div class='txt_ad'><a>[광고] …`).
+/// `<div class='articlePhotoC'><img><span class='t'>…</span><div class='txt_ad'><a>[광고] …`) and
+/// its picture's link's label.
 fn text_but_ads(scan: &Scan, a: u32) -> u32 {
     let mut chars = scan.nodes[a as usize].chars;
     let end = scan.subtree_end(a);
     let mut k = a + 1;
     while k < end {
         let node = &scan.nodes[k as usize];
-        if node.flags & scan::AD_HINT != 0 {
+        // (Nor the label of the picture's own link: 연합뉴스 2019's `<a class="img-link"><img><em>이미지
+        // 크게보기</em></a>`.)
+        if node.flags & scan::AD_HINT != 0 || node.tag == Tag::A && node.images > 0 {
             chars = chars.saturating_sub(node.chars);
             k = scan.subtree_end(k).max(k + 1);
         } else {
@@ -1062,6 +1065,23 @@ mod tests {
         assert_eq!(html.matches("<img").count(), 1, "{html}");
         assert!(
             html.contains("src=\"https://x.org/a.jpg\" alt=\"Caption\""),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn a_picture_links_label_leaves_its_box_a_picture_box() {
+        // (연합뉴스 2019: the picture's link says `이미지 크게보기`; the line under it is the caption.)
+        let r = render_all(
+            "<div><div class='image-area'><div class='article-img'><a href='/a_P2.jpg'><img \
+             src='/a.jpg' alt='대출 창구'><em>이미지 크게보기</em></a></div><div class='img-info'>\
+             <span class='txt-img'>시중은행 대출 창구 [연합뉴스 자료사진]</span></div></div>\
+             <p>Story.</p></div>",
+            "https://www.yna.co.kr/view/AKR1",
+        );
+        let html = crate::article::to_html(&r.body);
+        assert!(
+            html.contains("<figcaption>시중은행 대출 창구 [연합뉴스 자료사진]</figcaption>"),
             "{html}"
         );
     }

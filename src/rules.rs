@@ -944,7 +944,6 @@ pub const RELATED_HEADINGS: &[&str] = &[
 
 /// Copyright notices (moved out of the body into `copyright`).
 pub const COPYRIGHT_MARKERS: &[&str] = &[
-    "저작권자",
     "무단전재",
     "무단 전재",
     "재배포금지",

@@ -1967,6 +1967,9 @@ pub fn is_copyright(text: &str) -> bool {
     crate::rules::COPYRIGHT_MARKERS
         .iter()
         .any(|m| crate::markup::contains(&lower, m))
+        // `저작권자` names the holder in a notice (`<저작권자 ⓒ 아이뉴스24>`); a story's sentence
+        // may be about one (`저작권자용 안내서에는 … 예정이다.`).
+        || crate::markup::contains(&lower, "저작권자") && !t.ends_with("다.")
         || (t.starts_with('ⓒ')
             || t.starts_with('©')
             || t.as_bytes()
@@ -2781,6 +2784,13 @@ mod tests {
             "Copyright © 2024 Example. All rights reserved."
         ));
         assert!(!is_copyright("저작권 분쟁에 대한 긴 기사 본문입니다"));
+        // A sentence about copyright holders is the story's (아이뉴스24 2023).
+        assert!(!is_copyright(
+            "저작권자용 안내서에는 자신의 저작물이 AI 학습에 쓰이지 않도록 거부 의사를 밝히는 방법이 포함된다."
+        ));
+        assert!(is_copyright(
+            "<저작권자 ⓒ 아이뉴스24 무단전재 및 재배포 금지>"
+        ));
         assert_eq!(
             copyright_holder("Copyrights ⓒ TV조선. 무단전재 및 재배포 금지").as_deref(),
             Some("TV조선")

@@ -83,7 +83,7 @@ pub(super) fn deck(
             (after..end)
                 .take_while(|&k| scan.nodes[k as usize].start < first_text)
                 .find(|&k| {
-                    is_lead_heading(scan, k)
+                    is_lead_heading(scan, k, headline.is_some())
                         && placed(k)
                         && !recurs_in_story(scan, k, root, first_text)
                 })
@@ -416,11 +416,14 @@ const DECK_MAX_LINES: usize = 3;
 /// A heading or an emphasis of its own that reads as a deck, for the place between the
 /// headline and the story (`<div class="article_head"><h4>…`, `<h3 class="news-h3">`, `<em
 /// class="precis">`).
-fn is_lead_heading(scan: &Scan, k: u32) -> bool {
-    matches!(
+fn is_lead_heading(scan: &Scan, k: u32, under_headline: bool) -> bool {
+    // (A box its style sets in bold, under a headline found: 메디컬투데이 2017's `<div
+    // style="…font-weight:bold…">`; without one, such a box may be the headline itself.)
+    (matches!(
         scan.nodes[k as usize].tag,
         Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::Em | Tag::Strong | Tag::B
-    ) && reads_as_deck(scan, k)
+    ) || under_headline && styled_bold(scan, k))
+        && reads_as_deck(scan, k)
 }
 
 /// A line of a deck's length that is no sentence of the story, no byline, no date and no
@@ -488,6 +491,14 @@ fn recurs_in_story(scan: &Scan, k: u32, root: u32, story_start: u32) -> bool {
                     && scan.attr(t, "class") == scan.attr(a, "class")
             })
         })
+}
+
+/// Whether an element's own style sets its text in bold.
+fn styled_bold(scan: &Scan, k: u32) -> bool {
+    scan.attr(k, "style").is_some_and(|style| {
+        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect();
+        style.contains("font-weight:bold") || style.contains("font-weight:700")
+    })
 }
 
 /// A line of its own opening the body over a wire story's lead (zum's `<p class="keyword">작년
