@@ -447,12 +447,15 @@ pub fn is_date_like(text: &str) -> bool {
     numbers > 0
 }
 
-/// A Korean page's label of a printed date (`입력`, `수정`, `Updated`), in any ASCII case.
+/// A Korean page's label of a printed date (`입력`, `수정`, `Updated`, the print edition's `지면`), in
+/// any ASCII case.
 pub(crate) fn is_date_label(word: &str) -> bool {
-    use crate::korean::vocab::{MODIFIED_LABELS, PUBLISHED_LABELS};
+    use crate::korean::vocab::{MODIFIED_LABELS, PRINT_EDITION_LABELS, PUBLISHED_LABELS};
+    // (A print edition's label too: 전자신문's `발행일 : 2024-05-21 16:00 지면 : 2024-05-22 2면`.)
     PUBLISHED_LABELS
         .iter()
         .chain(MODIFIED_LABELS)
+        .chain(PRINT_EDITION_LABELS)
         .any(|l| l.eq_ignore_ascii_case(word))
 }
 
@@ -629,6 +632,8 @@ mod tests {
             "보도시점 2022. 8. 19.(금) 11:00",
             // A Korean date without spaces (뉴스핌).
             "기사입력 : 2022년05월12일 14:35",
+            // The web's and the print edition's dates side by side (전자신문 2024).
+            "발행일 : 2024-05-21 16:00 지면 : 2024-05-22",
         ] {
             assert!(is_date_like(d), "{d}");
         }

@@ -597,12 +597,24 @@ pub const REACTION_PROMPTS: &[&str] = &[
     "후원해주세요",
     "함께해 주세요",
     "함께해주세요",
+    // (A cooperative's: `프레시안 조합원이 되어주세요!`.)
+    "되어주세요",
+    "되어 주세요",
     // (`뉴스민은 독자회원의 후원으로 운영됩니다.`)
     "후원으로 운영됩니다",
     "되어 주세요",
     "되어주세요",
 ];
-pub const REACTION_WORDS: &[&str] = &["좋아요", "구독", "추천", "응원", "공감", "후원", "회원"];
+pub const REACTION_WORDS: &[&str] = &[
+    "좋아요",
+    "구독",
+    "추천",
+    "응원",
+    "공감",
+    "후원",
+    "회원",
+    "조합원",
+];
 
 /// Class tokens of a deck (the summary lines above a story): `<div class="subtitle">`,
 /// `<h3 class="sub_tit">`, `<strong class="summary">`, Naver's `media_end_summary`.
