@@ -782,7 +782,12 @@ pub fn names_portal(lower: &str) -> bool {
     vocab::PORTAL_SITE_LABELS.contains(&lower.trim())
         || lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
             let w = w.strip_prefix("미디어").unwrap_or(w);
-            vocab::PORTALS.contains(&w.strip_suffix("뉴스").unwrap_or(w))
+            // (Or its sports section's: `다음스포츠`.)
+            let w = w
+                .strip_suffix("뉴스")
+                .or_else(|| w.strip_suffix("스포츠"))
+                .unwrap_or(w);
+            vocab::PORTALS.contains(&w)
         })
 }
 
@@ -1698,15 +1703,19 @@ pub fn is_program_notice(text: &str) -> bool {
 }
 
 /// A prompt for a reaction (`이 기사가 마음에 들었다면, 좋아요를 눌러 주세요`): a short line
-/// with a prompt phrase and a reaction word.
+/// with a prompt phrase and a reaction word (an outlet's appeal of two sentences at most: `여성신문은
+/// … 여성언론입니다. 여성신문은 … 독자님들의 후원이 필요합니다.`).
 pub fn is_reaction_prompt(text: &str) -> bool {
     let t = text.trim();
     // (A quotation is someone's words: `“팬 여러분 응원해주세요”라고 말했다`.)
-    t.chars().count() <= 100
+    t.chars().count() <= REACTION_PROMPT_MAX_CHARS
         && vocab::REACTION_PROMPTS.iter().any(|p| t.contains(p))
         && vocab::REACTION_WORDS.iter().any(|w| t.contains(w))
         && !t.contains(&['"', '“', '”', '‘', '’', '\''][..])
 }
+
+/// A reaction prompt is a line or two.
+const REACTION_PROMPT_MAX_CHARS: usize = 120;
 
 /// A transcript's speaker label in KTV's style (`김나연 앵커>`, `박지훈 기자>`, `인터뷰> 이정호 /
 /// 산림청 산불방지과장`): a short line that a `>` closes, or whose first word it closes, with no

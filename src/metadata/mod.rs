@@ -293,13 +293,15 @@ fn site_name(page: &Page, names: SiteNames) -> Option<String> {
             return Some(paper);
         }
     }
-    // A <title> naming the web edition by the logo's name and a Latin word (`시사IN Live`
-    // beside the logo `시사IN`): the logo's name, the outlet's.
+    // A <title> naming the web edition by the logo's name and a Latin word or `뉴스` (`시사IN
+    // Live`, `JTBC 뉴스` beside the logo `시사IN`, `JTBC`): the logo's name, the outlet's.
     if let (true, Some(site), Some(logo)) = (undeclared, so_far.as_deref(), logo.as_deref()) {
         let edition = site
             .strip_prefix(logo)
             .and_then(|rest| rest.strip_prefix(' '))
-            .is_some_and(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_alphabetic()));
+            .is_some_and(|word| {
+                word == "뉴스" || !word.is_empty() && word.bytes().all(|b| b.is_ascii_alphabetic())
+            });
         if edition {
             return Some(logo.to_string());
         }
