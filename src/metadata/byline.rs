@@ -871,7 +871,9 @@ fn reporter_field(scan: &Scan) -> Option<(String, String)> {
         .find_map(|k| {
             let text = scan.text_of(k);
             let fields: Vec<&str> = text.split(&['/', '|'][..]).map(str::trim).collect();
-            (fields.len() >= 2).then_some(())?;
+            if fields.len() < 2 {
+                return None;
+            }
             fields.iter().find_map(|field| {
                 let (label, name) = field.split_once(' ')?;
                 (vocab::REPORTER_FIELD_LABELS.contains(&label)

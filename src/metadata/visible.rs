@@ -107,21 +107,19 @@ pub(super) fn deck(
 /// Whether an element's text can be a deck, wherever it was found: a machine's summary, a
 /// caption's credit, the header's date fields, a sign-off or the headline itself are none.
 fn text_can_be_deck(scan: &Scan, k: u32, title: &str) -> bool {
-    // A machine's summary box (`AI 요약`) is not the outlet's deck, nor are its
-    // points under that label (토큰포스트's `<div class="view_summary"><div>AI
-    // 요약</div><ul class="view_summary_list">`).
     let text = scan.text_of(k);
     let parent = scan.nodes[k as usize].parent;
-    // (Nor is a machine summary's notice: Daum's `기사 제목과 주요 문장을 기반으로
-    // 자동요약한 결과입니다.`)
-    // (Nor a picture's caption in a cell a deck's class names: Nate's `<td
-    // class="sub_tit">… /사진=뉴스1</td>`.)
-    // (Nor a share bar's label: `<div class="social-group"><strong>이 기사를 공유합니다`.)
-    // (Its own class only: a body's box is named for its font size, `article-text-font-size`.)
+    // A share bar's label is none (`<div class="social-group"><strong>이 기사를 공유합니다`; its
+    // own class only: a body's box is named for its font size, `article-text-font-size`).
     !(scan.nodes[k as usize].flags & scan::SHARE_HINT != 0
+        // Nor a machine's summary box (`AI 요약`), nor its points under that label (토큰포스트's
+        // `<div class="view_summary"><div>AI 요약</div><ul class="view_summary_list">`), nor
+        // its notice (Daum's `기사 제목과 주요 문장을 기반으로 자동요약한 결과입니다.`).
         || korean::is_generated_summary(&text)
             || korean::is_summary_notice(&text)
             || holds_summary_note(scan, k)
+            // (Nor a picture's caption in a cell a deck's class names: Nate's `<td
+            // class="sub_tit">… /사진=뉴스1</td>`.)
             || korean::ends_with_photo_credit(&text)
             // (Nor a line with a date in numbers or a time: the header's fields, Daum's `박재헌
             // / 입력 2021. 09. 21. 15:30 / 수정 …`, a portal header's `연합뉴스 기사전송
@@ -261,10 +259,10 @@ fn first_bare_paragraph(scan: &Scan, root: u32) -> u32 {
         .iter()
         .find(|t| {
             let owner = &scan.nodes[t.owner as usize];
+            // (The run's own shape first: the caption and summary checks walk ancestors and read
+            // their text.)
             matches!(owner.tag, Tag::Div | Tag::Td | Tag::Article)
                 && owner.flags & NOT_SHOWN == 0
-                && !is_caption(scan, t.owner)
-                && !in_generated_summary(scan, t.owner, root)
                 && {
                     // (A sentence, not a deck's line of bare text under the headline:
                     // `<div class="view_sub_headline">City adds 14 routes, …</div>`.)
@@ -274,6 +272,8 @@ fn first_bare_paragraph(scan: &Scan, root: u32) -> u32 {
                             .trim_end_matches(&['"', '\'', '”', '’', ')'][..])
                             .ends_with(&['.', '!', '?'][..])
                 }
+                && !is_caption(scan, t.owner)
+                && !in_generated_summary(scan, t.owner, root)
         })
         .map_or(u32::MAX, |t| t.start)
 }
