@@ -1,14 +1,14 @@
-//! The export, schema `malgeum.article/1` (serde, camelCase), and the three renderings of the
+//! The export, schema `malgeum.article/1` (JSON, camelCase), and the three renderings of the
 //! clean tree: allowlisted HTML, plain text (a blank line between paragraphs) and Markdown.
 //!
 //! The Markdown *document* (`Article::markdown_document`: YAML front matter, the title as a
 //! heading, the body) is written here only: the export's `markdown` field holds it, so the CLI's
 //! `--format markdown` and the extension's Copy / Save Markdown give the same document.
 
+use crate::json::{ToJson, Writer};
 use crate::markup;
 use crate::render::{Content, Element};
 use crate::tags::Tag;
-use serde::Serialize;
 use std::fmt::Write;
 
 pub const SCHEMA: &str = "malgeum.article/1";
@@ -90,59 +90,50 @@ pub struct Article {
     pub extractor: Extractor,
 }
 
-// Field by field, as `#[derive(Serialize)]` with camelCase names and empty optional fields
-// left out would write it, but for `markdown`, which is the document.
-impl Serialize for Article {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut st = serializer.serialize_struct("Article", 28)?;
-        macro_rules! opt {
-            ($key:literal, $v:expr) => {
-                match &$v {
-                    Some(v) => st.serialize_field($key, v)?,
-                    None => st.skip_field($key)?,
-                }
-            };
-        }
-        macro_rules! list {
-            ($key:literal, $v:expr) => {
-                if $v.is_empty() {
-                    st.skip_field($key)?
-                } else {
-                    st.serialize_field($key, &$v)?
-                }
-            };
-        }
-        st.serialize_field("schema", self.schema)?;
-        st.serialize_field("url", &self.url)?;
-        opt!("canonicalUrl", self.canonical_url);
-        opt!("siteName", self.site_name);
-        opt!("lang", self.lang);
-        opt!("dir", self.dir);
-        st.serialize_field("title", &self.title)?;
-        opt!("subtitle", self.subtitle);
-        opt!("excerpt", self.excerpt);
-        opt!("byline", self.byline);
-        list!("authors", self.authors);
-        opt!("published", self.published);
-        opt!("modified", self.modified);
-        list!("section", self.section);
-        list!("tags", self.tags);
-        opt!("dateline", self.dateline);
-        opt!("leadImage", self.lead_image);
-        list!("images", self.images);
-        list!("people", self.people);
-        list!("relatedArticles", self.related_articles);
-        opt!("copyright", self.copyright);
-        list!("notes", self.notes);
-        st.serialize_field("contentHtml", &self.content_html)?;
-        st.serialize_field("text", &self.text)?;
-        opt!("markdown", self.markdown_document());
-        st.serialize_field("stats", &self.stats)?;
-        st.serialize_field("readerable", &self.readerable)?;
-        opt!("reason", self.reason);
-        st.serialize_field("extractor", &self.extractor)?;
-        st.end()
+// Field by field in the schema's order, camelCase, an empty optional field left out; the
+// `markdown` member is the whole document.
+impl Article {
+    /// The export as JSON text (indented two spaces per level when `pretty`).
+    pub fn to_json(&self, pretty: bool) -> String {
+        let mut w = Writer::new(pretty);
+        self.write_json(&mut w);
+        w.finish()
+    }
+}
+
+impl ToJson for Article {
+    fn write_json(&self, w: &mut Writer) {
+        w.open('{');
+        w.str_field("schema", self.schema);
+        w.str_field("url", &self.url);
+        w.opt_field("canonicalUrl", &self.canonical_url);
+        w.opt_field("siteName", &self.site_name);
+        w.opt_field("lang", &self.lang);
+        w.opt_field("dir", &self.dir);
+        w.str_field("title", &self.title);
+        w.opt_field("subtitle", &self.subtitle);
+        w.opt_field("excerpt", &self.excerpt);
+        w.opt_field("byline", &self.byline);
+        w.list_field("authors", &self.authors);
+        w.opt_field("published", &self.published);
+        w.opt_field("modified", &self.modified);
+        w.list_field("section", &self.section);
+        w.list_field("tags", &self.tags);
+        w.opt_field("dateline", &self.dateline);
+        w.opt_field("leadImage", &self.lead_image);
+        w.list_field("images", &self.images);
+        w.list_field("people", &self.people);
+        w.list_field("relatedArticles", &self.related_articles);
+        w.opt_field("copyright", &self.copyright);
+        w.list_field("notes", &self.notes);
+        w.str_field("contentHtml", &self.content_html);
+        w.str_field("text", &self.text);
+        w.opt_field("markdown", &self.markdown_document());
+        w.field("stats", &self.stats);
+        w.bool_field("readerable", self.readerable);
+        w.opt_field("reason", &self.reason);
+        w.field("extractor", &self.extractor);
+        w.close('}');
     }
 }
 
@@ -258,37 +249,53 @@ fn is_plain_date(s: &str) -> bool {
 }
 
 /// An author (`authors[]`): a person, `{name, role?, email?}`.
-#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Author {
     /// `name`: the person's name.
     pub name: String,
     /// `role`: e.g. 기자, 선임기자, 특파원.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     /// `email`: the author's address, when printed.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+}
+
+impl ToJson for Author {
+    fn write_json(&self, w: &mut Writer) {
+        w.open('{');
+        w.str_field("name", &self.name);
+        w.opt_field("role", &self.role);
+        w.opt_field("email", &self.email);
+        w.close('}');
+    }
 }
 
 /// An image (`leadImage`, `images[]`): `{src, alt?, caption?, credit?}`; alt and caption free
 /// of markup.
-#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Image {
     /// `src`: the image's absolute URL.
     pub src: String,
     /// `alt`: the alternative text.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub alt: Option<String>,
     /// `caption`: the caption.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub caption: Option<String>,
     /// `credit`: the photo credit.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub credit: Option<String>,
 }
 
+impl ToJson for Image {
+    fn write_json(&self, w: &mut Writer) {
+        w.open('{');
+        w.str_field("src", &self.src);
+        w.opt_field("alt", &self.alt);
+        w.opt_field("caption", &self.caption);
+        w.opt_field("credit", &self.credit);
+        w.close('}');
+    }
+}
+
 /// A person linked in the story (`people[]`): `{name, url}` from an unwrapped person link.
-#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Person {
     /// `name`: the link's text, kept in the article's text.
     pub name: String,
@@ -296,8 +303,14 @@ pub struct Person {
     pub url: String,
 }
 
+impl ToJson for Person {
+    fn write_json(&self, w: &mut Writer) {
+        name_and_url(w, ("name", &self.name), &self.url);
+    }
+}
+
 /// A related article (`relatedArticles[]`): `{title, url}` from a related / latest list.
-#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Related {
     /// `title`: the link's text.
     pub title: String,
@@ -305,10 +318,23 @@ pub struct Related {
     pub url: String,
 }
 
+impl ToJson for Related {
+    fn write_json(&self, w: &mut Writer) {
+        name_and_url(w, ("title", &self.title), &self.url);
+    }
+}
+
+/// `{name, url}` or `{title, url}`: a person's link and a related article's.
+fn name_and_url(w: &mut Writer, (key, name): (&str, &str), url: &str) {
+    w.open('{');
+    w.str_field(key, name);
+    w.str_field("url", url);
+    w.close('}');
+}
+
 /// The text's measure (`stats`): `{chars, words, readingMinutes}`; Korean: characters without
 /// spaces and 어절.
-#[derive(Clone, Debug, Default, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Stats {
     /// `chars`: the characters of `text` that are not spaces (as Korean counts them).
     pub chars: usize,
@@ -319,8 +345,18 @@ pub struct Stats {
     pub reading_minutes: u32,
 }
 
+impl ToJson for Stats {
+    fn write_json(&self, w: &mut Writer) {
+        w.open('{');
+        w.number_field("chars", self.chars);
+        w.number_field("words", self.words);
+        w.number_field("readingMinutes", self.reading_minutes as usize);
+        w.close('}');
+    }
+}
+
 /// What made the export (`extractor`): `{name: "malgeum", version, rule}`.
-#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Extractor {
     /// `name`: `"malgeum"`.
     pub name: &'static str,
@@ -329,6 +365,16 @@ pub struct Extractor {
     /// `rule`: the rule the article was read by: `"site:<domain>"` (an outlet's site rule),
     /// `"cms:<name>"` (a CMS family's container, on a page of any address) or `"generic"`.
     pub rule: String,
+}
+
+impl ToJson for Extractor {
+    fn write_json(&self, w: &mut Writer) {
+        w.open('{');
+        w.str_field("name", self.name);
+        w.str_field("version", self.version);
+        w.str_field("rule", &self.rule);
+        w.close('}');
+    }
 }
 
 // ------------------------------------------------------------------------------------ HTML
@@ -933,7 +979,7 @@ mod tests {
     #[test]
     fn the_export_holds_the_markdown_document() {
         let a = sample();
-        let v = serde_json::to_value(&a).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&a.to_json(false)).unwrap();
         assert_eq!(v["markdown"].as_str(), a.markdown_document().as_deref());
         assert_eq!(v["siteName"], "비즈니스포스트");
         assert!(v.get("canonicalUrl").is_none() && v.get("images").is_none());

@@ -130,7 +130,8 @@ fn run(args: Args) -> Result<bool, String> {
                     .map_err(|e| e.to_string())
             }) {
                 Ok(article) => {
-                    let mut v = serde_json::to_value(&article).map_err(|e| e.to_string())?;
+                    let mut v: serde_json::Value =
+                        serde_json::from_str(&article.to_json(false)).map_err(|e| e.to_string())?;
                     v["source"] = serde_json::Value::String(file.clone());
                     v
                 }
@@ -156,8 +157,7 @@ fn run(args: Args) -> Result<bool, String> {
     drop(html);
     match args.format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &article).map_err(|e| e.to_string())?;
-            writeln!(out).map_err(|e| e.to_string())?;
+            writeln!(out, "{}", article.to_json(true)).map_err(|e| e.to_string())?;
         }
         Format::Markdown => {
             // The one Markdown document (front matter, title, body), as the extension saves it.

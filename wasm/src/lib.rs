@@ -19,8 +19,8 @@ pub fn extract(html: &str, url: &str, options: JsValue) -> Result<JsValue, JsErr
     };
     let article = malgeum::extract(html, url, &malgeum::Options { markdown })
         .map_err(|e| JsError::new(&e.to_string()))?;
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(&article, &serializer).map_err(|e| JsError::new(&e.to_string()))
+    // JSON text that JavaScript parses: one string across the boundary, not a call per field.
+    js_sys::JSON::parse(&article.to_json(false)).map_err(|_| JsError::new("the export is no JSON"))
 }
 
 fn js_sys_get_bool(obj: &JsValue, key: &str) -> bool {
