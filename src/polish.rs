@@ -373,7 +373,9 @@ fn is_chrome_text(text: &str) -> bool {
         return false;
     }
     let lower = t.fold_case();
-    if rules::CHROME_PHRASES.contains(&lower.as_str()) {
+    if rules::CHROME_PHRASES.contains(&lower.as_str())
+        || rules::PICTURE_LINK_LABELS.contains(&lower.as_str())
+    {
         return true;
     }
     // (Or 연합뉴스 2010's mobile promo: `<모바일로 보는 연합뉴스 7070+NATE/OZ/ⓝ/show/ez-i>`; or a
@@ -1619,7 +1621,8 @@ fn last_text_block(el: &Element, path: &mut Vec<usize>, depth: usize) -> bool {
 /// The reporter's sign-off and email after the last paragraph, on lines of their own or at
 /// the end of it (`/정민호 기자` then `minho@…`: both lines go).
 fn take_signoff(body: &mut Element, out: &mut Polished) {
-    for _ in 0..3 {
+    // (A line at a time: a TV crew's three credits and the email above them are four.)
+    for _ in 0..6 {
         let had_email = out.signoff_email.is_some();
         let stacked = take_signoff_once(body, out);
         // Only an email line taken, or one reporter's line of several: the line before it
@@ -1809,7 +1812,8 @@ fn is_name_fragment(text: &str) -> bool {
 }
 
 /// Drops a credit line that ends a block after a line break (`[사진제공 = 바람엔터테인먼트]`
-/// under a sign-off in `<br>`-split text). True when it dropped one.
+/// under a sign-off in `<br>`-split text; 채널A 2020's `rin@donga.com⏎영상취재 : 김기열⏎영상편집 :
+/// 이승근`, a crew's lines under the reporter's email). True when it dropped one.
 fn drop_trailing_credit_line(block: &mut Element) -> bool {
     let mut lines = block
         .children
@@ -1823,7 +1827,10 @@ fn drop_trailing_credit_line(block: &mut Element) -> bool {
         return false;
     };
     if br.tag != Tag::Br
-        || !(korean::is_credit_line(line) || is_credit_line(line) || is_tip_promo(line))
+        || !(korean::is_credit_line(line)
+            || is_credit_line(line)
+            || korean::is_crew_credit(line)
+            || is_tip_promo(line))
     {
         return false;
     }
@@ -1833,9 +1840,10 @@ fn drop_trailing_credit_line(block: &mut Element) -> bool {
 }
 
 /// Headlines closing a story's text, each on a line opened by `▶` or `•` (its text, or a link
-/// after the mark) or by `■` (a link after it), two or more or under their bracketed label
-/// (국민일보's `[인기 기사]⏎▶ …⏎▶ …`, in the text a portal copied; 한겨레's `[한겨레 주요기사]⏎•
-/// <a>…</a>`): other stories' links. True when it dropped them.
+/// after the mark) or by `■` or `·` (a link after it), two or more or under their bracketed
+/// label (국민일보's `[인기 기사]⏎▶ …⏎▶ …`, in the text a portal copied, and `[인기 기사]⏎·
+/// <a>…</a>` on its own site in 2012; 한겨레's `[한겨레 주요기사]⏎• <a>…</a>`): other stories'
+/// links. True when it dropped them.
 fn drop_trailing_headlines(block: &mut Element) -> bool {
     let (mut cut, mut headlines, mut labelled) = (None, 0, false);
     let is_br = |c: &Content| matches!(c, Content::Element(e) if e.tag == Tag::Br);
@@ -1860,9 +1868,10 @@ fn drop_trailing_headlines(block: &mut Element) -> bool {
             }
         }
         let line = line.trim();
-        // `■` also opens a story's subheadings: only a link after it is a headline.
+        // `■` also opens a story's subheadings, and `·` its points: only a link after them
+        // is a headline.
         let marked_link = line
-            .strip_prefix('■')
+            .strip_prefix(&['■', '·', 'ㆍ'][..])
             .is_some_and(|rest| !linked.trim().is_empty() && rest.trim() == linked.trim());
         if !line.is_empty() {
             if (line.starts_with(&['▶', '•'][..]) || marked_link)

@@ -9,6 +9,7 @@ use crate::article::Person;
 use crate::charref;
 use crate::choose::Plan;
 use crate::markup;
+use crate::rules;
 use crate::scan::{self, Scan, NONE};
 use crate::tags::Tag;
 use crate::url;
@@ -594,7 +595,7 @@ impl Builder<'_, '_> {
             1
         };
         if n.chars < 400
-            && (n.paragraphs <= 1 && is_picture_box_text(scan, i)
+            && (has_one_long_line(scan, i) && is_picture_box_text(scan, i)
                 || n.paragraphs <= caption_lines && n.flags & scan::CAPTION_HINT != 0)
             && !self.stack.iter().any(|s| s.el.tag == Tag::Figcaption)
             && self.stack.len() + 2 < MAX_DEPTH
@@ -914,6 +915,22 @@ fn is_picture_box_text(scan: &Scan, i: u32) -> bool {
         })
 }
 
+/// Whether at most one of an element's lines is long enough to be a paragraph: a caption's
+/// title over it and its credit under it are short (연합뉴스 2015's `<div class="img-txt"><p
+/// class="tit">창원천 물고기 떼죽음</p><p class="desc">(창원=연합뉴스) …</p>`).
+fn has_one_long_line(scan: &Scan, i: u32) -> bool {
+    let n = &scan.nodes[i as usize];
+    n.paragraphs <= 1
+        || n.paragraphs <= CAPTION_MAX_PARAGRAPHS
+            && (i + 1..scan.subtree_end(i))
+                .filter(|&k| {
+                    let line = &scan.nodes[k as usize];
+                    line.tag.is_paragraph_like() && line.chars >= scan::MIN_PARAGRAPH_CHARS
+                })
+                .count()
+                <= 1
+}
+
 /// A box's text but its ads' (동아일보 2014's picture box holds an ad's link under the caption:
 /// `<div class='articlePhotoC'><img><span class='t'>…</span><div class='txt_ad'><a>[광고] …`) and
 /// its picture's link's label.
@@ -924,8 +941,13 @@ fn text_but_ads(scan: &Scan, a: u32) -> u32 {
     while k < end {
         let node = &scan.nodes[k as usize];
         // (Nor the label of the picture's own link: 연합뉴스 2019's `<a class="img-link"><img><em>이미지
-        // 크게보기</em></a>`.)
-        if node.flags & scan::AD_HINT != 0 || node.tag == Tag::A && node.images > 0 {
+        // 크게보기</em></a>`, 한국경제 2011's `<img><a class="ico_imgMore">사진 크게보기</a>`.)
+        if node.flags & scan::AD_HINT != 0
+            || node.tag == Tag::A
+                && (node.images > 0
+                    || node.chars <= 8
+                        && rules::PICTURE_LINK_LABELS.contains(&scan.text_of(k).trim()))
+        {
             chars = chars.saturating_sub(node.chars);
             k = scan.subtree_end(k).max(k + 1);
         } else {

@@ -498,6 +498,20 @@ pub const NOISE_ROLES: &[&str] = &[
     "dialog",
 ];
 
+/// A picture's link to its larger copy, by its label (한국경제 2011's `<div class="articleImg"><img>
+/// <a class="ico_imgMore">사진 크게보기</a><p class="txt">…`, 이데일리 2013's `<a class="gal">`): no
+/// text of the story, and no text of the picture's box beside its caption.
+pub const PICTURE_LINK_LABELS: &[&str] = &[
+    "사진 크게보기",
+    "이미지 크게보기",
+    "크게보기",
+    "사진 확대",
+    "사진확대",
+    "확대보기",
+    "원본보기",
+    "사진 원본보기",
+];
+
 /// How a breadcrumb printed as text opens (lowercased): the home page (`HOME > 뉴스 > KBL`).
 pub const BREADCRUMB_HOMES: &[&str] = &["home", "홈", "홈으로", "메인"];
 

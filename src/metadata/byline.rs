@@ -908,14 +908,22 @@ fn reporter_of_more_link(scan: &Scan) -> Option<String> {
         })
 }
 
-/// The first link in a byline box that is a Korean name and a member ID (`정하늘 (skyjung)`).
+/// The first link in a byline box that is a Korean name and a member ID (`정하늘 (skyjung)`),
+/// or a Korean name linking to the writer's page (프레시안 2015's column: `<a
+/// href="…/news/writer?name=…">이정민</a> <em class="position">…교수</em>`).
 fn member_named_in(scan: &Scan, byline: u32) -> Option<String> {
     (byline + 1..scan.subtree_end(byline))
         .filter(|&k| scan.nodes[k as usize].tag == Tag::A && scan.nodes[k as usize].chars < 40)
         .find_map(|k| {
             let text = scan.text_of(k);
             let name = without_member_id(&text);
-            (name.len() < text.trim().len() && korean::is_korean_name(name))
+            let writers_page = || {
+                scan.attr(k, "href").is_some_and(|href| {
+                    let href = href.to_ascii_lowercase();
+                    crate::rules::BYLINE_HINTS.iter().any(|w| href.contains(w))
+                })
+            };
+            (korean::is_korean_name(name) && (name.len() < text.trim().len() || writers_page()))
                 .then(|| name.to_string())
         })
 }
