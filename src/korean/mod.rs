@@ -729,7 +729,26 @@ pub fn lead_byline(first_paragraph: &str) -> Option<Byline> {
     if head.chars().count() > 30 || head.contains(&['.', '"', '“'][..]) {
         return None;
     }
-    parse_reporters(head, true)
+    parse_reporters(head, true).or_else(|| {
+        // An English lead in the wire's Korean form (뉴시스 2014's `【Seoul=Newsis】Yoon Hae-jin =
+        // …`): a romanized name, its given name hyphenated.
+        let name = head.trim();
+        let words: Vec<&str> = name.split(' ').collect();
+        let romanized = (2..=3).contains(&words.len())
+            && name.contains('-')
+            && words.iter().all(|w| {
+                w.starts_with(|c: char| c.is_ascii_uppercase())
+                    && w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+            });
+        romanized.then(|| Byline {
+            authors: vec![Author {
+                name: name.to_string(),
+                role: None,
+                email: None,
+            }],
+            printed: name.to_string(),
+        })
+    })
 }
 
 /// Whether a name from the page's metadata (`og:article:author`, JSON-LD) is an organisation
@@ -1928,12 +1947,14 @@ pub fn copyright_holder(notice: &str) -> Option<String> {
         .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '-' | ' ' | ','))
         .trim_start();
     // Two holders (`ⓒ 경향신문 & 경향닷컴`, `ⓒ 조선일보 & Chosun.com`): the outlet comes first.
-    // (A colon ends it too: `ⓒ 한겨레신문 : 무단전재 및 재배포 금지`.)
+    // (A colon ends it too: `ⓒ 한겨레신문 : 무단전재 및 재배포 금지`; and the site's address:
+    // `ⓒ 일다 www.ildaro.com 무단전재 …`.)
     let end = rest
         .char_indices()
         .find(|&(at, c)| {
             ".,&＆|<>(:".contains(c)
                 || rest[at..].starts_with("무단")
+                || rest[at..].starts_with("www.")
                 || rest[at..]
                     .get(..10)
                     .is_some_and(|w| w.eq_ignore_ascii_case("all rights"))
@@ -2284,6 +2305,11 @@ mod tests {
         );
         assert_eq!(name("[비즈니스포스트] 국가 차원의"), None);
         assert_eq!(name("(서울=연합뉴스) 정부는 \"a=b\"라고 기자에게"), None);
+        assert_eq!(
+            name("【Seoul=Newsis】Yoon Hae-jin = Organizers said").as_deref(),
+            Some("Yoon Hae-jin")
+        );
+        assert_eq!(name("【Seoul=Newsis】Prices Rose = up"), None);
     }
 
     #[test]
@@ -2833,6 +2859,10 @@ mod tests {
         assert_eq!(
             copyright_holder("ⓒ 한겨레신문 : 무단전재 및 재배포 금지").as_deref(),
             Some("한겨레신문")
+        );
+        assert_eq!(
+            copyright_holder("ⓒ 일다 www.ildaro.com 무단전재 및 재배포금지").as_deref(),
+            Some("일다")
         );
         assert_eq!(copyright_holder("Copyrighted works are protected"), None);
         // is_copyright lowercases the text only: the markers must be lowercase already.
