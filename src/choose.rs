@@ -945,12 +945,13 @@ fn mark_noise(scan: &Scan, plan: &mut Plan, attempt: Attempt) {
         // A sibling taken in beside the story may be a player's box (`<div class="article_video">`
         // right above the transcript).
         // Or a machine's summary box right above it (뉴스핌's `div.ai-summary`), or the
-        // reporter's card under it (머니S's `div.article-reporter`).
+        // reporter's card under it (머니S's `div.article-reporter`), or the outlet's pitch.
         let main = plan.main_root();
         if main.is_some_and(|m| {
             root != m
                 && (is_player_box(scan, root)
                     || is_labelled_box(scan, root)
+                    || is_prompt_box(scan, root)
                     || is_author_box(scan, root, m))
         }) {
             plan.dropped[root as usize] = true;
@@ -968,6 +969,7 @@ fn mark_noise(scan: &Scan, plan: &mut Plan, attempt: Attempt) {
                 || is_labelled_box(scan, i)
                 || is_player_box(scan, i)
                 || is_script_button(scan, i)
+                || is_prompt_box(scan, i)
                 || is_date_fields_line(scan, i)
                 || is_pull_quote(scan, i)
                 || is_quote_chip(scan, i)
@@ -1037,6 +1039,28 @@ fn is_script_button(scan: &Scan, i: u32) -> bool {
             .attr(i, "href")
             .is_some_and(|h| !crate::url::is_safe_link(&h))
 }
+
+/// A box that pitches the outlet to the reader over its button (한겨레 2024's `<div
+/// class="…support…"><p>한겨레는 타협하지 않겠습니다</p><p>진실을 향해 …</p><a>한겨레
+/// 후원하기</a></div>` under the story): a short block whose last element is a link that
+/// prompts ([`crate::polish::is_closing_prompt`]: donate, subscribe, follow).
+fn is_prompt_box(scan: &Scan, i: u32) -> bool {
+    let n = &scan.nodes[i as usize];
+    if !matches!(n.tag, Tag::Div | Tag::Section | Tag::Aside)
+        || n.link_chars == 0.0
+        || n.chars > PROMPT_BOX_MAX_CHARS
+        || n.paragraphs > 2
+    {
+        return false;
+    }
+    let last = (i + 1..scan.subtree_end(i)).rfind(|&k| scan.nodes[k as usize].parent == i);
+    last.is_some_and(|a| {
+        scan.nodes[a as usize].tag == Tag::A && crate::polish::is_closing_prompt(&scan.text_of(a))
+    })
+}
+
+/// A prompt's box is a line or two and its button.
+const PROMPT_BOX_MAX_CHARS: u32 = 200;
 
 /// Whether the article lies in a comment thread: what holds its root has a comment class (the
 /// root's own class is read by the caller). On a page whose content is the thread (a forum, a

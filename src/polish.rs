@@ -1419,10 +1419,16 @@ fn drop_header_lines(body: &mut Element, title: &str) {
         return;
     }
     let leaves = header_leaves(body, HEADER_FIRST_BLOCKS);
+    // (The headline's line may end with the byline: 경향신문 2009's `<dl><dt>headline</dt><dd>
+    // 이보람 기자 boram@…</dd></dl>`, read as the byline already.)
     let is_title = |path: &Vec<usize>| {
         element_at(body, path)
             .short_text(title.len() * 2 + 40)
-            .is_some_and(|t| title_key(&t) == key)
+            .is_some_and(|t| {
+                title_key(&t) == key
+                    || t.strip_prefix(title.trim())
+                        .is_some_and(|byline| korean::parse_byline(byline).is_some())
+            })
     };
     let Some(at) = leaves.iter().position(is_title) else {
         return;
@@ -2579,7 +2585,7 @@ const SOURCE_MAX_WORDS: usize = 2;
 /// Whether a short line holds one of [`rules::CLOSING_PROMPTS`] as whole words (compared at
 /// each word's start: no substring searcher for a line this short), or asks the reader about
 /// the article (see [`korean::is_reader_question`]).
-fn is_closing_prompt(text: &str) -> bool {
+pub(crate) fn is_closing_prompt(text: &str) -> bool {
     has_phrase(&text.fold_case(), rules::CLOSING_PROMPTS) || korean::is_reader_question(text)
 }
 

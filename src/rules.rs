@@ -510,6 +510,8 @@ pub const PICTURE_LINK_LABELS: &[&str] = &[
     "확대보기",
     "원본보기",
     "사진 원본보기",
+    // (오마이뉴스's row under a picture's caption: `<td class="photo_tag">관련사진보기</td>`.)
+    "관련사진보기",
 ];
 
 /// How a breadcrumb printed as text opens (lowercased): the home page (`HOME > 뉴스 > KBL`).
@@ -882,6 +884,12 @@ pub const TOOLBAR_WORDS: &[&str] = &[
     "크기",
     "확대",
     "축소",
+    // (한국일보 2010's `글자 크게 글자 작게 인쇄하기 이메일 보내기 스크랩`.)
+    "크게",
+    "작게",
+    "이메일",
+    "메일",
+    "보내기",
     "가",
     // (An English toolbar's `A+ A-`.)
     "a",

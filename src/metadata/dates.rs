@@ -89,7 +89,15 @@ pub(super) fn published(
             if parent == NONE {
                 None
             } else if scan.nodes[parent as usize].chars <= BYLINE_LINE_MAX_CHARS {
-                korean_date_in(&scan.text_of(parent))
+                // (Or the line above it, when the byline's box holds no date: 오마이뉴스 2012's
+                // `<div class="info_data"><div class="fl"><span class="reporter">…</span>
+                // 구독하기</div><div class="fr">12.05.14 11:28 …</div></div>`.)
+                korean_date_in(&scan.text_of(parent)).or_else(|| {
+                    let above = scan.nodes[parent as usize].parent;
+                    (above != NONE && scan.nodes[above as usize].chars <= DATE_LINE_MAX_CHARS)
+                        .then(|| korean_date_in(&scan.text_of(above)))
+                        .flatten()
+                })
             } else {
                 // A labelled line first (`입력시간 : …` under a print edition's `2024.06.10
                 // (월) 00:00 1면`).
