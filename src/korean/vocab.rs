@@ -648,7 +648,7 @@ pub const DECK_CLASSES: &[&str] = &[
 ];
 
 /// Parts of a deck's class token (`subheadline`, `article-subtitle`, `art_subtit`,
-/// `mid_title`, ndsoft's `subheading`, `article-summary`): a token holding one is a deck's,
+/// `mid_title`, `editor_mid_tit`, ndsoft's `subheading`, `article-summary`): a token holding one is a deck's,
 /// read only above the story's first paragraph.
 pub const DECK_CLASS_PARTS: &[&str] = &[
     "subtit",
@@ -662,7 +662,8 @@ pub const DECK_CLASS_PARTS: &[&str] = &[
     "excerpt",
     // Newsis's own spelling (`<div class="summury_view">`).
     "summury",
-    "mid_title",
+    // (And 전자신문 2024's `div.editor_mid_tit` opening the body.)
+    "mid_tit",
     "title_sub",
     "tit_sub",
     // 매일경제's (`<div class="news_ttl_sub">` under `h2.news_ttl`).
