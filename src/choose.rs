@@ -556,6 +556,7 @@ fn merge_siblings(
     let mut roots = Vec::new();
     let threshold = (top_score * SIBLING_SHARE).max(SIBLING_MIN_SCORE);
     let top_class = scan.attr(top, "class").unwrap_or_default();
+    let top_headline = holds_own_headline(scan, top);
     let mut i = parent + 1;
     let end = scan.subtree_end(parent);
     while i < end {
@@ -567,6 +568,7 @@ fn merge_siblings(
             } else if excluded(n.flags, attempt)
                 || n.tag.is_never_content()
                 || attempt.strip_unlikely && class_is_unlikely(scan, i)
+                || top_headline && holds_own_headline(scan, i)
             {
                 false
             } else {
@@ -600,6 +602,20 @@ fn merge_siblings(
     }
     prose_between_roots(scan, attempt, parent, top, &mut roots);
     roots
+}
+
+/// Whether a block holds a story's header of its own: an `<h1>` and a byline or a date. Two
+/// such siblings are two stories stacked on one page (MBC 2018's `div.news_content` per report,
+/// the next one loaded under the first), not two sections of one (Medium's sections each open
+/// with an `<h1>`, under one byline).
+fn holds_own_headline(scan: &Scan, i: u32) -> bool {
+    let inside = i + 1..scan.subtree_end(i);
+    inside
+        .clone()
+        .any(|d| scan.nodes[d as usize].tag == Tag::H1)
+        && inside
+            .into_iter()
+            .any(|d| scan.nodes[d as usize].flags & (scan::BYLINE_HINT | scan::DATE_HINT) != 0)
 }
 
 /// Prose between two parts of the story is story: a lead printed under the lead image and
@@ -687,6 +703,15 @@ fn sections_of_one_shape(scan: &Scan, attempt: Attempt, top: u32) -> Option<Vec<
             i = scan.subtree_end(i).max(i + 1);
         }
         if sections.len() >= 2 && sections.contains(&a) {
+            // (Unless they are stories stacked on one page, each with its headline.)
+            if sections
+                .iter()
+                .filter(|&&s| holds_own_headline(scan, s))
+                .count()
+                >= 2
+            {
+                return None;
+            }
             return Some(sections);
         }
     }

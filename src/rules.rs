@@ -1009,7 +1009,16 @@ pub const RELATED_HINTS: &[&str] = &[
     "list_news",
 ];
 pub const COPYRIGHT_HINTS: &[&str] = &["copyright", "license"];
-pub const CAPTION_HINTS: &[&str] = &["caption", "credit", "figcaption", "photo_desc", "img_desc"];
+pub const CAPTION_HINTS: &[&str] = &[
+    "caption",
+    "credit",
+    "figcaption",
+    "photo_desc",
+    "img_desc",
+    // (조선일보 2010's `<dd class="img_cap">` under its picture.)
+    "img_cap",
+    "photo_cap",
+];
 pub const FIGURE_HINTS: &[&str] = &["figure", "photo", "image", "img", "thum"];
 pub const EMBED_HINTS: &[&str] = &["embed"];
 

@@ -117,6 +117,11 @@ fn reads_as_outlet_after_name(w: &str) -> bool {
 /// `홍길동, 김철수 기자`, `홍길동 선임기자 (hong@x.com)`, `홍길동 의학전문기자`,
 /// `윤서연 기자·강민호 기자`.
 pub fn parse_byline(text: &str) -> Option<Byline> {
+    // (Names linked one by one read with spaces around their separator: 동아일보 2017's
+    // `<a>김서영</a>·<a>박민호</a> 기자`.)
+    if text.contains(" · ") {
+        return parse_reporters(&text.replace(" · ", "·"), false);
+    }
     parse_reporters(text, false)
 }
 
@@ -2252,6 +2257,10 @@ mod tests {
         let two = parse_byline("김희민·이시명기자").unwrap();
         let names: Vec<&str> = two.authors.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, ["김희민", "이시명"]);
+        // Names linked one by one, their separator spaced.
+        let linked = parse_byline("김서영 · 박민호 기자").unwrap();
+        let names: Vec<&str> = linked.authors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["김서영", "박민호"]);
         let card = parse_byline("고경호 기자 경제부 담당 kkh@jejunews.com 다른기사 보기 기자 구독")
             .unwrap();
         assert_eq!(card.authors.len(), 1);

@@ -774,22 +774,30 @@ fn reporter_line_near(scan: &Scan, root: u32) -> Option<korean::Byline> {
             && parent != scan::NONE
             && korean::email_in(&scan.text_of(parent)).is_some()
     };
+    // (The article's own header first, inside it above the story's text: MBC 2018's page
+    // stacks the next report, byline and all, right below the first.)
+    let story = super::story_text_start(scan, root);
     (top..root)
+        .chain(root + 1..story)
         .chain(body_end..below_end)
-        .chain(root + 1..body_end)
+        .chain(story..body_end)
         .filter(|&i| {
             let n = &scan.nodes[i as usize];
             // (Or a link that is the line: 사이언스타임즈' `<a href="…?searchWriter=…">윤하늘
             // 객원기자</a>`.)
             let shown =
                 n.flags & skip == 0 || n.tag == Tag::A && n.flags & (skip & !scan::IN_LINK) == 0;
-            shown && n.element_children <= 1 && (4..=80).contains(&n.chars)
+            // (A short line may link each name: 동아일보 2017's `<span class="report"><a>김서영</a>·
+            // <a>박민호</a> 기자</span>`.)
+            shown
+                && (n.element_children <= 1 || n.chars <= SHORT_LINE_CHARS)
+                && (4..=80).contains(&n.chars)
         })
         .find_map(|i| {
             let text = scan.text_of(i);
             let found = korean::parse_byline(&text)?;
             // (Asked after the line reads as a byline: the parent's text may be the whole body.)
-            if (root..body_end).contains(&i) && !card_line(i, &text) {
+            if (story..body_end).contains(&i) && !card_line(i, &text) {
                 return None;
             }
             // A date among the line's fields counts as a label (전주MBC 2010's `정태후 기자 |
@@ -799,7 +807,7 @@ fn reporter_line_near(scan: &Scan, root: u32) -> Option<korean::Byline> {
                     .split('|')
                     .skip(1)
                     .any(|f| date::is_date_like(f.trim()));
-            let only_byline = text.split_whitespace().count() <= 2;
+            let only_byline = text.replace(" · ", "·").split_whitespace().count() <= 2;
             // A caption's credit after its sentence (`… 붙어 있다. /김호웅기자 diverkim@…`)
             // names the photographer: the reporter's line opens with the name.
             let after_sentence = text
@@ -809,6 +817,9 @@ fn reporter_line_near(scan: &Scan, root: u32) -> Option<korean::Byline> {
                 .then_some(found)
         })
 }
+
+/// A line of a few names and their role is this short.
+const SHORT_LINE_CHARS: u32 = 30;
 
 /// The editor a magazine's credit list names, where no byline named anyone (에스콰이어's
 /// `<li><span>EDITOR</span><span>김준호</span></li>`, 보그's `<li>에디터</li><li>손혜린</li>`), or a

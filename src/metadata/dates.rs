@@ -261,14 +261,7 @@ fn date_line_above(scan: &Scan, root: u32) -> Option<String> {
     // Nodes are in document order: those between `top` and the article root are above the body,
     // and so are those inside it before its first paragraph's text (대전일보 mobile's `이용민 기자
     // | 2020-03-04 16:52:59` inside the `<article>` the story is in).
-    let story = scan
-        .texts_in(root)
-        .iter()
-        .find(|t| {
-            t.end - t.start >= STORY_TEXT_MIN_BYTES
-                && scan.nodes[t.owner as usize].flags & scan::IN_NEVER == 0
-        })
-        .map_or(root, |t| t.owner);
+    let story = super::story_text_start(scan, root);
     first_date_line(scan, top..story.max(root) + 1, false)
 }
 
@@ -290,9 +283,6 @@ fn date_beside_headline(scan: &Scan, title: &str) -> Option<String> {
         .then(|| first_date_line(scan, headline..scan.subtree_end(parent), false))
         .flatten()
 }
-
-/// A run of text this long is the story's (a date line is shorter).
-const STORY_TEXT_MIN_BYTES: u32 = 100;
 
 /// The first short visible line among `nodes` with a date (and its time, printed beside it),
 /// with a publication label (`labelled`) or any; no link's, no listed article's.

@@ -167,6 +167,22 @@ pub fn extract(
     }
 }
 
+/// Where the story's text begins in the article `root`: the element that holds its first
+/// run of text long enough to be the story's (a date or byline line is shorter); `root` when
+/// none. What comes before it in document order is the article's header.
+fn story_text_start(scan: &Scan, root: u32) -> u32 {
+    scan.texts_in(root)
+        .iter()
+        .find(|t| {
+            t.end - t.start >= STORY_TEXT_MIN_BYTES
+                && scan.nodes[t.owner as usize].flags & crate::scan::IN_NEVER == 0
+        })
+        .map_or(root, |t| t.owner)
+}
+
+/// A run of text this long is the story's (a date line is shorter).
+const STORY_TEXT_MIN_BYTES: u32 = 100;
+
 /// The label a declared title opens with in brackets (`[뉴스데스크]도심 공원에…`), where the
 /// title is the rest.
 fn title_label(declared: &str, title: &str) -> Option<String> {

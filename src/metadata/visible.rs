@@ -229,14 +229,17 @@ fn story_start(scan: &Scan, root: u32, end: u32, title: &str) -> u32 {
         .map(|k| scan.nodes[k as usize].start)
         .or_else(|| {
             // (Past a date line the body holds: 조선일보 2017's `<p id="date_text">입력 : …` over
-            // its deck.)
+            // its deck; and past a header of table cells, its path, headline, deck and dates
+            // over a body of bare text: 부산일보 2009's.)
             scan.texts_in(root)
                 .iter()
                 .find(|t| {
+                    let text = scan.html[t.start as usize..t.end as usize].trim();
                     scan.nodes[t.owner as usize].flags & (scan::DATE_HINT | scan::BYLINE_HINT) == 0
-                        && !scan.html[t.start as usize..t.end as usize]
-                            .trim()
-                            .is_empty()
+                        && text.chars().count() >= 20
+                        && !has_deck_class(scan, t.owner)
+                        && !crate::date::holds_printed_date(text)
+                        && fold_whitespace(text) != title
                 })
                 .map(|t| t.start)
         })
