@@ -15,7 +15,8 @@
 //!    tree-construction rules that decide what a reader sees (implied `<html>`/`<head>`/
 //!    `<body>`, the head's end, `tags` for implied end tags, quirks mode, the list of active
 //!    formatting elements and the adoption agency algorithm); `charref` reads character
-//!    references by the tokenizer's rules, and `url` resolves links by the URL Standard. By
+//!    references by the tokenizer's rules, and `url` resolves links by the URL Standard (its own
+//!    parser, feature `url-parser`, or in the wasm build the browser's `URL`). By
 //!    phase: `scan::tree` (the tree-construction rules), `scan::attrs` (what each start tag's
 //!    attributes say), `scan::head` (the page's metadata), `scan::stats` (text measurement,
 //!    paragraph runs, the counts an element hands its parent).
@@ -41,7 +42,9 @@
 //! One door: the stages are private modules. What the crate offers is [`extract`],
 //! `extract_bytes` and `decode_page`, [`Options`], [`Error`], the export's types ([`Article`],
 //! [`Author`], [`Image`], [`Person`], [`Related`], [`Stats`], [`Extractor`]) and its limits
-//! ([`MAX_INPUT_BYTES`], [`MAX_AUTHORS`], [`MAX_BYLINE_CHARS`]). A hidden module,
+//! ([`MAX_INPUT_BYTES`], [`MAX_AUTHORS`], [`MAX_BYLINE_CHARS`]); without the feature
+//! `url-parser`, `set_url_parser`, through which the wasm binding hands over the browser's
+//! `URL`. A hidden module,
 //! `conformance`, lets the standards tests (`tests/conformance.rs`) reach the readers of
 //! character references, the scan's tree, URLs and JSON; it is not API.
 
@@ -68,6 +71,8 @@ mod tags;
 mod url;
 
 pub use article::{Article, Author, Extractor, Image, Person, Related, Stats};
+#[cfg(not(feature = "url-parser"))]
+pub use url::{set_parser as set_url_parser, Parser as UrlParser};
 
 /// Not API: the engine's readers of the standards, reached by the conformance tests
 /// (`tests/conformance.rs`), which check them against html5lib-tests and WPT. Nothing here is

@@ -1,13 +1,40 @@
-//! URLs as browsers read them: the WHATWG URL Standard's basic URL parser (`parser`), for what
-//! links in pages need: scheme, authority, IPv4 and IPv6 hosts, ports, dot segments, opaque
-//! paths, the standard's percent-encode sets and its href serialization. Left out: IDNA (a
-//! non-ASCII or Punycode domain falls back to a plain RFC 3986 join, so a link is never lost),
-//! encodings other than UTF-8 for queries, the state overrides behind the URL setters, and
-//! validation errors (only failures are reported).
+//! URLs as browsers read them. The native build parses them with the WHATWG URL Standard's
+//! basic URL parser (`parser`, feature `url-parser`), for what links in pages need: scheme,
+//! authority, IPv4 and IPv6 hosts, ports, dot segments, opaque paths, the standard's
+//! percent-encode sets and its href serialization. Left out there: IDNA (a non-ASCII or
+//! Punycode domain falls back to a plain RFC 3986 join, so a link is never lost), encodings
+//! other than UTF-8 for queries, the state overrides behind the URL setters, and validation
+//! errors (only failures are reported).
+//!
+//! The wasm build leaves `parser` out and asks the browser ([`set_parser`]): the browser's own
+//! `URL` is the standard's parser by definition, IDNA included, and the engine's copy would be
+//! 8 KB of the gzipped `.wasm`.
 
+#[cfg(feature = "url-parser")]
 mod parser;
 
+#[cfg(feature = "url-parser")]
 use parser::{parse, Error};
+
+/// A URL Standard parser supplied by the embedder: `input` parsed against an optional base
+/// URL and serialized (its `href`), or `None` where the standard's parser fails.
+#[cfg(not(feature = "url-parser"))]
+pub type Parser = fn(&str, Option<&str>) -> Option<String>;
+
+#[cfg(not(feature = "url-parser"))]
+static EMBEDDER_PARSER: std::sync::OnceLock<Parser> = std::sync::OnceLock::new();
+
+/// Sets the URL parser of a build without its own (the wasm binding hands over the browser's).
+/// Until it is set, no URL parses: links are kept as written.
+#[cfg(not(feature = "url-parser"))]
+pub fn set_parser(parser: Parser) {
+    let _ = EMBEDDER_PARSER.set(parser);
+}
+
+#[cfg(not(feature = "url-parser"))]
+fn href(input: &str, base: Option<&str>) -> Option<String> {
+    EMBEDDER_PARSER.get().and_then(|parse| parse(input, base))
+}
 
 /// The scheme of a URL, lowercased, if it has one.
 pub fn scheme(url: &str) -> Option<String> {
@@ -25,9 +52,12 @@ pub fn scheme(url: &str) -> Option<String> {
 
 /// The host of an absolute URL, lowercased, without port or credentials.
 pub fn host(url: &str) -> Option<String> {
+    #[cfg(feature = "url-parser")]
     if let Ok(parsed) = parse(url, None) {
         return parsed.host.filter(|h| !h.is_empty());
     }
+    #[cfg(not(feature = "url-parser"))]
+    let url = &href(url, None)?;
     rfc3986_host(url)
 }
 
@@ -43,6 +73,7 @@ fn rfc3986_host(url: &str) -> Option<String> {
     (!host.is_empty()).then(|| host.to_ascii_lowercase())
 }
 
+#[cfg(feature = "url-parser")]
 struct Parts<'a> {
     scheme: &'a str,
     authority: Option<&'a str>,
@@ -50,6 +81,7 @@ struct Parts<'a> {
     query: Option<&'a str>,
 }
 
+#[cfg(feature = "url-parser")]
 fn split(url: &str) -> Parts<'_> {
     let url = url.split('#').next().unwrap_or("");
     let (scheme, rest) = match scheme(url) {
@@ -75,6 +107,7 @@ fn split(url: &str) -> Parts<'_> {
     }
 }
 
+#[cfg(feature = "url-parser")]
 fn remove_dot_segments(path: &str) -> String {
     let mut out: Vec<&str> = Vec::new();
     let segments: Vec<&str> = path.split('/').collect();
@@ -116,18 +149,25 @@ pub fn resolve(base: &str, reference: &str) -> String {
 /// A base URL parsed once, for the many references of one page resolved against it.
 pub struct Base {
     raw: String,
+    #[cfg(feature = "url-parser")]
     parsed: Result<parser::Url, Error>,
+    #[cfg(not(feature = "url-parser"))]
+    parses: bool,
 }
 
 impl Base {
     pub fn new(base: &str) -> Base {
         Base {
             raw: base.to_string(),
+            #[cfg(feature = "url-parser")]
             parsed: parse(base, None),
+            #[cfg(not(feature = "url-parser"))]
+            parses: href(base, None).is_some(),
         }
     }
 
     /// [`resolve`] against this base.
+    #[cfg(feature = "url-parser")]
     pub fn resolve(&self, reference: &str) -> String {
         let parsed = match &self.parsed {
             Ok(base) => parse(reference, Some(base)),
@@ -141,8 +181,17 @@ impl Base {
             Err(_) => reference.trim().to_string(),
         }
     }
+
+    /// [`resolve`] against this base.
+    #[cfg(not(feature = "url-parser"))]
+    pub fn resolve(&self, reference: &str) -> String {
+        href(reference, self.parses.then_some(self.raw.as_str()))
+            // An invalid URL: a browser keeps the attribute as written.
+            .unwrap_or_else(|| reference.trim().to_string())
+    }
 }
 
+#[cfg(feature = "url-parser")]
 /// RFC 3986 §5.2 resolution, for what the parser refuses (non-ASCII hosts without IDNA).
 fn rfc3986_resolve(base: &str, reference: &str) -> String {
     let reference = reference.trim_matches(|c: char| c.is_ascii_whitespace());
@@ -201,6 +250,15 @@ pub fn is_safe_link(url: &str) -> bool {
 /// Whether an absolute address is a web site's front page (`http://www.hani.co.kr/`, with or
 /// without its `/`): a host, the root path, no query or fragment.
 pub fn is_site_root(url: &str) -> bool {
+    #[cfg(not(feature = "url-parser"))]
+    return href(url, None).is_some_and(|href| {
+        let after_scheme = href
+            .strip_prefix("http://")
+            .or_else(|| href.strip_prefix("https://"));
+        // A serialized URL: the path is what follows the host's first `/`.
+        after_scheme.and_then(|rest| rest.find('/').map(|i| &rest[i..])) == Some("/")
+    });
+    #[cfg(feature = "url-parser")]
     parse(url, None).is_ok_and(|u| {
         matches!(u.scheme.as_str(), "http" | "https")
             && u.host.as_ref().is_some_and(|h| !h.is_empty())
@@ -210,7 +268,7 @@ pub fn is_site_root(url: &str) -> bool {
     })
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "url-parser"))]
 mod tests {
     use super::*;
 

@@ -7,6 +7,30 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
+    malgeum::set_url_parser(browser_href);
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The browser's `URL`: the URL Standard's parser itself, IDNA included.
+    #[wasm_bindgen(js_name = URL)]
+    type BrowserUrl;
+    #[wasm_bindgen(constructor, js_class = "URL", catch)]
+    fn new(input: &str) -> Result<BrowserUrl, JsValue>;
+    #[wasm_bindgen(constructor, js_class = "URL", catch)]
+    fn new_with_base(input: &str, base: &str) -> Result<BrowserUrl, JsValue>;
+    #[wasm_bindgen(method, getter)]
+    fn href(this: &BrowserUrl) -> String;
+}
+
+/// How the engine reads a link here: as the browser itself does.
+fn browser_href(input: &str, base: Option<&str>) -> Option<String> {
+    match base {
+        Some(base) => BrowserUrl::new_with_base(input, base),
+        None => BrowserUrl::new(input),
+    }
+    .ok()
+    .map(|url| url.href())
 }
 
 /// `options`: `{ markdown?: boolean }`.
