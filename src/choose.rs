@@ -1007,8 +1007,49 @@ fn mark_noise(scan: &Scan, plan: &mut Plan, attempt: Attempt) {
             }
             i += 1;
         }
+        drop_orphaned_titles(scan, plan, root);
     }
 }
+
+/// A box's title left alone, the rest of its box gone as chrome (이투데이's `<div
+/// class="card-container"><div class="card_tit">기업 네임카드</div><div class="card">…`): the
+/// label of nothing. A few words, no sentence, and no text in the box beside them.
+fn drop_orphaned_titles(scan: &Scan, plan: &mut Plan, root: u32) {
+    let nodes = &scan.nodes;
+    for b in root + 1..scan.subtree_end(root) {
+        let title = b + 1;
+        let b_end = scan.subtree_end(b);
+        if plan.dropped[b as usize]
+            || !matches!(nodes[b as usize].tag, Tag::Div | Tag::Section)
+            || title >= b_end
+            || plan.dropped[title as usize]
+            || !(1..=ORPHAN_TITLE_MAX_CHARS).contains(&nodes[title as usize].chars)
+        {
+            continue;
+        }
+        let mut rest = scan.subtree_end(title);
+        if rest >= b_end {
+            continue;
+        }
+        while rest < b_end && plan.dropped[rest as usize] {
+            rest = scan.subtree_end(rest);
+        }
+        let loose_text = scan.texts_in(b).iter().any(|t| {
+            t.owner == b
+                && !scan.html[t.start as usize..t.end as usize]
+                    .trim()
+                    .is_empty()
+        });
+        let label = scan.text_of(title);
+        if rest == b_end && !loose_text && !label.trim_end().ends_with(&['.', '?', '!', '다'][..])
+        {
+            plan.dropped[b as usize] = true;
+        }
+    }
+}
+
+/// A box's title is a few words.
+const ORPHAN_TITLE_MAX_CHARS: u32 = 20;
 
 /// A line of the header's fields around its date (채널A's `<div class="public"><span
 /// class="cp">[채널A]</span> <span class="date">2022-10-16 19:41</span> <span

@@ -335,6 +335,9 @@ fn name_before_outlet(words: &[&str], i: usize, role: &str) -> Option<String> {
     let outlet_between = words[i] == role
         && i >= 2
         && is_person_name(words[i - 2])
+        // (A name after a separator is the list's next: 동아일보's `편지윤 pjy@donga.com·석호준
+        // 기자`, its email left out.)
+        && !words[i - 1].starts_with(REPORTER_SEPARATORS)
         && (is_outlet_word(words[i - 1])
             || !is_person_name(words[i - 1]) && !ROLES.iter().any(|r| words[i - 1].contains(r))
             || reads_as_outlet_after_name(words[i - 1]));
@@ -1734,7 +1737,13 @@ pub fn is_reaction_prompt(text: &str) -> bool {
     // (A quotation is someone's words: `“팬 여러분 응원해주세요”라고 말했다`.)
     t.chars().count() <= REACTION_PROMPT_MAX_CHARS
         && vocab::REACTION_PROMPTS.iter().any(|p| t.contains(p))
-        && vocab::REACTION_WORDS.iter().any(|w| t.contains(w))
+        && (vocab::REACTION_WORDS.iter().any(|w| t.contains(w))
+            // Or the prompt's condition alone over its buttons (아주경제's `이 기사가 마음에
+            // 드셨다면`): no sentence ends with it.
+            || t.ends_with("다면")
+                && vocab::READER_QUESTION_OPENINGS
+                    .iter()
+                    .any(|o| t.starts_with(o)))
         && !t.contains(&['"', '“', '”', '‘', '’', '\''][..])
 }
 
@@ -2364,6 +2373,11 @@ mod tests {
             parse_byline("윤서연 기자, 강민호 특파원").map(|b| b.printed),
             Some("윤서연 기자·강민호 특파원".to_string())
         );
+        // The first reporter's email in the place of a role (동아일보's sign-off).
+        assert_eq!(
+            names("편지윤 pjy@donga.com·석호준 기자 stone@donga.com"),
+            Some(vec!["편지윤".to_string(), "석호준".to_string()])
+        );
         let b = parse_byline("김도윤 기자(kdy@donga.com)").unwrap();
         assert_eq!(b.authors[0].name, "김도윤");
         assert_eq!(b.authors[0].email.as_deref(), Some("kdy@donga.com"));
@@ -2778,6 +2792,9 @@ mod tests {
             "이 기사가 마음에 들었다면, 좋아요를 눌러 주세요."
         ));
         assert!(!is_reaction_prompt("선수들은 팬들의 응원에 감사했다."));
+        // The condition alone over its buttons (아주경제 2021); a story's condition is no prompt.
+        assert!(is_reaction_prompt("이 기사가 마음에 드셨다면"));
+        assert!(!is_reaction_prompt("공약이 마음에 드셨다면"));
         assert!(is_reaction_prompt(
             "미디어오늘을 응원해주세요 열심히 일하는 기자들에게 힘이 됩니다. 후원하기"
         ));

@@ -528,8 +528,8 @@ pub const CONTACT_WORDS: &[&str] = &[
     "문의",
 ];
 
-/// How a reaction box's question points at the article it follows (`이 기사, 어떠셨나요?`, `이
-/// 뉴스가 도움이 되셨나요?`).
+/// How a reaction box's question, or its prompt's condition (`이 기사가 마음에 드셨다면`),
+/// points at the article it follows (`이 기사, 어떠셨나요?`, `이 뉴스가 도움이 되셨나요?`).
 pub const READER_QUESTION_OPENINGS: &[&str] =
     &["이 기사", "이 뉴스", "이 콘텐츠", "이 사진", "기사가 "];
 
@@ -603,8 +603,6 @@ pub const REACTION_PROMPTS: &[&str] = &[
     "되어 주세요",
     // (`뉴스민은 독자회원의 후원으로 운영됩니다.`)
     "후원으로 운영됩니다",
-    "되어 주세요",
-    "되어주세요",
 ];
 pub const REACTION_WORDS: &[&str] = &[
     "좋아요",
