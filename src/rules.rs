@@ -1021,6 +1021,8 @@ pub const CAPTION_HINTS: &[&str] = &[
     // (조선일보 2010's `<dd class="img_cap">` under its picture.)
     "img_cap",
     "photo_cap",
+    // (오마이뉴스's `<div class="pic_txt">` of a title, a line and a credit, beside its picture.)
+    "pic_txt",
 ];
 pub const FIGURE_HINTS: &[&str] = &["figure", "photo", "image", "img", "thum"];
 pub const EMBED_HINTS: &[&str] = &["embed"];

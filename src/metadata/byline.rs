@@ -317,14 +317,24 @@ pub(super) fn credits(
     }
     // Or a name with the member ID a citizen-journalism site prints after it (오마이뉴스's
     // `<a class="name">정하늘 (skyjung)</a>` in a profile box, beside a line about the writer).
+    // The other writers' cards beside it name theirs so (뉴스타파's `journalist-item` per
+    // reporter: a linked name, a date).
     if korean_page && c.authors.is_empty() {
-        if let Some(name) = visible.and_then(|v| member_named_in(scan, v.node)) {
-            c.byline = Some(name.clone());
-            c.authors.push(Author {
-                name,
-                role: None,
-                email: None,
-            });
+        if let Some(v) = visible {
+            let cards = std::iter::once(v.node).chain(reporter_cards(scan, v.node));
+            for name in cards.map_while(|card| member_named_in(scan, card)) {
+                let author = Author {
+                    name: name.clone(),
+                    role: None,
+                    email: None,
+                };
+                if c.byline.is_none() {
+                    c.byline = Some(name);
+                    c.authors.push(author);
+                } else {
+                    add_reporters(&mut c, vec![author], &name);
+                }
+            }
         }
     }
     if korean_page && c.authors.is_empty() {
@@ -383,6 +393,17 @@ fn credits_of(page: &Page, b: String, is_org_name: &impl Fn(&str) -> bool) -> Cr
 /// ×4), or each in another element the site rule names (Naver's two
 /// `media_end_head_journalist_name` boxes): added to the byline's.
 fn add_card_reporters(c: &mut Credits, scan: &Scan, byline: u32) {
+    for card in reporter_cards(scan, byline) {
+        let Some(more) = korean::parse_byline(&scan.text_of(card)) else {
+            break;
+        };
+        add_reporters(c, more.authors, &more.printed);
+    }
+}
+
+/// The other reporters' cards beside the byline's: its like after it, else the site rule's
+/// other bylines, else the cards after the first inside it.
+fn reporter_cards(scan: &Scan, byline: u32) -> Vec<u32> {
     let mut cards = sibling_cards(scan, byline);
     if cards.is_empty() {
         cards = other_rule_bylines(scan, byline);
@@ -390,12 +411,7 @@ fn add_card_reporters(c: &mut Credits, scan: &Scan, byline: u32) {
     if cards.is_empty() {
         cards = inner_cards(scan, byline);
     }
-    for text in cards {
-        let Some(more) = korean::parse_byline(&text) else {
-            break;
-        };
-        add_reporters(c, more.authors, &more.printed);
-    }
+    cards
 }
 
 /// Reporters the byline did not name yet join it (at most [`crate::MAX_AUTHORS`]), their
@@ -486,7 +502,7 @@ fn add_listed_reporters(c: &mut Credits, listed: &str) {
 /// under the same parent): the other cards of a list of reporters. A byline wrapped alone in
 /// a link or a box (Naver's `<a class=…journalist_box><em>이름 기자</em></a>` per reporter)
 /// is compared as its wrapper.
-fn sibling_cards(scan: &Scan, node: u32) -> Vec<String> {
+fn sibling_cards(scan: &Scan, node: u32) -> Vec<u32> {
     let mut node = node;
     for _ in 0..2 {
         match scan.nodes[node as usize].parent {
@@ -508,7 +524,7 @@ fn sibling_cards(scan: &Scan, node: u32) -> Vec<String> {
 /// The cards after the first inside a byline box that lists its reporters (한국일보 2020's `<div
 /// class="writer"><ul><li><span class="name">박지윤 기자</span> <a class="mail">…</a>…</li><li>…`):
 /// the box's line reads the first card only.
-fn inner_cards(scan: &Scan, byline: u32) -> Vec<String> {
+fn inner_cards(scan: &Scan, byline: u32) -> Vec<u32> {
     let mut node = byline;
     for _ in 0..3 {
         match (node + 1..scan.subtree_end(node)).find(|&k| scan.nodes[k as usize].parent == node) {
@@ -520,8 +536,8 @@ fn inner_cards(scan: &Scan, byline: u32) -> Vec<String> {
     Vec::new()
 }
 
-/// The texts of the elements right after `node` with its tag and class, under its parent.
-fn alike_after(scan: &Scan, node: u32) -> Vec<String> {
+/// The elements right after `node` with its tag and class, under its parent.
+fn alike_after(scan: &Scan, node: u32) -> Vec<u32> {
     let n = &scan.nodes[node as usize];
     let class = scan.attr(node, "class");
     let mut out = Vec::new();
@@ -534,14 +550,14 @@ fn alike_after(scan: &Scan, node: u32) -> Vec<String> {
         {
             break;
         }
-        out.push(scan.text_of(k));
+        out.push(k);
         k = scan.subtree_end(k);
     }
     out
 }
 
-/// The texts of the site rule's byline elements after `first` (each outside the others).
-fn other_rule_bylines(scan: &Scan, first: u32) -> Vec<String> {
+/// The site rule's byline elements after `first` (each outside the others).
+fn other_rule_bylines(scan: &Scan, first: u32) -> Vec<u32> {
     let mut out = Vec::new();
     let mut k = scan.subtree_end(first);
     while let Some(n) = scan.nodes.get(k as usize) {
@@ -549,7 +565,7 @@ fn other_rule_bylines(scan: &Scan, first: u32) -> Vec<String> {
             break;
         }
         if n.flags & scan::RULE_BYLINE != 0 && n.flags & scan::IN_HIDDEN == 0 {
-            out.push(scan.text_of(k));
+            out.push(k);
             k = scan.subtree_end(k);
         } else {
             k += 1;

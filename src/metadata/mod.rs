@@ -220,9 +220,12 @@ fn is_korean_outlet(scan: &Scan, page_url: &str, ld: &LinkedData) -> bool {
                         .is_some_and(|r| r.is_empty() || r.ends_with('.'))
                 })
         });
+    // (A saved copy with no address nor metadata names its outlet by its logo: The Korea Times
+    // 2009's `<a href="http://www.koreatimes.co.kr/"><img alt="The Korea Times">`.)
     on_korean_host
         || meta::text(scan, &["og:site_name", "application-name"])
             .or_else(|| ld.publisher.clone())
+            .or_else(|| visible::home_logo_name(scan))
             .is_some_and(|site| {
                 site.fold_case()
                     .split(|c: char| !c.is_alphanumeric())
