@@ -216,9 +216,7 @@ impl Attr {
     fn read(&self, scan: &Scan, i: u32, base: &url::Base) -> Option<String> {
         let raw = scan.attr(i, self.name);
         match self.value {
-            AttrValue::Link => raw
-                .map(|v| base.resolve(&v))
-                .filter(|v| url::is_safe_link(v)),
+            AttrValue::Link => raw.and_then(|v| base.safe_link(&v)),
             AttrValue::Count => raw
                 .filter(|v| v.trim().parse::<u16>().is_ok())
                 .map(|v| v.trim().to_string()),
@@ -561,8 +559,7 @@ impl Builder<'_, '_> {
             let name = scan.text_of(i);
             let href = scan
                 .attr(i, "href")
-                .map(|h| self.base.resolve(&h))
-                .filter(|h| url::is_safe_link(h))
+                .and_then(|h| self.base.safe_link(&h))
                 .unwrap_or_default();
             if !name.is_empty() && !self.people.iter().any(|p| p.name == name) {
                 self.people.push(Person { name, url: href });
@@ -870,10 +867,7 @@ pub fn image_from_raw(raw: &str, base: &url::Base) -> Option<Element> {
         .or_else(|| get("srcset"))
         .and_then(|s| best_from_srcset(&s));
     let chosen = lazy.or(src).or(srcset)?;
-    let src = base.resolve(&chosen);
-    if !url::is_safe_link(&src) {
-        return None;
-    }
+    let src = base.safe_link(&chosen)?;
     let mut el = Element::new(Tag::Img);
     el.attrs.push((SRC.name, src));
     let alt = get("alt")

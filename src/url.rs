@@ -33,6 +33,9 @@ pub fn set_parser(parser: Parser) {
 
 #[cfg(not(feature = "url-parser"))]
 fn href(input: &str, base: Option<&str>) -> Option<String> {
+    if base.is_none() && plain_origin_end(input).is_some() {
+        return Some(input.to_string());
+    }
     EMBEDDER_PARSER.get().and_then(|parse| parse(input, base))
 }
 
@@ -149,6 +152,8 @@ pub fn resolve(base: &str, reference: &str) -> String {
 /// A base URL parsed once, for the many references of one page resolved against it.
 pub struct Base {
     raw: String,
+    /// Where its origin ends, when it is a plain serialized URL ([`plain_origin_end`]).
+    plain_origin_end: Option<usize>,
     #[cfg(feature = "url-parser")]
     parsed: Result<parser::Url, Error>,
     #[cfg(not(feature = "url-parser"))]
@@ -159,6 +164,7 @@ impl Base {
     pub fn new(base: &str) -> Base {
         Base {
             raw: base.to_string(),
+            plain_origin_end: plain_origin_end(base),
             #[cfg(feature = "url-parser")]
             parsed: parse(base, None),
             #[cfg(not(feature = "url-parser"))]
@@ -166,9 +172,25 @@ impl Base {
         }
     }
 
+    /// [`resolve`] against this base, for a link the reader may show ([`is_safe_link`] before
+    /// and after: a `javascript:` link is not resolved at all).
+    pub fn safe_link(&self, reference: &str) -> Option<String> {
+        is_safe_link(reference)
+            .then(|| self.resolve(reference))
+            .filter(|url| is_safe_link(url))
+    }
+
     /// [`resolve`] against this base.
-    #[cfg(feature = "url-parser")]
     pub fn resolve(&self, reference: &str) -> String {
+        match self.plain_origin_end {
+            Some(origin_end) => plain_resolve(&self.raw, origin_end, reference),
+            None => None,
+        }
+        .unwrap_or_else(|| self.parse_resolve(reference))
+    }
+
+    #[cfg(feature = "url-parser")]
+    fn parse_resolve(&self, reference: &str) -> String {
         let parsed = match &self.parsed {
             Ok(base) => parse(reference, Some(base)),
             Err(Error::Idna) => return rfc3986_resolve(&self.raw, reference),
@@ -182,13 +204,96 @@ impl Base {
         }
     }
 
-    /// [`resolve`] against this base.
     #[cfg(not(feature = "url-parser"))]
-    pub fn resolve(&self, reference: &str) -> String {
+    fn parse_resolve(&self, reference: &str) -> String {
         href(reference, self.parses.then_some(self.raw.as_str()))
             // An invalid URL: a browser keeps the attribute as written.
             .unwrap_or_else(|| reference.trim().to_string())
     }
+}
+
+/// Most links in pages need no parser: a URL already serialized as the URL Standard serializes
+/// it is its own parse, and a plain path from the root or a fragment joins a plain base as the
+/// standard joins it. Plain: `http(s)://`, a lowercase ASCII domain (no IPv4 address, no
+/// Punycode label), a port other than the default, a path of characters no encode set holds
+/// and no dot segment, such a query and fragment. Anything else goes to the parser (the
+/// browser's, in the wasm build, where this spares a call out of the wasm for most links).
+fn plain_resolve(base: &str, origin_end: usize, reference: &str) -> Option<String> {
+    if plain_origin_end(reference).is_some() {
+        return Some(reference.to_string());
+    }
+    let joined = match reference.as_bytes() {
+        [b'/', next, ..] if *next != b'/' && *next != b'\\' => &base[..origin_end],
+        [b'#', ..] => base.split('#').next().unwrap_or(base),
+        _ => return None,
+    };
+    let tail_start = joined.len();
+    let url = format!("{joined}{reference}");
+    is_plain_tail(&url[tail_start..], reference.starts_with('#')).then_some(url)
+}
+
+/// Where the origin of a plain serialized URL ends (see [`plain_resolve`]): `None` for any
+/// other string.
+fn plain_origin_end(url: &str) -> Option<usize> {
+    let (scheme, default_port) = if url.starts_with("http://") {
+        ("http://", "80")
+    } else if url.starts_with("https://") {
+        ("https://", "443")
+    } else {
+        return None;
+    };
+    let rest = &url[scheme.len()..];
+    let authority = &rest[..rest.find('/')?];
+    let (host, port) = match authority.split_once(':') {
+        Some((host, port)) => (host, Some(port)),
+        None => (authority, None),
+    };
+    let port_ok = port.is_none_or(|p| {
+        !p.starts_with('0')
+            && p != default_port
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && p.parse::<u16>().is_ok()
+    });
+    let host_ok = host.split('.').all(|label| {
+        !label.is_empty()
+            && !label.starts_with("xn--")
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    }) && host
+        .rsplit('.')
+        .next()
+        .is_some_and(|last| last.starts_with(|c: char| c.is_ascii_lowercase()));
+    let origin_end = scheme.len() + authority.len();
+    (port_ok && host_ok && is_plain_tail(&url[origin_end..], false)).then_some(origin_end)
+}
+
+/// A serialized URL's path, query and fragment (or a fragment alone) as the parser leaves them.
+fn is_plain_tail(tail: &str, fragment_only: bool) -> bool {
+    let (before_fragment, fragment) = match tail.split_once('#') {
+        Some((b, f)) => (b, Some(f)),
+        None => (tail, None),
+    };
+    let (path, query) = match before_fragment.split_once('?') {
+        Some((p, q)) => (p, Some(q)),
+        None => (before_fragment, None),
+    };
+    let plain = |part: &str, more: &[u8]| {
+        part.bytes().all(|b| {
+            b.is_ascii_alphanumeric() || b"-._~!$&()*+,;=:@/%".contains(&b) || more.contains(&b)
+        })
+    };
+    let path_ok = if fragment_only {
+        path.is_empty() && query.is_none()
+    } else {
+        path.starts_with('/')
+            && plain(path, b"'")
+            && !path.to_ascii_lowercase().contains("%2e")
+            && !path
+                .split('/')
+                .any(|segment| segment == "." || segment == "..")
+    };
+    path_ok && query.is_none_or(|q| plain(q, b"?")) && fragment.is_none_or(|f| plain(f, b"?'#"))
 }
 
 #[cfg(feature = "url-parser")]
@@ -325,6 +430,71 @@ mod tests {
         assert_eq!(resolve("", "/relative"), "/relative");
         // A host the IDNA stub refuses still joins.
         assert_eq!(resolve("https://한국.kr/a/b", "c"), "https://한국.kr/a/c");
+    }
+
+    #[test]
+    fn a_plain_url_is_its_own_parse() {
+        for url in [
+            "https://www.hani.co.kr/arti/society/1.html",
+            "http://x.test:8080/a/b?c=d&e=%20f#g?h'#i",
+            "https://news.example.com/a(b)/c;d,e=f:g@h/~i.jpg",
+            "https://a-b.c0.example/%EC%82%AC%EC%A7%84.jpg?w=640",
+        ] {
+            assert!(plain_origin_end(url).is_some(), "{url}");
+            assert_eq!(parse(url, None).unwrap().href(), url);
+        }
+        // What the parser changes, or may refuse, is never plain.
+        for url in [
+            "HTTPS://x.test/",
+            "https://X.test/",
+            "https://x.test",
+            "https://x.test:443/",
+            "http://x.test:080/",
+            "http://x.test:/",
+            "https://x.test./a",
+            "https://x..test/a",
+            "https://127.0.0.1/a",
+            "https://x.0x7f/a",
+            "https://xn--3e0b707e.kr/a",
+            "https://u@x.test/a",
+            "https://x.test/a/../b",
+            "https://x.test/a/%2E/b",
+            "https://x.test/a b",
+            "https://x.test/a\\b",
+            "https://x.test/a?b='c'",
+            "https://x.test/사진.jpg",
+            "ftp://x.test/a",
+        ] {
+            assert!(plain_origin_end(url).is_none(), "{url}");
+        }
+        let base = "https://x.test/dir/page?q#f";
+        let origin_end = plain_origin_end(base).unwrap();
+        for reference in ["/a/b.jpg?w=1#top", "#section-2", "https://y.test/z"] {
+            assert_eq!(
+                plain_resolve(base, origin_end, reference),
+                Some(
+                    parse(reference, Some(&parse(base, None).unwrap()))
+                        .unwrap()
+                        .href()
+                ),
+                "{reference}"
+            );
+        }
+        for reference in [
+            "//y.test/a",
+            "/\\y.test/a",
+            "a/b",
+            "/a/./b",
+            "#a b",
+            "?q",
+            "",
+        ] {
+            assert_eq!(
+                plain_resolve(base, origin_end, reference),
+                None,
+                "{reference}"
+            );
+        }
     }
 
     #[test]
