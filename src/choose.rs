@@ -1297,7 +1297,8 @@ const QUOTE_CHIP_MAX_CHARS: u32 = 40;
 const PULL_QUOTE_MAX_CHARS: u32 = 80;
 
 /// Words of a player's class or id.
-const PLAYER_WORDS: [&str; 3] = ["player", "video", "vod"];
+// (`movie`: JTBC 2020's `<div id="id_movie_area">` of the player and its `방송 : 뉴스룸 …` line.)
+const PLAYER_WORDS: [&str; 4] = ["player", "video", "vod", "movie"];
 /// A player's labels are a few words.
 const PLAYER_LABEL_MAX_CHARS: u32 = 40;
 

@@ -493,8 +493,9 @@ fn add_listed_before(words: &[&str], first: usize, spaced: bool, names: &mut Vec
     }
 }
 
-/// What separates the reporters of one line (`홍길동·김철수 기자`).
-const REPORTER_SEPARATORS: [char; 4] = ['·', ',', '/', '・'];
+/// What separates the reporters of one line (`홍길동·김철수 기자`, 헤럴드경제's `정세훈ㆍ박지영 기자`
+/// with the Hangul letter araea for a dot).
+const REPORTER_SEPARATORS: [char; 5] = ['·', ',', '/', '・', 'ㆍ'];
 
 /// A line cut after each role a separator follows (`윤서연 기자·강민호 기자` → two parts), or
 /// a space where another reporter with a role follows (`권광순 기자 오로라 기자`, a list of
