@@ -2153,6 +2153,9 @@ fn drop_opening_meta_lines(body: &mut Element) -> Option<String> {
             || date_labels_only(&text)
             || labelled_date_line(&text)
             || korean::is_contact_field(&text)
+            // (The header's reporter email on a line of its own: 이데일리 2023's `<p
+            // class="email">` beside its byline.)
+            || korean::is_bare_email(&text)
             || signed && is_printed_date(text.trim()) && korean::has_hangul(&body.text()))
             && body.short_text(text.len() + 1).is_none();
         let breadcrumb = text.len() <= BREADCRUMB_MAX_BYTES

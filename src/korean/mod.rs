@@ -243,9 +243,15 @@ fn reporters_in(text: &str, spaced: bool) -> Option<(Vec<String>, &'static str)>
         };
         // A place before the name (`제주=홍길동 기자`) is the dateline's, not the name's; a
         // credit's label (`사진=홍길동 기자`) says the line credits a photo, not the story.
-        if let Some((label, _)) = name_part.rsplit_once('=') {
-            if vocab::CREDIT_LABELS.contains(&label) {
-                return None;
+        // (The label may come with the place, a word before: 엑스포츠뉴스' `사진=잠실, 박지영 기자`.)
+        let place_before = i
+            .checked_sub(if words[i] == role { 2 } else { 1 })
+            .map(|k| words[k]);
+        for labelled in std::iter::once(name_part).chain(place_before) {
+            if let Some((label, _)) = labelled.split_once('=') {
+                if vocab::CREDIT_LABELS.contains(&label) {
+                    return None;
+                }
             }
         }
         let name_part = without_place(name_part);
@@ -2384,6 +2390,7 @@ mod tests {
         assert_eq!(b.authors[0].email.as_deref(), Some("kdy@donga.com"));
         // A photo's credit names its photographer, not the story's reporter.
         assert_eq!(parse_byline("사진=김도윤 기자"), None);
+        assert_eq!(parse_byline("사진=잠실, 박지영 기자"), None);
         assert_eq!(
             parse_byline("(엑스포츠뉴스 구로, 윤다희 기자)").map(|b| b.printed),
             Some("윤다희 기자".to_string())

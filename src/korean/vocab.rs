@@ -127,7 +127,14 @@ pub const MODIFIED_LABELS: &[&str] = &["최종수정", "수정", "업데이트",
 
 /// Labels of the print edition's date and page (`발행일 2024-06-28 제3면`, `신문게재 2023-06-20
 /// 12면`): when and where the paper printed the story, never its published time online.
-pub const PRINT_EDITION_LABELS: &[&str] = &["발행일", "신문게재", "지면게재", "게재일", "지면"];
+pub const PRINT_EDITION_LABELS: &[&str] = &[
+    "발행일",
+    "신문게재",
+    "지면게재",
+    "게재일",
+    "지면",
+    "지면정보",
+];
 
 /// Where a printed date ends when another label follows it on the same line.
 pub const DATE_LINE_CUTS: &[&str] = &[

@@ -219,6 +219,8 @@ fn story_start(scan: &Scan, root: u32, end: u32, title: &str) -> u32 {
                 && n.chars >= 20
                 && n.flags & (scan::DATE_HINT | scan::BYLINE_HINT) == 0
                 && !has_deck_class(scan, k)
+                // Nor a picture's caption over the story (경향신문 2019's `p.caption`).
+                && !is_caption(scan, k)
                 // Nor a machine's summary in a box above the story (매일경제's `뉴스 요약쏙`).
                 && !in_generated_summary(scan, k, root)
                 && {
@@ -226,7 +228,10 @@ fn story_start(scan: &Scan, root: u32, end: u32, title: &str) -> u32 {
                     !crate::date::is_date_like(&text) && fold_whitespace(&text) != title
                 }
         })
-        .map(|k| scan.nodes[k as usize].start)
+        .map(|k| {
+            deck_opening(scan, k)
+                .map_or(scan.nodes[k as usize].start, |d| scan.nodes[d as usize].end)
+        })
         .or_else(|| {
             // (Past a date line the body holds: 조선일보 2017's `<p id="date_text">입력 : …` over
             // its deck; and past a header of table cells, its path, headline, deck and dates
@@ -246,6 +251,21 @@ fn story_start(scan: &Scan, root: u32, end: u32, title: &str) -> u32 {
         .unwrap_or(u32::MAX)
 }
 
+/// A deck that opens the paragraph `p` (경향신문 2019's `<p class="content_text"><strong
+/// class="art_subtit">…<br>…</strong><br><br>경기 양평군 …`): its first child, holding its first
+/// text, with a deck's class.
+fn deck_opening(scan: &Scan, p: u32) -> Option<u32> {
+    let first_child = (p + 1..scan.subtree_end(p)).find(|&c| scan.nodes[c as usize].parent == p)?;
+    let first_text = scan.texts_in(p).iter().find(|t| {
+        !scan.html[t.start as usize..t.end as usize]
+            .trim()
+            .is_empty()
+    })?;
+    ((first_text.owner == first_child || scan.is_inside(first_text.owner, first_child))
+        && has_deck_class(scan, first_child))
+    .then_some(first_child)
+}
+
 /// Whether an element is in a machine's summary box within the body (매일경제's `뉴스 요약쏙`,
 /// its `<div class="locked_txt">… 읽을 수 있습니다.</div>`).
 fn in_generated_summary(scan: &Scan, k: u32, root: u32) -> bool {
@@ -255,8 +275,8 @@ fn in_generated_summary(scan: &Scan, k: u32, root: u32) -> bool {
         .any(|a| korean::is_generated_summary(&scan.text_of(a)))
 }
 
-/// Where the body's first paragraph of bare text begins (text right in a `<div>`, `<td>` or
-/// `<article>` that is no caption: a sentence of a paragraph's length), if any.
+/// Where the body's first paragraph of bare text begins (text right in a `<div>`, `<td>`,
+/// `<article>` or `<span>` that is no caption: a sentence of a paragraph's length), if any.
 fn first_bare_paragraph(scan: &Scan, root: u32) -> u32 {
     scan.texts_in(root)
         .iter()
@@ -264,12 +284,20 @@ fn first_bare_paragraph(scan: &Scan, root: u32) -> u32 {
             let owner = &scan.nodes[t.owner as usize];
             // (The run's own shape first: the caption and summary checks walk ancestors and read
             // their text.)
-            matches!(owner.tag, Tag::Div | Tag::Td | Tag::Article)
+            // (Or in a span of its own: 네이버 포스트's `<span>서점 매대의 풍경이 …</span><br>`.)
+            (matches!(owner.tag, Tag::Div | Tag::Td | Tag::Article)
+                || owner.tag == Tag::Span
+                    && !has_deck_class(scan, t.owner)
+                    && !has_deck_class(scan, owner.parent))
                 && owner.flags & NOT_SHOWN == 0
                 && {
                     // (A sentence, not a deck's line of bare text under the headline:
                     // `<div class="view_sub_headline">City adds 14 routes, …</div>`.)
-                    let run = scan.html[t.start as usize..t.end as usize].trim();
+                    // (Its trailing no-break spaces too: 중앙일보 2020's `… 시간이다.&nbsp;`.)
+                    let run = scan.html[t.start as usize..t.end as usize]
+                        .trim()
+                        .trim_end_matches("&nbsp;")
+                        .trim_end();
                     run.len() >= BARE_PARAGRAPH_MIN_BYTES
                         && run
                             .trim_end_matches(&['"', '\'', '”', '’', ')'][..])
@@ -381,17 +409,25 @@ fn headline_above(scan: &Scan, root: u32, title: &str) -> Option<u32> {
 const HEADLINE_SEARCH_NODES: usize = 400;
 
 /// A deck with no class of its own: the element right after the headline, beside it (ZDNet
-/// Korea's `<div class="news_head"><h1>…</h1><p>HBM3E 12단 양산 앞당겨…</p>`), a paragraph or
-/// a lower heading of a deck's length that is no sentence, no byline and no date.
+/// Korea's `<div class="news_head"><h1>…</h1><p>HBM3E 12단 양산 앞당겨…</p>`), a paragraph, a
+/// lower heading or a box of bare lines, of a deck's length, that is no sentence, no byline and
+/// no date.
 fn line_under_headline(scan: &Scan, headline: u32) -> Option<u32> {
     let k = scan.subtree_end(headline);
     let n = scan.nodes.get(k as usize)?;
     let beside = n.parent == scan.nodes[headline as usize].parent;
+    // (Or a box of bare lines: 광주일보's `<div class="rtitle1">…</div><div class="rtitle2">…<br>…`;
+    // not the header's fields, `방송일 20240312 / 조회수 128 / 취재기자 한승우`.)
+    let bare_lines = |k: u32| {
+        (k + 1..scan.subtree_end(k)).all(|c| scan.nodes[c as usize].tag == Tag::Br)
+            && !scan.text_of(k).contains(&['|', '/'][..])
+    };
     let is_line = |k: u32| {
-        matches!(
+        (matches!(
             scan.nodes[k as usize].tag,
             Tag::P | Tag::H2 | Tag::H3 | Tag::H4 | Tag::Span
-        ) && reads_as_deck(scan, k)
+        ) || scan.nodes[k as usize].tag == Tag::Div && bare_lines(k))
+            && reads_as_deck(scan, k)
     };
     // Or a box of such lines and nothing else (법률신문's `<div><h2>…</h2><h2>…</h2></div>`).
     let box_of_lines = || {
