@@ -277,7 +277,7 @@ fn extract_page(
         lang: meta.lang,
         dir: meta.dir,
         title: meta.title,
-        subtitle: meta.subtitle,
+        subtitle: meta.subtitle.or(polished.deck),
         excerpt: meta.excerpt.or_else(|| {
             text.split("\n\n")
                 .next()

@@ -36,6 +36,9 @@ pub struct Polished {
     pub images: Vec<Image>,
     /// A profile box's person and the line under the name (`이서진⏎대한한의사협회 … 위원`).
     pub profile: Option<(String, String)>,
+    /// The deck where only the story's opening line prints it, after the wire's tag (see
+    /// [`take_tagged_deck`]).
+    pub deck: Option<String>,
 }
 
 /// `deck`: the subtitle the page prints above the story (its lines joined by newlines), which
@@ -90,12 +93,43 @@ pub fn polish(
     if korean::has_hangul(title) {
         split_transcript_marks(body, 0);
     }
+    let tagged = deck.is_none().then(|| take_tagged_deck(body)).flatten();
     let lead = first_paragraph_text(body);
     out.dateline = lead.as_deref().and_then(korean::dateline);
     out.lead_byline = lead.as_deref().and_then(korean::lead_byline);
+    if let Some((byline, deck)) = tagged {
+        out.lead_byline = out.lead_byline.or(Some(byline));
+        out.deck = Some(deck);
+    }
     collect_images(body, &mut out, 0);
     out
 }
+
+/// The outlet's tag and the deck in brackets, the story's first line (머니투데이 2012's
+/// `[머니투데이 민재홍기자][접수 87건 … 속수무책⏎업계 … 목소리]`): the byline and the deck's lines,
+/// the line taken out of the text.
+fn take_tagged_deck(body: &mut Element) -> Option<(korean::Byline, String)> {
+    let path = header_leaves(body, 1).into_iter().next()?;
+    let line = element_at(body, &path);
+    line.short_text(TAGGED_DECK_MAX_BYTES)?;
+    let text = crate::article::to_text(line);
+    let (tag, deck) = text.trim().strip_prefix('[')?.split_once("][")?;
+    let deck = deck.strip_suffix(']')?;
+    let byline = korean::lead_byline(&format!("[{tag}]"))?;
+    let lines: Vec<&str> = deck
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.is_empty() || deck.contains(&['[', ']'][..]) {
+        return None;
+    }
+    remove_leaf(body, &path);
+    Some((byline, lines.join("\n")))
+}
+
+/// The tag and a deck of two or three lines.
+const TAGGED_DECK_MAX_BYTES: usize = 400;
 
 /// A photo story told in its captions (a wire's picture on a portal: the caption under it,
 /// no paragraph; the story's text came out empty): each caption of a sentence or more becomes
