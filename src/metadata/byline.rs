@@ -315,26 +315,9 @@ pub(super) fn credits(
             c = found.into();
         }
     }
-    // Or a name with the member ID a citizen-journalism site prints after it (오마이뉴스's
-    // `<a class="name">정하늘 (skyjung)</a>` in a profile box, beside a line about the writer).
-    // The other writers' cards beside it name theirs so (뉴스타파's `journalist-item` per
-    // reporter: a linked name, a date).
     if korean_page && c.authors.is_empty() {
         if let Some(v) = visible {
-            let cards = std::iter::once(v.node).chain(reporter_cards(scan, v.node));
-            for name in cards.map_while(|card| member_named_in(scan, card)) {
-                let author = Author {
-                    name: name.clone(),
-                    role: None,
-                    email: None,
-                };
-                if c.byline.is_none() {
-                    c.byline = Some(name);
-                    c.authors.push(author);
-                } else {
-                    add_reporters(&mut c, vec![author], &name);
-                }
-            }
+            add_member_names(&mut c, scan, v.node);
         }
     }
     if korean_page && c.authors.is_empty() {
@@ -412,6 +395,27 @@ fn reporter_cards(scan: &Scan, byline: u32) -> Vec<u32> {
         cards = inner_cards(scan, byline);
     }
     cards
+}
+
+/// The names with the member ID a citizen-journalism site prints after them (오마이뉴스's `<a
+/// class="name">정하늘 (skyjung)</a>` in a profile box, beside a line about the writer), or linking
+/// to the writer's page: the byline box's, then those of the other writers' cards beside it
+/// (뉴스타파's `journalist-item` per reporter: a linked name, a date).
+fn add_member_names(c: &mut Credits, scan: &Scan, byline: u32) {
+    let cards = std::iter::once(byline).chain(reporter_cards(scan, byline));
+    for name in cards.map_while(|card| member_named_in(scan, card)) {
+        let author = Author {
+            name: name.clone(),
+            role: None,
+            email: None,
+        };
+        if c.byline.is_none() {
+            c.byline = Some(name);
+            c.authors.push(author);
+        } else {
+            add_reporters(c, vec![author], &name);
+        }
+    }
 }
 
 /// Reporters the byline did not name yet join it (at most [`crate::MAX_AUTHORS`]), their
