@@ -355,6 +355,15 @@ pub fn is_safe_link(url: &str) -> bool {
 /// Whether an absolute address is a web site's front page (`http://www.hani.co.kr/`, with or
 /// without its `/`): a host, the root path, no query or fragment.
 pub fn is_site_root(url: &str) -> bool {
+    // (Most links are relative or of another scheme: no parse for them, which in the wasm build
+    // is a call out to the browser, once per linked picture when the logo is looked for.)
+    let scheme_start = url.trim_start_matches(|c: char| c <= ' ');
+    if !scheme_start
+        .get(..4)
+        .is_some_and(|s| s.eq_ignore_ascii_case("http"))
+    {
+        return false;
+    }
     #[cfg(not(feature = "url-parser"))]
     return href(url, None).is_some_and(|href| {
         let after_scheme = href
