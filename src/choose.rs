@@ -388,7 +388,7 @@ fn repeated_paragraphs(scan: &Scan) -> Counts {
         };
         // The text runs, each trimmed and ended by a byte no UTF-8 text holds.
         let text = scan.texts_in(i as u32).iter().fold(FNV_START, |h, t| {
-            let run = scan.html[t.start as usize..t.end as usize].trim();
+            let run = scan.raw_text(t).trim();
             fnv(fnv(h, run.as_bytes()), &[0xff])
         });
         blocks.push((text, paragraph_key(container, n.chars, n.commas)));
@@ -774,7 +774,7 @@ fn lead_above(scan: &Scan, attempt: Attempt, first: u32) -> Vec<u32> {
         if owner.flags & (scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD) != 0 {
             continue;
         }
-        let (chars, _) = scan::measure(&scan.html[t.start as usize..t.end as usize]);
+        let (chars, _) = scan::measure(scan.raw_text(t));
         let block = owner.block;
         if chars == 0 || block == NONE || block == last_block {
             continue;
@@ -1034,12 +1034,10 @@ fn drop_orphaned_titles(scan: &Scan, plan: &mut Plan, root: u32) {
         while rest < b_end && plan.dropped[rest as usize] {
             rest = scan.subtree_end(rest);
         }
-        let loose_text = scan.texts_in(b).iter().any(|t| {
-            t.owner == b
-                && !scan.html[t.start as usize..t.end as usize]
-                    .trim()
-                    .is_empty()
-        });
+        let loose_text = scan
+            .texts_in(b)
+            .iter()
+            .any(|t| t.owner == b && !scan.is_blank(t));
         let label = scan.text_of(title);
         if rest == b_end && !loose_text && !label.trim_end().ends_with(&['.', '?', '!', '다'][..])
         {
@@ -1215,7 +1213,7 @@ fn is_labelled_box(scan: &Scan, i: u32) -> bool {
             let texts = scan.texts_in(i);
             let mut lines = texts
                 .iter()
-                .map(|t| &scan.html[t.start as usize..t.end as usize])
+                .map(|t| scan.raw_text(t))
                 .filter(|t| !t.trim().is_empty());
             lines.next().is_some_and(|first| {
                 crate::korean::is_generated_summary(first)

@@ -483,7 +483,7 @@ impl Builder<'_, '_> {
                 let whole: String = scan
                     .texts_in(run.owner)
                     .iter()
-                    .map(|t| &scan.html[t.start as usize..t.end as usize])
+                    .map(|t| scan.raw_text(t))
                     .collect();
                 self.noscript_images(&whole);
             }

@@ -445,7 +445,7 @@ fn header_byline(scan: &Scan, root: u32, found: &Credits) -> Option<korean::Byli
     scan.texts
         .iter()
         .take_while(|t| t.start < root_start)
-        .filter(|t| scan.html[t.start as usize..t.end as usize].contains(first))
+        .filter(|t| scan.raw_text(t).contains(first))
         .find_map(|t| {
             std::iter::once(t.owner)
                 .chain(scan.ancestors(t.owner))

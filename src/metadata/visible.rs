@@ -239,7 +239,7 @@ fn story_start(scan: &Scan, root: u32, end: u32, title: &str) -> u32 {
             scan.texts_in(root)
                 .iter()
                 .find(|t| {
-                    let text = scan.html[t.start as usize..t.end as usize].trim();
+                    let text = scan.raw_text(t).trim();
                     scan.nodes[t.owner as usize].flags & (scan::DATE_HINT | scan::BYLINE_HINT) == 0
                         && text.chars().count() >= 20
                         && !has_deck_class(scan, t.owner)
@@ -256,14 +256,9 @@ fn story_start(scan: &Scan, root: u32, end: u32, title: &str) -> u32 {
 /// text, with a deck's class.
 fn deck_opening(scan: &Scan, p: u32) -> Option<u32> {
     let first_child = (p + 1..scan.subtree_end(p)).find(|&c| scan.nodes[c as usize].parent == p)?;
-    let first_text = scan.texts_in(p).iter().find(|t| {
-        !scan.html[t.start as usize..t.end as usize]
-            .trim()
-            .is_empty()
-    })?;
-    ((first_text.owner == first_child || scan.is_inside(first_text.owner, first_child))
-        && has_deck_class(scan, first_child))
-    .then_some(first_child)
+    let first_text = scan.texts_in(p).iter().find(|t| !scan.is_blank(t))?;
+    (scan.is_inside(first_text.owner, first_child) && has_deck_class(scan, first_child))
+        .then_some(first_child)
 }
 
 /// Whether an element is in a machine's summary box within the body (매일경제's `뉴스 요약쏙`,
@@ -294,7 +289,8 @@ fn first_bare_paragraph(scan: &Scan, root: u32) -> u32 {
                     // (A sentence, not a deck's line of bare text under the headline:
                     // `<div class="view_sub_headline">City adds 14 routes, …</div>`.)
                     // (Its trailing no-break spaces too: 중앙일보 2020's `… 시간이다.&nbsp;`.)
-                    let run = scan.html[t.start as usize..t.end as usize]
+                    let run = scan
+                        .raw_text(t)
                         .trim()
                         .trim_end_matches("&nbsp;")
                         .trim_end();
@@ -353,7 +349,7 @@ fn deck_lines(scan: &Scan, k: u32) -> Option<String> {
     marks.extend(block_ends);
     for t in scan.texts_in(k) {
         if scan.nodes[t.owner as usize].flags & (scan::IN_NEVER | scan::IN_HIDDEN) == 0 {
-            marks.push((t.start, Some(&scan.html[t.start as usize..t.end as usize])));
+            marks.push((t.start, Some(scan.raw_text(t))));
         }
     }
     // (Unstable, so the stable sort's code is not linked: a block's end and the text after it
@@ -555,7 +551,7 @@ fn line_over_wire_lead(scan: &Scan, root: u32) -> Option<u32> {
         t.start >= after
             && scan.nodes[t.owner as usize].flags & NOT_SHOWN == 0
             // (Past a picture's caption: `취업 (CG)`.)
-            && scan.html[t.start as usize..t.end as usize].trim().len() >= WIRE_LEAD_MIN_BYTES
+            && scan.raw_text(t).trim().len() >= WIRE_LEAD_MIN_BYTES
     })?;
     let lead = charref::decode_text(&scan.html[lead.start as usize..lead.end as usize]);
     let text = scan.text_of(k);
@@ -654,9 +650,7 @@ fn first_visible_text<'s>(scan: &'s Scan, root: u32) -> Option<&'s scan::TextRun
     scan.texts_in(root).iter().find(|t| {
         let owner = &scan.nodes[t.owner as usize];
         owner.flags & (scan::IN_NEVER | scan::IN_HIDDEN) == 0
-            && !scan.html[t.start as usize..t.end as usize]
-                .trim()
-                .is_empty()
+            && !scan.is_blank(t)
             && !header_line(owner.block)
             && !in_bar(t.owner)
     })

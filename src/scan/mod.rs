@@ -587,6 +587,16 @@ impl<'h> State<'h> {
 }
 
 impl Scan<'_> {
+    /// A text run's bytes as the page wrote them (entities not decoded).
+    pub fn raw_text(&self, t: &TextRun) -> &str {
+        &self.html[t.start as usize..t.end as usize]
+    }
+
+    /// Whether a text run holds nothing but whitespace (the indentation between tags).
+    pub fn is_blank(&self, t: &TextRun) -> bool {
+        self.raw_text(t).trim().is_empty()
+    }
+
     /// The text runs inside a node, in document order.
     pub fn texts_in(&self, node: u32) -> &[TextRun] {
         let n = &self.nodes[node as usize];
@@ -610,9 +620,7 @@ impl Scan<'_> {
             if owner.flags & (IN_NEVER | IN_HIDDEN) != 0 && t.owner != node {
                 continue;
             }
-            s.push_str(&charref::decode_text(
-                &self.html[t.start as usize..t.end as usize],
-            ));
+            s.push_str(&charref::decode_text(self.raw_text(t)));
             s.push(' ');
         }
         markup::fold_whitespace(&s)
@@ -626,9 +634,7 @@ impl Scan<'_> {
             if self.nodes[t.owner as usize].flags & IN_NEVER != 0 {
                 continue;
             }
-            s.push_str(&charref::decode_text(
-                &self.html[t.start as usize..t.end as usize],
-            ));
+            s.push_str(&charref::decode_text(self.raw_text(t)));
         }
         markup::fold_whitespace(&s)
     }

@@ -875,21 +875,14 @@ mod tests {
         // `<p><i>a<p>b`: browsers reopen the <i> in the second paragraph.
         let s = scan("<p><i>one<p>two</i><p>three", None).unwrap();
         let owner_of = |word: &str| {
-            let run = s
-                .texts
-                .iter()
-                .find(|t| &s.html[t.start as usize..t.end as usize] == word)
-                .unwrap();
+            let run = s.texts.iter().find(|t| s.raw_text(t) == word).unwrap();
             let owner = &s.nodes[run.owner as usize];
             (owner.tag, s.nodes[owner.parent as usize].tag)
         };
         assert_eq!(owner_of("one"), (Tag::I, Tag::P));
         assert_eq!(owner_of("two"), (Tag::I, Tag::P), "the <i> is reopened");
         assert_eq!(owner_of("three"), (Tag::P, Tag::Body), "</i> ended it");
-        let copy = s
-            .texts
-            .iter()
-            .find(|t| &s.html[t.start as usize..t.end as usize] == "two");
+        let copy = s.texts.iter().find(|t| s.raw_text(t) == "two");
         assert_eq!(
             s.raw_start_tag(copy.unwrap().owner),
             "<i>",
@@ -914,11 +907,7 @@ mod tests {
             "a copy of the <b> holds its text"
         );
         let owner_of = |word: &str| {
-            let run = s
-                .texts
-                .iter()
-                .find(|t| &s.html[t.start as usize..t.end as usize] == word)
-                .unwrap();
+            let run = s.texts.iter().find(|t| s.raw_text(t) == word).unwrap();
             s.nodes[run.owner as usize].tag
         };
         assert_eq!(owner_of("bold"), Tag::B);
