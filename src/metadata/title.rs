@@ -436,11 +436,7 @@ fn site_then_rest(title: &str) -> Option<(&str, &str)> {
     let (site, rest) = [" : ", " - ", " | ", " :: "]
         .iter()
         .find_map(|sep| title.trim().split_once(sep))?;
-    // The site's news section or mobile site (`한경닷컴 뉴스 - …`, `대전일보 모바일 :: …`).
-    let site = vocab::SITE_SECTION_WORDS
-        .iter()
-        .find_map(|w| site.strip_suffix(w))
-        .unwrap_or(site);
+    let site = without_section_word(site);
     // (Or the network's acronym and the station's name, each a site's: `CMB 대전방송 :: 뉴스`.)
     let words = site.split(' ').count();
     (words <= 2 && site.split(' ').all(looks_like_site)).then_some((site, rest.trim()))
@@ -472,14 +468,18 @@ pub(super) fn title_site_suffix(title: &str, logo: Option<&str>) -> Option<Strin
     // Korea Times">`.)
     let named = !site.is_empty() && !site.contains(" > ") && site.split_whitespace().count() <= 2
         || logo.is_some_and(|l| l.trim() == site);
-    // The site's news section after its name (`… - 머니투데이 뉴스`): the name. (A
-    // broadcaster's news brand keeps it: `MBC 뉴스`.)
-    let site = vocab::SITE_SECTION_WORDS
+    named.then(|| without_section_word(site).to_string())
+}
+
+/// A site's name without its news section or mobile site after it (`한경닷컴 뉴스`, `대전일보
+/// 모바일`, `… - 머니투데이 뉴스`). A broadcaster's news brand keeps it: `MBC 뉴스`, `KBS 뉴스 -
+/// …`.
+fn without_section_word(site: &str) -> &str {
+    vocab::SITE_SECTION_WORDS
         .iter()
         .find_map(|w| site.strip_suffix(w))
         .filter(|name| looks_like_site(name) && korean::has_hangul(name))
-        .unwrap_or(site);
-    named.then(|| site.to_string())
+        .unwrap_or(site)
 }
 
 const TITLE_SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»'];
@@ -584,6 +584,11 @@ mod tests {
         assert_eq!(
             title_site_suffix("한경닷컴 뉴스 - 중기 10곳 중 6곳 자금사정 악화", None).as_deref(),
             Some("한경닷컴")
+        );
+        // A broadcaster's news brand keeps its word (KBS 2012).
+        assert_eq!(
+            title_site_suffix("KBS 뉴스 - 도심 옥상 위 '꿀벌' 열풍", None).as_deref(),
+            Some("KBS 뉴스")
         );
         assert_eq!(title_site_suffix("오늘의 뉴스 - 금리 동결", None), None);
         assert_eq!(
