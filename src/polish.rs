@@ -1999,16 +1999,18 @@ const MAX_SIGNOFF_PARAGRAPHS: usize = 4;
 fn is_byline_paragraph(text: &str) -> bool {
     // An email in the line is not counted (JIBS's `JIBS 제주방송 고아라( ara0317@jibs.co.kr )
     // 기자`): one reporter's line with an email is as long as its words.
-    let counted = || {
-        text.split_whitespace()
-            .filter(|w| !w.contains('@') && w.chars().any(char::is_alphanumeric))
-    };
-    let (chars, words) = (
-        counted().map(|w| w.chars().count() + 1).sum::<usize>(),
-        counted().count(),
-    );
-    chars <= 60
-        && !text.contains(". ")
+    // (Counted in one pass that stops past the limit: every paragraph of a story is asked.)
+    let (mut chars, mut words) = (0, 0);
+    for w in text.split_whitespace() {
+        if !w.contains('@') && w.chars().any(char::is_alphanumeric) {
+            chars += w.chars().count() + 1;
+            words += 1;
+            if chars > 60 {
+                return false;
+            }
+        }
+    }
+    !text.contains(". ")
         && !text.trim_end().ends_with('다')
         && korean::parse_byline(text).is_some_and(|b| {
             // Two reporters' bylines or more in one line (`세종=김혜원 기자, 이광수 박세환 기자
