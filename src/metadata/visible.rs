@@ -550,8 +550,10 @@ fn line_over_wire_lead(scan: &Scan, root: u32) -> Option<u32> {
     let lead = scan.texts_in(root).iter().find(|t| {
         t.start >= after
             && scan.nodes[t.owner as usize].flags & NOT_SHOWN == 0
-            // (Past a picture's caption: `취업 (CG)`.)
+            // (Past a picture's caption: a short one, `취업 (CG)`, or one that reads as a
+            // caption, 헤럴드경제 2019's `<td class="view_img_caption">` between deck and lead.)
             && scan.raw_text(t).trim().len() >= WIRE_LEAD_MIN_BYTES
+            && !is_caption(scan, t.owner)
     })?;
     let lead = charref::decode_text(&scan.html[lead.start as usize..lead.end as usize]);
     let text = scan.text_of(k);
