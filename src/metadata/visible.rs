@@ -316,9 +316,18 @@ fn next_twin(scan: &Scan, k: u32) -> Option<u32> {
     let wrapped = (after..twin).all(|w| {
         scan.is_inside(twin, w) && scan.nodes[w as usize].chars == scan.nodes[twin as usize].chars
     });
-    // (Its id too: 스포츠한국's `div#GS_SubTitle` has no twin in `div#GS_Datetime`.)
-    let alike = |a: &str| scan.attr(twin, a) == scan.attr(k, a);
-    (wrapped && alike("class") && alike("id")).then_some(twin)
+    // (Its id too: 스포츠한국's `div#GS_SubTitle` has no twin in `div#GS_Datetime`; but ids
+    // numbered line by line are a pair, SBS 2018's `h4#subNewsTitle1` and `h4#subNewsTitle2`.)
+    let unnumbered = |i: u32| {
+        scan.attr(i, "id").map(|id| {
+            id.trim_end_matches(|c: char| c.is_ascii_digit())
+                .to_string()
+        })
+    };
+    (wrapped
+        && scan.attr(twin, "class") == scan.attr(k, "class")
+        && unnumbered(twin) == unnumbered(k))
+    .then_some(twin)
 }
 
 /// A twin is wrapped in a few elements at most (`<tr>`).
