@@ -93,7 +93,10 @@ pub fn polish(
     if korean::has_hangul(title) {
         split_transcript_marks(body, 0);
     }
-    let tagged = deck.is_none().then(|| take_tagged_deck(body)).flatten();
+    let tagged = deck
+        .is_none()
+        .then(|| take_tagged_deck(body).or_else(|| take_line_over_wire_lead(body)))
+        .flatten();
     let lead = first_paragraph_text(body);
     out.dateline = lead.as_deref().and_then(korean::dateline);
     out.lead_byline = lead.as_deref().and_then(korean::lead_byline);
@@ -103,6 +106,34 @@ pub fn polish(
     }
     collect_images(body, &mut out, 0);
     out
+}
+
+/// A line of bare text over a wire story's lead, the body's first (연합뉴스 on Naver 2020:
+/// `은행·관공서 개방 늘리고 '거리두기 쉼터' 도입…"…"<br><br>(대구=연합뉴스) 김선형 박혜린 기자 =
+/// …`): the deck, a line without a sentence's end, taken out of the text. (In an element of its
+/// own the page's reading finds it: `metadata::visible`'s `line_over_wire_lead`.)
+fn take_line_over_wire_lead(body: &mut Element) -> Option<(korean::Byline, String)> {
+    let leaves = header_leaves(body, 2);
+    let [line_path, lead_path] = leaves.as_slice() else {
+        return None;
+    };
+    let line = element_at(body, line_path).short_text(TAGGED_DECK_MAX_BYTES)?;
+    let line = line.trim();
+    let lead = element_at(body, lead_path).text();
+    let byline = korean::lead_byline(&lead)?;
+    let reads_as_deck = (10..=200).contains(&line.chars().count())
+        && !line.ends_with('.')
+        && !line.contains('\n')
+        && korean::has_hangul(line)
+        && korean::lead_byline(line).is_none()
+        && !korean::is_bracketed_labels(line)
+        && korean::dateline(&lead).is_some_and(|d| d.contains('='));
+    if !reads_as_deck {
+        return None;
+    }
+    let deck = line.to_string();
+    remove_leaf(body, line_path);
+    Some((byline, deck))
 }
 
 /// The outlet's tag and the deck in brackets, the story's first line (머니투데이 2012's

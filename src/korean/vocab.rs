@@ -722,6 +722,8 @@ pub const GENERATED_SUMMARY_LABELS: &[&str] = &[
     "ai요약",
     "ai 핵심 요약",
     "요약봇",
+    // Naver's layer (`<strong>본문 요약봇</strong>` over `자동 추출 기술로 요약된 내용입니다. …`).
+    "본문 요약봇",
     "ai summary",
     "뉴스 요약쏙",
     // Daum's summary layer (`자동요약` … `기사 제목과 주요 문장을 기반으로 자동요약한 결과입니다.`).
@@ -796,6 +798,8 @@ pub const SUMMARY_NOTICE_VERBS: &[&str] = &[
     "요약한 것입니다",
     // Daum's `기사 제목과 주요 문장을 기반으로 자동요약한 결과입니다.`
     "요약한 결과입니다",
+    // Naver's `자동 추출 기술로 요약된 내용입니다.`
+    "요약된 내용입니다",
 ];
 
 /// A Korean outlet's box on how to ask for a correction, under every story (머니투데이방송's
