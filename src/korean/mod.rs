@@ -486,6 +486,12 @@ fn add_listed_before(words: &[&str], first: usize, spaced: bool, names: &mut Vec
         // two syllables between the outlet and a comma.)
         let place =
             k >= 2 && is_outlet_word(words[k - 2]) && w.ends_with(',') && bare.chars().count() == 2;
+        // The list's first name may come with the place (한겨레 2009's `부산/김광수, 이정민 기자`):
+        // it opens the list.
+        let (bare, opens_list) = match without_place(bare) {
+            name if name.len() < bare.len() => (name, true),
+            _ => (bare, false),
+        };
         if !(marked || separated || spaced)
             || !is_person_name(bare)
             || place
@@ -494,6 +500,9 @@ fn add_listed_before(words: &[&str], first: usize, spaced: bool, names: &mut Vec
             return;
         }
         names.insert(0, bare.to_string());
+        if opens_list {
+            return;
+        }
         separated = false;
         k -= 1;
     }
@@ -566,20 +575,25 @@ fn name_and_role<'a>(words: &[&'a str], i: usize) -> Option<(&'a str, &'static s
 /// The names without the place before them: after a `=` (`제주=홍길동`) or a full-width bar
 /// (경향신문's `이스탄불｜변지형`), or a slash (한겨레's
 /// `창원/김영동 기자`, `대전/최예린`) where a city's two syllables come before a full
-/// three-syllable name (two reporters joined by a slash are both full names: `홍길동/김철수`).
+/// three-syllable name (two reporters joined by a slash are both full names: `홍길동/김철수`),
+/// or a list of them (한겨레 2009's `부산/김광수, 이정민 기자`).
 fn without_place(name_part: &str) -> &str {
     let name_part = name_part
         .rsplit(&['=', '｜'][..])
         .next()
         .unwrap_or(name_part);
+    let full_names = |names: &str| {
+        let mut names = names.split(&[',', '·', '・', 'ㆍ'][..]).map(str::trim);
+        names
+            .next()
+            .is_some_and(|first| first.chars().count() == 3 && is_korean_name(first))
+            && names.all(is_korean_name)
+    };
     match name_part.split_once('/') {
-        Some((place, name))
-            if place.chars().count() == 2
-                && has_name_shape(place)
-                && name.chars().count() == 3
-                && is_korean_name(name) =>
+        Some((place, names))
+            if place.chars().count() == 2 && has_name_shape(place) && full_names(names) =>
         {
-            name
+            names
         }
         _ => name_part,
     }
@@ -1310,12 +1324,20 @@ pub fn is_article_notice(text: &str) -> bool {
             || vocab::ARTICLE_NOTICE_OPENINGS
                 .iter()
                 .any(|o| note.starts_with(o))
-                && (marked
-                    || investment()
-                    || !sentence.contains(". ")
-                        && vocab::ARTICLE_NOTICE_ENDINGS
-                            .iter()
-                            .any(|e| sentence.ends_with(e.trim_end_matches('.')))))
+                && (marked || investment() || says_where_it_ran(sentence)))
+}
+
+/// Whether an unmarked note says where the article ran, in one sentence (`이 기사는 … thebell에
+/// 표출된 기사입니다`) or with more said as politely, as a story never is (뉴스핌's `이 기사는 …
+/// GAM에 출고된 프리미엄 기사입니다. GAM에서 회원 가입을 하면 … 보실 수 있습니다`).
+fn says_where_it_ran(note: &str) -> bool {
+    let (first, more) = note.split_once(". ").unwrap_or((note, ""));
+    vocab::ARTICLE_NOTICE_ENDINGS
+        .iter()
+        .any(|e| first.ends_with(e.trim_end_matches('.')))
+        && more
+            .split(". ")
+            .all(|s| s.is_empty() || s.trim_end_matches('.').ends_with("니다"))
 }
 
 const ARTICLE_NOTICE_MAX_CHARS: usize = 200;
@@ -2236,6 +2258,12 @@ mod tests {
         };
         assert_eq!(names("창원/김영동 기자 ydkim@hani.co.kr"), ["김영동"]);
         assert_eq!(names("창원/김영동기자"), ["김영동"]);
+        // (A list with the place before its first name.)
+        assert_eq!(
+            names("부산/김광수, 이정민 기자 kskim@hani.co.kr"),
+            ["김광수", "이정민"]
+        );
+        assert_eq!(names("부산/김광수·이정민 기자"), ["김광수", "이정민"]);
         // Two reporters joined by a slash stay two.
         assert_eq!(names("홍길동/김철수 기자"), ["홍길동", "김철수"]);
         // The email before the names is no word of the list.
@@ -2601,6 +2629,12 @@ mod tests {
             "※ 본 기사는 한국언론진흥재단의 지원을 받아 작성되었습니다."
         ));
         assert!(!is_article_notice("이 기사는 그가 쓴 마지막 기사였다."));
+        assert!(is_article_notice(
+            "이 기사는 6월17일 오전 10시49분 GAM에 출고된 프리미엄 기사입니다. GAM에서 회원 가입을 하면 기사를 보실 수 있습니다."
+        ));
+        assert!(!is_article_notice(
+            "이 기사는 지난해 그가 쓴 기사입니다. 그는 이 기사로 상을 받았다."
+        ));
         assert!(is_article_notice(
             "덧붙이는 글 | 이 기사는 필자의 브런치에도 실립니다. 학생의 이름은 가명으로 썼습니다."
         ));
