@@ -1107,7 +1107,8 @@ fn is_script_button(scan: &Scan, i: u32) -> bool {
 /// A box that pitches the outlet to the reader over its button (한겨레 2024's `<div
 /// class="…support…"><p>한겨레는 타협하지 않겠습니다</p><p>진실을 향해 …</p><a>한겨레
 /// 후원하기</a></div>` under the story): a short block whose last element is a link that
-/// prompts ([`crate::polish::is_closing_prompt`]: donate, subscribe, follow).
+/// prompts ([`crate::polish::is_closing_prompt`]: donate, subscribe, follow), or whose last
+/// links, a row of buttons, hold one (한겨레21's `<a>후원하기</a><a>정기구독 신청</a>`).
 fn is_prompt_box(scan: &Scan, i: u32) -> bool {
     let n = &scan.nodes[i as usize];
     if !matches!(n.tag, Tag::Div | Tag::Section | Tag::Aside)
@@ -1117,10 +1118,11 @@ fn is_prompt_box(scan: &Scan, i: u32) -> bool {
     {
         return false;
     }
-    let last = (i + 1..scan.subtree_end(i)).rfind(|&k| scan.nodes[k as usize].parent == i);
-    last.is_some_and(|a| {
-        scan.nodes[a as usize].tag == Tag::A && crate::polish::is_closing_prompt(&scan.text_of(a))
-    })
+    (i + 1..scan.subtree_end(i))
+        .rev()
+        .filter(|&k| scan.nodes[k as usize].parent == i)
+        .take_while(|&a| scan.nodes[a as usize].tag == Tag::A)
+        .any(|a| crate::polish::is_closing_prompt(&scan.text_of(a)))
 }
 
 /// A prompt's box is a line or two and its button.
