@@ -2216,6 +2216,7 @@ fn drop_opening_meta_lines(body: &mut Element) -> Option<String> {
             || latin_byline
             || label
             || korean_date_line(&text)
+            || dates_then_byline(&text)
             || source_date_line(&text)
             || date_labels_only(&text)
             || labelled_date_line(&text)
@@ -2617,6 +2618,20 @@ fn korean_date_line(text: &str) -> bool {
     korean::has_hangul(text)
         && (crate::date::is_date_like(text) || korean::is_print_edition_line(text))
 }
+
+/// A header's line of dates with the byline after them (서울경제 2020's `<div
+/// class="article_info"><span>입력2020-08-19 17:32:08</span><span>수정…</span><span><a>한지수
+/// 기자</a></span>`), taken into the body with it.
+fn dates_then_byline(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=BYLINE_TAIL_MAX_WORDS.min(words.len().saturating_sub(1))).any(|n| {
+        let (dates, byline) = words.split_at(words.len() - n);
+        korean_date_line(&dates.join(" ")) && korean::parse_byline(&byline.join(" ")).is_some()
+    })
+}
+
+/// A byline after a header's dates is a few words (`홍길동·김철수 기자 email`).
+const BYLINE_TAIL_MAX_WORDS: usize = 4;
 
 /// A header's line of who published and when, in Korean (1boon's `<div class="info_view"><a
 /// class="link_cp">무비노트</a> <span class="txt_time">2018.07.12 10:20</span></div>`, ZUM's

@@ -248,6 +248,12 @@ fn korean_date_in(text: &str) -> Option<String> {
     filed
         .or_else(|| date::find_in_text(text, vocab::PUBLISHED_LABELS, true))
         .or_else(|| date::find_in_text(text, &[], true))
+        // The print edition's day beside the byline (경인일보 2016's `김대현·강기정기자 발행일
+        // 2016-06-14 제23면`, the day after the story went online) is not when it was published:
+        // the line with the time is looked for next.
+        .filter(|d| {
+            d.contains('T') || !vocab::PRINT_EDITION_LABELS.iter().any(|l| text.contains(l))
+        })
 }
 
 /// The article's date when no byline carries it (old Naver pages: `2019.11.02. 오전 8:09` in a
