@@ -2264,6 +2264,11 @@ mod tests {
             ["김광수", "이정민"]
         );
         assert_eq!(names("부산/김광수·이정민 기자"), ["김광수", "이정민"]);
+        // (Or with the `=` of a dateline, and an email between: 동아일보 2008.)
+        assert_eq!(
+            names("괴산=장기우 straw@donga.com·이혜진 기자 hyejin@donga.com"),
+            ["장기우", "이혜진"]
+        );
         // Two reporters joined by a slash stay two.
         assert_eq!(names("홍길동/김철수 기자"), ["홍길동", "김철수"]);
         // The email before the names is no word of the list.
