@@ -830,9 +830,20 @@ fn reporter_line_near(scan: &Scan, root: u32) -> Option<korean::Byline> {
             let only_byline = text.replace(" · ", "·").split_whitespace().count() <= 2;
             // A caption's credit after its sentence (`… 붙어 있다. /김호웅기자 diverkim@…`)
             // names the photographer: the reporter's line opens with the name.
-            let after_sentence = text
-                .find(found.authors[0].name.as_str())
-                .is_some_and(|at| text[..at].split_whitespace().count() > 3);
+            // (Or after the sentence in the line's box: 서울신문 2011's `<td class="img_txt">…
+            // 살펴보고 있다.<br><span class="img_cp">정연호기자 tpgod@…</span>`.)
+            let follows_sentence = |text: &str| {
+                text.find(found.authors[0].name.as_str()).is_some_and(|at| {
+                    text[..at].split_whitespace().count() > 3
+                        && (text == scan.text_of(i).as_str()
+                            || text[..at].trim_end().ends_with('.'))
+                })
+            };
+            let parent = scan.nodes[i as usize].parent;
+            let after_sentence = follows_sentence(&text)
+                || parent != scan::NONE
+                    && scan.nodes[parent as usize].chars <= CAPTION_BOX_MAX_CHARS
+                    && follows_sentence(&scan.text_of(parent));
             (!after_sentence && (korean::email_in(&text).is_some() || labelled || only_byline))
                 .then_some(found)
         })
@@ -840,6 +851,9 @@ fn reporter_line_near(scan: &Scan, root: u32) -> Option<korean::Byline> {
 
 /// A line of a few names and their role is this short.
 const SHORT_LINE_CHARS: u32 = 30;
+
+/// A picture's caption box, sentence and credit, is at most this long.
+const CAPTION_BOX_MAX_CHARS: u32 = 300;
 
 /// The editor a magazine's credit list names, where no byline named anyone (에스콰이어's
 /// `<li><span>EDITOR</span><span>김준호</span></li>`, 보그's `<li>에디터</li><li>손혜린</li>`), or a
