@@ -548,7 +548,7 @@ fn parts_after_roles(text: &str) -> Vec<&str> {
 fn name_and_role<'a>(words: &[&'a str], i: usize) -> Option<(&'a str, &'static str)> {
     // A place before the name (`제주=홍길동기자`, `이스탄불｜변지형특파원`) is not part of it (as
     // [`without_place`] drops it from a name written apart from its role).
-    let w = words[i].rsplit(&['=', '｜'][..]).next().unwrap_or(words[i]);
+    let w = words[i].rsplit(PLACE_MARKS).next().unwrap_or(words[i]);
     match ROLES.iter().find(|r| w.ends_with(*r)) {
         // A role with its field glued before it (`홍길동 의학전문기자`): the name is the word
         // before.
@@ -572,16 +572,17 @@ fn name_and_role<'a>(words: &[&'a str], i: usize) -> Option<(&'a str, &'static s
     }
 }
 
+/// What ends a place written before a reporter's name: `=`, a bar full-width (경향신문's
+/// `이스탄불｜변지형`) or in ASCII (경향신문 2007's `〈대전|김태완·정유미기자 …〉`).
+const PLACE_MARKS: [char; 3] = ['=', '｜', '|'];
+
 /// The names without the place before them: after a `=` (`제주=홍길동`) or a full-width bar
 /// (경향신문's `이스탄불｜변지형`), or a slash (한겨레's
 /// `창원/김영동 기자`, `대전/최예린`) where a city's two syllables come before a full
 /// three-syllable name (two reporters joined by a slash are both full names: `홍길동/김철수`),
 /// or a list of them (한겨레 2009's `부산/김광수, 이정민 기자`).
 fn without_place(name_part: &str) -> &str {
-    let name_part = name_part
-        .rsplit(&['=', '｜'][..])
-        .next()
-        .unwrap_or(name_part);
+    let name_part = name_part.rsplit(PLACE_MARKS).next().unwrap_or(name_part);
     let full_names = |names: &str| {
         let mut names = names.split(&[',', '·', '・', 'ㆍ'][..]).map(str::trim);
         names
@@ -2264,6 +2265,10 @@ mod tests {
             ["김광수", "이정민"]
         );
         assert_eq!(names("부산/김광수·이정민 기자"), ["김광수", "이정민"]);
+        assert_eq!(
+            names("〈대전|김태완·정유미기자 twkim@kyunghyang.com〉"),
+            ["김태완", "정유미"]
+        );
         // (Or with the `=` of a dateline, and an email between: 동아일보 2008.)
         assert_eq!(
             names("괴산=장기우 straw@donga.com·이혜진 기자 hyejin@donga.com"),

@@ -313,9 +313,10 @@ fn next_twin(scan: &Scan, k: u32) -> Option<u32> {
     let twin = (after..scan.nodes.len() as u32)
         .take(TWIN_MAX_WRAPPERS + 1)
         .find(|&t| scan.nodes[t as usize].tag == n.tag)?;
+    // (Or a line break apart: 경향신문 2007's `<b>ㆍ…</b><br><b>ㆍ…</b>`.)
     let wrapped = (after..twin).all(|w| {
         scan.is_inside(twin, w) && scan.nodes[w as usize].chars == scan.nodes[twin as usize].chars
-    });
+    }) || twin == after + 1 && scan.nodes[after as usize].tag == Tag::Br;
     // (Its id too: 스포츠한국's `div#GS_SubTitle` has no twin in `div#GS_Datetime`; but ids
     // numbered line by line are a pair, SBS 2018's `h4#subNewsTitle1` and `h4#subNewsTitle2`.)
     let unnumbered = |i: u32| {
