@@ -2175,12 +2175,21 @@ fn drop_opening_meta_lines(body: &mut Element) -> Option<String> {
     // 홍길동 기자] …`) is the story's first words, and so is a transcript's speaker label
     // (`김나연 앵커>`).
     let is_byline = |text: &str| {
-        let t = text.trim();
+        // (Bars left where the header's dates went: `(부산=뉴스1) 박성훈 기자 | |`.)
+        let t = text.trim().trim_end_matches(['|', ' ']);
         let bracketed = t
             .strip_prefix('[')
             .and_then(|r| r.strip_suffix(']'))
             .is_some_and(is_byline_paragraph);
+        // A wire's dateline and the reporter, and nothing after (뉴스1 2016's header line
+        // `(부산=뉴스1) 박성훈 기자`): no lead, which goes on after a `=`.
+        let dateline_byline = korean::dateline(t).is_some()
+            && t.split_once([')', ']', '】']).is_some_and(|(_, rest)| {
+                let rest = rest.trim();
+                !rest.contains('=') && is_byline_paragraph(rest)
+            });
         bracketed
+            || dateline_byline
             || !t.starts_with(&['[', '('][..])
                 && !korean::is_speaker_label(text)
                 && (is_byline_paragraph(text)
