@@ -53,6 +53,7 @@ pub fn polish(
     let mut out = Polished::default();
     // Before the chrome goes: a related box is known by its heading, a chrome line.
     if korean::has_hangul(title) {
+        drop_leaked_line_breaks(body, 0);
         drop_related_boxes(body, 0);
     }
     drop_chrome(body, &mut out, 0);
@@ -106,6 +107,55 @@ pub fn polish(
     }
     collect_images(body, &mut out, 0);
     out
+}
+
+/// A line break a copy escaped into a paragraph's text, at its start or end (Daum's copy of a
+/// 뉴시스 story: `<p>&lt;br&gt; [세종=뉴시스]박지현 이동우 기자 = …`): no text. (Only at a
+/// paragraph's edges, and on a Korean story: a story about HTML may write a tag in a sentence.)
+fn drop_leaked_line_breaks(el: &mut Element, depth: usize) {
+    if depth > 64 {
+        return;
+    }
+    for c in el.children.iter_mut() {
+        if let Content::Element(e) = c {
+            if e.tag == Tag::P {
+                for end in [0, e.children.len().saturating_sub(1)] {
+                    if let Some(Content::Text(t)) = e.children.get_mut(end) {
+                        *t = without_leaked_breaks(t);
+                    }
+                }
+            } else if e.tag != Tag::Pre {
+                drop_leaked_line_breaks(e, depth + 1);
+            }
+        }
+    }
+}
+
+/// A text without the `<br>`s (`<br/>`, `<BR />`) written as text at its start and end; the
+/// whitespace of an end without one is kept (an element may follow).
+fn without_leaked_breaks(text: &str) -> String {
+    const BREAKS: [&str; 3] = ["<br>", "<br/>", "<br />"];
+    let opens = |t: &str| {
+        BREAKS
+            .iter()
+            .find(|b| t.get(..b.len()).is_some_and(|h| h.eq_ignore_ascii_case(b)))
+    };
+    let closes = |t: &str| {
+        BREAKS.iter().find(|b| {
+            t.len() >= b.len()
+                && t.get(t.len() - b.len()..)
+                    .is_some_and(|h| h.eq_ignore_ascii_case(b))
+        })
+    };
+    let mut t = text;
+    while let Some(b) = opens(t.trim_start()) {
+        t = t.trim_start()[b.len()..].trim_start();
+    }
+    while let Some(b) = closes(t.trim_end()) {
+        let end = t.trim_end();
+        t = end[..end.len() - b.len()].trim_end();
+    }
+    t.to_string()
 }
 
 /// A line of bare text over a wire story's lead, the body's first (연합뉴스 on Naver 2020:
@@ -2903,6 +2953,23 @@ mod tests {
         assert!(is_filing_line("Filed under: Khawarij |"));
         assert!(is_filing_line("Bookmark the PERMALINK."));
         assert!(!is_filing_line("The permanent collection opens in May."));
+    }
+
+    #[test]
+    fn a_line_break_written_as_text_at_a_paragraphs_edge_is_no_text() {
+        assert_eq!(without_leaked_breaks("&lt;br&gt; x"), "&lt;br&gt; x");
+        assert_eq!(
+            without_leaked_breaks("<br> [세종=뉴시스]박지현 기자 = …"),
+            "[세종=뉴시스]박지현 기자 = …"
+        );
+        assert_eq!(without_leaked_breaks("끝났다.<BR /> "), "끝났다.");
+        // (Whitespace at an end without one is kept: an element may follow.)
+        assert_eq!(without_leaked_breaks("<br/>첫 문장 "), "첫 문장 ");
+        // A tag in a sentence is the story's.
+        assert_eq!(
+            without_leaked_breaks("줄바꿈은 <br> 태그로 쓴다"),
+            "줄바꿈은 <br> 태그로 쓴다"
+        );
     }
 
     #[test]

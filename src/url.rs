@@ -340,6 +340,13 @@ fn rfc3986_resolve(base: &str, reference: &str) -> String {
     format!("{}://{}{}{}{}", b.scheme, authority, path, query, fragment)
 }
 
+/// Whether a link writes a mail (`mailto:…`): a reporter's address, never a headline.
+pub fn is_mail_link(href: &str) -> bool {
+    href.trim_start()
+        .get(..7)
+        .is_some_and(|s| s.eq_ignore_ascii_case("mailto:"))
+}
+
 /// Whether a URL may appear in the reader: http(s), relative, mailto, or an image `data:` URI.
 pub fn is_safe_link(url: &str) -> bool {
     match scheme(

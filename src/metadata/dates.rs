@@ -368,13 +368,19 @@ fn beside_a_headline_link(scan: &Scan, i: u32) -> bool {
 }
 
 /// Whether a line holds one link a headline's length (old Naver's `div.sponsor` holds a date and
-/// many short buttons: `기사원문`, `스크랩`, a reader's voice menu), among its first elements.
+/// many short buttons: `기사원문`, `스크랩`, a reader's voice menu), among its first elements. A
+/// mail link is the reporter's (노컷뉴스 2015's `<a href="mailto:…"><span>CBS노컷뉴스 박은혜·유도현
+/// 기자</span></a>` beside `<li>2015-05-18 06:00</li>`).
 fn holds_headline_link(scan: &Scan, k: u32) -> bool {
     (k..scan.subtree_end(k))
         .take(LISTED_LINE_MAX_ELEMENTS)
         .any(|i| {
             let n = &scan.nodes[i as usize];
-            n.tag == Tag::A && n.link_chars >= HEADLINE_LINK_MIN_CHARS
+            n.tag == Tag::A
+                && n.link_chars >= HEADLINE_LINK_MIN_CHARS
+                && !scan
+                    .attr(i, "href")
+                    .is_some_and(|h| crate::url::is_mail_link(&h))
         })
 }
 
