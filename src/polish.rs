@@ -121,7 +121,10 @@ fn drop_leaked_line_breaks(el: &mut Element, depth: usize) {
             if e.tag == Tag::P {
                 for end in [0, e.children.len().saturating_sub(1)] {
                     if let Some(Content::Text(t)) = e.children.get_mut(end) {
-                        *t = without_leaked_breaks(t);
+                        let kept = without_leaked_breaks(t);
+                        if kept.len() < t.len() {
+                            *t = kept.to_string();
+                        }
                     }
                 }
             } else if e.tag != Tag::Pre {
@@ -133,7 +136,7 @@ fn drop_leaked_line_breaks(el: &mut Element, depth: usize) {
 
 /// A text without the `<br>`s (`<br/>`, `<BR />`) written as text at its start and end; the
 /// whitespace of an end without one is kept (an element may follow).
-fn without_leaked_breaks(text: &str) -> String {
+fn without_leaked_breaks(text: &str) -> &str {
     const BREAKS: [&str; 3] = ["<br>", "<br/>", "<br />"];
     let opens = |t: &str| {
         BREAKS
@@ -155,7 +158,7 @@ fn without_leaked_breaks(text: &str) -> String {
         let end = t.trim_end();
         t = end[..end.len() - b.len()].trim_end();
     }
-    t.to_string()
+    t
 }
 
 /// A line of bare text over a wire story's lead, the body's first (연합뉴스 on Naver 2020:

@@ -832,18 +832,18 @@ fn reporter_line_near(scan: &Scan, root: u32) -> Option<korean::Byline> {
             // names the photographer: the reporter's line opens with the name.
             // (Or after the sentence in the line's box: 서울신문 2011's `<td class="img_txt">…
             // 살펴보고 있다.<br><span class="img_cp">정연호기자 tpgod@…</span>`.)
-            let follows_sentence = |text: &str| {
+            // `ended`: the words before the name must end a sentence (in the box, not the line).
+            let follows_sentence = |text: &str, ended: bool| {
                 text.find(found.authors[0].name.as_str()).is_some_and(|at| {
                     text[..at].split_whitespace().count() > 3
-                        && (text == scan.text_of(i).as_str()
-                            || text[..at].trim_end().ends_with('.'))
+                        && (!ended || text[..at].trim_end().ends_with('.'))
                 })
             };
             let parent = scan.nodes[i as usize].parent;
-            let after_sentence = follows_sentence(&text)
+            let after_sentence = follows_sentence(&text, false)
                 || parent != scan::NONE
                     && scan.nodes[parent as usize].chars <= CAPTION_BOX_MAX_CHARS
-                    && follows_sentence(&scan.text_of(parent));
+                    && follows_sentence(&scan.text_of(parent), true);
             (!after_sentence && (korean::email_in(&text).is_some() || labelled || only_byline))
                 .then_some(found)
         })
