@@ -917,6 +917,24 @@ test('very long article (over the sanitizer budget): the reader says it is trunc
   await page.close();
 });
 
+test('named character references beyond HTML 4 read in full (the browser decodes them before the wasm engine sees the page)', async () => {
+  const { page, tabId } = await openPage('/html5-charrefs.html');
+  phase = 'reader:html5-charrefs';
+  const popup = await openPopup(tabId);
+  await popup.click('#toggle');
+  await popup.waitForSelector('#toggle[aria-pressed="true"]');
+  const r = await probe(tabId);
+  assert.equal((r.title || '').trim(), 'Harbour levy rises to 12%');
+  assert.ok(r.text.includes('12% (up from 9%) for every berth'), r.text.slice(0, 300));
+  assert.ok(r.text.includes('each quarter ⇒ in the harbour bulletin.'), r.text.slice(0, 300));
+  assert.ok(r.text.includes('from April, the council said!'), r.text.slice(-300));
+  assert.ok(!r.text.includes('&'), 'no reference is left undecoded');
+  await toggleVia(popup, false);
+  phase = 'between';
+  await popup.close();
+  await page.close();
+});
+
 test('the page cannot paint over, hide or fake the reader (head, ::before/::after, opacity, filters, a second host, a modal dialog, a popover)', async () => {
   const { page, tabId } = await openPage('/paint-over.html');
   await settle(page);
