@@ -1,6 +1,8 @@
 // The browser's engine is the native engine: pkg/malgeum_bg.wasm (built by wasm/ with the
 // UTF-8-only encoding_rs of crates/encoding-utf8) must export exactly what the native CLI
-// (the real encoding_rs) exports for the same text.
+// (the real encoding_rs) exports for the same text. (Text written with named character
+// references beyond HTML 4's would differ: the browser build leaves those to the browser, which
+// decodes them before the engine sees the page; src/charref.rs, and a Chromium test.)
 //
 // Pages: the bundled seed page, the browser tests' pages, text built to stress the non-ASCII
 // paths, and, when ../shared/corpus is there, every corpus page whose bytes are UTF-8. Each is
