@@ -243,6 +243,12 @@ pub(super) fn credits(
         if let Some(found) = found {
             c = found.into();
             add_card_reporters(&mut c, scan, v.node);
+            // A card under the story may name only the first of the header's reporters
+            // (노컷뉴스 2015's `<strong>박은혜 기자</strong>` under a header mail link
+            // `CBS노컷뉴스 박은혜·유도현 기자`).
+            if let Some(more) = page.article.and_then(|root| header_byline(scan, root, &c)) {
+                c = more.into();
+            }
         }
     }
     let from_meta = meta_author(page);
@@ -457,7 +463,7 @@ fn header_byline(scan: &Scan, root: u32, found: &Credits) -> Option<korean::Byli
                 .find_map(|i| {
                     let text = scan.text_of(i);
                     korean::parse_byline(&text).filter(|b| {
-                        text.starts_with(first)
+                        starts_with_reporter(&text, first)
                             && (b.authors.len() > found.authors.len()
                                 || b.authors.len() == found.authors.len()
                                     && found.authors.iter().all(|a| a.role.is_none()))
@@ -465,6 +471,18 @@ fn header_byline(scan: &Scan, root: u32, found: &Credits) -> Option<korean::Byli
                     })
                 })
         })
+}
+
+/// Whether a header line starts with the reporter's name, or with the outlet's one word
+/// before it (`CBS노컷뉴스 박은혜·유도현 기자`).
+fn starts_with_reporter(line: &str, name: &str) -> bool {
+    line.strip_prefix(name)
+        .or_else(|| {
+            let (outlet, rest) = line.split_once(' ')?;
+            rest.strip_prefix(name)
+                .filter(|_| korean::is_organisation(outlet, None))
+        })
+        .is_some()
 }
 
 /// A header's byline line, with its dates, is short.
