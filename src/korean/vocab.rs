@@ -673,6 +673,9 @@ pub const DECK_CLASS_PARTS: &[&str] = &[
     "tit_sub",
     // 매일경제's (`<div class="news_ttl_sub">` under `h2.news_ttl`).
     "ttl_sub",
+    // Where the headline's class is `subject` (머니투데이 2018's `h2.sub_subject` under
+    // `h1.subject`).
+    "sub_subject",
     // 한국경제 2012's (`<div class="article_stit">`, its lines in `<strong>`s apart by `<br>`).
     "_stit",
     // ndsoft's newer header (`article-head-sub` under `article-head-title`).
