@@ -317,8 +317,11 @@ pub(super) fn credits(
     // of its own near the body that reads as one (`최지숙 기자 truth173@seoul.co.kr`,
     // `박상훈 기자 | 입력 : 2016.09.17 18:59`).
     if korean_page && c.authors.is_empty() {
-        if let Some(found) = page.article.and_then(|root| reporter_line_near(scan, root)) {
+        if let Some((line, found)) = page.article.and_then(|root| reporter_line_near(scan, root)) {
             c = found.into();
+            // Each reporter may have a line of their own (경향신문 2020's `<span
+            // class="name"><a>창원=김정혜 기자</a></span><span class="name"><a>이수현 기자</a>…`).
+            add_card_reporters(&mut c, scan, line);
         }
     }
     if korean_page && c.authors.is_empty() {
@@ -797,7 +800,8 @@ fn behind_unlikely_container(scan: &Scan, article: Option<u32>, i: u32) -> bool 
 /// A reporter line of its own near the body: above it within the article's closest
 /// ancestors, or just below it, or last a reporter's card inside it. The line must be short,
 /// read as a byline, and carry an email or a date label, or be the byline and nothing else.
-fn reporter_line_near(scan: &Scan, root: u32) -> Option<korean::Byline> {
+/// The line's element, and its reporters.
+fn reporter_line_near(scan: &Scan, root: u32) -> Option<(u32, korean::Byline)> {
     // The article's closest block ancestors: up to three levels above it.
     let top = scan.ancestors(root).take(3).last().unwrap_or(root);
     let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
@@ -863,7 +867,7 @@ fn reporter_line_near(scan: &Scan, root: u32) -> Option<korean::Byline> {
                     && scan.nodes[parent as usize].chars <= CAPTION_BOX_MAX_CHARS
                     && follows_sentence(&scan.text_of(parent), true);
             (!after_sentence && (korean::email_in(&text).is_some() || labelled || only_byline))
-                .then_some(found)
+                .then_some((i, found))
         })
 }
 
