@@ -4,8 +4,9 @@
 // JavaScript disabled), which is what the extension hands the engine.
 //
 // The logic for tests/raw-parity.test.mjs, and a command of its own:
-//   node tests/raw-parity.mjs [--all] [--keep] [--out parity-out/raw-parity.json]
+//   node tests/raw-parity.mjs [--all | --fixtures] [--keep] [--out parity-out/raw-parity.json]
 //     --all   also trafilatura-dev and wceb-dev (not in the default set)
+//     --fixtures  the page fixtures (tests/pages/*/source.html) instead of the corpus
 //     --keep  keep both readings of every page under parity-out/html/ (raw and serialized)
 //     --utf8-header  send `charset=utf-8` for pages whose bytes are valid UTF-8 (what the page's
 //             own server most likely sent; the CLI reads such bytes as UTF-8 whatever they
@@ -15,7 +16,7 @@
 /* global document, location -- the page.evaluate function runs in the page */
 import http from 'node:http';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +50,20 @@ export function parityPages({ all = false, corpusDir = CORPUS } = {}) {
   pages.push(...listCorpusPages(corpusDir));
   if (all) pages.push(...extraCorpusPages(corpusDir));
   return pages;
+}
+
+/** The page fixtures, tests/pages/<name>/ (URL from each truth.json). */
+export function fixturePages(dir = join(ROOT, 'tests', 'pages')) {
+  return readdirSync(dir)
+    .filter((d) => existsSync(join(dir, d, 'source.html')))
+    .sort()
+    .map((d) => ({
+      corpus: 'fixtures',
+      id: d,
+      name: `fixtures/${d}`,
+      url: JSON.parse(readFileSync(join(dir, d, 'truth.json'), 'utf8')).url || '',
+      file: join(dir, d, 'source.html'),
+    }));
 }
 
 /** trafilatura-dev (URL = the evaldata key when it is one) and wceb-dev (URL from its truth). */
@@ -397,6 +412,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     process.exit(2);
   }
   const report = await runParity({
+    ...(args.includes('--fixtures') ? { pages: fixturePages() } : {}),
     all: args.includes('--all'),
     keep: args.includes('--keep'),
     utf8Header: args.includes('--utf8-header'),
