@@ -1349,16 +1349,23 @@ fn drop_related_lists(el: &mut Element) {
     while i < el.children.len() {
         let is_heading = match &el.children[i] {
             Content::Element(e)
-                if e.tag.is_heading() || matches!(e.tag, Tag::P | Tag::Div | Tag::B) =>
+                if e.tag.is_heading()
+                    || matches!(e.tag, Tag::P | Tag::Div | Tag::B | Tag::Strong) =>
             {
                 let t = e.short_text(160).unwrap_or_default().fold_case();
                 let t = t.trim().trim_end_matches(&[':', '.', '…'][..]);
                 let t = t.trim_matches(&['[', ']'][..]).trim();
+                // (The outlet's name may come first: 네이트's copy of 서울신문, `<strong>서울신문
+                // 주요뉴스</strong>` over its list.)
+                let after_outlet = |h: &str| {
+                    t.strip_suffix(h)
+                        .is_some_and(|outlet| outlet.ends_with(' ') && outlet.len() <= 30)
+                };
                 !t.is_empty()
                     && t.chars().count() <= 40
-                    && rules::RELATED_HEADINGS
-                        .iter()
-                        .any(|h| t == *h || t.starts_with(h) && t.len() < h.len() + 12)
+                    && rules::RELATED_HEADINGS.iter().any(|h| {
+                        t == *h || t.starts_with(h) && t.len() < h.len() + 12 || after_outlet(h)
+                    })
             }
             _ => false,
         };
@@ -2286,6 +2293,7 @@ fn drop_opening_meta_lines(body: &mut Element) -> Option<String> {
             // (The header's reporter email on a line of its own: 이데일리 2023's `<p
             // class="email">` beside its byline.)
             || korean::is_bare_email(&text)
+            || korean::is_outlet_tag(&text)
             || signed && is_printed_date(text.trim()) && korean::has_hangul(&body.text()))
             && body.short_text(text.len() + 1).is_none();
         let breadcrumb = text.len() <= BREADCRUMB_MAX_BYTES
@@ -2973,6 +2981,34 @@ mod tests {
             without_leaked_breaks("줄바꿈은 <br> 태그로 쓴다"),
             "줄바꿈은 <br> 태그로 쓴다"
         );
+    }
+
+    #[test]
+    fn an_outlet_tag_opening_the_body_and_a_list_headed_by_the_outlet_leave_it() {
+        // (네이트's copy of 서울신문: `[서울신문]` on its own line, a sign-off, then
+        // `<strong>서울신문 주요뉴스</strong>` over its list.)
+        let mut list = Element::new(Tag::Ul);
+        list.children = vec![linked("", "다른 기사의 제목", "")];
+        let mut heading = Element::new(Tag::Strong);
+        heading.children = vec![Content::Text("서울신문 주요뉴스".into())];
+        let mut body = Element::new(Tag::Div);
+        body.children = vec![
+            p("[서울신문]"),
+            p("첫 문단입니다. 정부는 대책을 발표했다."),
+            p("마지막 문단이라고 말했다."),
+            p("세종 김지수 기자 jisoo@seoul.co.kr"),
+            Content::Element(heading),
+            Content::Element(list),
+        ];
+        let out = polish(&mut body, "제목", None, None);
+        assert_eq!(
+            crate::article::to_text(&body),
+            "첫 문단입니다. 정부는 대책을 발표했다.\n\n마지막 문단이라고 말했다."
+        );
+        assert!(out.signoff.is_some_and(|s| s.contains("김지수 기자")));
+        assert!(korean::is_outlet_tag("【연합뉴스】"));
+        assert!(!korean::is_outlet_tag("[앵커]"));
+        assert!(!korean::is_outlet_tag("[단독]"));
     }
 
     #[test]

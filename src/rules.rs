@@ -965,6 +965,7 @@ pub const RELATED_HEADINGS: &[&str] = &[
     "추천기사",
     "함께 보면 좋은 기사",
     "주요기사",
+    "주요뉴스",
 ];
 
 /// Copyright notices (moved out of the body into `copyright`).

@@ -824,6 +824,24 @@ pub fn is_organisation(name: &str, site_name: Option<&str>) -> bool {
         })
 }
 
+/// A line that is only the outlet's name in brackets (`[서울신문]` opening 네이트's copy of a
+/// story): its tag, no word of the story.
+pub fn is_outlet_tag(line: &str) -> bool {
+    let t = line.trim();
+    let inner = t
+        .strip_prefix('[')
+        .and_then(|r| r.strip_suffix(']'))
+        .or_else(|| t.strip_prefix('【').and_then(|r| r.strip_suffix('】')))
+        .unwrap_or_default();
+    !inner.is_empty()
+        && inner.chars().count() <= 12
+        && inner.chars().all(char::is_alphanumeric)
+        && (is_organisation(inner, None)
+            || vocab::ORGANISATION_ENDINGS
+                .iter()
+                .any(|e| inner.ends_with(e)))
+}
+
 /// Whether a lowercased name holds a portal's name as a word (`네이버 뉴스`, `머니투데이 |
 /// 네이버`, `다음뉴스`, `미디어다음`).
 pub fn names_portal(lower: &str) -> bool {
