@@ -549,7 +549,8 @@ fn name_and_role<'a>(words: &[&'a str], i: usize) -> Option<(&'a str, &'static s
     // A place before the name (`제주=홍길동기자`, `이스탄불｜변지형특파원`) is not part of it (as
     // [`without_place`] drops it from a name written apart from its role).
     let w = words[i].rsplit(PLACE_MARKS).next().unwrap_or(words[i]);
-    match ROLES.iter().find(|r| w.ends_with(*r)) {
+    let role_of = |r: &&&str| w.ends_with(**r) && (w == **r || !vocab::RANKS.contains(r));
+    match ROLES.iter().find(role_of) {
         // A role with its field glued before it (`홍길동 의학전문기자`): the name is the word
         // before.
         Some(role)
@@ -2073,6 +2074,15 @@ pub fn is_copyright(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_desk_rank_is_a_role_only_as_a_word_of_its_own() {
+        // (동아일보's column: `정세진 산업1부 차장`; a car park, `공영주차장`, is no rank.)
+        let b = parse_byline("정세진 산업1부 차장 mint4a@donga.com").unwrap();
+        assert_eq!(b.authors[0].name, "정세진");
+        assert_eq!(b.authors[0].role.as_deref(), Some("차장"));
+        assert!(parse_byline("대전 원도심 공영주차장").is_none());
+    }
 
     #[test]
     fn a_press_releases_contact_fields_are_fields() {

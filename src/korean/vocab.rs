@@ -26,7 +26,17 @@ pub const ROLES: &[&str] = &[
     "편집국장",
     "편집장",
     "주필",
+    // A desk's ranks, signing a column after the desk (`정세진 산업1부 차장`): words of their
+    // own only ([`RANKS`]).
+    "부장",
+    "차장",
+    "부국장",
+    "논설실장",
 ];
+
+/// The roles of [`ROLES`] that end common words (`공영주차장`, `지부장`): a role only as a word of
+/// their own.
+pub const RANKS: &[&str] = &["부장", "차장", "부국장", "논설실장"];
 
 /// The label of the writer in a magazine's credit list (`EDITOR 김준호 / PHOTOGRAPHER …`) or a
 /// public board's fields (`작성자 김혜린`).
