@@ -85,6 +85,9 @@ pub const CONTRIBUTOR_TITLES: &[&str] = &[
     "연구위원",
     "선임연구위원",
     "연구원",
+    // A public institute's researcher and head (`… 도시숲연구센터 연구관`, `… 센터장`).
+    "연구관",
+    "센터장",
     "소장",
     "원장",
     "이사장",

@@ -485,8 +485,15 @@ fn reads_as_deck(scan: &Scan, k: u32) -> bool {
     {
         return false;
     }
+    // (A line whose class says it is a name: 경향신문's `<span class="name">최윤정 국립산림과학원
+    // 도시숲연구센터 연구관</span>`, a contributor's name and post under the headline.)
+    let names_someone = scan.attr(k, "class").is_some_and(|c| {
+        c.split_ascii_whitespace()
+            .any(|t| t.eq_ignore_ascii_case("name") || t.to_ascii_lowercase().ends_with("_name"))
+    });
     let text = scan.text_of(k);
-    !text.ends_with("다.")
+    !names_someone
+        && !text.ends_with("다.")
         && !crate::date::is_date_like(&text)
         && korean::parse_byline(&text).is_none()
 }
