@@ -2527,10 +2527,12 @@ fn is_bare_count(text: &str) -> bool {
 /// `[신윤재 기자]`, was read as the sign-off before.)
 fn is_bracketed_label(text: &str) -> bool {
     let t = text.trim();
+    // (Or in angle brackets: 한겨레 2013's `<한겨레 인기기사>` over its ■ headlines.)
+    let bracketed = |open: char, close: char| {
+        t.starts_with(open) && t.ends_with(close) && t.matches(open).count() == 1
+    };
     t.len() <= 60
-        && t.starts_with('[')
-        && t.ends_with(']')
-        && t.matches('[').count() == 1
+        && (bracketed('[', ']') || bracketed('<', '>') || bracketed('〈', '〉'))
         && korean::has_hangul(t)
 }
 
