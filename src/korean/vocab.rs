@@ -136,7 +136,7 @@ pub const PUBLISHED_LABELS: &[&str] = &[
 ];
 
 /// Labels of the date a story was last changed.
-pub const MODIFIED_LABELS: &[&str] = &["최종수정", "수정", "업데이트", "Updated"];
+pub const MODIFIED_LABELS: &[&str] = &["최종수정", "최종편집", "수정", "업데이트", "Updated"];
 
 /// Labels of the print edition's date and page (`발행일 2024-06-28 제3면`, `신문게재 2023-06-20
 /// 12면`): when and where the paper printed the story, never its published time online.
@@ -189,6 +189,10 @@ pub const SITE_SECTION_WORDS: &[&str] = &[" 뉴스", " 모바일"];
 /// What a link to a reporter's other articles says after `기자의` (`김동혁 기자의 최신기사`,
 /// `홍길동 기자의 다른 기사 보기`): on a page whose byline names nobody, it names the reporter.
 pub const MORE_BY_REPORTER: &[&str] = &["최신기사", "최신 기사", "다른기사", "다른 기사"];
+
+/// A link to the reporter's stories after a byline line (뉴데일리 2011's `<li class="name">안종현
+/// 기자 <a>기사모음</a></li>`): no word of the line.
+pub const REPORTER_PAGE_LINKS: &[&str] = &["기사모음", "기사 모음", "기사보기"];
 
 /// How an inline script's data names the publication moment (lowercased, the start of the
 /// key: 메디칼타임즈's `"Publish_date":"2024-09-23 11:48:37"`, analytics' `publishDate`,

@@ -849,7 +849,11 @@ fn reporter_line_near(scan: &Scan, root: u32) -> Option<(u32, korean::Byline)> {
                     .split('|')
                     .skip(1)
                     .any(|f| date::is_date_like(f.trim()));
-            let only_byline = text.replace(" · ", "·").split_whitespace().count() <= 2;
+            let line = vocab::REPORTER_PAGE_LINKS
+                .iter()
+                .find_map(|l| text.trim_end().strip_suffix(l))
+                .unwrap_or(&text);
+            let only_byline = line.replace(" · ", "·").split_whitespace().count() <= 2;
             // A caption's credit after its sentence (`… 붙어 있다. /김호웅기자 diverkim@…`)
             // names the photographer: the reporter's line opens with the name.
             // (Or after the sentence in the line's box: 서울신문 2011's `<td class="img_txt">…

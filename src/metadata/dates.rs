@@ -268,7 +268,12 @@ fn date_line_above(scan: &Scan, root: u32) -> Option<String> {
     // and so are those inside it before its first paragraph's text (대전일보 mobile's `이용민 기자
     // | 2020-03-04 16:52:59` inside the `<article>` the story is in).
     let story = super::story_text_start(scan, root);
-    first_date_line(scan, top..story.max(root) + 1, false)
+    let lines = top..story.max(root) + 1;
+    // A labelled line first (뉴데일리 2011's `최종편집 2011.11.08 17:42:15` over `기사입력 2011.11.08
+    // 15:20`), when it gives the time.
+    first_date_line(scan, lines.clone(), true)
+        .filter(|d| d.contains('T'))
+        .or_else(|| first_date_line(scan, lines, false))
 }
 
 /// The date in the headline's box, after the headline (머니투데이방송's `<div id="subject"><h4>
