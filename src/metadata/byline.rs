@@ -313,23 +313,32 @@ pub(super) fn credits(
         }
     }
 
-    // A Korean page whose byline elements hold no reporter (only dates, or nothing): a line
-    // of its own near the body that reads as one (`최지숙 기자 truth173@seoul.co.kr`,
-    // `박상훈 기자 | 입력 : 2016.09.17 18:59`).
     if korean_page && c.authors.is_empty() {
-        if let Some((line, found)) = page.article.and_then(|root| reporter_line_near(scan, root)) {
-            c = found.into();
-            // Each reporter may have a line of their own (경향신문 2020's `<span
-            // class="name"><a>창원=김정혜 기자</a></span><span class="name"><a>이수현 기자</a>…`).
-            add_card_reporters(&mut c, scan, line);
-        }
+        credits_elsewhere(page, visible, &mut c);
     }
-    if korean_page && c.authors.is_empty() {
+    Found { credits: c, outlet }
+}
+
+/// A Korean page whose byline elements hold no reporter (only dates, or nothing): the
+/// reporters printed elsewhere, in that order: a line of its own near the body, the member
+/// names beside the byline, the reporter a "more by" link names, an editor's credit, a
+/// reporter field.
+fn credits_elsewhere(page: &Page, visible: Option<&VisibleByline>, c: &mut Credits) {
+    let scan = page.scan;
+    // A line that reads as a byline (`최지숙 기자 truth173@seoul.co.kr`, `박상훈 기자 | 입력 :
+    // 2016.09.17 18:59`).
+    if let Some((line, found)) = page.article.and_then(|root| reporter_line_near(scan, root)) {
+        *c = found.into();
+        // Each reporter may have a line of their own (경향신문 2020's `<span
+        // class="name"><a>창원=김정혜 기자</a></span><span class="name"><a>이수현 기자</a>…`).
+        add_card_reporters(c, scan, line);
+    }
+    if c.authors.is_empty() {
         if let Some(v) = visible {
-            add_member_names(&mut c, scan, v.node);
+            add_member_names(c, scan, v.node);
         }
     }
-    if korean_page && c.authors.is_empty() {
+    if c.authors.is_empty() {
         let found = reporter_of_more_link(scan)
             .map(|name| (name, "기자".to_string()))
             .or_else(|| credited_editor(scan))
@@ -343,7 +352,6 @@ pub(super) fn credits(
             });
         }
     }
-    Found { credits: c, outlet }
 }
 
 /// The credits one byline source gives (`b`: the meta author, the visible byline or JSON-LD's
