@@ -877,6 +877,8 @@ mod tests {
 
     #[test]
     fn class_tokens_are_lowercase() {
+        // The ranks are roles kept apart, not a second list.
+        assert!(RANKS.iter().all(|r| ROLES.contains(r)));
         assert!(DECK_CLASSES.iter().all(|c| c.to_ascii_lowercase() == *c));
         assert!(DECK_CLASS_PARTS
             .iter()
