@@ -876,9 +876,13 @@ mod tests {
     }
 
     #[test]
-    fn class_tokens_are_lowercase() {
-        // The ranks are roles kept apart, not a second list.
+    fn the_ranks_are_roles() {
+        // Kept apart to be read as words of their own, not a second list of roles.
         assert!(RANKS.iter().all(|r| ROLES.contains(r)));
+    }
+
+    #[test]
+    fn class_tokens_are_lowercase() {
         assert!(DECK_CLASSES.iter().all(|c| c.to_ascii_lowercase() == *c));
         assert!(DECK_CLASS_PARTS
             .iter()
