@@ -85,6 +85,9 @@ pub(crate) fn is_person_name(w: &str) -> bool {
         && !w.starts_with("기자")
         // Nor does a contact's label (`이메일`, `전화`).
         && !vocab::CONTACT_WORDS.contains(&w)
+        // Nor a title after the name, shaped like a name as many are (`홍길동 시인`, `고문`).
+        && !ROLES.contains(&w)
+        && !vocab::CONTRIBUTOR_TITLES.contains(&w)
 }
 
 /// A broadcaster's acronym after what it describes itself as (`서울특별시 미디어재단 TBS`,
@@ -2309,6 +2312,29 @@ mod tests {
             names("kwkim@fnnews.com 김경원 최경식기자"),
             ["김경원", "최경식"]
         );
+    }
+
+    #[test]
+    fn a_title_shaped_like_a_name_is_no_reporter() {
+        // Two syllables that open with a family name (`사진`, `주재`, `시인`, `고문`) after the
+        // name are its title.
+        for line in [
+            "홍길동 사진기자",
+            "홍길동 주재기자",
+            "홍길동 국장",
+            "홍길동 시인",
+            "홍길동 고문",
+        ] {
+            let names: Vec<String> = parse_byline(line)
+                .map(|b| b.authors.into_iter().map(|a| a.name).collect())
+                .unwrap_or_default();
+            assert_eq!(names, ["홍길동"], "{line}");
+        }
+        assert_eq!(
+            signoff_with_email("홍길동 시인 hong@test.co.kr").and_then(|(_, name)| name),
+            Some("홍길동".to_string())
+        );
+        assert!(!is_person_name("목사") && !is_person_name("사진기자"));
     }
 
     #[test]

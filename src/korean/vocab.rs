@@ -10,16 +10,29 @@ pub const ROLES: &[&str] = &[
     "전문기자",
     "객원기자",
     "인턴기자",
+    // A reporter's kind glued before the role: read whole, or the kind (two syllables that open
+    // with a family name: `사진`, `주재`) reads as a second reporter (`홍길동 사진기자`).
+    "사진기자",
+    "영상기자",
+    "주재기자",
+    "수습기자",
+    "특임기자",
+    "명예기자",
     // OhmyNews's citizen reporters (`김은정(ejkim77) 시민기자`).
     "시민기자",
     "편집위원",
     "논설위원",
+    "해설위원",
+    "전문위원",
+    "논설주간",
     "대기자",
     "특파원",
     "통신원",
     "칼럼니스트",
     "에디터",
     "앵커",
+    "캐스터",
+    "리포터",
     "기자",
     "PD",
     // The newsroom's heads, signing a column (`남궁현 편집국장`).
@@ -31,12 +44,13 @@ pub const ROLES: &[&str] = &[
     "부장",
     "차장",
     "부국장",
+    "국장",
     "논설실장",
 ];
 
 /// The roles of [`ROLES`] that end common words (`공영주차장`, `지부장`): a role only as a word of
 /// their own.
-pub const RANKS: &[&str] = &["부장", "차장", "부국장", "논설실장"];
+pub const RANKS: &[&str] = &["부장", "차장", "부국장", "국장", "논설실장"];
 
 /// The label of the writer in a magazine's credit list (`EDITOR 김준호 / PHOTOGRAPHER …`) or a
 /// public board's fields (`작성자 김혜린`).
@@ -99,6 +113,21 @@ pub const CONTRIBUTOR_TITLES: &[&str] = &[
     "위원",
     "약사",
     "총장",
+    // Writers, clergy, officials and executives signing a column (`홍길동 시인`, `… 목사`).
+    "시인",
+    "소설가",
+    "목사",
+    "신부",
+    "스님",
+    "의원",
+    "고문",
+    "이사",
+    "사장",
+    "회장",
+    "대표",
+    "교사",
+    "애널리스트",
+    "이코노미스트",
 ];
 
 /// Words of a writer's or an interviewee's short biography (`경북대 의대를 졸업하고 … 수련이사를
