@@ -128,6 +128,36 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
     parse_reporters(text, false)
 }
 
+/// A byline element that labels the reporter's name instead of giving a role after it
+/// (`기자명 홍길동`, `작성자 : 홍길동`, a broadcast's `취재 홍길동, 영상 김철수` with the crew after
+/// the reporter). Read for a whole element only: at the end of a line the label may be a crew
+/// credit's last word (`[영상취재 기자 : 박태범]`).
+pub fn labelled_byline(text: &str) -> Option<Byline> {
+    // (A colon may follow the label, glued or apart, and a comma the name.)
+    let words: Vec<&str> = text
+        .trim()
+        .trim_matches(|c| BYLINE_BRACKETS.contains(c))
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(&[':', '：', ','][..]))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let [label, name, crew @ ..] = words.as_slice() else {
+        return None;
+    };
+    let labelled = vocab::REPORTER_FIELD_LABELS.contains(label);
+    let crew_after = crew
+        .chunks(2)
+        .all(|pair| matches!(pair, [role, name] if is_crew_role(role) && is_person_name(name)));
+    (labelled && crew_after && is_person_name(name) && name.chars().count() == 3).then(|| Byline {
+        authors: vec![Author {
+            name: name.to_string(),
+            role: Some("기자".to_string()),
+            email: None,
+        }],
+        printed: format!("{name} 기자"),
+    })
+}
+
 /// [`parse_byline`]; `spaced`: the names before the role may be separated by spaces alone
 /// (`홍길동 김철수 기자`, as wires print them where the story opens), where they are all names.
 fn parse_reporters(text: &str, spaced: bool) -> Option<Byline> {
@@ -2312,6 +2342,21 @@ mod tests {
             names("kwkim@fnnews.com 김경원 최경식기자"),
             ["김경원", "최경식"]
         );
+    }
+
+    #[test]
+    fn a_labelled_byline_names_its_reporter_not_the_crew() {
+        let names = |t: &str| -> Vec<String> {
+            labelled_byline(t)
+                .map(|b| b.authors.into_iter().map(|a| a.name).collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(names("기자명 홍길동"), ["홍길동"]);
+        assert_eq!(names("작성자 : 홍길동"), ["홍길동"]);
+        assert_eq!(names("취재 홍길동, 영상 김철수"), ["홍길동"]);
+        assert!(names("영상 김철수").is_empty());
+        assert!(names("기자 구독").is_empty());
+        assert!(names("취재 홍길동, 서울시청 앞").is_empty());
     }
 
     #[test]

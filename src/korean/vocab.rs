@@ -13,7 +13,6 @@ pub const ROLES: &[&str] = &[
     // A reporter's kind glued before the role: read whole, or the kind (two syllables that open
     // with a family name: `사진`, `주재`) reads as a second reporter (`홍길동 사진기자`).
     "사진기자",
-    "영상기자",
     "주재기자",
     "수습기자",
     "특임기자",
@@ -57,8 +56,8 @@ pub const RANKS: &[&str] = &["부장", "차장", "부국장", "국장", "논설�
 pub const EDITOR_LABELS: &[&str] = &["에디터", "editor", "작성자"];
 
 /// The label before the reporter's name in a header's line of fields (`방송일 … / 조회수 … /
-/// 취재기자 한승우`).
-pub const REPORTER_FIELD_LABELS: &[&str] = &["취재기자", "기자", "작성자", "취재"];
+/// 취재기자 한승우`), or in a byline (`기자명 홍길동`).
+pub const REPORTER_FIELD_LABELS: &[&str] = &["취재기자", "기자", "작성자", "취재", "기자명"];
 
 /// The labels of a press release's contact fields over or under its text (`담당부서 …`, `연락처
 /// 064-…`).
@@ -485,6 +484,7 @@ pub const SERIES_LABELS: &[&str] = &[
 /// The crew a broadcast credits under its story (`[영상취재 홍길동 / 영상편집 김철수]`,
 /// `영상취재: …`): production credits, not authors and not text.
 pub const CREW_ROLES: &[&str] = &[
+    "영상",
     "영상취재",
     "영상취재기자",
     "영상기자",

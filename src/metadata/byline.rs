@@ -359,7 +359,8 @@ fn credits_elsewhere(page: &Page, visible: Option<&VisibleByline>, c: &mut Credi
 /// else the names in it, on a Korean page persons only.
 fn credits_of(page: &Page, b: String, is_org_name: &impl Fn(&str) -> bool) -> Credits {
     let (scan, korean_page) = (page.scan, page.korean);
-    let mut c = match korean::parse_byline(&b).filter(|_| korean_page) {
+    let read = korean::parse_byline(&b).or_else(|| korean::labelled_byline(&b));
+    let mut c = match read.filter(|_| korean_page) {
         Some(found) => found.into(),
         None => {
             let mut c = Credits {
