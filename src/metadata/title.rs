@@ -226,6 +226,10 @@ const KOREAN_TITLE_SEPARATORS: [&str; 10] = [
     " - ", " | ", " – ", " — ", " :: ", " : ", " » ", " · ", " ｜ ", "｜",
 ];
 
+/// Separators a title puts before its outlet's name that a headline uses too (`제목 / 테스트일보`,
+/// `제목 l 테스트일보` with a lowercase L for a bar): cut only before the site's own name.
+const SITE_ONLY_SEPARATORS: [&str; 2] = [" / ", " l "];
+
 /// Whether the part after a title's last separator names an outlet: it ends as outlet names
 /// do ([`vocab::TITLE_SITE_ENDINGS`], `뉴스1`, `아이뉴스24`), is an acronym (`YTN`, `SBS`), or a
 /// short name ending in `경제` or `.com`.
@@ -369,19 +373,36 @@ pub(super) fn strip_title_suffix(title: &str, site_name: Option<&str>) -> String
     }
     // The whole name, separators in it too (`… - 시사저널e - 온라인 저널리즘의 미래`).
     t = strip_site_name_tail(&t, site_name);
-    for sep in KOREAN_TITLE_SEPARATORS {
+    let names_site = |part: &str| {
+        site_name.is_some_and(|s| {
+            let s = s.trim().fold_case();
+            let part = part.trim().fold_case();
+            !s.is_empty() && (part == s || part.contains(&s) || s.contains(&part))
+        })
+    };
+    for sep in KOREAN_TITLE_SEPARATORS.iter().chain(&SITE_ONLY_SEPARATORS) {
         if let Some(pos) = t.rfind(sep) {
             let tail = t[pos + sep.len()..].trim();
-            let site_match = site_name.is_some_and(|s| {
-                let s = s.trim().fold_case();
-                let tl = tail.fold_case();
-                !s.is_empty() && (tl == s || tl.contains(&s) || s.contains(&tl))
-            });
-            if site_match || looks_like_site(tail) {
-                let head = t[..pos].trim().to_string();
-                if head.chars().count() >= 5 {
-                    t = head;
+            let before = t[..pos].trim_end();
+            // The site may be followed by its section (`제목 - 테스트일보 - 사회`).
+            let site_then_section = before
+                .rfind(sep)
+                .filter(|&at| {
+                    tail.chars().count() <= SITE_SECTION_MAX_CHARS
+                        && names_site(&before[at + sep.len()..])
+                })
+                .map(|at| before[..at].trim_end());
+            let head = match site_then_section {
+                Some(head) => head,
+                None if names_site(tail)
+                    || looks_like_site(tail) && !SITE_ONLY_SEPARATORS.contains(sep) =>
+                {
+                    before
                 }
+                None => continue,
+            };
+            if head.chars().count() >= 5 {
+                t = head.to_string();
             }
         }
     }
@@ -462,6 +483,18 @@ pub(super) fn title_site_suffix(title: &str, logo: Option<&str>) -> Option<Strin
         .filter_map(|sep| tail.rfind(sep).map(|p| &tail[p + sep.len()..]))
         .min_by_key(|rest| rest.len())?
         .trim();
+    // The site before its section (`… - 1등 인터넷뉴스 조선닷컴 - 교육ㆍ시험`): the part that
+    // names the logo's site.
+    let site = match logo.map(str::trim).filter(|l| !l.is_empty()) {
+        Some(l) if !site.contains(l) => KOREAN_TITLE_SEPARATORS
+            .iter()
+            .flat_map(|sep| tail.split(sep))
+            .map(str::trim)
+            .filter(|part| part.contains(l))
+            .min_by_key(|part| part.len())
+            .unwrap_or(site),
+        _ => site,
+    };
     // A section path (`사회 > 카드뉴스`) or a slogan (`1등 인터넷뉴스 조선닷컴`) is no name: the
     // copyright line under the story names the outlet then.
     // (Or longer where the logo says it too: `… | The Korea Times` under its `<img alt="The
@@ -648,6 +681,23 @@ mod tests {
         assert_eq!(
             strip_title_suffix("반도체 : 메모리 : 파운드리 모두 살아났다", None),
             "반도체 : 메모리 : 파운드리 모두 살아났다"
+        );
+        // The site's name after a slash or a lowercase L, or before its section, goes; a
+        // headline's own slash stays.
+        for title in [
+            "청년 월세 지원 확대 / 테스트일보",
+            "청년 월세 지원 확대 l 테스트일보",
+            "청년 월세 지원 확대 - 테스트일보 - 사회",
+        ] {
+            assert_eq!(
+                strip_title_suffix(title, Some("테스트일보")),
+                "청년 월세 지원 확대",
+                "{title}"
+            );
+        }
+        assert_eq!(
+            strip_title_suffix("청년 월세 지원 확대 / 사회", Some("테스트일보")),
+            "청년 월세 지원 확대 / 사회"
         );
     }
 }
