@@ -3198,6 +3198,9 @@ mod tests {
         ));
         // Prompts, as whole words.
         assert!(is_closing_prompt("Subscribe now to our eNATION edition."));
+        assert!(is_closing_prompt(
+            "[테스트일보 바로가기] [카카오톡 친구추가]"
+        ));
         assert!(is_closing_prompt("¡Únete a nuestro canal de Telegram!"));
         assert!(!is_closing_prompt(
             "The service now has two million subscribers."

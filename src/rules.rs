@@ -673,6 +673,10 @@ pub const CLOSING_PROMPTS: &[&str] = &[
     "네이버 구독",
     "채널을 추가하세요",
     "채널 추가하세요",
+    // A messenger's or the outlet's link labels (`[테스트일보 바로가기] [카카오톡 친구추가]`).
+    "친구추가",
+    "친구 추가",
+    "바로가기",
     "앱 다운로드",
     "후원하기",
     "정기후원",

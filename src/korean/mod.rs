@@ -1399,7 +1399,9 @@ const ARTICLE_NOTICE_MAX_CHARS: usize = 200;
 /// 국토부)`, `사진=백승철 기자`): a credit label, `=` or `:` (in brackets; `=` without), and
 /// a short source.
 pub fn is_credit_line(text: &str) -> bool {
+    // (A slash may open it, as it opens sign-offs: `/사진=테스트일보 DB`.)
     let t = text.trim();
+    let t = t.strip_prefix('/').map_or(t, str::trim_start);
     // A credit shaped as a hashtag (점프볼's `#사진_KBL 제공`, `#사진_점프볼 DB(유용우 기자)`).
     if let Some((label, source)) = t.strip_prefix('#').and_then(|r| r.split_once('_')) {
         let source = source.trim();
@@ -2712,6 +2714,8 @@ mod tests {
     fn entertainment_outlets_credit_and_sign_off_lines() {
         assert!(is_credit_line("[사진] tvN 제공, 방송화면 캡처"));
         assert!(is_credit_line("#사진_KBL 제공"));
+        assert!(is_credit_line("/사진=테스트일보 DB"));
+        assert!(!is_credit_line("/홍길동 기자"));
         assert!(is_credit_line("#사진_점프볼 DB(유용우 기자)"));
         assert!(!is_credit_line("#오늘의_사진"));
         assert!(!is_credit_line(
