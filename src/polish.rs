@@ -2243,10 +2243,13 @@ fn drop_opening_meta_lines(body: &mut Element) -> Option<String> {
             .is_some_and(is_byline_paragraph);
         // A wire's dateline and the reporter, and nothing after (뉴스1 2016's header line
         // `(부산=뉴스1) 박성훈 기자`): no lead, which goes on after a `=`.
+        // (Or with the `=` whose lead is the next paragraph: `(서울=뉴스1) 홍길동 기자 =`; or
+        // the dateline alone: `【서울=테스트통신】`.)
         let dateline_byline = korean::dateline(t).is_some()
             && t.split_once([')', ']', '】']).is_some_and(|(_, rest)| {
-                let rest = rest.trim();
-                !rest.contains('=') && is_byline_paragraph(rest)
+                let rest = rest.trim().trim_end_matches('=').trim_end();
+                rest.is_empty() && t.contains('=')
+                    || !rest.contains('=') && is_byline_paragraph(rest)
             });
         bracketed
             || dateline_byline
