@@ -952,6 +952,21 @@ fn is_plain_label(line: &Element, text: &str) -> bool {
         && korean::parse_byline(text).is_none()
 }
 
+/// A line that opens with its picture, then a break and a Korean caption's marks: a pointer
+/// up at it or a photo's credit at its end (an old CMS's `<p><img><br>▲ 서울 시내버스가 …</p>`,
+/// `<p><img><br>… 서 있다. ⓒ테스트일보</p>`): the picture's caption.
+fn is_caption_under_picture(line: &Element, text: &str) -> bool {
+    let mut parts = parts(line);
+    let shape = matches!(
+        (parts.next(), parts.next()),
+        (Some(Content::Element(img)), Some(Content::Element(br)))
+            if img.tag == Tag::Img && br.tag == Tag::Br
+    );
+    shape
+        && korean::has_hangul(text)
+        && (korean::points_at_picture(text) || korean::ends_with_photo_credit(text))
+}
+
 /// A picture's label is a source or a few words.
 const PICTURE_LABEL_MAX_CHARS: usize = 40;
 
@@ -1154,7 +1169,9 @@ fn keep_line(c: &mut Content, out: &mut Polished, depth: usize, prompt: &mut boo
                     // A caption or a credit printed as a paragraph: beside its picture it
                     // becomes the figure's caption, alone it goes.
                     if matches!(e.tag, Tag::P | Tag::Div)
-                        && (is_credit_line(&text) || is_picture_label(e, &text))
+                        && (is_credit_line(&text)
+                            || is_picture_label(e, &text)
+                            || is_caption_under_picture(e, &text))
                     {
                         return into_figure(e, text);
                     }
