@@ -30,10 +30,12 @@ pub(super) fn deck(
     let first_text = story_start(scan, root, end, title).min(first_bare_paragraph(scan, root));
     // `by_class`: found by its class. The headline is no deck, whatever its class
     // (`h2.tit_subject`) or place (머니투데이방송's `<h4>` over its `<h5>` deck).
-    let placed_as = |k: u32, by_class: bool| {
+    // `min_chars`: a deck's first line says something; a twin line under it may be short
+    // (`<h3>버스 노선 120개 조정</h3><h3>환승 할인도 확대</h3>`).
+    let placed_as = |k: u32, by_class: bool, min_chars: u32| {
         let n = &scan.nodes[k as usize];
         n.flags & NOT_SHOWN == 0
-            && (10..=400).contains(&n.chars)
+            && (min_chars..=400).contains(&n.chars)
             && !is_caption(scan, k)
             // A deck is no list of links (ytn.co.kr's `sub_header_bnr` of top headlines); one
             // a class names may be a link, to the article itself (오마이뉴스 2008's `<h4
@@ -43,7 +45,7 @@ pub(super) fn deck(
             && (scan.is_inside(k, root) || k < root && !scan.is_inside(root, k))
             && text_can_be_deck(scan, k, title)
     };
-    let placed = |k: u32| placed_as(k, false);
+    let placed = |k: u32| placed_as(k, false, DECK_MIN_CHARS);
     let found_by_place_can_be_deck = |k: u32| {
         !is_caption(scan, k)
             && !recurs_in_story(scan, k, root, first_text)
@@ -71,7 +73,9 @@ pub(super) fn deck(
     // class="article-head-sub">산업 · 조선·해운</div>` over `<h3 class="heading">`.)
     let k = by_rule.or_else(|| {
         (from..end).find(|&k| {
-            has_deck_class(scan, k) && placed_as(k, true) && headline.is_none_or(|h| k > h)
+            has_deck_class(scan, k)
+                && placed_as(k, true, DECK_MIN_CHARS)
+                && headline.is_none_or(|h| k > h)
         })
     });
     let k = k
@@ -96,13 +100,18 @@ pub(super) fn deck(
     // `<td class="sub_title1">` row after row): its twins that follow with nothing between.
     let mut lines = deck_lines(scan, k)?;
     let mut at = k;
-    while let Some(twin) = next_twin(scan, at).filter(|&t| placed(t)) {
+    while let Some(twin) = next_twin(scan, at).filter(|&t| placed_as(t, false, DECK_TWIN_MIN_CHARS))
+    {
         lines.push('\n');
         lines.push_str(&deck_lines(scan, twin)?);
         at = twin;
     }
     Some(lines)
 }
+
+/// A deck's first line is this long at least; a twin line under it, this.
+const DECK_MIN_CHARS: u32 = 10;
+const DECK_TWIN_MIN_CHARS: u32 = 4;
 
 /// Whether an element's text can be a deck, wherever it was found: a machine's summary, a
 /// caption's credit, the header's date fields, a sign-off or the headline itself are none.
