@@ -335,6 +335,20 @@ fn drop_promo_link_lines(el: &mut Element, depth: usize) {
             matches!(c, Content::Element(a) if a.tag == Tag::A
                 && a.text().trim_start().starts_with(&['▶', '☞'][..]))
         };
+        // A line that is a pointer and a link, the pointer outside it (`<p>☞ <a>서울시 버스 노선
+        // 개편안 공개</a></p>`), wherever in the story: another story's headline.
+        let pointer_then_link = {
+            let mut line = parts(e);
+            matches!(
+                (line.next(), line.next(), line.next()),
+                (Some(Content::Text(t)), Some(Content::Element(a)), None)
+                    if a.tag == Tag::A && matches!(t.trim(), "▶" | "☞" | "▷")
+            )
+        };
+        if pointer_then_link {
+            e.children.clear();
+            continue;
+        }
         let mut k = 1;
         while k < e.children.len() {
             let after_br = matches!(&e.children[k - 1], Content::Element(b) if b.tag == Tag::Br);
@@ -1365,6 +1379,11 @@ fn drop_related_lists(el: &mut Element) {
     let mut i = 0;
     while i < el.children.len() {
         let is_heading = match &el.children[i] {
+            // A list under its label in one line (`<p>[관련기사]<br><a>…</a><br><a>…</a></p>`).
+            Content::Element(e) if matches!(e.tag, Tag::P | Tag::Div) && labels_its_links(e) => {
+                el.children.remove(i);
+                continue;
+            }
             Content::Element(e)
                 if e.tag.is_heading()
                     || matches!(e.tag, Tag::P | Tag::Div | Tag::B | Tag::Strong) =>
@@ -1403,6 +1422,32 @@ fn drop_related_lists(el: &mut Element) {
             }
         }
     }
+}
+
+/// Whether a line is a related heading's label, then links each after a break and nothing
+/// else (`[관련기사]<br><a>…</a><br><a>…</a>`).
+fn labels_its_links(line: &Element) -> bool {
+    let mut parts = parts(line);
+    let label = match parts.next() {
+        Some(Content::Text(t)) => t.trim().fold_case(),
+        Some(Content::Element(b)) if matches!(b.tag, Tag::B | Tag::Strong) => {
+            b.text().trim().fold_case()
+        }
+        _ => return false,
+    };
+    let label = label
+        .trim_matches(&['[', ']', '<', '>', '【', '】'][..])
+        .trim();
+    let mut links = 0;
+    let rest_are_links = parts.all(|c| match c {
+        Content::Element(a) if a.tag == Tag::A => {
+            links += 1;
+            true
+        }
+        Content::Element(br) => br.tag == Tag::Br,
+        Content::Text(_) => false,
+    });
+    rules::RELATED_HEADINGS.contains(&label) && rest_are_links && links > 0
 }
 
 /// A work's card closing the story under its label (게임메카's `이 기사의 게임`, then the
