@@ -3371,6 +3371,11 @@ mod tests {
     #[test]
     fn chrome_words_inside_prose_stay() {
         assert!(!is_chrome_text("그는 공유하기 어려운 이야기를 꺼냈다"));
+        // A text-to-speech player's and a text size menu's buttons.
+        assert!(is_chrome_text("기사 읽어주기 재생"));
+        assert!(is_chrome_text("본문 듣기 시작"));
+        assert!(is_chrome_text("글자크기 설정"));
+        assert!(!is_chrome_text("재생에너지 보급 정지"));
         assert!(is_chrome_text("댓글 (0)"));
         assert!(is_chrome_text("좋아요 0화나요 0슬퍼요 0공감 0"));
         assert!(!is_chrome_text("공감 능력이 떨어진다"));
