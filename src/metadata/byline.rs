@@ -645,6 +645,10 @@ pub(crate) fn authors_named_in(b: &str, is_organisation: impl Fn(&str) -> bool) 
             .replace("<>", ""),
         None => clean_byline(b),
     };
+    // A contact line's words around the names (`Write to Da-sol Kim at dasol@…`).
+    let names = names.trim();
+    let names = names.strip_prefix("Write to ").unwrap_or(names);
+    let names = names.strip_suffix(" at").unwrap_or(names);
     let mut authors: Vec<Author> = split_names(&names)
         .iter()
         .filter_map(|name| without_title_words(name))
@@ -1172,5 +1176,17 @@ mod tests {
             Some("LEE YOON-SEO")
         );
         assert_eq!(without_title_words("Staff Writer"), None);
+    }
+
+    #[test]
+    fn a_contact_line_names_its_reporters() {
+        let names: Vec<String> = authors_named_in(
+            "Write to Da-sol Kim and Jin-ho Lee at dasol@testherald.com",
+            |_| false,
+        )
+        .into_iter()
+        .map(|a| a.name)
+        .collect();
+        assert_eq!(names, ["Da-sol Kim", "Jin-ho Lee"]);
     }
 }
