@@ -649,7 +649,7 @@ pub(crate) fn authors_named_in(b: &str, is_organisation: impl Fn(&str) -> bool) 
     let names = names.trim();
     let names = names.strip_prefix("Write to ").unwrap_or(names);
     let names = names.strip_suffix(" at").unwrap_or(names);
-    let mut authors: Vec<Author> = split_names(&names)
+    let mut authors: Vec<Author> = split_names(names)
         .iter()
         .filter_map(|name| without_title_words(name))
         // An address without its user (연합인포맥스's empty writer card: `@yna.co.kr`) names
