@@ -1111,6 +1111,9 @@ fn keep_line(c: &mut Content, out: &mut Polished, depth: usize, prompt: &mut boo
             }
             if e.tag.is_block() || e.tag == Tag::A {
                 if let Some(text) = e.short_text(400) {
+                    if matches!(e.tag, Tag::P | Tag::Div) && cut_to_signoff(e, &text, out) {
+                        return true;
+                    }
                     if is_chrome_text(&text)
                         || is_promo_links(e, &text)
                         || korean::is_picture_placeholder(&text)
@@ -1204,6 +1207,41 @@ fn keep_line(c: &mut Content, out: &mut Polished, depth: usize, prompt: &mut boo
         }
     }
 }
+
+/// A sign-off sharing its line with the chrome after it (`홍길동 기자 hong@…<br>[저작권자 ⓒ
+/// …]`, `홍길동 기자 ▶제보하기 tip@…`, `… ▶ 네이버 구독하기`): the chrome goes, the sign-off
+/// stays to be read as the closing byline. True when the block was cut to its sign-off.
+fn cut_to_signoff(block: &mut Element, text: &str, out: &mut Polished) -> bool {
+    if !text.contains("기자") {
+        return false;
+    }
+    let first_line = br_lines(block).and_then(|lines| {
+        let (head, tail) = lines.trim().split_once('\n')?;
+        Some((fold_whitespace(head), tail.trim().to_string()))
+    });
+    let marks = text
+        .char_indices()
+        .filter(|&(i, c)| i > 0 && SIGNOFF_TAIL_MARKS.contains(&c))
+        .map(|(i, _)| (fold_whitespace(&text[..i]), text[i..].trim().to_string()));
+    for (head, tail) in first_line.into_iter().chain(marks) {
+        let chrome_tail = korean::is_copyright(&tail)
+            || is_tip_promo(&tail)
+            || korean::is_tip_promo_line(&tail)
+            || is_closing_prompt(&tail)
+            || is_chrome_text(&tail);
+        if chrome_tail && is_byline_paragraph(&head) {
+            if korean::is_copyright(&tail) {
+                out.copyright.get_or_insert(tail);
+            }
+            block.children = vec![Content::Text(head)];
+            return true;
+        }
+    }
+    false
+}
+
+/// Marks opening the chrome after a sign-off on its line.
+const SIGNOFF_TAIL_MARKS: &[char] = &['[', '<', '▶', '☞', '※', '■', '|', 'ⓒ', '©'];
 
 /// Takes the byline lines left inside the story once its opening and closing ones went: each
 /// closes one part of a package of stories (머니투데이's [MT리포트]: 12 stories in one body,
