@@ -855,13 +855,11 @@ fn reporter_line_near(scan: &Scan, root: u32) -> Option<(u32, korean::Byline)> {
             if (story..body_end).contains(&i) && !card_line(i, &text) {
                 return None;
             }
-            // A date among the line's fields counts as a label (전주MBC 2010's `정태후 기자 |
-            // 2010/10/26 20:35 | 조회 : 418`).
+            // A date printed in the line counts as a label (전주MBC 2010's `정태후 기자 |
+            // 2010/10/26 20:35 | 조회 : 418`, `2024.03.05 14:22 | 홍길동 기자`, `[테스트일보=홍길동
+            // 기자] 2024-03-05 14:22`).
             let labelled = vocab::PUBLISHED_LABELS.iter().any(|l| text.contains(l))
-                || text
-                    .split('|')
-                    .skip(1)
-                    .any(|f| date::is_date_like(f.trim()));
+                || date::holds_printed_date(&text);
             let line = vocab::REPORTER_PAGE_LINKS
                 .iter()
                 .find_map(|l| text.trim_end().strip_suffix(l))
