@@ -33,6 +33,17 @@ fn has_name_shape(s: &str) -> bool {
 
 fn find_email(s: &str) -> Option<String> {
     s.split(|c: char| c.is_whitespace() || "()[]<>,;:|/".contains(c))
+        // An address glued to the name before it (`홍길동hong@…`, a name and a mail link in
+        // one box): the address starts after the name.
+        .map(|w| {
+            let at = w.find('@').unwrap_or(0);
+            let user_start = w[..at]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !c.is_ascii())
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            &w[user_start..]
+        })
         .find(|w| {
             let Some((user, domain)) = w.split_once('@') else {
                 return false;
@@ -2382,6 +2393,16 @@ mod tests {
             Some("홍길동".to_string())
         );
         assert!(!is_person_name("목사") && !is_person_name("사진기자"));
+    }
+
+    #[test]
+    fn an_email_glued_to_the_name_before_it_starts_after_the_name() {
+        assert_eq!(
+            email_in("홍길동hong@testilbo.co.kr").as_deref(),
+            Some("hong@testilbo.co.kr")
+        );
+        assert_eq!(email_in("문의 kim.cs@x.co.kr").as_deref(), Some("kim.cs@x.co.kr"));
+        assert!(!is_bare_email("홍길동hong@testilbo.co.kr"));
     }
 
     #[test]
