@@ -1358,10 +1358,10 @@ pub fn is_article_notice(text: &str) -> bool {
     {
         return !note.is_empty() && note.chars().count() <= ARTICLE_NOTICE_MAX_CHARS;
     }
-    // In brackets (`[본 기사는 매경이코노미 제2235호 (…) 기사입니다]`).
-    let t = t
-        .strip_prefix('[')
-        .and_then(|r| r.strip_suffix(']'))
+    // In brackets (`[본 기사는 매경이코노미 제2235호 (…) 기사입니다]`, `<본 기사는 …>`).
+    let t = [('[', ']'), ('<', '>'), ('〈', '〉'), ('(', ')')]
+        .iter()
+        .find_map(|&(open, close)| t.strip_prefix(open)?.strip_suffix(close))
         .map_or(t, str::trim);
     // Without its `※` (or `*`), a note is one sentence that says where the article ran (`이
     // 기사는 2024년 06월 10일 07:35 thebell에 표출된 기사입니다.`).
@@ -2789,6 +2789,13 @@ mod tests {
             "이 기사는 독자 제보로 시작된 기사입니다. 취재팀은 석 달을 쫓았다. 결과는 이렇다."
         ));
         assert!(!is_article_notice("이 기사는 한국어"));
+        // Unmarked, in angle brackets or none, saying how it was written or paid for.
+        assert!(is_article_notice(
+            "<본 기사는 한국언론진흥재단의 지원을 받아 작성되었습니다.>"
+        ));
+        assert!(is_article_notice(
+            "이 기사는 AI가 요약한 내용을 기자가 검수했습니다."
+        ));
     }
 
     #[test]
