@@ -567,6 +567,7 @@ pub const CHROME_PHRASES: &[&str] = &[
     "기사 더보기",
     "구독",
     "구독하기",
+    "구독중",
     "share",
     "share this",
     "share this article",
@@ -688,6 +689,8 @@ pub const CLOSING_PROMPTS: &[&str] = &[
     "구독료로 만듭니다",
     // A portal's (`《포털에서 '주간동아' 구독하시면 더 많은 기사를 보실 수 있습니다.》`).
     "구독하시면",
+    // A portal's comment policy (`이 기사의 댓글 정책을 결정한 곳은 테스트일보입니다.`).
+    "댓글 정책을 결정한 곳은",
     // A public page's survey (`이 기사에 대해 평가해 주세요.`, `이 페이지에서 제공하는 정보에 대하여
     // 만족하십니까?`).
     "평가해 주세요",
@@ -884,6 +887,20 @@ pub const TOOLBAR_WORDS: &[&str] = &[
     "후속기사원해요",
     "후속기사",
     "원해요",
+    // Naver's reaction buttons (`훈훈해요 0 … 후속요청 0`, `쏠쏠정보 0 흥미진진 0 공감백배 0 분석탁월
+    // 0 후속강추 0`) and its reporter card's (`기자 프로필 구독 구독중`).
+    "후속요청",
+    "쏠쏠정보",
+    "흥미진진",
+    "공감백배",
+    "분석탁월",
+    "후속강추",
+    "기자",
+    "프로필",
+    "구독중",
+    "구독자",
+    "응원",
+    "응원수",
     "구독",
     "구독하기",
     "글자크기",
@@ -982,6 +999,10 @@ pub const RELATED_HEADINGS: &[&str] = &[
     "함께 보면 좋은 기사",
     "주요기사",
     "주요뉴스",
+    // (`오늘의 핫뉴스`, `[테스트일보 핫이슈]`.)
+    "핫뉴스",
+    "핫이슈",
+    "화제의 뉴스",
 ];
 
 /// Copyright notices (moved out of the body into `copyright`).
