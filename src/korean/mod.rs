@@ -773,7 +773,7 @@ pub fn lead_byline(first_paragraph: &str) -> Option<Byline> {
         '[' => (']', &p[1..]),
         '(' => (')', &p[1..]),
         '【' => ('】', &p['【'.len_utf8()..]),
-        _ => return None,
+        _ => return reporter_before_lead(p),
     };
     let end = rest.find(close)?;
     let inner = &rest[..end];
@@ -824,6 +824,18 @@ pub fn lead_byline(first_paragraph: &str) -> Option<Byline> {
             printed: name.to_string(),
         })
     })
+}
+
+/// A wire's reporter opening the lead without its dateline (`홍길동 기자 = 서울 지하철 …`, the
+/// dateline printed apart or left out by a copy): a few words that end with a role, then `=`.
+fn reporter_before_lead(p: &str) -> Option<Byline> {
+    let (head, _) = p.split_once('=')?;
+    let head = head.trim_end();
+    (head.chars().count() <= 30
+        && !head.contains(&['.', '"', '“', '['][..])
+        && ROLES.iter().any(|r| head.ends_with(r)))
+    .then(|| parse_reporters(head, false))
+    .flatten()
 }
 
 /// Whether a name from the page's metadata (`og:article:author`, JSON-LD) is an organisation
@@ -2621,6 +2633,9 @@ mod tests {
             names("[OSEN=김보라, 이승훈 기자] 그룹"),
             ["김보라", "이승훈"]
         );
+        // Without the dateline: the reporter and the `=` alone open the lead.
+        assert_eq!(names("홍길동 기자 = 서울 지하철 2호선이"), ["홍길동"]);
+        assert!(names("서울시는 3일 요금을 A=B로 바꾼다고 밝혔다").is_empty());
     }
 
     #[test]
