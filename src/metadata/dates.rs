@@ -61,6 +61,22 @@ pub(super) fn published(
     let mut published = published_raw
         .as_deref()
         .and_then(|d| published_date(d, korean_page));
+    // The time the page prints after its publication label, above the story, is the reader's:
+    // a metadata time of another minute is another event's (the last edit, the feed's).
+    if korean_page {
+        if let (Some(meta_time), Some(printed)) = (
+            published.as_deref(),
+            page.article.and_then(|root| labelled_date_above(scan, root)),
+        ) {
+            let minute = |d: &str| date::in_kst(d).and_then(|k| k.get(..16).map(str::to_string));
+            // (A page abroad prints its own clock's time: 한호일보's `승인 2017.06.22 16:10` for
+            // `16:10:37+10:00`.)
+            let as_written = meta_time.get(..16) == printed.get(..16);
+            if minute(meta_time).is_some() && minute(meta_time) != minute(&printed) && !as_written {
+                published = Some(printed);
+            }
+        }
+    }
     // Looked for only where it could win: no time yet, or one given to the minute.
     if korean_page && published.as_deref().is_none_or(is_to_the_minute) {
         // A timestamp in an attribute (seconds and all) before the minute printed beside it,
@@ -274,6 +290,13 @@ fn date_line_above(scan: &Scan, root: u32) -> Option<String> {
     first_date_line(scan, lines.clone(), true)
         .filter(|d| d.contains('T'))
         .or_else(|| first_date_line(scan, lines, false))
+}
+
+/// The time after a publication label on a line above the story (`입력 2024.03.05 14:22`).
+fn labelled_date_above(scan: &Scan, root: u32) -> Option<String> {
+    let top = scan.ancestors(root).take(3).last().unwrap_or(root);
+    let story = super::story_text_start(scan, root);
+    first_date_line(scan, top..story.max(root) + 1, true).filter(|d| d.contains('T'))
 }
 
 /// The date in the headline's box, after the headline (머니투데이방송's `<div id="subject"><h4>
