@@ -1,7 +1,9 @@
 //! Publication and modification dates. A machine-readable timestamp wins over the minute
 //! printed on the page: it is exact, and printed dates come in many formats with other dates
 //! near them (latest-article lists, each with its time). Korean pages often print their date
-//! only, so on them the page is read further, and their dates are always in Korean time.
+//! only, so on them the page is read further, and their dates are always in Korean time; and
+//! there the time printed after a publication label above the story (`입력 …`) wins over a
+//! timestamp of another minute, which is another event's (the last edit, a feed's).
 
 use super::byline::VisibleByline;
 use super::{meta, Page};
