@@ -99,6 +99,9 @@ pub(crate) fn is_person_name(w: &str) -> bool {
         // Nor a title after the name, shaped like a name as many are (`홍길동 시인`, `고문`).
         && !ROLES.contains(&w)
         && !vocab::CONTRIBUTOR_TITLES.contains(&w)
+        // Nor a piece's label (`기고`, `기획`).
+        && !vocab::CONTRIBUTED_LABELS.contains(&w)
+        && !vocab::SERIES_LABELS.contains(&w)
 }
 
 /// A broadcaster's acronym after what it describes itself as (`서울특별시 미디어재단 TBS`,
@@ -154,6 +157,11 @@ pub fn labelled_byline(text: &str) -> Option<Byline> {
         .collect();
     let [label, name, crew @ ..] = words.as_slice() else {
         return None;
+    };
+    // (The role may follow the name: `취재 홍길동 기자`.)
+    let crew = match crew {
+        [role, rest @ ..] if ROLES.contains(role) => rest,
+        _ => crew,
     };
     let labelled = vocab::REPORTER_FIELD_LABELS.contains(label);
     let crew_after = crew
@@ -223,11 +231,22 @@ fn parse_reporters(text: &str, spaced: bool) -> Option<Byline> {
     };
     // Reporters each with their role (`윤서연 기자·강민호 기자`) are read part by part.
     let parts = parts_after_roles(text);
-    let read: Vec<(Vec<String>, &str)> =
+    let mut read: Vec<(Vec<String>, &str)> =
         match parts.iter().map(|p| reporters_in(p, spaced)).collect() {
             Some(read) if parts.len() > 1 => read,
             _ => vec![reporters_in(text, spaced)?],
         };
+    // A contributor's title after a newsroom role is the same person's other post
+    // (`홍길동 객원논설위원·서울대 교수`: 서울대 is no second writer).
+    let mut k = 1;
+    while k < read.len() {
+        let (names, role) = &read[k];
+        if names.len() == 1 && !ROLES.contains(role) && ROLES.contains(&read[k - 1].1) {
+            read.remove(k);
+        } else {
+            k += 1;
+        }
+    }
     let mut authors = Vec::new();
     let mut printed = Vec::new();
     for (names, role) in read {
@@ -423,8 +442,13 @@ fn role_first(words: &[&str]) -> Option<(Vec<String>, &'static str)> {
 /// 법무법인 세종 변호사`, `윤재민 교육평론가`), and
 /// nothing else but an email; an op-ed's byline or sign-off.
 fn contributor_in(words: &[&str]) -> Option<(Vec<String>, &'static str)> {
-    // (A sign-off's slash before it: `/양혜림 제주문화포럼 연구위원`, `/ 이정호 울산대 …`.)
+    // (A sign-off's slash before it: `/양혜림 제주문화포럼 연구위원`, `/ 이정호 울산대 …`; or the
+    // piece's label: `[기고] 홍길동 서울대 교수`.)
     let words = words.strip_prefix(&["/"]).unwrap_or(words);
+    let words = match words.split_first() {
+        Some((label, rest)) if vocab::CONTRIBUTED_LABELS.contains(label) => rest,
+        _ => words,
+    };
     let (first, rest) = words.split_first()?;
     let first = first.strip_prefix('/').unwrap_or(first);
     let (last, between) = rest.split_last()?;
@@ -2382,6 +2406,22 @@ mod tests {
         assert!(names("영상 김철수").is_empty());
         assert!(names("기자 구독").is_empty());
         assert!(names("취재 홍길동, 서울시청 앞").is_empty());
+        assert_eq!(names("취재 홍길동 기자"), ["홍길동"]);
+        assert_eq!(names("취재 홍길동 기자 영상 김철수"), ["홍길동"]);
+    }
+
+    #[test]
+    fn a_pieces_label_and_a_second_post_name_nobody() {
+        let names = |t: &str| -> Vec<String> {
+            parse_byline(t)
+                .map(|b| b.authors.into_iter().map(|a| a.name).collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(names("[기고] 홍길동 서울대 교수"), ["홍길동"]);
+        assert_eq!(names("홍길동 객원논설위원·서울대 교수"), ["홍길동"]);
+        // Two reporters, each with a newsroom role, stay two.
+        assert_eq!(names("홍길동 기자·김철수 기자"), ["홍길동", "김철수"]);
+        assert!(!is_person_name("기고") && !is_person_name("기획"));
     }
 
     #[test]
@@ -2413,7 +2453,10 @@ mod tests {
             email_in("홍길동hong@testilbo.co.kr").as_deref(),
             Some("hong@testilbo.co.kr")
         );
-        assert_eq!(email_in("문의 kim.cs@x.co.kr").as_deref(), Some("kim.cs@x.co.kr"));
+        assert_eq!(
+            email_in("문의 kim.cs@x.co.kr").as_deref(),
+            Some("kim.cs@x.co.kr")
+        );
         assert!(!is_bare_email("홍길동hong@testilbo.co.kr"));
     }
 

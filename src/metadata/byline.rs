@@ -1091,7 +1091,8 @@ fn clean_byline(text: &str) -> String {
                         None => before.rfind(')').map_or(before, |at| &before[..=at]),
                     }
                 }
-                None => rest,
+                // (The photographer's credit after a slash: `글 홍길동 / 사진 김철수`.)
+                None => rest.split(&['/', '|'][..]).next().unwrap_or(rest),
             }
         }
         None => t,
@@ -1161,6 +1162,7 @@ mod tests {
         // Without a colon, or with one after a space (ko-tpl18-cine21).
         assert_eq!(clean_byline("글 이서윤"), "이서윤");
         assert_eq!(clean_byline("글 : 이서윤"), "이서윤");
+        assert_eq!(clean_byline("글 홍길동 / 사진 김철수"), "홍길동");
     }
 
     #[test]

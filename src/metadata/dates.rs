@@ -68,7 +68,8 @@ pub(super) fn published(
     if korean_page {
         if let (Some(meta_time), Some(printed)) = (
             published.as_deref(),
-            page.article.and_then(|root| labelled_date_above(scan, root)),
+            page.article
+                .and_then(|root| labelled_date_above(scan, root)),
         ) {
             let minute = |d: &str| date::in_kst(d).and_then(|k| k.get(..16).map(str::to_string));
             // (A page abroad prints its own clock's time: 한호일보's `승인 2017.06.22 16:10` for
