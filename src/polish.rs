@@ -2656,13 +2656,23 @@ fn drop_prompt_tail(body: &mut Element) -> bool {
         true,
         0,
     );
-    let mut bytes = 0;
+    let (mut bytes, mut story_below) = (0, false);
     for (k, path) in leaves.iter().enumerate() {
         let Some(text) = element_at(body, path).short_text(TRAILING_LINE_MAX_BYTES) else {
             return false;
         };
         bytes += text.len() + 1;
-        if k > 0 && is_closing_prompt(&text) {
+        if k > 0 && is_closing_prompt(&text) && !is_story_sentence(&text) {
+            // A sentence of a Korean story (plain style, `…밝혔다.`) under it: the prompt sits
+            // inside the story (a channel's promo between paragraphs), which goes on below
+            // it; the prompt alone goes.
+            if story_below {
+                let alone = text.chars().count() <= PROMPT_LINE_MAX_CHARS;
+                if alone {
+                    remove_leaf(body, path);
+                }
+                return alone;
+            }
             if body.short_text(bytes).is_some() {
                 return false;
             }
@@ -2672,8 +2682,20 @@ fn drop_prompt_tail(body: &mut Element) -> bool {
             }
             return true;
         }
+        story_below |= is_story_sentence(&text);
     }
     false
+}
+
+/// A prompt on a line of its own is at most this long (`▶ 테스트일보 네이버 구독하기`).
+const PROMPT_LINE_MAX_CHARS: usize = 60;
+
+/// A Korean story's sentence: it ends in the plain style (`…밝혔다.`, `…나온다.`), where notices
+/// and prompts are polite (`…습니다.`).
+fn is_story_sentence(text: &str) -> bool {
+    let t = text.trim_end();
+    let t = t.strip_suffix('.').unwrap_or(t);
+    t.ends_with('다') && !t.ends_with("니다") && t.split_whitespace().count() >= 4
 }
 
 /// The first or the last `n` blocks of the body, as paths of child indices, in the order
