@@ -2854,6 +2854,7 @@ mod tests {
         assert!(is_article_notice(
             "이 기사는 AI가 요약한 내용을 기자가 검수했습니다."
         ));
+        assert!(is_article_notice("※ 본문과 관련 없는 사진입니다."));
     }
 
     #[test]

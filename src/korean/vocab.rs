@@ -827,6 +827,10 @@ pub const MARKED_NOTE_WORDS: &[&str] = &[
     "지연 정보",
     // The columnist's line (`*필자 윤하진님은 … 기록하고 있습니다.`).
     "필자",
+    // A note on the pictures (`※ 본문과 관련 없는 사진입니다.`).
+    "관련 없는 사진",
+    "관련없는 사진",
+    "무관한 사진",
 ];
 
 /// An investment disclaimer under a market story (`본 기사는 정보 제공을 목적으로 하며 투자
