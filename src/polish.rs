@@ -1914,7 +1914,9 @@ fn take_signoff_once(body: &mut Element, out: &mut Polished) -> bool {
         parent.children.remove(last);
         return false;
     }
-    if out.signoff.is_none() && is_latin_signoff(&whole) {
+    if out.signoff.is_none()
+        && (is_latin_signoff(&whole) || names_the_email_below(&whole, &out.signoff_email))
+    {
         out.signoff = Some(fold_whitespace(&whole));
         parent.children.remove(last);
         return false;
@@ -2255,6 +2257,25 @@ fn is_editor_credit(text: &str) -> bool {
 /// A sign-off in Latin letters: `By` and names, or names and an email (`BY PARK EUN-JEE,
 /// KIM SE-JIN [park.eunjee@…]`, `Lee Hyo-jin hyojin@koreatimes.co.kr`); each name two to
 /// four capitalized words (hyphens and apostrophes kept), nothing else on the line.
+/// A bare romanized name over the email line just taken (The Korea Times' `Lee Hyo-jin⏎
+/// hyojin@…`, `Kim Arin⏎arin@…`): a Korean name as an English page writes it, its given name
+/// hyphenated or in the address.
+fn names_the_email_below(line: &str, email: &Option<String>) -> bool {
+    let Some(user) = email.as_deref().and_then(|e| e.split('@').next()) else {
+        return false;
+    };
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
+        })
+        && (line.contains('-')
+            || words[1..]
+                .iter()
+                .any(|w| user.contains(w.to_ascii_lowercase().as_str())))
+}
+
 fn is_latin_signoff(text: &str) -> bool {
     let t = fold_whitespace(text);
     if t.len() > 100 {
@@ -3224,6 +3245,21 @@ mod tests {
         );
         assert!(is_name_fragment("YTN star"));
         assert!(!is_name_fragment("그렇게 끝났다."));
+    }
+
+    #[test]
+    fn a_romanized_name_over_the_email_is_the_sign_off() {
+        let email = Some("hyojin@koreatimes.co.kr".to_string());
+        assert!(names_the_email_below("Lee Hyo-jin", &email));
+        assert!(names_the_email_below(
+            "Kim Arin",
+            &Some("arin@heraldcorp.com".into())
+        ));
+        assert!(!names_the_email_below(
+            "Thank You",
+            &Some("info@test.com".into())
+        ));
+        assert!(!names_the_email_below("Lee Hyo-jin", &None));
     }
 
     #[test]
