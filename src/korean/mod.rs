@@ -2866,6 +2866,9 @@ mod tests {
         assert!(!is_crew_credit("영상취재 이학진 조용희 이완근 유연경"));
         assert!(is_crew_credit("영상기자 : 박경태 이영재"));
         assert!(is_crew_credit(
+            "촬영기자 : 김철수 영상편집 : 이영희 자막뉴스 : 박민지"
+        ));
+        assert!(is_crew_credit(
             "(화면제공 : 전국물류센터노동조합)\n(영상디자인 : 김정은)"
         ));
         assert!(is_crew_credit(

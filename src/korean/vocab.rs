@@ -514,6 +514,11 @@ pub const CREW_ROLES: &[&str] = &[
     "영상구성",
     "영상제공",
     "자료조사",
+    // A subtitled clip's editor and writer (YTN's `자막뉴스 : 박민지`, `작가 : …`).
+    "자막뉴스",
+    "작가",
+    "영상제작",
+    "촬영감독",
 ];
 
 /// The labels of a broadcast interview's program block (`■ 방송 : SBS 김태현의 정치쇼 ■ 진행 :
