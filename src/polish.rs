@@ -1209,8 +1209,9 @@ fn keep_line(c: &mut Content, out: &mut Polished, depth: usize, prompt: &mut boo
 }
 
 /// A sign-off sharing its line with the chrome after it (`홍길동 기자 hong@…<br>[저작권자 ⓒ
-/// …]`, `홍길동 기자 ▶제보하기 tip@…`, `… ▶ 네이버 구독하기`): the chrome goes, the sign-off
-/// stays to be read as the closing byline. True when the block was cut to its sign-off.
+/// …]`, `홍길동 기자 ▶제보하기 tip@…`, `… ▶ 네이버 구독하기`), or under the copyright: the
+/// chrome goes, the sign-off stays to be read as the closing byline. True when the block was
+/// cut to its sign-off.
 fn cut_to_signoff(block: &mut Element, text: &str, out: &mut Polished) -> bool {
     if !text.contains("기자") {
         return false;
@@ -1223,17 +1224,31 @@ fn cut_to_signoff(block: &mut Element, text: &str, out: &mut Polished) -> bool {
         .char_indices()
         .filter(|&(i, c)| i > 0 && SIGNOFF_TAIL_MARKS.contains(&c))
         .map(|(i, _)| (fold_whitespace(&text[..i]), text[i..].trim().to_string()));
+    let is_chrome = |line: &str| {
+        korean::is_copyright(line)
+            || is_tip_promo(line)
+            || korean::is_tip_promo_line(line)
+            || is_closing_prompt(line)
+            || is_chrome_text(line)
+    };
     for (head, tail) in first_line.into_iter().chain(marks) {
-        let chrome_tail = korean::is_copyright(&tail)
-            || is_tip_promo(&tail)
-            || korean::is_tip_promo_line(&tail)
-            || is_closing_prompt(&tail)
-            || is_chrome_text(&tail);
-        if chrome_tail && is_byline_paragraph(&head) {
+        if is_chrome(&tail) && is_byline_paragraph(&head) {
             if korean::is_copyright(&tail) {
                 out.copyright.get_or_insert(tail);
             }
             block.children = vec![Content::Text(head)];
+            return true;
+        }
+    }
+    // Or the copyright above the sign-off, a break apart (`<저작권자 ⓒ …><br>홍길동 기자`).
+    let last_line = br_lines(block).and_then(|lines| {
+        let (head, tail) = lines.trim().rsplit_once('\n')?;
+        Some((head.trim().to_string(), fold_whitespace(tail)))
+    });
+    if let Some((head, signoff)) = last_line {
+        if korean::is_copyright(&head) && is_byline_paragraph(&signoff) {
+            out.copyright.get_or_insert(head);
+            block.children = vec![Content::Text(signoff)];
             return true;
         }
     }
