@@ -63,21 +63,9 @@ pub(super) fn published(
     let mut published = published_raw
         .as_deref()
         .and_then(|d| published_date(d, korean_page));
-    // The time the page prints after its publication label, above the story, is the reader's:
-    // a metadata time of another minute is another event's (the last edit, the feed's).
     if korean_page {
-        if let (Some(meta_time), Some(printed)) = (
-            published.as_deref(),
-            page.article
-                .and_then(|root| labelled_date_above(scan, root)),
-        ) {
-            let minute = |d: &str| date::in_kst(d).and_then(|k| k.get(..16).map(str::to_string));
-            // (A page abroad prints its own clock's time: 한호일보's `승인 2017.06.22 16:10` for
-            // `16:10:37+10:00`.)
-            let as_written = meta_time.get(..16) == printed.get(..16);
-            if minute(meta_time).is_some() && minute(meta_time) != minute(&printed) && !as_written {
-                published = Some(printed);
-            }
+        if let Some(printed) = printed_over_meta(page, published.as_deref()) {
+            published = Some(printed);
         }
     }
     // Looked for only where it could win: no time yet, or one given to the minute.
@@ -293,6 +281,22 @@ fn date_line_above(scan: &Scan, root: u32) -> Option<String> {
     first_date_line(scan, lines.clone(), true)
         .filter(|d| d.contains('T'))
         .or_else(|| first_date_line(scan, lines, false))
+}
+
+/// The time the page prints after its publication label above the story, where the metadata's
+/// time (`meta_time`) is of another minute: the printed one is the reader's, the metadata's
+/// another event's (the last edit, the feed's).
+fn printed_over_meta(page: &Page, meta_time: Option<&str>) -> Option<String> {
+    let meta_time = meta_time?;
+    let printed = page
+        .article
+        .and_then(|root| labelled_date_above(page.scan, root))?;
+    let minute = |d: &str| date::in_kst(d).and_then(|k| k.get(..16).map(str::to_string));
+    // (A page abroad prints its own clock's time: 한호일보's `승인 2017.06.22 16:10` for
+    // `16:10:37+10:00`.)
+    let as_written = meta_time.get(..16) == printed.get(..16);
+    (minute(meta_time).is_some() && minute(meta_time) != minute(&printed) && !as_written)
+        .then_some(printed)
 }
 
 /// The time after a publication label on a line above the story (`입력 2024.03.05 14:22`).
