@@ -98,10 +98,19 @@ pub(super) fn deck(
         .or_else(|| line_over_wire_lead(scan, root).filter(|&k| found_by_place_can_be_deck(k)))?;
     // A deck of lines each in an element of its own, alike (`<h2>…</h2><h2>…</h2>`, a table's
     // `<td class="sub_title1">` row after row): its twins that follow with nothing between.
+    // (A bold first line's twin shares its paragraph, where the story is taken to begin:
+    // `<p><b>…</b><br><b>…</b></p>`.)
+    let bold_lines = k >= root && bold_lead(scan, root) == Some(k);
+    let twin_placed = |t: u32| {
+        placed_as(t, false, DECK_TWIN_MIN_CHARS)
+            || bold_lines
+                && scan.nodes[t as usize].parent == scan.nodes[k as usize].parent
+                && scan.nodes[t as usize].chars >= DECK_TWIN_MIN_CHARS
+                && found_by_place_can_be_deck(t)
+    };
     let mut lines = deck_lines(scan, k)?;
     let mut at = k;
-    while let Some(twin) = next_twin(scan, at).filter(|&t| placed_as(t, false, DECK_TWIN_MIN_CHARS))
-    {
+    while let Some(twin) = next_twin(scan, at).filter(|&t| twin_placed(t)) {
         lines.push('\n');
         lines.push_str(&deck_lines(scan, twin)?);
         at = twin;
@@ -524,14 +533,25 @@ fn bold_lead(scan: &Scan, root: u32) -> Option<u32> {
         .nodes
         .get(after as usize)
         .is_some_and(|n| n.tag == Tag::Br || n.tag.is_block())
-        && scan.html[node.end as usize..scan.nodes[after as usize].start as usize]
-            .trim()
-            .is_empty();
+        && only_end_tags(&scan.html[node.end as usize..scan.nodes[after as usize].start as usize]);
     ((10..=200).contains(&node.chars)
         && !text.ends_with("다.")
         && line_break_after
         && scan.nodes[root as usize].chars > 4 * node.chars)
         .then_some(k)
+}
+
+/// Whether markup between two elements only closes elements (`</p>`, whitespace): the second
+/// starts a new line after the first, nothing printed between.
+fn only_end_tags(between: &str) -> bool {
+    let mut rest = between.trim_start();
+    while let Some(tag) = rest.strip_prefix("</") {
+        match tag.find('>') {
+            Some(end) => rest = tag[end + 1..].trim_start(),
+            None => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 /// Whether a line's box (its closest ancestor in the body with a class) comes back once the
