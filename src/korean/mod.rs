@@ -2157,6 +2157,12 @@ pub fn is_copyright(text: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// The names a byline reading gives, none for none.
+    fn names_of(b: Option<Byline>) -> Vec<String> {
+        b.map(|b| b.authors.into_iter().map(|a| a.name).collect())
+            .unwrap_or_default()
+    }
+
     #[test]
     fn a_desk_rank_is_a_role_only_as_a_word_of_its_own() {
         // (동아일보's column: `정세진 산업1부 차장`; a car park, `공영주차장`, is no rank.)
@@ -2362,11 +2368,7 @@ mod tests {
 
     #[test]
     fn reads_a_place_before_a_slash_as_no_name() {
-        let names = |line: &str| -> Vec<String> {
-            parse_byline(line)
-                .map(|b| b.authors.into_iter().map(|a| a.name).collect())
-                .unwrap_or_default()
-        };
+        let names = |line: &str| names_of(parse_byline(line));
         assert_eq!(names("창원/김영동 기자 ydkim@hani.co.kr"), ["김영동"]);
         assert_eq!(names("창원/김영동기자"), ["김영동"]);
         // (A list with the place before its first name.)
@@ -2395,11 +2397,7 @@ mod tests {
 
     #[test]
     fn a_labelled_byline_names_its_reporter_not_the_crew() {
-        let names = |t: &str| -> Vec<String> {
-            labelled_byline(t)
-                .map(|b| b.authors.into_iter().map(|a| a.name).collect())
-                .unwrap_or_default()
-        };
+        let names = |t: &str| names_of(labelled_byline(t));
         assert_eq!(names("기자명 홍길동"), ["홍길동"]);
         assert_eq!(names("작성자 : 홍길동"), ["홍길동"]);
         assert_eq!(names("취재 홍길동, 영상 김철수"), ["홍길동"]);
@@ -2412,11 +2410,7 @@ mod tests {
 
     #[test]
     fn a_pieces_label_and_a_second_post_name_nobody() {
-        let names = |t: &str| -> Vec<String> {
-            parse_byline(t)
-                .map(|b| b.authors.into_iter().map(|a| a.name).collect())
-                .unwrap_or_default()
-        };
+        let names = |t: &str| names_of(parse_byline(t));
         assert_eq!(names("[기고] 홍길동 서울대 교수"), ["홍길동"]);
         assert_eq!(names("홍길동 객원논설위원·서울대 교수"), ["홍길동"]);
         // Two reporters, each with a newsroom role, stay two.
@@ -2666,11 +2660,7 @@ mod tests {
             Some("최승현".to_string())
         );
         // The place after the `=` is no name; two reporters after it are two.
-        let names = |lead: &str| -> Vec<String> {
-            lead_byline(lead)
-                .map(|b| b.authors.into_iter().map(|a| a.name).collect())
-                .unwrap_or_default()
-        };
+        let names = |lead: &str| names_of(lead_byline(lead));
         assert_eq!(names("[OSEN=인천공항, 민경태 기자] 그룹"), ["민경태"]);
         assert_eq!(
             names("[OSEN=김보라, 이승훈 기자] 그룹"),
