@@ -1458,9 +1458,12 @@ pub fn is_credit_line(text: &str) -> bool {
     }
     // A picture's few words before its credit (`가수 하윤슬 / 사진 제공 = 블루웨이브…`).
     if let Some((caption, credit)) = t.rsplit_once(" / ") {
+        // (Not the reporters' sign-off before the graphic's credit: `홍길동·김철수 기자 /
+        // 그래픽=이영희 기자`.)
         if caption.chars().count() <= CREDIT_SOURCE_MAX_CHARS
             && !caption.contains(&['.', '/'][..])
             && is_credit_line(credit)
+            && parse_byline(caption).is_none()
         {
             return true;
         }
@@ -2993,6 +2996,7 @@ mod tests {
             "가수 하윤슬 / 사진 제공 = 블루웨이브엔터테인먼트"
         ));
         assert!(!is_credit_line("그는 말했다. 다시 / 사진 = 연합뉴스"));
+        assert!(!is_credit_line("홍길동·김철수 기자 / 그래픽=이영희 기자"));
         assert!(!is_credit_line("(서울=연합뉴스)"));
         assert!(is_editor_note("(ATTN: ADDS more details in paras 9-11)"));
         assert!(!is_editor_note("(LEAD) S. Korea fires warning shots"));
