@@ -180,6 +180,16 @@ pub fn labelled_byline(text: &str) -> Option<Byline> {
 /// [`parse_byline`]; `spaced`: the names before the role may be separated by spaces alone
 /// (`홍길동 김철수 기자`, as wires print them where the story opens), where they are all names.
 fn parse_reporters(text: &str, spaced: bool) -> Option<Byline> {
+    // A place in brackets after a name or a role (`홍길동(세종)·김철수(서울) 기자`, `홍길동
+    // 기자(세종), 김철수 기자(서울)`) is the dateline's, no name.
+    let placeless;
+    let text = match without_bracketed_places(text) {
+        Some(t) => {
+            placeless = t;
+            placeless.as_str()
+        }
+        None => text,
+    };
     let text = text.trim().trim_matches(|c| BYLINE_BRACKETS.contains(c));
     // A reporter card's link to their other stories after the byline (`송민석 기자 기자의 다른
     // 기사 보기 기자 구독`) names nobody more.
@@ -262,6 +272,42 @@ fn parse_reporters(text: &str, spaced: bool) -> Option<Byline> {
         authors,
         printed: printed.join("·"),
     })
+}
+
+/// The text without the places in brackets glued to the word before them (`김철수(서울)`), if
+/// it has any: a few syllables of Hangul, no email, no name with a role.
+fn without_bracketed_places(text: &str) -> Option<String> {
+    if !text.contains('(') {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut cut = false;
+    while let Some(open) = rest.find('(') {
+        let glued = rest[..open]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_whitespace());
+        let place = rest[open + 1..].split_once(')').map(|(inner, _)| inner);
+        match place {
+            Some(inner)
+                if glued
+                    && (1..=4).contains(&inner.chars().count())
+                    && inner.chars().all(is_hangul_syllable)
+                    && !ROLES.iter().any(|r| inner.ends_with(r)) =>
+            {
+                out.push_str(&rest[..open]);
+                rest = &rest[open + inner.len() + 2..];
+                cut = true;
+            }
+            _ => {
+                out.push_str(&rest[..=open]);
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    cut.then_some(out)
 }
 
 /// The text with a space on each side of an email glued to the words around it (울산신문's
@@ -2419,6 +2465,15 @@ mod tests {
         // Two reporters, each with a newsroom role, stay two.
         assert_eq!(names("홍길동 기자·김철수 기자"), ["홍길동", "김철수"]);
         assert!(!is_person_name("기고") && !is_person_name("기획"));
+        // A place in brackets after each reporter is no name.
+        assert_eq!(
+            names("홍길동(세종)·김철수(서울) 기자"),
+            ["홍길동", "김철수"]
+        );
+        assert_eq!(
+            names("홍길동 기자(세종), 김철수 기자(서울)"),
+            ["홍길동", "김철수"]
+        );
     }
 
     #[test]
