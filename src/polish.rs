@@ -1185,10 +1185,14 @@ fn keep_line(c: &mut Content, out: &mut Polished, depth: usize, prompt: &mut boo
                     }
                     // A caption or a credit printed as a paragraph: beside its picture it
                     // becomes the figure's caption, alone it goes.
+                    // (Or a caption whose picture a script was to load: pointing up at it and
+                    // ending with its credit, `▲ 서울 지하철 2호선 열차. [사진=테스트일보 DB]`.)
                     if matches!(e.tag, Tag::P | Tag::Div)
                         && (is_credit_line(&text)
                             || is_picture_label(e, &text)
-                            || is_caption_under_picture(e, &text))
+                            || is_caption_under_picture(e, &text)
+                            || korean::points_at_picture(&text)
+                                && korean::ends_with_photo_credit(&text))
                     {
                         return into_figure(e, text);
                     }

@@ -571,6 +571,7 @@ pub const CHROME_PHRASES: &[&str] = &[
     // A story page's buttons and box headings, alone on a line (`이 기사를 공유합니다`, `기사
     // 원문 보기`, `신고하기`, `맨 위로`, `이전 기사`).
     "이 기사를 공유합니다",
+    "번역하기",
     "sns 공유",
     "url 복사하기",
     "기사 원문 보기",
@@ -966,6 +967,9 @@ pub const TOOLBAR_WORDS: &[&str] = &[
     "a",
     "닫기",
     "번역",
+    "번역하기",
+    "조절",
+    "글씨",
     "댓글",
     "facebook",
     "twitter",
