@@ -2358,6 +2358,26 @@ const META_LINE_FIRST_BLOCKS: usize = 3;
 /// starts below. (Any other bare date line is left alone: WCEB's pages keep it as text.) A
 /// byline in Latin letters (`By Park Sae-yeon`) leaves too, and so does a Korean one that names a
 /// reporter (`글 | 김도윤 에디터`); either is given back: the story's sign-off where none closes it.
+/// The byline of a header line that prints the dates after it (`홍길동 기자 입력 2024.03.05
+/// 14:22`, `홍길동 기자 | 2024-03-05 14:22`).
+fn byline_then_dates(line: &str) -> Option<&str> {
+    if !crate::date::holds_printed_date(line) {
+        return None;
+    }
+    let starts = line
+        .char_indices()
+        .filter(|&(i, c)| i > 0 && c == ' ')
+        .map(|(i, _)| i);
+    for at in starts {
+        let (head, dates) = line.split_at(at);
+        let head = head.trim_end().trim_end_matches('|').trim_end();
+        if crate::date::is_date_like(dates.trim().trim_start_matches('|').trim_start()) {
+            return is_byline_paragraph(head).then_some(head);
+        }
+    }
+    None
+}
+
 fn drop_opening_meta_lines(body: &mut Element) -> Option<String> {
     let mut by = None;
     let mut leaves = Vec::new();
@@ -2396,7 +2416,8 @@ fn drop_opening_meta_lines(body: &mut Element) -> Option<String> {
             || !t.starts_with(&['[', '('][..])
                 && !korean::is_speaker_label(text)
                 && (is_byline_paragraph(text)
-                    || text.trim_end().ends_with("제작진") && text.split_whitespace().count() <= 5)
+                    || text.trim_end().ends_with("제작진") && text.split_whitespace().count() <= 5
+                    || byline_then_dates(t).is_some())
     };
     let line_text =
         |body: &Element, path: &[usize]| element_at(body, path).short_text(META_LINE_MAX_BYTES);
