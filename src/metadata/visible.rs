@@ -124,6 +124,15 @@ const DECK_TWIN_MIN_CHARS: u32 = 4;
 
 /// Whether an element's text can be a deck, wherever it was found: a machine's summary, a
 /// caption's credit, the header's date fields, a sign-off or the headline itself are none.
+/// A line that is a wire's dateline and nothing else (`[서울=테스트일보]`, `(부산=뉴스1)`).
+fn is_bare_dateline(text: &str) -> bool {
+    let t = text.trim();
+    t.contains('=')
+        && korean::dateline(t).is_some()
+        && t.ends_with(&[']', ')', '】'][..])
+        && t.chars().count() <= 32
+}
+
 fn text_can_be_deck(scan: &Scan, k: u32, title: &str) -> bool {
     let text = scan.text_of(k);
     let parent = scan.nodes[k as usize].parent;
@@ -153,6 +162,8 @@ fn text_can_be_deck(scan: &Scan, k: u32, title: &str) -> bool {
             || headline_box(&text, title)
             // (Nor a kicker of labels in brackets only: 머니투데이's `[명퇴의 정석] (종합)`.)
             || korean::is_bracketed_labels(&text)
+            // (Nor a wire's dateline on a line of its own over the lead: `[서울=테스트일보]`.)
+            || is_bare_dateline(&text)
             // (Nor a teaser that cuts the story's lead short: OSEN's `<div
             // id="phototext_sub">[OSEN=… 기자] 가수 … 의혹이...</div>` by the lead picture.)
             || teases_the_lead(scan, k, &text)
