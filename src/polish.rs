@@ -1312,6 +1312,9 @@ fn is_views_disclaimer(text: &str) -> bool {
             // A translation's note (Korea JoongAng Daily: `This article was originally written
             // in Korean and translated by a bilingual reporter with the help of generative AI…`).
             || t.contains("originally written in") && t.contains("translated")
+            // A partner's note (`This article from the JoongAng Ilbo is published under an
+            // agreement with the Korea JoongAng Daily.`).
+            || t.starts_with("This article") && t.contains("under an agreement with")
             // A reader's contact note (The Hankyoreh's `Please direct comments or questions
             // to [english@hani.co.kr]`).
             || t.starts_with("Please direct") && t.contains('@'))
