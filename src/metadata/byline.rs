@@ -359,7 +359,10 @@ fn credits_elsewhere(page: &Page, visible: Option<&VisibleByline>, c: &mut Credi
 /// else the names in it, on a Korean page persons only.
 fn credits_of(page: &Page, b: String, is_org_name: &impl Fn(&str) -> bool) -> Credits {
     let (scan, korean_page) = (page.scan, page.korean);
-    let read = korean::parse_byline(&b).or_else(|| korean::labelled_byline(&b));
+    // (Or once its label is off: a writer's `글 | 홍길동 변호사`.)
+    let read = korean::parse_byline(&b)
+        .or_else(|| korean::labelled_byline(&b))
+        .or_else(|| korean::parse_byline(&clean_byline(&b)));
     let mut c = match read.filter(|_| korean_page) {
         Some(found) => found.into(),
         None => {
@@ -1082,7 +1085,7 @@ fn clean_byline(text: &str) -> String {
     // `정은주(ejjung77)l편집:`).
     let t = match t.strip_prefix("글 ").or_else(|| t.strip_prefix("글:")) {
         Some(rest) => {
-            let rest = rest.trim_start_matches(&[' ', ':'][..]);
+            let rest = rest.trim_start_matches(&[' ', ':', '|'][..]);
             match rest.split_once(':') {
                 Some((before, _)) => {
                     let before = before.trim_end();
@@ -1163,6 +1166,7 @@ mod tests {
         assert_eq!(clean_byline("글 이서윤"), "이서윤");
         assert_eq!(clean_byline("글 : 이서윤"), "이서윤");
         assert_eq!(clean_byline("글 홍길동 / 사진 김철수"), "홍길동");
+        assert_eq!(clean_byline("글 | 홍길동 변호사"), "홍길동 변호사");
     }
 
     #[test]
