@@ -2212,6 +2212,7 @@ const MAX_SIGNOFF_PARAGRAPHS: usize = 4;
 /// A paragraph that is only a Korean byline (`홍길동 기자`, `홍길동·김철수 기자
 /// hong@x.com`): a few words, no sentence.
 fn is_byline_paragraph(text: &str) -> bool {
+    let text = korean::without_more_by_link(text);
     // An email in the line is not counted (JIBS's `JIBS 제주방송 고아라( ara0317@jibs.co.kr )
     // 기자`): one reporter's line with an email is as long as its words.
     // (Counted in one pass that stops past the limit: every paragraph of a story is asked.)

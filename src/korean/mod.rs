@@ -190,19 +190,7 @@ fn parse_reporters(text: &str, spaced: bool) -> Option<Byline> {
         }
         None => text,
     };
-    let text = text.trim().trim_matches(|c| BYLINE_BRACKETS.contains(c));
-    // A reporter card's link to their other stories after the byline (`송민석 기자 기자의 다른
-    // 기사 보기 기자 구독`) names nobody more.
-    let text = match text.find("기자의") {
-        Some(at)
-            if vocab::MORE_BY_REPORTER
-                .iter()
-                .any(|m| text[at + "기자의".len()..].trim_start().starts_with(m)) =>
-        {
-            &text[..at]
-        }
-        _ => text,
-    };
+    let text = without_more_by_link(text.trim().trim_matches(|c| BYLINE_BRACKETS.contains(c)));
     // The outlet after a slash (헤드라인제주's `<강민혁 기자/헤드라인제주>`): one word, no role.
     let text = match text.rsplit_once('/') {
         Some((reporter, outlet))
@@ -272,6 +260,21 @@ fn parse_reporters(text: &str, spaced: bool) -> Option<Byline> {
         authors,
         printed: printed.join("·"),
     })
+}
+
+/// A byline without a reporter card's link to their other stories after it (`송민석 기자 기자의
+/// 다른 기사 보기 기자 구독`), which names nobody more.
+pub fn without_more_by_link(text: &str) -> &str {
+    match text.find("기자의") {
+        Some(at)
+            if vocab::MORE_BY_REPORTER
+                .iter()
+                .any(|m| text[at + "기자의".len()..].trim_start().starts_with(m)) =>
+        {
+            &text[..at]
+        }
+        _ => text,
+    }
 }
 
 /// The text without the places in brackets glued to the word before them (`김철수(서울)`), if
