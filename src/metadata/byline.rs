@@ -359,10 +359,12 @@ fn credits_elsewhere(page: &Page, visible: Option<&VisibleByline>, c: &mut Credi
 /// else the names in it, on a Korean page persons only.
 fn credits_of(page: &Page, b: String, is_org_name: &impl Fn(&str) -> bool) -> Credits {
     let (scan, korean_page) = (page.scan, page.korean);
-    // (Or once its label is off: a writer's `글 | 홍길동 변호사`.)
+    // (Or once its label is off: a writer's `글 | 홍길동 변호사`; or its date: `홍길동 객원기자 ·
+    // 2024.03.05`.)
     let read = korean::parse_byline(&b)
         .or_else(|| korean::labelled_byline(&b))
-        .or_else(|| korean::parse_byline(&clean_byline(&b)));
+        .or_else(|| korean::parse_byline(&clean_byline(&b)))
+        .or_else(|| korean::parse_byline(&without_date_fields(&b)?));
     let mut c = match read.filter(|_| korean_page) {
         Some(found) => found.into(),
         None => {
@@ -656,8 +658,8 @@ pub(crate) fn authors_named_in(b: &str, is_organisation: impl Fn(&str) -> bool) 
         .iter()
         .filter_map(|name| without_title_words(name))
         // An address without its user (연합인포맥스's empty writer card: `@yna.co.kr`) names
-        // nobody.
-        .filter(|name| !is_organisation(name) && !name.contains('@'))
+        // nobody, nor does a date beside the names (`… · 2024.03.05`).
+        .filter(|name| !is_organisation(name) && !name.contains('@') && !date::is_date_like(name))
         .map(|name| Author {
             name: name_case(without_member_id(&name)),
             role: None,
@@ -1069,6 +1071,18 @@ fn name_case(name: &str) -> String {
         .collect()
 }
 
+/// A byline without the fields that are dates (`홍길동 객원기자 · 2024.03.05`, `… | 2024-03-05
+/// 14:22`), if it has any.
+fn without_date_fields(byline: &str) -> Option<String> {
+    let fields: Vec<&str> = byline.split(&['·', '|'][..]).map(str::trim).collect();
+    let kept: Vec<&str> = fields
+        .iter()
+        .copied()
+        .filter(|f| !f.is_empty() && !date::is_date_like(f))
+        .collect();
+    (kept.len() < fields.len() && !kept.is_empty()).then(|| kept.join("·"))
+}
+
 fn clean_byline(text: &str) -> String {
     let t = fold_whitespace(text);
     let t = t.trim_start_matches(|c: char| c == '|' || c == '-' || c.is_whitespace());
@@ -1180,6 +1194,18 @@ mod tests {
             Some("LEE YOON-SEO")
         );
         assert_eq!(without_title_words("Staff Writer"), None);
+    }
+
+    #[test]
+    fn a_date_beside_the_names_is_no_name() {
+        assert_eq!(
+            without_date_fields("홍길동 객원기자 · 2024.03.05").as_deref(),
+            Some("홍길동 객원기자")
+        );
+        assert_eq!(without_date_fields("홍길동·김철수 기자"), None);
+        assert!(authors_named_in("Jane Doe · 2024.03.05", |_| false)
+            .iter()
+            .all(|a| a.name == "Jane Doe"));
     }
 
     #[test]
