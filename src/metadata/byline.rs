@@ -1072,9 +1072,9 @@ fn name_case(name: &str) -> String {
 }
 
 /// A byline without the fields that are dates (`홍길동 객원기자 · 2024.03.05`, `… | 2024-03-05
-/// 14:22`), if it has any.
+/// 14:22`, `홍길동 기자, 2024-03-05`), if it has any.
 fn without_date_fields(byline: &str) -> Option<String> {
-    let fields: Vec<&str> = byline.split(&['·', '|'][..]).map(str::trim).collect();
+    let fields: Vec<&str> = byline.split(&['·', '|', ','][..]).map(str::trim).collect();
     let kept: Vec<&str> = fields
         .iter()
         .copied()
@@ -1203,6 +1203,10 @@ mod tests {
             Some("홍길동 객원기자")
         );
         assert_eq!(without_date_fields("홍길동·김철수 기자"), None);
+        assert_eq!(
+            without_date_fields("홍길동 기자, 2024-03-05").as_deref(),
+            Some("홍길동 기자")
+        );
         assert!(authors_named_in("Jane Doe · 2024.03.05", |_| false)
             .iter()
             .all(|a| a.name == "Jane Doe"));
