@@ -1220,7 +1220,8 @@ fn cut_to_signoff(block: &mut Element, text: &str, out: &mut Polished) -> bool {
     if !text.contains("기자") {
         return false;
     }
-    let first_line = br_lines(block).and_then(|lines| {
+    let lines = br_lines(block);
+    let first_line = lines.as_deref().and_then(|lines| {
         let (head, tail) = lines.trim().split_once('\n')?;
         Some((fold_whitespace(head), tail.trim().to_string()))
     });
@@ -1245,7 +1246,7 @@ fn cut_to_signoff(block: &mut Element, text: &str, out: &mut Polished) -> bool {
         }
     }
     // Or the copyright above the sign-off, a break apart (`<저작권자 ⓒ …><br>홍길동 기자`).
-    let last_line = br_lines(block).and_then(|lines| {
+    let last_line = lines.as_deref().and_then(|lines| {
         let (head, tail) = lines.trim().rsplit_once('\n')?;
         Some((head.trim().to_string(), fold_whitespace(tail)))
     });
