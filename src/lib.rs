@@ -225,11 +225,11 @@ fn extract_page(
     let plan = choose::choose(&scan, rule);
     #[cfg(feature = "hydration")]
     if may_read_state && plan.chars == 0 {
-        if let Some(page) = page_from_state(&scan) {
+        if let Some((page, cms)) = page_from_state(&scan) {
             drop(plan);
             drop(scan);
             let mut article = extract_page(&page, url, options, false)?;
-            article.extractor.rule = "cms:arc".into();
+            article.extractor.rule = cms.into();
             return Ok(article);
         }
     }
@@ -310,12 +310,26 @@ fn extract_page(
     })
 }
 
-/// The page rebuilt around the story in its hydration state (`hydration`), if it has one.
+/// The page rebuilt around the story in its hydration state (`hydration`), if it has one,
+/// with the name of the CMS family whose state it read: Arc XP's, or any framework's JSON.
 #[cfg(feature = "hydration")]
-fn page_from_state(scan: &scan::Scan) -> Option<String> {
-    let state = scan.meta.hydration.as_deref()?;
+fn page_from_state(scan: &scan::Scan) -> Option<(String, &'static str)> {
     let body = scan.nodes.iter().find(|n| n.tag == tags::Tag::Body)?;
-    hydration::page_with_story(scan.html, body.start as usize, state)
+    let body_start = body.start as usize;
+    let arc = scan.meta.hydration.as_deref();
+    if let Some(page) =
+        arc.and_then(|state| hydration::page_with_story(scan.html, body_start, state))
+    {
+        return Some((page, "cms:arc"));
+    }
+    let scripts = scan
+        .nodes
+        .iter()
+        .filter(|n| n.tag == tags::Tag::Script)
+        .filter_map(|n| scan.html.get(n.tag_end as usize..n.end as usize))
+        .map(hydration::script_text);
+    let page = hydration::page_with_state_story(scan.html, body_start, scripts)?;
+    Some((page, "cms:state"))
 }
 
 /// The most authors an export lists, and the longest byline it keeps (characters): a page can

@@ -224,6 +224,17 @@ fn random_tag_soup_1mb() -> String {
     s
 }
 
+/// A page with no article markup whose script holds a state literal that never ends, with a
+/// literal's opening (`=[`) every few bytes inside: the CLI's reading of hydration state
+/// tries those openings and must stop within its budget.
+fn state_script_unterminated_10mb() -> String {
+    let state = format!(
+        "<script>window.s = {{\"contentHtml\":\"<p>{}</script>",
+        "=[\\\"x ".repeat(10 << 18)
+    );
+    page_shell(&state)
+}
+
 fn comment_5mb_closed() -> String {
     article(&format!("<!--{}-->", "x-".repeat(5 << 19)))
 }
@@ -667,6 +678,13 @@ hostile!(
     lib_random_tag_soup_1mb,
     cli_random_tag_soup_1mb,
     random_tag_soup_1mb(),
+    any,
+    GIB
+);
+hostile!(
+    lib_state_script_unterminated_10mb,
+    cli_state_script_unterminated_10mb,
+    state_script_unterminated_10mb(),
     any,
     GIB
 );

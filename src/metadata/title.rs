@@ -227,8 +227,9 @@ const KOREAN_TITLE_SEPARATORS: [&str; 10] = [
 ];
 
 /// Separators a title puts before its outlet's name that a headline uses too (`제목 / 테스트일보`,
-/// `제목 l 테스트일보` with a lowercase L for a bar): cut only before the site's own name.
-const SITE_ONLY_SEPARATORS: [&str; 2] = [" / ", " l "];
+/// `제목 l 테스트일보` with a lowercase L for a bar, hankookilbo.com's `제목-정치ㅣ한국일보` with
+/// the vowel ㅣ for one): cut only before the site's own name.
+const SITE_ONLY_SEPARATORS: [&str; 3] = [" / ", " l ", "ㅣ"];
 
 /// Whether the part after a title's last separator names an outlet: it ends as outlet names
 /// do ([`vocab::TITLE_SITE_ENDINGS`], `뉴스1`, `아이뉴스24`), is an acronym (`YTN`, `SBS`), or a
@@ -319,8 +320,12 @@ fn headline_beside_separator(title: &str, headings: &[String]) -> Option<String>
         .collect();
     let heads = cuts.iter().map(|&(p, _)| title[..p].trim());
     let tails = cuts.iter().map(|&(_, end)| title[end..].trim());
+    // A section glued on with a bare hyphen (hankookilbo.com's `제목-정치`): only a head, so
+    // that a word with a hyphen in it never gives its second half as the headline.
+    let glued_heads = title.match_indices('-').map(|(p, _)| title[..p].trim());
     heads
         .chain(tails)
+        .chain(glued_heads)
         .find(|part| {
             let key = headline_key(part);
             !key.is_empty() && headings.contains(&key)
