@@ -2441,14 +2441,30 @@ fn drop_opening_meta_lines(body: &mut Element) -> Option<String> {
         let byline = is_byline(&text) && !follows_quote(body, path);
         // A deck box's label left over where the deck's lines left the body (`핵심요약`).
         let label = korean::vocab::DECK_LABELS.contains(&text.trim());
-        let latin_byline = text.trim_start().starts_with("By ") && is_latin_signoff(&text);
+        let is_latin_byline = |t: &str| t.trim_start().starts_with("By ") && is_latin_signoff(t);
+        let latin_byline = is_latin_byline(&text);
         // (A Korean byline is given back too: a magazine's `글 | 김도윤 에디터` may be its only one.)
         if latin_byline || byline && korean::parse_byline(&text).is_some() {
             by = Some(fold_whitespace(&text));
         }
+        // A wire's note to editors and the byline a break apart (Yonhap English's `<p>(ATTN:
+        // UPDATES …)<br/>By Kang Yoon-seung</p>`).
+        let note_then_byline = br_lines(line).is_some_and(|lines| {
+            let mut lines = lines.lines().map(str::trim).filter(|l| !l.is_empty());
+            match (lines.next(), lines.next(), lines.next()) {
+                (Some(note), Some(name), None)
+                    if korean::is_editor_note(note) && is_latin_byline(name) =>
+                {
+                    by = Some(fold_whitespace(name));
+                    true
+                }
+                _ => false,
+            }
+        });
         // Separators left between header fields that went (`<span class="bar">|</span>`).
         let bar = text.trim().chars().all(|c| c == '|' || c == ' ');
         let meta = (is_meta_line(&text)
+            || note_then_byline
             || bar
             || byline
             || latin_byline

@@ -732,6 +732,8 @@ fn slashed_names(glued: &str) -> Option<&str> {
 /// Splits a sign-off from the end of the last paragraph: `… 말했다. 정희경 기자`,
 /// `… 밝혔다./연합뉴스`, `(끝)`, a trailing reporter email. Returns (text without it, sign-off).
 pub fn split_signoff(paragraph: &str) -> Option<(String, String)> {
+    // (An end mark is given back as the sign-off, `/` taken off: `(END)`, `연합뉴스`; see
+    // [`is_end_mark`].)
     let p = paragraph.trim_end();
     for end_mark in vocab::END_MARKS {
         if let Some(rest) = p.strip_suffix(end_mark) {
@@ -941,8 +943,12 @@ pub fn is_organisation(name: &str, site_name: Option<&str>) -> bool {
         && lower
             .split(|c: char| !c.is_ascii_alphanumeric())
             .any(|w| vocab::ORGANISATION_WORDS.contains(&w));
+    let desk = n.chars().count() >= 4
+        && n.chars().all(is_hangul_syllable)
+        && vocab::DESK_PREFIXES.iter().any(|p| n.starts_with(p));
     same_as_site
         || acronym
+        || desk
         || latin_word
         || latin_outlet
         || n.contains('|')
@@ -1722,6 +1728,15 @@ fn is_dotted_date(word: &str) -> bool {
     matches!(parts.as_slice(), [y, m, d]
         if y.len() == 4 && (1..=2).contains(&m.len()) && (1..=2).contains(&d.len())
             && [y, m, d].iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())))
+}
+
+/// Whether a sign-off is only an end mark (`(끝)`, `(END)`) or a wire's closing name
+/// (`/연합뉴스`, given back without its slash): it names no reporter.
+pub fn is_end_mark(signoff: &str) -> bool {
+    let s = signoff.trim();
+    vocab::END_MARKS
+        .iter()
+        .any(|m| *m == s || m.strip_prefix('/') == Some(s))
 }
 
 /// A block that only closes a story: emails and end marks (`kyongae.choi@yna.co.kr⏎(END)`,
@@ -2830,6 +2845,9 @@ mod tests {
         assert!(!is_organisation("PARK EUN-JEE", None));
         assert!(is_organisation("Newsis", None));
         assert!(is_organisation("디지털뉴스부", None));
+        assert!(is_organisation("영문경제", None));
+        assert!(!is_organisation("영문희", None));
+        assert!(is_end_mark("(END)") && is_end_mark("연합뉴스") && !is_end_mark("홍길동 기자"));
         assert!(!is_organisation("Kim Se-jin", None));
         assert!(is_organisation("Korea JoongAng Daily", None));
         assert!(is_organisation("The Korea Herald", None));

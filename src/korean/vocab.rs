@@ -342,6 +342,11 @@ pub const SURNAMES: &str = "남궁 황보 제갈 선우 독고 사공 서문 김
 /// Ends of a newsroom desk's name (`사회부`, `디지털뉴스팀`): never a reporter's name.
 pub const DESK_ENDINGS: &[&str] = &["부", "팀"];
 
+/// Starts of a newsroom desk's name of four syllables or more, which no name begins with:
+/// Yonhap English's desks sign as `영문경제`, `영문정치` ("English economy", "English politics")
+/// in its `author` meta where no reporter signed.
+pub const DESK_PREFIXES: &[&str] = &["영문"];
+
 /// A portal's site names that name no portal (Daum's `언론사 뷰`, "the outlets' view").
 pub const PORTAL_SITE_LABELS: &[&str] = &["언론사 뷰"];
 

@@ -49,20 +49,24 @@ impl Credits {
     pub fn with_story(mut self, story: &Polished, korean_page: bool) -> Credits {
         let mut no_reporter =
             self.authors.is_empty() || korean_page && self.authors.iter().all(|a| a.role.is_none());
-        let signed = story.signoff.as_deref().and_then(|s| {
-            korean::parse_byline(s).or_else(|| {
-                // A sign-off in Latin letters (`BY PARK EUN-JEE [park.eunjee@…]`).
-                let authors = authors_named_in(s, |_| false);
-                (!authors.is_empty()).then(|| korean::Byline {
-                    printed: authors
-                        .iter()
-                        .map(|a| a.name.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    authors,
+        let signed = story
+            .signoff
+            .as_deref()
+            .filter(|s| !korean::is_end_mark(s))
+            .and_then(|s| {
+                korean::parse_byline(s).or_else(|| {
+                    // A sign-off in Latin letters (`BY PARK EUN-JEE [park.eunjee@…]`).
+                    let authors = authors_named_in(s, |_| false);
+                    (!authors.is_empty()).then(|| korean::Byline {
+                        printed: authors
+                            .iter()
+                            .map(|a| a.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        authors,
+                    })
                 })
-            })
-        });
+            });
         // An English page's printed byline over its metadata's names in Hangul (Yonhap
         // English's `By Kim Soo-yeon` under `<meta name="author" content="김수연">`): the name
         // as the reader reads it.
