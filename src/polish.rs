@@ -2441,6 +2441,11 @@ fn drop_opening_meta_lines(body: &mut Element) -> Option<String> {
         let byline = is_byline(&text) && !follows_quote(body, path);
         // A deck box's label left over where the deck's lines left the body (`핵심요약`).
         let label = korean::vocab::DECK_LABELS.contains(&text.trim());
+        // The caption of the picture above the body, pointing up at it from the body's first
+        // line (SBS's `<div><strong>▲ 지난해 11월 … 한미 정상회담</strong></div>`).
+        let caption_above = Some(path) == leaves.first()
+            && korean::points_at_picture(&text)
+            && text.chars().count() <= CAPTION_ABOVE_MAX_CHARS;
         let is_latin_byline = |t: &str| t.trim_start().starts_with("By ") && is_latin_signoff(t);
         let latin_byline = is_latin_byline(&text);
         // (A Korean byline is given back too: a magazine's `글 | 김도윤 에디터` may be its only one.)
@@ -2465,6 +2470,7 @@ fn drop_opening_meta_lines(body: &mut Element) -> Option<String> {
         let bar = text.trim().chars().all(|c| c == '|' || c == ' ');
         let meta = (is_meta_line(&text)
             || note_then_byline
+            || caption_above
             || bar
             || byline
             || latin_byline
@@ -2492,6 +2498,9 @@ fn drop_opening_meta_lines(body: &mut Element) -> Option<String> {
     }
     by
 }
+
+/// A caption on the body's first line is a sentence's length at most.
+const CAPTION_ABOVE_MAX_CHARS: usize = 80;
 
 /// A breadcrumb is at most this many bytes (`홈 > 뉴스 > 경제 > 부동산`, `Home › News › World`).
 const BREADCRUMB_MAX_BYTES: usize = 80;

@@ -122,8 +122,6 @@ pub(super) fn deck(
 const DECK_MIN_CHARS: u32 = 10;
 const DECK_TWIN_MIN_CHARS: u32 = 4;
 
-/// Whether an element's text can be a deck, wherever it was found: a machine's summary, a
-/// caption's credit, the header's date fields, a sign-off or the headline itself are none.
 /// A line that is a wire's dateline and nothing else (`[서울=테스트일보]`, `(부산=뉴스1)`).
 fn is_bare_dateline(text: &str) -> bool {
     let t = text.trim();
@@ -133,6 +131,8 @@ fn is_bare_dateline(text: &str) -> bool {
         && t.chars().count() <= 32
 }
 
+/// Whether an element's text can be a deck, wherever it was found: a machine's summary, a
+/// caption's credit, the header's date fields, a sign-off or the headline itself are none.
 fn text_can_be_deck(scan: &Scan, k: u32, title: &str) -> bool {
     let text = scan.text_of(k);
     let parent = scan.nodes[k as usize].parent;
@@ -148,6 +148,9 @@ fn text_can_be_deck(scan: &Scan, k: u32, title: &str) -> bool {
             // (Nor a picture's caption in a cell a deck's class names: Nate's `<td
             // class="sub_tit">… /사진=뉴스1</td>`.)
             || korean::ends_with_photo_credit(&text)
+            // (Nor a caption pointing up at the picture above it, set in bold where a deck
+            // would be: SBS's `<strong>▲ 지난해 11월 … 한미 정상회담</strong>` opening the body.)
+            || korean::points_at_picture(&text)
             // (Nor a line with a date in numbers or a time: the header's fields, Daum's `박재헌
             // / 입력 2021. 09. 21. 15:30 / 수정 …`, a portal header's `연합뉴스 기사전송
             // 2019-08-23 12:00`, a board's `민주시민생활교육과 2020.06.15 조회 842`.)
