@@ -873,15 +873,44 @@ fn reporter_line_near(scan: &Scan, root: u32) -> Option<(u32, korean::Byline)> {
                 .iter()
                 .find_map(|l| text.trim_end().strip_suffix(l))
                 .unwrap_or(&text);
-            let only_byline = line.replace(" · ", "·").split_whitespace().count() <= 2;
+            let line = line.replace(" · ", "·");
+            // The names and role, and at most one short word before them: the outlet's name
+            // or a credit's label (`테스트일보 홍길동 기자`, `[글·사진 홍길동 기자]`).
+            let printed: Vec<&str> = found.printed.split_whitespace().collect();
+            let mut others = line
+                .split_whitespace()
+                .map(|w| w.trim_matches(['[', ']']))
+                .filter(|w| !w.is_empty() && !printed.contains(w));
+            let only_byline = line.split_whitespace().count() <= 2
+                || match (others.next(), others.next()) {
+                    (None, _) => true,
+                    (Some(w), None) => {
+                        w.chars().count() <= LINE_LABEL_MAX_CHARS
+                            && line.trim_start().trim_start_matches('[').starts_with(w)
+                            && !w.ends_with(['다', '.'])
+                    }
+                    _ => false,
+                };
             // A caption's credit after its sentence (`… 붙어 있다. /김호웅기자 diverkim@…`)
             // names the photographer: the reporter's line opens with the name.
             // (Or after the sentence in the line's box: 서울신문 2011's `<td class="img_txt">…
             // 살펴보고 있다.<br><span class="img_cp">정연호기자 tpgod@…</span>`.)
             // `ended`: the words before the name must end a sentence (in the box, not the line).
+            // (A date and its label before the name are the header's fields, no sentence:
+            // `입력 2024.03.05 14:22 | 홍길동 기자`.)
+            let is_field = |w: &str| {
+                let w = w.trim_end_matches(':');
+                w.chars()
+                    .all(|c| c.is_ascii_digit() || ".:/-|·".contains(c))
+                    || vocab::PUBLISHED_LABELS.contains(&w)
+            };
             let follows_sentence = |text: &str, ended: bool| {
                 text.find(found.authors[0].name.as_str()).is_some_and(|at| {
-                    text[..at].split_whitespace().count() > 3
+                    text[..at]
+                        .split_whitespace()
+                        .filter(|w| !is_field(w))
+                        .count()
+                        > 3
                         && (!ended || text[..at].trim_end().ends_with('.'))
                 })
             };
@@ -894,6 +923,9 @@ fn reporter_line_near(scan: &Scan, root: u32) -> Option<(u32, korean::Byline)> {
                 .then_some((i, found))
         })
 }
+
+/// A word before a byline's names (an outlet's name, a credit's label) is this short.
+const LINE_LABEL_MAX_CHARS: usize = 8;
 
 /// A line of a few names and their role is this short.
 const SHORT_LINE_CHARS: u32 = 30;
