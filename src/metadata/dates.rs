@@ -218,6 +218,12 @@ pub(super) fn modified(page: &Page) -> Option<String> {
             .then(|| timestamp_attr(scan, None, vocab::MODIFIED_ATTRS, false))
             .flatten()
     });
+    // Or as the header prints it (`입력 2024.03.05 14:22 | 수정 2024.03.06 09:00`).
+    let modified_raw = modified_raw.or_else(|| {
+        page.article
+            .filter(|_| korean_page)
+            .and_then(|root| modified_date_above(scan, root))
+    });
     modified_raw
         .as_deref()
         .and_then(|d| date::normalize(d, korean_page && !d.contains('+') && !d.ends_with('Z')))
@@ -304,6 +310,28 @@ fn labelled_date_above(scan: &Scan, root: u32) -> Option<String> {
     let top = scan.ancestors(root).take(3).last().unwrap_or(root);
     let story = super::story_text_start(scan, root);
     first_date_line(scan, top..story.max(root) + 1, true).filter(|d| d.contains('T'))
+}
+
+/// The time printed with an edit's label on a line above the story: after it (`수정
+/// 2024.03.06 09:00`), or before it in a wire's stamp (`2019-05-13 14:05 최종수정`).
+fn modified_date_above(scan: &Scan, root: u32) -> Option<String> {
+    let top = scan.ancestors(root).take(3).last().unwrap_or(root);
+    let story = super::story_text_start(scan, root);
+    let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
+    (top..story.max(root) + 1).find_map(|i| {
+        let n = &scan.nodes[i as usize];
+        if n.flags & skip != 0 || !(10..=DATE_LINE_MAX_CHARS).contains(&n.chars) {
+            return None;
+        }
+        let text = scan.text_of(i);
+        let at = vocab::MODIFIED_LABELS.iter().find_map(|l| text.find(l))?;
+        date::find_in_text(&text, vocab::MODIFIED_LABELS, true)
+            .or_else(|| {
+                let stamp = text[..at].rsplit('|').next().unwrap_or_default();
+                date::find_in_text(stamp, &[], true)
+            })
+            .filter(|d| d.contains('T'))
+    })
 }
 
 /// The date in the headline's box, after the headline (머니투데이방송's `<div id="subject"><h4>
