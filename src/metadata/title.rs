@@ -53,6 +53,7 @@ pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
         // printed whole in the `<h1>`): the longest part the page prints as its headline.
         let cut = longer_printed_headline(declared, &cut, &headings).unwrap_or(cut);
         let cut = headline_beside_separator(&cut, &headings).unwrap_or(cut);
+        let cut = printed_before_site(page.scan, &cut, site_name).unwrap_or(cut);
         let printed = strip_title_suffix(&page.title_tag, site_name);
         // A label the meta title puts before the headline (`[리뷰] 바닷가 …`, a program's
         // `[뉴스데스크]…`), where the page prints the headline without it (in a heading, or in
@@ -331,6 +332,20 @@ fn headline_beside_separator(title: &str, headings: &[String]) -> Option<String>
             !key.is_empty() && headings.contains(&key)
         })
         .map(str::to_string)
+}
+
+/// The headline a heading prints, where the title is that headline and then the outlet's
+/// name between marks no separator list knows (`제목 ::: 테스트일보 :::`).
+fn printed_before_site(scan: &Scan, title: &str, site_name: Option<&str>) -> Option<String> {
+    let site = site_name.map(str::trim).filter(|s| !s.is_empty())?;
+    first_headings(scan)
+        .map(|k| fold_whitespace(&scan.text_of(k)))
+        .find(|h| {
+            title.strip_prefix(h.as_str()).is_some_and(|rest| {
+                rest.starts_with(|c: char| !c.is_alphanumeric())
+                    && rest.trim_matches(|c: char| !c.is_alphanumeric()) == site
+            })
+        })
 }
 
 /// How many headings a title is compared with.
