@@ -269,6 +269,16 @@ pub(super) fn credits(
         if !page.korean_outlet {
             return false;
         }
+        // (A reporter's byline with the outlet's name in it is a person's: `테스트일보 홍길동
+        // 기자`, `[테스트일보 홍길동 기자]`.)
+        if korean::parse_byline(b).is_some_and(|found| {
+            found
+                .authors
+                .iter()
+                .any(|a| a.role.is_some() && korean::is_person_name(&a.name))
+        }) {
+            return false;
+        }
         let names = split_names(&clean_byline(b));
         !names.is_empty()
             && names
