@@ -2278,9 +2278,6 @@ fn is_editor_credit(text: &str) -> bool {
         })
 }
 
-/// A sign-off in Latin letters: `By` and names, or names and an email (`BY PARK EUN-JEE,
-/// KIM SE-JIN [park.eunjee@…]`, `Lee Hyo-jin hyojin@koreatimes.co.kr`); each name two to
-/// four capitalized words (hyphens and apostrophes kept), nothing else on the line.
 /// A bare romanized name over the email line just taken (The Korea Times' `Lee Hyo-jin⏎
 /// hyojin@…`, `Kim Arin⏎arin@…`): a Korean name as an English page writes it, its given name
 /// hyphenated or in the address.
@@ -2300,7 +2297,10 @@ fn names_the_email_below(line: &str, email: &Option<String>) -> bool {
                 .any(|w| user.contains(w.to_ascii_lowercase().as_str())))
 }
 
-fn is_latin_signoff(text: &str) -> bool {
+/// A sign-off in Latin letters: `By` and names, or names and an email (`BY PARK EUN-JEE,
+/// KIM SE-JIN [park.eunjee@…]`, `Lee Hyo-jin hyojin@koreatimes.co.kr`); each name two to
+/// four capitalized words (hyphens and apostrophes kept), nothing else on the line.
+pub(crate) fn is_latin_signoff(text: &str) -> bool {
     let t = fold_whitespace(text);
     if t.len() > 100 {
         return false;

@@ -330,6 +330,13 @@ pub(super) fn credits(
     if korean_page && c.authors.is_empty() {
         credits_elsewhere(page, visible, &mut c);
     }
+    // A Latin-letter byline in no element that says so (a Korean outlet's English edition's
+    // `<span>By Kim Hyo-jin and Park Ji-won</span>` under the headline).
+    if !korean_page && c.authors.is_empty() {
+        if let Some(line) = page.article.and_then(|root| latin_byline_above(scan, root)) {
+            c = credits_of(page, line, &is_org_name);
+        }
+    }
     Found { credits: c, outlet }
 }
 
@@ -936,6 +943,24 @@ fn reporter_line_near(scan: &Scan, root: u32) -> Option<(u32, korean::Byline)> {
 
 /// A word before a byline's names (an outlet's name, a credit's label) is this short.
 const LINE_LABEL_MAX_CHARS: usize = 8;
+
+/// A short line above the story that is `By ` and names only (`By Kim Hyo-jin and Park
+/// Ji-won`): an English byline printed in no element named for one.
+fn latin_byline_above(scan: &Scan, root: u32) -> Option<String> {
+    let top = scan.ancestors(root).take(3).last().unwrap_or(root);
+    let story = super::story_text_start(scan, root);
+    let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
+    (top..story.max(root) + 1)
+        .filter(|&i| {
+            let n = &scan.nodes[i as usize];
+            n.flags & skip == 0 && (5..=LATIN_BYLINE_MAX_CHARS).contains(&n.chars)
+        })
+        .map(|i| crate::markup::fold_whitespace(&scan.text_of(i)))
+        .find(|t| t.starts_with("By ") && crate::polish::is_latin_signoff(t))
+}
+
+/// An English byline line (`By Kim Hyo-jin and Park Ji-won`) is this short.
+const LATIN_BYLINE_MAX_CHARS: u32 = 80;
 
 /// A line of a few names and their role is this short.
 const SHORT_LINE_CHARS: u32 = 30;
