@@ -164,14 +164,29 @@ pub fn normalize(raw: &str, korean: bool) -> Option<String> {
             let n = nums[0].0;
             (n / 10000, n / 100 % 100, n % 100, 1)
         } else if let Some(month) = month_from_name(s) {
-            // "Jul 22, 2025", "22 July 2025", "Tue, 22 Jul 2025 08:02:49 GMT"
+            // "Jul 22, 2025", "22 July 2025", "Tue, 22 Jul 2025 08:02:49 GMT"; the time may come
+            // first (Yonhap English's `14:22 March 05, 2024`): its numbers are no day.
             let year_pos = nums.iter().position(|n| n.0 >= 1000 && n.2 - n.1 == 4)?;
+            let in_time =
+                |n: &(u32, usize, usize)| s[n.2..].starts_with(':') || s[..n.1].ends_with(':');
             let day = nums
                 .iter()
                 .take(year_pos.max(1))
-                .find(|n| n.0 >= 1 && n.0 <= 31)
+                .find(|n| n.0 >= 1 && n.0 <= 31 && !in_time(n))
                 .map(|n| n.0)
                 .or_else(|| nums.get(year_pos + 1).map(|n| n.0))?;
+            if nums.len() == year_pos + 1 && year_pos >= 3 && in_time(&nums[0]) {
+                // The time before the date: read it as if it came after.
+                let half = s[nums[1].2..]
+                    .trim_start()
+                    .get(..2)
+                    .filter(|w| w.eq_ignore_ascii_case("AM") || w.eq_ignore_ascii_case("PM"));
+                let time = &s[nums[0].1..nums[1].2];
+                let year = nums[year_pos].0;
+                let time_first =
+                    format!("{year}-{month:02}-{day:02} {time} {}", half.unwrap_or(""));
+                return normalize(&time_first, korean);
+            }
             (nums[year_pos].0, month, day, year_pos + 1)
         } else if nums.len() >= 3 && nums[2].0 >= 1000 {
             // 07/22/2025 (US order)
@@ -369,8 +384,22 @@ fn date_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
         if b[i].is_ascii_digit() && !after_digit {
             let run = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
             let after = text[i + run..].trim_start_matches(&[' ', '.', ','][..]);
+            // (A time before a month's name opens the date too: `14:22 March 05, 2024`; the
+            // minutes before it are no day.)
+            let time_first = run <= 2
+                && text[i + run..].starts_with(':')
+                && text[i + run + 1..].get(2..).is_some_and(|rest| {
+                    let rest = rest.trim_start();
+                    let rest = ["AM ", "PM ", "am ", "pm "]
+                        .iter()
+                        .find_map(|h| rest.strip_prefix(h))
+                        .unwrap_or(rest);
+                    rest.len() >= 3 && month_at(text.len() - rest.len())
+                });
+            let minutes = i > 0 && b[i - 1] == b':';
             matches!(run, 4 | 8 | 12 | 14)
-                || run <= 2 && after.len() >= 3 && month_at(text.len() - after.len())
+                || time_first
+                || run <= 2 && !minutes && after.len() >= 3 && month_at(text.len() - after.len())
         } else if b[i].is_ascii_alphabetic() && (i == 0 || !b[i - 1].is_ascii_alphabetic()) {
             let word = b[i..]
                 .iter()
@@ -717,6 +746,25 @@ mod tests {
             Some("2024-03-05T10:21+09:00")
         );
         assert_eq!(find_in_text("3년 24개월 10명", &[], true), None);
+    }
+
+    #[test]
+    fn a_time_may_come_before_the_date() {
+        // Yonhap English prints `Culture 14:22 March 05, 2024`: the minutes are no day.
+        for (line, iso) in [
+            ("Culture 14:22 March 05, 2024", "2024-03-05T14:22+09:00"),
+            ("2:22 PM March 5, 2024", "2024-03-05T14:22+09:00"),
+        ] {
+            assert_eq!(
+                find_in_text(line, &[], true).as_deref(),
+                Some(iso),
+                "{line}"
+            );
+        }
+        assert_eq!(
+            normalize("09:00 November 14, 2023", true).as_deref(),
+            Some("2023-11-14T09:00+09:00")
+        );
     }
 
     #[test]
