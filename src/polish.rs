@@ -2401,7 +2401,7 @@ fn drop_opening_meta_lines(body: &mut Element) -> Option<String> {
     // (`김나연 앵커>`).
     let is_byline = |text: &str| {
         // (Bars left where the header's dates went: `(부산=뉴스1) 박성훈 기자 | |`.)
-        let t = text.trim().trim_end_matches(['|', ' ']);
+        let t = text.trim().trim_end_matches(&['|', ' '][..]);
         let bracketed = t
             .strip_prefix('[')
             .and_then(|r| r.strip_suffix(']'))

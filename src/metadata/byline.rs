@@ -896,7 +896,7 @@ fn reporter_line_near(scan: &Scan, root: u32) -> Option<(u32, korean::Byline)> {
             let printed: Vec<&str> = found.printed.split_whitespace().collect();
             let mut others = line
                 .split_whitespace()
-                .map(|w| w.trim_matches(['[', ']']))
+                .map(|w| w.trim_matches(&['[', ']'][..]))
                 .filter(|w| !w.is_empty() && !printed.contains(w));
             let only_byline = line.split_whitespace().count() <= 2
                 || match (others.next(), others.next()) {
@@ -904,7 +904,7 @@ fn reporter_line_near(scan: &Scan, root: u32) -> Option<(u32, korean::Byline)> {
                     (Some(w), None) => {
                         w.chars().count() <= LINE_LABEL_MAX_CHARS
                             && line.trim_start().trim_start_matches('[').starts_with(w)
-                            && !w.ends_with(['다', '.'])
+                            && !w.ends_with(&['다', '.'][..])
                     }
                     _ => false,
                 };

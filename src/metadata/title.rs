@@ -342,8 +342,8 @@ fn printed_before_site(scan: &Scan, title: &str, site_name: Option<&str>) -> Opt
         .map(|k| fold_whitespace(&scan.text_of(k)))
         .find(|h| {
             title.strip_prefix(h.as_str()).is_some_and(|rest| {
-                rest.starts_with(|c: char| !c.is_alphanumeric())
-                    && rest.trim_matches(|c: char| !c.is_alphanumeric()) == site
+                rest.chars().next().is_some_and(|c| !c.is_alphanumeric())
+                    && headline_key(rest) == headline_key(site)
             })
         })
 }
