@@ -200,62 +200,11 @@ pub fn normalize(raw: &str, korean: bool) -> Option<String> {
         } else {
             return None;
         };
-    let mut time = None;
-    let mut offset = None;
-    if nums.len() >= next + 2 {
-        let (h, _, _) = nums[next];
-        let (m, _, m_end) = nums[next + 1];
-        let mut end = m_end;
-        let mut sec = None;
-        if let Some(&(sv, ss, se)) = nums.get(next + 2) {
-            // `18:42:37`, or old chosun.com's `18:42 37'`.
-            let primed = s[m_end..ss].trim().is_empty() && s[se..].starts_with(&['\'', '′'][..]);
-            if (s[m_end..ss].trim() == ":" || primed) && sv < 60 {
-                sec = Some(sv);
-                end = se
-                    + if primed {
-                        s[se..].chars().next().map_or(0, char::len_utf8)
-                    } else {
-                        0
-                    };
-            }
-        }
-        // Skip fractional seconds.
-        if s[end..].starts_with('.') {
-            end += 1 + s[end + 1..]
-                .chars()
-                .take_while(|c| c.is_ascii_digit())
-                .count();
-        }
-        // The half of the day before the hour (`오후 5:04`, `2015.03.12 / PM 04:21`) or after it.
-        let before_hour = &s[..nums[next].1];
-        let marked = |korean: &str, latin: &str| {
-            before_hour.contains(korean)
-                || before_hour.trim_end().ends_with(latin)
-                || s[end..]
-                    .trim_start()
-                    .get(..latin.len())
-                    .is_some_and(|w| w.eq_ignore_ascii_case(latin))
-        };
-        let pm = marked("오후", "PM");
-        let am = marked("오전", "AM");
-        let h = if pm && h < 12 {
-            h + 12
-        } else if am && h == 12 {
-            0
-        } else {
-            h
-        };
-        time = Some((h, m, sec));
-        let after = s[end..].trim_start();
-        let after = after
-            .strip_prefix("PM")
-            .or_else(|| after.strip_prefix("AM"))
-            .or_else(|| after.strip_prefix("pm"))
-            .or_else(|| after.strip_prefix("am"))
-            .unwrap_or(after);
-        offset = offset_after(after, 0);
-    }
+    let (time, offset) = if nums.len() >= next + 2 {
+        time_after(s, &nums, next)
+    } else {
+        (None, None)
+    };
     format(
         Parts {
             year,
@@ -266,6 +215,66 @@ pub fn normalize(raw: &str, korean: bool) -> Option<String> {
         },
         default_offset,
     )
+}
+
+/// A time of day (hour, minute, second if given) and its offset in minutes, if given.
+type Time = (Option<(u32, u32, Option<u32>)>, Option<i32>);
+
+/// The time (and its offset) whose hour is the `next`-th number of `s`: minutes, seconds if
+/// any, the half of the day before the hour or after the time, a zone after it.
+fn time_after(s: &str, nums: &[(u32, usize, usize)], next: usize) -> Time {
+    let (h, _, _) = nums[next];
+    let (m, _, m_end) = nums[next + 1];
+    let mut end = m_end;
+    let mut sec = None;
+    if let Some(&(sv, ss, se)) = nums.get(next + 2) {
+        // `18:42:37`, or old chosun.com's `18:42 37'`.
+        let primed = s[m_end..ss].trim().is_empty() && s[se..].starts_with(&['\'', '′'][..]);
+        if (s[m_end..ss].trim() == ":" || primed) && sv < 60 {
+            sec = Some(sv);
+            end = se
+                + if primed {
+                    s[se..].chars().next().map_or(0, char::len_utf8)
+                } else {
+                    0
+                };
+        }
+    }
+    // Skip fractional seconds.
+    if s[end..].starts_with('.') {
+        end += 1 + s[end + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+    }
+    // The half of the day before the hour (`오후 5:04`, `2015.03.12 / PM 04:21`) or after it.
+    let before_hour = &s[..nums[next].1];
+    let marked = |korean: &str, latin: &str| {
+        before_hour.contains(korean)
+            || before_hour.trim_end().ends_with(latin)
+            || s[end..]
+                .trim_start()
+                .get(..latin.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(latin))
+    };
+    let pm = marked("오후", "PM");
+    let am = marked("오전", "AM");
+    let h = if pm && h < 12 {
+        h + 12
+    } else if am && h == 12 {
+        0
+    } else {
+        h
+    };
+    let time = Some((h, m, sec));
+    let after = s[end..].trim_start();
+    let after = after
+        .strip_prefix("PM")
+        .or_else(|| after.strip_prefix("AM"))
+        .or_else(|| after.strip_prefix("pm"))
+        .or_else(|| after.strip_prefix("am"))
+        .unwrap_or(after);
+    (time, offset_after(after, 0))
 }
 
 /// Finds the first date with a time in visible text (`입력 2024.01.29 15:17 수정 …`), after a
