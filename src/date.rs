@@ -175,25 +175,10 @@ pub fn normalize(raw: &str, korean: bool) -> Option<String> {
                 .find(|n| n.0 >= 1 && n.0 <= 31 && !in_time(n))
                 .map(|n| n.0)
                 .or_else(|| nums.get(year_pos + 1).map(|n| n.0))?;
-            if nums.len() == year_pos + 1 && year_pos >= 3 && in_time(&nums[0]) {
-                // The time before the date, its half of the day after it (`2:22 PM March 5`).
-                let half = s[nums[1].2..].trim_start().get(..2).unwrap_or_default();
-                let pm = half.eq_ignore_ascii_case("PM") && nums[0].0 < 12;
-                let hour = nums[0].0 + if pm { 12 } else { 0 };
-                let time = Some((hour, nums[1].0, None));
-                let (year, offset) = (nums[year_pos].0, None);
-                return format(
-                    Parts {
-                        year,
-                        month,
-                        day,
-                        time,
-                        offset,
-                    },
-                    default_offset,
-                );
-            }
-            (nums[year_pos].0, month, day, year_pos + 1)
+            // (The time before the date is read from its first number.)
+            let time_first = nums.len() == year_pos + 1 && year_pos >= 3 && in_time(&nums[0]);
+            let next = if time_first { 0 } else { year_pos + 1 };
+            (nums[year_pos].0, month, day, next)
         } else if nums.len() >= 3 && nums[2].0 >= 1000 {
             // 07/22/2025 (US order)
             (nums[2].0, nums[0].0, nums[1].0, 3)
