@@ -77,8 +77,12 @@ pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
         };
         // A meta title cut short where its attribute's quotes end (`content="… 잇따라…"구제
         // 기준 너무 좁아" | 연합뉴스"`, unescaped): the headline the `<title>` and a heading print.
-        let cut = if printed.len() > cut.len()
-            && printed.starts_with(cut.as_str())
+        // Or another headline than the meta title's, where the `<title>` element and a heading
+        // print the same one (매일경제 2012: `og:title` `중소 조선사 벌크선 수주로 숨통` over
+        // the printed `중소 조선사, 벌크선 수주로 숨통 트이나`): two of the page's own
+        // against the one written for sharing.
+        let cut = if (printed.len() > cut.len() && printed.starts_with(cut.as_str())
+            || !page.title_element_declared && printed != cut && !printed.is_empty())
             && is_printed_heading(page.scan, &printed)
         {
             printed.clone()
