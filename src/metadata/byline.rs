@@ -947,10 +947,8 @@ const LINE_LABEL_MAX_CHARS: usize = 8;
 /// A short line above the story that is `By ` and names only (`By Kim Hyo-jin and Park
 /// Ji-won`): an English byline printed in no element named for one.
 fn latin_byline_above(scan: &Scan, root: u32) -> Option<String> {
-    let top = scan.ancestors(root).take(3).last().unwrap_or(root);
-    let story = super::story_text_start(scan, root);
     let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
-    (top..story.max(root) + 1)
+    super::header_lines(scan, root)
         .filter(|&i| {
             let n = &scan.nodes[i as usize];
             n.flags & skip == 0 && (5..=LATIN_BYLINE_MAX_CHARS).contains(&n.chars)

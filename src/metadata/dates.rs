@@ -275,13 +275,7 @@ fn korean_date_in(text: &str) -> Option<String> {
 /// body (latest-article lists with their own times) and links are not read; unlikely
 /// containers are (Naver's date sits in a `div.sponsor`).
 fn date_line_above(scan: &Scan, root: u32) -> Option<String> {
-    // The article's closest block ancestors: up to three levels above it.
-    let top = scan.ancestors(root).take(3).last().unwrap_or(root);
-    // Nodes are in document order: those between `top` and the article root are above the body,
-    // and so are those inside it before its first paragraph's text (대전일보 mobile's `이용민 기자
-    // | 2020-03-04 16:52:59` inside the `<article>` the story is in).
-    let story = super::story_text_start(scan, root);
-    let lines = top..story.max(root) + 1;
+    let lines = super::header_lines(scan, root);
     // A labelled line first (뉴데일리 2011's `최종편집 2011.11.08 17:42:15` over `기사입력 2011.11.08
     // 15:20`), when it gives the time.
     first_date_line(scan, lines.clone(), true)
@@ -307,18 +301,14 @@ fn printed_over_meta(page: &Page, meta_time: Option<&str>) -> Option<String> {
 
 /// The time after a publication label on a line above the story (`입력 2024.03.05 14:22`).
 fn labelled_date_above(scan: &Scan, root: u32) -> Option<String> {
-    let top = scan.ancestors(root).take(3).last().unwrap_or(root);
-    let story = super::story_text_start(scan, root);
-    first_date_line(scan, top..story.max(root) + 1, true).filter(|d| d.contains('T'))
+    first_date_line(scan, super::header_lines(scan, root), true).filter(|d| d.contains('T'))
 }
 
 /// The time printed with an edit's label on a line above the story: after it (`수정
 /// 2024.03.06 09:00`), or before it in a wire's stamp (`2019-05-13 14:05 최종수정`).
 fn modified_date_above(scan: &Scan, root: u32) -> Option<String> {
-    let top = scan.ancestors(root).take(3).last().unwrap_or(root);
-    let story = super::story_text_start(scan, root);
     let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
-    (top..story.max(root) + 1).find_map(|i| {
+    super::header_lines(scan, root).find_map(|i| {
         let n = &scan.nodes[i as usize];
         if n.flags & skip != 0 || !(10..=DATE_LINE_MAX_CHARS).contains(&n.chars) {
             return None;

@@ -167,6 +167,15 @@ pub fn extract(
     }
 }
 
+/// The nodes of the article's header, in document order: from the article's closest block
+/// ancestors (up to three levels above it) down to where its story's text begins
+/// ([`story_text_start`]), the lines inside the article before its first paragraph included
+/// (대전일보 mobile's `이용민 기자 | 2020-03-04 16:52:59` inside the `<article>`).
+fn header_lines(scan: &Scan, root: u32) -> std::ops::Range<u32> {
+    let top = scan.ancestors(root).take(3).last().unwrap_or(root);
+    top..story_text_start(scan, root).max(root) + 1
+}
+
 /// Where the story's text begins in the article `root`: the element that holds its first
 /// run of text long enough to be the story's (a date or byline line is shorter); `root` when
 /// none. What comes before it in document order is the article's header.
