@@ -333,7 +333,7 @@ pub(super) fn credits(
     // A Latin-letter byline in no element that says so (a Korean outlet's English edition's
     // `<span>By Kim Hyo-jin and Park Ji-won</span>` under the headline).
     if !korean_page && c.authors.is_empty() {
-        if let Some(line) = page.article.and_then(|root| latin_byline_above(scan, root)) {
+        if let Some(line) = page.article.and_then(|root| latin_byline_above(page, root)) {
             c = credits_of(page, line, &is_org_name);
         }
     }
@@ -348,7 +348,7 @@ fn credits_elsewhere(page: &Page, visible: Option<&VisibleByline>, c: &mut Credi
     let scan = page.scan;
     // A line that reads as a byline (`최지숙 기자 truth173@seoul.co.kr`, `박상훈 기자 | 입력 :
     // 2016.09.17 18:59`).
-    if let Some((line, found)) = page.article.and_then(|root| reporter_line_near(scan, root)) {
+    if let Some((line, found)) = page.article.and_then(|root| reporter_line_near(page, root)) {
         *c = found.into();
         // Each reporter may have a line of their own (경향신문 2020's `<span
         // class="name"><a>창원=김정혜 기자</a></span><span class="name"><a>이수현 기자</a>…`).
@@ -836,12 +836,14 @@ fn behind_unlikely_container(scan: &Scan, article: Option<u32>, i: u32) -> bool 
     false
 }
 
-/// A reporter line of its own near the body: above it within the article's closest
-/// ancestors, or just below it, or last a reporter's card inside it. The line must be short,
+/// A reporter line of its own near the body: above it in the article's header
+/// ([`super::header_lines`]), or just below it, or last a reporter's card inside it. The line must be short,
 /// read as a byline, and carry an email or a date label, or be the byline and nothing else.
 /// The line's element, and its reporters.
-fn reporter_line_near(scan: &Scan, root: u32) -> Option<(u32, korean::Byline)> {
-    // The article's closest block ancestors: up to three levels above it.
+fn reporter_line_near(page: &Page, root: u32) -> Option<(u32, korean::Byline)> {
+    let scan = page.scan;
+    // The article's header (its closest block ancestors, or its headline), then below it.
+    let header = super::header_lines(page, root);
     let top = scan.ancestors(root).take(3).last().unwrap_or(root);
     let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
     let body_end = scan.subtree_end(root);
@@ -858,7 +860,7 @@ fn reporter_line_near(scan: &Scan, root: u32) -> Option<(u32, korean::Byline)> {
     // (The article's own header first, inside it above the story's text: MBC 2018's page
     // stacks the next report, byline and all, right below the first.)
     let story = super::story_text_start(scan, root);
-    (top..root)
+    (header.start..root)
         .chain(root + 1..story)
         .chain(body_end..below_end)
         .chain(story..body_end)
@@ -946,9 +948,10 @@ const LINE_LABEL_MAX_CHARS: usize = 8;
 
 /// A short line above the story that is `By ` and names only (`By Kim Hyo-jin and Park
 /// Ji-won`): an English byline printed in no element named for one.
-fn latin_byline_above(scan: &Scan, root: u32) -> Option<String> {
+fn latin_byline_above(page: &Page, root: u32) -> Option<String> {
+    let scan = page.scan;
     let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
-    super::header_lines(scan, root)
+    super::header_lines(page, root)
         .filter(|&i| {
             let n = &scan.nodes[i as usize];
             n.flags & skip == 0 && (5..=LATIN_BYLINE_MAX_CHARS).contains(&n.chars)

@@ -115,7 +115,7 @@ pub(super) fn published(
         });
     }
     if published.is_none() && korean_page {
-        published = page.article.and_then(|root| date_line_above(scan, root));
+        published = page.article.and_then(|root| date_line_above(page, root));
     }
     if published.is_none() && korean_page {
         published = date_beside_headline(scan, title);
@@ -222,7 +222,7 @@ pub(super) fn modified(page: &Page) -> Option<String> {
     let modified_raw = modified_raw.or_else(|| {
         page.article
             .filter(|_| korean_page)
-            .and_then(|root| modified_date_above(scan, root))
+            .and_then(|root| modified_date_above(page, root))
     });
     modified_raw
         .as_deref()
@@ -274,8 +274,9 @@ fn korean_date_in(text: &str) -> Option<String> {
 /// from the article's closest block ancestors down to the start of its body. Lines after the
 /// body (latest-article lists with their own times) and links are not read; unlikely
 /// containers are (Naver's date sits in a `div.sponsor`).
-fn date_line_above(scan: &Scan, root: u32) -> Option<String> {
-    let lines = super::header_lines(scan, root);
+fn date_line_above(page: &Page, root: u32) -> Option<String> {
+    let scan = page.scan;
+    let lines = super::header_lines(page, root);
     // A labelled line first (뉴데일리 2011's `최종편집 2011.11.08 17:42:15` over `기사입력 2011.11.08
     // 15:20`), when it gives the time.
     first_date_line(scan, lines.clone(), true)
@@ -290,25 +291,36 @@ fn printed_over_meta(page: &Page, meta_time: Option<&str>) -> Option<String> {
     let meta_time = meta_time?;
     let printed = page
         .article
-        .and_then(|root| labelled_date_above(page.scan, root))?;
+        .and_then(|root| labelled_date_above(page, root))?;
     let minute = |d: &str| date::in_kst(d).and_then(|k| k.get(..16).map(str::to_string));
     // (A page abroad prints its own clock's time: 한호일보's `승인 2017.06.22 16:10` for
     // `16:10:37+10:00`.)
     let as_written = meta_time.get(..16) == printed.get(..16);
-    (minute(meta_time).is_some() && minute(meta_time) != minute(&printed) && !as_written)
+    // (A page may round the metadata's time up to the next minute: ndsoft's `승인 2017.08.30
+    // 07:53` for `07:52:39`. A minute later is the same time one minute west of Korea.)
+    let next_minute = minute(meta_time).and_then(|mut m| {
+        m.push_str("+08:59");
+        date::in_kst(&m)
+    });
+    let rounded = next_minute.as_deref().and_then(|m| m.get(..16)) == printed.get(..16);
+    (minute(meta_time).is_some()
+        && minute(meta_time) != minute(&printed)
+        && !as_written
+        && !rounded)
         .then_some(printed)
 }
 
 /// The time after a publication label on a line above the story (`입력 2024.03.05 14:22`).
-fn labelled_date_above(scan: &Scan, root: u32) -> Option<String> {
-    first_date_line(scan, super::header_lines(scan, root), true).filter(|d| d.contains('T'))
+fn labelled_date_above(page: &Page, root: u32) -> Option<String> {
+    first_date_line(page.scan, super::header_lines(page, root), true).filter(|d| d.contains('T'))
 }
 
 /// The time printed with an edit's label on a line above the story: after it (`수정
 /// 2024.03.06 09:00`), or before it in a wire's stamp (`2019-05-13 14:05 최종수정`).
-fn modified_date_above(scan: &Scan, root: u32) -> Option<String> {
+fn modified_date_above(page: &Page, root: u32) -> Option<String> {
+    let scan = page.scan;
     let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
-    super::header_lines(scan, root).find_map(|i| {
+    super::header_lines(page, root).find_map(|i| {
         let n = &scan.nodes[i as usize];
         if n.flags & skip != 0 || !(10..=DATE_LINE_MAX_CHARS).contains(&n.chars) {
             return None;

@@ -75,6 +75,9 @@ struct Page<'a, 'h> {
     /// `.kr` host, a site named `Korea JoongAng Daily`): its dates are in Korean time, printed
     /// ones read as on Korean pages, and its outlet is never a person.
     korean_outlet: bool,
+    /// The heading above the body that prints the title, once the title is known: the
+    /// article's header starts there when it sits above the body's closest ancestors.
+    headline: Option<u32>,
 }
 
 impl<'a, 'h> Page<'a, 'h> {
@@ -105,6 +108,7 @@ impl<'a, 'h> Page<'a, 'h> {
             title_element_declared,
             korean,
             korean_outlet,
+            headline: None,
         }
     }
 }
@@ -118,7 +122,7 @@ pub fn extract(
     article: Option<u32>,
     rule: Option<&'static SiteRule>,
 ) -> Metadata {
-    let page = Page::new(scan, page_url, article, rule);
+    let mut page = Page::new(scan, page_url, article, rule);
     let declared_site = declared_site_name(&page);
     // A Korean outlet's page that declares no name (its English edition's too): its logo's
     // (`<a href="/"><img alt="프레시안">`).
@@ -129,6 +133,7 @@ pub fn extract(
         .flatten()
         .map(|name| korean::wire_name(&name).to_string());
     let title = title::title(&page, declared_site.as_deref().or(logo.as_deref()));
+    page.headline = article.and_then(|root| visible::headline_above(scan, root, &title));
     // A Korean outlet's page without og:site_name: the outlet its <title> ends with (the
     // logo's name there is one: 스포츠한국's `… - 스포츠한국` under `<img alt="스포츠한국">`, The
     // Korea Times 2012's `… | The Korea Times` under `<img alt="The Korea Times">`).
@@ -168,12 +173,16 @@ pub fn extract(
 }
 
 /// The nodes of the article's header, in document order: from the article's closest block
-/// ancestors (up to three levels above it) down to where its story's text begins
-/// ([`story_text_start`]), the lines inside the article before its first paragraph included
-/// (대전일보 mobile's `이용민 기자 | 2020-03-04 16:52:59` inside the `<article>`).
-fn header_lines(scan: &Scan, root: u32) -> std::ops::Range<u32> {
+/// ancestors (up to three levels above it), or from its headline when that sits higher
+/// (ndsoft's `<header class="article-header-wrap">` and its byline list far from the body's
+/// box), down to where its story's text begins ([`story_text_start`]), the lines inside the
+/// article before its first paragraph included (대전일보 mobile's `이용민 기자 | 2020-03-04
+/// 16:52:59` inside the `<article>`).
+fn header_lines(page: &Page, root: u32) -> std::ops::Range<u32> {
+    let scan = page.scan;
     let top = scan.ancestors(root).take(3).last().unwrap_or(root);
-    top..story_text_start(scan, root).max(root) + 1
+    let start = page.headline.map_or(top, |h| h.min(top));
+    start..story_text_start(scan, root).max(root) + 1
 }
 
 /// Where the story's text begins in the article `root`: the element that holds its first
@@ -471,8 +480,9 @@ fn subtitle(page: &Page, title: &str) -> Option<String> {
     meta::text(page.scan, &["og:subtitle", "subtitle"]).or_else(|| {
         page.korean_outlet
             .then(|| {
-                page.article
-                    .and_then(|root| visible::deck(page.scan, root, page.rule, title))
+                page.article.and_then(|root| {
+                    visible::deck(page.scan, root, page.rule, title, page.headline)
+                })
             })
             .flatten()
     })

@@ -20,6 +20,7 @@ pub(super) fn deck(
     root: u32,
     rule: Option<&'static SiteRule>,
     title: &str,
+    headline: Option<u32>,
 ) -> Option<String> {
     // The article's closest block ancestors: up to three levels above it.
     let top = scan.ancestors(root).take(3).last().unwrap_or(root);
@@ -59,8 +60,7 @@ pub(super) fn deck(
     // The headline may sit above those ancestors, with the deck under it (ndsoft's
     // `<header class="article-view-header"><h1 class="heading">…<h2 class="subheading">`, or
     // an `<h3>` and an `<h4>`): the last heading above the body that prints the title, else
-    // the last `<h1>`.
-    let headline = headline_above(scan, root, title);
+    // the last `<h1>` ([`headline_above`] found it).
     let from = headline
         .or_else(|| {
             (0..top)
@@ -417,7 +417,7 @@ fn deck_lines(scan: &Scan, k: u32) -> Option<String> {
 }
 
 /// The last heading above the body (outside it) whose text is the title.
-fn headline_above(scan: &Scan, root: u32, title: &str) -> Option<u32> {
+pub(super) fn headline_above(scan: &Scan, root: u32, title: &str) -> Option<u32> {
     let title = fold_whitespace(title);
     if title.is_empty() {
         return None;
