@@ -878,8 +878,9 @@ pub const BYLINE_TITLE_WORDS: &[&str] = &[
     "reporters",
     "writers",
     "correspondents",
-    // A reporter card's label (`Reporter Profile`).
+    // A reporter card's labels (`Reporter Profile`, `Kim Ji-yeon Email jiyeon@…`).
     "profile",
+    "email",
 ];
 
 /// The post's permanent link, named on a line that files the post (`… | Permalink`,

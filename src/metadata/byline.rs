@@ -663,13 +663,25 @@ fn meta_author(page: &Page) -> Option<String> {
 /// the author's, not part of the name.
 pub(crate) fn authors_named_in(b: &str, is_organisation: impl Fn(&str) -> bool) -> Vec<Author> {
     let email = korean::email_in(b);
+    let cleaned = clean_byline(b);
     let names = match &email {
-        Some(e) => clean_byline(b)
+        // (A reporter card's links after its email name nobody: `Kim Ha-rin harinkim@… More
+        // articles by this writer`; a second name after it is kept.)
+        Some(e) => cleaned
+            .split_once(e.as_str())
+            .filter(|(before, after)| {
+                before.contains(char::is_alphabetic)
+                    && !after.contains(&[',', '·'][..])
+                    && !after.contains(" and ")
+            })
+            .map_or(cleaned.as_str(), |(before, _)| {
+                before.trim_end_matches(&['[', '(', '<', ' ', ':'][..])
+            })
             .replace(e.as_str(), "")
             .replace("[]", "")
             .replace("()", "")
             .replace("<>", ""),
-        None => clean_byline(b),
+        None => cleaned,
     };
     // A contact line's words around the names (`Write to Da-sol Kim at dasol@…`).
     let names = names.trim();
