@@ -49,9 +49,6 @@ pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
         };
         let cut = strip_title_suffix(declared, site_name);
         let headings = printed_headings(page.scan);
-        // What the cut took off may be the headline's own (`청년 월세 지원 확대 | 재테크 뉴스`,
-        // printed whole in the `<h1>`): the longest part the page prints as its headline.
-        let cut = longer_printed_headline(declared, &cut, &headings).unwrap_or(cut);
         let cut = headline_beside_separator(&cut, &headings).unwrap_or(cut);
         let cut = printed_before_site(page.scan, &cut, site_name).unwrap_or(cut);
         let printed = strip_title_suffix(&page.title_tag, site_name);
@@ -77,44 +74,15 @@ pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
         };
         // A meta title cut short where its attribute's quotes end (`content="… 잇따라…"구제
         // 기준 너무 좁아" | 연합뉴스"`, unescaped): the headline the `<title>` and a heading print.
-        // Or another headline than the meta title's, where the `<title>` element and a heading
-        // print the same one (매일경제 2012: `og:title` `중소 조선사 벌크선 수주로 숨통` over
-        // the printed `중소 조선사, 벌크선 수주로 숨통 트이나`): two of the page's own
-        // against the one written for sharing.
-        let cut = if (printed.len() > cut.len() && printed.starts_with(cut.as_str())
-            || !page.title_element_declared && printed != cut && !printed.is_empty())
+        let cut = if printed.len() > cut.len()
+            && printed.starts_with(cut.as_str())
             && is_printed_heading(page.scan, &printed)
         {
             printed.clone()
         } else {
             cut
         };
-        // JSON-LD's headline without the quotes the `<title>` prints (hankookilbo.com:
-        // `왜 경상도, …` for `"왜 경상도, …"`): the printed one, quotes and all.
-        // Or with other quotes (WordPress's `…”옥수수 1kg에 3500원”` for the `"…"` the `<h1>`
-        // prints): the printed ones.
-        if !page.title_element_declared
-            && printed != cut
-            && without_quotes(&printed) == without_quotes(&cut)
-            && (printed.len() > cut.len() || is_printed_heading(page.scan, &printed))
-        {
-            printed
-        } else {
-            // The headline as a heading prints it, where only its brackets or quotes differ
-            // (zum's `<h2>…최소(2보)</h2>` under a meta title's `…최소[2보]`).
-            // Or as the headline's box above the story prints it (인사이트's `<div
-            // class="news-header-title"><span>"나 임신하면 어떡해"…` under meta titles' “…”).
-            let key = headline_key(&cut);
-            let box_above = || {
-                page.article
-                    .and_then(|root| headline_box_above(page.scan, root))
-            };
-            first_headings(page.scan)
-                .map(|k| fold_whitespace(&page.scan.text_of(k)))
-                .chain(std::iter::from_fn(box_above).take(1))
-                .find(|h| *h != cut && headline_key(h) == key)
-                .unwrap_or(cut)
-        }
+        cut
     } else if page.korean_outlet {
         // An English edition of a Korean outlet (`en.yna.co.kr`): the outlet's name goes too,
         // and a slogan after a separator where the page prints the headline without it (The
@@ -145,6 +113,14 @@ pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
         let quoted = title.replace('″', "\"");
         if fold_whitespace(&page.title_tag).contains(&quoted) {
             title = quoted;
+        }
+    }
+    // A Korean outlet's headline as the page prints it, where the metadata's is another
+    // writing of it: shortened for sharing, a label before it, other words (`초등생 20% '밤 11시
+    // 넘어 취침'` for the printed `초등생 5명 중 1명 '밤 11시 넘어 잔다'…`).
+    if page.korean_outlet {
+        if let Some(printed) = printed_rewrite(page, &title) {
+            title = printed;
         }
     }
     title
@@ -220,11 +196,6 @@ const HEADLINE_BOX_SEARCH_NODES: usize = 300;
 /// … and first among this many at the top of the story's box.
 const HEADLINE_BOX_INSIDE_NODES: usize = 8;
 
-/// A title's words without its quotation marks, to compare two writings of one headline.
-fn without_quotes(title: &str) -> String {
-    title.chars().filter(|c| !"\"'“”‘’″".contains(*c)).collect()
-}
-
 /// The separators a Korean title puts before its outlet's name (donga.com's `｜` with or
 /// without spaces).
 const KOREAN_TITLE_SEPARATORS: [&str; 10] = [
@@ -276,6 +247,55 @@ fn is_printed_heading(scan: &Scan, title: &str) -> bool {
     first_headings(scan).any(|k| scan.text_of(k) == title)
 }
 
+/// The heading (or the headline's box above the story) that prints another writing of
+/// `title`, when none prints it as is: the one sharing the most of its words, at least half
+/// of the shorter's and two. A deck shares fewer of them than the headline. One rule for the
+/// ways a page's metadata writes its headline otherwise: other quotes or brackets (hankookilbo's
+/// JSON-LD `왜 경상도, …` for the printed `"왜 경상도, …"`, zum's `[2보]` for `(2보)`), a part cut
+/// with the site's name (`청년 월세 지원 확대 | 재테크 뉴스`, printed whole), a share title
+/// (매일경제 2012's `중소 조선사 벌크선 수주로 숨통` for `중소 조선사, 벌크선 수주로 숨통 트이나`),
+/// a label (`[종합]`), other words.
+fn printed_rewrite(page: &Page, title: &str) -> Option<String> {
+    fn words(s: &str) -> Vec<&str> {
+        let mut distinct = Vec::new();
+        for w in s.split(|c: char| !c.is_alphanumeric()) {
+            if !w.is_empty() && !distinct.contains(&w) {
+                distinct.push(w);
+            }
+        }
+        distinct
+    }
+    let ours = words(title);
+    let box_above = page
+        .article
+        .and_then(|root| headline_box_above(page.scan, root));
+    let mut best: Option<(usize, String)> = None;
+    for h in first_headings(page.scan)
+        .map(|k| fold_whitespace(&page.scan.text_of(k)))
+        .chain(box_above)
+    {
+        if h == title {
+            return None;
+        }
+        // (A box holding the headline and more is no writing of it, unless it goes on after
+        // an ellipsis, `제목…부제` for the meta's `제목`, or the `<title>` element prints it.)
+        let holds_more = h.find(title).is_some_and(|at| {
+            (at > 0 || !h[title.len()..].trim_start().starts_with(&['…', '.'][..]))
+                && !page.title_tag.contains(&h)
+        });
+        let theirs = words(&h);
+        let n = theirs.iter().filter(|w| ours.contains(w)).count();
+        if n >= 2
+            && 2 * n >= theirs.len().min(ours.len())
+            && !holds_more
+            && best.as_ref().is_none_or(|(most, _)| n > *most)
+        {
+            best = Some((n, h));
+        }
+    }
+    best.map(|(_, h)| h)
+}
+
 /// The page's first visible `<h1>` to `<h3>` headings with text.
 fn first_headings<'s>(scan: &'s Scan<'_>) -> impl Iterator<Item = u32> + 's {
     let skip = crate::scan::IN_HIDDEN | crate::scan::IN_NEVER | crate::scan::IN_HEAD;
@@ -293,23 +313,6 @@ fn printed_headings(scan: &Scan) -> Vec<String> {
     first_headings(scan)
         .map(|k| headline_key(&scan.text_of(k)))
         .collect()
-}
-
-/// A title cut longer than `cut` (the whole declared title, or it cut at a later separator)
-/// that a heading prints: the part that was cut belongs to the headline.
-fn longer_printed_headline(declared: &str, cut: &str, headings: &[String]) -> Option<String> {
-    let declared = declared.trim();
-    if declared.len() <= cut.len() || !declared.starts_with(cut) {
-        return None;
-    }
-    KOREAN_TITLE_SEPARATORS
-        .iter()
-        .flat_map(|sep| declared.match_indices(sep).map(|(p, _)| p))
-        .filter(|&p| p > cut.len())
-        .chain([declared.len()])
-        .filter(|&p| headings.contains(&headline_key(&declared[..p])))
-        .max()
-        .map(|p| declared[..p].trim().to_string())
 }
 
 /// A title that still holds a separator after its outlet's name was cut (`제목 | 경제`, `제목 -
