@@ -303,6 +303,7 @@ pub fn scan<'h>(html: &'h str, rule: Option<&'static SiteRule>) -> Result<Scan<'
     }
     let mut st = state.into_inner();
     st.finish();
+    keep_open_related_boxes(&mut st.nodes, &st.texts);
     if st.nodes.len() > MAX_NODES {
         return Err(format!("the page has more than {MAX_NODES} elements"));
     }
@@ -316,6 +317,45 @@ pub fn scan<'h>(html: &'h str, rule: Option<&'static SiteRule>) -> Result<Scan<'
         copies: st.copies,
     })
 }
+
+/// A related box left open (newsis's `<div class="relatedNews">` never closed) holds the rest
+/// of the story after its links, as a browser reads it: it is no unlikely box then, nor one
+/// its class weighs against. A box with a long stretch of text outside its links is such a box
+/// (a closed one's teasers are a few lines between the links).
+fn keep_open_related_boxes(nodes: &mut [Node], texts: &[TextRun]) {
+    for i in 0..nodes.len() {
+        if nodes[i].flags & (UNLIKELY | RELATED_HINT) != UNLIKELY | RELATED_HINT {
+            continue;
+        }
+        let (start, end) = (nodes[i].tag_end, nodes[i].end);
+        // The longest stretch of text outside links.
+        let (mut stretch, mut longest) = (0, 0);
+        let from = texts.partition_point(|t| t.start < start);
+        for t in texts[from..].iter().take_while(|t| t.end <= end) {
+            if nodes[t.owner as usize].flags & IN_LINK != 0 {
+                stretch = 0;
+            } else {
+                stretch += t.end - t.start;
+                longest = longest.max(stretch);
+            }
+        }
+        if longest < OPEN_RELATED_MIN_BYTES {
+            continue;
+        }
+        // (Nor does its class weigh against it.)
+        nodes[i].class_weight = nodes[i].class_weight.max(0);
+        nodes[i].flags &= !UNLIKELY;
+        for d in nodes[i..].iter_mut().take_while(|d| d.start < end) {
+            if d.flags & UNLIKELY == 0 {
+                d.flags &= !IN_UNLIKELY;
+            }
+        }
+    }
+}
+
+/// A stretch of text outside a related box's links (bytes, markup between its runs not
+/// counted) that makes it the story's rest.
+const OPEN_RELATED_MIN_BYTES: u32 = 1000;
 
 const fn fnv(name: &str) -> u32 {
     let bytes = name.as_bytes();
