@@ -189,11 +189,18 @@ fn header_lines(page: &Page, root: u32) -> std::ops::Range<u32> {
 /// run of text long enough to be the story's (a date or byline line is shorter); `root` when
 /// none. What comes before it in document order is the article's header.
 fn story_text_start(scan: &Scan, root: u32) -> u32 {
+    // (A long headline is no story: newsis's `<h1>` above its date line, inside the root.)
+    let in_heading = |k: u32| {
+        let n = &scan.nodes[k as usize];
+        n.tag.is_heading()
+            || n.parent != crate::scan::NONE && scan.nodes[n.parent as usize].tag.is_heading()
+    };
     scan.texts_in(root)
         .iter()
         .find(|t| {
             t.end - t.start >= STORY_TEXT_MIN_BYTES
                 && scan.nodes[t.owner as usize].flags & crate::scan::IN_NEVER == 0
+                && !in_heading(t.owner)
         })
         .map_or(root, |t| t.owner)
 }
