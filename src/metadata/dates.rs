@@ -70,19 +70,7 @@ pub(super) fn published(
     }
     // Looked for only where it could win: no time yet, or one given to the minute.
     if korean_page && published.as_deref().is_none_or(is_to_the_minute) {
-        // A timestamp in an attribute (seconds and all) before the minute printed beside it,
-        // and before a meta key's time given to the minute.
-        let stamp = timestamp_attr(scan, page.rule, vocab::PUBLISHED_ATTRS, true)
-            .and_then(|d| published_date(&d, true))
-            .or_else(|| {
-                meta::value(scan, vocab::PUBLISHED_META_KEYS).and_then(|d| published_date(d, true))
-            })
-            // A day alone (`data-date="2024-03-05"`) gives way to the minute printed beside it.
-            .filter(|d| d.contains('T'));
-        published = match (published, stamp) {
-            (Some(p), Some(s)) if is_finer(&s, &p) => Some(s),
-            (p, s) => p.or(s),
-        };
+        published = with_stamp(page, published);
     }
     // A day alone (인사이트's `<meta itemprop="datePublished" content="2018-11-13">`) gives
     // way to the time printed on that day (`입력 2018.11.13 07:45`).
@@ -175,6 +163,29 @@ fn script_value(from_key: &str) -> Option<&str> {
     let quote = rest.chars().next().filter(|c| matches!(c, '"' | '\''))?;
     let value = &rest[1..];
     value.get(..value.find(quote)?.min(40))
+}
+
+/// A Korean outlet's publication time, `published` given to the minute or none, with a
+/// machine's timestamp of the same minute where one gives its seconds: an attribute's (seconds
+/// and all) before the minute printed beside it, a meta key's, or the microdata's where the
+/// printed time won over a meta's of another minute (SBS's `<meta itemprop="datePublished"
+/// content="…20:31:27…">` by `작성 … 20:31`). With no time yet, the attribute's or the meta
+/// key's.
+fn with_stamp(page: &Page, published: Option<String>) -> Option<String> {
+    let scan = page.scan;
+    let stamp = timestamp_attr(scan, page.rule, vocab::PUBLISHED_ATTRS, true)
+        .and_then(|d| published_date(&d, true))
+        .or_else(|| {
+            meta::value(scan, vocab::PUBLISHED_META_KEYS).and_then(|d| published_date(d, true))
+        })
+        // A day alone (`data-date="2024-03-05"`) gives way to the minute printed beside it.
+        .filter(|d| d.contains('T'));
+    let microdata = || published_date(meta::value(scan, &["datepublished"])?, true);
+    match (published, stamp) {
+        (Some(p), Some(s)) if is_finer(&s, &p) => Some(s),
+        (Some(p), _) => microdata().filter(|s| is_finer(s, &p)).or(Some(p)),
+        (p, s) => p.or(s),
+    }
 }
 
 /// Whether `finer` is `coarse` with its seconds: the same minute, where `coarse` gives none
