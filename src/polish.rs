@@ -501,7 +501,11 @@ fn is_chrome_text(text: &str) -> bool {
     // Lowercasing never makes fewer characters: text longer than every phrase (a test keeps
     // them within 40 characters) is none of them, and the rules below read 30 at most.
     let chars = t.chars().count();
-    if t.is_empty() || chars > 40 {
+    if t.is_empty() {
+        // What a broken comment or script leaves as text (`-->`, `*/`) is none of the story.
+        return text.contains("-->") || text.contains("*/");
+    }
+    if chars > 40 {
         return false;
     }
     let lower = t.fold_case();

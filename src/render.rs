@@ -495,7 +495,13 @@ impl Builder<'_, '_> {
             return;
         }
         self.close_outside(run.owner);
+        // What a broken comment or script leaves before the text (`<!-- … --> -->`, `*/`) is
+        // none of it.
         let text = charref::decode_text(&raw);
+        let text = match text.trim_start().strip_prefix("-->") {
+            Some(rest) => rest.to_string().into(),
+            None => text,
+        };
         if text.trim().is_empty() {
             // Whitespace between words matters; between blocks it does not.
             if self.stack.len() > 1 && holds_inline(self.stack.last().unwrap().el.tag) {
@@ -671,8 +677,8 @@ impl Builder<'_, '_> {
         });
     }
 
-    /// Tables used for layout (one cell per row, or cells holding blocks, or in a caption) are
-    /// unwrapped; data tables stay.
+    /// Tables used for layout (one cell per row, or cells holding blocks, or pictures and
+    /// their captions, or in a caption) are unwrapped; data tables stay.
     fn is_layout_table_part(&mut self, i: u32) -> bool {
         let scan = self.scan;
         let mut t = i;
@@ -702,7 +708,12 @@ impl Builder<'_, '_> {
                 _ => {}
             }
         }
-        let layout = blocks > 0 || cells <= rows.max(1);
+        // (A gallery of pictures in cells, each with its caption, lays out pictures too:
+        // ZDNet Korea's `<table class="photo_gallery">`.)
+        let table = &scan.nodes[t as usize];
+        let gallery =
+            table.images * 2 >= cells && table.chars <= table.images * GALLERY_CAPTION_MAX_CHARS;
+        let layout = blocks > 0 || cells <= rows.max(1) || gallery;
         self.table_kinds[t as usize] = Some(layout);
         layout
     }
@@ -982,6 +993,9 @@ pub fn is_empty(el: &Element) -> bool {
         Content::Element(e) => e.tag == Tag::Br || is_empty(e),
     })
 }
+
+/// A gallery's cells print a caption of at most this many characters per picture.
+const GALLERY_CAPTION_MAX_CHARS: u32 = 120;
 
 #[cfg(test)]
 mod tests {
