@@ -60,18 +60,10 @@ pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
             .and_then(|r| r.split_once(']'))
             .map(|(_, headline)| headline.trim_start())
             .filter(|h| {
-                headings.contains(&headline_key(h))
-                    || printed == *h
-                    || prints_alone(page.scan, h) && !prints_alone(page.scan, &cut)
+                printed == *h || prints_alone(page.scan, h) && !prints_alone(page.scan, &cut)
             })
             .map(str::to_string);
         let cut = unlabelled.unwrap_or(cut);
-        // A hashtag the meta title adds after the headline (`… 할인 품목은? #MoneyS`) that the
-        // `<title>` does not print.
-        let cut = match cut.strip_prefix(printed.as_str()) {
-            Some(tags) if !printed.is_empty() && is_hashtags(tags) => printed.clone(),
-            _ => cut,
-        };
         // A meta title cut short where its attribute's quotes end (`content="… 잇따라…"구제
         // 기준 너무 좁아" | 연합뉴스"`, unescaped): the headline the `<title>` and a heading print.
         let cut = if printed.len() > cut.len()
@@ -443,15 +435,6 @@ pub(super) fn strip_title_suffix(title: &str, site_name: Option<&str>) -> String
         }
     }
     t
-}
-
-/// Words that are all hashtags (` #MoneyS #경제`).
-fn is_hashtags(s: &str) -> bool {
-    s.starts_with(' ')
-        && s.split_whitespace().all(|w| {
-            w.strip_prefix('#')
-                .is_some_and(|tag| !tag.is_empty() && tag.chars().all(char::is_alphanumeric))
-        })
 }
 
 /// A meta title whose last ` | ` or ` - ` part is the site's name and nothing else (`… |
