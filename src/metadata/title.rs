@@ -48,9 +48,6 @@ pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
             &page.declared_title
         };
         let cut = strip_title_suffix(declared, site_name);
-        let headings = printed_headings(page.scan);
-        let cut = headline_beside_separator(&cut, &headings).unwrap_or(cut);
-        let cut = printed_before_site(page.scan, &cut, site_name).unwrap_or(cut);
         let printed = strip_title_suffix(&page.title_tag, site_name);
         // A label the meta title puts before the headline (`[리뷰] 바닷가 …`, a program's
         // `[뉴스데스크]…`), where the page prints the headline without it (in a heading, or in
@@ -66,8 +63,11 @@ pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
         let cut = unlabelled.unwrap_or(cut);
         // A meta title cut short where its attribute's quotes end (`content="… 잇따라…"구제
         // 기준 너무 좁아" | 연합뉴스"`, unescaped): the headline the `<title>` and a heading print.
-        let cut = if printed.len() > cut.len()
-            && printed.starts_with(cut.as_str())
+        // Or another headline than the meta title's, where the `<title>` element and a heading
+        // print the same one (매일경제 2012, 머니S 2025): two of the page's own against the one
+        // written for sharing.
+        let cut = if (printed.len() > cut.len() && printed.starts_with(cut.as_str())
+            || !page.title_element_declared && printed != cut && !printed.is_empty())
             && is_printed_heading(page.scan, &printed)
         {
             printed.clone()
@@ -79,8 +79,7 @@ pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
         // An English edition of a Korean outlet (`en.yna.co.kr`): the outlet's name goes too,
         // and a slogan after a separator where the page prints the headline without it (The
         // Korea Bizwire's `제목 | Be Korea-savvy` over its `<h1>`).
-        let cut = strip_site_name_tail(&page.declared_title, site_name);
-        headline_beside_separator(&cut, &printed_headings(page.scan)).unwrap_or(cut)
+        strip_site_name_tail(&page.declared_title, site_name)
     } else {
         page.declared_title.clone()
     };
@@ -246,7 +245,9 @@ fn is_printed_heading(scan: &Scan, title: &str) -> bool {
 /// JSON-LD `왜 경상도, …` for the printed `"왜 경상도, …"`, zum's `[2보]` for `(2보)`), a part cut
 /// with the site's name (`청년 월세 지원 확대 | 재테크 뉴스`, printed whole), a share title
 /// (매일경제 2012's `중소 조선사 벌크선 수주로 숨통` for `중소 조선사, 벌크선 수주로 숨통 트이나`),
-/// a label (`[종합]`), other words.
+/// a label (`[종합]`, `[리뷰]`), a hashtag after it (`#MoneyS`), a slogan or the outlet after
+/// marks no separator list knows (`제목 | Be Korea-savvy`, `제목 ::: 테스트일보 :::`), other
+/// words.
 fn printed_rewrite(page: &Page, title: &str) -> Option<String> {
     fn words(s: &str) -> Vec<&str> {
         let mut distinct = Vec::new();
@@ -261,10 +262,14 @@ fn printed_rewrite(page: &Page, title: &str) -> Option<String> {
     let box_above = page
         .article
         .and_then(|root| headline_box_above(page.scan, root));
-    let mut best: Option<(usize, String)> = None;
-    for h in first_headings(page.scan)
-        .map(|k| fold_whitespace(&page.scan.text_of(k)))
-        .chain(box_above)
+    // (The `<h1>` first: a deck under it may share more of a share title's words.)
+    let mut best: Option<(bool, usize, String)> = None;
+    for (h1, h) in first_headings(page.scan)
+        .map(|k| {
+            let h1 = page.scan.nodes[k as usize].tag == Tag::H1;
+            (h1, fold_whitespace(&page.scan.text_of(k)))
+        })
+        .chain(box_above.map(|h| (false, h)))
     {
         if h == title {
             return None;
@@ -280,12 +285,14 @@ fn printed_rewrite(page: &Page, title: &str) -> Option<String> {
         if n >= 2
             && 2 * n >= theirs.len().min(ours.len())
             && !holds_more
-            && best.as_ref().is_none_or(|(most, _)| n > *most)
+            && best
+                .as_ref()
+                .is_none_or(|(was_h1, most, _)| (h1, n) > (*was_h1, *most))
         {
-            best = Some((n, h));
+            best = Some((h1, n, h));
         }
     }
-    best.map(|(_, h)| h)
+    best.map(|(_, _, h)| h)
 }
 
 /// The page's first visible `<h1>` to `<h3>` headings with text.
@@ -299,61 +306,8 @@ fn first_headings<'s>(scan: &'s Scan<'_>) -> impl Iterator<Item = u32> + 's {
         .take(MAX_HEADINGS)
 }
 
-/// The keys ([`headline_key`]) of the page's first visible `<h1>` to `<h3>` headings, where a
-/// title is looked for as printed.
-fn printed_headings(scan: &Scan) -> Vec<String> {
-    first_headings(scan)
-        .map(|k| headline_key(&scan.text_of(k)))
-        .collect()
-}
-
-/// A title that still holds a separator after its outlet's name was cut (`제목 | 경제`, `제목 -
-/// 이데일리` with no site name declared), or a breadcrumb before the headline (KBS 2009's `KBS
-/// 뉴스 > 뉴스9 > 제목`): the part before a separator, else the part after one, that the page
-/// prints as its headline (an `<h1>` to `<h3>` of the same letters).
-fn headline_beside_separator(title: &str, headings: &[String]) -> Option<String> {
-    let cuts: Vec<(usize, usize)> = KOREAN_TITLE_SEPARATORS
-        .iter()
-        .chain([" < ", " > "].iter())
-        .flat_map(|sep| title.match_indices(sep).map(|(p, s)| (p, p + s.len())))
-        .filter(|&(p, _)| p > 0)
-        .collect();
-    let heads = cuts.iter().map(|&(p, _)| title[..p].trim());
-    let tails = cuts.iter().map(|&(_, end)| title[end..].trim());
-    // A section glued on with a bare hyphen (hankookilbo.com's `제목-정치`): only a head, so
-    // that a word with a hyphen in it never gives its second half as the headline.
-    let glued_heads = title.match_indices('-').map(|(p, _)| title[..p].trim());
-    heads
-        .chain(tails)
-        .chain(glued_heads)
-        .find(|part| {
-            let key = headline_key(part);
-            !key.is_empty() && headings.contains(&key)
-        })
-        .map(str::to_string)
-}
-
-/// The headline a heading prints, where the title is that headline and then the outlet's
-/// name between marks no separator list knows (`제목 ::: 테스트일보 :::`).
-fn printed_before_site(scan: &Scan, title: &str, site_name: Option<&str>) -> Option<String> {
-    let site = site_name.map(str::trim).filter(|s| !s.is_empty())?;
-    first_headings(scan)
-        .map(|k| fold_whitespace(&scan.text_of(k)))
-        .find(|h| {
-            title.strip_prefix(h.as_str()).is_some_and(|rest| {
-                rest.chars().next().is_some_and(|c| !c.is_alphanumeric())
-                    && headline_key(rest) == headline_key(site)
-            })
-        })
-}
-
 /// How many headings a title is compared with.
 const MAX_HEADINGS: usize = 8;
-
-/// What a headline is compared by: its letters and digits.
-fn headline_key(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).collect()
-}
 
 /// Drops a ` - Site`, ` | Site`, ` : 네이버 뉴스`, ` < 섹션 < 기사본문 - 매체` tail.
 pub(super) fn strip_title_suffix(title: &str, site_name: Option<&str>) -> String {
