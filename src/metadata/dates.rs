@@ -484,8 +484,8 @@ fn worded_children(scan: &Scan, i: u32) -> u32 {
 
 /// A date line holds at most this many elements: an icon before the label (`<li><i
 /// class="icon-clock-o"></i> 승인 2024.03.05 10:21</li>`), a label and a date in spans of
-/// their own.
-const MAX_DATE_LINE_CHILDREN: u32 = 2;
+/// their own, twice (Naver's `<span>기사입력</span> <em>…</em> <span>최종수정</span> <em>…</em>`).
+const MAX_DATE_LINE_CHILDREN: u32 = 4;
 
 /// A date as the page wrote it when that is already ISO 8601 (fractional seconds and all),
 /// else read into ISO 8601; Korean pages without an offset get +09:00.
