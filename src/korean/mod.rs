@@ -868,7 +868,15 @@ pub fn lead_byline(first_paragraph: &str) -> Option<Byline> {
             }
             _ => names,
         };
-        if let Some(found) = parse_byline(names) {
+        // (Names a space apart before one role, the outlet's name first: `[이데일리 이윤화 정두리
+        // 기자]`; not after a `=` or a comma, where places come first: `[OSEN=서울 구로 …]`.)
+        let spaced = || {
+            let (_, named) = names.trim_start().split_once(' ')?;
+            (!inner.contains(&['=', ','][..]))
+                .then(|| parse_reporters(named, true))?
+                .filter(|found| found.authors.len() > 1)
+        };
+        if let Some(found) = spaced().or_else(|| parse_byline(names)) {
             return Some(found);
         }
     }
