@@ -502,8 +502,9 @@ fn is_chrome_text(text: &str) -> bool {
     // them within 40 characters) is none of them, and the rules below read 30 at most.
     let chars = t.chars().count();
     if t.is_empty() {
-        // What a broken comment or script leaves as text (`-->`, `*/`) is none of the story.
-        return text.contains("-->") || text.contains("*/");
+        // What a broken comment or script leaves as text (`-->`, `*/`) is none of the story,
+        // nor is a gallery's or a player's counter alone (`1 / 3`, `0:00 / 0:00`).
+        return text.contains("-->") || text.contains("*/") || text.contains(" / ");
     }
     if chars > 40 {
         return false;

@@ -878,9 +878,11 @@ pub const BYLINE_TITLE_WORDS: &[&str] = &[
     "reporters",
     "writers",
     "correspondents",
-    // A reporter card's labels (`Reporter Profile`, `Kim Ji-yeon Email jiyeon@…`).
+    // A reporter card's labels and buttons (`Reporter Profile`, `Kim Ji-yeon Email jiyeon@…`,
+    // `Kim Na-young Follow`).
     "profile",
     "email",
+    "follow",
 ];
 
 /// The post's permanent link, named on a line that files the post (`… | Permalink`,

@@ -788,6 +788,10 @@ pub const GENERATED_SUMMARY_LABELS: &[&str] = &[
     // Daum's summary layer (`자동요약` … `기사 제목과 주요 문장을 기반으로 자동요약한 결과입니다.`).
     "자동요약",
     "자동 요약",
+    // A summary box of the outlet's own, at the top of the body (머니S's `<div
+    // class="key-point"><strong>핵심 포인트</strong><ul>…`): no deck, no story.
+    "핵심 포인트",
+    "핵심포인트",
 ];
 
 /// How an outlet's note about the article itself opens, after its `※` (`※ 이 기사는 AI 기술을

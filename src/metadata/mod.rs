@@ -155,7 +155,10 @@ pub fn extract(
         site_declared,
         lang: lang(&page),
         dir: scan.meta.dir.clone().filter(|d| d == "rtl" || d == "ltr"),
-        subtitle: subtitle(&page, &title),
+        // (A writer's name alone under the headline is the byline, no deck: `<strong
+        // class="tit-name">Kim Na-young</strong>`.)
+        subtitle: subtitle(&page, &title)
+            .filter(|s| !found.credits.authors.iter().any(|a| a.name == *s)),
         excerpt: excerpt(&page),
         canonical_url: canonical_url(&page),
         credits: found.credits,
