@@ -50,8 +50,8 @@ pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
         let cut = strip_title_suffix(declared, site_name);
         let printed = strip_title_suffix(&page.title_tag, site_name);
         // A label the meta title puts before the headline (`[리뷰] 바닷가 …`, a program's
-        // `[뉴스데스크]…`), where the page prints the headline without it (in a heading, or in
-        // its `<title>`).
+        // `[뉴스데스크]…`), where the page prints the headline without it in its `<title>` or
+        // alone (a heading that does is read below).
         let unlabelled = cut
             .strip_prefix('[')
             .and_then(|r| r.split_once(']'))
@@ -76,9 +76,9 @@ pub(super) fn title(page: &Page, site_name: Option<&str>) -> String {
         };
         cut
     } else if page.korean_outlet {
-        // An English edition of a Korean outlet (`en.yna.co.kr`): the outlet's name goes too,
-        // and a slogan after a separator where the page prints the headline without it (The
-        // Korea Bizwire's `제목 | Be Korea-savvy` over its `<h1>`).
+        // An English edition of a Korean outlet (`en.yna.co.kr`): the outlet's name goes too
+        // (a slogan after a separator goes below, where the page prints the headline without
+        // it: The Korea Bizwire's `제목 | Be Korea-savvy` over its `<h1>`).
         strip_site_name_tail(&page.declared_title, site_name)
     } else {
         page.declared_title.clone()
