@@ -274,6 +274,17 @@ fn printed_rewrite(page: &Page, title: &str) -> Option<String> {
         if h == title {
             return None;
         }
+        // (The headline the `<title>` element opens with, a separator after it: the page's
+        // own two agree against a JSON-LD or share headline of other words.)
+        let opens_title = page.title_tag.strip_prefix(h.as_str()).is_some_and(|rest| {
+            rest.starts_with(' ')
+                && rest
+                    .trim_start()
+                    .starts_with(|c: char| !c.is_alphanumeric())
+        });
+        if opens_title && h.contains(' ') && !h.contains(&['|', '>'][..]) {
+            return Some(h);
+        }
         // (A box holding the headline and more is no writing of it, unless it goes on after
         // an ellipsis, `제목…부제` for the meta's `제목`, or the `<title>` element prints it.)
         let holds_more = h.find(title).is_some_and(|at| {
