@@ -498,7 +498,11 @@ impl Builder<'_, '_> {
         // What a broken comment or script leaves before the text (`<!-- … --> -->`, `*/`) is
         // none of it.
         let text = charref::decode_text(&raw);
-        let text = match text.trim_start().strip_prefix("-->") {
+        let opened = text.trim_start();
+        let text = match opened
+            .strip_prefix("-->")
+            .or_else(|| opened.strip_prefix("*/"))
+        {
             Some(rest) => rest.to_string().into(),
             None => text,
         };
