@@ -161,6 +161,8 @@ pub const PUBLISHED_LABELS: &[&str] = &[
     "날짜",
     "Published",
     "Posted",
+    // Arirang's and KBS WORLD's English pages (`Written : 2025-06-01 17:04:26 KST`).
+    "Written",
 ];
 
 /// Labels of the date a story was last changed.
@@ -792,6 +794,7 @@ pub const GENERATED_SUMMARY_LABELS: &[&str] = &[
     // class="key-point"><strong>핵심 포인트</strong><ul>…`): no deck, no story.
     "핵심 포인트",
     "핵심포인트",
+    "key points",
 ];
 
 /// How an outlet's note about the article itself opens, after its `※` (`※ 이 기사는 AI 기술을
