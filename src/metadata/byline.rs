@@ -856,7 +856,7 @@ fn reporter_line_near(page: &Page, root: u32) -> Option<(u32, korean::Byline)> {
     let scan = page.scan;
     // The article's header (its closest block ancestors, or its headline), then below it.
     let header = super::header_lines(page, root);
-    let top = scan.ancestors(root).take(3).last().unwrap_or(root);
+    let top = super::closest_ancestors_top(scan, root);
     let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
     let body_end = scan.subtree_end(root);
     let below_end = scan.subtree_end(top).min(body_end + 40);

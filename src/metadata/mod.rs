@@ -183,9 +183,15 @@ pub fn extract(
 /// 16:52:59` inside the `<article>`).
 fn header_lines(page: &Page, root: u32) -> std::ops::Range<u32> {
     let scan = page.scan;
-    let top = scan.ancestors(root).take(3).last().unwrap_or(root);
+    let top = closest_ancestors_top(scan, root);
     let start = page.headline.map_or(top, |h| h.min(top));
     start..story_text_start(scan, root).max(root) + 1
+}
+
+/// The highest of the article's closest block ancestors (up to three levels above `root`):
+/// where the metadata readers look for the article's header, deck and writer around it.
+fn closest_ancestors_top(scan: &Scan, root: u32) -> u32 {
+    scan.ancestors(root).take(3).last().unwrap_or(root)
 }
 
 /// Where the story's text begins in the article `root`: the element that holds its first

@@ -22,8 +22,7 @@ pub(super) fn deck(
     title: &str,
     headline: Option<u32>,
 ) -> Option<String> {
-    // The article's closest block ancestors: up to three levels above it.
-    let top = scan.ancestors(root).take(3).last().unwrap_or(root);
+    let top = super::closest_ancestors_top(scan, root);
     let end = scan.subtree_end(top);
     // (A body of bare text begins with its first paragraph too, before any `<p>`: 중앙일보
     // 2016's `<div id="article_body">편의점 도시락 매출이 …<br><br>…<div
@@ -940,7 +939,7 @@ pub(super) fn copyright_holder(scan: &Scan, root: u32) -> Option<String> {
     if own.is_some() {
         return own;
     }
-    let top = scan.ancestors(root).take(3).last().unwrap_or(root);
+    let top = super::closest_ancestors_top(scan, root);
     (top..scan.subtree_end(top))
         .filter(|&k| (8..120).contains(&scan.nodes[k as usize].chars))
         .map(|k| scan.text_of(k))
