@@ -1225,8 +1225,29 @@ fn without_title_words(name: &str) -> Option<String> {
     Some(words[from..keep].join(" "))
 }
 
+/// A writer's title whose fields an `&` joins (`Kim Bo-kyoung Business & economy
+/// correspondent`, `Jane Doe Arts & Culture Editor`) names no second writer: the word before the
+/// `&` and the title after it go.
+fn without_joined_title(byline: &str) -> String {
+    let mut kept = byline.to_string();
+    if let Some((before, after)) = byline.split_once(" & ") {
+        let title = after.split(',').next().unwrap_or(after);
+        let is_title = |w: &str| {
+            crate::rules::BYLINE_TITLE_WORDS.contains(&w.fold_case().trim_end_matches('.'))
+        };
+        let fields = title.split_whitespace().filter(|w| !is_title(w)).count();
+        if fields <= 1 && title.split_whitespace().last().is_some_and(is_title) {
+            if let Some((name, _)) = before.rsplit_once(' ') {
+                kept = name.to_string();
+                kept.push_str(&after[title.len()..]);
+            }
+        }
+    }
+    kept
+}
+
 fn split_names(byline: &str) -> Vec<String> {
-    byline
+    without_joined_title(byline)
         .replace(" and ", ",")
         .replace(" & ", ",")
         .split(&[',', ';', '·'][..])
@@ -1245,6 +1266,19 @@ mod tests {
         assert_eq!(name_case("Park Eun-jee"), "Park Eun-jee");
         assert_eq!(name_case("AP"), "AP");
         assert_eq!(name_case("홍길동"), "홍길동");
+    }
+
+    #[test]
+    fn a_title_joined_by_an_ampersand_names_no_second_writer() {
+        assert_eq!(
+            split_names("Kim Bo-kyoung Business & economy correspondent"),
+            ["Kim Bo-kyoung"]
+        );
+        assert_eq!(
+            split_names("Jane Doe Arts & Culture Editor, The Times"),
+            ["Jane Doe", "The Times"]
+        );
+        assert_eq!(split_names("Jane Doe & John Roe"), ["Jane Doe", "John Roe"]);
     }
 
     #[test]

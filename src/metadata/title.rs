@@ -286,10 +286,15 @@ fn printed_rewrite(page: &Page, title: &str) -> Option<String> {
             return Some(h);
         }
         // (A box holding the headline and more is no writing of it, unless it goes on after
-        // an ellipsis, `제목…부제` for the meta's `제목`, or the `<title>` element prints it.)
+        // an ellipsis, `제목…부제` for the meta's `제목`, or goes on with the sentence's next
+        // word in lowercase, an English share title cut short (`… 12th straight month` + ` in
+        // May …`; a byline, a date, a deck or a button starts anew), or the `<title>` element
+        // prints it.)
         let holds_more = h.find(title).is_some_and(|at| {
-            (at > 0 || !h[title.len()..].trim_start().starts_with(&['…', '.'][..]))
-                && !page.title_tag.contains(&h)
+            let rest = h[at + title.len()..].trim_start();
+            let goes_on = rest.starts_with(&['…', '.'][..])
+                || rest.starts_with(|c: char| c.is_ascii_lowercase()) && !rest.starts_with("by ");
+            (at > 0 || !goes_on) && !page.title_tag.contains(&h)
         });
         let theirs = words(&h);
         let n = theirs.iter().filter(|w| ours.contains(w)).count();
