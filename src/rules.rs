@@ -625,6 +625,10 @@ pub const CHROME_PHRASES: &[&str] = &[
     "ad",
     "this slideshow requires javascript.",
     "tell us what you think...",
+    // A reaction box's prompt over its buttons (The Korea Times' `How do you feel about this
+    // article?` over `Like 12`, `Sad 31`).
+    "how do you feel about this article",
+    "was this article helpful",
     "updated",
     "skip advert",
     "story continues below advertisement",

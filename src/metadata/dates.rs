@@ -300,10 +300,18 @@ fn date_line_above(page: &Page, root: u32) -> Option<String> {
 /// another event's (the last edit, the feed's).
 fn printed_over_meta(page: &Page, meta_time: Option<&str>) -> Option<String> {
     let meta_time = meta_time?;
-    let printed = page
-        .article
-        .and_then(|root| labelled_date_above(page, root))?;
     let minute = |d: &str| date::in_kst(d).and_then(|k| k.get(..16).map(str::to_string));
+    let root = page.article?;
+    // (Or the unlabelled time above the story, where the page prints the metadata's time
+    // after an edit's label: Yonhap English's `16:09 August 12, 2024` over `Updated 2024.08.12
+    // 17:40`, the `article:published_time` 17:40:02.)
+    let printed = labelled_date_above(page, root).or_else(|| {
+        let edited = modified_date_above(page, root)?;
+        (minute(&edited) == minute(meta_time))
+            .then(|| first_date_line(page.scan, super::header_lines(page, root), false))
+            .flatten()
+            .filter(|d| d.contains('T') && minute(d) < minute(meta_time))
+    })?;
     // (A page abroad prints its own clock's time: 한호일보's `승인 2017.06.22 16:10` for
     // `16:10:37+10:00`.)
     let as_written = meta_time.get(..16) == printed.get(..16);
