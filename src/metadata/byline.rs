@@ -337,6 +337,23 @@ pub(super) fn credits(
             c = credits_of(page, line, &is_org_name);
         }
     }
+    // The story's closing `By` line naming the byline's writers and more (Hankyoreh English's
+    // `By Lee Jae-ho and Park Go-eun, staff reporters` over a card for the first writer).
+    if !korean_page && !c.authors.is_empty() {
+        if let Some(line) = page
+            .article
+            .and_then(|root| latin_signoff_closing(scan, root))
+        {
+            let signed = credits_of(page, line, &is_org_name);
+            if signed.authors.len() > c.authors.len()
+                && c.authors
+                    .iter()
+                    .all(|a| signed.authors.iter().any(|s| s.name == a.name))
+            {
+                c = signed;
+            }
+        }
+    }
     Found { credits: c, outlet }
 }
 
@@ -789,7 +806,7 @@ pub(super) fn visible_byline(
         let has_lines =
             (node + 1..scan.subtree_end(node)).any(|k| scan.nodes[k as usize].tag.is_block());
         let text = if has_lines {
-            scan.text_of(node)
+            without_bio(scan, node)
         } else {
             scan.text_content(node)
         };
@@ -802,6 +819,25 @@ pub(super) fn visible_byline(
     }
     None
 }
+
+/// A writer's card's text up to its bio, a sentence on a line of its own (`<strong>Lee
+/// Jae-ho</strong><p>Covers labor and welfare for the Hankyoreh national desk.</p>`): the name,
+/// not the bio's words.
+fn without_bio(scan: &Scan, card: u32) -> String {
+    let text = scan.text_of(card);
+    let bio = (card + 1..scan.subtree_end(card))
+        .filter(|&k| scan.nodes[k as usize].tag.is_block())
+        .map(|k| scan.text_of(k))
+        .find(|line| line.ends_with('.') && line.split(' ').count() >= BIO_MIN_WORDS);
+    match bio.and_then(|line| text.find(&line)) {
+        Some(at) if at > 0 => text[..at].trim_end().to_string(),
+        _ => text,
+    }
+}
+
+/// A bio's sentence is this many words at least (`Covers labor and welfare …`; a name line
+/// with a period, `Jane Doe, Ph.D.`, is fewer).
+const BIO_MIN_WORDS: usize = 4;
 
 /// Whether a byline candidate lies in an unlikely container that Readability never reaches
 /// (unless the container holds the article, or is the article's own header: an unlikely
@@ -971,6 +1007,25 @@ fn latin_byline_above(page: &Page, root: u32) -> Option<String> {
         .map(|i| crate::markup::fold_whitespace(&scan.text_of(i)))
         .find(|t| t.starts_with("By ") && crate::polish::is_latin_signoff(t))
 }
+
+/// A `By` line among the story's last blocks that is a sign-off (`By Lee Jae-ho and Park
+/// Go-eun, staff reporters`).
+fn latin_signoff_closing(scan: &Scan, root: u32) -> Option<String> {
+    let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
+    (root + 1..scan.subtree_end(root))
+        .rev()
+        .filter(|&i| {
+            let n = &scan.nodes[i as usize];
+            n.flags & skip == 0 && n.chars > 0
+        })
+        .take(CLOSING_SIGNOFF_NODES)
+        .filter(|&i| (5..=LATIN_BYLINE_MAX_CHARS).contains(&scan.nodes[i as usize].chars))
+        .map(|i| crate::markup::fold_whitespace(&scan.text_of(i)))
+        .find(|t| t.starts_with("By ") && crate::polish::is_latin_signoff(t))
+}
+
+/// The closing sign-off is looked for among this many last elements of the story.
+const CLOSING_SIGNOFF_NODES: usize = 8;
 
 /// An English byline line (`By Kim Hyo-jin and Park Ji-won`) is this short.
 const LATIN_BYLINE_MAX_CHARS: u32 = 80;
