@@ -469,7 +469,9 @@ pub(super) fn title_site_suffix(title: &str, logo: Option<&str>) -> Option<Strin
         Some(l) if !site.contains(l) => KOREAN_TITLE_SEPARATORS
             .iter()
             .flat_map(|sep| tail.split(sep))
-            .map(str::trim)
+            // (Split at one separator, a part may keep another: `: 한겨레` of `… : 한겨레 -
+            // 인쇄하기` split at ` - `.)
+            .map(|part| part.trim_matches(|c: char| c.is_whitespace() || "-|:–—»·｜<".contains(c)))
             .filter(|part| part.contains(l))
             .min_by_key(|part| part.len())
             .unwrap_or(site),
