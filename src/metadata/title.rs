@@ -154,7 +154,7 @@ fn headline_box_above(scan: &Scan, root: u32) -> Option<String> {
     // The story's box may hold its headline (an old table layout chosen whole: `<td
     // class="news_title">` in its first row).
     let inside = (root + 1..scan.subtree_end(root)).take(HEADLINE_BOX_INSIDE_NODES);
-    inside
+    let mut candidates = inside
         .chain((0..root).rev().take(HEADLINE_BOX_SEARCH_NODES))
         .filter(|&k| {
             let n = &scan.nodes[k as usize];
@@ -178,9 +178,33 @@ fn headline_box_above(scan: &Scan, root: u32) -> Option<String> {
                 && (k > root || !scan.is_inside(root, k))
                 && (matches!(n.tag, Tag::H1 | Tag::H2 | Tag::H3) || titled())
         })
-        .map(|k| scan.text_of(k))
-        .find(|t| !crate::date::is_date_like(t) && !t.ends_with("다."))
+        .map(|k| (k, scan.text_of(k)))
+        .filter(|(_, t)| !crate::date::is_date_like(t) && !t.ends_with("다."));
+    // Of headings stacked above the story, a headline over its deck's (`<h1>` then `<h2>`
+    // lines, `<h2 class="article_title">` then `<h3 class="article_subtitle">`), the highest
+    // rank: the nearest is the deck's last line.
+    let rank = |k: u32| match scan.nodes[k as usize].tag {
+        Tag::H1 => 1,
+        Tag::H2 => 2,
+        Tag::H3 => 3,
+        _ => 4,
+    };
+    let (nearest, mut text) = candidates.next()?;
+    let mut best = nearest;
+    for (k, t) in candidates.take(HEADING_STACK_MAX - 1) {
+        let n = &scan.nodes[k as usize];
+        if n.parent != scan.nodes[nearest as usize].parent || !n.tag.is_heading() {
+            break;
+        }
+        if rank(k) < rank(best) {
+            (best, text) = (k, t);
+        }
+    }
+    Some(text)
 }
+
+/// A headline and its deck's lines are at most this many headings one above the other.
+const HEADING_STACK_MAX: usize = 3;
 
 /// The headline is looked for among this many elements above the story…
 const HEADLINE_BOX_SEARCH_NODES: usize = 300;
