@@ -901,8 +901,11 @@ fn reporter_line_near(page: &Page, root: u32) -> Option<(u32, korean::Byline)> {
     // href="mailto:…">…</a><br><a>기자의 다른 기사 보기</a>`, above the related stories).
     let card_line = |i: u32, text: &str| {
         let parent = scan.nodes[i as usize].parent;
+        // (The card's box, not the body: a picture's caption naming its subject, `박채규 대표`,
+        // sits in a body the sign-off's email closes.)
         text.split_whitespace().count() <= 2
             && parent != scan::NONE
+            && scan.nodes[parent as usize].chars <= CARD_MAX_CHARS
             && korean::email_in(&scan.text_of(parent)).is_some()
     };
     // (The article's own header first, inside it above the story's text: MBC 2018's page
@@ -990,6 +993,9 @@ fn reporter_line_near(page: &Page, root: u32) -> Option<(u32, korean::Byline)> {
                 .then_some((i, found))
         })
 }
+
+/// A reporter's card (name, email, a link to more stories) is this short.
+const CARD_MAX_CHARS: u32 = 200;
 
 /// A word before a byline's names (an outlet's name, a credit's label) is this short.
 const LINE_LABEL_MAX_CHARS: usize = 8;
