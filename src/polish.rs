@@ -723,9 +723,7 @@ fn is_related_box(block: &Element) -> bool {
     let mut lines = lines.lines().map(str::trim).filter(|l| !l.is_empty());
     // (The outlet's name may come first: 한겨레 2009's `[한겨레 주요기사]` over `ㆍ` links.)
     let heading = lines.next().is_some_and(|h| {
-        let h = h
-            .trim_matches(&['[', ']', '<', '>', '【', '】'][..])
-            .fold_case();
+        let h = without_label_brackets(h).fold_case();
         rules::RELATED_HEADINGS.iter().any(|r| {
             h.strip_suffix(r)
                 .is_some_and(|outlet| outlet.is_empty() || outlet.ends_with(' '))
@@ -738,6 +736,12 @@ fn is_related_box(block: &Element) -> bool {
             l.starts_with(&['▶', 'ㆍ'][..])
         })
         && headlines >= 2
+}
+
+/// A label without the brackets around it, nor the spaces inside them (`[ 관련기사 ]`,
+/// `【관련기사】`).
+fn without_label_brackets(label: &str) -> &str {
+    label.trim_matches(|c: char| c.is_whitespace() || "[]<>【】".contains(c))
 }
 
 /// A related box is a few lines.
@@ -1501,9 +1505,7 @@ fn labels_its_links(line: &Element) -> bool {
         }
         _ => return false,
     };
-    let label = label
-        .trim_matches(&['[', ']', '<', '>', '【', '】'][..])
-        .trim();
+    let label = without_label_brackets(&label);
     let mut links = 0;
     let rest_are_links = parts.all(|c| match c {
         Content::Element(a) if a.tag == Tag::A => {

@@ -2161,6 +2161,17 @@ pub fn copyright_holder(notice: &str) -> Option<String> {
         }
         _ => rest,
     };
+    // A slogan with a comma before the outlet, named last (`ⓒ 세상을 보는 눈, 글로벌 미디어
+    // 세계일보`): a part before the comma that ends as no outlet's name does is no holder.
+    let ends_as_outlet = |s: &str| vocab::TITLE_SITE_ENDINGS.iter().any(|e| s.ends_with(e));
+    let rest = match rest.split_once(", ") {
+        Some((slogan, after)) if !ends_as_outlet(slogan.trim()) && slogan.contains(' ') => after
+            .split_whitespace()
+            .last()
+            .filter(|outlet| ends_as_outlet(outlet))
+            .unwrap_or(rest),
+        _ => rest,
+    };
     // A year first (`ⓒ 2023 TV조선`, `(c) Since 1996, MBC&iMBC`).
     let rest = rest
         .strip_prefix("Since ")
@@ -3209,6 +3220,15 @@ mod tests {
         assert_eq!(
             copyright_holder("ⓒ 한겨레신문 : 무단전재 및 재배포 금지").as_deref(),
             Some("한겨레신문")
+        );
+        // A slogan with a comma, the outlet named last.
+        assert_eq!(
+            copyright_holder("ⓒ 세상을 보는 눈, 글로벌 미디어 세계일보").as_deref(),
+            Some("세계일보")
+        );
+        assert_eq!(
+            copyright_holder("ⓒ 경향신문, 무단전재 및 재배포 금지").as_deref(),
+            Some("경향신문")
         );
         assert_eq!(
             copyright_holder("ⓒ 일다 www.ildaro.com 무단전재 및 재배포금지").as_deref(),

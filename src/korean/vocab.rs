@@ -165,6 +165,10 @@ pub const PUBLISHED_LABELS: &[&str] = &[
     "Written",
 ];
 
+/// Publication labels a header may print after the time (`2019-05-13 11:27 송고`, `2016.03.28
+/// 11:02 입력`), each with the space before it.
+pub const LABELS_AFTER_THE_DATE: &[&str] = &[" 송고", " 입력", " 등록"];
+
 /// Labels of the date a story was last changed.
 pub const MODIFIED_LABELS: &[&str] = &["최종수정", "최종편집", "수정", "업데이트", "Updated"];
 

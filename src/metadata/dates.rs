@@ -265,10 +265,18 @@ fn in_korean_time(d: String, korean_page: bool) -> String {
 /// there, else anywhere.
 fn korean_date_in(text: &str) -> Option<String> {
     // A wire's filing stamp prints its label after the date (`정혜민 기자 | 2019-05-13 11:27
-    // 송고 | … 최종수정`).
-    let filed = text
-        .find(" 송고")
-        .and_then(|at| date::find_in_text(&text[..at], &[], true));
+    // 송고 | … 최종수정`), and so may a header (파이낸셜뉴스 2016's `2016.03.28 11:02 입력 |
+    // 2016.03.28 17:46 수정`, where the label first would read the edit's time after it).
+    let filed = vocab::LABELS_AFTER_THE_DATE.iter().find_map(|label| {
+        let at = text.find(label)?;
+        let stamp = text[..at].rsplit('|').next().unwrap_or_default();
+        // (Not another label's date just before: `업데이트 2025.12.06 17:18 입력 … 16:43`.)
+        let labelled = vocab::MODIFIED_LABELS
+            .iter()
+            .chain(vocab::PUBLISHED_LABELS)
+            .any(|l| stamp.contains(l));
+        (!labelled).then(|| date::find_in_text(stamp, &[], true))?
+    });
     filed
         .or_else(|| date::find_in_text(text, vocab::PUBLISHED_LABELS, true))
         .or_else(|| date::find_in_text(text, &[], true))
