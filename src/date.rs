@@ -311,7 +311,9 @@ pub fn find_in_text(text: &str, labels: &[&str], korean: bool) -> Option<String>
                 .min()
                 .unwrap_or(candidate.len());
             let candidate = &candidate[..cut];
-            if numbers(candidate).len() >= 3 {
+            // (A month by its name counts as a number: JoongAng Daily 2014's `Jun 20,2014`.)
+            let named_month = month_from_name(candidate).is_some() as usize;
+            if numbers(candidate).len() + named_month >= 3 {
                 if let Some(d) = normalize(candidate, korean) {
                     return Some(d);
                 }
