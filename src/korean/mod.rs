@@ -227,11 +227,44 @@ fn parse_reporters(text: &str, spaced: bool) -> Option<Byline> {
     } else {
         text
     };
-    // Reporters each with their role (`윤서연 기자·강민호 기자`) are read part by part.
-    let parts = parts_after_roles(text);
+    // A photographer's credit after the writer's names no author (`글 서천=이문영 기자 · 사진
+    // 정용일 기자`); the role the two share stays the writer's (`글=박진우, 사진=남정탁 기자`).
+    let uncredited;
+    let text = match without_credit_tail(text) {
+        Some(writer) => {
+            let credit = &text[text.find(writer).map_or(0, |at| at + writer.len())..];
+            let mut kept = writer.to_string();
+            if !ROLES.iter().any(|r| writer.ends_with(r)) {
+                if let Some(role) = ROLES.iter().find(|r| credit.contains(*r)) {
+                    kept.push(' ');
+                    kept.push_str(role);
+                }
+            }
+            uncredited = kept;
+            uncredited.as_str()
+        }
+        None => text,
+    };
+    // Reporters each with their role (`윤서연 기자·강민호 기자`) are read part by part; a
+    // photographer's part names no author (불교신문's `정리=박봉영 기자│사진=김형주 기자`).
+    let mut parts = parts_after_roles(text);
+    if parts.len() > 1 {
+        let credits_a_photo = |part: &&str| {
+            let part = part.trim_start_matches(|c: char| c.is_whitespace() || "|│·,/".contains(c));
+            vocab::CREDIT_LABELS.iter().any(|l| {
+                part.strip_prefix(l)
+                    .is_some_and(|rest| rest.starts_with(&['=', ' ', ':'][..]))
+            })
+        };
+        if parts.iter().any(|p| !credits_a_photo(p)) {
+            parts.retain(|p| !credits_a_photo(p));
+        }
+    }
     let mut read: Vec<(Vec<String>, &str)> =
         match parts.iter().map(|p| reporters_in(p, spaced)).collect() {
             Some(read) if parts.len() > 1 => read,
+            // (One part left once a photographer's went: that part.)
+            _ if parts.len() == 1 => vec![reporters_in(parts[0], spaced)?],
             _ => vec![reporters_in(text, spaced)?],
         };
     // A contributor's title after a newsroom role is the same person's other post
@@ -627,7 +660,7 @@ fn add_listed_before(words: &[&str], first: usize, spaced: bool, names: &mut Vec
 
 /// What separates the reporters of one line (`홍길동·김철수 기자`, 헤럴드경제's `정세훈ㆍ박지영 기자`
 /// with the Hangul letter araea for a dot).
-const REPORTER_SEPARATORS: [char; 5] = ['·', ',', '/', '・', 'ㆍ'];
+const REPORTER_SEPARATORS: [char; 6] = ['·', ',', '/', '・', 'ㆍ', '│'];
 
 /// A line cut after each role a separator follows (`윤서연 기자·강민호 기자` → two parts), or
 /// a space where another reporter with a role follows (`권광순 기자 오로라 기자`, a list of
@@ -667,6 +700,23 @@ fn name_and_role<'a>(words: &[&'a str], i: usize) -> Option<(&'a str, &'static s
     // [`without_place`] drops it from a name written apart from its role).
     let w = words[i].rsplit(PLACE_MARKS).next().unwrap_or(words[i]);
     let role_of = |r: &&&str| w.ends_with(**r) && (w == **r || !vocab::RANKS.contains(r));
+    // A desk's head signing an interview, the desk glued to the rank (세계일보's `대담=김용출
+    // 정치부장`, `… 사회부차장`): the name is the word before.
+    let desk_rank = vocab::RANKS.iter().find(|r| {
+        w.len() > r.len()
+            && w.ends_with(**r)
+            && (**r == "부장"
+                || vocab::DESK_ENDINGS
+                    .iter()
+                    .any(|d| w[..w.len() - r.len()].ends_with(d)))
+    });
+    let name_before = |k: usize| {
+        let name = words[k].rsplit(PLACE_MARKS).next().unwrap_or(words[k]);
+        is_person_name(name)
+    };
+    if let Some(rank) = desk_rank.filter(|_| i > 0 && w == words[i] && name_before(i - 1)) {
+        return Some((words[i - 1], rank));
+    }
     match ROLES.iter().find(role_of) {
         // A role with its field glued before it (`홍길동 의학전문기자`): the name is the word
         // before.
@@ -2006,10 +2056,16 @@ pub fn without_credit_tail(text: &str) -> Option<&str> {
     // Or any photographer after a writer labelled `글` (`글 김다은 나라경제 기자⏎사진 박상현(Studio
     // Lumen)`, `/글 한지원 … /사진 오상민 기자 …`, `글=김다은 기자, 사진=오상민 기자`).
     if let Some(at) = t.rfind("사진") {
-        let writer = t[..at].trim_end_matches(|c: char| c.is_whitespace() || c == '/' || c == ',');
+        let writer = t[..at].trim_end_matches(|c: char| c.is_whitespace() || "/,·".contains(c));
         let photographer = &t[at + "사진".len()..];
         let labelled = writer.trim_start_matches(&['/', ' '][..]).starts_with('글');
+        // (`글·사진=홍길동 기자` is one writer's credit: no name before `사진`.)
+        let named = writer
+            .split(|c: char| c.is_whitespace() || c == '=')
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .any(|w| !w.is_empty() && !vocab::WRITER_LABELS.contains(&w));
         if labelled
+            && named
             && writer.len() < at
             && photographer.starts_with(&[' ', '=', ':'][..])
             && photographer.chars().count() <= PHOTOGRAPHER_CREDIT_MAX_CHARS

@@ -125,6 +125,8 @@ pub const CONTRIBUTOR_TITLES: &[&str] = &[
     "회장",
     "대표",
     "교사",
+    // A Buddhist school's chaplain (불교신문's `이학주 동국대학부속영석고등학교 교법사`).
+    "교법사",
     "애널리스트",
     "이코노미스트",
 ];
