@@ -101,6 +101,10 @@ pub fn polish(
     let lead = first_paragraph_text(body);
     out.dateline = lead.as_deref().and_then(korean::dateline);
     out.lead_byline = lead.as_deref().and_then(korean::lead_byline);
+    // (Or the reporters a TV anchor hands the report to, on a Korean story.)
+    if out.lead_byline.is_none() && korean::has_hangul(title) {
+        out.lead_byline = korean::anchor_handoff(&body.text());
+    }
     if let Some((byline, deck)) = tagged {
         out.lead_byline = out.lead_byline.or(Some(byline));
         out.deck = Some(deck);

@@ -890,6 +890,42 @@ fn is_series_label(inner: &str) -> bool {
     inner.contains('+') || vocab::SERIES_LABELS.contains(&core) || core.starts_with("종합")
 }
 
+/// The reporters a TV anchor hands the report to, in the transcript's first lines (SBS's `…
+/// 한지연 기자입니다.`, KBS's `이정훈, 김세희 기자가 차례로 보도합니다.`): the names just before
+/// the hand-off's words.
+pub fn anchor_handoff(text: &str) -> Option<Byline> {
+    let mut end = text.len().min(HANDOFF_SEARCH_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let at = vocab::HANDOFF_PHRASES
+        .iter()
+        .filter_map(|p| head.find(p))
+        .min()?;
+    // The last name, and the names listed before it with a comma where they open the
+    // sentence (`이정훈, 김세희 기자가 …`; not a clause's end: `… 하는데, 윤상훈 기자가 …`).
+    let mut words = head[..at].split_whitespace().rev().peekable();
+    let mut names = vec![words.next().filter(|w| is_person_name(w))?];
+    let mut listed = Vec::new();
+    while let Some(w) =
+        words.next_if(|w| w.strip_suffix(&[',', '·'][..]).is_some_and(is_person_name))
+    {
+        listed.push(w);
+    }
+    let opens_sentence = words
+        .next()
+        .is_none_or(|w| w.ends_with(&['.', '?', '!', '"', '”', '>', ']', '▶'][..]));
+    if opens_sentence {
+        names.extend(listed);
+    }
+    names.reverse();
+    parse_byline(&format!("{} 기자", names.join(" ")))
+}
+
+/// The hand-off is looked for in the transcript's first bytes (the anchor's lead).
+const HANDOFF_SEARCH_BYTES: usize = 1500;
+
 /// The reporter named where the story opens: `(서울=연합뉴스) 홍길동 기자 = …`,
 /// `[서울=뉴시스]홍길동 기자 = …`, `[세종=아시아경제 주상돈 기자] …`, `[이데일리 홍길동 기자] …`.
 pub fn lead_byline(first_paragraph: &str) -> Option<Byline> {

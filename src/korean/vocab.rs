@@ -171,6 +171,17 @@ pub const PUBLISHED_LABELS: &[&str] = &[
 /// 11:02 입력`), each with the space before it.
 pub const LABELS_AFTER_THE_DATE: &[&str] = &[" 송고", " 입력", " 등록"];
 
+/// An anchor's words handing a TV report to its reporters, after their names (`한지연
+/// 기자입니다.`, `이정훈, 김세희 기자가 차례로 보도합니다.`).
+pub const HANDOFF_PHRASES: &[&str] = &[
+    " 기자입니다.",
+    " 기자가 보도합니다.",
+    " 기자가 차례로 보도합니다.",
+    " 기자가 전합니다.",
+    " 기자의 보도입니다.",
+    " 기자가 취재했습니다.",
+];
+
 /// Labels of the date a story was last changed.
 pub const MODIFIED_LABELS: &[&str] = &["최종수정", "최종편집", "수정", "업데이트", "Updated"];
 
