@@ -1342,8 +1342,14 @@ fn is_box_title(e: &Element) -> bool {
             !t.trim_end().ends_with(&['.', '?', '!', '"', '”', '’'][..])
                 && !t.contains('@')
                 && korean::parse_byline(&t).is_none()
+                // (A list's item is no box's title: a personnel notice's last `▲ … 최홍석`
+                // over the wire's tip line.)
+                && !t.trim_start().starts_with(LIST_ITEM_MARKS)
         })
 }
+
+/// Marks that open a list's items in a Korean story (a personnel notice's `▲ 실장 홍길동`).
+const LIST_ITEM_MARKS: [char; 2] = ['▲', '◇'];
 
 /// A box's title is a few words.
 const BOX_TITLE_MAX_BYTES: usize = 90;

@@ -102,6 +102,7 @@ pub(crate) fn is_person_name(w: &str) -> bool {
         // Nor a piece's label (`기고`, `기획`).
         && !vocab::CONTRIBUTED_LABELS.contains(&w)
         && !vocab::SERIES_LABELS.contains(&w)
+        && !vocab::NEWSROOM_JOBS.contains(&w)
 }
 
 /// A broadcaster's acronym after what it describes itself as (`서울특별시 미디어재단 TBS`,
@@ -422,8 +423,10 @@ fn reporters_in(text: &str, spaced: bool) -> Option<(Vec<String>, &'static str)>
                     && !ROLES.contains(n)
                     // A reporter card's desk with the role again (`한동훈 기자 사회부 기자 …`).
                     && !vocab::DESK_ENDINGS.iter().any(|e| n.ends_with(e))
-                    // A wire's short name in the reporter's place (`연합 기자`).
+                    // A wire's short name in the reporter's place (`연합 기자`), or a desk's
+                    // job (`편집에디터`).
                     && !vocab::WIRE_SHORT_NAMES.contains(n)
+                    && !vocab::NEWSROOM_JOBS.contains(n)
             })
             .map(str::to_string)
             .collect();
@@ -1596,9 +1599,10 @@ const ARTICLE_NOTICE_MAX_CHARS: usize = 200;
 /// 국토부)`, `사진=백승철 기자`): a credit label, `=` or `:` (in brackets; `=` without), and
 /// a short source.
 pub fn is_credit_line(text: &str) -> bool {
-    // (A slash may open it, as it opens sign-offs: `/사진=테스트일보 DB`.)
+    // (A slash may open it, as it opens sign-offs: `/사진=테스트일보 DB`; or a note's mark,
+    // under a table: `※ 자료 : 한국은행`.)
     let t = text.trim();
-    let t = t.strip_prefix('/').map_or(t, str::trim_start);
+    let t = t.trim_start_matches(&['/', '※'][..]).trim_start();
     // A credit shaped as a hashtag (점프볼's `#사진_KBL 제공`, `#사진_점프볼 DB(유용우 기자)`).
     if let Some((label, source)) = t.strip_prefix('#').and_then(|r| r.split_once('_')) {
         let source = source.trim();

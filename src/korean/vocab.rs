@@ -227,6 +227,8 @@ pub const PUBLISHED_META_KEYS: &[&str] = &[
     "article:published",
     "dable:published_time",
     "nv:news:date",
+    // 한국일보 2019's (`<meta name="hk:nw_newsoutdt" content="20191213131148">`).
+    "hk:nw_newsoutdt",
 ];
 
 /// What an old `<title>` adds after the outlet that opens it: its news section or its mobile
@@ -480,6 +482,10 @@ pub const PLAYER_NOTICE_WORDS: &[&str] = &["Player", "플레이어", "브라우�
 /// `[시론]`, `[약사 칼럼]`): its writer is not on the staff, and may be named only under the
 /// headline, with a title (`김승룡 소방청장 직무대행`).
 pub const CONTRIBUTED_LABELS: &[&str] = &["기고", "시론", "칼럼", "기고문"];
+
+/// A newsroom's jobs, shaped like names (`편`, `교` are family names): a desk's credit before a
+/// role (전남일보's `편집에디터` over a wire's story) names nobody.
+pub const NEWSROOM_JOBS: &[&str] = &["편집", "교열"];
 
 /// Labels of a kind of story (`[단독]`, `[속보]`, `[포토]`): never a place or an outlet.
 pub const SERIES_LABELS: &[&str] = &[

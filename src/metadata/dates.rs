@@ -321,8 +321,9 @@ fn printed_over_meta(page: &Page, meta_time: Option<&str>) -> Option<String> {
             .filter(|d| d.contains('T') && minute(d) < minute(meta_time))
     })?;
     // (A page abroad prints its own clock's time: 한호일보's `승인 2017.06.22 16:10` for
-    // `16:10:37+10:00`.)
-    let as_written = meta_time.get(..16) == printed.get(..16);
+    // `16:10:37+10:00`. A `.kr` host's prints Korean time, whatever offset its CMS wrote:
+    // 디지털타임스 2019's `입력: 2019-12-12 14:25` for `14:25:00+08:00`.)
+    let as_written = meta_time.get(..16) == printed.get(..16) && !on_kr_host(page);
     // (A page may round the metadata's time up to the next minute: ndsoft's `승인 2017.08.30
     // 07:53` for `07:52:39`. A minute later is the same time one minute west of Korea.)
     let next_minute = minute(meta_time).and_then(|mut m| {
@@ -335,6 +336,11 @@ fn printed_over_meta(page: &Page, meta_time: Option<&str>) -> Option<String> {
         && !as_written
         && !rounded)
         .then_some(printed)
+}
+
+/// Whether the page's address or the one it declares is on a `.kr` host.
+fn on_kr_host(page: &Page) -> bool {
+    super::page_hosts(page.scan, page.url).any(|h| h.ends_with(".kr"))
 }
 
 /// The time after a publication label on a line above the story (`입력 2024.03.05 14:22`).

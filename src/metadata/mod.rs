@@ -234,26 +234,31 @@ fn is_korean_page(scan: &Scan, title: &str) -> bool {
         || korean::has_hangul(title)
 }
 
-/// Whether the page's address (or its canonical one) is on a Korean host (`….kr`) or a Korean
-/// outlet's own (`koreaherald.com`), or the site's declared name is a Korean outlet's
-/// (`Korea JoongAng Daily`, `Yonhap News Agency`).
-fn is_korean_outlet(scan: &Scan, page_url: &str, ld: &LinkedData) -> bool {
+/// The hosts of the page's address and of the one it declares (canonical, else `og:url`): a
+/// saved copy has only the second.
+fn page_hosts<'s>(scan: &'s Scan, page_url: &'s str) -> impl Iterator<Item = String> + 's {
     let canonical = scan
         .meta
         .canonical
         .as_deref()
         .or_else(|| meta::value(scan, &["og:url"]));
-    let on_korean_host = [Some(page_url), canonical]
+    [Some(page_url), canonical]
         .into_iter()
         .flatten()
         .filter_map(url::host)
-        .any(|h| {
-            h.ends_with(".kr")
-                || korean::vocab::OUTLET_HOSTS.iter().any(|o| {
-                    h.strip_suffix(o)
-                        .is_some_and(|r| r.is_empty() || r.ends_with('.'))
-                })
-        });
+}
+
+/// Whether the page's address (or its canonical one) is on a Korean host (`….kr`) or a Korean
+/// outlet's own (`koreaherald.com`), or the site's declared name is a Korean outlet's
+/// (`Korea JoongAng Daily`, `Yonhap News Agency`).
+fn is_korean_outlet(scan: &Scan, page_url: &str, ld: &LinkedData) -> bool {
+    let on_korean_host = page_hosts(scan, page_url).any(|h| {
+        h.ends_with(".kr")
+            || korean::vocab::OUTLET_HOSTS.iter().any(|o| {
+                h.strip_suffix(o)
+                    .is_some_and(|r| r.is_empty() || r.ends_with('.'))
+            })
+    });
     // (A saved copy with no address nor metadata names its outlet by its logo: The Korea Times
     // 2009's `<a href="http://www.koreatimes.co.kr/"><img alt="The Korea Times">`.)
     on_korean_host
