@@ -251,7 +251,7 @@ fn parse_reporters(text: &str, spaced: bool) -> Option<Byline> {
     let mut parts = parts_after_roles(text);
     if parts.len() > 1 {
         let credits_a_photo = |part: &&str| {
-            let part = part.trim_start_matches(|c: char| c.is_whitespace() || "|│·,/".contains(c));
+            let part = part.trim_start_matches(&[' ', '|', '│', '·', ',', '/'][..]);
             vocab::CREDIT_LABELS.iter().any(|l| {
                 part.strip_prefix(l)
                     .is_some_and(|rest| rest.starts_with(&['=', ' ', ':'][..]))
@@ -2096,13 +2096,13 @@ pub fn without_credit_tail(text: &str) -> Option<&str> {
     // Or any photographer after a writer labelled `글` (`글 김다은 나라경제 기자⏎사진 박상현(Studio
     // Lumen)`, `/글 한지원 … /사진 오상민 기자 …`, `글=김다은 기자, 사진=오상민 기자`).
     if let Some(at) = t.rfind("사진") {
-        let writer = t[..at].trim_end_matches(|c: char| c.is_whitespace() || "/,·".contains(c));
+        let writer = t[..at].trim_end_matches(&[' ', '/', ',', '·'][..]);
         let photographer = &t[at + "사진".len()..];
         let labelled = writer.trim_start_matches(&['/', ' '][..]).starts_with('글');
         // (`글·사진=홍길동 기자` is one writer's credit: no name before `사진`.)
         let named = writer
             .split(|c: char| c.is_whitespace() || c == '=')
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .map(|w| w.trim_matches(&['/', '·', ',', '(', ')', '[', ']'][..]))
             .any(|w| !w.is_empty() && !vocab::WRITER_LABELS.contains(&w));
         if labelled
             && named

@@ -1269,8 +1269,7 @@ fn clean_byline(text: &str) -> String {
 /// none when the title is all there is (`Staff Writer`). A name keeps two words at least.
 fn without_title_words(name: &str) -> Option<String> {
     let words: Vec<&str> = name.split_whitespace().collect();
-    let is_title =
-        |w: &&str| crate::rules::BYLINE_TITLE_WORDS.contains(&w.fold_case().trim_end_matches('.'));
+    let is_title = |w: &&str| crate::polish::is_title_word(w);
     if words.iter().all(is_title) {
         return None;
     }
@@ -1293,9 +1292,7 @@ fn without_joined_title(byline: &str) -> String {
     let mut kept = byline.to_string();
     if let Some((before, after)) = byline.split_once(" & ") {
         let title = after.split(',').next().unwrap_or(after);
-        let is_title = |w: &str| {
-            crate::rules::BYLINE_TITLE_WORDS.contains(&w.fold_case().trim_end_matches('.'))
-        };
+        let is_title = crate::polish::is_title_word;
         let fields = title.split_whitespace().filter(|w| !is_title(w)).count();
         if fields <= 1 && title.split_whitespace().last().is_some_and(is_title) {
             if let Some((name, _)) = before.rsplit_once(' ') {

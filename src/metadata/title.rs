@@ -314,11 +314,14 @@ fn printed_rewrite(page: &Page, title: &str) -> Option<String> {
         // word in lowercase, an English share title cut short (`… 12th straight month` + ` in
         // May …`; a byline, a date, a deck or a button starts anew), or the `<title>` element
         // prints it.)
+        // (A kicker in brackets before it is the headline's own: `[단독] 제목…` for `제목`.)
         let holds_more = h.find(title).is_some_and(|at| {
             let rest = h[at + title.len()..].trim_start();
             let goes_on = rest.starts_with(&['…', '.'][..])
                 || rest.starts_with(|c: char| c.is_ascii_lowercase()) && !rest.starts_with("by ");
-            (at > 0 || !goes_on) && !page.title_tag.contains(&h)
+            let kicker = h[..at].trim_end();
+            let kicker_only = kicker.is_empty() || kicker.starts_with('[') && kicker.ends_with(']');
+            (!kicker_only || !goes_on) && !page.title_tag.contains(&h)
         });
         let theirs = words(&h);
         let n = theirs.iter().filter(|w| ours.contains(w)).count();
@@ -495,7 +498,7 @@ pub(super) fn title_site_suffix(title: &str, logo: Option<&str>) -> Option<Strin
             .flat_map(|sep| tail.split(sep))
             // (Split at one separator, a part may keep another: `: 한겨레` of `… : 한겨레 -
             // 인쇄하기` split at ` - `.)
-            .map(|part| part.trim_matches(|c: char| c.is_whitespace() || "-|:–—»·｜<".contains(c)))
+            .map(|part| part.trim_matches(&[' ', '-', '|', ':', '–', '—', '»', '·', '｜', '<'][..]))
             .filter(|part| part.contains(l))
             .min_by_key(|part| part.len())
             .unwrap_or(site),
