@@ -228,24 +228,6 @@ fn parse_reporters(text: &str, spaced: bool) -> Option<Byline> {
     } else {
         text
     };
-    // A photographer's credit after the writer's names no author (`글 서천=이문영 기자 · 사진
-    // 정용일 기자`); the role the two share stays the writer's (`글=박진우, 사진=남정탁 기자`).
-    let uncredited;
-    let text = match without_credit_tail(text) {
-        Some(writer) => {
-            let credit = &text[text.find(writer).map_or(0, |at| at + writer.len())..];
-            let mut kept = writer.to_string();
-            if !ROLES.iter().any(|r| writer.ends_with(r)) {
-                if let Some(role) = ROLES.iter().find(|r| credit.contains(*r)) {
-                    kept.push(' ');
-                    kept.push_str(role);
-                }
-            }
-            uncredited = kept;
-            uncredited.as_str()
-        }
-        None => text,
-    };
     // Reporters each with their role (`윤서연 기자·강민호 기자`) are read part by part; a
     // photographer's part names no author (불교신문's `정리=박봉영 기자│사진=김형주 기자`).
     let mut parts = parts_after_roles(text);
@@ -923,7 +905,9 @@ pub fn anchor_handoff(text: &str) -> Option<Byline> {
         names.extend(listed);
     }
     names.reverse();
-    parse_byline(&format!("{} 기자", names.join(" ")))
+    let mut line = names.join(" ");
+    line.push_str(" 기자");
+    parse_byline(&line)
 }
 
 /// The hand-off is looked for in the transcript's first bytes (the anchor's lead).
@@ -2096,16 +2080,10 @@ pub fn without_credit_tail(text: &str) -> Option<&str> {
     // Or any photographer after a writer labelled `글` (`글 김다은 나라경제 기자⏎사진 박상현(Studio
     // Lumen)`, `/글 한지원 … /사진 오상민 기자 …`, `글=김다은 기자, 사진=오상민 기자`).
     if let Some(at) = t.rfind("사진") {
-        let writer = t[..at].trim_end_matches(&[' ', '/', ',', '·'][..]);
+        let writer = t[..at].trim_end_matches(|c: char| c.is_whitespace() || c == '/' || c == ',');
         let photographer = &t[at + "사진".len()..];
         let labelled = writer.trim_start_matches(&['/', ' '][..]).starts_with('글');
-        // (`글·사진=홍길동 기자` is one writer's credit: no name before `사진`.)
-        let named = writer
-            .split(|c: char| c.is_whitespace() || c == '=')
-            .map(|w| w.trim_matches(&['/', '·', ',', '(', ')', '[', ']'][..]))
-            .any(|w| !w.is_empty() && !vocab::WRITER_LABELS.contains(&w));
         if labelled
-            && named
             && writer.len() < at
             && photographer.starts_with(&[' ', '=', ':'][..])
             && photographer.chars().count() <= PHOTOGRAPHER_CREDIT_MAX_CHARS
