@@ -492,7 +492,10 @@ fn is_chrome_text(text: &str) -> bool {
     let t = text.trim().trim_matches(|c: char| {
         c.is_ascii_punctuation()
             || c.is_whitespace()
-            || matches!(c, '·' | '•' | '▶' | '▷' | '■' | '□' | '◆' | '◇' | '★' | '☆')
+            || matches!(
+                c,
+                '·' | '•' | '▶' | '▷' | '■' | '□' | '◆' | '◇' | '★' | '☆' | '※'
+            )
     });
     // A player's time or a button's count glued after its label (`기사를 읽어드립니다0:00 /
     // 0:00`), or after a colon (`조회수 : 1,482`).

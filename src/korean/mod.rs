@@ -1907,7 +1907,12 @@ pub fn spoken_signoff(text: &str) -> Option<String> {
         return (programme.ends_with(" News") && capitalized && name.contains(' '))
             .then(|| name.to_string());
     }
-    let words: Vec<&str> = sentence.split_whitespace().collect();
+    // (A live report's closing names where it comes from first: YTN's `지금까지 사회부에서 YTN
+    // 김종균입니다.`)
+    let words: Vec<&str> = sentence
+        .split_whitespace()
+        .skip_while(|w| *w == "지금까지" || w.ends_with("에서"))
+        .collect();
     let (last, outlet) = words.split_last()?;
     let name = last.strip_suffix("입니다")?;
     // (The outlet's name in Hangul before its `뉴스`: UBC's `유비씨 뉴스 이돈욱입니다.`)

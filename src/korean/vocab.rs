@@ -407,7 +407,7 @@ pub const END_MARKS: &[&str] = &["(끝)", "(END)", "/연합뉴스", "/뉴스1", 
 
 /// A Korean wire credited on a line of its own under the story (`연합뉴스` under a hani.co.kr
 /// story): the source, not the text.
-pub const WIRE_CREDITS: &[&str] = &["연합뉴스", "(연합뉴스)", "뉴시스", "뉴스1"];
+pub const WIRE_CREDITS: &[&str] = &["연합뉴스", "(연합뉴스)", "뉴시스", "뉴스1", "포커스뉴스"];
 
 /// Notes of a wire service to its editors, opening or closing a story (`(ATTN: ADDS more details
 /// in paras 9-11)`, `(ADDS details in paras 6-7)` on Yonhap's English wire): not the story's text.
