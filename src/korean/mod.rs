@@ -809,7 +809,16 @@ pub fn split_signoff(paragraph: &str) -> Option<(String, String)> {
             }
         }
     }
-    None
+    // A bare name after a slash closing the last sentence (중부매일 2014's `… 말했다. / 김정하`).
+    let (name, rest) = words.split_last()?;
+    let (name, rest) = match name.strip_prefix('/') {
+        Some(glued) => (glued, rest),
+        None => (*name, rest.strip_suffix(&["/"])?),
+    };
+    (rest.last()?.ends_with('.') && name.chars().count() == 3 && is_person_name(name)).then(|| {
+        let at = p.rfind('/').unwrap_or(p.len());
+        (p[..at].trim_end().to_string(), name.to_string())
+    })
 }
 
 /// A dateline opening the story: `[비즈니스포스트]` → `비즈니스포스트`, `(서울=연합뉴스)` →
