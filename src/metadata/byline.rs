@@ -337,22 +337,8 @@ pub(super) fn credits(
             c = credits_of(page, line, &is_org_name);
         }
     }
-    // The story's closing `By` line naming the byline's writers and more (Hankyoreh English's
-    // `By Lee Jae-ho and Park Go-eun, staff reporters` over a card for the first writer).
     if !korean_page && !c.authors.is_empty() {
-        if let Some(line) = page
-            .article
-            .and_then(|root| latin_signoff_closing(scan, root))
-        {
-            let signed = credits_of(page, line, &is_org_name);
-            if signed.authors.len() > c.authors.len()
-                && c.authors
-                    .iter()
-                    .all(|a| signed.authors.iter().any(|s| s.name == a.name))
-            {
-                c = signed;
-            }
-        }
+        c = fuller_by_closing_signoff(page, c, &is_org_name);
     }
     Found { credits: c, outlet }
 }
@@ -1012,6 +998,32 @@ fn latin_byline_above(page: &Page, root: u32) -> Option<String> {
         })
         .map(|i| crate::markup::fold_whitespace(&scan.text_of(i)))
         .find(|t| t.starts_with("By ") && crate::polish::is_latin_signoff(t))
+}
+
+/// The story's closing `By` line where it names the byline's writers and more (Hankyoreh
+/// English's `By Lee Jae-ho and Park Go-eun, staff reporters` under a card for the first
+/// writer); else the credits as they were.
+fn fuller_by_closing_signoff(
+    page: &Page,
+    c: Credits,
+    is_org_name: &impl Fn(&str) -> bool,
+) -> Credits {
+    let Some(line) = page
+        .article
+        .and_then(|root| latin_signoff_closing(page.scan, root))
+    else {
+        return c;
+    };
+    let signed = credits_of(page, line, is_org_name);
+    let names_more = signed.authors.len() > c.authors.len()
+        && c.authors
+            .iter()
+            .all(|a| signed.authors.iter().any(|s| s.name == a.name));
+    if names_more {
+        signed
+    } else {
+        c
+    }
 }
 
 /// A `By` line among the story's last blocks that is a sign-off (`By Lee Jae-ho and Park
