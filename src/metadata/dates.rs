@@ -65,17 +65,7 @@ pub(super) fn published(
         .and_then(|d| published_date(d, korean_page));
     if korean_page {
         if let Some(printed) = printed_over_meta(page, published.as_deref()) {
-            // (Another machine time of the printed minute gives its seconds: 뉴스1's
-            // `article:published_time` under a JSON-LD time of the edit's.)
-            let finer = [
-                page.ld.published.as_deref(),
-                meta::property(scan, "article:published_time"),
-            ]
-            .into_iter()
-            .flatten()
-            .filter_map(|d| published_date(d, true))
-            .find(|d| is_finer(d, &printed));
-            published = finer.or(Some(printed));
+            published = Some(printed);
         }
     }
     // Looked for only where it could win: no time yet, or one given to the minute.
@@ -177,10 +167,10 @@ fn script_value(from_key: &str) -> Option<&str> {
 
 /// A Korean outlet's publication time, `published` given to the minute or none, with a
 /// machine's timestamp of the same minute where one gives its seconds: an attribute's (seconds
-/// and all) before the minute printed beside it, a meta key's, or the microdata's where the
-/// printed time won over a meta's of another minute (SBS's `<meta itemprop="datePublished"
-/// content="…20:31:27…">` by `작성 … 20:31`). With no time yet, the attribute's or the meta
-/// key's.
+/// and all) before the minute printed beside it, a meta key's, or the microdata's, JSON-LD's or
+/// `article:published_time`'s where the printed time won over one of another minute (SBS's
+/// `<meta itemprop="datePublished" content="…20:31:27…">` by `작성 … 20:31`). With no time
+/// yet, the attribute's or the meta key's.
 fn with_stamp(page: &Page, published: Option<String>) -> Option<String> {
     let scan = page.scan;
     let stamp = timestamp_attr(scan, page.rule, vocab::PUBLISHED_ATTRS, true)
@@ -190,10 +180,20 @@ fn with_stamp(page: &Page, published: Option<String>) -> Option<String> {
         })
         // A day alone (`data-date="2024-03-05"`) gives way to the minute printed beside it.
         .filter(|d| d.contains('T'));
-    let microdata = || published_date(meta::value(scan, &["datepublished"])?, true);
+    // (뉴스1's `article:published_time` gives the seconds under a JSON-LD time of the edit's.)
+    let machine = [
+        meta::value(scan, &["datepublished"]),
+        page.ld.published.as_deref(),
+        meta::property(scan, "article:published_time"),
+    ];
     match (published, stamp) {
         (Some(p), Some(s)) if is_finer(&s, &p) => Some(s),
-        (Some(p), _) => microdata().filter(|s| is_finer(s, &p)).or(Some(p)),
+        (Some(p), _) => machine
+            .into_iter()
+            .flatten()
+            .filter_map(|d| published_date(d, true))
+            .find(|s| is_finer(s, &p))
+            .or(Some(p)),
         (p, s) => p.or(s),
     }
 }
