@@ -989,9 +989,13 @@ const LINE_LABEL_MAX_CHARS: usize = 8;
 /// A short line above the story that is `By ` and names only (`By Kim Hyo-jin and Park
 /// Ji-won`): an English byline printed in no element named for one.
 fn latin_byline_above(page: &Page, root: u32) -> Option<String> {
-    let scan = page.scan;
+    first_latin_by_line(page.scan, super::header_lines(page, root))
+}
+
+/// The first of `lines` that is shown, short, and a `By` line naming writers only.
+fn first_latin_by_line(scan: &Scan, lines: impl Iterator<Item = u32>) -> Option<String> {
     let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
-    super::header_lines(page, root)
+    lines
         .filter(|&i| {
             let n = &scan.nodes[i as usize];
             n.flags & skip == 0 && (5..=LATIN_BYLINE_MAX_CHARS).contains(&n.chars)
@@ -1030,16 +1034,14 @@ fn fuller_by_closing_signoff(
 /// Go-eun, staff reporters`).
 fn latin_signoff_closing(scan: &Scan, root: u32) -> Option<String> {
     let skip = scan::IN_HIDDEN | scan::IN_NEVER | scan::IN_HEAD | scan::IN_LINK;
-    (root + 1..scan.subtree_end(root))
+    let last = (root + 1..scan.subtree_end(root))
         .rev()
         .filter(|&i| {
             let n = &scan.nodes[i as usize];
             n.flags & skip == 0 && n.chars > 0
         })
-        .take(CLOSING_SIGNOFF_NODES)
-        .filter(|&i| (5..=LATIN_BYLINE_MAX_CHARS).contains(&scan.nodes[i as usize].chars))
-        .map(|i| crate::markup::fold_whitespace(&scan.text_of(i)))
-        .find(|t| t.starts_with("By ") && crate::polish::is_latin_signoff(t))
+        .take(CLOSING_SIGNOFF_NODES);
+    first_latin_by_line(scan, last)
 }
 
 /// The closing sign-off is looked for among this many last elements of the story.
